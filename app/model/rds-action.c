@@ -1,0 +1,97 @@
+/* rds-action.c: the Query API actions and the shape of their answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rds-action.h"
+
+#include "rds-db-engine-version.h"
+#include "rds-db-instance.h"
+#include "rds-db-parameter-group.h"
+#include "rds-db-security-group.h"
+#include "rds-db-snapshot.h"
+#include "rds-db-subnet-group.h"
+#include "rds-event.h"
+#include "rds-orderable-db-instance-option.h"
+#include "rds-tag.h"
+
+#define ITEM(action, element, type, mutating) \
+  { action, RDS_RESULT_ITEM, element, NULL, type, FALSE, mutating }
+#define LIST(action, element, member, type, paginated) \
+  { action, RDS_RESULT_LIST, element, member, type, paginated, FALSE }
+#define NONE(action, mutating) \
+  { action, RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, mutating }
+
+static const RdsAction actions[] = {
+  ITEM ("CreateDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("ModifyDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("RebootDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("StopDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("StartDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("DeleteDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  LIST ("DescribeDBInstances", "DBInstances", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("CreateDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
+  ITEM ("DeleteDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
+  LIST ("DescribeDBSnapshots", "DBSnapshots", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
+  LIST ("DescribeEvents", "Events", "Event", rds_event_get_type, TRUE),
+  LIST ("DescribeDBEngineVersions", "DBEngineVersions", "DBEngineVersion",
+        rds_db_engine_version_get_type, TRUE),
+  LIST ("DescribeOrderableDBInstanceOptions", "OrderableDBInstanceOptions",
+        "OrderableDBInstanceOption", rds_orderable_db_instance_option_get_type, TRUE),
+  LIST ("DescribeDBSubnetGroups", "DBSubnetGroups", "DBSubnetGroup",
+        rds_db_subnet_group_get_type, TRUE),
+  LIST ("DescribeDBParameterGroups", "DBParameterGroups", "DBParameterGroup",
+        rds_db_parameter_group_get_type, TRUE),
+  LIST ("DescribeDBSecurityGroups", "DBSecurityGroups", "DBSecurityGroup",
+        rds_db_security_group_get_type, TRUE),
+  LIST ("ListTagsForResource", "TagList", "Tag", rds_tag_get_type, FALSE),
+  NONE ("AddTagsToResource", TRUE),
+  NONE ("RemoveTagsFromResource", TRUE),
+};
+
+/**
+ * rds_action_lookup:
+ * @name: an action name such as "DescribeDBInstances"
+ *
+ * Returns: (nullable): the action, or %NULL when this endpoint lacks it
+ */
+const RdsAction *
+rds_action_lookup (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (actions[i].name, name))
+      return &actions[i];
+
+  return NULL;
+}
+
+RdsQueryResult *
+rds_query_result_new (const RdsAction *action)
+{
+  RdsQueryResult *result;
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  result = g_new0 (RdsQueryResult, 1);
+  result->action = action;
+  if (action->kind == RDS_RESULT_LIST)
+    result->items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return result;
+}
+
+void
+rds_query_result_free (RdsQueryResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_object (&result->item);
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_clear_pointer (&result->marker, g_free);
+  g_free (result);
+}

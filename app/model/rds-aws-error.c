@@ -1,0 +1,107 @@
+/* rds-aws-error.c: the errors the RDS Query API answers with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rds-aws-error.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (rds-aws-error-quark, rds_aws_error)
+
+/* Wire codes and HTTP statuses from the botocore model (many faults drop
+ * their "Fault" suffix on the wire, some keep it). */
+static const struct
+{
+  RdsAwsError  code;
+  const char  *aws_code;
+  guint        http_status;
+} errors[] = {
+  { RDS_AWS_ERROR_UNKNOWN, "InternalFailure", 500 },
+  { RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "InvalidParameterValue", 400 },
+  { RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "InvalidParameterCombination", 400 },
+  { RDS_AWS_ERROR_MISSING_PARAMETER, "MissingParameter", 400 },
+  { RDS_AWS_ERROR_INVALID_ACTION, "InvalidAction", 400 },
+  { RDS_AWS_ERROR_MALFORMED_QUERY_STRING, "MalformedQueryString", 404 },
+  { RDS_AWS_ERROR_THROTTLING, "Throttling", 400 },
+  { RDS_AWS_ERROR_ACCESS_DENIED, "AccessDenied", 403 },
+  { RDS_AWS_ERROR_INTERNAL_FAILURE, "InternalFailure", 500 },
+  { RDS_AWS_ERROR_SERVICE_UNAVAILABLE, "ServiceUnavailable", 503 },
+  { RDS_AWS_ERROR_MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationToken", 403 },
+  { RDS_AWS_ERROR_INCOMPLETE_SIGNATURE, "IncompleteSignature", 400 },
+  { RDS_AWS_ERROR_INVALID_CLIENT_TOKEN_ID, "InvalidClientTokenId", 403 },
+  { RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403 },
+  { RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS, "DBInstanceAlreadyExists", 400 },
+  { RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND, "DBInstanceNotFound", 404 },
+  { RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "InvalidDBInstanceState", 400 },
+  { RDS_AWS_ERROR_INSUFFICIENT_DB_INSTANCE_CAPACITY, "InsufficientDBInstanceCapacity", 400 },
+  { RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED, "InstanceQuotaExceeded", 400 },
+  { RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED, "StorageQuotaExceeded", 400 },
+  { RDS_AWS_ERROR_DB_PARAMETER_GROUP_NOT_FOUND, "DBParameterGroupNotFound", 404 },
+  { RDS_AWS_ERROR_DB_SECURITY_GROUP_NOT_FOUND, "DBSecurityGroupNotFound", 404 },
+  { RDS_AWS_ERROR_DB_SUBNET_GROUP_NOT_FOUND, "DBSubnetGroupNotFoundFault", 404 },
+  { RDS_AWS_ERROR_STORAGE_TYPE_NOT_SUPPORTED, "StorageTypeNotSupported", 400 },
+  { RDS_AWS_ERROR_KMS_KEY_NOT_ACCESSIBLE, "KMSKeyNotAccessibleFault", 400 },
+  { RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND, "CertificateNotFound", 404 },
+  { RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND, "OptionGroupNotFoundFault", 404 },
+  { RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS, "DBSnapshotAlreadyExists", 400 },
+  { RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND, "DBSnapshotNotFound", 404 },
+  { RDS_AWS_ERROR_INVALID_DB_SNAPSHOT_STATE, "InvalidDBSnapshotState", 400 },
+  { RDS_AWS_ERROR_SNAPSHOT_QUOTA_EXCEEDED, "SnapshotQuotaExceeded", 400 },
+  { RDS_AWS_ERROR_INVALID_VPC_NETWORK_STATE, "InvalidVPCNetworkStateFault", 400 },
+  { RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, "DBClusterNotFoundFault", 404 },
+  { RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "InvalidDBClusterStateFault", 400 },
+};
+
+const char *
+rds_aws_error_get_code (RdsAwsError code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (errors[i].code == code)
+      return errors[i].aws_code;
+
+  return "InternalFailure";
+}
+
+guint
+rds_aws_error_get_http_status (RdsAwsError code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (errors[i].code == code)
+      return errors[i].http_status;
+
+  return 500;
+}
+
+/**
+ * rds_aws_error_from_code:
+ * @aws_code: a wire code such as "DBInstanceNotFound"
+ *
+ * Returns: the matching code, %RDS_AWS_ERROR_UNKNOWN when it has none
+ */
+RdsAwsError
+rds_aws_error_from_code (const char *aws_code)
+{
+  g_return_val_if_fail (aws_code != NULL, RDS_AWS_ERROR_UNKNOWN);
+
+  /* Skip the UNKNOWN row, which shares InternalFailure. */
+  for (guint i = 1; i < G_N_ELEMENTS (errors); i++)
+    if (g_str_equal (errors[i].aws_code, aws_code))
+      return errors[i].code;
+
+  /* Some clients and services spell faults with their model shape name. */
+  if (g_str_has_suffix (aws_code, "Fault"))
+    {
+      g_autofree char *bare = g_strndup (aws_code, strlen (aws_code) - 5);
+
+      for (guint i = 1; i < G_N_ELEMENTS (errors); i++)
+        if (g_str_equal (errors[i].aws_code, bare))
+          return errors[i].code;
+    }
+  if (g_str_equal (aws_code, "ThrottlingException"))
+    return RDS_AWS_ERROR_THROTTLING;
+
+  return RDS_AWS_ERROR_UNKNOWN;
+}

@@ -1,0 +1,574 @@
+/* rds-request.c: the parameters of one Query API call
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Query protocol is flat: every parameter is a name and a string, lists
+ * are numbered from 1 (`VpcSecurityGroupIds.VpcSecurityGroupId.1`) and
+ * structures spell out their members (`Tags.Tag.1.Key`). A request keeps
+ * exactly that, so what the client encodes is what the server decodes, and
+ * the engine reads typed values from it with the AWS errors for bad ones.
+ */
+
+#include "config.h"
+
+#include "rds-request.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rds-aws-error.h"
+#include "rds-shape.h"
+#include "rds-tag.h"
+
+struct _RdsRequest
+{
+  GObject     parent_instance;
+
+  char       *action;
+  GHashTable *params;
+};
+
+G_DEFINE_FINAL_TYPE (RdsRequest, rds_request, G_TYPE_OBJECT)
+
+void
+rds_filter_free (RdsFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free (filter->name);
+  g_strfreev (filter->values);
+  g_free (filter);
+}
+
+static void
+rds_request_finalize (GObject *object)
+{
+  RdsRequest *self = RDS_REQUEST (object);
+
+  g_clear_pointer (&self->action, g_free);
+  g_clear_pointer (&self->params, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rds_request_parent_class)->finalize (object);
+}
+
+static void
+rds_request_class_init (RdsRequestClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rds_request_finalize;
+}
+
+static void
+rds_request_init (RdsRequest *self)
+{
+  self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+RdsRequest *
+rds_request_new (const char *action)
+{
+  RdsRequest *self;
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  self = g_object_new (RDS_TYPE_REQUEST, NULL);
+  self->action = g_strdup (action);
+
+  return self;
+}
+
+/**
+ * rds_request_new_from_form:
+ * @form: (element-type utf8 utf8): decoded form fields, with Action and Version
+ *
+ * Returns: (transfer full) (nullable): the request, or %NULL with
+ *   %RDS_AWS_ERROR_MISSING_PARAMETER or %RDS_AWS_ERROR_INVALID_ACTION
+ */
+RdsRequest *
+rds_request_new_from_form (GHashTable  *form,
+                           GError     **error)
+{
+  g_autoptr(RdsRequest) self = NULL;
+  const char *action;
+  const char *version;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (form != NULL, NULL);
+
+  action = g_hash_table_lookup (form, "Action");
+  if (action == NULL || *action == '\0')
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter Action.");
+      return NULL;
+    }
+
+  version = g_hash_table_lookup (form, "Version");
+  if (version == NULL || *version == '\0')
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter Version.");
+      return NULL;
+    }
+  if (!g_str_equal (version, RDS_API_VERSION))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION,
+                   "Could not find operation %s for version %s; this endpoint speaks "
+                   "version " RDS_API_VERSION ".", action, version);
+      return NULL;
+    }
+
+  self = rds_request_new (action);
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_str_equal (key, "Action") && !g_str_equal (key, "Version"))
+      g_hash_table_insert (self->params, g_strdup (key), g_strdup (value));
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rds_request_get_action (RdsRequest *self)
+{
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  return self->action;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * rds_request_encode:
+ *
+ * Returns: (transfer full): the form-encoded body, Action and Version first
+ *   and the rest sorted, so equal requests encode equally
+ */
+char *
+rds_request_encode (RdsRequest *self)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  GString *out;
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  out = g_string_new ("Action=");
+  g_string_append_uri_escaped (out, self->action, NULL, FALSE);
+  g_string_append (out, "&Version=" RDS_API_VERSION);
+
+  g_hash_table_iter_init (&iter, self->params);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *name = g_ptr_array_index (keys, i);
+
+      g_string_append_c (out, '&');
+      g_string_append_uri_escaped (out, name, NULL, FALSE);
+      g_string_append_c (out, '=');
+      g_string_append_uri_escaped (out, g_hash_table_lookup (self->params, name), NULL, FALSE);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rds_request_is_empty_of:
+ * @prefix: a parameter name
+ *
+ * Returns: whether no parameter is @prefix or starts with "@prefix."
+ */
+gboolean
+rds_request_is_empty_of (RdsRequest *self,
+                         const char *prefix)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gsize length = strlen (prefix);
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), TRUE);
+
+  g_hash_table_iter_init (&iter, self->params);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *name = key;
+
+      if (strncmp (name, prefix, length) == 0 && (name[length] == '\0' || name[length] == '.'))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+rds_request_set (RdsRequest *self,
+                 const char *name,
+                 const char *value)
+{
+  g_return_if_fail (RDS_IS_REQUEST (self));
+  g_return_if_fail (name != NULL);
+
+  if (value == NULL)
+    g_hash_table_remove (self->params, name);
+  else
+    g_hash_table_insert (self->params, g_strdup (name), g_strdup (value));
+}
+
+void
+rds_request_set_int (RdsRequest *self,
+                     const char *name,
+                     gint64      value)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
+  rds_request_set (self, name, buffer);
+}
+
+void
+rds_request_set_boolean (RdsRequest *self,
+                         const char *name,
+                         gboolean    value)
+{
+  rds_request_set (self, name, value ? "true" : "false");
+}
+
+void
+rds_request_set_timestamp (RdsRequest *self,
+                           const char *name,
+                           gint64      usec)
+{
+  g_autofree char *text = rds_format_timestamp (usec);
+
+  rds_request_set (self, name, text);
+}
+
+static guint
+next_index (RdsRequest *self,
+            const char *prefix)
+{
+  guint index = 1;
+
+  for (;;)
+    {
+      g_autofree char *probe = g_strdup_printf ("%s.%u", prefix, index);
+
+      if (!g_hash_table_contains (self->params, probe) && rds_request_is_empty_of (self, probe))
+        return index;
+      index++;
+    }
+}
+
+void
+rds_request_add_list_item (RdsRequest *self,
+                           const char *name,
+                           const char *member,
+                           const char *value)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s.%s", name, member != NULL ? member : "member");
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (RDS_IS_REQUEST (self));
+
+  key = g_strdup_printf ("%s.%u", prefix, next_index (self, prefix));
+  rds_request_set (self, key, value);
+}
+
+void
+rds_request_add_tag (RdsRequest *self,
+                     const char *name,
+                     const char *key,
+                     const char *value)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s.Tag", name);
+  g_autofree char *key_name = NULL;
+  g_autofree char *value_name = NULL;
+  guint index;
+
+  g_return_if_fail (RDS_IS_REQUEST (self));
+
+  index = next_index (self, prefix);
+  key_name = g_strdup_printf ("%s.%u.Key", prefix, index);
+  value_name = g_strdup_printf ("%s.%u.Value", prefix, index);
+  rds_request_set (self, key_name, key);
+  if (value != NULL)
+    rds_request_set (self, value_name, value);
+}
+
+void
+rds_request_add_filter (RdsRequest         *self,
+                        const char         *name,
+                        const char * const *values)
+{
+  guint index;
+  g_autofree char *name_key = NULL;
+
+  g_return_if_fail (RDS_IS_REQUEST (self));
+
+  index = next_index (self, "Filters.Filter");
+  name_key = g_strdup_printf ("Filters.Filter.%u.Name", index);
+  rds_request_set (self, name_key, name);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autofree char *value_key = g_strdup_printf ("Filters.Filter.%u.Values.Value.%u",
+                                                    index, i + 1);
+      rds_request_set (self, value_key, values[i]);
+    }
+}
+
+gboolean
+rds_request_has (RdsRequest *self,
+                 const char *name)
+{
+  g_return_val_if_fail (RDS_IS_REQUEST (self), FALSE);
+
+  return g_hash_table_contains (self->params, name);
+}
+
+const char *
+rds_request_get_string (RdsRequest *self,
+                        const char *name)
+{
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  return g_hash_table_lookup (self->params, name);
+}
+
+/**
+ * rds_request_require_string:
+ *
+ * Returns: the value of a required parameter, or %NULL with
+ *   %RDS_AWS_ERROR_MISSING_PARAMETER when it is absent or empty
+ */
+const char *
+rds_request_require_string (RdsRequest  *self,
+                            const char  *name,
+                            GError     **error)
+{
+  const char *value = rds_request_get_string (self, name);
+
+  if (value == NULL || *value == '\0')
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                   "The request must contain the parameter %s.", name);
+      return NULL;
+    }
+
+  return value;
+}
+
+gboolean
+rds_request_get_int (RdsRequest  *self,
+                     const char  *name,
+                     int         *value,
+                     GError     **error)
+{
+  const char *text = rds_request_get_string (self, name);
+  char *end = NULL;
+  gint64 parsed;
+
+  if (text == NULL)
+    return TRUE;
+
+  errno = 0;
+  parsed = g_ascii_strtoll (text, &end, 10);
+  if (*text == '\0' || end == text || *end != '\0' || errno != 0 ||
+      parsed < G_MININT || parsed > G_MAXINT)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid value '%s' for %s: it must be a whole number.", text, name);
+      return FALSE;
+    }
+
+  *value = (int) parsed;
+  return TRUE;
+}
+
+gboolean
+rds_request_get_boolean (RdsRequest  *self,
+                         const char  *name,
+                         gboolean    *value,
+                         GError     **error)
+{
+  const char *text = rds_request_get_string (self, name);
+
+  if (text == NULL)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (text, "true") == 0)
+    *value = TRUE;
+  else if (g_ascii_strcasecmp (text, "false") == 0)
+    *value = FALSE;
+  else
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid value '%s' for %s: it must be true or false.", text, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rds_request_get_timestamp (RdsRequest  *self,
+                           const char  *name,
+                           gint64      *usec,
+                           GError     **error)
+{
+  const char *text = rds_request_get_string (self, name);
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!rds_parse_timestamp (text, usec))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid value '%s' for %s: it must be an ISO 8601 time such as "
+                   "2024-01-31T12:00:00Z.", text, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rds_request_get_list:
+ * @name: the list parameter, such as "VpcSecurityGroupIds"
+ * @member: its member name, such as "VpcSecurityGroupId" ("member" is
+ *   accepted too)
+ *
+ * Returns: (transfer full) (nullable): the items in order, or %NULL when the
+ *   list is absent
+ */
+char **
+rds_request_get_list (RdsRequest *self,
+                      const char *name,
+                      const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const char *members[] = { member, "member" };
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint m = 0; m < G_N_ELEMENTS (members) && !found; m++)
+    {
+      if (members[m] == NULL)
+        continue;
+      for (guint i = 1;; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s.%s.%u", name, members[m], i);
+          const char *value = g_hash_table_lookup (self->params, key);
+
+          if (value == NULL)
+            break;
+          g_strv_builder_add (builder, value);
+          found = TRUE;
+        }
+    }
+
+  /* An explicitly empty list is sent as "Name=". */
+  if (!found && !g_hash_table_contains (self->params, name))
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * rds_request_get_tags:
+ *
+ * Returns: (transfer full) (element-type RdsTag) (nullable): the tags, an
+ *   empty array when absent, or %NULL with an error when a key is missing
+ */
+GPtrArray *
+rds_request_get_tags (RdsRequest  *self,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *key_name = g_strdup_printf ("%s.Tag.%u.Key", name, i);
+      g_autofree char *value_name = g_strdup_printf ("%s.Tag.%u.Value", name, i);
+      g_autofree char *any = g_strdup_printf ("%s.Tag.%u", name, i);
+      const char *key = g_hash_table_lookup (self->params, key_name);
+      const char *value = g_hash_table_lookup (self->params, value_name);
+
+      if (key == NULL)
+        {
+          if (!rds_request_is_empty_of (self, any))
+            {
+              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter %s.", key_name);
+              return NULL;
+            }
+          break;
+        }
+
+      g_ptr_array_add (tags, g_object_new (RDS_TYPE_TAG, "key", key, "value", value, NULL));
+    }
+
+  return g_steal_pointer (&tags);
+}
+
+/**
+ * rds_request_get_filters:
+ *
+ * Returns: (transfer full) (element-type RdsFilter) (nullable): the filters,
+ *   or %NULL with an error when a filter lacks a name or values
+ */
+GPtrArray *
+rds_request_get_filters (RdsRequest  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) rds_filter_free);
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *name_key = g_strdup_printf ("Filters.Filter.%u.Name", i);
+      g_autofree char *values_key = g_strdup_printf ("Filters.Filter.%u.Values", i);
+      g_autofree char *any = g_strdup_printf ("Filters.Filter.%u", i);
+      const char *name = g_hash_table_lookup (self->params, name_key);
+      RdsFilter *filter;
+
+      if (name == NULL)
+        {
+          if (!rds_request_is_empty_of (self, any))
+            {
+              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter %s.", name_key);
+              return NULL;
+            }
+          break;
+        }
+
+      filter = g_new0 (RdsFilter, 1);
+      filter->name = g_strdup (name);
+      filter->values = rds_request_get_list (self, values_key, "Value");
+      g_ptr_array_add (filters, filter);
+
+      if (filter->values == NULL || filter->values[0] == NULL)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "The filter %s must have at least one value.", name);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&filters);
+}

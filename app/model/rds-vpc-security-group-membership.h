@@ -1,0 +1,15 @@
+/* rds-vpc-security-group-membership.h: A VPC security group an instance belongs to.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rds-shape.h"
+
+G_BEGIN_DECLS
+
+#define RDS_TYPE_VPC_SECURITY_GROUP_MEMBERSHIP (rds_vpc_security_group_membership_get_type ())
+G_DECLARE_FINAL_TYPE (RdsVpcSecurityGroupMembership, rds_vpc_security_group_membership, RDS, VPC_SECURITY_GROUP_MEMBERSHIP, RdsShape)
+
+G_END_DECLS
