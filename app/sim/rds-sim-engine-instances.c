@@ -1,0 +1,2340 @@
+/* rds-sim-engine-instances.c: DB instances: create, describe, modify, reboot, stop, start, delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every action validates the whole request before it touches anything, so a
+ * rejected request changes nothing. Operations that take time set the
+ * instance's status and its step timer; _rds_sim_instance_fire() moves it
+ * on when the step ends. Durations of steps that start later are drawn from
+ * a hash of the seed and the instance, not from the generator, so that a
+ * restarted simulator (which replays no requests) draws the same.
+ */
+
+#include "config.h"
+
+#include "rds-sim-engine-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rds-certificate-details.h"
+#include "rds-db-parameter-group-status.h"
+#include "rds-endpoint.h"
+#include "rds-master-user-secret.h"
+#include "rds-option-group-membership.h"
+#include "rds-pending-modified-values.h"
+#include "rds-sim-rules.h"
+#include "rds-tag.h"
+#include "rds-vpc-security-group-membership.h"
+
+#define HOUR USEC (3600)
+#define DAY  USEC (86400)
+#define STOP_LIMIT (7 * DAY)
+#define STORAGE_COOLDOWN (6 * HOUR)
+
+static const char * const op_names[RDS_SIM_N_OPS] = {
+  [RDS_SIM_OP_NONE] = "none",
+  [RDS_SIM_OP_CREATE] = "create",
+  [RDS_SIM_OP_FIRST_BACKUP] = "first-backup",
+  [RDS_SIM_OP_REBOOT] = "reboot",
+  [RDS_SIM_OP_STOP] = "stop",
+  [RDS_SIM_OP_START] = "start",
+  [RDS_SIM_OP_MODIFY] = "modify",
+  [RDS_SIM_OP_OPTIMIZE] = "optimize",
+  [RDS_SIM_OP_SNAPSHOT] = "snapshot",
+  [RDS_SIM_OP_DELETE] = "delete",
+};
+
+const char *
+_rds_sim_op_get_name (RdsSimOp op)
+{
+  g_return_val_if_fail (op < RDS_SIM_N_OPS, "none");
+
+  return op_names[op];
+}
+
+gboolean
+_rds_sim_op_from_name (const char *name,
+                       RdsSimOp   *op)
+{
+  for (guint i = 0; i < RDS_SIM_N_OPS; i++)
+    if (g_strcmp0 (op_names[i], name) == 0)
+      {
+        *op = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+void
+_rds_sim_instance_free (RdsSimInstance *instance)
+{
+  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
+    if (instance->timers[i] != NULL)
+      g_sequence_remove (instance->timers[i]);
+
+  g_clear_object (&instance->model);
+  g_free (instance->final_snapshot);
+  g_free (instance);
+}
+
+static RdsShape *
+shape (RdsSimInstance *instance)
+{
+  return RDS_SHAPE (instance->model);
+}
+
+static const char *
+instance_id (RdsSimInstance *instance)
+{
+  return rds_db_instance_get_identifier (instance->model);
+}
+
+static RdsShape *
+pending (RdsSimInstance *instance)
+{
+  RdsShape *values = rds_shape_get_object (shape (instance), "pending-modified-values");
+
+  if (values == NULL)
+    {
+      g_autoptr(RdsPendingModifiedValues) empty = g_object_new (RDS_TYPE_PENDING_MODIFIED_VALUES, NULL);
+
+      rds_shape_set_object (shape (instance), "pending-modified-values", empty);
+      values = RDS_SHAPE (empty);
+    }
+
+  return values;
+}
+
+static void
+dirty (RdsSimEngine   *self,
+       RdsSimInstance *instance)
+{
+  _rds_sim_engine_mark_dirty (self, "db-instance", instance->region, instance_id (instance));
+}
+
+static void
+emit (RdsSimEngine   *self,
+      RdsSimInstance *instance,
+      const char     *message,
+      const char     *category,
+      gint64          date)
+{
+  _rds_sim_engine_emit (self, instance->region, "db-instance", instance_id (instance),
+                        message, category, date);
+}
+
+/* A duration for a step that begins later: depends on the seed, the instance
+ * and the step, never on the generator's position. */
+static gint64
+hashed_duration (RdsSimEngine   *self,
+                 RdsSimInstance *instance,
+                 const char     *step,
+                 gint64          start,
+                 int             low,
+                 int             high)
+{
+  g_autofree char *salt = g_strdup_printf ("%s/%s/%s/%" G_GINT64_FORMAT,
+                                           instance->region->info->name, instance_id (instance),
+                                           step, start);
+  guint64 value = rds_sim_hash (rds_sim_engine_get_seed (self), salt);
+
+  return USEC (low + (gint64) (value % (guint64) (high - low + 1)));
+}
+
+static void
+start_op (RdsSimEngine   *self,
+          RdsSimInstance *instance,
+          RdsSimOp        op,
+          const char     *status,
+          gint64          due)
+{
+  instance->op = op;
+  rds_db_instance_set_status (instance->model, status);
+  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_STEP, due);
+  dirty (self, instance);
+}
+
+static void
+become_available (RdsSimEngine   *self,
+                  RdsSimInstance *instance,
+                  gint64          now)
+{
+  instance->op = RDS_SIM_OP_NONE;
+  rds_db_instance_set_status (instance->model, "available");
+  _rds_sim_instance_refresh (self, instance, now);
+  dirty (self, instance);
+}
+
+RdsSimInstance *
+_rds_sim_instance_lookup (RdsSimRegion  *region,
+                          const char    *identifier,
+                          GError       **error)
+{
+  g_autofree char *lower = identifier != NULL ? g_ascii_strdown (identifier, -1) : NULL;
+  RdsSimInstance *instance = lower != NULL ? g_tree_lookup (region->instances, lower) : NULL;
+
+  if (instance == NULL)
+    g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND,
+                 "DBInstance %s not found.", identifier != NULL ? identifier : "");
+
+  return instance;
+}
+
+static RdsSimInstance *
+lookup_required (RdsSimRegion  *region,
+                 RdsRequest    *request,
+                 GError       **error)
+{
+  const char *identifier = rds_request_require_string (request, "DBInstanceIdentifier", error);
+
+  if (identifier == NULL)
+    return NULL;
+
+  return _rds_sim_instance_lookup (region, identifier, error);
+}
+
+static gboolean
+require_available (RdsSimInstance  *instance,
+                   gboolean         allow_optimizing,
+                   GError         **error)
+{
+  const char *status = rds_db_instance_get_status (instance->model);
+
+  if (g_strcmp0 (status, "available") == 0 ||
+      (allow_optimizing && g_strcmp0 (status, "storage-optimization") == 0))
+    return TRUE;
+
+  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+               "Instance %s is not in available state.", instance_id (instance));
+  return FALSE;
+}
+
+static RdsQueryResult *
+item_result (const char *action,
+             gpointer    item)
+{
+  RdsQueryResult *result = rds_query_result_new (rds_action_lookup (action));
+
+  result->item = g_object_ref (item);
+  return result;
+}
+
+static const RdsSimEngineInfo *
+engine_of (RdsSimInstance *instance)
+{
+  return rds_sim_catalog_find_engine (rds_db_instance_get_engine (instance->model));
+}
+
+/* Derived values, brought up to date before the instance is shown. */
+void
+_rds_sim_instance_refresh (RdsSimEngine   *self,
+                           RdsSimInstance *instance,
+                           gint64          now)
+{
+  RdsShape *model = shape (instance);
+  gint64 created = rds_shape_get_timestamp (model, "instance-create-time");
+  const char *status = rds_db_instance_get_status (instance->model);
+  gboolean running = created != 0 && instance->op != RDS_SIM_OP_CREATE &&
+                     instance->op != RDS_SIM_OP_DELETE &&
+                     g_strcmp0 (status, "stopped") != 0 && g_strcmp0 (status, "stopping") != 0;
+
+  /* Transaction logs reach S3 every five minutes. */
+  if (rds_shape_get_int (model, "backup-retention-period") == 0)
+    rds_shape_set_timestamp (model, "latest-restorable-time", 0);
+  else if (running)
+    rds_shape_set_timestamp (model, "latest-restorable-time",
+                             MAX (created, now - (now - created) % USEC (300)));
+}
+
+/* Storage */
+
+typedef struct
+{
+  const char *storage_type;
+  int         allocated;
+  int         iops;         /* -1: none */
+  int         throughput;   /* -1: none */
+} Storage;
+
+static gboolean
+storage_error (GError    **error,
+               RdsAwsError code,
+               const char *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+storage_error (GError    **error,
+               RdsAwsError code,
+               const char *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, RDS_AWS_ERROR, code, "");
+  if (error != NULL && *error != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup_vprintf (format, args);
+    }
+  va_end (args);
+
+  return FALSE;
+}
+
+/* Checks a storage configuration and fills in the IOPS and throughput RDS
+ * gives by default; @explicit_iops and @explicit_throughput say whether the
+ * request set them. */
+static gboolean
+check_storage (const RdsSimEngineInfo  *engine,
+               Storage                 *storage,
+               gboolean                 explicit_iops,
+               gboolean                 explicit_throughput,
+               GError                 **error)
+{
+  RdsSimStorageRules rules;
+  const char *type = storage->storage_type;
+
+  if (!rds_sim_catalog_storage_rules (engine, type, storage->allocated, &rules))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "Invalid storage type: %s. Valid storage types are gp2, gp3, io1 "
+                          "and standard.", type);
+
+  if (storage->allocated < rules.min_storage || storage->allocated > rules.max_storage)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Invalid storage size for engine name %s and storage type %s: %d. "
+                          "Allocated storage must be between %d and %d GiB.",
+                          engine->engine, type, storage->allocated,
+                          rules.min_storage, rules.max_storage);
+
+  if (g_str_equal (type, "gp2") || g_str_equal (type, "standard"))
+    {
+      if (explicit_iops || explicit_throughput)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "You can't specify IOPS or storage throughput for storage type %s; "
+                              "use io1 or gp3 storage to provision them.", type);
+      storage->iops = -1;
+      storage->throughput = -1;
+      return TRUE;
+    }
+
+  if (g_str_equal (type, "io1"))
+    {
+      if (explicit_throughput)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "You can't specify storage throughput for storage type io1.");
+      if (storage->iops < 0)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "Storage type io1 requires a Provisioned IOPS value (Iops).");
+      if (storage->iops < rules.min_iops || storage->iops > rules.max_iops)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "Invalid IOPS value %d for engine name %s and storage type io1 with "
+                              "%d GiB: it must be between %d and %d.", storage->iops,
+                              engine->engine, storage->allocated, rules.min_iops, rules.max_iops);
+      if (storage->iops < rules.min_iops_per_gib * storage->allocated ||
+          storage->iops > rules.max_iops_per_gib * storage->allocated)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "Invalid iops to storage (GB) ratio for engine name %s and storage "
+                              "type io1: %.4f. The ratio must be between %g and %g, so %d GiB "
+                              "allows %d to %d IOPS.", engine->engine,
+                              (double) storage->iops / storage->allocated,
+                              rules.min_iops_per_gib, rules.max_iops_per_gib, storage->allocated,
+                              (int) ceil (rules.min_iops_per_gib * storage->allocated),
+                              (int) (rules.max_iops_per_gib * storage->allocated));
+      storage->throughput = -1;
+      return TRUE;
+    }
+
+  /* gp3 */
+  if (rules.min_iops == 0)
+    {
+      if (explicit_iops || explicit_throughput)
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "You can't specify IOPS or storage throughput for engine %s and a "
+                              "storage size less than %d.", engine->engine,
+                              rds_sim_catalog_gp3_threshold (engine));
+      storage->iops = 3000;
+      storage->throughput = 125;
+      return TRUE;
+    }
+
+  if (storage->iops < 0)
+    storage->iops = rules.min_iops;
+  if (storage->throughput < 0)
+    storage->throughput = rules.min_throughput;
+
+  if (storage->iops < rules.min_iops || storage->iops > rules.max_iops ||
+      storage->iops > rules.max_iops_per_gib * storage->allocated)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Invalid IOPS value %d for engine name %s and storage type gp3 with %d "
+                          "GiB: it must be between %d and %d, and at most %g per GiB.",
+                          storage->iops, engine->engine, storage->allocated,
+                          rules.min_iops, rules.max_iops, rules.max_iops_per_gib);
+  if (storage->throughput < rules.min_throughput || storage->throughput > rules.max_throughput)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Invalid storage throughput %d MiB/s for engine name %s and storage "
+                          "type gp3: it must be between %d and %d.", storage->throughput,
+                          engine->engine, rules.min_throughput, rules.max_throughput);
+  if (storage->throughput > storage->iops / 4)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Invalid storage throughput %d MiB/s for %d IOPS: throughput can be at "
+                          "most 0.25 MiB/s per IOPS (%d MiB/s).", storage->throughput,
+                          storage->iops, storage->iops / 4);
+
+  return TRUE;
+}
+
+static gboolean
+check_max_allocated (const RdsSimEngineInfo  *engine,
+                     const char              *storage_type,
+                     int                      allocated,
+                     int                      max_allocated,
+                     GError                 **error)
+{
+  RdsSimStorageRules rules;
+  int minimum = (allocated * 11 + 9) / 10;
+
+  rds_sim_catalog_storage_rules (engine, storage_type, allocated, &rules);
+
+  if (g_str_equal (storage_type, "standard"))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Storage autoscaling isn't available for magnetic (standard) storage.");
+
+  if (max_allocated < minimum || max_allocated > rules.max_storage)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Invalid max storage size for engine name %s and storage type %s: %d. "
+                          "The maximum storage threshold must be at least 10%% more than the "
+                          "allocated storage (%d GiB or more) and at most %d GiB.",
+                          engine->engine, storage_type, max_allocated, minimum, rules.max_storage);
+
+  return TRUE;
+}
+
+/* Other parameters shared by create and modify */
+
+static gboolean
+check_backup_retention (int      days,
+                        GError **error)
+{
+  if (days < 0 || days > 35)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "Invalid backup retention period: %d. Retention period must be "
+                          "between 0 and 35.", days);
+  return TRUE;
+}
+
+static gboolean
+check_monitoring (RdsRequest  *request,
+                  int          interval,
+                  const char  *role,
+                  GError     **error)
+{
+  static const int intervals[] = { 0, 1, 5, 10, 15, 30, 60 };
+  gboolean valid = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+    valid |= interval == intervals[i];
+
+  if (!valid)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "Invalid MonitoringInterval %d: it must be 0, 1, 5, 10, 15, 30 or 60.",
+                          interval);
+  if (interval != 0 && (role == NULL || *role == '\0'))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "A MonitoringRoleARN value is required if you specify a "
+                          "MonitoringInterval value other than 0.");
+  if (interval == 0 && role != NULL && *role != '\0' && rds_request_has (request, "MonitoringRoleArn"))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "A MonitoringInterval value other than 0 is required if you specify a "
+                          "MonitoringRoleARN value.");
+  if (role != NULL && *role != '\0' && !g_str_has_prefix (role, "arn:aws:iam::"))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "Invalid MonitoringRoleArn %s: it must be an IAM role ARN such as "
+                          "arn:aws:iam::123456789012:role/rds-monitoring-role.", role);
+  return TRUE;
+}
+
+static gboolean
+check_pi_retention (int      days,
+                    GError **error)
+{
+  if (days == 7 || days == 731 || (days >= 31 && days <= 713 && days % 31 == 0))
+    return TRUE;
+
+  return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                        "Invalid PerformanceInsightsRetentionPeriod %d: it must be 7, a multiple "
+                        "of 31 up to 713 (months), or 731.", days);
+}
+
+/* Resolves a KMS key the way RDS records it: as a key ARN of the Region. */
+static char *
+resolve_kms_key (RdsSimEngine  *self,
+                 RdsSimRegion  *region,
+                 const char    *key,
+                 GError       **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("arn:aws:kms:%s:%s:", region->info->name,
+                                             rds_sim_engine_get_account_id (self));
+  gboolean is_uuid = strlen (key) == 36;
+
+  for (guint i = 0; is_uuid && i < 36; i++)
+    is_uuid = (i == 8 || i == 13 || i == 18 || i == 23) ? key[i] == '-' : g_ascii_isxdigit (key[i]);
+
+  if (g_str_equal (key, "alias/aws/rds") || g_str_equal (key, region->default_kms_key))
+    return g_strdup (region->default_kms_key);
+  if (is_uuid)
+    return g_strconcat (prefix, "key/", key, NULL);
+  if (g_str_has_prefix (key, prefix) && g_str_has_prefix (key + strlen (prefix), "key/"))
+    return g_strdup (key);
+
+  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_KMS_KEY_NOT_ACCESSIBLE,
+               "The specified KMS key [%s] does not exist, is not enabled or you do not have "
+               "permissions to access it. Use alias/aws/rds, or a key ID or key ARN of this "
+               "Region.", key);
+  return NULL;
+}
+
+static gboolean
+check_log_exports (const RdsSimEngineInfo  *engine,
+                   char                   **exports,
+                   GError                 **error)
+{
+  for (guint i = 0; exports != NULL && exports[i] != NULL; i++)
+    if (!g_strv_contains (engine->log_types, exports[i]))
+      {
+        g_autofree char *valid = g_strjoinv (", ", (char **) engine->log_types);
+
+        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "You cannot use the log type '%s' with engine %s. Valid log "
+                              "types are: %s.", exports[i], engine->engine, valid);
+      }
+  return TRUE;
+}
+
+static gboolean
+check_security_groups (RdsSimRegion  *region,
+                       char         **groups,
+                       GError       **error)
+{
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    if (!g_str_equal (groups[i], region->security_group_id))
+      return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                            "Invalid security group, groupId=%s: it does not exist in the "
+                            "default VPC %s, whose security group is %s.", groups[i],
+                            region->vpc_id, region->security_group_id);
+  if (groups != NULL && g_strv_length (groups) > 5)
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "A DB instance can be in at most 5 VPC security groups.");
+  return TRUE;
+}
+
+static void
+set_security_groups (RdsSimInstance  *instance,
+                     RdsSimRegion    *region,
+                     char           **groups)
+{
+  GListStore *list = rds_shape_ensure_list (shape (instance), "vpc-security-groups");
+
+  g_list_store_remove_all (list);
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_VPC_SECURITY_GROUP_MEMBERSHIP,
+                                                     "vpc-security-group-id", groups[i],
+                                                     "status", "active",
+                                                     NULL);
+      g_list_store_append (list, membership);
+    }
+}
+
+static gboolean
+check_parameter_group (RdsSimRegion             *region,
+                       const RdsSimVersionInfo  *version,
+                       const char               *name,
+                       GError                  **error)
+{
+  RdsDbParameterGroup *group = _rds_sim_region_find_parameter_group (region, name);
+  const char *family;
+
+  if (group == NULL)
+    return storage_error (error, RDS_AWS_ERROR_DB_PARAMETER_GROUP_NOT_FOUND,
+                          "DB Parameter Group %s not found.", name);
+
+  family = rds_shape_get_string (RDS_SHAPE (group), "db-parameter-group-family");
+  if (!g_str_equal (family, version->family))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "The parameter group %s with DBParameterGroupFamily %s can't be used "
+                          "for this instance. Use a parameter group with DBParameterGroupFamily "
+                          "%s.", name, family, version->family);
+  return TRUE;
+}
+
+static void
+set_parameter_group (RdsSimInstance *instance,
+                     const char     *name,
+                     const char     *apply_status)
+{
+  GListStore *list = rds_shape_ensure_list (shape (instance), "db-parameter-groups");
+  g_autoptr(RdsShape) status = g_object_new (RDS_TYPE_DB_PARAMETER_GROUP_STATUS,
+                                             "db-parameter-group-name", name,
+                                             "parameter-apply-status", apply_status,
+                                             NULL);
+
+  g_list_store_remove_all (list);
+  g_list_store_append (list, status);
+}
+
+static void
+set_parameter_apply_status (RdsSimInstance *instance,
+                            const char     *apply_status)
+{
+  GListModel *list = rds_shape_get_list (shape (instance), "db-parameter-groups");
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdsShape) status = g_list_model_get_item (list, i);
+
+      rds_shape_set_string (status, "parameter-apply-status", apply_status);
+    }
+}
+
+/* Quotas */
+
+typedef struct
+{
+  guint  count;
+  gint64 storage;
+} Usage;
+
+static gboolean
+add_usage_cb (gpointer key,
+              gpointer value,
+              gpointer data)
+{
+  RdsSimInstance *instance = value;
+  Usage *usage = data;
+
+  usage->count++;
+  usage->storage += rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
+  return FALSE;
+}
+
+static gboolean
+check_quotas (RdsSimEngine  *self,
+              RdsSimRegion  *region,
+              int            new_instances,
+              int            new_storage,
+              GError       **error)
+{
+  Usage usage = { 0, 0 };
+  gint64 max_instances = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_INSTANCES);
+  gint64 max_storage = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_STORAGE_GIB);
+
+  usage.count = g_tree_nnodes (region->instances);
+  if (usage.count + new_instances > max_instances)
+    return storage_error (error, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED,
+                          "DB instance quota exceeded: the Region already has %u of at most %"
+                          G_GINT64_FORMAT " DB instances.", usage.count, max_instances);
+
+  usage.count = 0;
+  g_tree_foreach (region->instances, add_usage_cb, &usage);
+  if (usage.storage + new_storage > max_storage)
+    return storage_error (error, RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED,
+                          "Storage quota exceeded: the Region's DB instances already use %"
+                          G_GINT64_FORMAT " of at most %" G_GINT64_FORMAT " GiB.",
+                          usage.storage, max_storage);
+  return TRUE;
+}
+
+/* CreateDBInstance */
+
+static char *
+default_option_group (const RdsSimEngineInfo  *engine,
+                      const RdsSimVersionInfo *version)
+{
+  g_autofree char *major = g_strdelimit (g_strdup (version->major), ".", '-');
+
+  return g_strdup_printf ("default:%s-%s", engine->engine, major);
+}
+
+static gboolean
+draw_windows (RdsSimEngine  *self,
+              RdsSimRegion  *region,
+              RdsRequest    *request,
+              char         **backup_window,
+              char         **maintenance_window,
+              GError       **error)
+{
+  const char *backup_text = rds_request_get_string (request, "PreferredBackupWindow");
+  const char *maintenance_text = rds_request_get_string (request, "PreferredMaintenanceWindow");
+  int b_start, b_length = 30, m_start, m_length = 30;
+
+  if (backup_text != NULL)
+    {
+      if (!rds_sim_parse_backup_window (backup_text, &b_start, &b_length, error))
+        return FALSE;
+    }
+  else
+    {
+      /* A random half hour of the Region's 8-hour block. */
+      b_start = (region->window_block_start + 30 * (int) _rds_sim_engine_draw (self, 0, 15)) % 1440;
+    }
+
+  if (maintenance_text != NULL)
+    {
+      if (!rds_sim_parse_maintenance_window (maintenance_text, &m_start, &m_length, error))
+        return FALSE;
+    }
+  else
+    {
+      do
+        m_start = (int) _rds_sim_engine_draw (self, 0, 6) * 1440 +
+                  (region->window_block_start + 30 * (int) _rds_sim_engine_draw (self, 0, 15)) % 1440;
+      while (rds_sim_windows_overlap (b_start, b_length, m_start, m_length));
+    }
+
+  if (rds_sim_windows_overlap (b_start, b_length, m_start, m_length))
+    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The backup window and maintenance window must not overlap.");
+
+  *backup_window = rds_sim_format_backup_window (b_start, b_length);
+  *maintenance_window = rds_sim_format_maintenance_window (m_start, m_length);
+  return TRUE;
+}
+
+static gint64
+create_duration (RdsSimEngine           *self,
+                 const RdsSimEngineInfo *engine,
+                 gboolean                multi_az)
+{
+  gint64 seconds = _rds_sim_engine_draw (self, 300, 540);
+
+  if (multi_az)
+    seconds += _rds_sim_engine_draw (self, 120, 240);
+  if (engine->family == RDS_SIM_FAMILY_ORACLE || engine->family == RDS_SIM_FAMILY_SQLSERVER)
+    seconds += _rds_sim_engine_draw (self, 600, 900);
+
+  return USEC (seconds);
+}
+
+static char *
+draw_zone (RdsSimEngine *self,
+           RdsSimRegion *region,
+           const char   *other)
+{
+  guint n = rds_region_get_n_zones (region->info);
+
+  for (;;)
+    {
+      char *zone = rds_region_get_zone (region->info, (guint) _rds_sim_engine_draw (self, 0, n - 1));
+
+      if (g_strcmp0 (zone, other) != 0)
+        return zone;
+      g_free (zone);
+    }
+}
+
+RdsQueryResult *
+_rds_sim_action_create_db_instance (RdsSimEngine  *self,
+                                    RdsSimRegion  *region,
+                                    RdsRequest    *request,
+                                    GError       **error)
+{
+  const RdsSimEngineInfo *engine;
+  const RdsSimVersionInfo *version;
+  const RdsSimClassInfo *klass;
+  const char *identifier, *engine_name, *class_name, *license, *username, *password;
+  const char *zone_request, *subnet_group_name, *network_type, *kms_request, *ca, *db_name;
+  const char *parameter_group, *option_group_request, *monitoring_role, *pi_kms_request;
+  const char *character_set;
+  g_autofree char *id = NULL;
+  g_autofree char *option_group = NULL;
+  g_autofree char *backup_window = NULL;
+  g_autofree char *maintenance_window = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *secondary_zone = NULL;
+  g_autofree char *kms_key = NULL;
+  g_autofree char *pi_kms_key = NULL;
+  g_autofree char *default_parameter_group = NULL;
+  g_autofree char *arn = NULL;
+  g_autofree char *resource_suffix = NULL;
+  g_autofree char *resource_id = NULL;
+  g_autofree char *monitoring_arn = NULL;
+  g_auto(GStrv) security_groups = NULL;
+  g_auto(GStrv) db_security_groups = NULL;
+  g_auto(GStrv) log_exports = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  Storage storage = { NULL, 0, -1, -1 };
+  int port, retention = 1, max_allocated = -1, monitoring_interval = 0, pi_retention = 7;
+  gboolean multi_az = FALSE, encrypted = FALSE, deletion_protection = FALSE;
+  gboolean copy_tags = FALSE, auto_minor = TRUE, publicly_accessible, iam_auth = FALSE;
+  gboolean manage_password = FALSE, performance_insights = FALSE;
+  RdsSimInstance *instance;
+  RdsShape *model;
+  gint64 now = rds_sim_engine_get_now (self);
+
+  /* Identity: engine, version, class, license. */
+  if ((identifier = rds_request_require_string (request, "DBInstanceIdentifier", error)) == NULL ||
+      !rds_sim_check_identifier ("DBInstanceIdentifier", identifier, 63, error) ||
+      (engine_name = rds_request_require_string (request, "Engine", error)) == NULL ||
+      (class_name = rds_request_require_string (request, "DBInstanceClass", error)) == NULL)
+    return NULL;
+
+  id = g_ascii_strdown (identifier, -1);
+
+  engine = rds_sim_catalog_find_engine (engine_name);
+  if (engine == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid DB engine: %s.%s", engine_name,
+                   g_str_has_prefix (engine_name, "aurora")
+                     ? " Aurora DB instances belong to a DB cluster, which this simulator does "
+                       "not offer yet."
+                     : " Valid engines are mysql, mariadb, postgres, oracle-ee, oracle-se2, "
+                       "sqlserver-ee, sqlserver-se, sqlserver-ex and sqlserver-web.");
+      return NULL;
+    }
+
+  if (rds_request_has (request, "EngineVersion"))
+    {
+      version = rds_sim_catalog_find_version (engine, rds_request_get_string (request, "EngineVersion"));
+      if (version == NULL)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                       "Cannot find version %s for %s",
+                       rds_request_get_string (request, "EngineVersion"), engine->engine);
+          return NULL;
+        }
+    }
+  else
+    {
+      version = rds_sim_catalog_default_version (engine);
+    }
+
+  license = rds_request_get_string (request, "LicenseModel");
+  if (license == NULL)
+    license = engine->license_models[0];
+
+  klass = rds_sim_catalog_find_class (class_name);
+  if (klass == NULL || !rds_sim_catalog_class_supports (klass, engine) ||
+      !rds_sim_catalog_has_license_model (engine, license))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "RDS does not support creating a DB instance with the following combination: "
+                   "DBInstanceClass=%s, Engine=%s, EngineVersion=%s, LicenseModel=%s. For "
+                   "supported combinations of instance class and database engine version, see "
+                   "the documentation.", class_name, engine->engine, version->version, license);
+      return NULL;
+    }
+
+  if (g_tree_lookup (region->instances, id) != NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS,
+                           "DB instance already exists");
+      return NULL;
+    }
+
+  /* Credentials; the password is checked and forgotten. */
+  username = rds_request_get_string (request, "MasterUsername");
+  password = rds_request_get_string (request, "MasterUserPassword");
+  if (!rds_request_get_boolean (request, "ManageMasterUserPassword", &manage_password, error) ||
+      !rds_sim_check_master_username (engine, username, error))
+    return NULL;
+  if (manage_password && password != NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Specify either MasterUserPassword or ManageMasterUserPassword, not "
+                           "both.");
+      return NULL;
+    }
+  if (!manage_password && !rds_sim_check_master_password (engine, password, error))
+    return NULL;
+
+  db_name = rds_request_get_string (request, "DBName");
+  if (!rds_sim_check_db_name (engine, db_name, error))
+    return NULL;
+
+  /* Storage */
+  if (!rds_request_has (request, "AllocatedStorage"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                   "The request must contain the parameter AllocatedStorage: %s DB instances need "
+                   "their storage size in GiB.", engine->engine);
+      return NULL;
+    }
+  if (!rds_request_get_int (request, "AllocatedStorage", &storage.allocated, error) ||
+      !rds_request_get_int (request, "Iops", &storage.iops, error) ||
+      !rds_request_get_int (request, "StorageThroughput", &storage.throughput, error) ||
+      !rds_request_get_int (request, "MaxAllocatedStorage", &max_allocated, error))
+    return NULL;
+  storage.storage_type = rds_request_get_string (request, "StorageType");
+  if (storage.storage_type == NULL)
+    storage.storage_type = rds_request_has (request, "Iops") ? "io1" : "gp2";
+  if (!check_storage (engine, &storage, rds_request_has (request, "Iops"),
+                      rds_request_has (request, "StorageThroughput"), error))
+    return NULL;
+  if (max_allocated >= 0 && max_allocated != storage.allocated &&
+      !check_max_allocated (engine, storage.storage_type, storage.allocated, max_allocated, error))
+    return NULL;
+  if (max_allocated == storage.allocated)
+    max_allocated = -1;
+
+  /* Availability and network */
+  if (!rds_request_get_boolean (request, "MultiAZ", &multi_az, error))
+    return NULL;
+  zone_request = rds_request_get_string (request, "AvailabilityZone");
+  if (zone_request != NULL && !rds_region_has_zone (region->info, zone_request))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid Availability Zone %s: the Availability Zones of %s are %s%c to %s%c.",
+                   zone_request, region->info->name, region->info->name,
+                   region->info->zone_letters[0], region->info->name,
+                   region->info->zone_letters[strlen (region->info->zone_letters) - 1]);
+      return NULL;
+    }
+  if (multi_az && zone_request != NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Requesting a specific availability zone is not valid for Multi-AZ "
+                           "instances.");
+      return NULL;
+    }
+  if (multi_az && !engine->multi_az)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "Multi-AZ deployments are not available for %s.", engine->engine);
+      return NULL;
+    }
+
+  port = engine->default_port;
+  if (!rds_request_get_int (request, "Port", &port, error) ||
+      !rds_sim_check_port (engine, port, error))
+    return NULL;
+
+  subnet_group_name = rds_request_get_string (request, "DBSubnetGroupName");
+  if (subnet_group_name != NULL && g_ascii_strcasecmp (subnet_group_name, "default") != 0)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SUBNET_GROUP_NOT_FOUND,
+                   "DBSubnetGroup '%s' not found.", subnet_group_name);
+      return NULL;
+    }
+  /* The default VPC has an internet gateway, so RDS defaults to public. */
+  publicly_accessible = subnet_group_name == NULL;
+  if (!rds_request_get_boolean (request, "PubliclyAccessible", &publicly_accessible, error))
+    return NULL;
+
+  db_security_groups = rds_request_get_list (request, "DBSecurityGroups", "DBSecurityGroupName");
+  if (db_security_groups != NULL && db_security_groups[0] != NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "DB Security Groups can only be associated with VPC DB Instances using "
+                           "API versions 2012-01-15 through 2012-09-17.");
+      return NULL;
+    }
+  security_groups = rds_request_get_list (request, "VpcSecurityGroupIds", "VpcSecurityGroupId");
+  if (!check_security_groups (region, security_groups, error))
+    return NULL;
+
+  network_type = rds_request_get_string (request, "NetworkType");
+  if (network_type != NULL && !g_str_equal (network_type, "IPV4") && !g_str_equal (network_type, "DUAL"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid NetworkType %s: it must be IPV4 or DUAL.", network_type);
+      return NULL;
+    }
+
+  /* Groups */
+  default_parameter_group = g_strconcat ("default.", version->family, NULL);
+  parameter_group = rds_request_get_string (request, "DBParameterGroupName");
+  if (parameter_group == NULL)
+    parameter_group = default_parameter_group;
+  if (!check_parameter_group (region, version, parameter_group, error))
+    return NULL;
+
+  option_group = default_option_group (engine, version);
+  option_group_request = rds_request_get_string (request, "OptionGroupName");
+  if (option_group_request != NULL && !g_str_equal (option_group_request, option_group))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND,
+                   "Specified OptionGroupName: %s not found. The option group of %s %s is %s.",
+                   option_group_request, engine->engine, version->major, option_group);
+      return NULL;
+    }
+
+  character_set = rds_request_get_string (request, "CharacterSetName");
+  if (character_set != NULL && engine->family != RDS_SIM_FAMILY_ORACLE &&
+      engine->family != RDS_SIM_FAMILY_SQLSERVER)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "CharacterSetName can't be set for %s; only Oracle and SQL Server have it.",
+                   engine->engine);
+      return NULL;
+    }
+
+  /* Backups and maintenance */
+  if (!rds_request_get_int (request, "BackupRetentionPeriod", &retention, error) ||
+      !check_backup_retention (retention, error))
+    return NULL;
+
+  /* Encryption */
+  kms_request = rds_request_get_string (request, "KmsKeyId");
+  if (!rds_request_get_boolean (request, "StorageEncrypted", &encrypted, error))
+    return NULL;
+  if (kms_request != NULL && !encrypted)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "You must enable StorageEncrypted when you specify KmsKeyId");
+      return NULL;
+    }
+  if (encrypted && (kms_key = resolve_kms_key (self, region, kms_request ? kms_request : "alias/aws/rds",
+                                               error)) == NULL)
+    return NULL;
+
+  ca = rds_request_get_string (request, "CACertificateIdentifier");
+  if (ca == NULL)
+    ca = rds_sim_catalog_default_ca ();
+  if (rds_sim_catalog_find_ca (ca) == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
+                   "Certificate not found: %s. Use rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or "
+                   "rds-ca-ecc384-g1.", ca);
+      return NULL;
+    }
+
+  /* Authentication and monitoring */
+  if (!rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error))
+    return NULL;
+  if (iam_auth && !engine->iam_auth)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "IAM database authentication is not available for %s; it is for MySQL, "
+                   "MariaDB and PostgreSQL.", engine->engine);
+      return NULL;
+    }
+
+  monitoring_role = rds_request_get_string (request, "MonitoringRoleArn");
+  if (!rds_request_get_int (request, "MonitoringInterval", &monitoring_interval, error) ||
+      !check_monitoring (request, monitoring_interval, monitoring_role, error))
+    return NULL;
+
+  if (!rds_request_get_boolean (request, "EnablePerformanceInsights", &performance_insights, error) ||
+      !rds_request_get_int (request, "PerformanceInsightsRetentionPeriod", &pi_retention, error))
+    return NULL;
+  if (performance_insights && !check_pi_retention (pi_retention, error))
+    return NULL;
+  pi_kms_request = rds_request_get_string (request, "PerformanceInsightsKMSKeyId");
+  if (performance_insights &&
+      (pi_kms_key = resolve_kms_key (self, region, pi_kms_request ? pi_kms_request : "alias/aws/rds",
+                                     error)) == NULL)
+    return NULL;
+
+  log_exports = rds_request_get_list (request, "EnableCloudwatchLogsExports", "member");
+  if (!check_log_exports (engine, log_exports, error))
+    return NULL;
+
+  if (!rds_request_get_boolean (request, "DeletionProtection", &deletion_protection, error) ||
+      !rds_request_get_boolean (request, "CopyTagsToSnapshot", &copy_tags, error) ||
+      !rds_request_get_boolean (request, "AutoMinorVersionUpgrade", &auto_minor, error))
+    return NULL;
+
+  tags = rds_request_get_tags (request, "Tags", error);
+  if (tags == NULL || !_rds_sim_check_tags (tags, error))
+    return NULL;
+
+  if (!check_quotas (self, region, 1, storage.allocated, error))
+    return NULL;
+
+  /* Every check passed: from here on, the generator is drawn from and the
+   * state changes. */
+  if (!draw_windows (self, region, request, &backup_window, &maintenance_window, error))
+    return NULL;
+
+  zone = zone_request != NULL ? g_strdup (zone_request) : draw_zone (self, region, NULL);
+  if (multi_az)
+    secondary_zone = draw_zone (self, region, zone);
+
+  resource_suffix = rds_sim_rng_string (&self->rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 26);
+  resource_id = g_strconcat ("db-", resource_suffix, NULL);
+  arn = _rds_sim_engine_arn (self, region, "db", id);
+  if (monitoring_interval > 0)
+    monitoring_arn = g_strdup_printf ("arn:aws:logs:%s:%s:log-group:RDSOSMetrics:log-stream:%s",
+                                      region->info->name, rds_sim_engine_get_account_id (self),
+                                      resource_id);
+
+  model = g_object_new (RDS_TYPE_DB_INSTANCE,
+                        "db-instance-identifier", id,
+                        "db-instance-class", klass->name,
+                        "engine", engine->engine,
+                        "db-instance-status", "creating",
+                        "master-username", username,
+                        "db-name", db_name,
+                        "allocated-storage", storage.allocated,
+                        "preferred-backup-window", backup_window,
+                        "backup-retention-period", retention,
+                        "availability-zone", zone,
+                        "db-subnet-group", region->default_subnet_group,
+                        "preferred-maintenance-window", maintenance_window,
+                        "multi-az", multi_az,
+                        "engine-version", version->version,
+                        "auto-minor-version-upgrade", auto_minor,
+                        "license-model", license,
+                        "iops", storage.iops,
+                        "secondary-availability-zone", secondary_zone,
+                        "publicly-accessible", publicly_accessible,
+                        "storage-type", storage.storage_type,
+                        "storage-encrypted", encrypted,
+                        "kms-key-id", kms_key,
+                        "dbi-resource-id", resource_id,
+                        "ca-certificate-identifier", ca,
+                        "copy-tags-to-snapshot", copy_tags,
+                        "monitoring-interval", monitoring_interval,
+                        "monitoring-role-arn", monitoring_interval > 0 ? monitoring_role : NULL,
+                        "enhanced-monitoring-resource-arn", monitoring_arn,
+                        "db-instance-arn", arn,
+                        "iam-database-authentication-enabled", iam_auth,
+                        "performance-insights-enabled",
+                        performance_insights ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE,
+                        "performance-insights-kms-key-id", pi_kms_key,
+                        "performance-insights-retention-period",
+                        performance_insights ? pi_retention : -1,
+                        "enabled-cloudwatch-logs-exports", log_exports,
+                        "deletion-protection", deletion_protection,
+                        "max-allocated-storage", max_allocated,
+                        "customer-owned-ip-enabled", RDS_TRISTATE_FALSE,
+                        "backup-target", "region",
+                        "network-type", network_type != NULL ? network_type : "IPV4",
+                        "storage-throughput", storage.throughput,
+                        "character-set-name",
+                        character_set != NULL ? character_set
+                        : engine->family == RDS_SIM_FAMILY_ORACLE ? "AL32UTF8" : NULL,
+                        "nchar-character-set-name",
+                        engine->family == RDS_SIM_FAMILY_ORACLE ? "AL16UTF16" : NULL,
+                        NULL);
+
+  instance = g_new0 (RdsSimInstance, 1);
+  instance->region = region;
+  instance->model = RDS_DB_INSTANCE (model);
+  g_tree_insert (region->instances, g_strdup (id), instance);
+
+  if (security_groups == NULL || security_groups[0] == NULL)
+    {
+      g_strfreev (security_groups);
+      security_groups = g_strdupv ((char *[]) { region->security_group_id, NULL });
+    }
+  set_security_groups (instance, region, security_groups);
+  set_parameter_group (instance, parameter_group, "in-sync");
+  {
+    g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_OPTION_GROUP_MEMBERSHIP,
+                                                   "option-group-name", option_group,
+                                                   "status", "in-sync",
+                                                   NULL);
+    g_list_store_append (rds_shape_ensure_list (model, "option-group-memberships"), membership);
+  }
+  _rds_sim_merge_tags (rds_shape_ensure_list (model, "tag-list"), tags);
+
+  /* While the instance is created, its master password shows as pending. */
+  if (manage_password)
+    {
+      g_autofree char *secret_suffix = rds_sim_rng_string (&self->rng, "abcdefghijklmnopqrstuvwxyz0123456789", 6);
+      g_autofree char *secret_arn = g_strdup_printf ("arn:aws:secretsmanager:%s:%s:secret:rds!%s-%s",
+                                                     region->info->name,
+                                                     rds_sim_engine_get_account_id (self),
+                                                     resource_id, secret_suffix);
+      g_autoptr(RdsShape) secret = g_object_new (RDS_TYPE_MASTER_USER_SECRET,
+                                                 "secret-arn", secret_arn,
+                                                 "secret-status", "creating",
+                                                 "kms-key-id", region->default_kms_key,
+                                                 NULL);
+      rds_shape_set_object (model, "master-user-secret", secret);
+    }
+  rds_shape_set_string (pending (instance), "master-user-password", "****");
+
+  start_op (self, instance, RDS_SIM_OP_CREATE, "creating",
+            now + create_duration (self, engine, multi_az));
+
+  return item_result ("CreateDBInstance", instance->model);
+}
+
+static void
+finish_create (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          now)
+{
+  RdsShape *model = shape (instance);
+  RdsShape *secret = rds_shape_get_object (model, "master-user-secret");
+  const RdsSimCertificateAuthority *ca;
+  g_autofree char *address = NULL;
+  g_autoptr(RdsShape) endpoint = NULL;
+  g_autoptr(RdsShape) certificate = NULL;
+  int port = engine_of (instance)->default_port;
+
+  address = g_strdup_printf ("%s.%s.%s.rds.amazonaws.com", instance_id (instance),
+                             instance->region->endpoint_label, instance->region->info->name);
+  endpoint = g_object_new (RDS_TYPE_ENDPOINT,
+                           "address", address,
+                           "port", port,
+                           "hosted-zone-id", instance->region->info->hosted_zone_id,
+                           NULL);
+  rds_shape_set_object (model, "endpoint", endpoint);
+  rds_shape_set_timestamp (model, "instance-create-time", now);
+
+  ca = rds_sim_catalog_find_ca (rds_shape_get_string (model, "ca-certificate-identifier"));
+  certificate = g_object_new (RDS_TYPE_CERTIFICATE_DETAILS,
+                              "ca-identifier", ca->identifier,
+                              NULL);
+  /* Server certificates last a year, and never beyond their CA. */
+  rds_shape_set_timestamp (certificate, "valid-till", MIN (now + 365 * DAY, ca->valid_till));
+  rds_shape_set_object (model, "certificate-details", certificate);
+
+  if (secret != NULL)
+    rds_shape_set_string (secret, "secret-status", "active");
+
+  emit (self, instance, "DB instance created.", "creation", now);
+
+  if (rds_shape_get_int (model, "backup-retention-period") > 0)
+    {
+      emit (self, instance, "Backing up DB instance.", "backup", now);
+      start_op (self, instance, RDS_SIM_OP_FIRST_BACKUP, "backing-up",
+                now + hashed_duration (self, instance, "first-backup", now, 60, 150));
+    }
+  else
+    {
+      rds_shape_set_string (pending (instance), "master-user-password", NULL);
+      become_available (self, instance, now);
+    }
+}
+
+/* DescribeDBInstances */
+
+static gboolean
+arn_or_id_matches (RdsSimInstance *instance,
+                   const char     *value)
+{
+  return g_ascii_strcasecmp (value, instance_id (instance)) == 0 ||
+         g_strcmp0 (value, rds_db_instance_get_arn (instance->model)) == 0;
+}
+
+static gboolean
+instance_matches (RdsSimInstance *instance,
+                  GPtrArray      *filters)
+{
+  for (guint i = 0; filters != NULL && i < filters->len; i++)
+    {
+      RdsFilter *filter = g_ptr_array_index (filters, i);
+      gboolean any = FALSE;
+
+      for (guint j = 0; filter->values[j] != NULL && !any; j++)
+        {
+          const char *value = filter->values[j];
+
+          if (g_str_equal (filter->name, "db-instance-id"))
+            any = arn_or_id_matches (instance, value);
+          else if (g_str_equal (filter->name, "dbi-resource-id"))
+            any = g_strcmp0 (value, rds_db_instance_get_resource_id (instance->model)) == 0;
+          else if (g_str_equal (filter->name, "engine"))
+            any = g_strcmp0 (value, rds_db_instance_get_engine (instance->model)) == 0;
+          else if (g_str_equal (filter->name, "db-cluster-id"))
+            any = g_strcmp0 (value, rds_shape_get_string (shape (instance), "db-cluster-identifier")) == 0;
+        }
+
+      if (!any)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_filter_names (GPtrArray           *filters,
+                    const char * const  *known,
+                    GError             **error)
+{
+  for (guint i = 0; i < filters->len; i++)
+    {
+      RdsFilter *filter = g_ptr_array_index (filters, i);
+
+      if (!g_strv_contains (known, filter->name))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) known);
+
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "Unrecognized filter name: %s. The filters of this action are %s.",
+                       filter->name, list);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+RdsQueryResult *
+_rds_sim_action_describe_db_instances (RdsSimEngine  *self,
+                                       RdsSimRegion  *region,
+                                       RdsRequest    *request,
+                                       GError       **error)
+{
+  static const char * const known[] = { "db-cluster-id", "db-instance-id", "dbi-resource-id",
+                                        "domain", "engine", NULL };
+  g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeDBInstances"));
+  g_autoptr(GPtrArray) filters = NULL;
+  g_autofree char *after = NULL;
+  const char *identifier = rds_request_get_string (request, "DBInstanceIdentifier");
+  const char *marker;
+  gint64 now = rds_sim_engine_get_now (self);
+  GTreeNode *node;
+  int max_records;
+
+  if (!_rds_sim_engine_page_args (request, 100, &max_records, &marker, error))
+    return NULL;
+  filters = rds_request_get_filters (request, error);
+  if (filters == NULL || !check_filter_names (filters, known, error))
+    return NULL;
+  if (marker != NULL && (after = _rds_sim_decode_marker (marker, error)) == NULL)
+    return NULL;
+
+  if (identifier != NULL)
+    {
+      RdsSimInstance *instance = _rds_sim_instance_lookup (region, identifier, error);
+
+      if (instance == NULL)
+        return NULL;
+      if (instance_matches (instance, filters))
+        {
+          _rds_sim_instance_refresh (self, instance, now);
+          g_ptr_array_add (result->items, g_object_ref (instance->model));
+        }
+      return g_steal_pointer (&result);
+    }
+
+  node = after != NULL ? g_tree_upper_bound (region->instances, after)
+                       : g_tree_node_first (region->instances);
+  for (; node != NULL; node = g_tree_node_next (node))
+    {
+      RdsSimInstance *instance = g_tree_node_value (node);
+
+      if (!instance_matches (instance, filters))
+        continue;
+
+      if (result->items->len == (guint) max_records)
+        {
+          RdsDbInstance *last = g_ptr_array_index (result->items, result->items->len - 1);
+
+          result->marker = _rds_sim_encode_marker (rds_db_instance_get_identifier (last));
+          break;
+        }
+
+      _rds_sim_instance_refresh (self, instance, now);
+      g_ptr_array_add (result->items, g_object_ref (instance->model));
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/* ModifyDBInstance */
+
+static const char * const storage_parameters[] = {
+  "AllocatedStorage", "StorageType", "Iops", "StorageThroughput", NULL
+};
+
+/* Parameters this simulator does not change yet: refused rather than
+ * silently ignored when they ask for something new. */
+static const struct
+{
+  const char *parameter;
+  const char *field;
+} unsupported[] = {
+  { "EngineVersion", "engine-version" },
+  { "NewDBInstanceIdentifier", "db-instance-identifier" },
+  { "LicenseModel", "license-model" },
+};
+
+static gboolean
+modification_requested (RdsRequest *request)
+{
+  static const char * const parameters[] = {
+    "DBInstanceClass", "AllocatedStorage", "StorageType", "Iops", "StorageThroughput",
+    "CACertificateIdentifier", "MultiAZ", "EnableIAMDatabaseAuthentication",
+    "BackupRetentionPeriod", "MasterUserPassword", "PreferredBackupWindow",
+    "PreferredMaintenanceWindow", "DeletionProtection", "MaxAllocatedStorage",
+    "CopyTagsToSnapshot", "AutoMinorVersionUpgrade", "PubliclyAccessible",
+    "DBParameterGroupName", "MonitoringInterval", "MonitoringRoleArn",
+    "EnablePerformanceInsights", "PerformanceInsightsRetentionPeriod",
+    "PerformanceInsightsKMSKeyId", "EngineVersion", "NewDBInstanceIdentifier", "LicenseModel",
+    "DBPortNumber", "DBSubnetGroupName", "OptionGroupName",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parameters); i++)
+    if (rds_request_has (request, parameters[i]))
+      return TRUE;
+
+  return !rds_request_is_empty_of (request, "VpcSecurityGroupIds");
+}
+
+static int
+pending_or_current_int (RdsSimInstance *instance,
+                        const char     *field)
+{
+  int value = rds_shape_get_int (pending (instance), field);
+
+  return value >= 0 ? value : rds_shape_get_int (shape (instance), field);
+}
+
+static const char *
+pending_or_current_string (RdsSimInstance *instance,
+                           const char     *field)
+{
+  const char *value = rds_shape_get_string (pending (instance), field);
+
+  return value != NULL ? value : rds_shape_get_string (shape (instance), field);
+}
+
+static gint64
+modify_duration (RdsSimEngine   *self,
+                 RdsSimInstance *instance,
+                 gint64          now)
+{
+  RdsShape *values = pending (instance);
+  gint64 longest = USEC (120);
+
+  if (rds_shape_get_string (values, "db-instance-class") != NULL)
+    longest = MAX (longest, hashed_duration (self, instance, "class", now, 300, 720));
+  if (rds_shape_get_int (values, "allocated-storage") >= 0 ||
+      rds_shape_get_string (values, "storage-type") != NULL ||
+      rds_shape_get_int (values, "iops") >= 0 ||
+      rds_shape_get_int (values, "storage-throughput") >= 0)
+    longest = MAX (longest, hashed_duration (self, instance, "storage", now, 240, 600));
+  if (rds_shape_get_tristate (values, "multi-az") != RDS_TRISTATE_UNSET)
+    longest = MAX (longest, hashed_duration (self, instance, "multi-az", now, 600, 1500));
+  if (rds_shape_get_string (values, "ca-certificate-identifier") != NULL)
+    longest = MAX (longest, hashed_duration (self, instance, "ca", now, 120, 300));
+
+  return longest;
+}
+
+static void
+begin_applying (RdsSimEngine   *self,
+                RdsSimInstance *instance,
+                gint64          now)
+{
+  RdsShape *values = pending (instance);
+  gboolean multi_az = rds_shape_get_boolean (shape (instance), "multi-az");
+  RdsTristate multi_az_pending = rds_shape_get_tristate (values, "multi-az");
+  int retention_pending = rds_shape_get_int (values, "backup-retention-period");
+
+  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE, 0);
+
+  if (rds_shape_get_string (values, "db-instance-class") != NULL)
+    emit (self, instance, "Applying modification to database instance class", "configuration change", now);
+  if (rds_shape_get_int (values, "allocated-storage") >= 0 ||
+      rds_shape_get_string (values, "storage-type") != NULL ||
+      rds_shape_get_int (values, "iops") >= 0)
+    {
+      emit (self, instance, "Applying modification to allocated storage.", "configuration change", now);
+      instance->last_storage_change = now;
+    }
+  if (multi_az_pending == RDS_TRISTATE_TRUE && !multi_az)
+    emit (self, instance, "Applying modification to convert to a Multi-AZ DB instance.",
+          "configuration change", now);
+  if (multi_az_pending == RDS_TRISTATE_FALSE && multi_az)
+    emit (self, instance, "Applying modification to convert to a standard (Single-AZ) DB instance.",
+          "configuration change", now);
+  if (retention_pending == 0)
+    emit (self, instance, "Disabled automated backups.", "configuration change", now);
+  else if (retention_pending > 0)
+    emit (self, instance, "Enabled automated backups.", "configuration change", now);
+
+  start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying", now + modify_duration (self, instance, now));
+}
+
+static void
+finish_modify (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          now)
+{
+  RdsShape *model = shape (instance);
+  RdsShape *values = pending (instance);
+  const char *class_name = rds_shape_get_string (values, "db-instance-class");
+  const char *storage_type = rds_shape_get_string (values, "storage-type");
+  const char *ca = rds_shape_get_string (values, "ca-certificate-identifier");
+  RdsTristate multi_az = rds_shape_get_tristate (values, "multi-az");
+  RdsTristate iam = rds_shape_get_tristate (values, "iam-database-authentication-enabled");
+  int allocated = rds_shape_get_int (values, "allocated-storage");
+  int iops = rds_shape_get_int (values, "iops");
+  int throughput = rds_shape_get_int (values, "storage-throughput");
+  int retention = rds_shape_get_int (values, "backup-retention-period");
+  gboolean storage_changed = allocated >= 0 || storage_type != NULL || iops >= 0 || throughput >= 0;
+
+  g_object_freeze_notify (G_OBJECT (model));
+
+  if (class_name != NULL)
+    {
+      rds_shape_set_string (model, "db-instance-class", class_name);
+      emit (self, instance, "Finished applying modification to DB instance class", "configuration change", now);
+    }
+  if (storage_changed)
+    {
+      if (storage_type != NULL)
+        {
+          rds_shape_set_string (model, "storage-type", storage_type);
+          /* gp2 and standard have no provisioned IOPS or throughput. */
+          if (g_str_equal (storage_type, "gp2") || g_str_equal (storage_type, "standard"))
+            {
+              rds_shape_set_int (model, "iops", -1);
+              rds_shape_set_int (model, "storage-throughput", -1);
+            }
+          if (g_str_equal (storage_type, "io1"))
+            rds_shape_set_int (model, "storage-throughput", -1);
+        }
+      if (allocated >= 0)
+        rds_shape_set_int (model, "allocated-storage", allocated);
+      if (iops >= 0)
+        rds_shape_set_int (model, "iops", iops);
+      if (throughput >= 0)
+        rds_shape_set_int (model, "storage-throughput", throughput);
+      emit (self, instance, "Finished applying modification to allocated storage.", "configuration change", now);
+    }
+  if (multi_az != RDS_TRISTATE_UNSET)
+    {
+      gboolean on = multi_az == RDS_TRISTATE_TRUE;
+
+      if (on && !rds_shape_get_boolean (model, "multi-az"))
+        {
+          g_autofree char *zone = NULL;
+          g_autofree char *salt = g_strdup_printf ("secondary/%s/%" G_GINT64_FORMAT,
+                                                   instance_id (instance), now);
+          guint n = rds_region_get_n_zones (instance->region->info);
+          guint index = (guint) (rds_sim_hash (rds_sim_engine_get_seed (self), salt) % n);
+
+          zone = rds_region_get_zone (instance->region->info, index);
+          if (g_strcmp0 (zone, rds_shape_get_string (model, "availability-zone")) == 0)
+            {
+              g_free (zone);
+              zone = rds_region_get_zone (instance->region->info, (index + 1) % n);
+            }
+          rds_shape_set_string (model, "secondary-availability-zone", zone);
+          emit (self, instance, "Finished applying modification to convert to a Multi-AZ DB instance.",
+                "configuration change", now);
+        }
+      else if (!on && rds_shape_get_boolean (model, "multi-az"))
+        {
+          rds_shape_set_string (model, "secondary-availability-zone", NULL);
+          emit (self, instance,
+                "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
+                "configuration change", now);
+        }
+      rds_shape_set_boolean (model, "multi-az", on);
+    }
+  if (ca != NULL)
+    {
+      g_autoptr(RdsShape) certificate = g_object_new (RDS_TYPE_CERTIFICATE_DETAILS,
+                                                      "ca-identifier", ca, NULL);
+      const RdsSimCertificateAuthority *authority = rds_sim_catalog_find_ca (ca);
+
+      rds_shape_set_string (model, "ca-certificate-identifier", ca);
+      rds_shape_set_timestamp (certificate, "valid-till", MIN (now + 365 * DAY, authority->valid_till));
+      rds_shape_set_object (model, "certificate-details", certificate);
+    }
+  if (iam != RDS_TRISTATE_UNSET)
+    rds_shape_set_boolean (model, "iam-database-authentication-enabled", iam == RDS_TRISTATE_TRUE);
+  if (retention >= 0)
+    rds_shape_set_int (model, "backup-retention-period", retention);
+
+  g_object_thaw_notify (G_OBJECT (model));
+
+  rds_shape_set_object (model, "pending-modified-values", NULL);
+  pending (instance);
+
+  if (storage_changed)
+    start_op (self, instance, RDS_SIM_OP_OPTIMIZE, "storage-optimization",
+              now + hashed_duration (self, instance, "optimize", now, 3600, 10800));
+  else
+    become_available (self, instance, now);
+}
+
+RdsQueryResult *
+_rds_sim_action_modify_db_instance (RdsSimEngine  *self,
+                                    RdsSimRegion  *region,
+                                    RdsRequest    *request,
+                                    GError       **error)
+{
+  RdsSimInstance *instance;
+  const RdsSimEngineInfo *engine;
+  const RdsSimVersionInfo *version;
+  RdsShape *model;
+  const char *class_name, *ca, *parameter_group, *password, *monitoring_role, *pi_kms_request;
+  const char *backup_text, *maintenance_text, *subnet_group, *option_group_request;
+  g_autofree char *option_group = NULL;
+  g_autofree char *pi_kms_key = NULL;
+  g_auto(GStrv) security_groups = NULL;
+  Storage storage;
+  Storage current;
+  gboolean apply_immediately = FALSE, storage_changing = FALSE;
+  gboolean multi_az, iam_auth, deletion_protection, copy_tags, auto_minor, publicly_accessible;
+  gboolean performance_insights;
+  int retention, max_allocated, monitoring_interval, pi_retention;
+  int b_start, b_length, m_start, m_length;
+  gint64 now = rds_sim_engine_get_now (self);
+  gboolean had_pending;
+
+  instance = lookup_required (region, request, error);
+  if (instance == NULL)
+    return NULL;
+
+  model = shape (instance);
+  engine = engine_of (instance);
+  version = rds_sim_catalog_find_version (engine, rds_shape_get_string (model, "engine-version"));
+
+  if (!rds_request_get_boolean (request, "ApplyImmediately", &apply_immediately, error))
+    return NULL;
+
+  if (!modification_requested (request) &&
+      !(apply_immediately && !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance)))))
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "No modifications were requested");
+      return NULL;
+    }
+
+  if (!require_available (instance, TRUE, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
+    {
+      const char *value = rds_request_get_string (request, unsupported[i].parameter);
+
+      if (value != NULL && g_ascii_strcasecmp (value, rds_shape_get_string (model, unsupported[i].field)) != 0)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                       "This simulator can't change %s yet.", unsupported[i].parameter);
+          return NULL;
+        }
+    }
+
+  /* The configuration the instance will have: current, then pending, then
+   * this request. Everything is checked before anything changes. */
+  current.storage_type = rds_shape_get_string (model, "storage-type");
+  current.allocated = rds_shape_get_int (model, "allocated-storage");
+  current.iops = rds_shape_get_int (model, "iops");
+  current.throughput = rds_shape_get_int (model, "storage-throughput");
+
+  storage.storage_type = pending_or_current_string (instance, "storage-type");
+  storage.allocated = pending_or_current_int (instance, "allocated-storage");
+  storage.iops = pending_or_current_int (instance, "iops");
+  storage.throughput = pending_or_current_int (instance, "storage-throughput");
+
+  if (!rds_request_get_int (request, "AllocatedStorage", &storage.allocated, error) ||
+      !rds_request_get_int (request, "Iops", &storage.iops, error) ||
+      !rds_request_get_int (request, "StorageThroughput", &storage.throughput, error))
+    return NULL;
+  if (rds_request_has (request, "StorageType"))
+    storage.storage_type = rds_request_get_string (request, "StorageType");
+
+  if (rds_request_has (request, "AllocatedStorage") && storage.allocated != current.allocated)
+    {
+      int minimum = (current.allocated * 11 + 9) / 10;
+
+      if (storage.allocated < current.allocated)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                       "Invalid storage size for engine name %s and storage type %s: %d. Storage "
+                       "can't shrink; it is %d GiB now.", engine->engine, storage.storage_type,
+                       storage.allocated, current.allocated);
+          return NULL;
+        }
+      if (storage.allocated < minimum)
+        {
+          if (engine->family == RDS_SIM_FAMILY_SQLSERVER)
+            {
+              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Invalid storage size for engine name %s and storage type %s: %d. "
+                           "Storage must grow by at least 10%% (to %d GiB or more).",
+                           engine->engine, storage.storage_type, storage.allocated, minimum);
+              return NULL;
+            }
+          /* MySQL, MariaDB, Oracle and PostgreSQL round up to 10 %. */
+          storage.allocated = minimum;
+        }
+    }
+
+  /* gp3 falls back to its baseline when the size crosses the threshold. */
+  if (g_strcmp0 (storage.storage_type, "gp3") == 0 && !rds_request_has (request, "Iops") &&
+      !rds_request_has (request, "StorageThroughput") &&
+      (g_strcmp0 (current.storage_type, "gp3") != 0 ||
+       (storage.allocated >= rds_sim_catalog_gp3_threshold (engine)) !=
+       (current.allocated >= rds_sim_catalog_gp3_threshold (engine))))
+    {
+      storage.iops = -1;
+      storage.throughput = -1;
+    }
+  if (g_strcmp0 (storage.storage_type, "io1") != 0 && g_strcmp0 (current.storage_type, "io1") == 0 &&
+      !rds_request_has (request, "Iops"))
+    storage.iops = -1;
+
+  if (!check_storage (engine, &storage,
+                      rds_request_has (request, "Iops") &&
+                        !(g_strcmp0 (storage.storage_type, "gp3") == 0 &&
+                          storage.allocated < rds_sim_catalog_gp3_threshold (engine) &&
+                          storage.iops == current.iops),
+                      rds_request_has (request, "StorageThroughput") &&
+                        !(g_strcmp0 (storage.storage_type, "gp3") == 0 &&
+                          storage.allocated < rds_sim_catalog_gp3_threshold (engine) &&
+                          storage.throughput == current.throughput),
+                      error))
+    return NULL;
+
+  storage_changing = g_strcmp0 (storage.storage_type, current.storage_type) != 0 ||
+                     storage.allocated != current.allocated || storage.iops != current.iops ||
+                     storage.throughput != current.throughput;
+  if (storage_changing)
+    {
+      gboolean requested = FALSE;
+
+      for (guint i = 0; storage_parameters[i] != NULL; i++)
+        requested |= rds_request_has (request, storage_parameters[i]);
+
+      if (requested && instance->op == RDS_SIM_OP_OPTIMIZE)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                               "You can't currently modify the storage of this DB instance because "
+                               "the previous storage change is being optimized.");
+          return NULL;
+        }
+      if (requested && instance->last_storage_change != 0 &&
+          now - instance->last_storage_change < STORAGE_COOLDOWN)
+        {
+          g_autofree char *when = rds_format_timestamp (instance->last_storage_change + STORAGE_COOLDOWN);
+
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                       "You can't currently modify the storage of this DB instance: its storage "
+                       "was modified less than 6 hours ago. Try again after %s.", when);
+          return NULL;
+        }
+    }
+
+  max_allocated = rds_shape_get_int (model, "max-allocated-storage");
+  if (!rds_request_get_int (request, "MaxAllocatedStorage", &max_allocated, error))
+    return NULL;
+  if (max_allocated == storage.allocated)
+    max_allocated = -1;
+  if (max_allocated >= 0 &&
+      !check_max_allocated (engine, storage.storage_type, storage.allocated, max_allocated, error))
+    return NULL;
+
+  class_name = rds_request_get_string (request, "DBInstanceClass");
+  if (class_name != NULL)
+    {
+      const RdsSimClassInfo *klass = rds_sim_catalog_find_class (class_name);
+
+      if (klass == NULL || !rds_sim_catalog_class_supports (klass, engine))
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                       "RDS does not support creating a DB instance with the following "
+                       "combination: DBInstanceClass=%s, Engine=%s, EngineVersion=%s, "
+                       "LicenseModel=%s. For supported combinations of instance class and "
+                       "database engine version, see the documentation.", class_name,
+                       engine->engine, version->version, rds_shape_get_string (model, "license-model"));
+          return NULL;
+        }
+    }
+
+  ca = rds_request_get_string (request, "CACertificateIdentifier");
+  if (ca != NULL && rds_sim_catalog_find_ca (ca) == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
+                   "Certificate not found: %s. Use rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or "
+                   "rds-ca-ecc384-g1.", ca);
+      return NULL;
+    }
+
+  multi_az = rds_shape_get_boolean (model, "multi-az");
+  iam_auth = rds_shape_get_boolean (model, "iam-database-authentication-enabled");
+  if (!rds_request_get_boolean (request, "MultiAZ", &multi_az, error) ||
+      !rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error))
+    return NULL;
+  if (multi_az && !engine->multi_az)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "Multi-AZ deployments are not available for %s.", engine->engine);
+      return NULL;
+    }
+  if (iam_auth && !engine->iam_auth)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "IAM database authentication is not available for %s; it is for MySQL, "
+                   "MariaDB and PostgreSQL.", engine->engine);
+      return NULL;
+    }
+
+  retention = pending_or_current_int (instance, "backup-retention-period");
+  if (!rds_request_get_int (request, "BackupRetentionPeriod", &retention, error) ||
+      !check_backup_retention (retention, error))
+    return NULL;
+
+  password = rds_request_get_string (request, "MasterUserPassword");
+  if (password != NULL && !rds_sim_check_master_password (engine, password, error))
+    return NULL;
+
+  /* Windows, checked together against each other. */
+  backup_text = rds_request_get_string (request, "PreferredBackupWindow");
+  maintenance_text = rds_request_get_string (request, "PreferredMaintenanceWindow");
+  if (!rds_sim_parse_backup_window (backup_text ? backup_text : rds_shape_get_string (model, "preferred-backup-window"),
+                                    &b_start, &b_length, error) ||
+      !rds_sim_parse_maintenance_window (maintenance_text ? maintenance_text
+                                                          : rds_shape_get_string (model, "preferred-maintenance-window"),
+                                         &m_start, &m_length, error))
+    return NULL;
+  if (rds_sim_windows_overlap (b_start, b_length, m_start, m_length))
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                           "The backup window and maintenance window must not overlap.");
+      return NULL;
+    }
+
+  deletion_protection = rds_shape_get_boolean (model, "deletion-protection");
+  copy_tags = rds_shape_get_boolean (model, "copy-tags-to-snapshot");
+  auto_minor = rds_shape_get_boolean (model, "auto-minor-version-upgrade");
+  publicly_accessible = rds_shape_get_boolean (model, "publicly-accessible");
+  if (!rds_request_get_boolean (request, "DeletionProtection", &deletion_protection, error) ||
+      !rds_request_get_boolean (request, "CopyTagsToSnapshot", &copy_tags, error) ||
+      !rds_request_get_boolean (request, "AutoMinorVersionUpgrade", &auto_minor, error) ||
+      !rds_request_get_boolean (request, "PubliclyAccessible", &publicly_accessible, error))
+    return NULL;
+
+  parameter_group = rds_request_get_string (request, "DBParameterGroupName");
+  if (parameter_group != NULL && !check_parameter_group (region, version, parameter_group, error))
+    return NULL;
+
+  subnet_group = rds_request_get_string (request, "DBSubnetGroupName");
+  if (subnet_group != NULL && g_ascii_strcasecmp (subnet_group, "default") != 0)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SUBNET_GROUP_NOT_FOUND,
+                   "DBSubnetGroup '%s' not found.", subnet_group);
+      return NULL;
+    }
+  option_group = default_option_group (engine, version);
+  option_group_request = rds_request_get_string (request, "OptionGroupName");
+  if (option_group_request != NULL && !g_str_equal (option_group_request, option_group))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND,
+                   "Specified OptionGroupName: %s not found.", option_group_request);
+      return NULL;
+    }
+  if (rds_request_has (request, "DBPortNumber"))
+    {
+      int new_port = 0;
+
+      if (!rds_request_get_int (request, "DBPortNumber", &new_port, error) ||
+          !rds_sim_check_port (engine, new_port, error))
+        return NULL;
+      if (rds_shape_get_object (model, "endpoint") == NULL ||
+          new_port != rds_shape_get_int (rds_shape_get_object (model, "endpoint"), "port"))
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                               "This simulator can't change DBPortNumber yet.");
+          return NULL;
+        }
+    }
+
+  security_groups = rds_request_get_list (request, "VpcSecurityGroupIds", "VpcSecurityGroupId");
+  if (!check_security_groups (region, security_groups, error))
+    return NULL;
+
+  monitoring_interval = rds_shape_get_int (model, "monitoring-interval");
+  monitoring_role = rds_request_has (request, "MonitoringRoleArn")
+    ? rds_request_get_string (request, "MonitoringRoleArn")
+    : rds_shape_get_string (model, "monitoring-role-arn");
+  if (!rds_request_get_int (request, "MonitoringInterval", &monitoring_interval, error) ||
+      !check_monitoring (request, MAX (monitoring_interval, 0), monitoring_role, error))
+    return NULL;
+
+  performance_insights = rds_shape_get_tristate (model, "performance-insights-enabled") == RDS_TRISTATE_TRUE;
+  pi_retention = rds_shape_get_int (model, "performance-insights-retention-period");
+  if (pi_retention < 0)
+    pi_retention = 7;
+  if (!rds_request_get_boolean (request, "EnablePerformanceInsights", &performance_insights, error) ||
+      !rds_request_get_int (request, "PerformanceInsightsRetentionPeriod", &pi_retention, error))
+    return NULL;
+  if (performance_insights && !check_pi_retention (pi_retention, error))
+    return NULL;
+  pi_kms_request = rds_request_get_string (request, "PerformanceInsightsKMSKeyId");
+  if (performance_insights && pi_kms_request != NULL &&
+      (pi_kms_key = resolve_kms_key (self, region, pi_kms_request, error)) == NULL)
+    return NULL;
+
+  /* All checked: record the changes. Those RDS applies with an outage wait
+   * in PendingModifiedValues for the maintenance window unless applied
+   * immediately; the others apply now. */
+  had_pending = !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance)));
+  g_object_freeze_notify (G_OBJECT (model));
+
+  if (class_name != NULL && !g_str_equal (class_name, rds_shape_get_string (model, "db-instance-class")))
+    rds_shape_set_string (pending (instance), "db-instance-class", class_name);
+  else if (class_name != NULL)
+    rds_shape_set_string (pending (instance), "db-instance-class", NULL);
+
+  if (storage_changing)
+    {
+      RdsShape *values = pending (instance);
+
+      rds_shape_set_int (values, "allocated-storage",
+                         storage.allocated != current.allocated ? storage.allocated : -1);
+      rds_shape_set_string (values, "storage-type",
+                            g_strcmp0 (storage.storage_type, current.storage_type) != 0
+                              ? storage.storage_type : NULL);
+      rds_shape_set_int (values, "iops", storage.iops != current.iops ? MAX (storage.iops, -1) : -1);
+      rds_shape_set_int (values, "storage-throughput",
+                         storage.throughput != current.throughput ? MAX (storage.throughput, -1) : -1);
+      /* Leaving io1 or gp3 for gp2 drops the provisioned values. */
+      if (storage.iops < 0 && current.iops >= 0 && rds_shape_get_string (values, "storage-type") == NULL)
+        rds_shape_set_int (values, "iops", -1);
+    }
+
+  if (ca != NULL)
+    rds_shape_set_string (pending (instance), "ca-certificate-identifier",
+                          g_str_equal (ca, rds_shape_get_string (model, "ca-certificate-identifier")) ? NULL : ca);
+  if (rds_request_has (request, "MultiAZ"))
+    rds_shape_set_tristate (pending (instance), "multi-az",
+                            multi_az == rds_shape_get_boolean (model, "multi-az") ? RDS_TRISTATE_UNSET
+                            : multi_az ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
+  if (rds_request_has (request, "EnableIAMDatabaseAuthentication"))
+    rds_shape_set_tristate (pending (instance), "iam-database-authentication-enabled",
+                            iam_auth == rds_shape_get_boolean (model, "iam-database-authentication-enabled")
+                            ? RDS_TRISTATE_UNSET : iam_auth ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
+
+  if (rds_request_has (request, "BackupRetentionPeriod"))
+    {
+      int current_retention = rds_shape_get_int (model, "backup-retention-period");
+
+      if ((current_retention == 0) != (retention == 0))
+        {
+          rds_shape_set_int (pending (instance), "backup-retention-period", retention);
+        }
+      else
+        {
+          /* Non-zero to non-zero applies at once, without an outage. */
+          rds_shape_set_int (pending (instance), "backup-retention-period", -1);
+          rds_shape_set_int (model, "backup-retention-period", retention);
+        }
+    }
+
+  if (backup_text != NULL)
+    {
+      g_autofree char *window = rds_sim_format_backup_window (b_start, b_length);
+      rds_shape_set_string (model, "preferred-backup-window", window);
+    }
+  if (maintenance_text != NULL)
+    {
+      g_autofree char *window = rds_sim_format_maintenance_window (m_start, m_length);
+      rds_shape_set_string (model, "preferred-maintenance-window", window);
+    }
+
+  rds_shape_set_boolean (model, "deletion-protection", deletion_protection);
+  rds_shape_set_boolean (model, "copy-tags-to-snapshot", copy_tags);
+  rds_shape_set_boolean (model, "auto-minor-version-upgrade", auto_minor);
+  rds_shape_set_boolean (model, "publicly-accessible", publicly_accessible);
+  rds_shape_set_int (model, "max-allocated-storage", max_allocated);
+
+  if (rds_request_has (request, "MonitoringInterval") || rds_request_has (request, "MonitoringRoleArn"))
+    {
+      int old_interval = rds_shape_get_int (model, "monitoring-interval");
+
+      rds_shape_set_int (model, "monitoring-interval", monitoring_interval);
+      rds_shape_set_string (model, "monitoring-role-arn", monitoring_interval > 0 ? monitoring_role : NULL);
+      if (monitoring_interval > 0 && rds_shape_get_string (model, "enhanced-monitoring-resource-arn") == NULL)
+        {
+          g_autofree char *arn = g_strdup_printf ("arn:aws:logs:%s:%s:log-group:RDSOSMetrics:log-stream:%s",
+                                                  region->info->name,
+                                                  rds_sim_engine_get_account_id (self),
+                                                  rds_db_instance_get_resource_id (instance->model));
+          rds_shape_set_string (model, "enhanced-monitoring-resource-arn", arn);
+        }
+      if (old_interval != monitoring_interval)
+        {
+          g_autofree char *message = g_strdup_printf ("Monitoring Interval changed to %d.",
+                                                      monitoring_interval);
+          emit (self, instance, message, "configuration change", now);
+        }
+    }
+
+  if (rds_request_has (request, "EnablePerformanceInsights") ||
+      rds_request_has (request, "PerformanceInsightsRetentionPeriod") || pi_kms_key != NULL)
+    {
+      rds_shape_set_tristate (model, "performance-insights-enabled",
+                              performance_insights ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
+      rds_shape_set_int (model, "performance-insights-retention-period",
+                         performance_insights ? pi_retention : -1);
+      if (performance_insights && rds_shape_get_string (model, "performance-insights-kms-key-id") == NULL)
+        rds_shape_set_string (model, "performance-insights-kms-key-id",
+                              pi_kms_key != NULL ? pi_kms_key : region->default_kms_key);
+      if (!performance_insights)
+        rds_shape_set_string (model, "performance-insights-kms-key-id", NULL);
+    }
+
+  if (security_groups != NULL && security_groups[0] != NULL)
+    set_security_groups (instance, region, security_groups);
+
+  if (parameter_group != NULL)
+    {
+      GListModel *groups = rds_shape_get_list (model, "db-parameter-groups");
+      g_autoptr(RdsShape) current_group = groups ? g_list_model_get_item (groups, 0) : NULL;
+
+      if (current_group == NULL ||
+          !g_str_equal (parameter_group, rds_shape_get_string (current_group, "db-parameter-group-name")))
+        {
+          g_autofree char *message = g_strdup_printf ("Updated to use DBParameterGroup %s", parameter_group);
+
+          set_parameter_group (instance, parameter_group, "pending-reboot");
+          emit (self, instance, message, "configuration change", now);
+        }
+    }
+
+  if (password != NULL)
+    emit (self, instance, "Reset master credentials.", "configuration change", now);
+
+  g_object_thaw_notify (G_OBJECT (model));
+
+  /* Apply now, or wait for the window. */
+  if (!rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance))))
+    {
+      if (apply_immediately)
+        begin_applying (self, instance, now);
+      else if (!had_pending || maintenance_text != NULL)
+        _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
+                                  rds_sim_next_window_start (m_start, now));
+    }
+  else
+    {
+      _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE, 0);
+    }
+
+  _rds_sim_instance_refresh (self, instance, now);
+  dirty (self, instance);
+  return item_result ("ModifyDBInstance", instance->model);
+}
+
+/* RebootDBInstance */
+
+RdsQueryResult *
+_rds_sim_action_reboot_db_instance (RdsSimEngine  *self,
+                                    RdsSimRegion  *region,
+                                    RdsRequest    *request,
+                                    GError       **error)
+{
+  RdsSimInstance *instance;
+  gboolean failover = FALSE;
+  gint64 now = rds_sim_engine_get_now (self);
+
+  instance = lookup_required (region, request, error);
+  if (instance == NULL ||
+      !rds_request_get_boolean (request, "ForceFailover", &failover, error) ||
+      !require_available (instance, FALSE, error))
+    return NULL;
+
+  if (failover && !rds_shape_get_boolean (shape (instance), "multi-az"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "Reboot with failover is only possible for a Multi-AZ DB instance, and %s is "
+                   "Single-AZ.", instance_id (instance));
+      return NULL;
+    }
+
+  instance->failover = failover;
+  if (failover)
+    emit (self, instance, "Multi-AZ instance failover started.", "failover", now);
+  start_op (self, instance, RDS_SIM_OP_REBOOT, "rebooting",
+            now + USEC (_rds_sim_engine_draw (self, 60, 150)));
+
+  return item_result ("RebootDBInstance", instance->model);
+}
+
+static void
+finish_reboot (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          now)
+{
+  RdsShape *model = shape (instance);
+
+  if (instance->failover)
+    {
+      g_autofree char *primary = g_strdup (rds_shape_get_string (model, "availability-zone"));
+
+      rds_shape_set_string (model, "availability-zone",
+                            rds_shape_get_string (model, "secondary-availability-zone"));
+      rds_shape_set_string (model, "secondary-availability-zone", primary);
+      instance->failover = FALSE;
+      emit (self, instance, "Multi-AZ instance failover completed.", "failover", now);
+    }
+
+  set_parameter_apply_status (instance, "in-sync");
+  emit (self, instance, "DB instance restarted.", "availability", now);
+  become_available (self, instance, now);
+}
+
+/* StopDBInstance and StartDBInstance */
+
+RdsQueryResult *
+_rds_sim_action_stop_db_instance (RdsSimEngine  *self,
+                                  RdsSimRegion  *region,
+                                  RdsRequest    *request,
+                                  GError       **error)
+{
+  RdsSimInstance *instance;
+  const char *snapshot_id;
+  g_autofree char *snapshot_lower = NULL;
+  gint64 now = rds_sim_engine_get_now (self);
+  gint64 stop_due;
+
+  instance = lookup_required (region, request, error);
+  if (instance == NULL || !require_available (instance, FALSE, error))
+    return NULL;
+
+  if (engine_of (instance)->family == RDS_SIM_FAMILY_SQLSERVER &&
+      rds_shape_get_boolean (shape (instance), "multi-az"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                   "Cannot stop instance %s: SQL Server Multi-AZ instances can't be stopped.",
+                   instance_id (instance));
+      return NULL;
+    }
+
+  snapshot_id = rds_request_get_string (request, "DBSnapshotIdentifier");
+  if (snapshot_id != NULL)
+    {
+      snapshot_lower = g_ascii_strdown (snapshot_id, -1);
+      if (!_rds_sim_snapshot_check_new (self, region, snapshot_lower, error))
+        return NULL;
+    }
+
+  stop_due = now + USEC (_rds_sim_engine_draw (self, 120, 300));
+  if (snapshot_lower != NULL)
+    {
+      gint64 snapshot_due = now + _rds_sim_snapshot_duration (self, instance);
+
+      _rds_sim_snapshot_start (self, instance, snapshot_lower, NULL, now, snapshot_due);
+      stop_due = MAX (stop_due, snapshot_due);
+    }
+
+  start_op (self, instance, RDS_SIM_OP_STOP, "stopping", stop_due);
+  return item_result ("StopDBInstance", instance->model);
+}
+
+static void
+finish_stop (RdsSimEngine   *self,
+             RdsSimInstance *instance,
+             gint64          now)
+{
+  instance->op = RDS_SIM_OP_NONE;
+  rds_db_instance_set_status (instance->model, "stopped");
+  rds_shape_set_timestamp (shape (instance), "automatic-restart-time", now + STOP_LIMIT);
+  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_RESTART, now + STOP_LIMIT);
+  emit (self, instance, "DB instance stopped.", "notification", now);
+  dirty (self, instance);
+}
+
+static void
+begin_start (RdsSimEngine   *self,
+             RdsSimInstance *instance,
+             gint64          now,
+             gint64          due)
+{
+  rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
+  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_RESTART, 0);
+  start_op (self, instance, RDS_SIM_OP_START, "starting", due);
+}
+
+RdsQueryResult *
+_rds_sim_action_start_db_instance (RdsSimEngine  *self,
+                                   RdsSimRegion  *region,
+                                   RdsRequest    *request,
+                                   GError       **error)
+{
+  RdsSimInstance *instance;
+  gint64 now = rds_sim_engine_get_now (self);
+
+  instance = lookup_required (region, request, error);
+  if (instance == NULL)
+    return NULL;
+
+  if (g_strcmp0 (rds_db_instance_get_status (instance->model), "stopped") != 0)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                   "Instance %s is not stopped, it cannot be started.", instance_id (instance));
+      return NULL;
+    }
+
+  begin_start (self, instance, now, now + USEC (_rds_sim_engine_draw (self, 180, 420)));
+  return item_result ("StartDBInstance", instance->model);
+}
+
+/* DeleteDBInstance */
+
+RdsQueryResult *
+_rds_sim_action_delete_db_instance (RdsSimEngine  *self,
+                                    RdsSimRegion  *region,
+                                    RdsRequest    *request,
+                                    GError       **error)
+{
+  RdsSimInstance *instance;
+  const char *status;
+  const char *final_snapshot;
+  g_autofree char *final_lower = NULL;
+  gboolean skip_final = FALSE;
+  gint64 now = rds_sim_engine_get_now (self);
+  gint64 due;
+
+  instance = lookup_required (region, request, error);
+  if (instance == NULL || !rds_request_get_boolean (request, "SkipFinalSnapshot", &skip_final, error))
+    return NULL;
+
+  status = rds_db_instance_get_status (instance->model);
+  if (g_strcmp0 (status, "deleting") == 0)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                   "Instance %s is already being deleted.", instance_id (instance));
+      return NULL;
+    }
+
+  if (rds_shape_get_boolean (shape (instance), "deletion-protection"))
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Cannot delete protected DB Instance, please disable deletion protection "
+                           "and try again.");
+      return NULL;
+    }
+
+  final_snapshot = rds_request_get_string (request, "FinalDBSnapshotIdentifier");
+  if (skip_final && final_snapshot != NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Cannot specify FinalDBSnapshotIdentifier when SkipFinalSnapshot is "
+                           "true.");
+      return NULL;
+    }
+  if (!skip_final && final_snapshot == NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is "
+                           "specified.");
+      return NULL;
+    }
+
+  if (!skip_final)
+    {
+      if (instance->op == RDS_SIM_OP_CREATE ||
+          g_strcmp0 (status, "failed") == 0 || g_strcmp0 (status, "incompatible-restore") == 0 ||
+          g_strcmp0 (status, "incompatible-network") == 0)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                       "Instance %s is currently %s - a final snapshot cannot be taken. Delete it "
+                       "with SkipFinalSnapshot.", instance_id (instance), status);
+          return NULL;
+        }
+      final_lower = g_ascii_strdown (final_snapshot, -1);
+      if (!_rds_sim_snapshot_check_new (self, region, final_lower, error))
+        return NULL;
+    }
+
+  /* Whatever was going on stops: the instance is going away. */
+  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
+    _rds_sim_engine_schedule (self, instance, i, 0);
+  rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
+
+  due = now;
+  if (final_lower != NULL)
+    {
+      due = now + _rds_sim_snapshot_duration (self, instance);
+      _rds_sim_snapshot_start (self, instance, final_lower, NULL, now, due);
+      instance->final_snapshot = g_strdup (final_lower);
+    }
+  due += USEC (_rds_sim_engine_draw (self, 120, 300));
+
+  start_op (self, instance, RDS_SIM_OP_DELETE, "deleting", due);
+  return item_result ("DeleteDBInstance", instance->model);
+}
+
+static void
+finish_delete (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          now)
+{
+  RdsSimRegion *region = instance->region;
+  g_autofree char *id = g_strdup (instance_id (instance));
+
+  emit (self, instance, "DB instance deleted.", "deletion", now);
+  _rds_sim_engine_mark_dirty (self, "db-instance", region, id);
+  g_tree_remove (region->instances, id);
+}
+
+/* Timers */
+
+void
+_rds_sim_instance_fire (RdsSimEngine    *self,
+                        RdsSimInstance  *instance,
+                        RdsSimTimerKind  kind,
+                        gint64           now)
+{
+  if (kind == RDS_SIM_TIMER_RESTART)
+    {
+      emit (self, instance, "DB instance is being started due to it exceeding the maximum allowed "
+            "time being stopped.", "notification", now);
+      begin_start (self, instance, now, now + hashed_duration (self, instance, "auto-start", now, 180, 420));
+      return;
+    }
+
+  if (kind == RDS_SIM_TIMER_MAINTENANCE)
+    {
+      const char *status = rds_db_instance_get_status (instance->model);
+      int start, length;
+
+      if (g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0)
+        {
+          begin_applying (self, instance, now);
+        }
+      else if (rds_sim_parse_maintenance_window (rds_shape_get_string (shape (instance),
+                                                                       "preferred-maintenance-window"),
+                                                 &start, &length, NULL))
+        {
+          /* Busy in this window: try the next one. */
+          _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
+                                    rds_sim_next_window_start (start, now));
+          dirty (self, instance);
+        }
+      return;
+    }
+
+  switch (instance->op)
+    {
+    case RDS_SIM_OP_CREATE:
+      finish_create (self, instance, now);
+      break;
+    case RDS_SIM_OP_FIRST_BACKUP:
+      emit (self, instance, "Finished DB Instance backup.", "backup", now);
+      rds_shape_set_string (pending (instance), "master-user-password", NULL);
+      become_available (self, instance, now);
+      break;
+    case RDS_SIM_OP_REBOOT:
+      finish_reboot (self, instance, now);
+      break;
+    case RDS_SIM_OP_STOP:
+      finish_stop (self, instance, now);
+      break;
+    case RDS_SIM_OP_START:
+      emit (self, instance, "DB instance started.", "notification", now);
+      become_available (self, instance, now);
+      break;
+    case RDS_SIM_OP_MODIFY:
+      finish_modify (self, instance, now);
+      break;
+    case RDS_SIM_OP_OPTIMIZE:
+    case RDS_SIM_OP_SNAPSHOT:
+      become_available (self, instance, now);
+      break;
+    case RDS_SIM_OP_DELETE:
+      finish_delete (self, instance, now);
+      break;
+    case RDS_SIM_OP_NONE:
+    case RDS_SIM_N_OPS:
+    default:
+      break;
+    }
+}

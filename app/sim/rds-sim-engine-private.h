@@ -1,0 +1,221 @@
+/* rds-sim-engine-private.h: what the files of RdsSimEngine share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rds-aws-error.h"
+#include "rds-db-instance.h"
+#include "rds-db-parameter-group.h"
+#include "rds-db-snapshot.h"
+#include "rds-db-subnet-group.h"
+#include "rds-event.h"
+#include "rds-region.h"
+#include "rds-sim-catalog.h"
+#include "rds-sim-engine.h"
+#include "rds-sim-rng.h"
+
+G_BEGIN_DECLS
+
+#define USEC(seconds) ((gint64) (seconds) * G_USEC_PER_SEC)
+
+typedef struct _RdsSimRegion   RdsSimRegion;
+typedef struct _RdsSimInstance RdsSimInstance;
+typedef struct _RdsSimSnapshot RdsSimSnapshot;
+
+typedef enum
+{
+  RDS_SIM_TIMER_STEP,         /* the end of the current operation's step */
+  RDS_SIM_TIMER_RESTART,      /* a stopped instance starts again by itself */
+  RDS_SIM_TIMER_MAINTENANCE,  /* the maintenance window applies pending changes */
+  RDS_SIM_N_TIMERS
+} RdsSimTimerKind;
+
+/* What an instance is doing; each has a status and a step that ends it. */
+typedef enum
+{
+  RDS_SIM_OP_NONE,
+  RDS_SIM_OP_CREATE,          /* creating */
+  RDS_SIM_OP_FIRST_BACKUP,    /* backing-up, right after creation */
+  RDS_SIM_OP_REBOOT,          /* rebooting */
+  RDS_SIM_OP_STOP,            /* stopping */
+  RDS_SIM_OP_START,           /* starting */
+  RDS_SIM_OP_MODIFY,          /* modifying */
+  RDS_SIM_OP_OPTIMIZE,        /* storage-optimization */
+  RDS_SIM_OP_SNAPSHOT,        /* backing-up, for a snapshot */
+  RDS_SIM_OP_DELETE,          /* deleting */
+  RDS_SIM_N_OPS
+} RdsSimOp;
+
+typedef struct
+{
+  gint64           due;
+  RdsSimTimerKind  kind;
+  RdsSimInstance  *instance;  /* one of these two */
+  RdsSimSnapshot  *snapshot;
+} RdsSimTimer;
+
+struct _RdsSimInstance
+{
+  RdsSimRegion   *region;
+  RdsDbInstance  *model;
+  RdsSimOp        op;
+  gint64          due[RDS_SIM_N_TIMERS];   /* 0 when not scheduled */
+  GSequenceIter  *timers[RDS_SIM_N_TIMERS];
+  gboolean        failover;                /* the reboot fails over */
+  gint64          last_storage_change;
+  char           *final_snapshot;          /* taken while deleting */
+};
+
+struct _RdsSimSnapshot
+{
+  RdsSimRegion   *region;
+  RdsDbSnapshot  *model;
+  gint64          started;
+  gint64          due;
+  GSequenceIter  *timer;
+};
+
+struct _RdsSimRegion
+{
+  const RdsRegion *info;
+  char            *endpoint_label;   /* the per-account part of endpoint names */
+  char            *vpc_id;
+  char            *security_group_id;
+  char            *default_kms_key;
+  int              window_block_start; /* minutes of the day of the 8-hour window block */
+  RdsDbSubnetGroup *default_subnet_group;
+  GPtrArray       *parameter_groups; /* RdsDbParameterGroup, sorted by name */
+  GTree           *instances;        /* identifier → RdsSimInstance */
+  GTree           *snapshots;        /* identifier → RdsSimSnapshot */
+  GPtrArray       *events;           /* RdsEvent, oldest first */
+  guint64          events_base;      /* sequence number of events[0] */
+};
+
+struct _RdsSimEngine
+{
+  GObject       parent_instance;
+
+  RdsSimClock  *clock;
+  guint64       seed;
+  RdsSimRng     rng;
+  char         *account_id;
+  gint64        quotas[RDS_SIM_N_QUOTAS];
+  GHashTable   *regions;             /* name → RdsSimRegion */
+  GSequence    *timers;              /* RdsSimTimer, by due time */
+
+  /* Changes since the last rds_sim_engine_take_changes () */
+  GHashTable   *dirty;               /* "kind\nregion\nid" → NULL */
+  GPtrArray    *new_events;          /* RdsEvent */
+  GPtrArray    *new_event_regions;   /* the Region name of each */
+  gboolean      settings_dirty;
+  gboolean      in_load;
+};
+
+typedef RdsQueryResult *(*RdsSimActionFunc) (RdsSimEngine  *self,
+                                             RdsSimRegion  *region,
+                                             RdsRequest    *request,
+                                             GError       **error);
+
+/* rds-sim-engine.c */
+RdsSimRegion   *_rds_sim_engine_get_region       (RdsSimEngine    *self,
+                                                  const char      *name);
+char           *_rds_sim_engine_arn              (RdsSimEngine    *self,
+                                                  RdsSimRegion    *region,
+                                                  const char      *type,
+                                                  const char      *id);
+void            _rds_sim_engine_emit             (RdsSimEngine    *self,
+                                                  RdsSimRegion    *region,
+                                                  const char      *source_type,
+                                                  const char      *source_id,
+                                                  const char      *message,
+                                                  const char      *category,
+                                                  gint64           date);
+void            _rds_sim_engine_schedule         (RdsSimEngine    *self,
+                                                  RdsSimInstance  *instance,
+                                                  RdsSimTimerKind  kind,
+                                                  gint64           due);
+void            _rds_sim_engine_schedule_snapshot (RdsSimEngine   *self,
+                                                  RdsSimSnapshot  *snapshot,
+                                                  gint64           due);
+void            _rds_sim_engine_mark_dirty       (RdsSimEngine    *self,
+                                                  const char      *kind,
+                                                  RdsSimRegion    *region,
+                                                  const char      *id);
+gint64          _rds_sim_engine_draw             (RdsSimEngine    *self,
+                                                  gint64           low,
+                                                  gint64           high);
+gboolean        _rds_sim_engine_page_args        (RdsRequest      *request,
+                                                  int              max_limit,
+                                                  int             *max_records,
+                                                  const char     **marker,
+                                                  GError         **error);
+char           *_rds_sim_encode_marker           (const char      *value);
+char           *_rds_sim_decode_marker           (const char      *marker,
+                                                  GError         **error);
+
+/* rds-sim-engine-instances.c */
+RdsQueryResult *_rds_sim_action_create_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_db_instances (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_modify_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_reboot_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_stop_db_instance     (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_start_db_instance    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_delete_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+void            _rds_sim_instance_fire               (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      RdsSimTimerKind  kind,
+                                                      gint64           now);
+void            _rds_sim_instance_refresh            (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+RdsSimInstance *_rds_sim_instance_lookup             (RdsSimRegion    *region,
+                                                      const char      *identifier,
+                                                      GError         **error);
+void            _rds_sim_instance_free               (RdsSimInstance  *instance);
+const char     *_rds_sim_op_get_name                 (RdsSimOp         op);
+gboolean        _rds_sim_op_from_name                (const char      *name,
+                                                      RdsSimOp        *op);
+
+/* rds-sim-engine-snapshots.c */
+RdsQueryResult *_rds_sim_action_create_db_snapshot    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_delete_db_snapshot    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_db_snapshots (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsSimSnapshot *_rds_sim_snapshot_start               (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       const char      *snapshot_id,
+                                                       GPtrArray       *tags,
+                                                       gint64           now,
+                                                       gint64           due);
+gboolean        _rds_sim_snapshot_check_new           (RdsSimEngine    *self,
+                                                       RdsSimRegion    *region,
+                                                       const char      *snapshot_id,
+                                                       GError         **error);
+gint64          _rds_sim_snapshot_duration            (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance);
+void            _rds_sim_snapshot_fire                (RdsSimEngine    *self,
+                                                       RdsSimSnapshot  *snapshot,
+                                                       gint64           now);
+void            _rds_sim_snapshot_refresh             (RdsSimSnapshot  *snapshot,
+                                                       gint64           now);
+void            _rds_sim_snapshot_free                (RdsSimSnapshot  *snapshot);
+
+/* rds-sim-engine-catalog.c */
+RdsQueryResult *_rds_sim_action_describe_db_engine_versions  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_orderable_options   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_db_subnet_groups    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_db_parameter_groups (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_db_security_groups  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_events              (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_add_tags_to_resource         (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_list_tags_for_resource       (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_remove_tags_from_resource    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsDbParameterGroup *_rds_sim_region_find_parameter_group    (RdsSimRegion    *region,
+                                                              const char      *name);
+gboolean        _rds_sim_check_tags                          (GPtrArray       *tags,
+                                                              GError         **error);
+void            _rds_sim_merge_tags                          (GListStore      *list,
+                                                              GPtrArray       *tags);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+/* rds-sim-engine-tags.c: AddTagsToResource, ListTagsForResource, RemoveTagsFromResource
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rds-sim-engine-private.h"
+
+#include <string.h>
+
+#include "rds-tag.h"
+
+#define MAX_TAGS 50
+
+/**
+ * _rds_sim_check_tags:
+ * @tags: (element-type RdsTag): tags from a request
+ *
+ * Keys of 1 to 128 characters, not starting with "aws:"; values of up to
+ * 256 characters; at most 50 tags.
+ */
+gboolean
+_rds_sim_check_tags (GPtrArray  *tags,
+                     GError    **error)
+{
+  for (guint i = 0; i < tags->len; i++)
+    {
+      RdsShape *tag = g_ptr_array_index (tags, i);
+      const char *key = rds_shape_get_string (tag, "key");
+      const char *value = rds_shape_get_string (tag, "value");
+
+      if (key == NULL || *key == '\0' || g_utf8_strlen (key, -1) > 128)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "Invalid tag key '%s': tag keys must be 1 to 128 characters long.",
+                       key != NULL ? key : "");
+          return FALSE;
+        }
+      if (g_ascii_strncasecmp (key, "aws:", 4) == 0)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "Invalid tag key '%s': keys beginning with 'aws:' are reserved for AWS.", key);
+          return FALSE;
+        }
+      if (value != NULL && g_utf8_strlen (value, -1) > 256)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "Invalid value for tag '%s': tag values can be at most 256 characters long.",
+                       key);
+          return FALSE;
+        }
+    }
+
+  if (tags->len > MAX_TAGS)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Cannot add %u tags: a resource can have at most %d.", tags->len, MAX_TAGS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+find_key (GListModel *list,
+          const char *key)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsShape) tag = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (rds_shape_get_string (tag, "key"), key) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static guint
+count_after_merge (GListModel *list,
+                   GPtrArray  *tags)
+{
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *key = rds_shape_get_string (g_ptr_array_index (tags, i), "key");
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = g_strcmp0 (key, rds_shape_get_string (g_ptr_array_index (tags, j), "key")) == 0;
+      if (!repeated && (list == NULL || find_key (list, key) == G_MAXUINT))
+        n++;
+    }
+
+  return n;
+}
+
+/* Adds @tags to @list; a key already there gets the new value. */
+void
+_rds_sim_merge_tags (GListStore *list,
+                     GPtrArray  *tags)
+{
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      RdsShape *tag = g_ptr_array_index (tags, i);
+      g_autoptr(RdsShape) copy = rds_shape_copy (tag);
+      guint position = find_key (G_LIST_MODEL (list), rds_shape_get_string (tag, "key"));
+
+      if (position == G_MAXUINT)
+        g_list_store_append (list, copy);
+      else
+        g_list_store_splice (list, position, 1, (gpointer *) &copy, 1);
+    }
+}
+
+typedef struct
+{
+  RdsShape   *shape;
+  const char *kind;     /* the dirty-tracking kind */
+  const char *id;
+} Resource;
+
+/* Finds the resource an ARN names: arn:aws:rds:<region>:<account>:<type>:<name>. */
+static gboolean
+find_resource (RdsSimEngine  *self,
+               RdsSimRegion  *region,
+               const char    *arn,
+               Resource      *resource,
+               GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (arn, ":", 7);
+  g_autofree char *name = NULL;
+
+  if (g_strv_length (parts) != 7 || !g_str_equal (parts[0], "arn") || !g_str_equal (parts[2], "rds") ||
+      !g_str_equal (parts[3], region->info->name) ||
+      !g_str_equal (parts[4], rds_sim_engine_get_account_id (self)))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The specified resource name does not match an RDS resource in this region: "
+                   "%s. Use an ARN such as arn:aws:rds:%s:%s:db:mydb.", arn,
+                   region->info->name, rds_sim_engine_get_account_id (self));
+      return FALSE;
+    }
+
+  name = g_ascii_strdown (parts[6], -1);
+  if (g_str_equal (parts[5], "db"))
+    {
+      RdsSimInstance *instance = g_tree_lookup (region->instances, name);
+
+      if (instance == NULL)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND,
+                       "DBInstance %s not found.", parts[6]);
+          return FALSE;
+        }
+      resource->shape = RDS_SHAPE (instance->model);
+      resource->kind = "db-instance";
+      resource->id = rds_db_instance_get_identifier (instance->model);
+      return TRUE;
+    }
+
+  if (g_str_equal (parts[5], "snapshot"))
+    {
+      RdsSimSnapshot *snapshot = g_tree_lookup (region->snapshots, name);
+
+      if (snapshot == NULL)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND,
+                       "DBSnapshot %s not found.", parts[6]);
+          return FALSE;
+        }
+      resource->shape = RDS_SHAPE (snapshot->model);
+      resource->kind = "db-snapshot";
+      resource->id = rds_db_snapshot_get_identifier (snapshot->model);
+      return TRUE;
+    }
+
+  if (g_str_equal (parts[5], "cluster"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND,
+                   "DBCluster %s not found.", parts[6]);
+      return FALSE;
+    }
+
+  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+               "Tags on %s resources are not kept by this simulator; DB instances and DB "
+               "snapshots can be tagged.", parts[5]);
+  return FALSE;
+}
+
+RdsQueryResult *
+_rds_sim_action_add_tags_to_resource (RdsSimEngine  *self,
+                                      RdsSimRegion  *region,
+                                      RdsRequest    *request,
+                                      GError       **error)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+  const char *arn;
+  Resource resource;
+
+  if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
+      !find_resource (self, region, arn, &resource, error))
+    return NULL;
+
+  tags = rds_request_get_tags (request, "Tags", error);
+  if (tags == NULL || !_rds_sim_check_tags (tags, error))
+    return NULL;
+  if (tags->len == 0)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter Tags.");
+      return NULL;
+    }
+  if (count_after_merge (rds_shape_get_list (resource.shape, "tag-list"), tags) > MAX_TAGS)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Cannot add these tags: %s would have more than %d tags.", resource.id, MAX_TAGS);
+      return NULL;
+    }
+
+  _rds_sim_merge_tags (rds_shape_ensure_list (resource.shape, "tag-list"), tags);
+  _rds_sim_engine_mark_dirty (self, resource.kind, region, resource.id);
+
+  return rds_query_result_new (rds_action_lookup ("AddTagsToResource"));
+}
+
+RdsQueryResult *
+_rds_sim_action_list_tags_for_resource (RdsSimEngine  *self,
+                                        RdsSimRegion  *region,
+                                        RdsRequest    *request,
+                                        GError       **error)
+{
+  g_autoptr(RdsQueryResult) result = NULL;
+  GListModel *list;
+  const char *arn;
+  Resource resource;
+
+  if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
+      !find_resource (self, region, arn, &resource, error))
+    return NULL;
+
+  result = rds_query_result_new (rds_action_lookup ("ListTagsForResource"));
+  list = rds_shape_get_list (resource.shape, "tag-list");
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (result->items, g_list_model_get_item (list, i));
+
+  return g_steal_pointer (&result);
+}
+
+RdsQueryResult *
+_rds_sim_action_remove_tags_from_resource (RdsSimEngine  *self,
+                                           RdsSimRegion  *region,
+                                           RdsRequest    *request,
+                                           GError       **error)
+{
+  g_auto(GStrv) keys = NULL;
+  GListModel *list;
+  const char *arn;
+  Resource resource;
+
+  if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
+      !find_resource (self, region, arn, &resource, error))
+    return NULL;
+
+  keys = rds_request_get_list (request, "TagKeys", "member");
+  if (keys == NULL || keys[0] == NULL)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
+                           "The request must contain the parameter TagKeys.");
+      return NULL;
+    }
+
+  list = rds_shape_get_list (resource.shape, "tag-list");
+  for (guint i = 0; list != NULL && keys[i] != NULL; i++)
+    {
+      guint position = find_key (list, keys[i]);
+
+      if (position != G_MAXUINT)
+        g_list_store_remove (G_LIST_STORE (list), position);
+    }
+  _rds_sim_engine_mark_dirty (self, resource.kind, region, resource.id);
+
+  return rds_query_result_new (rds_action_lookup ("RemoveTagsFromResource"));
+}

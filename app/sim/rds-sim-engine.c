@@ -1,0 +1,1418 @@
+/* rds-sim-engine.c: the simulated RDS control plane
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A pure state machine on a virtual clock. Requests run against the state of
+ * their Region; every change that takes time is a timer in one ordered
+ * sequence, and before each request (or when the clock is advanced) the due
+ * timers fire in order, each at its own simulated time, so a test that
+ * advances the clock by an hour sees exactly what an hour of waiting would
+ * show. Everything random is drawn from one seeded generator at request
+ * time, never when a timer fires, so the state after a restart, which
+ * replays no requests, goes on exactly as it would have.
+ *
+ * The engine also keeps track of what changed since the last time the store
+ * asked (rds_sim_engine_take_changes()), which is what the store journals
+ * before a request is acknowledged.
+ */
+
+#include "config.h"
+
+#include "rds-sim-engine-private.h"
+
+#include <string.h>
+
+#include "rds-availability-zone.h"
+#include "rds-db-security-group.h"
+#include "rds-subnet.h"
+
+G_DEFINE_FINAL_TYPE (RdsSimEngine, rds_sim_engine, G_TYPE_OBJECT)
+
+#define STATE_FORMAT "rds-simulator-state"
+#define STATE_VERSION 1
+
+static const struct
+{
+  const char *name;
+  gint64      default_value;
+} quota_info[RDS_SIM_N_QUOTAS] = {
+  [RDS_SIM_QUOTA_INSTANCES] = { "DBInstances", 40 },
+  [RDS_SIM_QUOTA_STORAGE_GIB] = { "AllocatedStorage", 100000 },
+  [RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = { "ManualSnapshots", 100 },
+};
+
+static const struct
+{
+  const char       *name;
+  RdsSimActionFunc  func;
+} actions[] = {
+  { "CreateDBInstance", _rds_sim_action_create_db_instance },
+  { "DescribeDBInstances", _rds_sim_action_describe_db_instances },
+  { "ModifyDBInstance", _rds_sim_action_modify_db_instance },
+  { "RebootDBInstance", _rds_sim_action_reboot_db_instance },
+  { "StopDBInstance", _rds_sim_action_stop_db_instance },
+  { "StartDBInstance", _rds_sim_action_start_db_instance },
+  { "DeleteDBInstance", _rds_sim_action_delete_db_instance },
+  { "CreateDBSnapshot", _rds_sim_action_create_db_snapshot },
+  { "DeleteDBSnapshot", _rds_sim_action_delete_db_snapshot },
+  { "DescribeDBSnapshots", _rds_sim_action_describe_db_snapshots },
+  { "DescribeEvents", _rds_sim_action_describe_events },
+  { "DescribeDBEngineVersions", _rds_sim_action_describe_db_engine_versions },
+  { "DescribeOrderableDBInstanceOptions", _rds_sim_action_describe_orderable_options },
+  { "DescribeDBSubnetGroups", _rds_sim_action_describe_db_subnet_groups },
+  { "DescribeDBParameterGroups", _rds_sim_action_describe_db_parameter_groups },
+  { "DescribeDBSecurityGroups", _rds_sim_action_describe_db_security_groups },
+  { "AddTagsToResource", _rds_sim_action_add_tags_to_resource },
+  { "ListTagsForResource", _rds_sim_action_list_tags_for_resource },
+  { "RemoveTagsFromResource", _rds_sim_action_remove_tags_from_resource },
+};
+
+static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance" };
+
+/* Regions */
+
+static char *
+hex_id (guint64     seed,
+        const char *salt,
+        guint       length)
+{
+  g_autofree char *a = g_strdup_printf ("%016" G_GINT64_MODIFIER "x", rds_sim_hash (seed, salt));
+  g_autofree char *salt2 = g_strconcat (salt, "/2", NULL);
+  g_autofree char *b = g_strdup_printf ("%016" G_GINT64_MODIFIER "x", rds_sim_hash (seed, salt2));
+  g_autofree char *both = g_strconcat (a, b, NULL);
+
+  return g_strndup (both, length);
+}
+
+static void
+region_free (gpointer data)
+{
+  RdsSimRegion *region = data;
+
+  g_clear_pointer (&region->instances, g_tree_unref);
+  g_clear_pointer (&region->snapshots, g_tree_unref);
+  g_clear_pointer (&region->events, g_ptr_array_unref);
+  g_clear_pointer (&region->parameter_groups, g_ptr_array_unref);
+  g_clear_object (&region->default_subnet_group);
+  g_free (region->endpoint_label);
+  g_free (region->vpc_id);
+  g_free (region->security_group_id);
+  g_free (region->default_kms_key);
+  g_free (region);
+}
+
+static int
+compare_parameter_groups (gconstpointer a,
+                          gconstpointer b)
+{
+  RdsShape *ga = *(RdsShape * const *) a;
+  RdsShape *gb = *(RdsShape * const *) b;
+
+  return strcmp (rds_shape_get_string (ga, "db-parameter-group-name"),
+                 rds_shape_get_string (gb, "db-parameter-group-name"));
+}
+
+/* Everything a Region has before anyone calls it: its network, its default
+ * groups. All of it depends only on the seed and the Region's name. */
+static RdsSimRegion *
+region_new (RdsSimEngine    *self,
+            const RdsRegion *info)
+{
+  RdsSimRegion *region = g_new0 (RdsSimRegion, 1);
+  g_autofree char *salt = NULL;
+  g_autofree char *key_uuid = NULL;
+  g_autofree char *subnet_group_arn = NULL;
+  g_autoptr(GHashTable) families = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *network_types[] = { "IPV4", "DUAL", NULL };
+  GListStore *subnets;
+  const RdsSimEngineInfo *engines;
+  guint n_engines;
+
+  region->info = info;
+  region->instances = g_tree_new_full ((GCompareDataFunc) strcmp, NULL, g_free,
+                                       (GDestroyNotify) _rds_sim_instance_free);
+  region->snapshots = g_tree_new_full ((GCompareDataFunc) strcmp, NULL, g_free,
+                                       (GDestroyNotify) _rds_sim_snapshot_free);
+  region->events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  salt = g_strconcat ("endpoint/", info->name, NULL);
+  region->endpoint_label = g_strconcat ("c", hex_id (self->seed, salt, 11), NULL);
+  g_free (salt);
+  salt = g_strconcat ("vpc/", info->name, NULL);
+  region->vpc_id = g_strconcat ("vpc-", hex_id (self->seed, salt, 17), NULL);
+  g_free (salt);
+  salt = g_strconcat ("sg/", info->name, NULL);
+  region->security_group_id = g_strconcat ("sg-", hex_id (self->seed, salt, 17), NULL);
+  g_free (salt);
+  salt = g_strconcat ("kms/", info->name, NULL);
+  key_uuid = hex_id (self->seed, salt, 32);
+  region->default_kms_key = g_strdup_printf ("arn:aws:kms:%s:%s:key/%.8s-%.4s-%.4s-%.4s-%.12s",
+                                             info->name, self->account_id, key_uuid,
+                                             key_uuid + 8, key_uuid + 12, key_uuid + 16,
+                                             key_uuid + 20);
+  g_free (salt);
+  salt = g_strconcat ("windows/", info->name, NULL);
+  region->window_block_start = (int) (rds_sim_hash (self->seed, salt) % 48) * 30;
+
+  /* The default DB subnet group: one subnet in every Availability Zone. */
+  subnet_group_arn = _rds_sim_engine_arn (self, region, "subgrp", "default");
+  region->default_subnet_group = g_object_new (RDS_TYPE_DB_SUBNET_GROUP,
+                                               "db-subnet-group-name", "default",
+                                               "db-subnet-group-description", "default",
+                                               "vpc-id", region->vpc_id,
+                                               "subnet-group-status", "Complete",
+                                               "db-subnet-group-arn", subnet_group_arn,
+                                               "supported-network-types", network_types,
+                                               NULL);
+  subnets = rds_shape_ensure_list (RDS_SHAPE (region->default_subnet_group), "subnets");
+  for (guint i = 0; i < rds_region_get_n_zones (info); i++)
+    {
+      g_autofree char *zone_name = rds_region_get_zone (info, i);
+      g_autofree char *subnet_salt = g_strconcat ("subnet/", zone_name, NULL);
+      g_autofree char *subnet_hex = hex_id (self->seed, subnet_salt, 17);
+      g_autofree char *subnet_id = g_strconcat ("subnet-", subnet_hex, NULL);
+      g_autoptr(RdsAvailabilityZone) zone = g_object_new (RDS_TYPE_AVAILABILITY_ZONE,
+                                                          "name", zone_name, NULL);
+      g_autoptr(RdsSubnet) subnet = g_object_new (RDS_TYPE_SUBNET,
+                                                  "subnet-identifier", subnet_id,
+                                                  "subnet-availability-zone", zone,
+                                                  "subnet-status", "Active",
+                                                  NULL);
+      g_list_store_append (subnets, subnet);
+    }
+
+  /* A default parameter group per engine family. */
+  region->parameter_groups = g_ptr_array_new_with_free_func (g_object_unref);
+  engines = rds_sim_catalog_get_engines (&n_engines);
+  for (guint e = 0; e < n_engines; e++)
+    for (guint v = 0; v < engines[e].n_versions; v++)
+      {
+        const char *family = engines[e].versions[v].family;
+        g_autofree char *name = NULL;
+        g_autofree char *description = NULL;
+        g_autofree char *arn = NULL;
+
+        if (g_hash_table_contains (families, family))
+          continue;
+        g_hash_table_add (families, (gpointer) family);
+
+        name = g_strconcat ("default.", family, NULL);
+        description = g_strdup_printf ("Default parameter group for %s", family);
+        arn = _rds_sim_engine_arn (self, region, "pg", name);
+        g_ptr_array_add (region->parameter_groups,
+                         g_object_new (RDS_TYPE_DB_PARAMETER_GROUP,
+                                       "db-parameter-group-name", name,
+                                       "db-parameter-group-family", family,
+                                       "description", description,
+                                       "db-parameter-group-arn", arn,
+                                       NULL));
+      }
+  g_ptr_array_sort (region->parameter_groups, compare_parameter_groups);
+
+  return region;
+}
+
+static void
+create_regions (RdsSimEngine *self)
+{
+  const RdsRegion *all;
+  guint n;
+
+  g_hash_table_remove_all (self->regions);
+  all = rds_region_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->regions, (gpointer) all[i].name, region_new (self, &all[i]));
+}
+
+static void
+set_seed (RdsSimEngine *self,
+          guint64       seed)
+{
+  g_autofree char *account = NULL;
+
+  self->seed = seed;
+  rds_sim_rng_init (&self->rng, seed);
+  account = g_strdup_printf ("%012" G_GINT64_MODIFIER "u",
+                             rds_sim_hash (seed, "account") % G_GUINT64_CONSTANT (900000000000) +
+                             G_GUINT64_CONSTANT (100000000000));
+  g_free (self->account_id);
+  self->account_id = g_steal_pointer (&account);
+}
+
+/* GObject */
+
+static void
+rds_sim_engine_finalize (GObject *object)
+{
+  RdsSimEngine *self = RDS_SIM_ENGINE (object);
+
+  /* Regions free their resources, which remove their own timers. */
+  g_clear_pointer (&self->regions, g_hash_table_unref);
+  g_clear_pointer (&self->timers, g_sequence_free);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->new_events, g_ptr_array_unref);
+  g_clear_pointer (&self->new_event_regions, g_ptr_array_unref);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->account_id, g_free);
+
+  G_OBJECT_CLASS (rds_sim_engine_parent_class)->finalize (object);
+}
+
+static void
+rds_sim_engine_class_init (RdsSimEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rds_sim_engine_finalize;
+}
+
+static void
+rds_sim_engine_init (RdsSimEngine *self)
+{
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
+  self->timers = g_sequence_new (g_free);
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->new_events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_event_regions = g_ptr_array_new ();
+
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    self->quotas[i] = quota_info[i].default_value;
+}
+
+/**
+ * rds_sim_engine_new:
+ * @seed: the seed of every random choice
+ * @clock: the virtual clock
+ *
+ * Returns: (transfer full): an engine with empty Regions
+ */
+RdsSimEngine *
+rds_sim_engine_new (guint64      seed,
+                    RdsSimClock *clock)
+{
+  RdsSimEngine *self;
+
+  g_return_val_if_fail (RDS_IS_SIM_CLOCK (clock), NULL);
+
+  self = g_object_new (RDS_TYPE_SIM_ENGINE, NULL);
+  self->clock = g_object_ref (clock);
+  set_seed (self, seed);
+  create_regions (self);
+
+  return self;
+}
+
+RdsSimClock *
+rds_sim_engine_get_clock (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+
+  return self->clock;
+}
+
+guint64
+rds_sim_engine_get_seed (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
+
+  return self->seed;
+}
+
+const char *
+rds_sim_engine_get_account_id (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+
+  return self->account_id;
+}
+
+gint64
+rds_sim_engine_get_now (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
+
+  return rds_sim_clock_get_now (self->clock);
+}
+
+const char *
+rds_sim_quota_get_name (RdsSimQuota quota)
+{
+  g_return_val_if_fail (quota < RDS_SIM_N_QUOTAS, NULL);
+
+  return quota_info[quota].name;
+}
+
+gint64
+rds_sim_engine_get_quota (RdsSimEngine *self,
+                          RdsSimQuota   quota)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
+  g_return_val_if_fail (quota < RDS_SIM_N_QUOTAS, 0);
+
+  return self->quotas[quota];
+}
+
+void
+rds_sim_engine_set_quota (RdsSimEngine *self,
+                          RdsSimQuota   quota,
+                          gint64        value)
+{
+  g_return_if_fail (RDS_IS_SIM_ENGINE (self));
+  g_return_if_fail (quota < RDS_SIM_N_QUOTAS);
+  g_return_if_fail (value >= 0);
+
+  if (self->quotas[quota] == value)
+    return;
+
+  self->quotas[quota] = value;
+  self->settings_dirty = TRUE;
+}
+
+gboolean
+rds_sim_engine_has_region (RdsSimEngine *self,
+                           const char   *region)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+
+  return region != NULL && g_hash_table_contains (self->regions, region);
+}
+
+RdsSimRegion *
+_rds_sim_engine_get_region (RdsSimEngine *self,
+                            const char   *name)
+{
+  return g_hash_table_lookup (self->regions, name);
+}
+
+char *
+_rds_sim_engine_arn (RdsSimEngine *self,
+                     RdsSimRegion *region,
+                     const char   *type,
+                     const char   *id)
+{
+  return g_strdup_printf ("arn:aws:rds:%s:%s:%s:%s", region->info->name, self->account_id, type, id);
+}
+
+gint64
+_rds_sim_engine_draw (RdsSimEngine *self,
+                      gint64        low,
+                      gint64        high)
+{
+  return rds_sim_rng_range (&self->rng, low, high);
+}
+
+/* Timers */
+
+static const char *
+timer_target_region (const RdsSimTimer *timer)
+{
+  return timer->instance != NULL ? timer->instance->region->info->name
+                                 : timer->snapshot->region->info->name;
+}
+
+static const char *
+timer_target_id (const RdsSimTimer *timer)
+{
+  return timer->instance != NULL ? rds_db_instance_get_identifier (timer->instance->model)
+                                 : rds_db_snapshot_get_identifier (timer->snapshot->model);
+}
+
+/* Ties are broken by what the timer is for, never by when it was set, so
+ * the order is the same after a restart. */
+static int
+compare_timers (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const RdsSimTimer *ta = a;
+  const RdsSimTimer *tb = b;
+  int cmp;
+
+  if (ta->due != tb->due)
+    return ta->due < tb->due ? -1 : 1;
+  if ((cmp = strcmp (timer_target_region (ta), timer_target_region (tb))) != 0)
+    return cmp;
+  if ((ta->snapshot != NULL) != (tb->snapshot != NULL))
+    return ta->snapshot != NULL ? -1 : 1;
+  if ((cmp = strcmp (timer_target_id (ta), timer_target_id (tb))) != 0)
+    return cmp;
+  return (int) ta->kind - (int) tb->kind;
+}
+
+/**
+ * _rds_sim_engine_schedule:
+ * @due: simulated microseconds, or 0 to cancel
+ *
+ * Sets (or replaces, or cancels) one of an instance's timers.
+ */
+void
+_rds_sim_engine_schedule (RdsSimEngine    *self,
+                          RdsSimInstance  *instance,
+                          RdsSimTimerKind  kind,
+                          gint64           due)
+{
+  RdsSimTimer *timer;
+
+  if (instance->timers[kind] != NULL)
+    {
+      g_sequence_remove (instance->timers[kind]);
+      instance->timers[kind] = NULL;
+    }
+
+  instance->due[kind] = due;
+  if (due == 0)
+    return;
+
+  timer = g_new0 (RdsSimTimer, 1);
+  timer->due = due;
+  timer->kind = kind;
+  timer->instance = instance;
+  instance->timers[kind] = g_sequence_insert_sorted (self->timers, timer, compare_timers, NULL);
+}
+
+void
+_rds_sim_engine_schedule_snapshot (RdsSimEngine   *self,
+                                   RdsSimSnapshot *snapshot,
+                                   gint64          due)
+{
+  RdsSimTimer *timer;
+
+  if (snapshot->timer != NULL)
+    {
+      g_sequence_remove (snapshot->timer);
+      snapshot->timer = NULL;
+    }
+
+  snapshot->due = due;
+  if (due == 0)
+    return;
+
+  timer = g_new0 (RdsSimTimer, 1);
+  timer->due = due;
+  timer->kind = RDS_SIM_TIMER_STEP;
+  timer->snapshot = snapshot;
+  snapshot->timer = g_sequence_insert_sorted (self->timers, timer, compare_timers, NULL);
+}
+
+gint64
+rds_sim_engine_get_next_due (RdsSimEngine *self)
+{
+  GSequenceIter *first;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
+
+  first = g_sequence_get_begin_iter (self->timers);
+  if (g_sequence_iter_is_end (first))
+    return 0;
+
+  return ((RdsSimTimer *) g_sequence_get (first))->due;
+}
+
+/* Fires every timer due by @until, in order, each at its own time. */
+static void
+run_timers (RdsSimEngine *self,
+            gint64        until)
+{
+  for (;;)
+    {
+      GSequenceIter *first = g_sequence_get_begin_iter (self->timers);
+      RdsSimTimer *timer;
+      RdsSimInstance *instance;
+      RdsSimSnapshot *snapshot;
+      RdsSimTimerKind kind;
+      gint64 due;
+
+      if (g_sequence_iter_is_end (first))
+        break;
+      timer = g_sequence_get (first);
+      if (timer->due > until)
+        break;
+
+      instance = timer->instance;
+      snapshot = timer->snapshot;
+      kind = timer->kind;
+      due = timer->due;
+
+      /* The timer is spent before its handler runs, which may set it again. */
+      if (instance != NULL)
+        {
+          instance->timers[kind] = NULL;
+          instance->due[kind] = 0;
+        }
+      else
+        {
+          snapshot->timer = NULL;
+          snapshot->due = 0;
+        }
+      g_sequence_remove (first);
+
+      if (instance != NULL)
+        _rds_sim_instance_fire (self, instance, kind, due);
+      else
+        _rds_sim_snapshot_fire (self, snapshot, due);
+    }
+}
+
+/**
+ * rds_sim_engine_catch_up:
+ *
+ * Brings the state up to the clock's time.
+ */
+void
+rds_sim_engine_catch_up (RdsSimEngine *self)
+{
+  g_return_if_fail (RDS_IS_SIM_ENGINE (self));
+
+  run_timers (self, rds_sim_clock_get_now (self->clock));
+}
+
+/**
+ * rds_sim_engine_advance:
+ * @seconds: how far to move the clock
+ *
+ * Moves the clock forward, firing every timer on the way at its own time.
+ */
+void
+rds_sim_engine_advance (RdsSimEngine *self,
+                        gint64        seconds)
+{
+  gint64 target;
+
+  g_return_if_fail (RDS_IS_SIM_ENGINE (self));
+  g_return_if_fail (seconds >= 0);
+
+  rds_sim_engine_catch_up (self);
+  target = rds_sim_clock_get_now (self->clock) + USEC (seconds);
+
+  for (;;)
+    {
+      gint64 next = rds_sim_engine_get_next_due (self);
+
+      if (next == 0 || next > target)
+        break;
+      rds_sim_clock_set_now (self->clock, next);
+      run_timers (self, next);
+    }
+
+  rds_sim_clock_set_now (self->clock, target);
+  self->settings_dirty = TRUE;
+}
+
+/* Events */
+
+static void
+prune_events (RdsSimRegion *region,
+              gint64        now)
+{
+  gint64 horizon = now - USEC ((gint64) RDS_SIM_EVENT_RETENTION_DAYS * 86400);
+  guint n = 0;
+
+  while (n < region->events->len &&
+         rds_event_get_date (g_ptr_array_index (region->events, n)) < horizon)
+    n++;
+
+  if (n > 0)
+    {
+      g_ptr_array_remove_range (region->events, 0, n);
+      region->events_base += n;
+    }
+}
+
+static void
+append_event (RdsSimRegion *region,
+              RdsEvent     *event)
+{
+  prune_events (region, rds_event_get_date (event));
+  g_ptr_array_add (region->events, g_object_ref (event));
+}
+
+/**
+ * _rds_sim_engine_emit:
+ * @category: (nullable): the one event category, or %NULL
+ *
+ * Records an event at @date, which is never before the last one.
+ */
+void
+_rds_sim_engine_emit (RdsSimEngine *self,
+                      RdsSimRegion *region,
+                      const char   *source_type,
+                      const char   *source_id,
+                      const char   *message,
+                      const char   *category,
+                      gint64        date)
+{
+  const char *categories[] = { category, NULL };
+  g_autofree char *arn = NULL;
+  const char *arn_type = g_str_equal (source_type, "db-instance") ? "db"
+                         : g_str_equal (source_type, "db-snapshot") ? "snapshot"
+                         : g_str_equal (source_type, "db-parameter-group") ? "pg"
+                         : "db";
+  g_autoptr(RdsEvent) event = NULL;
+
+  arn = _rds_sim_engine_arn (self, region, arn_type, source_id);
+  event = rds_event_new (source_id, source_type, arn, message, categories, date);
+  append_event (region, event);
+
+  if (!self->in_load)
+    {
+      g_ptr_array_add (self->new_events, g_object_ref (event));
+      g_ptr_array_add (self->new_event_regions, (gpointer) region->info->name);
+    }
+}
+
+/* Dispatch */
+
+/**
+ * rds_sim_engine_call:
+ * @region: the Region of the request's credential scope
+ * @request: the action and its parameters
+ *
+ * Runs one Query API action at the clock's current time.
+ *
+ * Returns: (transfer full) (nullable): what the action answers, or %NULL
+ *   with an %RDS_AWS_ERROR; a failed action changes nothing
+ */
+RdsQueryResult *
+rds_sim_engine_call (RdsSimEngine  *self,
+                     const char    *region,
+                     RdsRequest    *request,
+                     GError       **error)
+{
+  RdsSimRegion *state;
+  const char *action;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+  g_return_val_if_fail (RDS_IS_REQUEST (request), NULL);
+
+  state = region != NULL ? _rds_sim_engine_get_region (self, region) : NULL;
+  if (state == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The Region '%s' is not one this endpoint serves.", region ? region : "");
+      return NULL;
+    }
+
+  rds_sim_engine_catch_up (self);
+
+  action = rds_request_get_action (request);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (actions[i].name, action))
+      return actions[i].func (self, state, request, error);
+
+  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION,
+               "The action %s is not valid for this web service.", action);
+  return NULL;
+}
+
+/* Pagination */
+
+gboolean
+_rds_sim_engine_page_args (RdsRequest  *request,
+                           int          max_limit,
+                           int         *max_records,
+                           const char **marker,
+                           GError     **error)
+{
+  *max_records = 100;
+  if (!rds_request_get_int (request, "MaxRecords", max_records, error))
+    return FALSE;
+
+  if (*max_records < 20 || *max_records > max_limit)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid value %d for MaxRecords. Must be between 20 and %d",
+                   *max_records, max_limit);
+      return FALSE;
+    }
+
+  *marker = rds_request_get_string (request, "Marker");
+  if (*marker != NULL && **marker == '\0')
+    *marker = NULL;
+
+  return TRUE;
+}
+
+char *
+_rds_sim_encode_marker (const char *value)
+{
+  g_autofree char *text = g_strconcat ("rds-sim:", value, NULL);
+
+  return g_base64_encode ((const guchar *) text, strlen (text));
+}
+
+char *
+_rds_sim_decode_marker (const char  *marker,
+                        GError     **error)
+{
+  gsize length = 0;
+  g_autofree guchar *raw = NULL;
+  g_autofree char *text = NULL;
+
+  if (marker != NULL && *marker != '\0')
+    {
+      raw = g_base64_decode (marker, &length);
+      text = g_strndup ((const char *) raw, length);
+    }
+
+  if (text == NULL || !g_str_has_prefix (text, "rds-sim:") || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The Marker '%s' is not valid: pass the Marker of the previous response "
+                   "unchanged.", marker != NULL ? marker : "");
+      return NULL;
+    }
+
+  return g_strdup (text + strlen ("rds-sim:"));
+}
+
+/* Persistence */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+dirty_key (const char *kind,
+           const char *region,
+           const char *id)
+{
+  return g_strjoin ("\n", kind, region, id, NULL);
+}
+
+void
+_rds_sim_engine_mark_dirty (RdsSimEngine *self,
+                            const char   *kind,
+                            RdsSimRegion *region,
+                            const char   *id)
+{
+  if (self->in_load)
+    return;
+
+  g_hash_table_add (self->dirty, dirty_key (kind, region->info->name, id));
+}
+
+gboolean
+rds_sim_engine_is_dirty (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+
+  return g_hash_table_size (self->dirty) > 0 || self->new_events->len > 0 || self->settings_dirty;
+}
+
+static JsonNode *
+clock_to_json (RdsSimEngine *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_int_value (builder, rds_sim_clock_get_now (self->clock));
+  json_builder_set_member_name (builder, "rate");
+  json_builder_add_double_value (builder, rds_sim_clock_get_rate (self->clock));
+  json_builder_set_member_name (builder, "paused");
+  json_builder_add_boolean_value (builder, rds_sim_clock_get_paused (self->clock));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+quotas_to_json (RdsSimEngine *self)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    json_object_set_int_member (object, quota_info[i].name, self->quotas[i]);
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+static JsonNode *
+instance_record (RdsSimInstance *instance)
+{
+  JsonObject *record = json_object_new ();
+  JsonObject *sim = json_object_new ();
+  JsonObject *due = json_object_new ();
+
+  json_object_set_string_member (record, "type", "db-instance");
+  json_object_set_string_member (record, "region", instance->region->info->name);
+  json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (instance->model)));
+
+  json_object_set_string_member (sim, "op", _rds_sim_op_get_name (instance->op));
+  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
+    if (instance->due[i] != 0)
+      json_object_set_int_member (due, timer_names[i], instance->due[i]);
+  json_object_set_object_member (sim, "due", due);
+  if (instance->failover)
+    json_object_set_boolean_member (sim, "failover", TRUE);
+  if (instance->last_storage_change != 0)
+    json_object_set_int_member (sim, "lastStorageChange", instance->last_storage_change);
+  if (instance->final_snapshot != NULL)
+    json_object_set_string_member (sim, "finalSnapshot", instance->final_snapshot);
+  json_object_set_object_member (record, "sim", sim);
+
+  return json_node_init_object (json_node_alloc (), record);
+}
+
+static JsonNode *
+snapshot_record (RdsSimSnapshot *snapshot)
+{
+  JsonObject *record = json_object_new ();
+  JsonObject *sim = json_object_new ();
+
+  json_object_set_string_member (record, "type", "db-snapshot");
+  json_object_set_string_member (record, "region", snapshot->region->info->name);
+  json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (snapshot->model)));
+  json_object_set_int_member (sim, "started", snapshot->started);
+  if (snapshot->due != 0)
+    json_object_set_int_member (sim, "due", snapshot->due);
+  json_object_set_object_member (record, "sim", sim);
+
+  return json_node_init_object (json_node_alloc (), record);
+}
+
+static JsonNode *
+event_record (const char *region,
+              RdsEvent   *event)
+{
+  JsonObject *record = json_object_new ();
+
+  json_object_set_string_member (record, "type", "event");
+  json_object_set_string_member (record, "region", region);
+  json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (event)));
+
+  return json_node_init_object (json_node_alloc (), record);
+}
+
+/**
+ * rds_sim_engine_take_changes:
+ *
+ * Returns: (transfer full) (nullable): every change since the last call
+ *   (resources written in full, deletions, new events, the clock, the
+ *   generator), or %NULL when nothing changed
+ */
+JsonNode *
+rds_sim_engine_take_changes (RdsSimEngine *self)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  JsonObject *changes;
+  JsonArray *put;
+  JsonArray *removed;
+  JsonArray *events;
+  g_autofree char *rng = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+
+  if (!rds_sim_engine_is_dirty (self))
+    return NULL;
+
+  /* Sorted, so equal histories journal equal bytes. */
+  keys = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+
+  changes = json_object_new ();
+  put = json_array_new ();
+  removed = json_array_new ();
+  events = json_array_new ();
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (keys, i), "\n", 3);
+      RdsSimRegion *region = _rds_sim_engine_get_region (self, parts[1]);
+      gpointer resource;
+
+      if (g_str_equal (parts[0], "db-instance"))
+        {
+          resource = g_tree_lookup (region->instances, parts[2]);
+          if (resource != NULL)
+            json_array_add_element (put, instance_record (resource));
+        }
+      else
+        {
+          resource = g_tree_lookup (region->snapshots, parts[2]);
+          if (resource != NULL)
+            json_array_add_element (put, snapshot_record (resource));
+        }
+
+      if (resource == NULL)
+        {
+          JsonObject *gone = json_object_new ();
+
+          json_object_set_string_member (gone, "type", parts[0]);
+          json_object_set_string_member (gone, "region", parts[1]);
+          json_object_set_string_member (gone, "id", parts[2]);
+          json_array_add_object_element (removed, gone);
+        }
+    }
+
+  for (guint i = 0; i < self->new_events->len; i++)
+    {
+      RdsEvent *event = g_ptr_array_index (self->new_events, i);
+
+      json_array_add_element (events,
+                              event_record (g_ptr_array_index (self->new_event_regions, i), event));
+    }
+
+  rng = rds_sim_rng_to_string (&self->rng);
+  json_object_set_member (changes, "clock", clock_to_json (self));
+  json_object_set_string_member (changes, "rng", rng);
+  json_object_set_member (changes, "quotas", quotas_to_json (self));
+  json_object_set_array_member (changes, "put", put);
+  json_object_set_array_member (changes, "delete", removed);
+  json_object_set_array_member (changes, "events", events);
+
+  g_hash_table_remove_all (self->dirty);
+  g_ptr_array_set_size (self->new_events, 0);
+  g_ptr_array_set_size (self->new_event_regions, 0);
+  self->settings_dirty = FALSE;
+
+  return json_node_init_object (json_node_alloc (), changes);
+}
+
+/**
+ * rds_sim_engine_save_header:
+ *
+ * Returns: (transfer full): the first line of a state file: the seed, the
+ *   account, the clock, the generator and the quotas
+ */
+JsonNode *
+rds_sim_engine_save_header (RdsSimEngine *self)
+{
+  JsonObject *header;
+  g_autofree char *seed = NULL;
+  g_autofree char *rng = NULL;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+
+  header = json_object_new ();
+  seed = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
+  rng = rds_sim_rng_to_string (&self->rng);
+  json_object_set_string_member (header, "format", STATE_FORMAT);
+  json_object_set_int_member (header, "version", STATE_VERSION);
+  json_object_set_string_member (header, "seed", seed);
+  json_object_set_string_member (header, "accountId", self->account_id);
+  json_object_set_member (header, "clock", clock_to_json (self));
+  json_object_set_string_member (header, "rng", rng);
+  json_object_set_member (header, "quotas", quotas_to_json (self));
+
+  return json_node_init_object (json_node_alloc (), header);
+}
+
+typedef struct
+{
+  void   (*func) (JsonNode *record, gpointer user_data);
+  gpointer user_data;
+} SaveClosure;
+
+static gboolean
+save_instance_cb (gpointer key,
+                  gpointer value,
+                  gpointer data)
+{
+  SaveClosure *closure = data;
+  g_autoptr(JsonNode) record = instance_record (value);
+
+  closure->func (record, closure->user_data);
+  return FALSE;
+}
+
+static gboolean
+save_snapshot_cb (gpointer key,
+                  gpointer value,
+                  gpointer data)
+{
+  SaveClosure *closure = data;
+  g_autoptr(JsonNode) record = snapshot_record (value);
+
+  closure->func (record, closure->user_data);
+  return FALSE;
+}
+
+/**
+ * rds_sim_engine_save_records:
+ * @func: called with each record, one resource or event at a time, so a
+ *   state file of any size is written without holding it in memory
+ *
+ * Writing the whole state also clears what rds_sim_engine_take_changes()
+ * would have returned.
+ */
+void
+rds_sim_engine_save_records (RdsSimEngine *self,
+                             void        (*func) (JsonNode *record,
+                                                  gpointer  user_data),
+                             gpointer      user_data)
+{
+  SaveClosure closure = { func, user_data };
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (RDS_IS_SIM_ENGINE (self));
+
+  g_hash_table_iter_init (&iter, self->regions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      RdsSimRegion *region = _rds_sim_engine_get_region (self, g_ptr_array_index (names, i));
+
+      g_tree_foreach (region->instances, save_instance_cb, &closure);
+      g_tree_foreach (region->snapshots, save_snapshot_cb, &closure);
+      for (guint j = 0; j < region->events->len; j++)
+        {
+          g_autoptr(JsonNode) record = event_record (region->info->name,
+                                                     g_ptr_array_index (region->events, j));
+          func (record, user_data);
+        }
+    }
+
+  g_hash_table_remove_all (self->dirty);
+  g_ptr_array_set_size (self->new_events, 0);
+  g_ptr_array_set_size (self->new_event_regions, 0);
+  self->settings_dirty = FALSE;
+}
+
+static gboolean
+load_error (GError     **error,
+            const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s", what);
+  return FALSE;
+}
+
+static gboolean
+load_clock (RdsSimEngine  *self,
+            JsonObject    *object,
+            GError       **error)
+{
+  JsonObject *clock = json_object_get_object_member (object, "clock");
+  gint64 time;
+
+  if (clock == NULL || !json_object_has_member (clock, "time"))
+    return load_error (error, "the clock is missing");
+
+  time = json_object_get_int_member (clock, "time");
+  rds_sim_clock_set_now (self->clock, time);
+  rds_sim_clock_set_rate (self->clock, json_object_get_double_member_with_default (clock, "rate", 1.0));
+  rds_sim_clock_set_paused (self->clock,
+                            json_object_get_boolean_member_with_default (clock, "paused", FALSE));
+  return TRUE;
+}
+
+static gboolean
+load_settings (RdsSimEngine  *self,
+               JsonObject    *object,
+               GError       **error)
+{
+  JsonObject *quotas = json_object_get_object_member (object, "quotas");
+  const char *rng = json_object_get_string_member_with_default (object, "rng", NULL);
+
+  if (!load_clock (self, object, error))
+    return FALSE;
+
+  if (rng == NULL || !rds_sim_rng_from_string (&self->rng, rng))
+    return load_error (error, "the random generator state is missing or malformed");
+
+  for (guint i = 0; quotas != NULL && i < RDS_SIM_N_QUOTAS; i++)
+    if (json_object_has_member (quotas, quota_info[i].name))
+      self->quotas[i] = json_object_get_int_member (quotas, quota_info[i].name);
+
+  return TRUE;
+}
+
+/**
+ * rds_sim_engine_load_header:
+ *
+ * Starts loading a state file: takes its seed, account, clock, generator
+ * and quotas. The Regions are emptied.
+ */
+gboolean
+rds_sim_engine_load_header (RdsSimEngine  *self,
+                            JsonNode      *header,
+                            GError       **error)
+{
+  JsonObject *object;
+  const char *seed_text;
+  guint64 seed;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (header))
+    return load_error (error, "the header is not a JSON object");
+  object = json_node_get_object (header);
+
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL),
+                 STATE_FORMAT) != 0)
+    return load_error (error, "this is not an RDS simulator state file");
+  if (json_object_get_int_member_with_default (object, "version", 0) != STATE_VERSION)
+    return load_error (error, "the state file has a version this program does not read");
+
+  seed_text = json_object_get_string_member_with_default (object, "seed", NULL);
+  if (seed_text == NULL || !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
+    return load_error (error, "the seed is missing or malformed");
+
+  set_seed (self, seed);
+  create_regions (self);
+  g_sequence_remove_range (g_sequence_get_begin_iter (self->timers),
+                           g_sequence_get_end_iter (self->timers));
+
+  if (!load_settings (self, object, error))
+    return FALSE;
+
+  g_hash_table_remove_all (self->dirty);
+  g_ptr_array_set_size (self->new_events, 0);
+  g_ptr_array_set_size (self->new_event_regions, 0);
+  self->settings_dirty = FALSE;
+  return TRUE;
+}
+
+static RdsSimRegion *
+record_region (RdsSimEngine  *self,
+               JsonObject    *record,
+               GError       **error)
+{
+  const char *name = json_object_get_string_member_with_default (record, "region", NULL);
+  RdsSimRegion *region = name != NULL ? _rds_sim_engine_get_region (self, name) : NULL;
+
+  if (region == NULL)
+    load_error (error, "a record names an unknown Region");
+
+  return region;
+}
+
+static gboolean
+load_instance (RdsSimEngine  *self,
+               RdsSimRegion  *region,
+               JsonObject    *record,
+               GError       **error)
+{
+  JsonObject *sim = json_object_get_object_member (record, "sim");
+  JsonObject *due;
+  RdsSimInstance *instance;
+  RdsShape *model;
+  RdsShape *subnet_group;
+  const char *id;
+
+  model = rds_shape_new_from_json (RDS_TYPE_DB_INSTANCE,
+                                   json_object_get_member (record, "shape"), error);
+  if (model == NULL)
+    return FALSE;
+
+  id = rds_db_instance_get_identifier (RDS_DB_INSTANCE (model));
+  if (id == NULL || sim == NULL)
+    {
+      g_object_unref (model);
+      return load_error (error, "a DB instance record lacks its identifier or state");
+    }
+
+  /* Instances in the default subnet group share its one object. */
+  subnet_group = rds_shape_get_object (model, "db-subnet-group");
+  if (subnet_group != NULL &&
+      g_strcmp0 (rds_shape_get_string (subnet_group, "db-subnet-group-name"), "default") == 0)
+    rds_shape_set_object (model, "db-subnet-group", region->default_subnet_group);
+
+  instance = g_new0 (RdsSimInstance, 1);
+  instance->region = region;
+  instance->model = RDS_DB_INSTANCE (model);
+  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"),
+                              &instance->op))
+    {
+      _rds_sim_instance_free (instance);
+      return load_error (error, "a DB instance record has an unknown operation");
+    }
+  instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
+  instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
+  instance->final_snapshot = g_strdup (json_object_get_string_member_with_default (sim, "finalSnapshot", NULL));
+
+  /* Replace, not duplicate, what an earlier record said. */
+  g_tree_remove (region->instances, id);
+  g_tree_insert (region->instances, g_strdup (id), instance);
+
+  due = json_object_get_object_member (sim, "due");
+  for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)
+    if (json_object_has_member (due, timer_names[i]))
+      _rds_sim_engine_schedule (self, instance, i, json_object_get_int_member (due, timer_names[i]));
+
+  return TRUE;
+}
+
+static gboolean
+load_snapshot (RdsSimEngine  *self,
+               RdsSimRegion  *region,
+               JsonObject    *record,
+               GError       **error)
+{
+  JsonObject *sim = json_object_get_object_member (record, "sim");
+  RdsSimSnapshot *snapshot;
+  RdsShape *model;
+  const char *id;
+
+  model = rds_shape_new_from_json (RDS_TYPE_DB_SNAPSHOT,
+                                   json_object_get_member (record, "shape"), error);
+  if (model == NULL)
+    return FALSE;
+
+  id = rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model));
+  if (id == NULL || sim == NULL)
+    {
+      g_object_unref (model);
+      return load_error (error, "a DB snapshot record lacks its identifier or state");
+    }
+
+  snapshot = g_new0 (RdsSimSnapshot, 1);
+  snapshot->region = region;
+  snapshot->model = RDS_DB_SNAPSHOT (model);
+  snapshot->started = json_object_get_int_member_with_default (sim, "started", 0);
+
+  g_tree_remove (region->snapshots, id);
+  g_tree_insert (region->snapshots, g_strdup (id), snapshot);
+
+  if (json_object_has_member (sim, "due"))
+    _rds_sim_engine_schedule_snapshot (self, snapshot, json_object_get_int_member (sim, "due"));
+
+  return TRUE;
+}
+
+static gboolean
+load_event (RdsSimEngine  *self,
+            RdsSimRegion  *region,
+            JsonObject    *record,
+            GError       **error)
+{
+  g_autoptr(RdsShape) event = rds_shape_new_from_json (RDS_TYPE_EVENT,
+                                                       json_object_get_member (record, "shape"),
+                                                       error);
+
+  if (event == NULL)
+    return FALSE;
+
+  append_event (region, RDS_EVENT (event));
+  return TRUE;
+}
+
+static gboolean
+load_one_record (RdsSimEngine  *self,
+                 JsonNode      *node,
+                 GError       **error)
+{
+  JsonObject *record;
+  RdsSimRegion *region;
+  const char *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return load_error (error, "a record is not a JSON object");
+
+  record = json_node_get_object (node);
+  region = record_region (self, record, error);
+  if (region == NULL)
+    return FALSE;
+
+  type = json_object_get_string_member_with_default (record, "type", "");
+  if (!json_object_has_member (record, "shape"))
+    return load_error (error, "a record has no shape");
+  if (g_str_equal (type, "db-instance"))
+    return load_instance (self, region, record, error);
+  if (g_str_equal (type, "db-snapshot"))
+    return load_snapshot (self, region, record, error);
+  if (g_str_equal (type, "event"))
+    return load_event (self, region, record, error);
+
+  return load_error (error, "a record has an unknown type");
+}
+
+/**
+ * rds_sim_engine_load_record:
+ *
+ * Loads one record that rds_sim_engine_save_records() wrote.
+ */
+gboolean
+rds_sim_engine_load_record (RdsSimEngine  *self,
+                            JsonNode      *record,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  self->in_load = TRUE;
+  ok = load_one_record (self, record, error);
+  self->in_load = FALSE;
+
+  return ok;
+}
+
+/**
+ * rds_sim_engine_apply_changes:
+ *
+ * Replays what rds_sim_engine_take_changes() returned, on top of a loaded
+ * state. It stops at the first malformed record, which the store reports as
+ * a corrupt journal.
+ */
+gboolean
+rds_sim_engine_apply_changes (RdsSimEngine  *self,
+                              JsonNode      *changes,
+                              GError       **error)
+{
+  JsonObject *object;
+  JsonArray *put, *removed, *events;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (changes))
+    return load_error (error, "a journal entry is not a JSON object");
+  object = json_node_get_object (changes);
+
+  put = json_object_get_array_member (object, "put");
+  removed = json_object_get_array_member (object, "delete");
+  events = json_object_get_array_member (object, "events");
+  if (put == NULL || removed == NULL || events == NULL)
+    return load_error (error, "a journal entry lacks its changes");
+
+  /* Deletions are checked first: they cannot fail half way. */
+  for (guint i = 0; i < json_array_get_length (removed); i++)
+    {
+      JsonObject *gone = json_array_get_object_element (removed, i);
+
+      if (gone == NULL || record_region (self, gone, error) == NULL ||
+          json_object_get_string_member_with_default (gone, "id", NULL) == NULL)
+        return load_error (error, "a journal entry deletes something malformed");
+    }
+
+  self->in_load = TRUE;
+
+  for (guint i = 0; i < json_array_get_length (put); i++)
+    if (!load_one_record (self, json_array_get_element (put, i), error))
+      goto failed;
+
+  for (guint i = 0; i < json_array_get_length (removed); i++)
+    {
+      JsonObject *gone = json_array_get_object_element (removed, i);
+      RdsSimRegion *region = record_region (self, gone, NULL);
+      const char *id = json_object_get_string_member (gone, "id");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (gone, "type", ""), "db-instance") == 0)
+        g_tree_remove (region->instances, id);
+      else
+        g_tree_remove (region->snapshots, id);
+    }
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    if (!load_one_record (self, json_array_get_element (events, i), error))
+      goto failed;
+
+  self->in_load = FALSE;
+  return load_settings (self, object, error);
+
+failed:
+  self->in_load = FALSE;
+  return FALSE;
+}

@@ -1,0 +1,56 @@
+/* rds-sim-rules.h: RDS's rules for names, credentials, ports and windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rds-sim-catalog.h"
+
+G_BEGIN_DECLS
+
+#define RDS_SIM_MINUTES_PER_WEEK (7 * 24 * 60)
+
+/* Each sets an RDS_AWS_ERROR with the service's code and an actionable
+ * message on failure. None puts a secret into a message. */
+gboolean rds_sim_check_identifier        (const char              *parameter,
+                                          const char              *value,
+                                          guint                    max_length,
+                                          GError                 **error);
+gboolean rds_sim_check_master_username   (const RdsSimEngineInfo  *engine,
+                                          const char              *username,
+                                          GError                 **error);
+gboolean rds_sim_check_master_password   (const RdsSimEngineInfo  *engine,
+                                          const char              *password,
+                                          GError                 **error);
+gboolean rds_sim_check_db_name           (const RdsSimEngineInfo  *engine,
+                                          const char              *db_name,
+                                          GError                 **error);
+gboolean rds_sim_check_port              (const RdsSimEngineInfo  *engine,
+                                          int                      port,
+                                          GError                 **error);
+
+/* Windows: a daily backup window in minutes of the day, a weekly maintenance
+ * window in minutes of the week from Monday 00:00 UTC. */
+gboolean rds_sim_parse_backup_window      (const char  *text,
+                                           int         *start,
+                                           int         *length,
+                                           GError     **error);
+gboolean rds_sim_parse_maintenance_window (const char  *text,
+                                           int         *start,
+                                           int         *length,
+                                           GError     **error);
+char    *rds_sim_format_backup_window      (int          start,
+                                            int          length);
+char    *rds_sim_format_maintenance_window (int          start,
+                                            int          length);
+gboolean rds_sim_windows_overlap           (int          backup_start,
+                                            int          backup_length,
+                                            int          maintenance_start,
+                                            int          maintenance_length);
+gint64   rds_sim_next_window_start         (int          maintenance_start,
+                                            gint64       after_usec);
+
+G_END_DECLS
