@@ -720,6 +720,85 @@ rds_shape_field_is_present (RdsShape       *self,
     }
 }
 
+/**
+ * rds_shape_field_set_from_text:
+ * @text: a scalar as the Query API writes it
+ *
+ * Sets a scalar field from its wire text, notifying when it changes.
+ */
+gboolean
+rds_shape_field_set_from_text (RdsShape        *self,
+                               const RdsField  *field,
+                               const char      *text,
+                               GError         **error)
+{
+  gint64 number;
+  double real;
+  char *end = NULL;
+
+  g_return_val_if_fail (RDS_IS_SHAPE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  switch (field->kind)
+    {
+    case RDS_FIELD_KIND_STRING:
+    case RDS_FIELD_KIND_INTERNED:
+      rds_shape_set_string (self, field->name, text);
+      return TRUE;
+
+    case RDS_FIELD_KIND_INT:
+    case RDS_FIELD_KIND_OPTIONAL_INT:
+      if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &number, NULL))
+        break;
+      rds_shape_set_int (self, field->name, (int) number);
+      return TRUE;
+
+    case RDS_FIELD_KIND_BOOLEAN:
+    case RDS_FIELD_KIND_OPTIONAL_BOOLEAN:
+      {
+        gboolean value;
+
+        if (g_ascii_strcasecmp (text, "true") == 0)
+          value = TRUE;
+        else if (g_ascii_strcasecmp (text, "false") == 0)
+          value = FALSE;
+        else
+          break;
+
+        if (field->kind == RDS_FIELD_KIND_BOOLEAN)
+          rds_shape_set_boolean (self, field->name, value);
+        else
+          rds_shape_set_tristate (self, field->name, value ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
+        return TRUE;
+      }
+
+    case RDS_FIELD_KIND_DOUBLE:
+      real = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0')
+        break;
+      rds_shape_set_double (self, field->name, real);
+      return TRUE;
+
+    case RDS_FIELD_KIND_TIMESTAMP:
+      if (!rds_parse_timestamp (text, &number))
+        break;
+      rds_shape_set_timestamp (self, field->name, number);
+      return TRUE;
+
+    case RDS_FIELD_KIND_OBJECT:
+    case RDS_FIELD_KIND_LIST:
+    case RDS_FIELD_KIND_STRV:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s is not a scalar", field->wire_name);
+      return FALSE;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "“%s” is not a valid value for %s", text, field->wire_name);
+  return FALSE;
+}
+
 static GListStore *
 copy_list (GListModel *list,
            GType       item_type)

@@ -150,6 +150,18 @@ void            rds_shape_set_strv             (RdsShape        *self,
 /* Field-level access for generic code (codecs, copies). */
 gboolean        rds_shape_field_is_present     (RdsShape        *self,
                                                 const RdsField  *field);
+gboolean        rds_shape_field_set_from_text  (RdsShape        *self,
+                                                const RdsField  *field,
+                                                const char      *text,
+                                                GError         **error);
+
+/* Where @field's value lives in @self; its C type follows @field->kind. */
+static inline gpointer
+rds_shape_field_ptr (RdsShape       *self,
+                     const RdsField *field)
+{
+  return (guint8 *) self + field->offset;
+}
 
 RdsShape       *rds_shape_copy                 (RdsShape        *self);
 gboolean        rds_shape_equal                (RdsShape        *a,

@@ -1,0 +1,874 @@
+/* rds-sim-store.c: the simulator's state on disk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two files in the state directory:
+ *
+ *  - state.json: a checkpoint, one JSON document per line: a header (the
+ *    seed, the clock, the generator, the journal sequence number it
+ *    includes) and then one record per resource or event. It is written to
+ *    a temporary file, synced and renamed over the old one, so it is always
+ *    either the old or the new checkpoint, whole.
+ *
+ *  - journal.jsonl: what changed since, one line per acknowledged request
+ *    ({"seq": n, "changes": …}). A request is acknowledged only after its
+ *    line is written and fdatasync()ed; a writer thread does that for every
+ *    line queued meanwhile at once (group commit), so the main loop never
+ *    waits for the disk.
+ *
+ * Loading reads the checkpoint and replays the journal. A line cut short by
+ * a crash was never acknowledged and is dropped; anything else that does not
+ * read is corruption: the file is kept aside, never overwritten, and the
+ * caller gets a warning to show.
+ */
+
+#include "config.h"
+
+#include "rds-sim-store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (rds-sim-store-error-quark, rds_sim_store_error)
+
+#define CHECKPOINT_JOURNAL_SIZE (64 * 1024 * 1024)
+#define WRITE_BUFFER_SIZE (256 * 1024)
+
+typedef struct
+{
+  GBytes   *line;
+  GTask    *task;      /* async appends */
+  GMutex   *mutex;     /* sync appends and flushes wait on this */
+  GCond    *cond;
+  gboolean *done;
+  GError  **error;
+  gboolean  stop;
+} Pending;
+
+struct _RdsSimStore
+{
+  GObject      parent_instance;
+
+  char        *directory;
+  int          lock_fd;
+  int          journal_fd;
+  guint64      seq;            /* of the last line queued */
+  guint64      checkpoint_seq; /* included in state.json */
+  gint64       journal_size;   /* bytes queued since the checkpoint */
+  GThread     *writer;
+  GAsyncQueue *queue;
+  gint         write_failed;
+};
+
+G_DEFINE_FINAL_TYPE (RdsSimStore, rds_sim_store, G_TYPE_OBJECT)
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_pointer (&pending->line, g_bytes_unref);
+  g_clear_object (&pending->task);
+  g_free (pending);
+}
+
+static gboolean
+io_error (GError     **error,
+          int          saved_errno,
+          const char  *what,
+          const char  *path)
+{
+  g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
+               "Could not %s %s: %s", what, path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int            fd,
+           const guint8  *data,
+           gsize          length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return FALSE;
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+static void
+complete (Pending *pending,
+          GError  *error)
+{
+  if (pending->task != NULL)
+    {
+      if (error != NULL)
+        g_task_return_error (pending->task, g_error_copy (error));
+      else
+        g_task_return_boolean (pending->task, TRUE);
+    }
+  else if (pending->mutex != NULL)
+    {
+      g_mutex_lock (pending->mutex);
+      if (error != NULL && pending->error != NULL)
+        *pending->error = g_error_copy (error);
+      *pending->done = TRUE;
+      g_cond_signal (pending->cond);
+      g_mutex_unlock (pending->mutex);
+    }
+}
+
+/* The writer thread: takes everything queued, writes it in one go, syncs
+ * once, then answers each request. */
+static gpointer
+writer_thread (gpointer data)
+{
+  RdsSimStore *self = data;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gboolean stop = FALSE;
+
+  while (!stop)
+    {
+      Pending *pending = g_async_queue_pop (self->queue);
+      g_autoptr(GError) error = NULL;
+
+      g_ptr_array_add (batch, pending);
+      while ((pending = g_async_queue_try_pop (self->queue)) != NULL)
+        g_ptr_array_add (batch, pending);
+
+      g_byte_array_set_size (buffer, 0);
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Pending *item = g_ptr_array_index (batch, i);
+
+          stop |= item->stop;
+          if (item->line != NULL)
+            {
+              gsize length;
+              const guint8 *bytes = g_bytes_get_data (item->line, &length);
+
+              g_byte_array_append (buffer, bytes, length);
+            }
+        }
+
+      if (g_atomic_int_get (&self->write_failed))
+        g_set_error_literal (&error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
+                             "An earlier write to the journal failed; restart the simulator.");
+      else if (buffer->len > 0 &&
+               (!write_all (self->journal_fd, buffer->data, buffer->len) ||
+                fdatasync (self->journal_fd) != 0))
+        {
+          g_autofree char *path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+
+          io_error (&error, errno, "write", path);
+          /* What follows a torn line can't be trusted to load: stop here. */
+          g_atomic_int_set (&self->write_failed, TRUE);
+        }
+
+      for (guint i = 0; i < batch->len; i++)
+        complete (g_ptr_array_index (batch, i), error);
+      g_ptr_array_set_size (batch, 0);
+    }
+
+  return NULL;
+}
+
+static void
+rds_sim_store_finalize (GObject *object)
+{
+  RdsSimStore *self = RDS_SIM_STORE (object);
+
+  rds_sim_store_close (self);
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_clear_pointer (&self->directory, g_free);
+
+  G_OBJECT_CLASS (rds_sim_store_parent_class)->finalize (object);
+}
+
+static void
+rds_sim_store_class_init (RdsSimStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rds_sim_store_finalize;
+}
+
+static void
+rds_sim_store_init (RdsSimStore *self)
+{
+  self->lock_fd = -1;
+  self->journal_fd = -1;
+  self->queue = g_async_queue_new ();
+}
+
+static gboolean
+fsync_directory (const char  *directory,
+                 GError     **error)
+{
+  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return io_error (error, errno, "open", directory);
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      return io_error (error, saved, "sync", directory);
+    }
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * rds_sim_store_open:
+ * @directory: the state directory, created if needed (mode 0700)
+ *
+ * Takes the directory's lock: one simulator per state directory.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with
+ *   %RDS_SIM_STORE_ERROR_LOCKED or %RDS_SIM_STORE_ERROR_IO
+ */
+RdsSimStore *
+rds_sim_store_open (const char  *directory,
+                    GError     **error)
+{
+  g_autoptr(RdsSimStore) self = NULL;
+  g_autofree char *lock_path = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autofree char *pid = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      io_error (error, errno, "create the state directory", directory);
+      return NULL;
+    }
+
+  self = g_object_new (RDS_TYPE_SIM_STORE, NULL);
+  self->directory = g_strdup (directory);
+
+  lock_path = g_build_filename (directory, "lock", NULL);
+  self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (self->lock_fd < 0)
+    {
+      io_error (error, errno, "open", lock_path);
+      return NULL;
+    }
+  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      char other[32] = { 0 };
+
+      if (pread (self->lock_fd, other, sizeof other - 1, 0) < 0)
+        other[0] = '\0';
+      g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_LOCKED,
+                   "The state directory %s is in use by another simulator%s%s%s. Stop it, or "
+                   "choose another state directory.", directory,
+                   other[0] != '\0' ? " (process " : "", g_strstrip (other),
+                   other[0] != '\0' ? ")" : "");
+      return NULL;
+    }
+  pid = g_strdup_printf ("%d\n", (int) getpid ());
+  if (ftruncate (self->lock_fd, 0) != 0 || pwrite (self->lock_fd, pid, strlen (pid), 0) < 0)
+    {
+      io_error (error, errno, "write", lock_path);
+      return NULL;
+    }
+
+  journal_path = g_build_filename (directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  self->journal_fd = open (journal_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (self->journal_fd < 0)
+    {
+      io_error (error, errno, "open", journal_path);
+      return NULL;
+    }
+
+  self->writer = g_thread_new ("rds-sim-store", writer_thread, self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rds_sim_store_get_directory (RdsSimStore *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), NULL);
+
+  return self->directory;
+}
+
+/* Loading */
+
+static char *
+keep_aside (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  for (guint i = 1; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+
+  if (g_rename (path, aside) != 0)
+    {
+      g_free (aside);
+      return NULL;
+    }
+
+  return aside;
+}
+
+/* Calls @func on each complete line of @path; a last line without its
+ * newline is reported through @torn_at. */
+typedef gboolean (*LineFunc) (const char  *line,
+                              gsize        length,
+                              guint        number,
+                              gpointer     user_data,
+                              GError     **error);
+
+static gboolean
+for_each_line (const char  *path,
+               LineFunc     func,
+               gpointer     user_data,
+               guint       *failed_line,
+               goffset     *torn_at,
+               GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  const char *data, *end, *p;
+  guint number = 0;
+
+  *failed_line = 0;
+  *torn_at = -1;
+
+  file = g_mapped_file_new (path, FALSE, error);
+  if (file == NULL)
+    return FALSE;
+
+  data = g_mapped_file_get_contents (file);
+  end = data != NULL ? data + g_mapped_file_get_length (file) : NULL;
+  for (p = data; p != NULL && p < end;)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+
+      number++;
+      if (newline == NULL)
+        {
+          *torn_at = p - data;
+          break;
+        }
+      if (newline > p && !func (p, newline - p, number, user_data, error))
+        {
+          *failed_line = number;
+          /* A bad last line is a torn write, like a missing newline. */
+          if (newline + 1 >= end)
+            {
+              *torn_at = p - data;
+              g_clear_error (error);
+              return TRUE;
+            }
+          return FALSE;
+        }
+      p = newline + 1;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  RdsSimEngine *engine;
+  guint64       header_seq;
+  guint64       last_seq;
+} LoadState;
+
+static JsonNode *
+parse_line (const char  *line,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  if (!json_parser_load_from_data (parser, line, length, error))
+    return NULL;
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static gboolean
+load_state_line (const char  *line,
+                 gsize        length,
+                 guint        number,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  LoadState *state = user_data;
+  g_autoptr(JsonNode) node = parse_line (line, length, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (number == 1)
+    {
+      if (!rds_sim_engine_load_header (state->engine, node, error))
+        return FALSE;
+      state->header_seq = JSON_NODE_HOLDS_OBJECT (node)
+        ? (guint64) json_object_get_int_member_with_default (json_node_get_object (node), "seq", 0)
+        : 0;
+      state->last_seq = state->header_seq;
+      return TRUE;
+    }
+
+  return rds_sim_engine_load_record (state->engine, node, error);
+}
+
+static gboolean
+load_journal_line (const char  *line,
+                   gsize        length,
+                   guint        number,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  LoadState *state = user_data;
+  g_autoptr(JsonNode) node = parse_line (line, length, error);
+  JsonObject *object;
+  gint64 seq;
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      (seq = json_object_get_int_member_with_default (json_node_get_object (node), "seq", -1)) < 0 ||
+      !json_object_has_member (json_node_get_object (node), "changes"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a journal entry");
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  /* Entries the checkpoint already holds. */
+  if ((guint64) seq <= state->header_seq)
+    return TRUE;
+
+  if (!rds_sim_engine_apply_changes (state->engine, json_object_get_member (object, "changes"), error))
+    return FALSE;
+  state->last_seq = (guint64) seq;
+  return TRUE;
+}
+
+static void
+add_warning (GString    *warnings,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_warning (GString    *warnings,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (warnings->len > 0)
+    g_string_append_c (warnings, ' ');
+  va_start (args, format);
+  g_string_append_vprintf (warnings, format, args);
+  va_end (args);
+}
+
+/**
+ * rds_sim_store_load:
+ * @engine: a new engine, which gets the stored state
+ * @warning: (out) (optional) (nullable): what was wrong with the files, for
+ *   the user, or %NULL when they loaded cleanly
+ *
+ * Loads the checkpoint and replays the journal, then writes a new checkpoint
+ * so the journal starts empty. Corrupt files are kept aside with a warning;
+ * only a failing disk is an error.
+ */
+gboolean
+rds_sim_store_load (RdsSimStore   *self,
+                    RdsSimEngine  *engine,
+                    char         **warning,
+                    GError       **error)
+{
+  g_autofree char *state_path = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autoptr(JsonNode) initial = NULL;
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  gboolean have_state, have_journal;
+  LoadState state = { engine, 0, 0 };
+  guint failed_line = 0;
+  goffset torn_at = -1;
+  struct stat info;
+
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
+
+  state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
+  journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  initial = rds_sim_engine_save_header (engine);
+
+  have_state = g_file_test (state_path, G_FILE_TEST_EXISTS);
+  have_journal = g_stat (journal_path, &info) == 0 && info.st_size > 0;
+
+  if (have_state)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!for_each_line (state_path, load_state_line, &state, &failed_line, &torn_at, &local_error) ||
+          torn_at >= 0 || failed_line == 1)
+        {
+          g_autofree char *state_aside = keep_aside (state_path);
+          g_autofree char *journal_aside = have_journal ? keep_aside (journal_path) : NULL;
+
+          add_warning (warnings, "The simulator state in %s could not be read (line %u: %s). It was "
+                       "kept as %s%s%s, and the simulator starts empty.", state_path,
+                       failed_line != 0 ? failed_line : 1,
+                       local_error != NULL ? local_error->message : "the file ends in the middle of a line",
+                       state_aside != NULL ? state_aside : state_path,
+                       journal_aside != NULL ? " with its journal as " : "",
+                       journal_aside != NULL ? journal_aside : "");
+          rds_sim_engine_load_header (engine, initial, NULL);
+          state.header_seq = state.last_seq = 0;
+          have_journal = FALSE;
+        }
+    }
+  else if (have_journal)
+    {
+      g_autofree char *journal_aside = keep_aside (journal_path);
+
+      add_warning (warnings, "The simulator journal %s has no state file to go with; it was kept "
+                   "as %s, and the simulator starts empty.", journal_path,
+                   journal_aside != NULL ? journal_aside : journal_path);
+      have_journal = FALSE;
+    }
+
+  if (have_journal)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!for_each_line (journal_path, load_journal_line, &state, &failed_line, &torn_at, &local_error))
+        {
+          g_autofree char *copy = g_strdup_printf ("%s.corrupt-line-%u", journal_path, failed_line);
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+
+          /* Keep a copy; what loaded before the bad line stays. */
+          if (g_file_get_contents (journal_path, &contents, &length, NULL))
+            g_file_set_contents (copy, contents, length, NULL);
+          add_warning (warnings, "The simulator journal %s is corrupt at line %u (%s). The "
+                       "changes before it were loaded; the journal was kept as %s.",
+                       journal_path, failed_line, local_error->message, copy);
+        }
+      /* A torn last line was never acknowledged: nothing to report. */
+    }
+
+  self->seq = self->checkpoint_seq = state.last_seq;
+  if (!rds_sim_store_checkpoint (self, engine, error))
+    return FALSE;
+
+  if (warning != NULL)
+    *warning = warnings->len > 0 ? g_strdup (warnings->str) : NULL;
+
+  return TRUE;
+}
+
+/* Checkpoints */
+
+typedef struct
+{
+  int      fd;
+  GString *buffer;
+  gboolean failed;
+  int      saved_errno;
+} Writer;
+
+static void
+writer_flush (Writer *writer)
+{
+  if (!writer->failed && writer->buffer->len > 0 &&
+      !write_all (writer->fd, (const guint8 *) writer->buffer->str, writer->buffer->len))
+    {
+      writer->failed = TRUE;
+      writer->saved_errno = errno;
+    }
+  g_string_truncate (writer->buffer, 0);
+}
+
+static void
+write_record_cb (JsonNode *record,
+                 gpointer  user_data)
+{
+  Writer *writer = user_data;
+  g_autofree char *line = json_to_string (record, FALSE);
+
+  g_string_append (writer->buffer, line);
+  g_string_append_c (writer->buffer, '\n');
+  if (writer->buffer->len >= WRITE_BUFFER_SIZE)
+    writer_flush (writer);
+}
+
+/**
+ * rds_sim_store_checkpoint:
+ *
+ * Writes the engine's whole state as the new checkpoint and empties the
+ * journal. Waits for the journal writes in flight first.
+ */
+gboolean
+rds_sim_store_checkpoint (RdsSimStore   *self,
+                          RdsSimEngine  *engine,
+                          GError       **error)
+{
+  g_autofree char *state_path = NULL;
+  g_autofree char *temporary = NULL;
+  g_autofree char *journal_path = NULL;
+  g_autoptr(JsonNode) header = NULL;
+  Writer writer = { -1, NULL, FALSE, 0 };
+
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
+
+  if (self->journal_fd < 0)
+    {
+      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                           "The state store is closed.");
+      return FALSE;
+    }
+
+  rds_sim_store_flush (self);
+
+  state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
+  temporary = g_strconcat (state_path, ".tmp", NULL);
+  journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+
+  writer.fd = open (temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (writer.fd < 0)
+    return io_error (error, errno, "create", temporary);
+  writer.buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
+
+  header = rds_sim_engine_save_header (engine);
+  json_object_set_int_member (json_node_get_object (header), "seq", (gint64) self->seq);
+  write_record_cb (header, &writer);
+  rds_sim_engine_save_records (engine, write_record_cb, &writer);
+  writer_flush (&writer);
+  g_string_free (writer.buffer, TRUE);
+
+  if (writer.failed || fsync (writer.fd) != 0)
+    {
+      int saved = writer.failed ? writer.saved_errno : errno;
+
+      close (writer.fd);
+      g_unlink (temporary);
+      return io_error (error, saved, "write", temporary);
+    }
+  close (writer.fd);
+
+  if (g_rename (temporary, state_path) != 0)
+    return io_error (error, errno, "replace", state_path);
+  if (!fsync_directory (self->directory, error))
+    return FALSE;
+
+  /* The checkpoint holds everything: the journal starts over. */
+  if (ftruncate (self->journal_fd, 0) != 0 || fsync (self->journal_fd) != 0)
+    return io_error (error, errno, "empty", journal_path);
+
+  self->checkpoint_seq = self->seq;
+  self->journal_size = 0;
+  return TRUE;
+}
+
+gboolean
+rds_sim_store_needs_checkpoint (RdsSimStore *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+
+  return self->journal_size >= CHECKPOINT_JOURNAL_SIZE;
+}
+
+/* Appending */
+
+static Pending *
+pending_new (RdsSimStore *self,
+             JsonNode    *changes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) entry = NULL;
+  g_autofree char *text = NULL;
+  Pending *pending = g_new0 (Pending, 1);
+
+  self->seq++;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seq");
+  json_builder_add_int_value (builder, (gint64) self->seq);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_add_value (builder, json_node_ref (changes));
+  json_builder_end_object (builder);
+  entry = json_builder_get_root (builder);
+
+  text = json_to_string (entry, FALSE);
+  self->journal_size += strlen (text) + 1;
+  pending->line = g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+
+  return pending;
+}
+
+/**
+ * rds_sim_store_append_async:
+ * @changes: what rds_sim_engine_take_changes() returned
+ *
+ * Journals @changes; the callback runs once they are on disk, in the
+ * thread-default main context of the caller.
+ */
+void
+rds_sim_store_append_async (RdsSimStore         *self,
+                            JsonNode            *changes,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Pending *pending;
+
+  g_return_if_fail (RDS_IS_SIM_STORE (self));
+  g_return_if_fail (changes != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_sim_store_append_async);
+
+  if (self->journal_fd < 0)
+    {
+      g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                               "The state store is closed.");
+      return;
+    }
+
+  pending = pending_new (self, changes);
+  pending->task = g_steal_pointer (&task);
+  g_async_queue_push (self->queue, pending);
+}
+
+gboolean
+rds_sim_store_append_finish (RdsSimStore   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+wait_for (RdsSimStore  *self,
+          Pending      *pending,
+          GError      **error)
+{
+  GMutex mutex;
+  GCond cond;
+  gboolean done = FALSE;
+
+  g_mutex_init (&mutex);
+  g_cond_init (&cond);
+  pending->mutex = &mutex;
+  pending->cond = &cond;
+  pending->done = &done;
+  pending->error = error;
+
+  g_mutex_lock (&mutex);
+  g_async_queue_push (self->queue, pending);
+  while (!done)
+    g_cond_wait (&cond, &mutex);
+  g_mutex_unlock (&mutex);
+
+  g_mutex_clear (&mutex);
+  g_cond_clear (&cond);
+
+  return error == NULL || *error == NULL;
+}
+
+/**
+ * rds_sim_store_append_sync:
+ *
+ * Journals @changes and returns once they are on disk. For rds-simd's
+ * shutdown and for tests; the server uses the async variant.
+ */
+gboolean
+rds_sim_store_append_sync (RdsSimStore  *self,
+                           JsonNode     *changes,
+                           GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (self->journal_fd < 0)
+    {
+      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                           "The state store is closed.");
+      return FALSE;
+    }
+
+  if (!wait_for (self, pending_new (self, changes), &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rds_sim_store_flush:
+ *
+ * Returns once every append queued so far is on disk (or has failed).
+ */
+void
+rds_sim_store_flush (RdsSimStore *self)
+{
+  g_return_if_fail (RDS_IS_SIM_STORE (self));
+
+  if (self->writer != NULL)
+    wait_for (self, g_new0 (Pending, 1), NULL);
+}
+
+/**
+ * rds_sim_store_close:
+ *
+ * Finishes the writes in flight, stops the writer and releases the lock.
+ * Appends after this fail with %RDS_SIM_STORE_ERROR_CLOSED.
+ */
+void
+rds_sim_store_close (RdsSimStore *self)
+{
+  g_return_if_fail (RDS_IS_SIM_STORE (self));
+
+  if (self->writer != NULL)
+    {
+      Pending *stop = g_new0 (Pending, 1);
+
+      stop->stop = TRUE;
+      g_async_queue_push (self->queue, stop);
+      g_thread_join (g_steal_pointer (&self->writer));
+    }
+
+  if (self->journal_fd >= 0)
+    {
+      close (self->journal_fd);
+      self->journal_fd = -1;
+    }
+  if (self->lock_fd >= 0)
+    {
+      flock (self->lock_fd, LOCK_UN);
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+}

@@ -1,0 +1,434 @@
+/* test-sim-store.c: the state on disk: durable, reloadable, never silently lost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rds-db-instance.h"
+#include "rds-sim-store.h"
+
+#define REGION "us-east-1"
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rds-store-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static RdsSimEngine *
+new_engine (guint64 seed)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+
+  return rds_sim_engine_new (seed, clock);
+}
+
+static void
+create (RdsSimEngine *engine,
+        const char   *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+  rds_request_set (request, "Engine", "postgres");
+  rds_request_set (request, "MasterUsername", "postgres");
+  rds_request_set (request, "MasterUserPassword", "never-on-disk-123");
+  rds_request_set (request, "AllocatedStorage", "20");
+  result = rds_sim_engine_call (engine, REGION, request, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+exists (RdsSimEngine *engine,
+        const char   *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+  g_autoptr(RdsQueryResult) result = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  result = rds_sim_engine_call (engine, REGION, request, NULL);
+  return result != NULL;
+}
+
+/* Creates and journals one instance, as the server does. */
+static void
+create_durably (RdsSimStore  *store,
+                RdsSimEngine *engine,
+                const char   *id)
+{
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create (engine, id);
+  changes = rds_sim_engine_take_changes (engine);
+  g_assert_nonnull (changes);
+  g_assert_true (rds_sim_store_append_sync (store, changes, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static guint
+count_files_with_prefix (const char *dir,
+                         const char *prefix)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+
+  return n;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *state = NULL;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_null (warning);
+
+    create_durably (store, engine, "one");
+    create_durably (store, engine, "two");
+    rds_sim_engine_advance (engine, 3600);
+
+    /* Acknowledged changes are in the journal, and no secret is. */
+    journal = read_file (f->dir, RDS_SIM_STORE_JOURNAL_FILE);
+    g_assert_nonnull (strstr (journal, "\"DBInstanceIdentifier\":\"one\""));
+    g_assert_null (strstr (journal, "never-on-disk-123"));
+  }
+
+  /* A new process: the checkpoint plus the journal. */
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_null (warning);
+    g_assert_true (exists (engine, "one"));
+    g_assert_true (exists (engine, "two"));
+
+    /* Loading wrote a checkpoint and emptied the journal. */
+    g_free (journal);
+    journal = read_file (f->dir, RDS_SIM_STORE_JOURNAL_FILE);
+    g_assert_cmpstr (journal, ==, "");
+    state = read_file (f->dir, RDS_SIM_STORE_STATE_FILE);
+    g_assert_true (g_str_has_prefix (state, "{\"format\":\"rds-simulator-state\""));
+    g_assert_null (strstr (state, "never-on-disk-123"));
+  }
+}
+
+static void
+test_lock (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsSimStore) first = rds_sim_store_open (f->dir, &error);
+  g_autoptr(RdsSimStore) second = NULL;
+
+  g_assert_no_error (error);
+  second = rds_sim_store_open (f->dir, &error);
+  g_assert_null (second);
+  g_assert_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in use by another simulator"));
+  g_clear_error (&error);
+
+  rds_sim_store_close (first);
+  second = rds_sim_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+}
+
+static void
+append_torn_line (const char *dir,
+                  const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  FILE *file = fopen (path, "a");
+
+  g_assert_nonnull (file);
+  fputs (text, file);
+  fclose (file);
+}
+
+static void
+test_torn_tail_is_dropped (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    create_durably (store, engine, "kept");
+  }
+
+  /* A crash in the middle of a write leaves half a line: never acknowledged. */
+  append_torn_line (f->dir, "{\"seq\":2,\"changes\":{\"put\":[{\"type\":\"db-inst");
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_null (warning);
+    g_assert_true (exists (engine, "kept"));
+    create_durably (store, engine, "after");
+  }
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_null (warning);
+    g_assert_true (exists (engine, "kept"));
+    g_assert_true (exists (engine, "after"));
+  }
+}
+
+static void
+test_corrupt_journal_is_kept (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  g_autofree char *journal = NULL;
+  char *second_line;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    create_durably (store, engine, "first");
+    create_durably (store, engine, "second");
+    create_durably (store, engine, "third");
+  }
+
+  /* Damage the middle line. */
+  g_file_get_contents (path, &journal, NULL, NULL);
+  second_line = strchr (journal, '\n') + 1;
+  second_line[5] = '#';
+  g_file_set_contents (path, journal, -1, NULL);
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (warning, "corrupt at line 2"));
+    g_assert_true (exists (engine, "first"));
+    g_assert_false (exists (engine, "second"));
+    g_assert_cmpuint (count_files_with_prefix (f->dir, "journal.jsonl.corrupt"), ==, 1);
+  }
+}
+
+static void
+test_corrupt_state_is_kept_aside (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_STATE_FILE, NULL);
+
+  g_file_set_contents (path, "{\"format\":\"rds-simulator-state\",\"ver", -1, NULL);
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+    g_autofree char *aside = NULL;
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (warning, "could not be read"));
+    g_assert_nonnull (strstr (warning, "starts empty"));
+
+    /* Kept, not overwritten, and a fresh state now works. */
+    g_assert_cmpuint (count_files_with_prefix (f->dir, "state.json.corrupt-"), ==, 1);
+    create_durably (store, engine, "fresh");
+  }
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_clear_pointer (&warning, g_free);
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_null (warning);
+    g_assert_true (exists (engine, "fresh"));
+  }
+}
+
+typedef struct
+{
+  guint pending;
+  guint failed;
+} AppendState;
+
+static void
+append_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AppendState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+    state->failed++;
+  state->pending--;
+}
+
+static void
+test_async_group_commit (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AppendState state = { 0, 0 };
+  g_autofree char *journal = NULL;
+  guint lines = 0;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (3);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("db%u", i);
+        g_autoptr(JsonNode) changes = NULL;
+
+        create (engine, id);
+        changes = rds_sim_engine_take_changes (engine);
+        state.pending++;
+        rds_sim_store_append_async (store, changes, NULL, append_cb, &state);
+      }
+    while (state.pending > 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (state.failed, ==, 0);
+
+    journal = read_file (f->dir, RDS_SIM_STORE_JOURNAL_FILE);
+    for (const char *p = journal; *p != '\0'; p++)
+      lines += *p == '\n';
+    g_assert_cmpuint (lines, ==, 30);
+  }
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (3);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("db%u", i);
+        g_assert_true (exists (engine, id));
+      }
+  }
+}
+
+static void
+test_closed (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsSimEngine) engine = new_engine (1);
+  g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+  g_autoptr(JsonNode) changes = NULL;
+
+  g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+  create (engine, "x");
+  changes = rds_sim_engine_take_changes (engine);
+  rds_sim_store_close (store);
+  g_assert_false (rds_sim_store_append_sync (store, changes, &error));
+  g_assert_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/rds/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("round-trip", test_round_trip);
+  ADD ("lock", test_lock);
+  ADD ("torn-tail-is-dropped", test_torn_tail_is_dropped);
+  ADD ("corrupt-journal-is-kept", test_corrupt_journal_is_kept);
+  ADD ("corrupt-state-is-kept-aside", test_corrupt_state_is_kept_aside);
+  ADD ("async-group-commit", test_async_group_commit);
+  ADD ("closed", test_closed);
+#undef ADD
+
+  return g_test_run ();
+}
