@@ -792,6 +792,19 @@ _rds_sim_engine_mark_dirty (RdsSimEngine *self,
   g_hash_table_add (self->dirty, dirty_key (kind, region->info->name, id));
 }
 
+/**
+ * rds_sim_engine_settings_changed:
+ *
+ * Says the clock's rate or pause changed, so the next changes carry them.
+ */
+void
+rds_sim_engine_settings_changed (RdsSimEngine *self)
+{
+  g_return_if_fail (RDS_IS_SIM_ENGINE (self));
+
+  self->settings_dirty = TRUE;
+}
+
 gboolean
 rds_sim_engine_is_dirty (RdsSimEngine *self)
 {

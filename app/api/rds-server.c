@@ -1,0 +1,815 @@
+/* rds-server.c: the RDS Query API over HTTP, in front of the simulator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every request is checked with SigV4 first; its credential scope names the
+ * Region. Query API requests (form-encoded, Action and Version) run on the
+ * engine and answer with the service's XML documents; requests under /_sim/
+ * control the simulator itself (its clock, its quotas) with JSON.
+ *
+ * A request that changes state is answered only once the store has made the
+ * change durable: the message is paused while the journal is written, on the
+ * store's writer thread, and the main loop goes on serving others.
+ */
+
+#include "config.h"
+
+#include "rds-server.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "rds-aws-error.h"
+#include "rds-region.h"
+#include "rds-request.h"
+#include "rds-sigv4.h"
+#include "rds-xml.h"
+
+struct _RdsServer
+{
+  GObject       parent_instance;
+
+  RdsSimEngine *engine;
+  RdsSimStore  *store;
+  SoupServer   *server;
+  GHashTable   *credentials;   /* access key id → secret access key */
+  GCancellable *cancellable;
+  guint         port;
+  char         *host;
+  gboolean      store_failed;
+};
+
+G_DEFINE_FINAL_TYPE (RdsServer, rds_server, G_TYPE_OBJECT)
+
+static void
+clear_secret (gpointer data)
+{
+  char *secret = data;
+
+  if (secret != NULL)
+    {
+      memset (secret, 0, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+rds_server_dispose (GObject *object)
+{
+  RdsServer *self = RDS_SERVER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  rds_server_disconnect (self);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (rds_server_parent_class)->dispose (object);
+}
+
+static void
+rds_server_finalize (GObject *object)
+{
+  RdsServer *self = RDS_SERVER (object);
+
+  g_clear_object (&self->engine);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->credentials, g_hash_table_unref);
+  g_clear_pointer (&self->host, g_free);
+
+  G_OBJECT_CLASS (rds_server_parent_class)->finalize (object);
+}
+
+static void
+rds_server_class_init (RdsServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rds_server_dispose;
+  object_class->finalize = rds_server_finalize;
+}
+
+static void
+rds_server_init (RdsServer *self)
+{
+  self->credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_secret);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Answers */
+
+static char *
+new_request_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         const char        *content_type,
+         GBytes            *body,
+         const char        *request_id)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  if (request_id != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "x-amzn-RequestId", request_id);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
+}
+
+static void
+respond_aws_error (SoupServerMessage *msg,
+                   RdsAwsError        code,
+                   const char        *message,
+                   const char        *request_id)
+{
+  guint status = rds_aws_error_get_http_status (code);
+  g_autoptr(GBytes) body = rds_xml_write_error (rds_aws_error_get_code (code), message,
+                                                status < 500, request_id);
+
+  respond (msg, status, "text/xml", body, request_id);
+}
+
+static RdsAwsError
+sigv4_code (const GError *error)
+{
+  switch (error->code)
+    {
+    case RDS_SIGV4_ERROR_MISSING_AUTHENTICATION_TOKEN:
+      return RDS_AWS_ERROR_MISSING_AUTHENTICATION_TOKEN;
+    case RDS_SIGV4_ERROR_INCOMPLETE_SIGNATURE:
+      return RDS_AWS_ERROR_INCOMPLETE_SIGNATURE;
+    case RDS_SIGV4_ERROR_INVALID_CLIENT_TOKEN_ID:
+      return RDS_AWS_ERROR_INVALID_CLIENT_TOKEN_ID;
+    case RDS_SIGV4_ERROR_SIGNATURE_DOES_NOT_MATCH:
+    case RDS_SIGV4_ERROR_REQUEST_EXPIRED:
+    case RDS_SIGV4_ERROR_INVALID_SCOPE:
+    default:
+      return RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH;
+    }
+}
+
+/* Authentication */
+
+static const char *
+lookup_secret (const char *access_key_id,
+               gpointer    user_data)
+{
+  RdsServer *self = user_data;
+
+  return g_hash_table_lookup (self->credentials, access_key_id);
+}
+
+static void
+add_header_cb (const char *name,
+               const char *value,
+               gpointer    user_data)
+{
+  rds_sigv4_request_add_header (user_data, name, value);
+}
+
+/* Checks the signature and returns the Region it was signed for. */
+static char *
+authenticate (RdsServer          *self,
+              SoupServerMessage  *msg,
+              GBytes             *body,
+              GError            **error)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(RdsSigv4Request) request = NULL;
+  g_auto(RdsSigv4Identity) identity = { 0 };
+  gsize length;
+  const guint8 *data = g_bytes_get_data (body, &length);
+
+  request = rds_sigv4_request_new (soup_server_message_get_method (msg),
+                                   g_uri_get_path (uri), g_uri_get_query (uri));
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), add_header_cb, request);
+  rds_sigv4_request_set_body (request, data, length);
+
+  if (!rds_sigv4_verify (request, RDS_SERVER_SERVICE, lookup_secret, self,
+                         g_get_real_time () / G_USEC_PER_SEC, &identity, error))
+    return NULL;
+
+  if (!rds_sim_engine_has_region (self->engine, identity.region))
+    {
+      g_set_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
+                   "Credential should be scoped to a valid region, not '%s'.", identity.region);
+      return NULL;
+    }
+
+  return g_steal_pointer (&identity.region);
+}
+
+/* Query API */
+
+typedef struct
+{
+  RdsServer         *self;
+  SoupServerMessage *msg;
+  GBytes            *response;
+  char              *request_id;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_object_unref (pending->msg);
+  g_bytes_unref (pending->response);
+  g_free (pending->request_id);
+  g_free (pending);
+}
+
+static void
+append_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Pending *pending = user_data;
+  RdsServer *self = pending->self;
+  g_autoptr(GError) error = NULL;
+
+  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+    {
+      respond (pending->msg, SOUP_STATUS_OK, "text/xml", pending->response, pending->request_id);
+
+      if (rds_sim_store_needs_checkpoint (self->store))
+        {
+          g_autoptr(GError) checkpoint_error = NULL;
+
+          if (!rds_sim_store_checkpoint (self->store, self->engine, &checkpoint_error))
+            g_warning ("Could not write a checkpoint of the simulator state: %s",
+                       checkpoint_error->message);
+        }
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf ("The simulator could not save the change, so it "
+                                                  "was not acknowledged: %s", error->message);
+
+      /* Memory is now ahead of the disk: take no more changes. */
+      self->store_failed = TRUE;
+      respond_aws_error (pending->msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, pending->request_id);
+    }
+
+  soup_server_message_unpause (pending->msg);
+  pending_free (pending);
+}
+
+static GHashTable *
+decode_form (SoupServerMessage *msg,
+             GBytes            *body)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  g_autofree char *text = NULL;
+  GHashTable *form;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  text = g_strndup (data != NULL ? data : "", length);
+  form = soup_form_decode (text);
+
+  /* Parameters may come in the query string too (GET). */
+  if (query != NULL && *query != '\0')
+    {
+      g_autoptr(GHashTable) from_query = soup_form_decode (query);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, from_query);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (form, key))
+          g_hash_table_insert (form, g_strdup (key), g_strdup (value));
+    }
+
+  return form;
+}
+
+static void
+handle_query (RdsServer         *self,
+              SoupServerMessage *msg,
+              const char        *region,
+              GBytes            *body,
+              const char        *request_id)
+{
+  g_autoptr(GHashTable) form = decode_form (msg, body);
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  const RdsAction *action;
+
+  request = rds_request_new_from_form (form, &error);
+  if (request == NULL)
+    {
+      respond_aws_error (msg, error->code, error->message, request_id);
+      return;
+    }
+
+  action = rds_action_lookup (rds_request_get_action (request));
+  if (action == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("The action %s is not valid for this web service.",
+                                                  rds_request_get_action (request));
+      respond_aws_error (msg, RDS_AWS_ERROR_INVALID_ACTION, message, request_id);
+      return;
+    }
+
+  if (action->mutating && self->store_failed)
+    {
+      respond_aws_error (msg, RDS_AWS_ERROR_SERVICE_UNAVAILABLE,
+                         "The simulator could not save its state earlier and takes no more "
+                         "changes. Restart it; every acknowledged change is safe.", request_id);
+      return;
+    }
+
+  result = rds_sim_engine_call (self->engine, region, request, &error);
+  if (result == NULL)
+    {
+      respond_aws_error (msg, error->domain == RDS_AWS_ERROR ? error->code : RDS_AWS_ERROR_INTERNAL_FAILURE,
+                         error->message, request_id);
+      return;
+    }
+
+  response = rds_xml_write_response (result, request_id);
+
+  if (!action->mutating || self->store == NULL ||
+      (changes = rds_sim_engine_take_changes (self->engine)) == NULL)
+    {
+      respond (msg, SOUP_STATUS_OK, "text/xml", response, request_id);
+      return;
+    }
+
+  /* Acknowledge only what is on disk. */
+  {
+    Pending *pending = g_new0 (Pending, 1);
+
+    pending->self = g_object_ref (self);
+    pending->msg = g_object_ref (msg);
+    pending->response = g_steal_pointer (&response);
+    pending->request_id = g_strdup (request_id);
+    soup_server_message_pause (msg);
+    rds_sim_store_append_async (self->store, changes, NULL, append_cb, pending);
+  }
+}
+
+/* The simulator's own control API */
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              JsonNode          *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+  respond (msg, status, "application/json", body, NULL);
+}
+
+static void
+respond_control_error (SoupServerMessage *msg,
+                       guint              status,
+                       const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  respond_json (msg, status, node);
+}
+
+static JsonNode *
+control_state (RdsServer *self)
+{
+  RdsSimClock *clock = rds_sim_engine_get_clock (self->engine);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *now = NULL;
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, rds_sim_engine_get_seed (self->engine));
+  const RdsRegion *regions;
+  gint64 next = rds_sim_engine_get_next_due (self->engine);
+  guint n_regions;
+
+  now = rds_format_timestamp (rds_sim_engine_get_now (self->engine));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_string_value (builder, now);
+  json_builder_set_member_name (builder, "timeUsec");
+  json_builder_add_int_value (builder, rds_sim_engine_get_now (self->engine));
+  json_builder_set_member_name (builder, "rate");
+  json_builder_add_double_value (builder, rds_sim_clock_get_rate (clock));
+  json_builder_set_member_name (builder, "paused");
+  json_builder_add_boolean_value (builder, rds_sim_clock_get_paused (clock));
+  json_builder_set_member_name (builder, "nextChange");
+  if (next != 0)
+    {
+      g_autofree char *text = rds_format_timestamp (next);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+  json_builder_set_member_name (builder, "seed");
+  json_builder_add_string_value (builder, seed);
+  json_builder_set_member_name (builder, "accountId");
+  json_builder_add_string_value (builder, rds_sim_engine_get_account_id (self->engine));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+
+  json_builder_set_member_name (builder, "quotas");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    {
+      json_builder_set_member_name (builder, rds_sim_quota_get_name (i));
+      json_builder_add_int_value (builder, rds_sim_engine_get_quota (self->engine, i));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "regions");
+  json_builder_begin_array (builder);
+  regions = rds_region_get_all (&n_regions);
+  for (guint i = 0; i < n_regions; i++)
+    json_builder_add_string_value (builder, regions[i].name);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  RdsServer         *self;
+  SoupServerMessage *msg;
+} ControlPending;
+
+static void
+control_append_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ControlPending *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+    {
+      g_autoptr(JsonNode) state = control_state (pending->self);
+      respond_json (pending->msg, SOUP_STATUS_OK, state);
+    }
+  else
+    {
+      pending->self->store_failed = TRUE;
+      respond_control_error (pending->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
+    }
+
+  soup_server_message_unpause (pending->msg);
+  g_object_unref (pending->self);
+  g_object_unref (pending->msg);
+  g_free (pending);
+}
+
+/* Answers with the simulator's state once the change is durable. */
+static void
+control_commit (RdsServer         *self,
+                SoupServerMessage *msg)
+{
+  g_autoptr(JsonNode) changes = NULL;
+  ControlPending *pending;
+
+  if (self->store == NULL || (changes = rds_sim_engine_take_changes (self->engine)) == NULL)
+    {
+      g_autoptr(JsonNode) state = control_state (self);
+      respond_json (msg, SOUP_STATUS_OK, state);
+      return;
+    }
+
+  pending = g_new0 (ControlPending, 1);
+  pending->self = g_object_ref (self);
+  pending->msg = g_object_ref (msg);
+  soup_server_message_pause (msg);
+  rds_sim_store_append_async (self->store, changes, NULL, control_append_cb, pending);
+}
+
+static JsonObject *
+parse_json_object (GBytes  *body,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonNode *root;
+
+  if (length == 0)
+    return json_object_new ();
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The body must be a JSON object.");
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+static gboolean
+json_number (JsonObject  *object,
+             const char  *member,
+             double      *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return FALSE;
+  *value = json_node_get_double (node);
+  return TRUE;
+}
+
+static void
+handle_control (RdsServer         *self,
+                SoupServerMessage *msg,
+                const char        *path,
+                GBytes            *body)
+{
+  const char *method = soup_server_message_get_method (msg);
+  const char *what = path + strlen (RDS_SERVER_CONTROL_PATH);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) error = NULL;
+  RdsSimClock *clock = rds_sim_engine_get_clock (self->engine);
+
+  rds_sim_engine_catch_up (self->engine);
+
+  if (g_str_equal (what, "state") && g_str_equal (method, "GET"))
+    {
+      g_autoptr(JsonNode) state = control_state (self);
+      respond_json (msg, SOUP_STATUS_OK, state);
+      return;
+    }
+
+  if (!g_str_equal (method, "POST"))
+    {
+      respond_control_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                             "Use GET /_sim/state, or POST /_sim/clock, /_sim/clock/advance or "
+                             "/_sim/quotas with a JSON body.");
+      return;
+    }
+
+  if (self->store_failed)
+    {
+      respond_control_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                             "The simulator could not save its state earlier and takes no more "
+                             "changes. Restart it.");
+      return;
+    }
+
+  object = parse_json_object (body, &error);
+  if (object == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("The body is not valid JSON: %s", error->message);
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, message);
+      return;
+    }
+
+  if (g_str_equal (what, "clock"))
+    {
+      double rate = rds_sim_clock_get_rate (clock);
+      JsonNode *paused = json_object_get_member (object, "paused");
+
+      if (json_object_has_member (object, "rate") &&
+          (!json_number (object, "rate", &rate) || rate < 1.0 || rate > RDS_SIM_CLOCK_MAX_RATE))
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                 "\"rate\" must be a number from 1 (real time) to 3600.");
+          return;
+        }
+      if (paused != NULL && (!JSON_NODE_HOLDS_VALUE (paused) ||
+                             json_node_get_value_type (paused) != G_TYPE_BOOLEAN))
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"paused\" must be true or false.");
+          return;
+        }
+
+      rds_sim_clock_set_rate (clock, rate);
+      if (paused != NULL)
+        rds_sim_clock_set_paused (clock, json_node_get_boolean (paused));
+      rds_sim_engine_settings_changed (self->engine);
+      control_commit (self, msg);
+      return;
+    }
+
+  if (g_str_equal (what, "clock/advance"))
+    {
+      double seconds = 0;
+
+      if (!json_number (object, "seconds", &seconds) || seconds < 0 || seconds > 366.0 * 86400)
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                 "\"seconds\" must be a number of seconds from 0 to one year.");
+          return;
+        }
+
+      rds_sim_engine_advance (self->engine, (gint64) seconds);
+      control_commit (self, msg);
+      return;
+    }
+
+  if (g_str_equal (what, "quotas"))
+    {
+      /* Check all, then change all. */
+      for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+        {
+          double value;
+
+          if (json_object_has_member (object, rds_sim_quota_get_name (i)) &&
+              (!json_number (object, rds_sim_quota_get_name (i), &value) || value < 0 || value > 1e9))
+            {
+              g_autofree char *message = g_strdup_printf ("\"%s\" must be a number from 0 to 1000000000.",
+                                                          rds_sim_quota_get_name (i));
+              respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, message);
+              return;
+            }
+        }
+      for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+        {
+          double value;
+
+          if (json_number (object, rds_sim_quota_get_name (i), &value))
+            rds_sim_engine_set_quota (self->engine, i, (gint64) value);
+        }
+      control_commit (self, msg);
+      return;
+    }
+
+  respond_control_error (msg, SOUP_STATUS_NOT_FOUND,
+                         "Unknown control path: use /_sim/state, /_sim/clock, /_sim/clock/advance "
+                         "or /_sim/quotas.");
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  RdsServer *self = user_data;
+  g_autofree char *request_id = new_request_id ();
+  g_autofree char *region = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  gboolean control = g_str_has_prefix (path, RDS_SERVER_CONTROL_PATH);
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+
+  if (!control && !g_str_equal (method, "POST") && !g_str_equal (method, "GET"))
+    {
+      respond_aws_error (msg, RDS_AWS_ERROR_INVALID_ACTION,
+                         "The Query API takes POST (or GET) requests.", request_id);
+      return;
+    }
+
+  region = authenticate (self, msg, body, &error);
+  if (region == NULL)
+    {
+      if (control)
+        respond_control_error (msg, SOUP_STATUS_FORBIDDEN, error->message);
+      else
+        respond_aws_error (msg, sigv4_code (error), error->message, request_id);
+      return;
+    }
+
+  if (control)
+    handle_control (self, msg, path, body);
+  else
+    handle_query (self, msg, region, body, request_id);
+}
+
+/**
+ * rds_server_new:
+ * @store: (nullable): where changes are made durable before they are
+ *   acknowledged, or %NULL for a simulator that keeps nothing
+ *
+ * Returns: (transfer full): a server; it answers once it listens, in the
+ *   thread-default main context of rds_server_listen()
+ */
+RdsServer *
+rds_server_new (RdsSimEngine *engine,
+                RdsSimStore  *store)
+{
+  RdsServer *self;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), NULL);
+  g_return_val_if_fail (store == NULL || RDS_IS_SIM_STORE (store), NULL);
+
+  self = g_object_new (RDS_TYPE_SERVER, NULL);
+  self->engine = g_object_ref (engine);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->server = soup_server_new ("server-header", "rds-simd/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+
+  return self;
+}
+
+void
+rds_server_add_credentials (RdsServer  *self,
+                            const char *access_key_id,
+                            const char *secret_access_key)
+{
+  g_return_if_fail (RDS_IS_SERVER (self));
+  g_return_if_fail (access_key_id != NULL && *access_key_id != '\0');
+  g_return_if_fail (secret_access_key != NULL && *secret_access_key != '\0');
+
+  g_hash_table_insert (self->credentials, g_strdup (access_key_id), g_strdup (secret_access_key));
+}
+
+/**
+ * rds_server_listen:
+ * @host: an IP address; "localhost" and %NULL mean 127.0.0.1
+ * @port: a port, or 0 for any free one
+ */
+gboolean
+rds_server_listen (RdsServer   *self,
+                   const char  *host,
+                   guint        port,
+                   GError     **error)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (RDS_IS_SERVER (self), FALSE);
+
+  if (host == NULL || g_str_equal (host, "localhost"))
+    host = "127.0.0.1";
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not an IP address to listen on", host);
+      return FALSE;
+    }
+
+  socket_address = g_inet_socket_address_new (address, port);
+  if (!soup_server_listen (self->server, socket_address, 0, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    self->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_free (self->host);
+  self->host = g_strdup (host);
+
+  return TRUE;
+}
+
+guint
+rds_server_get_port (RdsServer *self)
+{
+  g_return_val_if_fail (RDS_IS_SERVER (self), 0);
+
+  return self->port;
+}
+
+char *
+rds_server_get_url (RdsServer *self)
+{
+  g_return_val_if_fail (RDS_IS_SERVER (self), NULL);
+
+  if (strchr (self->host, ':') != NULL)
+    return g_strdup_printf ("http://[%s]:%u", self->host, self->port);
+  return g_strdup_printf ("http://%s:%u", self->host, self->port);
+}
+
+RdsSimEngine *
+rds_server_get_engine (RdsServer *self)
+{
+  g_return_val_if_fail (RDS_IS_SERVER (self), NULL);
+
+  return self->engine;
+}
+
+void
+rds_server_disconnect (RdsServer *self)
+{
+  g_return_if_fail (RDS_IS_SERVER (self));
+
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+}

@@ -1,0 +1,35 @@
+/* rds-server.h: the RDS Query API over HTTP, in front of the simulator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rds-sim-engine.h"
+#include "rds-sim-store.h"
+
+G_BEGIN_DECLS
+
+#define RDS_SERVER_SERVICE "rds"
+#define RDS_SERVER_CONTROL_PATH "/_sim/"
+
+#define RDS_TYPE_SERVER (rds_server_get_type ())
+G_DECLARE_FINAL_TYPE (RdsServer, rds_server, RDS, SERVER, GObject)
+
+RdsServer    *rds_server_new             (RdsSimEngine  *engine,
+                                          RdsSimStore   *store);
+void          rds_server_add_credentials (RdsServer     *self,
+                                          const char    *access_key_id,
+                                          const char    *secret_access_key);
+gboolean      rds_server_listen          (RdsServer     *self,
+                                          const char    *host,
+                                          guint          port,
+                                          GError       **error);
+guint         rds_server_get_port        (RdsServer     *self);
+char         *rds_server_get_url         (RdsServer     *self);
+RdsSimEngine *rds_server_get_engine      (RdsServer     *self);
+void          rds_server_disconnect      (RdsServer     *self);
+
+G_END_DECLS
