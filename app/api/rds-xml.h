@@ -43,6 +43,8 @@ typedef struct
 
 void            rds_xml_error_document_clear (RdsXmlErrorDocument *document);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdsXmlErrorDocument, rds_xml_error_document_clear)
+
 RdsQueryResult *rds_xml_read_response   (const RdsAction  *action,
                                          const char       *text,
                                          gssize            length,

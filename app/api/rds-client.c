@@ -1,0 +1,533 @@
+/* rds-client.c: an RDS Query API client, for any endpoint
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signs form-encoded Query API requests with SigV4 and reads the answers
+ * into the same model objects the simulator uses; the service's errors come
+ * back as RDS_AWS_ERROR with its code and message. This is all the console
+ * knows of its endpoint, be it the embedded simulator, rds-simd or the real
+ * service.
+ */
+
+#include "config.h"
+
+#include "rds-client.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "rds-aws-error.h"
+#include "rds-sigv4.h"
+#include "rds-xml.h"
+
+#define SERVICE "rds"
+#define FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
+
+G_DEFINE_QUARK (rds-client-error-quark, rds_client_error)
+
+struct _RdsClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *endpoint;
+  char        *region;
+  char        *access_key_id;
+  char        *secret_access_key;
+};
+
+G_DEFINE_FINAL_TYPE (RdsClient, rds_client, G_TYPE_OBJECT)
+
+static void
+rds_client_finalize (GObject *object)
+{
+  RdsClient *self = RDS_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->endpoint, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->access_key_id, g_free);
+  if (self->secret_access_key != NULL)
+    memset (self->secret_access_key, 0, strlen (self->secret_access_key));
+  g_clear_pointer (&self->secret_access_key, g_free);
+
+  G_OBJECT_CLASS (rds_client_parent_class)->finalize (object);
+}
+
+static void
+rds_client_class_init (RdsClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rds_client_finalize;
+}
+
+static void
+rds_client_init (RdsClient *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "rds-console/" PACKAGE_VERSION,
+                                                 "timeout", 60,
+                                                 NULL);
+}
+
+/**
+ * rds_client_new:
+ * @endpoint: the endpoint's base URL, such as "http://127.0.0.1:9400"
+ * @region: the Region requests are signed for
+ *
+ * Returns: (transfer full): a client
+ */
+RdsClient *
+rds_client_new (const char *endpoint,
+                const char *region,
+                const char *access_key_id,
+                const char *secret_access_key)
+{
+  RdsClient *self;
+
+  g_return_val_if_fail (endpoint != NULL, NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+  g_return_val_if_fail (access_key_id != NULL, NULL);
+  g_return_val_if_fail (secret_access_key != NULL, NULL);
+
+  self = g_object_new (RDS_TYPE_CLIENT, NULL);
+  self->endpoint = g_str_has_suffix (endpoint, "/") ? g_strndup (endpoint, strlen (endpoint) - 1)
+                                                    : g_strdup (endpoint);
+  self->region = g_strdup (region);
+  self->access_key_id = g_strdup (access_key_id);
+  self->secret_access_key = g_strdup (secret_access_key);
+
+  return self;
+}
+
+const char *
+rds_client_get_endpoint (RdsClient *self)
+{
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+
+  return self->endpoint;
+}
+
+const char *
+rds_client_get_region (RdsClient *self)
+{
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+
+  return self->region;
+}
+
+void
+rds_client_set_region (RdsClient  *self,
+                       const char *region)
+{
+  g_return_if_fail (RDS_IS_CLIENT (self));
+  g_return_if_fail (region != NULL);
+
+  if (g_strcmp0 (self->region, region) == 0)
+    return;
+  g_free (self->region);
+  self->region = g_strdup (region);
+}
+
+/* Builds a signed message for @path with @body. */
+static SoupMessage *
+new_signed_message (RdsClient   *self,
+                    const char  *method,
+                    const char  *path,
+                    const char  *content_type,
+                    GBytes      *body,
+                    GError     **error)
+{
+  g_autofree char *url = g_strconcat (self->endpoint, path, NULL);
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
+  g_autoptr(RdsSigv4Request) signing = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *amz_date = NULL;
+  g_autofree char *authorization = NULL;
+  SoupMessageHeaders *headers;
+  SoupMessage *msg;
+  int port;
+  gsize length = 0;
+  const guint8 *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+
+  if (uri == NULL)
+    return NULL;
+
+  port = g_uri_get_port (uri);
+  if (strchr (g_uri_get_host (uri), ':') != NULL)
+    host = port > 0 && port != 80 ? g_strdup_printf ("[%s]:%d", g_uri_get_host (uri), port)
+                                  : g_strdup_printf ("[%s]", g_uri_get_host (uri));
+  else
+    host = port > 0 && port != 80 ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), port)
+                                  : g_strdup (g_uri_get_host (uri));
+  amz_date = rds_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
+
+  signing = rds_sigv4_request_new (method, g_uri_get_path (uri), g_uri_get_query (uri));
+  if (content_type != NULL)
+    rds_sigv4_request_add_header (signing, "Content-Type", content_type);
+  rds_sigv4_request_add_header (signing, "Host", host);
+  rds_sigv4_request_add_header (signing, "X-Amz-Date", amz_date);
+  rds_sigv4_request_set_body (signing, data, length);
+  authorization = rds_sigv4_authorization (signing, NULL, self->access_key_id,
+                                           self->secret_access_key, self->region, SERVICE);
+
+  msg = soup_message_new_from_uri (method, uri);
+  headers = soup_message_get_request_headers (msg);
+  soup_message_headers_replace (headers, "Host", host);
+  soup_message_headers_replace (headers, "X-Amz-Date", amz_date);
+  soup_message_headers_replace (headers, "Authorization", authorization);
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  return msg;
+}
+
+static SoupMessage *
+new_query_message (RdsClient   *self,
+                   RdsRequest  *request,
+                   GError     **error)
+{
+  g_autofree char *form = rds_request_encode (request);
+  g_autoptr(GBytes) body = NULL;
+  gsize length = strlen (form);
+
+  body = g_bytes_new_take (g_steal_pointer (&form), length);
+  return new_signed_message (self, "POST", "/", FORM_CONTENT_TYPE, body, error);
+}
+
+/* Turns an answer into a result or the error it carries. */
+static RdsQueryResult *
+read_answer (const RdsAction  *action,
+             guint             status,
+             GBytes           *bytes,
+             GError          **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (status >= 200 && status < 300)
+    {
+      g_autoptr(GError) local_error = NULL;
+      RdsQueryResult *result = rds_xml_read_response (action, data != NULL ? data : "", length,
+                                                      NULL, &local_error);
+
+      if (result == NULL)
+        g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_MALFORMED_ANSWER,
+                     "The endpoint's answer to %s could not be read: %s", action->name,
+                     local_error->message);
+      return result;
+    }
+
+  {
+    g_auto(RdsXmlErrorDocument) document = { 0 };
+
+    if (data != NULL && rds_xml_read_error (data, length, &document))
+      {
+        RdsAwsError code = rds_aws_error_from_code (document.code);
+
+        if (code == RDS_AWS_ERROR_UNKNOWN)
+          g_set_error (error, RDS_AWS_ERROR, code, "%s: %s", document.code,
+                       document.message != NULL ? document.message : "");
+        else
+          g_set_error_literal (error, RDS_AWS_ERROR, code,
+                               document.message != NULL ? document.message : document.code);
+      }
+    else
+      {
+        g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP,
+                     "The endpoint answered HTTP %u (%s) without an AWS error", status,
+                     soup_status_get_phrase (status));
+      }
+  }
+
+  return NULL;
+}
+
+typedef struct
+{
+  SoupMessage     *msg;
+  const RdsAction *action;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_clear_object (&data->msg);
+  g_free (data);
+}
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  answer = read_answer (data->action, soup_message_get_status (data->msg), bytes, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, answer, (GDestroyNotify) rds_query_result_free);
+}
+
+/**
+ * rds_client_call_async:
+ * @request: the action and its parameters
+ *
+ * Sends @request; the answer is read into model objects.
+ */
+void
+rds_client_call_async (RdsClient           *self,
+                       RdsRequest          *request,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  CallData *data;
+
+  g_return_if_fail (RDS_IS_CLIENT (self));
+  g_return_if_fail (RDS_IS_REQUEST (request));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_client_call_async);
+
+  data = g_new0 (CallData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+
+  data->action = rds_action_lookup (rds_request_get_action (request));
+  if (data->action == NULL)
+    {
+      g_task_return_new_error (task, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION,
+                               "The client does not know the action %s",
+                               rds_request_get_action (request));
+      return;
+    }
+
+  data->msg = new_query_message (self, request, &error);
+  if (data->msg == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, cancellable,
+                                    call_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rds_client_call_finish:
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL with an
+ *   RDS_AWS_ERROR (the service's), RDS_CLIENT_ERROR or transport error
+ */
+RdsQueryResult *
+rds_client_call_finish (RdsClient     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rds_client_call_sync:
+ *
+ * Like rds_client_call_async(), waiting: for tests, benchmarks and tools,
+ * never for the UI thread.
+ */
+RdsQueryResult *
+rds_client_call_sync (RdsClient     *self,
+                      RdsRequest    *request,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const RdsAction *action;
+
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (RDS_IS_REQUEST (request), NULL);
+
+  action = rds_action_lookup (rds_request_get_action (request));
+  if (action == NULL)
+    {
+      g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION,
+                   "The client does not know the action %s", rds_request_get_action (request));
+      return NULL;
+    }
+
+  msg = new_query_message (self, request, error);
+  if (msg == NULL)
+    return NULL;
+
+  bytes = soup_session_send_and_read (self->session, msg, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return read_answer (action, soup_message_get_status (msg), bytes, error);
+}
+
+/* Control API */
+
+static SoupMessage *
+new_control_message (RdsClient   *self,
+                     const char  *method,
+                     const char  *path,
+                     JsonNode    *body,
+                     GError     **error)
+{
+  g_autofree char *full_path = g_strconcat ("/_sim/", path, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (body != NULL)
+    {
+      g_autofree char *text = json_to_string (body, FALSE);
+      gsize length = strlen (text);
+
+      bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+    }
+
+  return new_signed_message (self, method, full_path, body != NULL ? "application/json" : NULL,
+                             bytes, error);
+}
+
+static JsonNode *
+read_control_answer (guint    status,
+                     GBytes  *bytes,
+                     GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+    {
+      g_set_error (error, RDS_CLIENT_ERROR,
+                   status >= 300 ? RDS_CLIENT_ERROR_HTTP : RDS_CLIENT_ERROR_MALFORMED_ANSWER,
+                   "The simulator answered HTTP %u without a JSON object", status);
+      return NULL;
+    }
+
+  if (status >= 300)
+    {
+      g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP, "%s",
+                   json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "error", "unknown error"));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+static void
+control_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *msg = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *answer;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (bytes == NULL || (answer = read_control_answer (soup_message_get_status (msg), bytes, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * rds_client_control_async:
+ * @method: "GET" or "POST"
+ * @path: below /_sim/, such as "state" or "clock/advance"
+ * @body: (nullable): a JSON object to POST
+ */
+void
+rds_client_control_async (RdsClient           *self,
+                          const char          *method,
+                          const char          *path,
+                          JsonNode            *body,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *msg;
+
+  g_return_if_fail (RDS_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_client_control_async);
+
+  msg = new_control_message (self, method, path, body, &error);
+  if (msg == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, msg, g_object_unref);
+
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    control_cb, g_steal_pointer (&task));
+}
+
+/**
+ * rds_client_control_finish:
+ *
+ * Returns: (transfer full) (nullable): the simulator's state after the call
+ */
+JsonNode *
+rds_client_control_finish (RdsClient     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JsonNode *
+rds_client_control_sync (RdsClient     *self,
+                         const char    *method,
+                         const char    *path,
+                         JsonNode      *body,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+
+  msg = new_control_message (self, method, path, body, error);
+  if (msg == NULL)
+    return NULL;
+
+  bytes = soup_session_send_and_read (self->session, msg, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return read_control_answer (soup_message_get_status (msg), bytes, error);
+}

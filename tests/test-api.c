@@ -1,0 +1,543 @@
+/* test-api.c: RdsClient and RdsServer over loopback HTTP
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "rds-aws-error.h"
+#include "rds-client.h"
+#include "rds-db-instance.h"
+#include "rds-server.h"
+#include "rds-sim-store.h"
+#include "rds-xml.h"
+
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+#define ACCESS_KEY "AKIDTESTCLIENT"
+#define SECRET_KEY "test/secret+key"
+
+typedef struct
+{
+  GMainContext *context;
+  char         *dir;
+  RdsSimClock  *clock;
+  RdsSimEngine *engine;
+  RdsSimStore  *store;
+  RdsServer    *server;
+  RdsClient    *client;
+  char         *url;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->context = g_main_context_new ();
+  g_main_context_push_thread_default (f->context);
+
+  f->dir = g_dir_make_tmp ("rds-api-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  f->engine = rds_sim_engine_new (11, f->clock);
+  f->store = rds_sim_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rds_sim_store_load (f->store, f->engine, NULL, &error));
+
+  f->server = rds_server_new (f->engine, f->store);
+  rds_server_add_credentials (f->server, ACCESS_KEY, SECRET_KEY);
+  g_assert_true (rds_server_listen (f->server, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rds_server_get_port (f->server), >, 0);
+
+  f->url = rds_server_get_url (f->server);
+  f->client = rds_client_new (f->url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->client);
+  rds_server_disconnect (f->server);
+  g_assert_finalize_object (f->server);
+  rds_sim_store_close (f->store);
+  g_clear_object (&f->store);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->clock);
+
+  while (g_main_context_iteration (f->context, FALSE))
+    ;
+  g_main_context_pop_thread_default (f->context);
+  g_main_context_unref (f->context);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->url);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+/* Sends a request the way the console does, and spins the loop until the
+ * answer is in. */
+static RdsQueryResult *
+call_client (RdsClient   *client,
+             RdsRequest  *request,
+             GError     **error)
+{
+  Wait wait = { NULL };
+  RdsQueryResult *result;
+
+  rds_client_call_async (client, request, NULL, done_cb, &wait);
+  while (wait.result == NULL)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+
+  result = rds_client_call_finish (client, wait.result, error);
+  g_object_unref (wait.result);
+  return result;
+}
+
+static RdsRequest *
+request_new (const char *action,
+             ...)
+{
+  RdsRequest *request = rds_request_new (action);
+  const char *name;
+  va_list args;
+
+  va_start (args, action);
+  while ((name = va_arg (args, const char *)) != NULL)
+    rds_request_set (request, name, va_arg (args, const char *));
+  va_end (args);
+
+  return request;
+}
+
+static RdsQueryResult *
+call_ok (Fixture    *f,
+         RdsRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *result = call_client (f->client, request, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* What the engine itself holds, without the wire. */
+static RdsQueryResult *
+engine_call (Fixture    *f,
+             RdsRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *result = rds_sim_engine_call (f->engine, "us-east-1", request, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+assert_same_items (RdsQueryResult *wire,
+                   RdsQueryResult *engine)
+{
+  g_assert_cmpuint (wire->items->len, ==, engine->items->len);
+  for (guint i = 0; i < wire->items->len; i++)
+    {
+      RdsShape *a = g_ptr_array_index (wire->items, i);
+      RdsShape *b = g_ptr_array_index (engine->items, i);
+
+      if (!rds_shape_equal (a, b))
+        {
+          g_autoptr(JsonNode) ja = rds_shape_to_json (a);
+          g_autoptr(JsonNode) jb = rds_shape_to_json (b);
+          g_autofree char *ta = json_to_string (ja, TRUE);
+          g_autofree char *tb = json_to_string (jb, TRUE);
+
+          g_error ("The wire changed a %s:\n%s\nversus\n%s", G_OBJECT_TYPE_NAME (a), ta, tb);
+        }
+    }
+}
+
+/* The server answers on this thread's context, so nothing here may wait
+ * without iterating it. */
+static JsonNode *
+control (RdsClient   *client,
+         const char  *method,
+         const char  *path,
+         JsonNode    *body,
+         GError     **error)
+{
+  Wait wait = { NULL };
+  JsonNode *state;
+
+  rds_client_control_async (client, method, path, body, NULL, done_cb, &wait);
+  while (wait.result == NULL)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  state = rds_client_control_finish (client, wait.result, error);
+  g_object_unref (wait.result);
+  return state;
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GBytes **answer = user_data;
+
+  *answer = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  if (*answer == NULL)
+    *answer = g_bytes_new (NULL, 0);
+}
+
+static void
+advance (Fixture *f,
+         int      seconds)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_add_int_value (builder, seconds);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  rds_client_control_async (f->client, "POST", "clock/advance", body, NULL, done_cb, &wait);
+  while (wait.result == NULL)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  state = rds_client_control_finish (f->client, wait.result, &error);
+  g_object_unref (wait.result);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RdsRequest) create = request_new ("CreateDBInstance",
+                                              "DBInstanceIdentifier", "wire-db",
+                                              "DBInstanceClass", "db.m5.large",
+                                              "Engine", "postgres",
+                                              "MasterUsername", "postgres",
+                                              "MasterUserPassword", "a&b<c>d'e+%=;",
+                                              "AllocatedStorage", "400",
+                                              "StorageType", "gp3",
+                                              "MultiAZ", "true",
+                                              "EnablePerformanceInsights", "true",
+                                              "EnableCloudwatchLogsExports.member.1", "postgresql",
+                                              "Tags.Tag.1.Key", "owner",
+                                              "Tags.Tag.1.Value", "Ünïcode & <xml>",
+                                              NULL);
+  const char *actions[] = { "DescribeDBInstances", "DescribeDBSnapshots", "DescribeEvents",
+                            "DescribeDBSubnetGroups", "DescribeDBParameterGroups",
+                            "DescribeDBSecurityGroups", NULL };
+  g_autoptr(RdsQueryResult) created = call_ok (f, create);
+  g_autoptr(RdsQueryResult) snapshot = NULL;
+
+  g_assert_cmpstr (rds_db_instance_get_status (RDS_DB_INSTANCE (created->item)), ==, "creating");
+
+  advance (f, 3600);
+  {
+    g_autoptr(RdsRequest) take = request_new ("CreateDBSnapshot", "DBInstanceIdentifier", "wire-db",
+                                              "DBSnapshotIdentifier", "wire-snap", NULL);
+    snapshot = call_ok (f, take);
+  }
+
+  /* Every field of every shape survives the wire. */
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_autoptr(RdsRequest) request = request_new (actions[i], "Duration", NULL, NULL);
+      g_autoptr(RdsQueryResult) wire = NULL;
+      g_autoptr(RdsQueryResult) engine = NULL;
+
+      if (g_str_equal (actions[i], "DescribeEvents"))
+        rds_request_set (request, "Duration", "600");
+      wire = call_ok (f, request);
+      engine = engine_call (f, request);
+      g_assert_cmpuint (wire->items->len, >, 0);
+      assert_same_items (wire, engine);
+    }
+
+  {
+    g_autoptr(RdsRequest) versions = request_new ("DescribeDBEngineVersions", "Engine", "mysql", NULL);
+    g_autoptr(RdsRequest) options = request_new ("DescribeOrderableDBInstanceOptions", "Engine", "postgres",
+                                                 "DBInstanceClass", "db.r5.large", NULL);
+    g_autoptr(RdsQueryResult) wire_versions = call_ok (f, versions);
+    g_autoptr(RdsQueryResult) engine_versions = engine_call (f, versions);
+    g_autoptr(RdsQueryResult) wire_options = call_ok (f, options);
+    g_autoptr(RdsQueryResult) engine_options = engine_call (f, options);
+
+    assert_same_items (wire_versions, engine_versions);
+    assert_same_items (wire_options, engine_options);
+  }
+
+  {
+    g_autoptr(RdsDbInstance) mine = NULL;
+    g_autoptr(RdsRequest) tags = NULL;
+    g_autoptr(RdsQueryResult) tag_list = NULL;
+    g_autoptr(RdsRequest) describe = request_new ("DescribeDBInstances", NULL);
+    g_autoptr(RdsQueryResult) wire = call_ok (f, describe);
+
+    mine = g_object_ref (g_ptr_array_index (wire->items, 0));
+    tags = request_new ("ListTagsForResource", "ResourceName", rds_db_instance_get_arn (mine), NULL);
+    tag_list = call_ok (f, tags);
+    g_assert_cmpuint (tag_list->items->len, ==, 1);
+    g_assert_cmpstr (rds_shape_get_string (g_ptr_array_index (tag_list->items, 0), "value"), ==,
+                     "Ünïcode & <xml>");
+  }
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdsRequest) missing = request_new ("DescribeDBInstances", "DBInstanceIdentifier", "ghost", NULL);
+  g_autoptr(RdsRequest) describe = request_new ("DescribeDBInstances", NULL);
+  g_autoptr(RdsRequest) unknown = request_new ("DescribeWidgets", NULL);
+  g_autoptr(RdsClient) wrong_secret = rds_client_new (f->url, "us-east-1", ACCESS_KEY, "wrong");
+  g_autoptr(RdsClient) wrong_key = rds_client_new (f->url, "us-east-1", "AKIDNOBODY", SECRET_KEY);
+  g_autoptr(RdsClient) wrong_region = rds_client_new (f->url, "xx-nowhere-1", ACCESS_KEY, SECRET_KEY);
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *result;
+
+  result = call_client (f->client, missing, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "DBInstance ghost not found.");
+  g_clear_error (&error);
+
+  result = call_client (wrong_secret, describe, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH);
+  g_clear_error (&error);
+
+  result = call_client (wrong_key, describe, &error);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_CLIENT_TOKEN_ID);
+  g_clear_error (&error);
+
+  result = call_client (wrong_region, describe, &error);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH);
+  g_assert_nonnull (strstr (error->message, "valid region"));
+  g_clear_error (&error);
+
+  result = call_client (f->client, unknown, &error);
+  g_assert_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION);
+  (void) result;
+}
+
+/* Requests no client of ours would send, straight over HTTP. */
+static void
+test_raw_requests (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", f->url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("Action=DescribeDBInstances&Version=2014-10-31", 45);
+  g_autoptr(GBytes) answer = NULL;
+  g_auto(RdsXmlErrorDocument) document = { 0 };
+  gsize length;
+  const char *text;
+
+  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &answer);
+  while (answer == NULL)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 403);
+  text = g_bytes_get_data (answer, &length);
+  g_assert_true (rds_xml_read_error (text, length, &document));
+  g_assert_cmpstr (document.code, ==, "MissingAuthenticationToken");
+  g_assert_nonnull (document.request_id);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "x-amzn-RequestId"),
+                   ==, document.request_id);
+}
+
+static void
+test_signed_bad_forms (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* Missing parameters and a wrong version, through a real signature. */
+  g_autoptr(RdsRequest) no_identifier = request_new ("CreateDBSnapshot", "DBSnapshotIdentifier", "s", NULL);
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *result;
+
+  result = call_client (f->client, no_identifier, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER);
+  g_assert_nonnull (strstr (error->message, "DBInstanceIdentifier"));
+}
+
+static void
+test_pagination (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) quota = json_from_string ("{\"DBInstances\": 200}", NULL);
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marker = NULL;
+  guint total = 0, pages = 0;
+
+  state = control (f->client, "POST", "quotas", quota, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (state),
+                                                                              "quotas"), "DBInstances"), ==, 200);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("db%03u", i);
+      g_autoptr(RdsRequest) create = request_new ("CreateDBInstance", "DBInstanceIdentifier", id,
+                                                  "DBInstanceClass", "db.t3.micro", "Engine", "mysql",
+                                                  "MasterUsername", "admin", "MasterUserPassword", "password1",
+                                                  "AllocatedStorage", "20", NULL);
+      g_autoptr(RdsQueryResult) created = call_ok (f, create);
+    }
+
+  do
+    {
+      g_autoptr(RdsRequest) page = request_new ("DescribeDBInstances", "Marker", marker, NULL);
+      g_autoptr(RdsQueryResult) result = call_ok (f, page);
+
+      total += result->items->len;
+      pages++;
+      g_free (marker);
+      marker = g_strdup (result->marker);
+    }
+  while (marker != NULL);
+
+  g_assert_cmpuint (pages, ==, 2);
+  g_assert_cmpuint (total, ==, 120);
+}
+
+static void
+test_durable_before_acknowledged (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RdsRequest) create = request_new ("CreateDBInstance", "DBInstanceIdentifier", "durable",
+                                              "DBInstanceClass", "db.t3.micro", "Engine", "mariadb",
+                                              "MasterUsername", "admin", "MasterUserPassword", "sekrit-pass",
+                                              "AllocatedStorage", "20", NULL);
+  g_autoptr(RdsQueryResult) created = call_ok (f, create);
+  g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  g_autofree char *journal = NULL;
+
+  /* The answer came back, so the change is already on disk. */
+  g_assert_true (g_file_get_contents (path, &journal, NULL, NULL));
+  g_assert_nonnull (strstr (journal, "\"DBInstanceIdentifier\":\"durable\""));
+  g_assert_null (strstr (journal, "sekrit-pass"));
+}
+
+static void
+test_control (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(JsonNode) rate = json_from_string ("{\"rate\": 600, \"paused\": false}", NULL);
+  g_autoptr(JsonNode) bad_rate = json_from_string ("{\"rate\": 0}", NULL);
+  g_autoptr(JsonNode) advance_body = json_from_string ("{\"seconds\": 86400}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsClient) wrong = rds_client_new (f->url, "us-east-1", ACCESS_KEY, "nope");
+  gint64 before;
+  JsonObject *object;
+
+  state = control (f->client, "GET", "state", NULL, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (state);
+  g_assert_cmpint (json_object_get_int_member (object, "timeUsec"), ==, START_TIME);
+  g_assert_true (json_object_get_boolean_member (object, "paused"));
+  g_assert_cmpstr (json_object_get_string_member (object, "seed"), ==, "11");
+  before = json_object_get_int_member (object, "timeUsec");
+  g_clear_pointer (&state, json_node_unref);
+
+  state = control (f->client, "POST", "clock/advance", advance_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (state), "timeUsec"), ==,
+                   before + G_GINT64_CONSTANT (86400000000));
+  g_clear_pointer (&state, json_node_unref);
+
+  state = control (f->client, "POST", "clock", rate, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (state), "rate"), ==, 600.0);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (state), "paused"));
+  g_clear_pointer (&state, json_node_unref);
+
+  state = control (f->client, "POST", "clock", bad_rate, &error);
+  g_assert_null (state);
+  g_assert_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP);
+  g_assert_nonnull (strstr (error->message, "rate"));
+  g_clear_error (&error);
+
+  state = control (wrong, "GET", "state", NULL, &error);
+  g_assert_null (state);
+  g_assert_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP);
+}
+
+static void
+test_regions_are_separate (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RdsRequest) create = request_new ("CreateDBInstance", "DBInstanceIdentifier", "here",
+                                              "DBInstanceClass", "db.t3.micro", "Engine", "postgres",
+                                              "MasterUsername", "postgres", "MasterUserPassword", "password1",
+                                              "AllocatedStorage", "20", NULL);
+  g_autoptr(RdsRequest) describe = request_new ("DescribeDBInstances", NULL);
+  g_autoptr(RdsQueryResult) created = call_ok (f, create);
+  g_autoptr(RdsQueryResult) home = call_ok (f, describe);
+  g_autoptr(RdsQueryResult) away = NULL;
+
+  g_assert_cmpuint (home->items->len, ==, 1);
+  rds_client_set_region (f->client, "ap-northeast-2");
+  away = call_ok (f, describe);
+  g_assert_cmpuint (away->items->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/rds/api/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("round-trip", test_round_trip);
+  ADD ("errors", test_errors);
+  ADD ("raw-requests", test_raw_requests);
+  ADD ("signed-bad-forms", test_signed_bad_forms);
+  ADD ("pagination", test_pagination);
+  ADD ("durable-before-acknowledged", test_durable_before_acknowledged);
+  ADD ("control", test_control);
+  ADD ("regions-are-separate", test_regions_are_separate);
+#undef ADD
+
+  return g_test_run ();
+}
