@@ -188,9 +188,20 @@ new_query_message (RdsClient   *self,
   g_autofree char *form = rds_request_encode (request);
   g_autoptr(GBytes) body = NULL;
   gsize length = strlen (form);
+  SoupMessage *msg;
 
   body = g_bytes_new_take (g_steal_pointer (&form), length);
-  return new_signed_message (self, "POST", "/", FORM_CONTENT_TYPE, body, error);
+  msg = new_signed_message (self, "POST", "/", FORM_CONTENT_TYPE, body, error);
+
+  /* libsoup sends every POST on a new connection unless told it may reuse
+   * one. Like the AWS SDKs, which retry any request whose connection failed,
+   * the client reuses connections for every action: reconnecting for each
+   * change costs time, and libsoup 3.2 servers keep some memory for every
+   * connection they ever accepted. */
+  if (msg != NULL)
+    soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+
+  return msg;
 }
 
 /* Turns an answer into a result or the error it carries. */
@@ -402,8 +413,12 @@ new_control_message (RdsClient   *self,
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
     }
 
-  return new_signed_message (self, method, full_path, body != NULL ? "application/json" : NULL,
-                             bytes, error);
+  SoupMessage *msg = new_signed_message (self, method, full_path,
+                                         body != NULL ? "application/json" : NULL, bytes, error);
+
+  if (msg != NULL)
+    soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+  return msg;
 }
 
 static JsonNode *

@@ -17,7 +17,9 @@
 #include "rds-server.h"
 
 #include <libsoup/soup.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "rds-aws-error.h"
 #include "rds-region.h"
@@ -34,6 +36,7 @@ struct _RdsServer
   SoupServer   *server;
   GHashTable   *credentials;   /* access key id → secret access key */
   GCancellable *cancellable;
+  GHashTable   *idle_watches;  /* GSocket → GSource, see watch_idle_connection() */
   guint         port;
   char         *host;
   gboolean      store_failed;
@@ -51,6 +54,13 @@ clear_secret (gpointer data)
       memset (secret, 0, strlen (secret));
       g_free (secret);
     }
+}
+
+static void
+destroy_source (gpointer data)
+{
+  g_source_destroy (data);
+  g_source_unref (data);
 }
 
 static void
@@ -74,6 +84,7 @@ rds_server_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->credentials, g_hash_table_unref);
+  g_clear_pointer (&self->idle_watches, g_hash_table_unref);
   g_clear_pointer (&self->host, g_free);
 
   G_OBJECT_CLASS (rds_server_parent_class)->finalize (object);
@@ -93,6 +104,7 @@ rds_server_init (RdsServer *self)
 {
   self->credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_secret);
   self->cancellable = g_cancellable_new ();
+  self->idle_watches = g_hash_table_new_full (NULL, NULL, g_object_unref, destroy_source);
 }
 
 /* Answers */
@@ -203,60 +215,135 @@ authenticate (RdsServer          *self,
   return g_steal_pointer (&identity.region);
 }
 
-/* Query API */
+/* Making changes durable */
+
+/* Beyond this many changed resources and events, a checkpoint (written one
+ * record at a time) costs less memory than one journal entry holding them
+ * all; advancing the clock over thousands of instances does that. */
+#define MAX_JOURNALED_CHANGES 256
+
+typedef void (*CommitDone) (RdsServer         *self,
+                            SoupServerMessage *msg,
+                            gpointer           data,
+                            const GError      *error);
 
 typedef struct
 {
   RdsServer         *self;
   SoupServerMessage *msg;
-  GBytes            *response;
-  char              *request_id;
-} Pending;
+  CommitDone         done;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} Commit;
 
 static void
-pending_free (Pending *pending)
+commit_finish (Commit       *commit,
+               const GError *error)
 {
-  g_object_unref (pending->self);
-  g_object_unref (pending->msg);
-  g_bytes_unref (pending->response);
-  g_free (pending->request_id);
-  g_free (pending);
+  if (error != NULL)
+    commit->self->store_failed = TRUE;
+
+  commit->done (commit->self, commit->msg, commit->data, error);
+
+  if (commit->destroy != NULL)
+    commit->destroy (commit->data);
+  g_object_unref (commit->self);
+  g_object_unref (commit->msg);
+  g_free (commit);
 }
 
 static void
-append_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+commit_append_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  Pending *pending = user_data;
-  RdsServer *self = pending->self;
+  Commit *commit = user_data;
+  RdsServer *self = commit->self;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (commit->msg);
   g_autoptr(GError) error = NULL;
 
-  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error) &&
+      rds_sim_store_needs_checkpoint (self->store))
+    rds_sim_store_checkpoint (self->store, self->engine, &error);
+
+  commit_finish (commit, error);
+  soup_server_message_unpause (msg);
+}
+
+/* Makes the engine's changes durable, then calls @done; meanwhile @msg is
+ * paused and the main loop serves others. */
+static void
+commit (RdsServer         *self,
+        SoupServerMessage *msg,
+        CommitDone         done,
+        gpointer           data,
+        GDestroyNotify     destroy)
+{
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  Commit *pending = g_new0 (Commit, 1);
+
+  pending->self = g_object_ref (self);
+  pending->msg = g_object_ref (msg);
+  pending->done = done;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  if (self->store == NULL || !rds_sim_engine_is_dirty (self->engine))
     {
-      respond (pending->msg, SOUP_STATUS_OK, "text/xml", pending->response, pending->request_id);
+      commit_finish (pending, NULL);
+      return;
+    }
 
-      if (rds_sim_store_needs_checkpoint (self->store))
-        {
-          g_autoptr(GError) checkpoint_error = NULL;
+  if (rds_sim_engine_get_n_changes (self->engine) > MAX_JOURNALED_CHANGES)
+    {
+      rds_sim_store_checkpoint (self->store, self->engine, &error);
+      commit_finish (pending, error);
+      return;
+    }
 
-          if (!rds_sim_store_checkpoint (self->store, self->engine, &checkpoint_error))
-            g_warning ("Could not write a checkpoint of the simulator state: %s",
-                       checkpoint_error->message);
-        }
+  changes = rds_sim_engine_take_changes (self->engine);
+  soup_server_message_pause (msg);
+  rds_sim_store_append_async (self->store, changes, NULL, commit_append_cb, pending);
+}
+
+/* Query API */
+
+typedef struct
+{
+  GBytes *response;
+  char   *request_id;
+} QueryAnswer;
+
+static void
+query_answer_free (gpointer data)
+{
+  QueryAnswer *answer = data;
+
+  g_bytes_unref (answer->response);
+  g_free (answer->request_id);
+  g_free (answer);
+}
+
+static void
+query_committed (RdsServer         *self,
+                 SoupServerMessage *msg,
+                 gpointer           data,
+                 const GError      *error)
+{
+  QueryAnswer *answer = data;
+
+  if (error == NULL)
+    {
+      respond (msg, SOUP_STATUS_OK, "text/xml", answer->response, answer->request_id);
     }
   else
     {
       g_autofree char *message = g_strdup_printf ("The simulator could not save the change, so it "
                                                   "was not acknowledged: %s", error->message);
 
-      /* Memory is now ahead of the disk: take no more changes. */
-      self->store_failed = TRUE;
-      respond_aws_error (pending->msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, pending->request_id);
+      respond_aws_error (msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, answer->request_id);
     }
-
-  soup_server_message_unpause (pending->msg);
-  pending_free (pending);
 }
 
 static GHashTable *
@@ -300,7 +387,6 @@ handle_query (RdsServer         *self,
   g_autoptr(RdsRequest) request = NULL;
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GBytes) response = NULL;
-  g_autoptr(JsonNode) changes = NULL;
   g_autoptr(GError) error = NULL;
   const RdsAction *action;
 
@@ -338,8 +424,7 @@ handle_query (RdsServer         *self,
 
   response = rds_xml_write_response (result, request_id);
 
-  if (!action->mutating || self->store == NULL ||
-      (changes = rds_sim_engine_take_changes (self->engine)) == NULL)
+  if (!action->mutating)
     {
       respond (msg, SOUP_STATUS_OK, "text/xml", response, request_id);
       return;
@@ -347,14 +432,11 @@ handle_query (RdsServer         *self,
 
   /* Acknowledge only what is on disk. */
   {
-    Pending *pending = g_new0 (Pending, 1);
+    QueryAnswer *answer = g_new0 (QueryAnswer, 1);
 
-    pending->self = g_object_ref (self);
-    pending->msg = g_object_ref (msg);
-    pending->response = g_steal_pointer (&response);
-    pending->request_id = g_strdup (request_id);
-    soup_server_message_pause (msg);
-    rds_sim_store_append_async (self->store, changes, NULL, append_cb, pending);
+    answer->response = g_steal_pointer (&response);
+    answer->request_id = g_strdup (request_id);
+    commit (self, msg, query_committed, answer, query_answer_free);
   }
 }
 
@@ -445,35 +527,21 @@ control_state (RdsServer *self)
   return json_builder_get_root (builder);
 }
 
-typedef struct
-{
-  RdsServer         *self;
-  SoupServerMessage *msg;
-} ControlPending;
-
 static void
-control_append_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+control_committed (RdsServer         *self,
+                   SoupServerMessage *msg,
+                   gpointer           data,
+                   const GError      *error)
 {
-  ControlPending *pending = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+  if (error == NULL)
     {
-      g_autoptr(JsonNode) state = control_state (pending->self);
-      respond_json (pending->msg, SOUP_STATUS_OK, state);
+      g_autoptr(JsonNode) state = control_state (self);
+      respond_json (msg, SOUP_STATUS_OK, state);
     }
   else
     {
-      pending->self->store_failed = TRUE;
-      respond_control_error (pending->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
+      respond_control_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
     }
-
-  soup_server_message_unpause (pending->msg);
-  g_object_unref (pending->self);
-  g_object_unref (pending->msg);
-  g_free (pending);
 }
 
 /* Answers with the simulator's state once the change is durable. */
@@ -481,21 +549,7 @@ static void
 control_commit (RdsServer         *self,
                 SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) changes = NULL;
-  ControlPending *pending;
-
-  if (self->store == NULL || (changes = rds_sim_engine_take_changes (self->engine)) == NULL)
-    {
-      g_autoptr(JsonNode) state = control_state (self);
-      respond_json (msg, SOUP_STATUS_OK, state);
-      return;
-    }
-
-  pending = g_new0 (ControlPending, 1);
-  pending->self = g_object_ref (self);
-  pending->msg = g_object_ref (msg);
-  soup_server_message_pause (msg);
-  rds_sim_store_append_async (self->store, changes, NULL, control_append_cb, pending);
+  commit (self, msg, control_committed, NULL, NULL);
 }
 
 static JsonObject *
@@ -698,6 +752,97 @@ server_cb (SoupServer        *server,
     handle_query (self, msg, region, body, request_id);
 }
 
+/* Idle connections closed by the client
+ *
+ * libsoup 3.2 (Debian 12's) reads the end of a keep-alive connection that
+ * the client closed while idle, and then neither closes nor frees it
+ * (fixed upstream in 3.3, commit d20c6601): every AWS CLI invocation would
+ * keep a file descriptor of the server forever. Until Debian's libsoup has
+ * the fix, the server watches each idle connection and closes its socket
+ * when the client is gone. */
+
+typedef struct
+{
+  RdsServer         *self;
+  GSocket           *socket;
+  SoupServerMessage *last;    /* the connection's last message */
+} IdleWatch;
+
+static void
+idle_watch_free (gpointer data)
+{
+  IdleWatch *watch = data;
+
+  g_clear_object (&watch->last);
+  g_free (watch);
+}
+
+static gboolean
+idle_connection_cb (GSocket      *socket,
+                    GIOCondition  condition,
+                    gpointer      user_data)
+{
+  IdleWatch *watch = user_data;
+  char byte;
+  gssize n;
+
+  if (g_socket_is_closed (socket))
+    goto done;
+
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+    return G_SOURCE_CONTINUE;
+  if (n <= 0)
+    {
+      /* Taking the connection back from the server frees it. */
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (watch->last);
+
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+      else
+        g_socket_close (socket, NULL);
+    }
+  /* n > 0: the next request; libsoup reads it. */
+
+done:
+  g_hash_table_remove (watch->self->idle_watches, socket);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_finished_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     RdsServer         *self)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  IdleWatch *watch;
+  GSource *source;
+
+  if (socket == NULL || g_socket_is_closed (socket) ||
+      g_hash_table_contains (self->idle_watches, socket))
+    return;
+
+  watch = g_new0 (IdleWatch, 1);
+  watch->self = self;
+  watch->socket = socket;
+  watch->last = g_object_ref (msg);
+  source = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (source, (GSourceFunc) G_CALLBACK (idle_connection_cb), watch, idle_watch_free);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_hash_table_insert (self->idle_watches, g_object_ref (socket), source);
+}
+
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    RdsServer         *self)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_hash_table_remove (self->idle_watches, socket);
+}
+
 /**
  * rds_server_new:
  * @store: (nullable): where changes are made durable before they are
@@ -720,6 +865,8 @@ rds_server_new (RdsSimEngine *engine,
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->server = soup_server_new ("server-header", "rds-simd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  g_signal_connect_object (self->server, "request-started", G_CALLBACK (request_started_cb), self, 0);
+  g_signal_connect_object (self->server, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
 
   return self;
 }
@@ -810,6 +957,7 @@ rds_server_disconnect (RdsServer *self)
 {
   g_return_if_fail (RDS_IS_SERVER (self));
 
+  g_hash_table_remove_all (self->idle_watches);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 }

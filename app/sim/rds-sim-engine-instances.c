@@ -70,6 +70,10 @@ _rds_sim_op_from_name (const char *name,
 void
 _rds_sim_instance_free (RdsSimInstance *instance)
 {
+  if (instance->model != NULL)
+    instance->region->allocated_storage -= rds_shape_get_int (RDS_SHAPE (instance->model),
+                                                              "allocated-storage");
+
   for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
     if (instance->timers[i] != NULL)
       g_sequence_remove (instance->timers[i]);
@@ -601,25 +605,6 @@ set_parameter_apply_status (RdsSimInstance *instance,
 
 /* Quotas */
 
-typedef struct
-{
-  guint  count;
-  gint64 storage;
-} Usage;
-
-static gboolean
-add_usage_cb (gpointer key,
-              gpointer value,
-              gpointer data)
-{
-  RdsSimInstance *instance = value;
-  Usage *usage = data;
-
-  usage->count++;
-  usage->storage += rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
-  return FALSE;
-}
-
 static gboolean
 check_quotas (RdsSimEngine  *self,
               RdsSimRegion  *region,
@@ -627,23 +612,20 @@ check_quotas (RdsSimEngine  *self,
               int            new_storage,
               GError       **error)
 {
-  Usage usage = { 0, 0 };
   gint64 max_instances = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_INSTANCES);
   gint64 max_storage = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_STORAGE_GIB);
+  guint count = g_tree_nnodes (region->instances);
 
-  usage.count = g_tree_nnodes (region->instances);
-  if (usage.count + new_instances > max_instances)
+  if (count + new_instances > max_instances)
     return storage_error (error, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED,
                           "DB instance quota exceeded: the Region already has %u of at most %"
-                          G_GINT64_FORMAT " DB instances.", usage.count, max_instances);
+                          G_GINT64_FORMAT " DB instances.", count, max_instances);
 
-  usage.count = 0;
-  g_tree_foreach (region->instances, add_usage_cb, &usage);
-  if (usage.storage + new_storage > max_storage)
+  if (region->allocated_storage + new_storage > max_storage)
     return storage_error (error, RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED,
                           "Storage quota exceeded: the Region's DB instances already use %"
                           G_GINT64_FORMAT " of at most %" G_GINT64_FORMAT " GiB.",
-                          usage.storage, max_storage);
+                          region->allocated_storage, max_storage);
   return TRUE;
 }
 
@@ -1116,6 +1098,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   instance->region = region;
   instance->model = RDS_DB_INSTANCE (model);
   g_tree_insert (region->instances, g_strdup (id), instance);
+  region->allocated_storage += storage.allocated;
 
   if (security_groups == NULL || security_groups[0] == NULL)
     {
@@ -1131,7 +1114,8 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                                                    NULL);
     g_list_store_append (rds_shape_ensure_list (model, "option-group-memberships"), membership);
   }
-  _rds_sim_merge_tags (rds_shape_ensure_list (model, "tag-list"), tags);
+  if (tags->len > 0)
+    _rds_sim_merge_tags (rds_shape_ensure_list (model, "tag-list"), tags);
 
   /* While the instance is created, its master password shows as pending. */
   if (manage_password)
@@ -1486,7 +1470,10 @@ finish_modify (RdsSimEngine   *self,
             rds_shape_set_int (model, "storage-throughput", -1);
         }
       if (allocated >= 0)
-        rds_shape_set_int (model, "allocated-storage", allocated);
+        {
+          instance->region->allocated_storage += allocated - rds_shape_get_int (model, "allocated-storage");
+          rds_shape_set_int (model, "allocated-storage", allocated);
+        }
       if (iops >= 0)
         rds_shape_set_int (model, "iops", iops);
       if (throughput >= 0)

@@ -88,6 +88,7 @@ struct _RdsSimRegion
   RdsDbSubnetGroup *default_subnet_group;
   GPtrArray       *parameter_groups; /* RdsDbParameterGroup, sorted by name */
   GTree           *instances;        /* identifier → RdsSimInstance */
+  gint64           allocated_storage; /* of all its instances, in GiB, for the quota */
   GTree           *snapshots;        /* identifier → RdsSimSnapshot */
   GPtrArray       *events;           /* RdsEvent, oldest first */
   guint64          events_base;      /* sequence number of events[0] */

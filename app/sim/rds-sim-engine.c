@@ -84,6 +84,19 @@ hex_id (guint64     seed,
   return g_strndup (both, length);
 }
 
+static char *
+prefixed_hex_id (guint64     seed,
+                 const char *salt_prefix,
+                 const char *name,
+                 const char *prefix,
+                 guint       length)
+{
+  g_autofree char *salt = g_strconcat (salt_prefix, name, NULL);
+  g_autofree char *hex = hex_id (seed, salt, length);
+
+  return g_strconcat (prefix, hex, NULL);
+}
+
 static void
 region_free (gpointer data)
 {
@@ -135,15 +148,9 @@ region_new (RdsSimEngine    *self,
                                        (GDestroyNotify) _rds_sim_snapshot_free);
   region->events = g_ptr_array_new_with_free_func (g_object_unref);
 
-  salt = g_strconcat ("endpoint/", info->name, NULL);
-  region->endpoint_label = g_strconcat ("c", hex_id (self->seed, salt, 11), NULL);
-  g_free (salt);
-  salt = g_strconcat ("vpc/", info->name, NULL);
-  region->vpc_id = g_strconcat ("vpc-", hex_id (self->seed, salt, 17), NULL);
-  g_free (salt);
-  salt = g_strconcat ("sg/", info->name, NULL);
-  region->security_group_id = g_strconcat ("sg-", hex_id (self->seed, salt, 17), NULL);
-  g_free (salt);
+  region->endpoint_label = prefixed_hex_id (self->seed, "endpoint/", info->name, "c", 11);
+  region->vpc_id = prefixed_hex_id (self->seed, "vpc/", info->name, "vpc-", 17);
+  region->security_group_id = prefixed_hex_id (self->seed, "sg/", info->name, "sg-", 17);
   salt = g_strconcat ("kms/", info->name, NULL);
   key_uuid = hex_id (self->seed, salt, 32);
   region->default_kms_key = g_strdup_printf ("arn:aws:kms:%s:%s:key/%.8s-%.4s-%.4s-%.4s-%.12s",
@@ -765,6 +772,16 @@ _rds_sim_decode_marker (const char  *marker,
 
 /* Persistence */
 
+/* Wraps @object in a node, which takes it over. */
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -805,6 +822,21 @@ rds_sim_engine_settings_changed (RdsSimEngine *self)
   self->settings_dirty = TRUE;
 }
 
+/**
+ * rds_sim_engine_get_n_changes:
+ *
+ * Returns: how many resources and events changed since the last
+ *   rds_sim_engine_take_changes(), to choose between journaling them and
+ *   writing a checkpoint
+ */
+guint
+rds_sim_engine_get_n_changes (RdsSimEngine *self)
+{
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
+
+  return g_hash_table_size (self->dirty) + self->new_events->len;
+}
+
 gboolean
 rds_sim_engine_is_dirty (RdsSimEngine *self)
 {
@@ -838,7 +870,7 @@ quotas_to_json (RdsSimEngine *self)
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     json_object_set_int_member (object, quota_info[i].name, self->quotas[i]);
 
-  return json_node_init_object (json_node_alloc (), object);
+  return node_take_object (object);
 }
 
 static JsonNode *
@@ -865,7 +897,7 @@ instance_record (RdsSimInstance *instance)
     json_object_set_string_member (sim, "finalSnapshot", instance->final_snapshot);
   json_object_set_object_member (record, "sim", sim);
 
-  return json_node_init_object (json_node_alloc (), record);
+  return node_take_object (record);
 }
 
 static JsonNode *
@@ -882,7 +914,7 @@ snapshot_record (RdsSimSnapshot *snapshot)
     json_object_set_int_member (sim, "due", snapshot->due);
   json_object_set_object_member (record, "sim", sim);
 
-  return json_node_init_object (json_node_alloc (), record);
+  return node_take_object (record);
 }
 
 static JsonNode *
@@ -895,7 +927,7 @@ event_record (const char *region,
   json_object_set_string_member (record, "region", region);
   json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (event)));
 
-  return json_node_init_object (json_node_alloc (), record);
+  return node_take_object (record);
 }
 
 /**
@@ -985,7 +1017,7 @@ rds_sim_engine_take_changes (RdsSimEngine *self)
   g_ptr_array_set_size (self->new_event_regions, 0);
   self->settings_dirty = FALSE;
 
-  return json_node_init_object (json_node_alloc (), changes);
+  return node_take_object (changes);
 }
 
 /**
@@ -1014,7 +1046,7 @@ rds_sim_engine_save_header (RdsSimEngine *self)
   json_object_set_string_member (header, "rng", rng);
   json_object_set_member (header, "quotas", quotas_to_json (self));
 
-  return json_node_init_object (json_node_alloc (), header);
+  return node_take_object (header);
 }
 
 typedef struct
@@ -1213,6 +1245,7 @@ load_instance (RdsSimEngine  *self,
   RdsShape *model;
   RdsShape *subnet_group;
   const char *id;
+  RdsSimOp op;
 
   model = rds_shape_new_from_json (RDS_TYPE_DB_INSTANCE,
                                    json_object_get_member (record, "shape"), error);
@@ -1232,15 +1265,16 @@ load_instance (RdsSimEngine  *self,
       g_strcmp0 (rds_shape_get_string (subnet_group, "db-subnet-group-name"), "default") == 0)
     rds_shape_set_object (model, "db-subnet-group", region->default_subnet_group);
 
+  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"), &op))
+    {
+      g_object_unref (model);
+      return load_error (error, "a DB instance record has an unknown operation");
+    }
+
   instance = g_new0 (RdsSimInstance, 1);
   instance->region = region;
   instance->model = RDS_DB_INSTANCE (model);
-  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"),
-                              &instance->op))
-    {
-      _rds_sim_instance_free (instance);
-      return load_error (error, "a DB instance record has an unknown operation");
-    }
+  instance->op = op;
   instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
   instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
   instance->final_snapshot = g_strdup (json_object_get_string_member_with_default (sim, "finalSnapshot", NULL));
@@ -1248,6 +1282,7 @@ load_instance (RdsSimEngine  *self,
   /* Replace, not duplicate, what an earlier record said. */
   g_tree_remove (region->instances, id);
   g_tree_insert (region->instances, g_strdup (id), instance);
+  region->allocated_storage += rds_shape_get_int (model, "allocated-storage");
 
   due = json_object_get_object_member (sim, "due");
   for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)

@@ -54,6 +54,7 @@ gint64          rds_sim_engine_get_next_due    (RdsSimEngine  *self);
 
 /* Persistence: what changed since the last call, and the whole state. */
 gboolean        rds_sim_engine_is_dirty        (RdsSimEngine  *self);
+guint           rds_sim_engine_get_n_changes   (RdsSimEngine  *self);
 void            rds_sim_engine_settings_changed (RdsSimEngine *self);
 JsonNode       *rds_sim_engine_take_changes    (RdsSimEngine  *self);
 JsonNode       *rds_sim_engine_save_header     (RdsSimEngine  *self);

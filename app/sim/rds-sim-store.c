@@ -41,7 +41,8 @@ G_DEFINE_QUARK (rds-sim-store-error-quark, rds_sim_store_error)
 typedef struct
 {
   GBytes   *line;
-  GTask    *task;      /* async appends */
+  GTask    *task;      /* async appends, answered in the task's context */
+  GError   *result;
   GMutex   *mutex;     /* sync appends and flushes wait on this */
   GCond    *cond;
   gboolean *done;
@@ -71,7 +72,24 @@ pending_free (Pending *pending)
 {
   g_clear_pointer (&pending->line, g_bytes_unref);
   g_clear_object (&pending->task);
+  g_clear_error (&pending->result);
   g_free (pending);
+}
+
+/* Runs in the task's own context: the writer thread never holds the last
+ * reference to a task (and so to the store, which it would then join). */
+static gboolean
+deliver_cb (gpointer data)
+{
+  Pending *pending = data;
+
+  if (pending->result != NULL)
+    g_task_return_error (pending->task, g_steal_pointer (&pending->result));
+  else
+    g_task_return_boolean (pending->task, TRUE);
+  pending_free (pending);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -105,18 +123,21 @@ write_all (int            fd,
   return TRUE;
 }
 
+/* Answers one append; takes @pending over. */
 static void
 complete (Pending *pending,
           GError  *error)
 {
   if (pending->task != NULL)
     {
-      if (error != NULL)
-        g_task_return_error (pending->task, g_error_copy (error));
-      else
-        g_task_return_boolean (pending->task, TRUE);
+      GMainContext *context = g_task_get_context (pending->task);
+
+      pending->result = error != NULL ? g_error_copy (error) : NULL;
+      g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, deliver_cb, pending, NULL);
+      return;
     }
-  else if (pending->mutex != NULL)
+
+  if (pending->mutex != NULL)
     {
       g_mutex_lock (pending->mutex);
       if (error != NULL && pending->error != NULL)
@@ -125,6 +146,7 @@ complete (Pending *pending,
       g_cond_signal (pending->cond);
       g_mutex_unlock (pending->mutex);
     }
+  pending_free (pending);
 }
 
 /* The writer thread: takes everything queued, writes it in one go, syncs
@@ -133,7 +155,7 @@ static gpointer
 writer_thread (gpointer data)
 {
   RdsSimStore *self = data;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   gboolean stop = FALSE;
 

@@ -1,0 +1,295 @@
+/* bench-simd.c: figures for the simulator: Describe pages, creates per second, memory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: it prints what it measured.
+ *
+ *   bench-simd [--instances N] [--simd PATH]
+ *
+ * 1. In process: the server's work for one DescribeDBInstances page of 100
+ *    (engine call + XML), over every page of N instances.
+ * 2. Over HTTP against a real rds-simd (with its journal on disk):
+ *    CreateDBInstance requests per second, one at a time and 32 in flight;
+ *    the round trip of a DescribeDBInstances page of 100; and rds-simd's
+ *    peak RSS holding N instances.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rds-client.h"
+#include "rds-sim-engine.h"
+#include "rds-xml.h"
+
+#define ACCESS_KEY "AKIDBENCH"
+#define SECRET_KEY "bench-secret"
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+static int n_instances = 10000;
+static char *simd_path = NULL;
+
+static RdsRequest *
+create_request (guint i)
+{
+  g_autofree char *id = g_strdup_printf ("bench-%05u", i);
+  RdsRequest *request = rds_request_new ("CreateDBInstance");
+  const char *engines[] = { "postgres", "mysql", "mariadb" };
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+  rds_request_set (request, "Engine", engines[i % 3]);
+  rds_request_set (request, "MasterUsername", "admin_user");
+  rds_request_set (request, "MasterUserPassword", "bench-password");
+  rds_request_set (request, "AllocatedStorage", "20");
+  rds_request_add_tag (request, "Tags", "bench", "yes");
+  return request;
+}
+
+static void
+bench_in_process (void)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  g_autoptr(RdsSimEngine) engine = rds_sim_engine_new (1, clock);
+  g_autofree char *marker = NULL;
+  gint64 total = 0, worst = 0, bytes = 0;
+  guint pages = 0;
+
+  rds_sim_engine_set_quota (engine, RDS_SIM_QUOTA_INSTANCES, n_instances);
+  rds_sim_engine_set_quota (engine, RDS_SIM_QUOTA_STORAGE_GIB, (gint64) n_instances * 20);
+  for (int i = 0; i < n_instances; i++)
+    {
+      g_autoptr(RdsRequest) request = create_request (i);
+      g_autoptr(RdsQueryResult) result = rds_sim_engine_call (engine, "us-east-1", request, NULL);
+
+      g_assert_nonnull (result);
+    }
+  rds_sim_engine_advance (engine, 3600);
+
+  /* Warm up once, then walk every page. */
+  for (int round = 0; round < 2; round++)
+    {
+      total = worst = bytes = 0;
+      pages = 0;
+      do
+        {
+          g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+          g_autoptr(RdsQueryResult) result = NULL;
+          g_autoptr(GBytes) xml = NULL;
+          gint64 start, spent;
+
+          rds_request_set (request, "Marker", marker);
+          start = g_get_monotonic_time ();
+          result = rds_sim_engine_call (engine, "us-east-1", request, NULL);
+          xml = rds_xml_write_response (result, "00000000-0000-0000-0000-000000000000");
+          spent = g_get_monotonic_time () - start;
+
+          total += spent;
+          worst = MAX (worst, spent);
+          bytes += g_bytes_get_size (xml);
+          pages++;
+          g_free (marker);
+          marker = g_strdup (result->marker);
+        }
+      while (marker != NULL);
+    }
+
+  g_print ("in-process DescribeDBInstances, page of 100, %d instances: mean %.3f ms, worst %.3f ms "
+           "(%u pages, %.0f KiB per page)\n", n_instances, total / 1000.0 / pages, worst / 1000.0,
+           pages, bytes / 1024.0 / pages);
+}
+
+typedef struct
+{
+  RdsClient *client;
+  guint      next;
+  guint      done;
+  guint      failed;
+  guint      total;
+} Flood;
+
+static void flood_send (Flood *flood);
+
+static void
+flood_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Flood *flood = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsQueryResult) answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+
+  if (answer == NULL)
+    {
+      if (flood->failed++ < 3)
+        g_printerr ("create failed: %s\n", error->message);
+    }
+  flood->done++;
+  flood_send (flood);
+}
+
+static void
+flood_send (Flood *flood)
+{
+  g_autoptr(RdsRequest) request = NULL;
+
+  if (flood->next >= flood->total)
+    return;
+  request = create_request (flood->next++);
+  rds_client_call_async (flood->client, request, NULL, flood_cb, flood);
+}
+
+static double
+create_many (RdsClient *client,
+             guint      first,
+             guint      count,
+             guint      in_flight)
+{
+  Flood flood = { client, first, 0, 0, first + count };
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < in_flight; i++)
+    flood_send (&flood);
+  while (flood.done < count)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (flood.failed > 0)
+    g_printerr ("%u creates failed\n", flood.failed);
+  return count / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
+static gint64
+peak_rss_kib (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + 6, NULL, 10);
+}
+
+static void
+bench_over_http (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rds-bench-XXXXXX", NULL);
+  const char *argv[] = { simd_path, "--listen", "127.0.0.1:0", "--state-dir", dir, "--paused",
+                         "--seed", "1", "--access-key-id", ACCESS_KEY, "--secret-access-key",
+                         SECRET_KEY, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *quotas = NULL;
+  g_autoptr(JsonNode) quota_body = NULL;
+  g_autoptr(JsonNode) advance_body = json_from_string ("{\"seconds\": 3600}", NULL);
+  g_autoptr(JsonNode) state = NULL;
+  double sequential, concurrent;
+  gint64 total = 0, worst = 0, idle_rss;
+  guint pages = 0;
+  GPid pid;
+  int out_fd;
+  const char *url;
+
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &pid, NULL, &out_fd, NULL, &error))
+    g_error ("could not start %s: %s", simd_path, error->message);
+
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  if (g_io_channel_read_line (channel, &line, NULL, NULL, &error) != G_IO_STATUS_NORMAL ||
+      (url = strstr (line, "http://")) == NULL)
+    g_error ("rds-simd did not say where it listens");
+  g_strchomp (line);
+
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  idle_rss = peak_rss_kib (pid);
+
+  quotas = g_strdup_printf ("{\"DBInstances\": %d, \"AllocatedStorage\": %d}", n_instances,
+                            n_instances * 20);
+  quota_body = json_from_string (quotas, NULL);
+  state = rds_client_control_sync (client, "POST", "quotas", quota_body, NULL, &error);
+  g_assert_no_error (error);
+
+  sequential = create_many (client, 0, 500, 1);
+  concurrent = create_many (client, 500, n_instances - 500, 32);
+  g_print ("rds-simd peak RSS after the creates: %.1f MiB\n", peak_rss_kib (pid) / 1024.0);
+  g_clear_pointer (&state, json_node_unref);
+  state = rds_client_control_sync (client, "POST", "clock/advance", advance_body, NULL, &error);
+  g_assert_no_error (error);
+  g_print ("rds-simd peak RSS after an hour of simulated time: %.1f MiB\n", peak_rss_kib (pid) / 1024.0);
+
+  do
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+      g_autoptr(RdsQueryResult) result = NULL;
+      gint64 start = g_get_monotonic_time (), spent;
+
+      rds_request_set (request, "Marker", marker);
+      result = rds_client_call_sync (client, request, NULL, &error);
+      g_assert_no_error (error);
+      spent = g_get_monotonic_time () - start;
+      total += spent;
+      worst = MAX (worst, spent);
+      pages++;
+      g_free (marker);
+      marker = g_strdup (result->marker);
+    }
+  while (marker != NULL);
+
+  g_print ("rds-simd CreateDBInstance (durable before acknowledged): %.0f requests/s one at a time, "
+           "%.0f requests/s with 32 in flight\n", sequential, concurrent);
+  g_print ("rds-simd DescribeDBInstances page of 100 over HTTP, client included: mean %.2f ms, "
+           "worst %.2f ms (%u pages)\n", total / 1000.0 / pages, worst / 1000.0, pages);
+  g_print ("rds-simd peak RSS: %.1f MiB holding %d instances (%.1f MiB at start)\n",
+           peak_rss_kib (pid) / 1024.0, n_instances, idle_rss / 1024.0);
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "instances", 'n', 0, G_OPTION_ARG_INT, &n_instances, "Number of DB instances", "N" },
+    { "simd", 0, 0, G_OPTION_ARG_FILENAME, &simd_path, "Path of rds-simd", "PATH" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  bench_in_process ();
+  if (simd_path != NULL)
+    bench_over_http ();
+
+  return EXIT_SUCCESS;
+}
