@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+# test_awscli.py: Debian's AWS CLI v2 drives rds-simd.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Every command goes through the CLI's own model: an answer it could not
+# parse would fail the command. Errors must come back with the service's
+# code and the CLI's exit status for service errors (254).
+
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from simd import Simd, aws_environment
+
+AWS = "/usr/bin/aws"
+MINUTE = 60
+
+
+class AwsCliConformance(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.simd = Simd()
+        cls.env = aws_environment(cls.simd)
+
+    @classmethod
+    def tearDownClass(cls):
+        code, err = cls.simd.stop()
+        cls.simd.close()
+        assert code == 0, err
+
+    def aws(self, *args):
+        command = [AWS, "rds", *args, "--endpoint-url", self.simd.url, "--output", "json"]
+        result = subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            self.fail("aws rds %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
+        return json.loads(result.stdout) if result.stdout.strip() else None
+
+    def aws_error(self, code, *args):
+        command = [AWS, "rds", *args, "--endpoint-url", self.simd.url, "--output", "json"]
+        result = subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(result.returncode, 254, result.stderr)
+        self.assertIn("An error occurred (%s)" % code, result.stderr)
+        return result.stderr
+
+    def test_1_lifecycle(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-db",
+                           "--db-instance-class", "db.t3.micro", "--engine", "mysql",
+                           "--master-username", "admin", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--backup-retention-period", "7",
+                           "--tags", "Key=owner,Value=cli")["DBInstance"]
+        self.assertEqual(created["DBInstanceStatus"], "creating")
+        self.assertEqual(created["Engine"], "mysql")
+        self.assertEqual(created["BackupRetentionPeriod"], 7)
+
+        # The clock moves; the waiter's first poll sees it available.
+        self.simd.advance(20 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-db")
+        db = self.aws("describe-db-instances", "--db-instance-identifier", "cli-db")["DBInstances"][0]
+        self.assertEqual(db["DBInstanceStatus"], "available")
+        self.assertEqual(db["Endpoint"]["Port"], 3306)
+        self.assertEqual(db["DBParameterGroups"][0]["DBParameterGroupName"], "default.mysql8.0")
+        self.assertEqual(db["OptionGroupMemberships"][0]["OptionGroupName"], "default:mysql-8-0")
+
+        # Without --apply-immediately: pending until the window.
+        modified = self.aws("modify-db-instance", "--db-instance-identifier", "cli-db",
+                            "--db-instance-class", "db.t3.small",
+                            "--ca-certificate-identifier", "rds-ca-rsa4096-g1")["DBInstance"]
+        self.assertEqual(modified["PendingModifiedValues"],
+                         {"DBInstanceClass": "db.t3.small",
+                          "CACertificateIdentifier": "rds-ca-rsa4096-g1"})
+        self.assertEqual(modified["DBInstanceStatus"], "available")
+
+        # With it: now (and what was pending goes too).
+        modified = self.aws("modify-db-instance", "--db-instance-identifier", "cli-db",
+                            "--allocated-storage", "30", "--apply-immediately")["DBInstance"]
+        self.assertEqual(modified["DBInstanceStatus"], "modifying")
+        self.assertEqual(modified["PendingModifiedValues"]["AllocatedStorage"], 30)
+        self.simd.advance(20 * MINUTE)
+        db = self.aws("describe-db-instances", "--db-instance-identifier", "cli-db")["DBInstances"][0]
+        self.assertEqual(db["DBInstanceClass"], "db.t3.small")
+        self.assertEqual(db["CACertificateIdentifier"], "rds-ca-rsa4096-g1")
+        self.assertEqual(db["AllocatedStorage"], 30)
+        self.assertEqual(db["DBInstanceStatus"], "storage-optimization")
+        self.simd.advance(4 * 3600)
+
+        self.assertEqual(self.aws("reboot-db-instance", "--db-instance-identifier", "cli-db")
+                         ["DBInstance"]["DBInstanceStatus"], "rebooting")
+        self.simd.advance(5 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-db")
+
+        self.assertEqual(self.aws("stop-db-instance", "--db-instance-identifier", "cli-db")
+                         ["DBInstance"]["DBInstanceStatus"], "stopping")
+        self.simd.advance(10 * MINUTE)
+        self.assertEqual(self.aws("describe-db-instances", "--db-instance-identifier", "cli-db")
+                         ["DBInstances"][0]["DBInstanceStatus"], "stopped")
+        self.assertEqual(self.aws("start-db-instance", "--db-instance-identifier", "cli-db")
+                         ["DBInstance"]["DBInstanceStatus"], "starting")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-db")
+
+        snapshot = self.aws("create-db-snapshot", "--db-instance-identifier", "cli-db",
+                            "--db-snapshot-identifier", "cli-snap")["DBSnapshot"]
+        self.assertEqual(snapshot["Status"], "creating")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-snap")
+        self.assertEqual(len(self.aws("describe-db-snapshots", "--db-instance-identifier", "cli-db")
+                             ["DBSnapshots"]), 1)
+
+        arn = db["DBInstanceArn"]
+        self.aws("add-tags-to-resource", "--resource-name", arn, "--tags", "Key=env,Value=dev")
+        tags = self.aws("list-tags-for-resource", "--resource-name", arn)["TagList"]
+        self.assertEqual(sorted(t["Key"] for t in tags), ["env", "owner"])
+        self.aws("remove-tags-from-resource", "--resource-name", arn, "--tag-keys", "owner")
+        self.assertEqual(self.aws("list-tags-for-resource", "--resource-name", arn)["TagList"],
+                         [{"Key": "env", "Value": "dev"}])
+
+        events = self.aws("describe-events", "--source-type", "db-instance",
+                          "--source-identifier", "cli-db", "--duration", "1440")["Events"]
+        messages = [e["Message"] for e in events]
+        self.assertIn("DB instance created.", messages)
+        self.assertIn("DB instance restarted.", messages)
+        self.assertIn("Finished applying modification to DB instance class", messages)
+
+        deleting = self.aws("delete-db-instance", "--db-instance-identifier", "cli-db",
+                            "--final-db-snapshot-identifier", "cli-final")["DBInstance"]
+        self.assertEqual(deleting["DBInstanceStatus"], "deleting")
+        self.simd.advance(20 * MINUTE)
+        self.aws("wait", "db-instance-deleted", "--db-instance-identifier", "cli-db")
+        self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-final")
+        self.aws("delete-db-snapshot", "--db-snapshot-identifier", "cli-snap")
+
+    def test_2_catalog(self):
+        versions = self.aws("describe-db-engine-versions", "--engine", "postgres",
+                            "--default-only")["DBEngineVersions"]
+        self.assertEqual([v["EngineVersion"] for v in versions], ["17.4"])
+        self.assertEqual(versions[0]["DBParameterGroupFamily"], "postgres17")
+        # The CLI follows the Markers by itself.
+        options = self.aws("describe-orderable-db-instance-options", "--engine", "oracle-se2",
+                           "--engine-version", "19.0.0.0.ru-2025-01.rur-2025-01.r1")
+        classes = {o["DBInstanceClass"] for o in options["OrderableDBInstanceOptions"]}
+        self.assertIn("db.m5.large", classes)
+        self.assertNotIn("db.m5.8xlarge", classes)
+        self.assertNotIn("db.t4g.micro", classes)
+        self.assertEqual(self.aws("describe-db-subnet-groups")["DBSubnetGroups"][0]
+                         ["SubnetGroupStatus"], "Complete")
+        self.assertGreater(len(self.aws("describe-db-parameter-groups")["DBParameterGroups"]), 20)
+
+    def test_3_errors(self):
+        base = ["--db-instance-class", "db.t3.micro", "--engine", "postgres",
+                "--master-username", "postgres", "--master-user-password", "correct-horse",
+                "--allocated-storage", "20"]
+        self.aws_error("DBInstanceNotFound", "describe-db-instances",
+                       "--db-instance-identifier", "missing")
+        self.aws_error("InvalidParameterValue", "create-db-instance",
+                       "--db-instance-identifier", "bad--name", *base)
+        self.aws_error("CertificateNotFound", "create-db-instance", "--db-instance-identifier",
+                       "ca-db", "--ca-certificate-identifier", "rds-ca-1999", *base)
+        self.aws_error("InvalidParameterCombination", "create-db-instance",
+                       "--db-instance-identifier", "enc-db", "--kms-key-id", "alias/aws/rds", *base)
+        self.aws_error("InvalidParameterValue", "create-db-instance", "--db-instance-identifier",
+                       "win-db", "--preferred-backup-window", "03:00-03:10", *base)
+        self.aws_error("DBSnapshotNotFound", "delete-db-snapshot", "--db-snapshot-identifier", "no")
+        self.aws_error("InvalidParameterValue", "describe-events", "--source-type", "db-thing")
+        stderr = self.aws_error("DBInstanceNotFound", "delete-db-instance",
+                                "--db-instance-identifier", "missing-too", "--skip-final-snapshot",
+                                "--final-db-snapshot-identifier", "x")
+        self.assertNotIn("Traceback", stderr)
+
+        env = dict(self.env, AWS_SECRET_ACCESS_KEY="wrong")
+        result = subprocess.run([AWS, "rds", "describe-db-instances", "--endpoint-url",
+                                 self.simd.url], env=env, capture_output=True, text=True)
+        self.assertEqual(result.returncode, 254)
+        self.assertIn("SignatureDoesNotMatch", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

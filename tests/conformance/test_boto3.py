@@ -1,0 +1,287 @@
+#!/usr/bin/python3
+# test_boto3.py: boto3 drives rds-simd; every answer is checked against the model.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+import unittest
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from model_check import ModelChecker
+from simd import ACCESS_KEY, REGION, SECRET_KEY, Simd
+
+MINUTE = 60
+HOUR = 3600
+
+
+class Boto3Conformance(unittest.TestCase):
+    def setUp(self):
+        warnings.simplefilter("ignore", ResourceWarning)
+        self.simd = Simd()
+        self.checker = ModelChecker()
+        self.rds = self.client()
+
+    def tearDown(self):
+        code, err = self.simd.stop()
+        self.simd.close()
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.checker.problems, [], "answers the model does not allow")
+
+    def client(self, secret=SECRET_KEY, key=ACCESS_KEY, region=REGION):
+        client = boto3.client("rds", endpoint_url=self.simd.url, region_name=region,
+                              aws_access_key_id=key, aws_secret_access_key=secret,
+                              config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+        self.checker.attach(client)
+        return client
+
+    def assertError(self, code, status, call, **kwargs):
+        with self.assertRaises(ClientError) as caught:
+            call(**kwargs)
+        error = caught.exception.response
+        self.assertEqual(error["Error"]["Code"], code, error["Error"].get("Message"))
+        self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], status)
+        self.assertTrue(error["Error"]["Message"])
+        self.assertTrue(error["ResponseMetadata"]["RequestId"])
+        return error["Error"]["Message"]
+
+    def create(self, identifier, **extra):
+        params = dict(DBInstanceIdentifier=identifier, DBInstanceClass="db.t3.micro",
+                      Engine="postgres", MasterUsername="postgres",
+                      MasterUserPassword="correct-horse-battery", AllocatedStorage=20)
+        params.update(extra)
+        return self.rds.create_db_instance(**params)["DBInstance"]
+
+    def describe(self, identifier):
+        return self.rds.describe_db_instances(DBInstanceIdentifier=identifier)["DBInstances"][0]
+
+    def wait_available(self, identifier):
+        # The clock moved already: the waiter's first poll sees it done.
+        self.rds.get_waiter("db_instance_available").wait(
+            DBInstanceIdentifier=identifier, WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+
+    def test_lifecycle(self):
+        created = self.create("shop-db", MultiAZ=True, StorageType="gp3", AllocatedStorage=100,
+                              MaxAllocatedStorage=500, DeletionProtection=True,
+                              Tags=[{"Key": "team", "Value": "shop"}])
+        self.assertEqual(created["DBInstanceStatus"], "creating")
+        self.assertTrue(created["MultiAZ"])
+        self.assertNotEqual(created["AvailabilityZone"], created["SecondaryAvailabilityZone"])
+        self.assertEqual(created["PendingModifiedValues"], {"MasterUserPassword": "****"})
+        self.assertEqual(created["Iops"], 3000)
+        self.assertEqual(created["StorageThroughput"], 125)
+        self.assertNotIn("Endpoint", created)
+
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("shop-db")
+        db = self.describe("shop-db")
+        self.assertEqual(db["Endpoint"]["Port"], 5432)
+        self.assertTrue(db["Endpoint"]["Address"].startswith("shop-db."))
+        self.assertEqual(db["TagList"], [{"Key": "team", "Value": "shop"}])
+        self.assertIn("LatestRestorableTime", db)
+
+        # Modify, waiting for the window...
+        modified = self.rds.modify_db_instance(DBInstanceIdentifier="shop-db",
+                                               DBInstanceClass="db.m5.large")["DBInstance"]
+        self.assertEqual(modified["DBInstanceStatus"], "available")
+        self.assertEqual(modified["PendingModifiedValues"]["DBInstanceClass"], "db.m5.large")
+
+        # ...or now.
+        modified = self.rds.modify_db_instance(DBInstanceIdentifier="shop-db",
+                                               AllocatedStorage=200,
+                                               ApplyImmediately=True)["DBInstance"]
+        self.assertEqual(modified["DBInstanceStatus"], "modifying")
+        self.assertEqual(modified["PendingModifiedValues"]["AllocatedStorage"], 200)
+        self.assertEqual(modified["PendingModifiedValues"]["DBInstanceClass"], "db.m5.large")
+        self.simd.advance(30 * MINUTE)
+        db = self.describe("shop-db")
+        self.assertEqual(db["DBInstanceStatus"], "storage-optimization")
+        self.assertEqual(db["DBInstanceClass"], "db.m5.large")
+        self.assertEqual(db["AllocatedStorage"], 200)
+        self.assertEqual(db["PendingModifiedValues"], {})
+        self.simd.advance(4 * HOUR)
+
+        # Reboot with failover swaps the zones.
+        rebooting = self.rds.reboot_db_instance(DBInstanceIdentifier="shop-db",
+                                                ForceFailover=True)["DBInstance"]
+        self.assertEqual(rebooting["DBInstanceStatus"], "rebooting")
+        self.simd.advance(10 * MINUTE)
+        after = self.describe("shop-db")
+        self.assertEqual(after["AvailabilityZone"], db["SecondaryAvailabilityZone"])
+
+        # Stop, start.
+        self.assertEqual(self.rds.stop_db_instance(DBInstanceIdentifier="shop-db")
+                         ["DBInstance"]["DBInstanceStatus"], "stopping")
+        self.simd.advance(10 * MINUTE)
+        stopped = self.describe("shop-db")
+        self.assertEqual(stopped["DBInstanceStatus"], "stopped")
+        self.assertIn("AutomaticRestartTime", stopped)
+        self.assertEqual(self.rds.start_db_instance(DBInstanceIdentifier="shop-db")
+                         ["DBInstance"]["DBInstanceStatus"], "starting")
+        self.simd.advance(10 * MINUTE)
+        self.wait_available("shop-db")
+
+        # Snapshots
+        snapshot = self.rds.create_db_snapshot(DBInstanceIdentifier="shop-db",
+                                               DBSnapshotIdentifier="shop-before")["DBSnapshot"]
+        self.assertEqual(snapshot["Status"], "creating")
+        self.simd.advance(10 * MINUTE)
+        self.rds.get_waiter("db_snapshot_available").wait(
+            DBSnapshotIdentifier="shop-before", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        snapshots = self.rds.describe_db_snapshots(DBInstanceIdentifier="shop-db")["DBSnapshots"]
+        self.assertEqual([s["DBSnapshotIdentifier"] for s in snapshots], ["shop-before"])
+        self.assertEqual(snapshots[0]["PercentProgress"], 100)
+
+        # Tags
+        arn = db["DBInstanceArn"]
+        self.rds.add_tags_to_resource(ResourceName=arn, Tags=[{"Key": "env", "Value": "prod"}])
+        tags = self.rds.list_tags_for_resource(ResourceName=arn)["TagList"]
+        self.assertEqual(sorted(t["Key"] for t in tags), ["env", "team"])
+        self.rds.remove_tags_from_resource(ResourceName=arn, TagKeys=["team"])
+        self.assertEqual(self.rds.list_tags_for_resource(ResourceName=arn)["TagList"],
+                         [{"Key": "env", "Value": "prod"}])
+
+        # Events
+        events = self.rds.describe_events(SourceType="db-instance", SourceIdentifier="shop-db",
+                                          Duration=24 * 60)["Events"]
+        messages = [e["Message"] for e in events]
+        for expected in ("DB instance created.", "Finished DB Instance backup.",
+                         "DB instance restarted.", "DB instance stopped.", "DB instance started."):
+            self.assertIn(expected, messages)
+        self.assertTrue(all(e["SourceArn"] == arn for e in events))
+
+        # Deleting needs protection off and a final snapshot (or not).
+        self.assertError("InvalidParameterCombination", 400, self.rds.delete_db_instance,
+                         DBInstanceIdentifier="shop-db", SkipFinalSnapshot=True)
+        self.rds.modify_db_instance(DBInstanceIdentifier="shop-db", DeletionProtection=False)
+        deleting = self.rds.delete_db_instance(DBInstanceIdentifier="shop-db",
+                                               FinalDBSnapshotIdentifier="shop-final")
+        self.assertEqual(deleting["DBInstance"]["DBInstanceStatus"], "deleting")
+        self.simd.advance(30 * MINUTE)
+        self.rds.get_waiter("db_instance_deleted").wait(
+            DBInstanceIdentifier="shop-db", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        final = self.rds.describe_db_snapshots(DBSnapshotIdentifier="shop-final")["DBSnapshots"]
+        self.assertEqual(final[0]["Status"], "available")
+        self.rds.delete_db_snapshot(DBSnapshotIdentifier="shop-before")
+        self.assertGreater(self.checker.checked, 20)
+
+    def test_paginators(self):
+        self.simd.set_quotas(DBInstances=100)
+        for i in range(45):
+            self.create("db-%02d" % i)
+        pages = list(self.rds.get_paginator("describe_db_instances").paginate(
+            PaginationConfig={"PageSize": 20}))
+        self.assertEqual([len(p["DBInstances"]) for p in pages], [20, 20, 5])
+        names = [d["DBInstanceIdentifier"] for p in pages for d in p["DBInstances"]]
+        self.assertEqual(names, ["db-%02d" % i for i in range(45)])
+
+        versions = self.rds.get_paginator("describe_db_engine_versions").paginate(
+            PaginationConfig={"PageSize": 20})
+        self.assertEqual(sum(len(p["DBEngineVersions"]) for p in versions), 44)
+        options = self.rds.get_paginator("describe_orderable_db_instance_options").paginate(
+            Engine="mysql", EngineVersion="8.0.41", PaginationConfig={"PageSize": 100})
+        found = [o for p in options for o in p["OrderableDBInstanceOptions"]]
+        self.assertEqual(len(found), 54 * 4)
+        self.assertTrue(all(o["Engine"] == "mysql" for o in found))
+
+        self.simd.advance(HOUR)
+        events = self.rds.get_paginator("describe_events").paginate(
+            Duration=120, PaginationConfig={"PageSize": 20})
+        self.assertEqual(sum(len(p["Events"]) for p in events), 45 * 3)
+
+        self.assertEqual(self.rds.describe_db_subnet_groups()["DBSubnetGroups"][0]
+                         ["DBSubnetGroupName"], "default")
+        groups = self.rds.describe_db_parameter_groups(DBParameterGroupName="default.mysql8.0")
+        self.assertEqual(groups["DBParameterGroups"][0]["DBParameterGroupFamily"], "mysql8.0")
+        self.assertEqual(len(self.rds.describe_db_security_groups()["DBSecurityGroups"]), 1)
+
+    def test_errors(self):
+        rds = self.rds
+        self.create("exists")
+        self.assertEqual(self.assertError("DBInstanceNotFound", 404, rds.describe_db_instances,
+                                          DBInstanceIdentifier="nope"),
+                         "DBInstance nope not found.")
+        self.assertError("DBInstanceAlreadyExists", 400, self.create, identifier="exists")
+        self.assertError("InvalidParameterValue", 400, self.create, identifier="9lives")
+        self.assertError("InvalidParameterValue", 400, self.create, identifier="pw",
+                         MasterUserPassword="short")
+        self.assertError("InvalidParameterCombination", 400, self.create, identifier="tiny",
+                         AllocatedStorage=5)
+        self.assertError("InvalidParameterCombination", 400, self.create, identifier="az",
+                         MultiAZ=True, AvailabilityZone="us-east-1a")
+        self.assertError("KMSKeyNotAccessibleFault", 400, self.create, identifier="kms",
+                         StorageEncrypted=True, KmsKeyId="alias/nobody")
+        self.assertError("DBParameterGroupNotFound", 404, self.create, identifier="pg",
+                         DBParameterGroupName="tuned")
+        self.assertError("DBSubnetGroupNotFoundFault", 404, self.create, identifier="sn",
+                         DBSubnetGroupName="private")
+        self.assertError("InvalidDBInstanceState", 400, rds.start_db_instance,
+                         DBInstanceIdentifier="exists")
+        self.assertError("InvalidDBInstanceState", 400, rds.reboot_db_instance,
+                         DBInstanceIdentifier="exists")
+        self.assertError("InvalidParameterCombination", 400, rds.delete_db_instance,
+                         DBInstanceIdentifier="exists")
+        self.assertError("DBSnapshotNotFound", 404, rds.describe_db_snapshots,
+                         DBSnapshotIdentifier="nothing")
+        self.assertError("DBSnapshotNotFound", 404, rds.delete_db_snapshot,
+                         DBSnapshotIdentifier="nothing")
+        self.assertError("InvalidParameterValue", 400, rds.describe_db_instances, MaxRecords=5)
+        self.assertError("InvalidParameterValue", 400, rds.list_tags_for_resource,
+                         ResourceName="arn:aws:rds:eu-west-1:1:db:exists")
+
+        self.simd.advance(HOUR)
+        rds.create_db_snapshot(DBInstanceIdentifier="exists", DBSnapshotIdentifier="twice")
+        self.assertError("DBSnapshotAlreadyExists", 400, rds.create_db_snapshot,
+                         DBInstanceIdentifier="exists", DBSnapshotIdentifier="twice")
+        self.assertError("InvalidDBSnapshotState", 400, rds.delete_db_snapshot,
+                         DBSnapshotIdentifier="twice")
+
+        self.simd.set_quotas(DBInstances=1)
+        self.assertError("InstanceQuotaExceeded", 400, self.create, identifier="second")
+        self.simd.set_quotas(DBInstances=40, AllocatedStorage=30)
+        self.assertError("StorageQuotaExceeded", 400, self.create, identifier="second")
+
+        # Signatures
+        self.assertError("SignatureDoesNotMatch", 403, self.client(secret="wrong").describe_db_instances)
+        self.assertError("InvalidClientTokenId", 403, self.client(key="AKIDWHO").describe_db_instances)
+
+        # A failed request changed nothing.
+        names = [d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]]
+        self.assertEqual(names, ["exists"])
+
+    def test_regions(self):
+        self.create("seoul-db")
+        self.assertEqual(len(self.rds.describe_db_instances()["DBInstances"]), 1)
+        away = self.client(region="ap-northeast-2")
+        self.assertEqual(away.describe_db_instances()["DBInstances"], [])
+        self.create("tokyo-db")
+        self.assertEqual(away.describe_db_instances()["DBInstances"], [])
+        zones = {o["Name"] for o in away.describe_orderable_db_instance_options(
+            Engine="postgres", DBInstanceClass="db.t3.micro", MaxRecords=20)
+                 ["OrderableDBInstanceOptions"][0]["AvailabilityZones"]}
+        self.assertEqual(zones, {"ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c",
+                                 "ap-northeast-2d"})
+
+    def test_restart_keeps_everything(self):
+        self.create("kept", Tags=[{"Key": "k", "Value": "v"}])
+        self.simd.advance(HOUR)
+        before = self.describe("kept")
+        code, err = self.simd.stop()
+        self.assertEqual(code, 0, err)
+        self.simd.start()
+        self.rds = self.client()
+        after = self.describe("kept")
+        self.assertEqual(before, after)
+        state = self.simd.control("GET", "state")
+        self.assertTrue(state["paused"])
+        self.assertEqual(state["time"], "2026-01-05T01:00:00.000Z")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
