@@ -21,6 +21,16 @@ typedef struct
   char *name;
 } SuiteCase;
 
+static void
+suite_case_free (gpointer data)
+{
+  SuiteCase *tc = data;
+
+  g_free (tc->dir);
+  g_free (tc->name);
+  g_free (tc);
+}
+
 static char *
 read_case_file (const SuiteCase *tc,
                 const char      *suffix)
@@ -326,7 +336,7 @@ add_suite_dir (const char *dir,
       test_name = g_strdup_printf ("/rds/sigv4/suite/%s", name);
       tamper_name = g_strdup_printf ("/rds/sigv4/suite-tampered/%s", name);
       g_test_add_data_func (test_name, tc, test_suite_case);
-      g_test_add_data_func (tamper_name, tc, test_suite_case_tampered);
+      g_test_add_data_func_full (tamper_name, tc, test_suite_case_tampered, suite_case_free);
       (*count)++;
     }
 }

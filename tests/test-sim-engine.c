@@ -1347,7 +1347,9 @@ static void
 collect_record_cb (JsonNode *record,
                    gpointer  user_data)
 {
-  g_string_append (user_data, json_to_string (record, FALSE));
+  g_autofree char *text = json_to_string (record, FALSE);
+
+  g_string_append (user_data, text);
   g_string_append_c (user_data, '\n');
 }
 
