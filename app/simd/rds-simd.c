@@ -35,7 +35,7 @@ static gboolean show_version = FALSE;
 
 static const GOptionEntry entries[] = {
   { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen_address,
-    N_("Address and port to serve on; port 0 picks a free one (default " DEFAULT_LISTEN ")"),
+    N_("Address and port to serve on; port 0 picks a free one (default 127.0.0.1:9400)"),
     N_("HOST:PORT") },
   { "state-dir", 'd', 0, G_OPTION_ARG_FILENAME, &state_dir,
     N_("Where the simulator keeps its state (default: the user's data directory)"), N_("DIR") },
@@ -233,8 +233,9 @@ main (int   argc,
   now_text = rds_format_timestamp (rds_sim_clock_get_now (clock));
   /* The first line is for programs: they read the endpoint from it. */
   g_print ("rds-simd: listening on %s\n", url);
-  g_print (_("State: %s (seed %" G_GUINT64_FORMAT ", account %s)\n"), state_dir,
-           rds_sim_engine_get_seed (engine), rds_sim_engine_get_account_id (engine));
+  seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rds_sim_engine_get_seed (engine));
+  g_print (_("State: %s (seed %s, account %s)\n"), state_dir, seed_text,
+           rds_sim_engine_get_account_id (engine));
   g_print (_("Simulated time: %s, %s at %gx\n"), now_text,
            rds_sim_clock_get_paused (clock) ? _("paused") : _("running"),
            rds_sim_clock_get_rate (clock));
