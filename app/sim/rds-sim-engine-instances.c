@@ -262,17 +262,18 @@ typedef struct
   int         throughput;   /* -1: none */
 } Storage;
 
+/* Sets an AWS error and returns FALSE. */
 static gboolean
-storage_error (GError    **error,
-               RdsAwsError code,
-               const char *format,
-               ...) G_GNUC_PRINTF (3, 4);
+fail (GError      **error,
+      RdsAwsError   code,
+      const char   *format,
+      ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
-storage_error (GError    **error,
-               RdsAwsError code,
-               const char *format,
-               ...)
+fail (GError      **error,
+      RdsAwsError   code,
+      const char   *format,
+      ...)
 {
   va_list args;
 
@@ -302,12 +303,12 @@ check_storage (const RdsSimEngineInfo  *engine,
   const char *type = storage->storage_type;
 
   if (!rds_sim_catalog_storage_rules (engine, type, storage->allocated, &rules))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid storage type: %s. Valid storage types are gp2, gp3, io1 "
                           "and standard.", type);
 
   if (storage->allocated < rules.min_storage || storage->allocated > rules.max_storage)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Invalid storage size for engine name %s and storage type %s: %d. "
                           "Allocated storage must be between %d and %d GiB.",
                           engine->engine, type, storage->allocated,
@@ -316,7 +317,7 @@ check_storage (const RdsSimEngineInfo  *engine,
   if (g_str_equal (type, "gp2") || g_str_equal (type, "standard"))
     {
       if (explicit_iops || explicit_throughput)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "You can't specify IOPS or storage throughput for storage type %s; "
                               "use io1 or gp3 storage to provision them.", type);
       storage->iops = -1;
@@ -327,19 +328,19 @@ check_storage (const RdsSimEngineInfo  *engine,
   if (g_str_equal (type, "io1"))
     {
       if (explicit_throughput)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "You can't specify storage throughput for storage type io1.");
       if (storage->iops < 0)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "Storage type io1 requires a Provisioned IOPS value (Iops).");
       if (storage->iops < rules.min_iops || storage->iops > rules.max_iops)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "Invalid IOPS value %d for engine name %s and storage type io1 with "
                               "%d GiB: it must be between %d and %d.", storage->iops,
                               engine->engine, storage->allocated, rules.min_iops, rules.max_iops);
       if (storage->iops < rules.min_iops_per_gib * storage->allocated ||
           storage->iops > rules.max_iops_per_gib * storage->allocated)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "Invalid iops to storage (GB) ratio for engine name %s and storage "
                               "type io1: %.4f. The ratio must be between %g and %g, so %d GiB "
                               "allows %d to %d IOPS.", engine->engine,
@@ -355,7 +356,7 @@ check_storage (const RdsSimEngineInfo  *engine,
   if (rules.min_iops == 0)
     {
       if (explicit_iops || explicit_throughput)
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "You can't specify IOPS or storage throughput for engine %s and a "
                               "storage size less than %d.", engine->engine,
                               rds_sim_catalog_gp3_threshold (engine));
@@ -371,18 +372,18 @@ check_storage (const RdsSimEngineInfo  *engine,
 
   if (storage->iops < rules.min_iops || storage->iops > rules.max_iops ||
       storage->iops > rules.max_iops_per_gib * storage->allocated)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Invalid IOPS value %d for engine name %s and storage type gp3 with %d "
                           "GiB: it must be between %d and %d, and at most %g per GiB.",
                           storage->iops, engine->engine, storage->allocated,
                           rules.min_iops, rules.max_iops, rules.max_iops_per_gib);
   if (storage->throughput < rules.min_throughput || storage->throughput > rules.max_throughput)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Invalid storage throughput %d MiB/s for engine name %s and storage "
                           "type gp3: it must be between %d and %d.", storage->throughput,
                           engine->engine, rules.min_throughput, rules.max_throughput);
   if (storage->throughput > storage->iops / 4)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Invalid storage throughput %d MiB/s for %d IOPS: throughput can be at "
                           "most 0.25 MiB/s per IOPS (%d MiB/s).", storage->throughput,
                           storage->iops, storage->iops / 4);
@@ -403,11 +404,11 @@ check_max_allocated (const RdsSimEngineInfo  *engine,
   rds_sim_catalog_storage_rules (engine, storage_type, allocated, &rules);
 
   if (g_str_equal (storage_type, "standard"))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Storage autoscaling isn't available for magnetic (standard) storage.");
 
   if (max_allocated < minimum || max_allocated > rules.max_storage)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "Invalid max storage size for engine name %s and storage type %s: %d. "
                           "The maximum storage threshold must be at least 10%% more than the "
                           "allocated storage (%d GiB or more) and at most %d GiB.",
@@ -419,11 +420,59 @@ check_max_allocated (const RdsSimEngineInfo  *engine,
 /* Other parameters shared by create and modify */
 
 static gboolean
+check_class (const RdsSimEngineInfo  *engine,
+             const RdsSimVersionInfo *version,
+             const char              *class_name,
+             const char              *license,
+             GError                 **error)
+{
+  const RdsSimClassInfo *klass = rds_sim_catalog_find_class (class_name);
+
+  if (klass != NULL && rds_sim_catalog_class_supports (klass, engine) &&
+      rds_sim_catalog_has_license_model (engine, license))
+    return TRUE;
+
+  return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+               "RDS does not support creating a DB instance with the following combination: "
+               "DBInstanceClass=%s, Engine=%s, EngineVersion=%s, LicenseModel=%s. For supported "
+               "combinations of instance class and database engine version, see the "
+               "documentation.", class_name, engine->engine, version->version, license);
+}
+
+static gboolean
+check_features (const RdsSimEngineInfo  *engine,
+                gboolean                 multi_az,
+                gboolean                 iam_auth,
+                GError                 **error)
+{
+  if (multi_az && !engine->multi_az)
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                 "Multi-AZ deployments are not available for %s.", engine->engine);
+  if (iam_auth && !engine->iam_auth)
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                 "IAM database authentication is not available for %s; it is for MySQL, "
+                 "MariaDB and PostgreSQL.", engine->engine);
+  return TRUE;
+}
+
+static gboolean
+check_ca (const char  *ca,
+          GError     **error)
+{
+  if (rds_sim_catalog_find_ca (ca) != NULL)
+    return TRUE;
+
+  return fail (error, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
+               "Certificate not found: %s. Use rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or "
+               "rds-ca-ecc384-g1.", ca);
+}
+
+static gboolean
 check_backup_retention (int      days,
                         GError **error)
 {
   if (days < 0 || days > 35)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid backup retention period: %d. Retention period must be "
                           "between 0 and 35.", days);
   return TRUE;
@@ -442,19 +491,19 @@ check_monitoring (RdsRequest  *request,
     valid |= interval == intervals[i];
 
   if (!valid)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid MonitoringInterval %d: it must be 0, 1, 5, 10, 15, 30 or 60.",
                           interval);
   if (interval != 0 && (role == NULL || *role == '\0'))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "A MonitoringRoleARN value is required if you specify a "
                           "MonitoringInterval value other than 0.");
   if (interval == 0 && role != NULL && *role != '\0' && rds_request_has (request, "MonitoringRoleArn"))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "A MonitoringInterval value other than 0 is required if you specify a "
                           "MonitoringRoleARN value.");
   if (role != NULL && *role != '\0' && !g_str_has_prefix (role, "arn:aws:iam::"))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid MonitoringRoleArn %s: it must be an IAM role ARN such as "
                           "arn:aws:iam::123456789012:role/rds-monitoring-role.", role);
   return TRUE;
@@ -467,7 +516,7 @@ check_pi_retention (int      days,
   if (days == 7 || days == 731 || (days >= 31 && days <= 713 && days % 31 == 0))
     return TRUE;
 
-  return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+  return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                         "Invalid PerformanceInsightsRetentionPeriod %d: it must be 7, a multiple "
                         "of 31 up to 713 (months), or 731.", days);
 }
@@ -510,7 +559,7 @@ check_log_exports (const RdsSimEngineInfo  *engine,
       {
         g_autofree char *valid = g_strjoinv (", ", (char **) engine->log_types);
 
-        return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "You cannot use the log type '%s' with engine %s. Valid log "
                               "types are: %s.", exports[i], engine->engine, valid);
       }
@@ -524,12 +573,12 @@ check_security_groups (RdsSimRegion  *region,
 {
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
     if (!g_str_equal (groups[i], region->security_group_id))
-      return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+      return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                             "Invalid security group, groupId=%s: it does not exist in the "
                             "default VPC %s, whose security group is %s.", groups[i],
                             region->vpc_id, region->security_group_id);
   if (groups != NULL && g_strv_length (groups) > 5)
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "A DB instance can be in at most 5 VPC security groups.");
   return TRUE;
 }
@@ -562,12 +611,12 @@ check_parameter_group (RdsSimRegion             *region,
   const char *family;
 
   if (group == NULL)
-    return storage_error (error, RDS_AWS_ERROR_DB_PARAMETER_GROUP_NOT_FOUND,
+    return fail (error, RDS_AWS_ERROR_DB_PARAMETER_GROUP_NOT_FOUND,
                           "DB Parameter Group %s not found.", name);
 
   family = rds_shape_get_string (RDS_SHAPE (group), "db-parameter-group-family");
   if (!g_str_equal (family, version->family))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                           "The parameter group %s with DBParameterGroupFamily %s can't be used "
                           "for this instance. Use a parameter group with DBParameterGroupFamily "
                           "%s.", name, family, version->family);
@@ -617,12 +666,12 @@ check_quotas (RdsSimEngine  *self,
   guint count = g_tree_nnodes (region->instances);
 
   if (count + new_instances > max_instances)
-    return storage_error (error, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED,
+    return fail (error, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED,
                           "DB instance quota exceeded: the Region already has %u of at most %"
                           G_GINT64_FORMAT " DB instances.", count, max_instances);
 
   if (region->allocated_storage + new_storage > max_storage)
-    return storage_error (error, RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED,
+    return fail (error, RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED,
                           "Storage quota exceeded: the Region's DB instances already use %"
                           G_GINT64_FORMAT " of at most %" G_GINT64_FORMAT " GiB.",
                           region->allocated_storage, max_storage);
@@ -677,7 +726,7 @@ draw_windows (RdsSimEngine  *self,
     }
 
   if (rds_sim_windows_overlap (b_start, b_length, m_start, m_length))
-    return storage_error (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "The backup window and maintenance window must not overlap.");
 
   *backup_window = rds_sim_format_backup_window (b_start, b_length);
@@ -798,17 +847,9 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   if (license == NULL)
     license = engine->license_models[0];
 
+  if (!check_class (engine, version, class_name, license, error))
+    return NULL;
   klass = rds_sim_catalog_find_class (class_name);
-  if (klass == NULL || !rds_sim_catalog_class_supports (klass, engine) ||
-      !rds_sim_catalog_has_license_model (engine, license))
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "RDS does not support creating a DB instance with the following combination: "
-                   "DBInstanceClass=%s, Engine=%s, EngineVersion=%s, LicenseModel=%s. For "
-                   "supported combinations of instance class and database engine version, see "
-                   "the documentation.", class_name, engine->engine, version->version, license);
-      return NULL;
-    }
 
   if (g_tree_lookup (region->instances, id) != NULL)
     {
@@ -882,13 +923,6 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                            "instances.");
       return NULL;
     }
-  if (multi_az && !engine->multi_az)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "Multi-AZ deployments are not available for %s.", engine->engine);
-      return NULL;
-    }
-
   port = engine->default_port;
   if (!rds_request_get_int (request, "Port", &port, error) ||
       !rds_sim_check_port (engine, port, error))
@@ -976,24 +1010,13 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   ca = rds_request_get_string (request, "CACertificateIdentifier");
   if (ca == NULL)
     ca = rds_sim_catalog_default_ca ();
-  if (rds_sim_catalog_find_ca (ca) == NULL)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
-                   "Certificate not found: %s. Use rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or "
-                   "rds-ca-ecc384-g1.", ca);
-      return NULL;
-    }
+  if (!check_ca (ca, error))
+    return NULL;
 
   /* Authentication and monitoring */
-  if (!rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error))
+  if (!rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error) ||
+      !check_features (engine, multi_az, iam_auth, error))
     return NULL;
-  if (iam_auth && !engine->iam_auth)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "IAM database authentication is not available for %s; it is for MySQL, "
-                   "MariaDB and PostgreSQL.", engine->engine);
-      return NULL;
-    }
 
   monitoring_role = rds_request_get_string (request, "MonitoringRoleArn");
   if (!rds_request_get_int (request, "MonitoringInterval", &monitoring_interval, error) ||
@@ -1708,49 +1731,20 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     return NULL;
 
   class_name = rds_request_get_string (request, "DBInstanceClass");
-  if (class_name != NULL)
-    {
-      const RdsSimClassInfo *klass = rds_sim_catalog_find_class (class_name);
-
-      if (klass == NULL || !rds_sim_catalog_class_supports (klass, engine))
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                       "RDS does not support creating a DB instance with the following "
-                       "combination: DBInstanceClass=%s, Engine=%s, EngineVersion=%s, "
-                       "LicenseModel=%s. For supported combinations of instance class and "
-                       "database engine version, see the documentation.", class_name,
-                       engine->engine, version->version, rds_shape_get_string (model, "license-model"));
-          return NULL;
-        }
-    }
+  if (class_name != NULL &&
+      !check_class (engine, version, class_name, rds_shape_get_string (model, "license-model"), error))
+    return NULL;
 
   ca = rds_request_get_string (request, "CACertificateIdentifier");
-  if (ca != NULL && rds_sim_catalog_find_ca (ca) == NULL)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
-                   "Certificate not found: %s. Use rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or "
-                   "rds-ca-ecc384-g1.", ca);
-      return NULL;
-    }
+  if (ca != NULL && !check_ca (ca, error))
+    return NULL;
 
   multi_az = rds_shape_get_boolean (model, "multi-az");
   iam_auth = rds_shape_get_boolean (model, "iam-database-authentication-enabled");
   if (!rds_request_get_boolean (request, "MultiAZ", &multi_az, error) ||
-      !rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error))
+      !rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error) ||
+      !check_features (engine, multi_az, iam_auth, error))
     return NULL;
-  if (multi_az && !engine->multi_az)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "Multi-AZ deployments are not available for %s.", engine->engine);
-      return NULL;
-    }
-  if (iam_auth && !engine->iam_auth)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "IAM database authentication is not available for %s; it is for MySQL, "
-                   "MariaDB and PostgreSQL.", engine->engine);
-      return NULL;
-    }
 
   retention = pending_or_current_int (instance, "backup-retention-period");
   if (!rds_request_get_int (request, "BackupRetentionPeriod", &retention, error) ||

@@ -201,6 +201,9 @@ void            _rds_sim_snapshot_fire                (RdsSimEngine    *self,
 void            _rds_sim_snapshot_refresh             (RdsSimSnapshot  *snapshot,
                                                        gint64           now);
 void            _rds_sim_snapshot_free                (RdsSimSnapshot  *snapshot);
+RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
+                                                       const char      *identifier,
+                                                       GError         **error);
 
 /* rds-sim-engine-catalog.c */
 RdsQueryResult *_rds_sim_action_describe_db_engine_versions  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

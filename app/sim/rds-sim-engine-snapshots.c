@@ -222,10 +222,10 @@ _rds_sim_snapshot_refresh (RdsSimSnapshot *snapshot,
   rds_shape_set_int (RDS_SHAPE (snapshot->model), "percent-progress", progress);
 }
 
-static RdsSimSnapshot *
-lookup (RdsSimRegion  *region,
-        const char    *identifier,
-        GError       **error)
+RdsSimSnapshot *
+_rds_sim_snapshot_lookup (RdsSimRegion  *region,
+                          const char    *identifier,
+                          GError       **error)
 {
   g_autofree char *lower = g_ascii_strdown (identifier, -1);
   RdsSimSnapshot *snapshot = g_tree_lookup (region->snapshots, lower);
@@ -311,7 +311,7 @@ _rds_sim_action_delete_db_snapshot (RdsSimEngine  *self,
   gint64 now = rds_sim_engine_get_now (self);
 
   if ((name = rds_request_require_string (request, "DBSnapshotIdentifier", error)) == NULL ||
-      (snapshot = lookup (region, name, error)) == NULL)
+      (snapshot = _rds_sim_snapshot_lookup (region, name, error)) == NULL)
     return NULL;
 
   status = rds_db_snapshot_get_status (snapshot->model);
@@ -444,7 +444,7 @@ _rds_sim_action_describe_db_snapshots (RdsSimEngine  *self,
 
   if (snapshot_name != NULL)
     {
-      RdsSimSnapshot *snapshot = lookup (region, snapshot_name, error);
+      RdsSimSnapshot *snapshot = _rds_sim_snapshot_lookup (region, snapshot_name, error);
 
       if (snapshot == NULL)
         return NULL;

@@ -133,7 +133,6 @@ find_resource (RdsSimEngine  *self,
                GError       **error)
 {
   g_auto(GStrv) parts = g_strsplit (arn, ":", 7);
-  g_autofree char *name = NULL;
 
   if (g_strv_length (parts) != 7 || !g_str_equal (parts[0], "arn") || !g_str_equal (parts[2], "rds") ||
       !g_str_equal (parts[3], region->info->name) ||
@@ -146,17 +145,12 @@ find_resource (RdsSimEngine  *self,
       return FALSE;
     }
 
-  name = g_ascii_strdown (parts[6], -1);
   if (g_str_equal (parts[5], "db"))
     {
-      RdsSimInstance *instance = g_tree_lookup (region->instances, name);
+      RdsSimInstance *instance = _rds_sim_instance_lookup (region, parts[6], error);
 
       if (instance == NULL)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND,
-                       "DBInstance %s not found.", parts[6]);
-          return FALSE;
-        }
+        return FALSE;
       resource->shape = RDS_SHAPE (instance->model);
       resource->kind = "db-instance";
       resource->id = rds_db_instance_get_identifier (instance->model);
@@ -165,14 +159,10 @@ find_resource (RdsSimEngine  *self,
 
   if (g_str_equal (parts[5], "snapshot"))
     {
-      RdsSimSnapshot *snapshot = g_tree_lookup (region->snapshots, name);
+      RdsSimSnapshot *snapshot = _rds_sim_snapshot_lookup (region, parts[6], error);
 
       if (snapshot == NULL)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND,
-                       "DBSnapshot %s not found.", parts[6]);
-          return FALSE;
-        }
+        return FALSE;
       resource->shape = RDS_SHAPE (snapshot->model);
       resource->kind = "db-snapshot";
       resource->id = rds_db_snapshot_get_identifier (snapshot->model);
