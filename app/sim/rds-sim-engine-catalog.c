@@ -68,7 +68,7 @@ filters_match (GPtrArray          *filters,
   return TRUE;
 }
 
-static const RdsSimEngineInfo *
+static const RdsEngineInfo *
 engine_argument (RdsRequest  *request,
                  gboolean     required,
                  gboolean    *aurora,
@@ -76,13 +76,13 @@ engine_argument (RdsRequest  *request,
 {
   const char *name = required ? rds_request_require_string (request, "Engine", error)
                               : rds_request_get_string (request, "Engine");
-  const RdsSimEngineInfo *engine;
+  const RdsEngineInfo *engine;
 
   *aurora = FALSE;
   if (name == NULL)
     return NULL;
 
-  engine = rds_sim_catalog_find_engine (name);
+  engine = rds_catalog_find_engine (name);
   if (engine == NULL && g_str_has_prefix (name, "aurora"))
     *aurora = TRUE;
   else if (engine == NULL)
@@ -96,20 +96,20 @@ engine_argument (RdsRequest  *request,
 /* DescribeDBEngineVersions */
 
 static RdsDbEngineVersion *
-engine_version_new (const RdsSimEngineInfo *engine,
+engine_version_new (const RdsEngineInfo *engine,
                     guint                   index)
 {
-  const RdsSimVersionInfo *version = &engine->versions[index];
+  const RdsVersionInfo *version = &engine->versions[index];
   const char *modes[] = { "provisioned", NULL };
   g_autoptr(GStrvBuilder) cas = g_strv_builder_new ();
   g_auto(GStrv) ca_list = NULL;
-  const RdsSimCertificateAuthority *authorities;
+  const RdsCertificateAuthority *authorities;
   RdsShape *shape;
   GListStore *targets;
   const char *next_major = NULL;
   guint n_cas;
 
-  authorities = rds_sim_catalog_get_cas (&n_cas);
+  authorities = rds_catalog_get_cas (&n_cas);
   for (guint i = 0; i < n_cas; i++)
     g_strv_builder_add (cas, authorities[i].identifier);
   ca_list = g_strv_builder_end (cas);
@@ -135,7 +135,7 @@ engine_version_new (const RdsSimEngineInfo *engine,
   targets = rds_shape_ensure_list (shape, "valid-upgrade-target");
   for (int i = (int) index - 1; i >= 0; i--)
     {
-      const RdsSimVersionInfo *target = &engine->versions[i];
+      const RdsVersionInfo *target = &engine->versions[i];
       gboolean major = !g_str_equal (target->major, version->major);
       g_autoptr(RdsShape) upgrade = NULL;
 
@@ -171,7 +171,7 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
                                                "engine-mode", NULL };
   g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeDBEngineVersions"));
   g_autoptr(GPtrArray) filters = NULL;
-  const RdsSimEngineInfo *only_engine, *engines;
+  const RdsEngineInfo *only_engine, *engines;
   const char *version_filter = rds_request_get_string (request, "EngineVersion");
   const char *family_filter = rds_request_get_string (request, "DBParameterGroupFamily");
   const char *marker;
@@ -202,17 +202,17 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
         return NULL;
       }
 
-  engines = rds_sim_catalog_get_engines (&n_engines);
+  engines = rds_catalog_get_engines (&n_engines);
   for (guint e = 0; e < n_engines; e++)
     {
-      const RdsSimEngineInfo *engine = &engines[e];
+      const RdsEngineInfo *engine = &engines[e];
 
       if (only_engine != NULL && engine != only_engine)
         continue;
 
       for (guint v = 0; v < engine->n_versions; v++)
         {
-          const RdsSimVersionInfo *version = &engine->versions[v];
+          const RdsVersionInfo *version = &engine->versions[v];
           const char *names[] = { "engine", "engine-version", "db-parameter-group-family",
                                   "status", "engine-mode", NULL };
           const char *values[] = { engine->engine, version->version, version->family,
@@ -246,23 +246,23 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
 
 static RdsOrderableDbInstanceOption *
 orderable_option_new (RdsSimRegion            *region,
-                      const RdsSimEngineInfo  *engine,
-                      const RdsSimVersionInfo *version,
-                      const RdsSimClassInfo   *klass,
+                      const RdsEngineInfo  *engine,
+                      const RdsVersionInfo *version,
+                      const RdsClassInfo   *klass,
                       const char              *license,
                       const char              *storage_type)
 {
   const char *modes[] = { "provisioned", NULL };
   const char *network_types[] = { "IPV4", "DUAL", NULL };
-  RdsSimStorageRules small, large;
+  RdsStorageRules small, large;
   gboolean gp3 = g_str_equal (storage_type, "gp3");
   gboolean io1 = g_str_equal (storage_type, "io1");
   gboolean micro = g_str_has_suffix (klass->name, ".micro") || g_str_has_suffix (klass->name, ".small");
   RdsShape *shape;
   GListStore *zones;
 
-  rds_sim_catalog_storage_rules (engine, storage_type, 0, &small);
-  rds_sim_catalog_storage_rules (engine, storage_type, G_MAXINT / 2, &large);
+  rds_catalog_storage_rules (engine, storage_type, 0, &small);
+  rds_catalog_storage_rules (engine, storage_type, G_MAXINT / 2, &large);
 
   shape = g_object_new (RDS_TYPE_ORDERABLE_DB_INSTANCE_OPTION,
                         "engine", engine->engine,
@@ -285,7 +285,7 @@ orderable_option_new (RdsSimRegion            *region,
                         "supports-storage-autoscaling",
                         g_str_equal (storage_type, "standard") ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
                         "supports-kerberos-authentication",
-                        engine->family == RDS_SIM_FAMILY_MARIADB ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
+                        engine->family == RDS_FAMILY_MARIADB ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
                         "outpost-capable", FALSE,
                         "supports-global-databases", FALSE,
                         "supports-clusters", FALSE,
@@ -328,12 +328,12 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
 {
   g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeOrderableDBInstanceOptions"));
   g_autoptr(GPtrArray) filters = NULL;
-  const RdsSimEngineInfo *engine;
-  const RdsSimClassInfo *classes;
+  const RdsEngineInfo *engine;
+  const RdsClassInfo *classes;
   const char *version_filter = rds_request_get_string (request, "EngineVersion");
   const char *class_filter = rds_request_get_string (request, "DBInstanceClass");
   const char *license_filter = rds_request_get_string (request, "LicenseModel");
-  const char * const *storage_types = rds_sim_catalog_storage_types ();
+  const char * const *storage_types = rds_catalog_storage_types ();
   const char *marker;
   gboolean vpc = TRUE, aurora;
   guint64 start, index = 0;
@@ -354,10 +354,10 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
   if (aurora || !vpc)
     return g_steal_pointer (&result);
 
-  classes = rds_sim_catalog_get_classes (&n_classes);
+  classes = rds_catalog_get_classes (&n_classes);
   for (guint v = 0; v < engine->n_versions; v++)
     {
-      const RdsSimVersionInfo *version = &engine->versions[v];
+      const RdsVersionInfo *version = &engine->versions[v];
 
       if (version_filter != NULL && !g_str_equal (version_filter, version->version))
         continue;
@@ -366,7 +366,7 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
         {
           if (class_filter != NULL && !g_str_equal (class_filter, classes[c].name))
             continue;
-          if (!rds_sim_catalog_class_supports (&classes[c], engine))
+          if (!rds_catalog_class_supports (&classes[c], engine))
             continue;
 
           for (guint l = 0; engine->license_models[l] != NULL; l++)

@@ -225,10 +225,10 @@ item_result (const char *action,
   return result;
 }
 
-static const RdsSimEngineInfo *
+static const RdsEngineInfo *
 engine_of (RdsSimInstance *instance)
 {
-  return rds_sim_catalog_find_engine (rds_db_instance_get_engine (instance->model));
+  return rds_catalog_find_engine (rds_db_instance_get_engine (instance->model));
 }
 
 /* Derived values, brought up to date before the instance is shown. */
@@ -293,16 +293,16 @@ fail (GError      **error,
  * gives by default; @explicit_iops and @explicit_throughput say whether the
  * request set them. */
 static gboolean
-check_storage (const RdsSimEngineInfo  *engine,
+check_storage (const RdsEngineInfo  *engine,
                Storage                 *storage,
                gboolean                 explicit_iops,
                gboolean                 explicit_throughput,
                GError                 **error)
 {
-  RdsSimStorageRules rules;
+  RdsStorageRules rules;
   const char *type = storage->storage_type;
 
-  if (!rds_sim_catalog_storage_rules (engine, type, storage->allocated, &rules))
+  if (!rds_catalog_storage_rules (engine, type, storage->allocated, &rules))
     return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid storage type: %s. Valid storage types are gp2, gp3, io1 "
                           "and standard.", type);
@@ -359,7 +359,7 @@ check_storage (const RdsSimEngineInfo  *engine,
         return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "You can't specify IOPS or storage throughput for engine %s and a "
                               "storage size less than %d.", engine->engine,
-                              rds_sim_catalog_gp3_threshold (engine));
+                              rds_catalog_gp3_threshold (engine));
       storage->iops = 3000;
       storage->throughput = 125;
       return TRUE;
@@ -392,16 +392,16 @@ check_storage (const RdsSimEngineInfo  *engine,
 }
 
 static gboolean
-check_max_allocated (const RdsSimEngineInfo  *engine,
+check_max_allocated (const RdsEngineInfo  *engine,
                      const char              *storage_type,
                      int                      allocated,
                      int                      max_allocated,
                      GError                 **error)
 {
-  RdsSimStorageRules rules;
+  RdsStorageRules rules;
   int minimum = (allocated * 11 + 9) / 10;
 
-  rds_sim_catalog_storage_rules (engine, storage_type, allocated, &rules);
+  rds_catalog_storage_rules (engine, storage_type, allocated, &rules);
 
   if (g_str_equal (storage_type, "standard"))
     return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
@@ -420,16 +420,16 @@ check_max_allocated (const RdsSimEngineInfo  *engine,
 /* Other parameters shared by create and modify */
 
 static gboolean
-check_class (const RdsSimEngineInfo  *engine,
-             const RdsSimVersionInfo *version,
+check_class (const RdsEngineInfo  *engine,
+             const RdsVersionInfo *version,
              const char              *class_name,
              const char              *license,
              GError                 **error)
 {
-  const RdsSimClassInfo *klass = rds_sim_catalog_find_class (class_name);
+  const RdsClassInfo *klass = rds_catalog_find_class (class_name);
 
-  if (klass != NULL && rds_sim_catalog_class_supports (klass, engine) &&
-      rds_sim_catalog_has_license_model (engine, license))
+  if (klass != NULL && rds_catalog_class_supports (klass, engine) &&
+      rds_catalog_has_license_model (engine, license))
     return TRUE;
 
   return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
@@ -440,7 +440,7 @@ check_class (const RdsSimEngineInfo  *engine,
 }
 
 static gboolean
-check_features (const RdsSimEngineInfo  *engine,
+check_features (const RdsEngineInfo  *engine,
                 gboolean                 multi_az,
                 gboolean                 iam_auth,
                 GError                 **error)
@@ -459,7 +459,7 @@ static gboolean
 check_ca (const char  *ca,
           GError     **error)
 {
-  if (rds_sim_catalog_find_ca (ca) != NULL)
+  if (rds_catalog_find_ca (ca) != NULL)
     return TRUE;
 
   return fail (error, RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND,
@@ -550,7 +550,7 @@ resolve_kms_key (RdsSimEngine  *self,
 }
 
 static gboolean
-check_log_exports (const RdsSimEngineInfo  *engine,
+check_log_exports (const RdsEngineInfo  *engine,
                    char                   **exports,
                    GError                 **error)
 {
@@ -603,7 +603,7 @@ set_security_groups (RdsSimInstance  *instance,
 
 static gboolean
 check_parameter_group (RdsSimRegion             *region,
-                       const RdsSimVersionInfo  *version,
+                       const RdsVersionInfo  *version,
                        const char               *name,
                        GError                  **error)
 {
@@ -681,8 +681,8 @@ check_quotas (RdsSimEngine  *self,
 /* CreateDBInstance */
 
 static char *
-default_option_group (const RdsSimEngineInfo  *engine,
-                      const RdsSimVersionInfo *version)
+default_option_group (const RdsEngineInfo  *engine,
+                      const RdsVersionInfo *version)
 {
   g_autofree char *major = g_strdelimit (g_strdup (version->major), ".", '-');
 
@@ -736,14 +736,14 @@ draw_windows (RdsSimEngine  *self,
 
 static gint64
 create_duration (RdsSimEngine           *self,
-                 const RdsSimEngineInfo *engine,
+                 const RdsEngineInfo *engine,
                  gboolean                multi_az)
 {
   gint64 seconds = _rds_sim_engine_draw (self, 300, 540);
 
   if (multi_az)
     seconds += _rds_sim_engine_draw (self, 120, 240);
-  if (engine->family == RDS_SIM_FAMILY_ORACLE || engine->family == RDS_SIM_FAMILY_SQLSERVER)
+  if (engine->family == RDS_FAMILY_ORACLE || engine->family == RDS_FAMILY_SQLSERVER)
     seconds += _rds_sim_engine_draw (self, 600, 900);
 
   return USEC (seconds);
@@ -772,9 +772,9 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                                     RdsRequest    *request,
                                     GError       **error)
 {
-  const RdsSimEngineInfo *engine;
-  const RdsSimVersionInfo *version;
-  const RdsSimClassInfo *klass;
+  const RdsEngineInfo *engine;
+  const RdsVersionInfo *version;
+  const RdsClassInfo *klass;
   const char *identifier, *engine_name, *class_name, *license, *username, *password;
   const char *zone_request, *subnet_group_name, *network_type, *kms_request, *ca, *db_name;
   const char *parameter_group, *option_group_request, *monitoring_role, *pi_kms_request;
@@ -814,7 +814,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
 
   id = g_ascii_strdown (identifier, -1);
 
-  engine = rds_sim_catalog_find_engine (engine_name);
+  engine = rds_catalog_find_engine (engine_name);
   if (engine == NULL)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
@@ -829,7 +829,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
 
   if (rds_request_has (request, "EngineVersion"))
     {
-      version = rds_sim_catalog_find_version (engine, rds_request_get_string (request, "EngineVersion"));
+      version = rds_catalog_find_version (engine, rds_request_get_string (request, "EngineVersion"));
       if (version == NULL)
         {
           g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
@@ -840,7 +840,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
     }
   else
     {
-      version = rds_sim_catalog_default_version (engine);
+      version = rds_catalog_default_version (engine);
     }
 
   license = rds_request_get_string (request, "LicenseModel");
@@ -849,7 +849,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
 
   if (!check_class (engine, version, class_name, license, error))
     return NULL;
-  klass = rds_sim_catalog_find_class (class_name);
+  klass = rds_catalog_find_class (class_name);
 
   if (g_tree_lookup (region->instances, id) != NULL)
     {
@@ -979,8 +979,8 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
     }
 
   character_set = rds_request_get_string (request, "CharacterSetName");
-  if (character_set != NULL && engine->family != RDS_SIM_FAMILY_ORACLE &&
-      engine->family != RDS_SIM_FAMILY_SQLSERVER)
+  if (character_set != NULL && engine->family != RDS_FAMILY_ORACLE &&
+      engine->family != RDS_FAMILY_SQLSERVER)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                    "CharacterSetName can't be set for %s; only Oracle and SQL Server have it.",
@@ -1009,7 +1009,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
 
   ca = rds_request_get_string (request, "CACertificateIdentifier");
   if (ca == NULL)
-    ca = rds_sim_catalog_default_ca ();
+    ca = rds_catalog_default_ca ();
   if (!check_ca (ca, error))
     return NULL;
 
@@ -1112,9 +1112,9 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                         "storage-throughput", storage.throughput,
                         "character-set-name",
                         character_set != NULL ? character_set
-                        : engine->family == RDS_SIM_FAMILY_ORACLE ? "AL32UTF8" : NULL,
+                        : engine->family == RDS_FAMILY_ORACLE ? "AL32UTF8" : NULL,
                         "nchar-character-set-name",
-                        engine->family == RDS_SIM_FAMILY_ORACLE ? "AL16UTF16" : NULL,
+                        engine->family == RDS_FAMILY_ORACLE ? "AL16UTF16" : NULL,
                         NULL);
 
   instance = g_new0 (RdsSimInstance, 1);
@@ -1170,7 +1170,7 @@ finish_create (RdsSimEngine   *self,
 {
   RdsShape *model = shape (instance);
   RdsShape *secret = rds_shape_get_object (model, "master-user-secret");
-  const RdsSimCertificateAuthority *ca;
+  const RdsCertificateAuthority *ca;
   g_autofree char *address = NULL;
   g_autoptr(RdsShape) endpoint = NULL;
   g_autoptr(RdsShape) certificate = NULL;
@@ -1186,7 +1186,7 @@ finish_create (RdsSimEngine   *self,
   rds_shape_set_object (model, "endpoint", endpoint);
   rds_shape_set_timestamp (model, "instance-create-time", now);
 
-  ca = rds_sim_catalog_find_ca (rds_shape_get_string (model, "ca-certificate-identifier"));
+  ca = rds_catalog_find_ca (rds_shape_get_string (model, "ca-certificate-identifier"));
   certificate = g_object_new (RDS_TYPE_CERTIFICATE_DETAILS,
                               "ca-identifier", ca->identifier,
                               NULL);
@@ -1538,7 +1538,7 @@ finish_modify (RdsSimEngine   *self,
     {
       g_autoptr(RdsShape) certificate = g_object_new (RDS_TYPE_CERTIFICATE_DETAILS,
                                                       "ca-identifier", ca, NULL);
-      const RdsSimCertificateAuthority *authority = rds_sim_catalog_find_ca (ca);
+      const RdsCertificateAuthority *authority = rds_catalog_find_ca (ca);
 
       rds_shape_set_string (model, "ca-certificate-identifier", ca);
       rds_shape_set_timestamp (certificate, "valid-till", MIN (now + 365 * DAY, authority->valid_till));
@@ -1568,8 +1568,8 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
                                     GError       **error)
 {
   RdsSimInstance *instance;
-  const RdsSimEngineInfo *engine;
-  const RdsSimVersionInfo *version;
+  const RdsEngineInfo *engine;
+  const RdsVersionInfo *version;
   RdsShape *model;
   const char *class_name, *ca, *parameter_group, *password, *monitoring_role, *pi_kms_request;
   const char *backup_text, *maintenance_text, *subnet_group, *option_group_request;
@@ -1592,7 +1592,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
   model = shape (instance);
   engine = engine_of (instance);
-  version = rds_sim_catalog_find_version (engine, rds_shape_get_string (model, "engine-version"));
+  version = rds_catalog_find_version (engine, rds_shape_get_string (model, "engine-version"));
 
   if (!rds_request_get_boolean (request, "ApplyImmediately", &apply_immediately, error))
     return NULL;
@@ -1653,7 +1653,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
         }
       if (storage.allocated < minimum)
         {
-          if (engine->family == RDS_SIM_FAMILY_SQLSERVER)
+          if (engine->family == RDS_FAMILY_SQLSERVER)
             {
               g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                            "Invalid storage size for engine name %s and storage type %s: %d. "
@@ -1670,8 +1670,8 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   if (g_strcmp0 (storage.storage_type, "gp3") == 0 && !rds_request_has (request, "Iops") &&
       !rds_request_has (request, "StorageThroughput") &&
       (g_strcmp0 (current.storage_type, "gp3") != 0 ||
-       (storage.allocated >= rds_sim_catalog_gp3_threshold (engine)) !=
-       (current.allocated >= rds_sim_catalog_gp3_threshold (engine))))
+       (storage.allocated >= rds_catalog_gp3_threshold (engine)) !=
+       (current.allocated >= rds_catalog_gp3_threshold (engine))))
     {
       storage.iops = -1;
       storage.throughput = -1;
@@ -1683,11 +1683,11 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   if (!check_storage (engine, &storage,
                       rds_request_has (request, "Iops") &&
                         !(g_strcmp0 (storage.storage_type, "gp3") == 0 &&
-                          storage.allocated < rds_sim_catalog_gp3_threshold (engine) &&
+                          storage.allocated < rds_catalog_gp3_threshold (engine) &&
                           storage.iops == current.iops),
                       rds_request_has (request, "StorageThroughput") &&
                         !(g_strcmp0 (storage.storage_type, "gp3") == 0 &&
-                          storage.allocated < rds_sim_catalog_gp3_threshold (engine) &&
+                          storage.allocated < rds_catalog_gp3_threshold (engine) &&
                           storage.throughput == current.throughput),
                       error))
     return NULL;
@@ -2069,7 +2069,7 @@ _rds_sim_action_stop_db_instance (RdsSimEngine  *self,
   if (instance == NULL || !require_available (instance, FALSE, error))
     return NULL;
 
-  if (engine_of (instance)->family == RDS_SIM_FAMILY_SQLSERVER &&
+  if (engine_of (instance)->family == RDS_FAMILY_SQLSERVER &&
       rds_shape_get_boolean (shape (instance), "multi-az"))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,

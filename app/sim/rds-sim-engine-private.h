@@ -12,7 +12,7 @@
 #include "rds-db-subnet-group.h"
 #include "rds-event.h"
 #include "rds-region.h"
-#include "rds-sim-catalog.h"
+#include "rds-catalog.h"
 #include "rds-sim-engine.h"
 #include "rds-sim-rng.h"
 

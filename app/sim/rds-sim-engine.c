@@ -138,7 +138,7 @@ region_new (RdsSimEngine    *self,
   g_autoptr(GHashTable) families = g_hash_table_new (g_str_hash, g_str_equal);
   const char *network_types[] = { "IPV4", "DUAL", NULL };
   GListStore *subnets;
-  const RdsSimEngineInfo *engines;
+  const RdsEngineInfo *engines;
   guint n_engines;
 
   region->info = info;
@@ -190,7 +190,7 @@ region_new (RdsSimEngine    *self,
 
   /* A default parameter group per engine family. */
   region->parameter_groups = g_ptr_array_new_with_free_func (g_object_unref);
-  engines = rds_sim_catalog_get_engines (&n_engines);
+  engines = rds_catalog_get_engines (&n_engines);
   for (guint e = 0; e < n_engines; e++)
     for (guint v = 0; v < engines[e].n_versions; v++)
       {

@@ -71,7 +71,7 @@ static const char * const reserved_usernames[] = {
 };
 
 gboolean
-rds_sim_check_master_username (const RdsSimEngineInfo  *engine,
+rds_sim_check_master_username (const RdsEngineInfo  *engine,
                                const char              *username,
                                GError                 **error)
 {
@@ -101,7 +101,7 @@ rds_sim_check_master_username (const RdsSimEngineInfo  *engine,
 
   lower = g_ascii_strdown (username, -1);
   if (g_strv_contains (reserved_usernames, lower) ||
-      (engine->family == RDS_SIM_FAMILY_POSTGRES && g_str_has_prefix (lower, "pg_")))
+      (engine->family == RDS_FAMILY_POSTGRES && g_str_has_prefix (lower, "pg_")))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                    "MasterUsername %s cannot be used as it is a reserved word used by the engine",
@@ -113,7 +113,7 @@ rds_sim_check_master_username (const RdsSimEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_master_password (const RdsSimEngineInfo  *engine,
+rds_sim_check_master_password (const RdsEngineInfo  *engine,
                                const char              *password,
                                GError                 **error)
 {
@@ -129,14 +129,14 @@ rds_sim_check_master_password (const RdsSimEngineInfo  *engine,
   for (gsize i = 0; i < length; i++)
     {
       guchar c = password[i];
-      gboolean oracle_excluded = engine->family == RDS_SIM_FAMILY_ORACLE && (c == '&' || c == '\'');
+      gboolean oracle_excluded = engine->family == RDS_FAMILY_ORACLE && (c == '&' || c == '\'');
 
       if (c < 0x21 || c > 0x7e || c == '/' || c == '@' || c == '"' || oracle_excluded)
         {
           g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                        "The parameter MasterUserPassword is not a valid password. Only printable "
                        "ASCII characters besides '/', '@', '\"', ' '%s may be used.",
-                       engine->family == RDS_SIM_FAMILY_ORACLE ? ", '&', '''" : "");
+                       engine->family == RDS_FAMILY_ORACLE ? ", '&', '''" : "");
           return FALSE;
         }
     }
@@ -161,7 +161,7 @@ rds_sim_check_master_password (const RdsSimEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_db_name (const RdsSimEngineInfo  *engine,
+rds_sim_check_db_name (const RdsEngineInfo  *engine,
                        const char              *db_name,
                        GError                 **error)
 {
@@ -172,7 +172,7 @@ rds_sim_check_db_name (const RdsSimEngineInfo  *engine,
   if (db_name == NULL)
     return TRUE;
 
-  if (engine->family == RDS_SIM_FAMILY_SQLSERVER)
+  if (engine->family == RDS_FAMILY_SQLSERVER)
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                            "The parameter DBName must be null for SQL Server; create "
@@ -183,15 +183,15 @@ rds_sim_check_db_name (const RdsSimEngineInfo  *engine,
   length = strlen (db_name);
   switch (engine->family)
     {
-    case RDS_SIM_FAMILY_ORACLE:
+    case RDS_FAMILY_ORACLE:
       max_length = 8;
       break;
-    case RDS_SIM_FAMILY_POSTGRES:
+    case RDS_FAMILY_POSTGRES:
       max_length = 63;
       break;
-    case RDS_SIM_FAMILY_MYSQL:
-    case RDS_SIM_FAMILY_MARIADB:
-    case RDS_SIM_FAMILY_SQLSERVER:
+    case RDS_FAMILY_MYSQL:
+    case RDS_FAMILY_MARIADB:
+    case RDS_FAMILY_SQLSERVER:
     default:
       max_length = 64;
       break;
@@ -200,7 +200,7 @@ rds_sim_check_db_name (const RdsSimEngineInfo  *engine,
   valid = length > 0 && g_ascii_isalpha (db_name[0]);
   for (gsize i = 0; valid && i < length; i++)
     if (!g_ascii_isalnum (db_name[i]) &&
-        !(db_name[i] == '_' && engine->family != RDS_SIM_FAMILY_ORACLE))
+        !(db_name[i] == '_' && engine->family != RDS_FAMILY_ORACLE))
       valid = FALSE;
 
   if (!valid)
@@ -223,7 +223,7 @@ rds_sim_check_db_name (const RdsSimEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_port (const RdsSimEngineInfo  *engine,
+rds_sim_check_port (const RdsEngineInfo  *engine,
                     int                      port,
                     GError                 **error)
 {
@@ -237,7 +237,7 @@ rds_sim_check_port (const RdsSimEngineInfo  *engine,
       return FALSE;
     }
 
-  if (engine->family == RDS_SIM_FAMILY_SQLSERVER)
+  if (engine->family == RDS_FAMILY_SQLSERVER)
     for (guint i = 0; i < G_N_ELEMENTS (sqlserver_reserved); i++)
       if (port == sqlserver_reserved[i])
         {

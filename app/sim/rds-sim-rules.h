@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "rds-sim-catalog.h"
+#include "rds-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -19,16 +19,16 @@ gboolean rds_sim_check_identifier        (const char              *parameter,
                                           const char              *value,
                                           guint                    max_length,
                                           GError                 **error);
-gboolean rds_sim_check_master_username   (const RdsSimEngineInfo  *engine,
+gboolean rds_sim_check_master_username   (const RdsEngineInfo  *engine,
                                           const char              *username,
                                           GError                 **error);
-gboolean rds_sim_check_master_password   (const RdsSimEngineInfo  *engine,
+gboolean rds_sim_check_master_password   (const RdsEngineInfo  *engine,
                                           const char              *password,
                                           GError                 **error);
-gboolean rds_sim_check_db_name           (const RdsSimEngineInfo  *engine,
+gboolean rds_sim_check_db_name           (const RdsEngineInfo  *engine,
                                           const char              *db_name,
                                           GError                 **error);
-gboolean rds_sim_check_port              (const RdsSimEngineInfo  *engine,
+gboolean rds_sim_check_port              (const RdsEngineInfo  *engine,
                                           int                      port,
                                           GError                 **error);
 

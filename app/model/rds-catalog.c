@@ -1,20 +1,22 @@
-/* rds-sim-catalog.c: engines, versions, instance classes and storage rules
+/* rds-catalog.c: what RDS offers: engines, versions, instance classes, storage rules, prices
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the simulated Regions offer, with the numbers of the reference
- * (shared/reference/rds.md §1.2, §9): it answers DescribeDBEngineVersions and
- * DescribeOrderableDBInstanceOptions, and it is what CreateDBInstance and
- * ModifyDBInstance validate against. Prices are approximate list prices.
+ * The facts of the reference (shared/reference/rds.md §1.2, §9) that both
+ * sides need: the simulator answers DescribeDBEngineVersions and
+ * DescribeOrderableDBInstanceOptions from them and validates against them;
+ * the console knows from them what the API does not say, as the real console
+ * does (default ports, vCPUs and memory of a class, prices for its cost
+ * estimate). Prices are approximate list prices.
  */
 
 #include "config.h"
 
-#include "rds-sim-catalog.h"
+#include "rds-catalog.h"
 
 #include <string.h>
 
-static const RdsSimVersionInfo postgres_versions[] = {
+static const RdsVersionInfo postgres_versions[] = {
   { "17.4", "17", "postgres17", "PostgreSQL 17.4-R1" },
   { "17.2", "17", "postgres17", "PostgreSQL 17.2-R2" },
   { "16.8", "16", "postgres16", "PostgreSQL 16.8-R1" },
@@ -26,7 +28,7 @@ static const RdsSimVersionInfo postgres_versions[] = {
   { "13.20", "13", "postgres13", "PostgreSQL 13.20-R1" },
 };
 
-static const RdsSimVersionInfo mysql_versions[] = {
+static const RdsVersionInfo mysql_versions[] = {
   { "8.4.4", "8.4", "mysql8.4", "MySQL 8.4.4" },
   { "8.4.3", "8.4", "mysql8.4", "MySQL 8.4.3" },
   { "8.0.41", "8.0", "mysql8.0", "MySQL 8.0.41" },
@@ -34,7 +36,7 @@ static const RdsSimVersionInfo mysql_versions[] = {
   { "8.0.39", "8.0", "mysql8.0", "MySQL 8.0.39" },
 };
 
-static const RdsSimVersionInfo mariadb_versions[] = {
+static const RdsVersionInfo mariadb_versions[] = {
   { "11.4.5", "11.4", "mariadb11.4", "MariaDB 11.4.5" },
   { "11.4.4", "11.4", "mariadb11.4", "MariaDB 11.4.4" },
   { "10.11.11", "10.11", "mariadb10.11", "MariaDB 10.11.11" },
@@ -43,14 +45,14 @@ static const RdsSimVersionInfo mariadb_versions[] = {
   { "10.5.28", "10.5", "mariadb10.5", "MariaDB 10.5.28" },
 };
 
-static const RdsSimVersionInfo oracle_ee_versions[] = {
+static const RdsVersionInfo oracle_ee_versions[] = {
   { "19.0.0.0.ru-2025-01.rur-2025-01.r1", "19", "oracle-ee-19",
     "Oracle 19.0.0.0.ru-2025-01.rur-2025-01.r1" },
   { "19.0.0.0.ru-2024-10.rur-2024-10.r1", "19", "oracle-ee-19",
     "Oracle 19.0.0.0.ru-2024-10.rur-2024-10.r1" },
 };
 
-static const RdsSimVersionInfo oracle_se2_versions[] = {
+static const RdsVersionInfo oracle_se2_versions[] = {
   { "19.0.0.0.ru-2025-01.rur-2025-01.r1", "19", "oracle-se2-19",
     "Oracle 19.0.0.0.ru-2025-01.rur-2025-01.r1" },
   { "19.0.0.0.ru-2024-10.rur-2024-10.r1", "19", "oracle-se2-19",
@@ -58,7 +60,7 @@ static const RdsSimVersionInfo oracle_se2_versions[] = {
 };
 
 #define SQLSERVER_VERSIONS(edition)                                                          \
-  static const RdsSimVersionInfo sqlserver_##edition##_versions[] = {                        \
+  static const RdsVersionInfo sqlserver_##edition##_versions[] = {                        \
     { "16.00.4175.1.v1", "16.00", "sqlserver-" #edition "-16.0", "SQL Server 2022 16.00.4175.1.v1" }, \
     { "16.00.4165.4.v1", "16.00", "sqlserver-" #edition "-16.0", "SQL Server 2022 16.00.4165.4.v1" }, \
     { "15.00.4420.2.v1", "15.00", "sqlserver-" #edition "-15.0", "SQL Server 2019 15.00.4420.2.v1" }, \
@@ -84,33 +86,33 @@ static const char * const license_included[] = { "license-included", NULL };
 
 #define VERSIONS(array) array, G_N_ELEMENTS (array)
 
-static const RdsSimEngineInfo engines[] = {
-  { "mysql", RDS_SIM_FAMILY_MYSQL, "MySQL Community Edition", general_public_license, 3306,
+static const RdsEngineInfo engines[] = {
+  { "mysql", RDS_FAMILY_MYSQL, "MySQL Community Edition", general_public_license, 3306,
     mysql_logs, TRUE, TRUE, TRUE, 16, 41, VERSIONS (mysql_versions), 2, 1.0 },
-  { "mariadb", RDS_SIM_FAMILY_MARIADB, "MariaDB Community Edition", general_public_license, 3306,
+  { "mariadb", RDS_FAMILY_MARIADB, "MariaDB Community Edition", general_public_license, 3306,
     mysql_logs, TRUE, TRUE, TRUE, 16, 41, VERSIONS (mariadb_versions), 0, 1.0 },
-  { "postgres", RDS_SIM_FAMILY_POSTGRES, "PostgreSQL", postgresql_license, 5432,
+  { "postgres", RDS_FAMILY_POSTGRES, "PostgreSQL", postgresql_license, 5432,
     postgres_logs, TRUE, TRUE, TRUE, 63, 128, VERSIONS (postgres_versions), 0, 1.0 },
-  { "oracle-ee", RDS_SIM_FAMILY_ORACLE, "Oracle Database Enterprise Edition", byol_only, 1521,
+  { "oracle-ee", RDS_FAMILY_ORACLE, "Oracle Database Enterprise Edition", byol_only, 1521,
     oracle_logs, FALSE, TRUE, TRUE, 30, 30, VERSIONS (oracle_ee_versions), 0, 1.0 },
-  { "oracle-se2", RDS_SIM_FAMILY_ORACLE, "Oracle Database Standard Edition Two",
+  { "oracle-se2", RDS_FAMILY_ORACLE, "Oracle Database Standard Edition Two",
     license_included_or_byol, 1521, oracle_logs, FALSE, TRUE, TRUE, 30, 30,
     VERSIONS (oracle_se2_versions), 0, 2.8 },
-  { "sqlserver-ee", RDS_SIM_FAMILY_SQLSERVER, "Microsoft SQL Server Enterprise Edition",
+  { "sqlserver-ee", RDS_FAMILY_SQLSERVER, "Microsoft SQL Server Enterprise Edition",
     license_included, 1433, sqlserver_logs, FALSE, TRUE, TRUE, 128, 128,
     VERSIONS (sqlserver_ee_versions), 0, 7.8 },
-  { "sqlserver-se", RDS_SIM_FAMILY_SQLSERVER, "Microsoft SQL Server Standard Edition",
+  { "sqlserver-se", RDS_FAMILY_SQLSERVER, "Microsoft SQL Server Standard Edition",
     license_included, 1433, sqlserver_logs, FALSE, TRUE, TRUE, 128, 128,
     VERSIONS (sqlserver_se_versions), 0, 5.7 },
-  { "sqlserver-ex", RDS_SIM_FAMILY_SQLSERVER, "Microsoft SQL Server Express Edition",
+  { "sqlserver-ex", RDS_FAMILY_SQLSERVER, "Microsoft SQL Server Express Edition",
     license_included, 1433, sqlserver_logs, FALSE, FALSE, FALSE, 128, 128,
     VERSIONS (sqlserver_ex_versions), 0, 1.4 },
-  { "sqlserver-web", RDS_SIM_FAMILY_SQLSERVER, "Microsoft SQL Server Web Edition",
+  { "sqlserver-web", RDS_FAMILY_SQLSERVER, "Microsoft SQL Server Web Edition",
     license_included, 1433, sqlserver_logs, FALSE, FALSE, FALSE, 128, 128,
     VERSIONS (sqlserver_web_versions), 0, 1.9 },
 };
 
-static const RdsSimClassInfo classes[] = {
+static const RdsClassInfo classes[] = {
   { "db.t3.micro", 2, 1, 0.017, 0.018 },
   { "db.t3.small", 2, 2, 0.034, 0.036 },
   { "db.t3.medium", 2, 4, 0.068, 0.072 },
@@ -170,21 +172,21 @@ static const RdsSimClassInfo classes[] = {
 static const char * const storage_types[] = { "gp2", "gp3", "io1", "standard", NULL };
 
 /* 2061-05-22 and 2121-05-22: the expiry of the RDS root CAs. */
-static const RdsSimCertificateAuthority cas[] = {
+static const RdsCertificateAuthority cas[] = {
   { "rds-ca-rsa2048-g1", G_GINT64_CONSTANT (2884982400000000) },
   { "rds-ca-rsa4096-g1", G_GINT64_CONSTANT (4778294400000000) },
   { "rds-ca-ecc384-g1", G_GINT64_CONSTANT (4778294400000000) },
 };
 
-const RdsSimEngineInfo *
-rds_sim_catalog_get_engines (guint *n_engines)
+const RdsEngineInfo *
+rds_catalog_get_engines (guint *n_engines)
 {
   *n_engines = G_N_ELEMENTS (engines);
   return engines;
 }
 
-const RdsSimEngineInfo *
-rds_sim_catalog_find_engine (const char *engine)
+const RdsEngineInfo *
+rds_catalog_find_engine (const char *engine)
 {
   if (engine == NULL)
     return NULL;
@@ -197,12 +199,12 @@ rds_sim_catalog_find_engine (const char *engine)
 }
 
 /**
- * rds_sim_catalog_find_version:
+ * rds_catalog_find_version:
  * @version: a full version ("16.6") or a major version ("16"), which picks
  *   the newest minor of that major, as RDS does
  */
-const RdsSimVersionInfo *
-rds_sim_catalog_find_version (const RdsSimEngineInfo *engine,
+const RdsVersionInfo *
+rds_catalog_find_version (const RdsEngineInfo *engine,
                               const char             *version)
 {
   g_return_val_if_fail (engine != NULL, NULL);
@@ -221,8 +223,8 @@ rds_sim_catalog_find_version (const RdsSimEngineInfo *engine,
   return NULL;
 }
 
-const RdsSimVersionInfo *
-rds_sim_catalog_default_version (const RdsSimEngineInfo *engine)
+const RdsVersionInfo *
+rds_catalog_default_version (const RdsEngineInfo *engine)
 {
   g_return_val_if_fail (engine != NULL, NULL);
 
@@ -230,7 +232,7 @@ rds_sim_catalog_default_version (const RdsSimEngineInfo *engine)
 }
 
 gboolean
-rds_sim_catalog_has_license_model (const RdsSimEngineInfo *engine,
+rds_catalog_has_license_model (const RdsEngineInfo *engine,
                                    const char             *license_model)
 {
   g_return_val_if_fail (engine != NULL, FALSE);
@@ -238,15 +240,15 @@ rds_sim_catalog_has_license_model (const RdsSimEngineInfo *engine,
   return license_model != NULL && g_strv_contains (engine->license_models, license_model);
 }
 
-const RdsSimClassInfo *
-rds_sim_catalog_get_classes (guint *n_classes)
+const RdsClassInfo *
+rds_catalog_get_classes (guint *n_classes)
 {
   *n_classes = G_N_ELEMENTS (classes);
   return classes;
 }
 
-const RdsSimClassInfo *
-rds_sim_catalog_find_class (const char *name)
+const RdsClassInfo *
+rds_catalog_find_class (const char *name)
 {
   if (name == NULL)
     return NULL;
@@ -259,7 +261,7 @@ rds_sim_catalog_find_class (const char *name)
 }
 
 static gboolean
-class_in_family (const RdsSimClassInfo *klass,
+class_in_family (const RdsClassInfo *klass,
                  const char            *family)
 {
   gsize length = strlen (family);
@@ -272,8 +274,8 @@ class_in_family (const RdsSimClassInfo *klass,
  * from db.t3.small, Standard Edition Two up to 16 vCPUs, SQL Server editions
  * by size. */
 gboolean
-rds_sim_catalog_class_supports (const RdsSimClassInfo  *klass,
-                                const RdsSimEngineInfo *engine)
+rds_catalog_class_supports (const RdsClassInfo  *klass,
+                                const RdsEngineInfo *engine)
 {
   gboolean graviton = class_in_family (klass, "db.t4g") || class_in_family (klass, "db.m6g") ||
                       class_in_family (klass, "db.r6g");
@@ -284,19 +286,19 @@ rds_sim_catalog_class_supports (const RdsSimClassInfo  *klass,
 
   switch (engine->family)
     {
-    case RDS_SIM_FAMILY_MYSQL:
-    case RDS_SIM_FAMILY_MARIADB:
-    case RDS_SIM_FAMILY_POSTGRES:
+    case RDS_FAMILY_MYSQL:
+    case RDS_FAMILY_MARIADB:
+    case RDS_FAMILY_POSTGRES:
       return TRUE;
 
-    case RDS_SIM_FAMILY_ORACLE:
+    case RDS_FAMILY_ORACLE:
       if (graviton || g_str_equal (klass->name, "db.t3.micro"))
         return FALSE;
       if (g_str_equal (engine->engine, "oracle-se2"))
         return klass->vcpu <= 16;
       return TRUE;
 
-    case RDS_SIM_FAMILY_SQLSERVER:
+    case RDS_FAMILY_SQLSERVER:
       if (graviton)
         return FALSE;
       if (g_str_equal (engine->engine, "sqlserver-ex"))
@@ -315,45 +317,45 @@ rds_sim_catalog_class_supports (const RdsSimClassInfo  *klass,
 }
 
 double
-rds_sim_catalog_hourly_price (const RdsSimClassInfo  *klass,
-                              const RdsSimEngineInfo *engine)
+rds_catalog_hourly_price (const RdsClassInfo  *klass,
+                              const RdsEngineInfo *engine)
 {
   double base;
 
   g_return_val_if_fail (klass != NULL, 0.0);
   g_return_val_if_fail (engine != NULL, 0.0);
 
-  base = engine->family == RDS_SIM_FAMILY_POSTGRES ? klass->price_postgres : klass->price_mysql;
+  base = engine->family == RDS_FAMILY_POSTGRES ? klass->price_postgres : klass->price_mysql;
   return base * engine->price_factor;
 }
 
 const char * const *
-rds_sim_catalog_storage_types (void)
+rds_catalog_storage_types (void)
 {
   return storage_types;
 }
 
 int
-rds_sim_catalog_gp3_threshold (const RdsSimEngineInfo *engine)
+rds_catalog_gp3_threshold (const RdsEngineInfo *engine)
 {
   g_return_val_if_fail (engine != NULL, 400);
 
   switch (engine->family)
     {
-    case RDS_SIM_FAMILY_ORACLE:
+    case RDS_FAMILY_ORACLE:
       return 200;
-    case RDS_SIM_FAMILY_SQLSERVER:
+    case RDS_FAMILY_SQLSERVER:
       return 20;
-    case RDS_SIM_FAMILY_MYSQL:
-    case RDS_SIM_FAMILY_MARIADB:
-    case RDS_SIM_FAMILY_POSTGRES:
+    case RDS_FAMILY_MYSQL:
+    case RDS_FAMILY_MARIADB:
+    case RDS_FAMILY_POSTGRES:
     default:
       return 400;
     }
 }
 
 /**
- * rds_sim_catalog_storage_rules:
+ * rds_catalog_storage_rules:
  * @allocated: the allocated storage the IOPS rules are for, in GiB
  *
  * Fills @rules with the limits of @storage_type for @engine.
@@ -361,13 +363,13 @@ rds_sim_catalog_gp3_threshold (const RdsSimEngineInfo *engine)
  * Returns: %FALSE when @storage_type is not one RDS knows
  */
 gboolean
-rds_sim_catalog_storage_rules (const RdsSimEngineInfo *engine,
+rds_catalog_storage_rules (const RdsEngineInfo *engine,
                                const char             *storage_type,
                                int                     allocated,
-                               RdsSimStorageRules     *rules)
+                               RdsStorageRules     *rules)
 {
-  gboolean sqlserver = engine->family == RDS_SIM_FAMILY_SQLSERVER;
-  gboolean oracle = engine->family == RDS_SIM_FAMILY_ORACLE;
+  gboolean sqlserver = engine->family == RDS_FAMILY_SQLSERVER;
+  gboolean oracle = engine->family == RDS_FAMILY_ORACLE;
   int io_threshold = oracle ? 200 : 400;
 
   g_return_val_if_fail (engine != NULL, FALSE);
@@ -380,7 +382,7 @@ rds_sim_catalog_storage_rules (const RdsSimEngineInfo *engine,
       rules->min_storage = 20;
       rules->max_storage = sqlserver ? 16384 : 65536;
 
-      if (g_str_equal (storage_type, "gp3") && allocated >= rds_sim_catalog_gp3_threshold (engine))
+      if (g_str_equal (storage_type, "gp3") && allocated >= rds_catalog_gp3_threshold (engine))
         {
           rules->min_iops = sqlserver ? 3000 : 12000;
           rules->max_iops = sqlserver ? 16000 : 64000;
@@ -417,15 +419,15 @@ rds_sim_catalog_storage_rules (const RdsSimEngineInfo *engine,
   return FALSE;
 }
 
-const RdsSimCertificateAuthority *
-rds_sim_catalog_get_cas (guint *n_cas)
+const RdsCertificateAuthority *
+rds_catalog_get_cas (guint *n_cas)
 {
   *n_cas = G_N_ELEMENTS (cas);
   return cas;
 }
 
-const RdsSimCertificateAuthority *
-rds_sim_catalog_find_ca (const char *identifier)
+const RdsCertificateAuthority *
+rds_catalog_find_ca (const char *identifier)
 {
   if (identifier == NULL)
     return NULL;
@@ -438,7 +440,7 @@ rds_sim_catalog_find_ca (const char *identifier)
 }
 
 const char *
-rds_sim_catalog_default_ca (void)
+rds_catalog_default_ca (void)
 {
   return cas[0].identifier;
 }

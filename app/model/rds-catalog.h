@@ -1,0 +1,101 @@
+/* rds-catalog.h: what RDS offers: engines, versions, instance classes, storage rules, prices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *version;      /* 16.6 */
+  const char *major;        /* 16 */
+  const char *family;       /* postgres16 */
+  const char *description;  /* PostgreSQL 16.6-R1 */
+} RdsVersionInfo;
+
+typedef enum
+{
+  RDS_FAMILY_MYSQL,
+  RDS_FAMILY_MARIADB,
+  RDS_FAMILY_POSTGRES,
+  RDS_FAMILY_ORACLE,
+  RDS_FAMILY_SQLSERVER,
+} RdsEngineFamily;
+
+typedef struct
+{
+  const char               *engine;            /* postgres */
+  RdsEngineFamily        family;
+  const char               *description;       /* PostgreSQL */
+  const char * const       *license_models;    /* the first is the default */
+  int                       default_port;
+  const char * const       *log_types;
+  gboolean                  iam_auth;
+  gboolean                  multi_az;
+  gboolean                  read_replica;
+  int                       username_max;
+  int                       password_max;
+  const RdsVersionInfo  *versions;          /* newest first */
+  guint                     n_versions;
+  guint                     default_version;
+  double                    price_factor;      /* × the MySQL or PostgreSQL rate */
+} RdsEngineInfo;
+
+typedef struct
+{
+  const char *name;         /* db.m5.large */
+  int         vcpu;
+  double      memory_gib;
+  double      price_mysql;  /* USD per hour, us-east-1, Single-AZ */
+  double      price_postgres;
+} RdsClassInfo;
+
+typedef struct
+{
+  int min_storage;
+  int max_storage;
+  int min_iops;             /* 0: IOPS cannot be provisioned at this size */
+  int max_iops;
+  double min_iops_per_gib;
+  double max_iops_per_gib;
+  int min_throughput;       /* 0: throughput cannot be provisioned */
+  int max_throughput;
+} RdsStorageRules;
+
+typedef struct
+{
+  const char *identifier;
+  gint64      valid_till;   /* microseconds since the epoch */
+} RdsCertificateAuthority;
+
+const RdsEngineInfo  *rds_catalog_get_engines      (guint                  *n_engines);
+const RdsEngineInfo  *rds_catalog_find_engine      (const char             *engine);
+const RdsVersionInfo *rds_catalog_find_version     (const RdsEngineInfo *engine,
+                                                           const char             *version);
+const RdsVersionInfo *rds_catalog_default_version  (const RdsEngineInfo *engine);
+gboolean                 rds_catalog_has_license_model (const RdsEngineInfo *engine,
+                                                           const char             *license_model);
+
+const RdsClassInfo   *rds_catalog_get_classes      (guint                  *n_classes);
+const RdsClassInfo   *rds_catalog_find_class       (const char             *name);
+gboolean                 rds_catalog_class_supports   (const RdsClassInfo  *klass,
+                                                           const RdsEngineInfo *engine);
+double                   rds_catalog_hourly_price     (const RdsClassInfo  *klass,
+                                                           const RdsEngineInfo *engine);
+
+const char * const      *rds_catalog_storage_types    (void);
+gboolean                 rds_catalog_storage_rules    (const RdsEngineInfo *engine,
+                                                           const char             *storage_type,
+                                                           int                     allocated,
+                                                           RdsStorageRules     *rules);
+int                      rds_catalog_gp3_threshold    (const RdsEngineInfo *engine);
+
+const RdsCertificateAuthority *rds_catalog_get_cas (guint                  *n_cas);
+const RdsCertificateAuthority *rds_catalog_find_ca (const char             *identifier);
+const char              *rds_catalog_default_ca       (void);
+
+G_END_DECLS
