@@ -256,13 +256,34 @@ typedef struct
 {
   SoupMessage     *msg;
   const RdsAction *action;
+  guint            status;
+  GBytes          *bytes;
 } CallData;
 
 static void
 call_data_free (CallData *data)
 {
   g_clear_object (&data->msg);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
+}
+
+/* Reading a page of answers is real work (hundreds of KiB of XML for a page
+ * of DB instances): it happens on a worker thread, never on the caller's. */
+static void
+read_answer_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CallData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = read_answer (data->action, data->status, data->bytes, &error);
+
+  if (answer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) rds_query_result_free);
 }
 
 static void
@@ -272,25 +293,17 @@ call_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  RdsQueryResult *answer;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (bytes == NULL)
+  data->bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (data->bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  answer = read_answer (data->action, soup_message_get_status (data->msg), bytes, &error);
-  if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, answer, (GDestroyNotify) rds_query_result_free);
+  data->status = soup_message_get_status (data->msg);
+  g_task_run_in_thread (task, read_answer_thread);
 }
 
 /**

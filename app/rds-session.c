@@ -1,0 +1,553 @@
+/* rds-session.c: the console's connection to an endpoint, in one Region
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages share one session: its client (signed for the current Region), the
+ * lists of DB instances, snapshots and events it keeps current by polling,
+ * and, when the endpoint is a simulator, its clock. A change made through
+ * the session refreshes the lists at once rather than at the next tick.
+ */
+
+#include "config.h"
+
+#include "rds-session.h"
+
+#include <string.h>
+
+#include "rds-shape.h"
+
+#define DEFAULT_REGION "us-east-1"
+/* The events the console keeps: the last 24 hours unless a page asks more. */
+#define EVENT_MINUTES "1440"
+
+struct _RdsSession
+{
+  GObject          parent_instance;
+
+  char            *endpoint;
+  char            *region;
+  gboolean         simulator;
+  RdsClient       *client;
+  RdsResourceList *instances;
+  RdsResourceList *snapshots;
+  RdsResourceList *events;
+  GHashTable      *refresh_again;   /* lists to refresh once more when done */
+
+  guint            poll_source;
+  GCancellable    *cancellable;
+  gboolean         state_in_flight;
+
+  gint64           clock_time;      /* simulated, at clock_mono */
+  gint64           clock_mono;
+  double           clock_rate;
+  gboolean         clock_paused;
+};
+
+G_DEFINE_FINAL_TYPE (RdsSession, rds_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REGION,
+  PROP_CLOCK_RATE,
+  PROP_CLOCK_PAUSED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rds_session_dispose (GObject *object)
+{
+  RdsSession *self = RDS_SESSION (object);
+
+  rds_session_stop_polling (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->instances);
+  g_clear_object (&self->snapshots);
+  g_clear_object (&self->events);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (rds_session_parent_class)->dispose (object);
+}
+
+static void
+rds_session_finalize (GObject *object)
+{
+  RdsSession *self = RDS_SESSION (object);
+
+  g_clear_pointer (&self->endpoint, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->refresh_again, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rds_session_parent_class)->finalize (object);
+}
+
+static void
+rds_session_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RdsSession *self = RDS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+    case PROP_CLOCK_RATE:
+      g_value_set_double (value, self->clock_rate);
+      break;
+    case PROP_CLOCK_PAUSED:
+      g_value_set_boolean (value, self->clock_paused);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_session_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RdsSession *self = RDS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      rds_session_set_region (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_session_class_init (RdsSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rds_session_dispose;
+  object_class->finalize = rds_session_finalize;
+  object_class->get_property = rds_session_get_property;
+  object_class->set_property = rds_session_set_property;
+
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, DEFAULT_REGION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CLOCK_RATE] =
+    g_param_spec_double ("clock-rate", NULL, NULL, 0.0, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CLOCK_PAUSED] =
+    g_param_spec_boolean ("clock-paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+list_refreshed_cb (RdsResourceList *list,
+                   const GError    *error,
+                   RdsSession      *self)
+{
+  if (g_hash_table_remove (self->refresh_again, list))
+    rds_resource_list_refresh (list);
+}
+
+static void
+rds_session_init (RdsSession *self)
+{
+  const char *instance_keys[] = { "DBInstanceIdentifier", NULL };
+  const char *snapshot_keys[] = { "DBSnapshotIdentifier", NULL };
+  const char *event_keys[] = { "Date", "SourceType", "SourceIdentifier", "Message", NULL };
+
+  self->region = g_strdup (DEFAULT_REGION);
+  self->cancellable = g_cancellable_new ();
+  self->refresh_again = g_hash_table_new (NULL, NULL);
+  self->clock_rate = 1.0;
+
+  self->instances = rds_resource_list_new ("DescribeDBInstances", instance_keys);
+  self->snapshots = rds_resource_list_new ("DescribeDBSnapshots", snapshot_keys);
+  self->events = rds_resource_list_new ("DescribeEvents", event_keys);
+  rds_resource_list_set_parameter (self->events, "Duration", EVENT_MINUTES);
+
+  g_signal_connect_object (self->instances, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
+  g_signal_connect_object (self->snapshots, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
+  g_signal_connect_object (self->events, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
+}
+
+static void
+set_client (RdsSession *self)
+{
+  rds_resource_list_set_client (self->instances, self->client);
+  rds_resource_list_set_client (self->snapshots, self->client);
+  rds_resource_list_set_client (self->events, self->client);
+}
+
+/**
+ * rds_session_new:
+ * @simulator: whether the endpoint has the simulator's control API
+ *
+ * Returns: (transfer full): a session in us-east-1
+ */
+RdsSession *
+rds_session_new (const char *endpoint,
+                 const char *access_key_id,
+                 const char *secret_access_key,
+                 gboolean    simulator)
+{
+  RdsSession *self;
+
+  g_return_val_if_fail (endpoint != NULL, NULL);
+
+  self = g_object_new (RDS_TYPE_SESSION, NULL);
+  self->endpoint = g_strdup (endpoint);
+  self->simulator = simulator;
+  self->client = rds_client_new (endpoint, self->region, access_key_id, secret_access_key);
+  set_client (self);
+
+  return self;
+}
+
+const char *
+rds_session_get_region (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->region;
+}
+
+/**
+ * rds_session_set_region:
+ *
+ * Switches Region: the lists empty and load the new Region's resources.
+ */
+void
+rds_session_set_region (RdsSession *self,
+                        const char *region)
+{
+  g_return_if_fail (RDS_IS_SESSION (self));
+  g_return_if_fail (region != NULL);
+
+  if (g_strcmp0 (self->region, region) == 0)
+    return;
+
+  g_free (self->region);
+  self->region = g_strdup (region);
+  rds_client_set_region (self->client, region);
+  g_hash_table_remove_all (self->refresh_again);
+  set_client (self);
+  rds_session_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+RdsClient *
+rds_session_get_client (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->client;
+}
+
+const char *
+rds_session_get_endpoint (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->endpoint;
+}
+
+gboolean
+rds_session_is_simulator (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), FALSE);
+
+  return self->simulator;
+}
+
+RdsResourceList *
+rds_session_get_instances (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->instances;
+}
+
+RdsResourceList *
+rds_session_get_snapshots (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->snapshots;
+}
+
+RdsResourceList *
+rds_session_get_events (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->events;
+}
+
+/* Refreshes @list now, or as soon as the refresh in flight is done. */
+static void
+refresh_list (RdsSession      *self,
+              RdsResourceList *list)
+{
+  if (!rds_resource_list_refresh (list))
+    g_hash_table_add (self->refresh_again, list);
+}
+
+/* The simulator's clock */
+
+static void
+apply_state (RdsSession *self,
+             JsonNode   *state)
+{
+  JsonObject *object;
+  double rate;
+  gboolean paused;
+
+  if (state == NULL || !JSON_NODE_HOLDS_OBJECT (state))
+    return;
+
+  object = json_node_get_object (state);
+  self->clock_time = json_object_get_int_member_with_default (object, "timeUsec", 0);
+  self->clock_mono = g_get_monotonic_time ();
+  rate = json_object_get_double_member_with_default (object, "rate", 1.0);
+  paused = json_object_get_boolean_member_with_default (object, "paused", FALSE);
+
+  if (rate != self->clock_rate)
+    {
+      self->clock_rate = rate;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_RATE]);
+    }
+  if (paused != self->clock_paused)
+    {
+      self->clock_paused = paused;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_PAUSED]);
+    }
+}
+
+static void
+state_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(RdsSession) self = user_data;
+  g_autoptr(JsonNode) state = rds_client_control_finish (RDS_CLIENT (object), result, NULL);
+
+  self->state_in_flight = FALSE;
+  apply_state (self, state);
+}
+
+static void
+refresh_clock (RdsSession *self)
+{
+  if (!self->simulator || self->state_in_flight)
+    return;
+
+  self->state_in_flight = TRUE;
+  rds_client_control_async (self->client, "GET", "state", NULL, self->cancellable, state_cb,
+                            g_object_ref (self));
+}
+
+/**
+ * rds_session_get_simulated_time:
+ *
+ * Returns: the simulator's time now, in microseconds since the epoch, from
+ *   its last known state and rate; 0 before the first answer
+ */
+gint64
+rds_session_get_simulated_time (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), 0);
+
+  if (self->clock_time == 0 || self->clock_paused)
+    return self->clock_time;
+
+  return self->clock_time + (gint64) ((g_get_monotonic_time () - self->clock_mono) * self->clock_rate);
+}
+
+double
+rds_session_get_clock_rate (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), 1.0);
+
+  return self->clock_rate;
+}
+
+gboolean
+rds_session_get_clock_paused (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), FALSE);
+
+  return self->clock_paused;
+}
+
+/* Refreshing */
+
+void
+rds_session_refresh (RdsSession *self)
+{
+  g_return_if_fail (RDS_IS_SESSION (self));
+
+  refresh_list (self, self->instances);
+  refresh_list (self, self->snapshots);
+  refresh_list (self, self->events);
+  refresh_clock (self);
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  RdsSession *self = data;
+
+  /* A tick while a refresh is in flight is skipped, not queued. */
+  rds_resource_list_refresh (self->instances);
+  rds_resource_list_refresh (self->snapshots);
+  rds_resource_list_refresh (self->events);
+  refresh_clock (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+rds_session_start_polling (RdsSession *self,
+                           guint       interval_ms)
+{
+  g_return_if_fail (RDS_IS_SESSION (self));
+
+  rds_session_stop_polling (self);
+  rds_session_refresh (self);
+  self->poll_source = g_timeout_add (interval_ms, poll_cb, self);
+}
+
+void
+rds_session_stop_polling (RdsSession *self)
+{
+  g_return_if_fail (RDS_IS_SESSION (self));
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+}
+
+/* Calls */
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RdsSession *self = g_task_get_source_object (task);
+  RdsQueryResult *answer;
+  GError *error = NULL;
+
+  answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (answer->action->mutating)
+    {
+      refresh_list (self, self->instances);
+      refresh_list (self, self->snapshots);
+      refresh_list (self, self->events);
+    }
+
+  g_task_return_pointer (task, answer, (GDestroyNotify) rds_query_result_free);
+}
+
+/**
+ * rds_session_call_async:
+ *
+ * Sends @request in the session's Region; a change refreshes the lists.
+ */
+void
+rds_session_call_async (RdsSession          *self,
+                        RdsRequest          *request,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RDS_IS_SESSION (self));
+  g_return_if_fail (RDS_IS_REQUEST (request));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_session_call_async);
+  rds_client_call_async (self->client, request, cancellable, call_cb, task);
+}
+
+RdsQueryResult *
+rds_session_call_finish (RdsSession    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+control_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RdsSession *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) state = NULL;
+  GError *error = NULL;
+
+  state = rds_client_control_finish (RDS_CLIENT (object), result, &error);
+  if (state == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  apply_state (self, state);
+  /* Moving the clock moves resources along. */
+  refresh_list (self, self->instances);
+  refresh_list (self, self->snapshots);
+  refresh_list (self, self->events);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rds_session_control_async:
+ * @path: "clock", "clock/advance" or "quotas"
+ *
+ * POSTs @body to the simulator's control API.
+ */
+void
+rds_session_control_async (RdsSession          *self,
+                           const char          *path,
+                           JsonNode            *body,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RDS_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_session_control_async);
+  rds_client_control_async (self->client, "POST", path, body, cancellable, control_cb, task);
+}
+
+gboolean
+rds_session_control_finish (RdsSession    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

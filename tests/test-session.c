@@ -1,0 +1,305 @@
+/* test-session.c: the embedded simulator, the session and its lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rds-db-instance.h"
+#include "rds-session.h"
+#include "rds-simulator.h"
+
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+typedef struct
+{
+  char         *dir;
+  RdsSimulator *simulator;
+  RdsSession   *session;
+} Fixture;
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+started_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  g_assert_true (rds_simulator_start_finish (RDS_SIMULATOR (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  gboolean started = FALSE;
+
+  f->dir = g_dir_make_tmp ("rds-session-XXXXXX", NULL);
+  f->simulator = rds_simulator_new (f->dir, "AKIDSESSION", "session-secret");
+  rds_simulator_set_paused (f->simulator, TRUE);
+  rds_simulator_set_start_time (f->simulator, START_TIME);
+  rds_simulator_set_seed (f->simulator, 3);
+  rds_simulator_start_async (f->simulator, NULL, started_cb, &started);
+  spin_until (is_true, &started);
+
+  f->session = rds_session_new (rds_simulator_get_url (f->simulator), "AKIDSESSION",
+                                "session-secret", TRUE);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->session);
+  rds_simulator_stop (f->simulator);
+  g_assert_finalize_object (f->simulator);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ((Wait *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Wait *) data)->result != NULL;
+}
+
+static RdsQueryResult *
+call (Fixture    *f,
+      RdsRequest *request)
+{
+  Wait wait = { NULL };
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer;
+
+  rds_session_call_async (f->session, request, NULL, done_cb, &wait);
+  spin_until (has_result, &wait);
+  answer = rds_session_call_finish (f->session, wait.result, &error);
+  g_object_unref (wait.result);
+  g_assert_no_error (error);
+  return answer;
+}
+
+static void
+create (Fixture    *f,
+        const char *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+  g_autoptr(RdsQueryResult) answer = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+  rds_request_set (request, "Engine", "postgres");
+  rds_request_set (request, "MasterUsername", "postgres");
+  rds_request_set (request, "MasterUserPassword", "session-pass-1");
+  rds_request_set (request, "AllocatedStorage", "20");
+  answer = call (f, request);
+}
+
+static void
+advance (Fixture *f,
+         int      seconds)
+{
+  g_autofree char *text = g_strdup_printf ("{\"seconds\": %d}", seconds);
+  g_autoptr(JsonNode) body = json_from_string (text, NULL);
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  rds_session_control_async (f->session, "clock/advance", body, NULL, done_cb, &wait);
+  spin_until (has_result, &wait);
+  g_assert_true (rds_session_control_finish (f->session, wait.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+}
+
+static gboolean
+settled (gpointer data)
+{
+  RdsSession *session = data;
+
+  return !rds_resource_list_get_loading (rds_session_get_instances (session)) &&
+         !rds_resource_list_get_loading (rds_session_get_snapshots (session)) &&
+         !rds_resource_list_get_loading (rds_session_get_events (session));
+}
+
+static void
+settle (Fixture *f)
+{
+  /* A refresh may be queued behind the one in flight: wait for both. */
+  spin_until (settled, f->session);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  spin_until (settled, f->session);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  (*changes)++;
+}
+
+static void
+test_lists_update_in_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *instances = rds_resource_list_get_model (rds_session_get_instances (f->session));
+  GListModel *events = rds_resource_list_get_model (rds_session_get_events (f->session));
+  g_autoptr(RdsDbInstance) first = NULL;
+  guint changes = 0, status_notifies = 0;
+
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_true (rds_resource_list_get_loaded (rds_session_get_instances (f->session)));
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 0);
+
+  create (f, "bravo");
+  create (f, "alpha");
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 2);
+  first = g_list_model_get_item (instances, 0);
+  g_assert_cmpstr (rds_db_instance_get_identifier (first), ==, "alpha");
+  g_assert_cmpstr (rds_db_instance_get_status (first), ==, "creating");
+
+  /* Time passes: the same object changes, the list does not move. */
+  g_signal_connect (instances, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_signal_connect_swapped (first, "notify::db-instance-status",
+                            G_CALLBACK (g_atomic_int_inc), &status_notifies);
+  advance (f, 3600);
+  settle (f);
+  g_assert_cmpstr (rds_db_instance_get_status (first), ==, "available");
+  g_assert_cmpuint (status_notifies, ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+  {
+    g_autoptr(RdsDbInstance) again = g_list_model_get_item (instances, 0);
+    g_assert_true (again == first);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 6);
+
+  /* One in the middle, one gone. */
+  create (f, "beta");
+  settle (f);
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autoptr(RdsDbInstance) middle = g_list_model_get_item (instances, 1);
+    g_assert_cmpstr (rds_db_instance_get_identifier (middle), ==, "beta");
+  }
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("DeleteDBInstance");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (request, "DBInstanceIdentifier", "bravo");
+    rds_request_set (request, "SkipFinalSnapshot", "true");
+    answer = call (f, request);
+  }
+  advance (f, 3600);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 2);
+  g_assert_nonnull (rds_resource_list_find (rds_session_get_instances (f->session), "beta"));
+  g_assert_null (rds_resource_list_find (rds_session_get_instances (f->session), "bravo"));
+}
+
+static gboolean
+clock_known (gpointer data)
+{
+  return rds_session_get_simulated_time (data) != 0;
+}
+
+static void
+test_region_and_clock (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *instances = rds_resource_list_get_model (rds_session_get_instances (f->session));
+  g_autoptr(JsonNode) rate = json_from_string ("{\"rate\": 600, \"paused\": true}", NULL);
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  create (f, "home");
+  rds_session_refresh (f->session);
+  spin_until (clock_known, f->session);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 1);
+  g_assert_cmpint (rds_session_get_simulated_time (f->session), ==, START_TIME);
+  g_assert_true (rds_session_get_clock_paused (f->session));
+
+  rds_session_set_region (f->session, "eu-west-1");
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 0);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 0);
+  rds_session_set_region (f->session, "us-east-1");
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 1);
+
+  rds_session_control_async (f->session, "clock", rate, NULL, done_cb, &wait);
+  spin_until (has_result, &wait);
+  g_assert_true (rds_session_control_finish (f->session, wait.result, &error));
+  g_object_unref (wait.result);
+  g_assert_cmpfloat (rds_session_get_clock_rate (f->session), ==, 600.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/rds/session/lists-update-in-place", Fixture, NULL, fixture_setup,
+              test_lists_update_in_place, fixture_teardown);
+  g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
+              test_region_and_clock, fixture_teardown);
+
+  return g_test_run ();
+}
