@@ -17,7 +17,7 @@
 #include "rds-event.h"
 #include "rds-pending-modified-values.h"
 #include "rds-sim-engine.h"
-#include "rds-sim-rules.h"
+#include "rds-rules.h"
 #include "rds-tag.h"
 
 #define REGION "us-east-1"
@@ -703,8 +703,8 @@ test_modify_pending_until_window (Fixture       *f,
                    "sun:05:00-sun:05:30");
 
   /* Right up to the window nothing happens... */
-  g_assert_true (rds_sim_parse_maintenance_window ("sun:05:00-sun:05:30", &start, &length, NULL));
-  window_start = rds_sim_next_window_start (start, rds_sim_engine_get_now (f->engine));
+  g_assert_true (rds_rules_parse_maintenance_window ("sun:05:00-sun:05:30", &start, &length, NULL));
+  window_start = rds_rules_next_window_start (start, rds_sim_engine_get_now (f->engine));
   rds_sim_engine_advance (f->engine, (window_start - rds_sim_engine_get_now (f->engine)) / G_USEC_PER_SEC - 1);
   instance = describe (f->engine, "app");
   g_assert_cmpstr (rds_db_instance_get_status (instance), ==, "available");
@@ -1544,22 +1544,22 @@ test_windows (void)
 {
   int start, length;
 
-  g_assert_true (rds_sim_parse_backup_window ("23:50-00:20", &start, &length, NULL));
+  g_assert_true (rds_rules_parse_backup_window ("23:50-00:20", &start, &length, NULL));
   g_assert_cmpint (start, ==, 23 * 60 + 50);
   g_assert_cmpint (length, ==, 30);
-  g_assert_true (rds_sim_parse_maintenance_window ("Sun:23:30-Mon:00:30", &start, &length, NULL));
+  g_assert_true (rds_rules_parse_maintenance_window ("Sun:23:30-Mon:00:30", &start, &length, NULL));
   g_assert_cmpint (length, ==, 60);
 
   /* Adjacent windows are fine, overlapping ones are not. */
-  g_assert_false (rds_sim_windows_overlap (3 * 60, 60, 4 * 60, 60));
-  g_assert_true (rds_sim_windows_overlap (3 * 60, 60, 3 * 60 + 59, 60));
+  g_assert_false (rds_rules_windows_overlap (3 * 60, 60, 4 * 60, 60));
+  g_assert_true (rds_rules_windows_overlap (3 * 60, 60, 3 * 60 + 59, 60));
   /* The daily backup window meets the weekly window on its day only. */
-  g_assert_true (rds_sim_windows_overlap (23 * 60 + 50, 30, 6 * 1440 + 23 * 60 + 55, 30));
-  g_assert_true (rds_sim_windows_overlap (0, 30, 0, 60));
+  g_assert_true (rds_rules_windows_overlap (23 * 60 + 50, 30, 6 * 1440 + 23 * 60 + 55, 30));
+  g_assert_true (rds_rules_windows_overlap (0, 30, 0, 60));
 
   /* Monday 2026-01-05 00:00 → the next Monday 00:15 window starts that day. */
-  g_assert_cmpint (rds_sim_next_window_start (15, START_TIME), ==, START_TIME + 15 * 60 * G_USEC_PER_SEC);
-  g_assert_cmpint (rds_sim_next_window_start (0, START_TIME), ==,
+  g_assert_cmpint (rds_rules_next_window_start (15, START_TIME), ==, START_TIME + 15 * 60 * G_USEC_PER_SEC);
+  g_assert_cmpint (rds_rules_next_window_start (0, START_TIME), ==,
                    START_TIME + (gint64) 7 * DAY * G_USEC_PER_SEC);
 }
 

@@ -23,7 +23,7 @@
 #include "rds-master-user-secret.h"
 #include "rds-option-group-membership.h"
 #include "rds-pending-modified-values.h"
-#include "rds-sim-rules.h"
+#include "rds-rules.h"
 #include "rds-tag.h"
 #include "rds-vpc-security-group-membership.h"
 
@@ -703,7 +703,7 @@ draw_windows (RdsSimEngine  *self,
 
   if (backup_text != NULL)
     {
-      if (!rds_sim_parse_backup_window (backup_text, &b_start, &b_length, error))
+      if (!rds_rules_parse_backup_window (backup_text, &b_start, &b_length, error))
         return FALSE;
     }
   else
@@ -714,7 +714,7 @@ draw_windows (RdsSimEngine  *self,
 
   if (maintenance_text != NULL)
     {
-      if (!rds_sim_parse_maintenance_window (maintenance_text, &m_start, &m_length, error))
+      if (!rds_rules_parse_maintenance_window (maintenance_text, &m_start, &m_length, error))
         return FALSE;
     }
   else
@@ -722,15 +722,15 @@ draw_windows (RdsSimEngine  *self,
       do
         m_start = (int) _rds_sim_engine_draw (self, 0, 6) * 1440 +
                   (region->window_block_start + 30 * (int) _rds_sim_engine_draw (self, 0, 15)) % 1440;
-      while (rds_sim_windows_overlap (b_start, b_length, m_start, m_length));
+      while (rds_rules_windows_overlap (b_start, b_length, m_start, m_length));
     }
 
-  if (rds_sim_windows_overlap (b_start, b_length, m_start, m_length))
+  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
     return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "The backup window and maintenance window must not overlap.");
 
-  *backup_window = rds_sim_format_backup_window (b_start, b_length);
-  *maintenance_window = rds_sim_format_maintenance_window (m_start, m_length);
+  *backup_window = rds_rules_format_backup_window (b_start, b_length);
+  *maintenance_window = rds_rules_format_maintenance_window (m_start, m_length);
   return TRUE;
 }
 
@@ -807,7 +807,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
 
   /* Identity: engine, version, class, license. */
   if ((identifier = rds_request_require_string (request, "DBInstanceIdentifier", error)) == NULL ||
-      !rds_sim_check_identifier ("DBInstanceIdentifier", identifier, 63, error) ||
+      !rds_rules_check_identifier ("DBInstanceIdentifier", identifier, 63, error) ||
       (engine_name = rds_request_require_string (request, "Engine", error)) == NULL ||
       (class_name = rds_request_require_string (request, "DBInstanceClass", error)) == NULL)
     return NULL;
@@ -862,7 +862,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   username = rds_request_get_string (request, "MasterUsername");
   password = rds_request_get_string (request, "MasterUserPassword");
   if (!rds_request_get_boolean (request, "ManageMasterUserPassword", &manage_password, error) ||
-      !rds_sim_check_master_username (engine, username, error))
+      !rds_rules_check_master_username (engine, username, error))
     return NULL;
   if (manage_password && password != NULL)
     {
@@ -871,11 +871,11 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                            "both.");
       return NULL;
     }
-  if (!manage_password && !rds_sim_check_master_password (engine, password, error))
+  if (!manage_password && !rds_rules_check_master_password (engine, password, error))
     return NULL;
 
   db_name = rds_request_get_string (request, "DBName");
-  if (!rds_sim_check_db_name (engine, db_name, error))
+  if (!rds_rules_check_db_name (engine, db_name, error))
     return NULL;
 
   /* Storage */
@@ -925,7 +925,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
     }
   port = engine->default_port;
   if (!rds_request_get_int (request, "Port", &port, error) ||
-      !rds_sim_check_port (engine, port, error))
+      !rds_rules_check_port (engine, port, error))
     return NULL;
 
   subnet_group_name = rds_request_get_string (request, "DBSubnetGroupName");
@@ -1044,7 +1044,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
     return NULL;
 
   tags = rds_request_get_tags (request, "Tags", error);
-  if (tags == NULL || !_rds_sim_check_tags (tags, error))
+  if (tags == NULL || !_rds_rules_check_tags (tags, error))
     return NULL;
 
   if (!check_quotas (self, region, 1, storage.allocated, error))
@@ -1752,19 +1752,19 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     return NULL;
 
   password = rds_request_get_string (request, "MasterUserPassword");
-  if (password != NULL && !rds_sim_check_master_password (engine, password, error))
+  if (password != NULL && !rds_rules_check_master_password (engine, password, error))
     return NULL;
 
   /* Windows, checked together against each other. */
   backup_text = rds_request_get_string (request, "PreferredBackupWindow");
   maintenance_text = rds_request_get_string (request, "PreferredMaintenanceWindow");
-  if (!rds_sim_parse_backup_window (backup_text ? backup_text : rds_shape_get_string (model, "preferred-backup-window"),
+  if (!rds_rules_parse_backup_window (backup_text ? backup_text : rds_shape_get_string (model, "preferred-backup-window"),
                                     &b_start, &b_length, error) ||
-      !rds_sim_parse_maintenance_window (maintenance_text ? maintenance_text
+      !rds_rules_parse_maintenance_window (maintenance_text ? maintenance_text
                                                           : rds_shape_get_string (model, "preferred-maintenance-window"),
                                          &m_start, &m_length, error))
     return NULL;
-  if (rds_sim_windows_overlap (b_start, b_length, m_start, m_length))
+  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                            "The backup window and maintenance window must not overlap.");
@@ -1805,7 +1805,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
       int new_port = 0;
 
       if (!rds_request_get_int (request, "DBPortNumber", &new_port, error) ||
-          !rds_sim_check_port (engine, new_port, error))
+          !rds_rules_check_port (engine, new_port, error))
         return NULL;
       if (rds_shape_get_object (model, "endpoint") == NULL ||
           new_port != rds_shape_get_int (rds_shape_get_object (model, "endpoint"), "port"))
@@ -1900,12 +1900,12 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
   if (backup_text != NULL)
     {
-      g_autofree char *window = rds_sim_format_backup_window (b_start, b_length);
+      g_autofree char *window = rds_rules_format_backup_window (b_start, b_length);
       rds_shape_set_string (model, "preferred-backup-window", window);
     }
   if (maintenance_text != NULL)
     {
-      g_autofree char *window = rds_sim_format_maintenance_window (m_start, m_length);
+      g_autofree char *window = rds_rules_format_maintenance_window (m_start, m_length);
       rds_shape_set_string (model, "preferred-maintenance-window", window);
     }
 
@@ -1981,7 +1981,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
         begin_applying (self, instance, now);
       else if (!had_pending || maintenance_text != NULL)
         _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
-                                  rds_sim_next_window_start (m_start, now));
+                                  rds_rules_next_window_start (m_start, now));
     }
   else
     {
@@ -2271,13 +2271,13 @@ _rds_sim_instance_fire (RdsSimEngine    *self,
         {
           begin_applying (self, instance, now);
         }
-      else if (rds_sim_parse_maintenance_window (rds_shape_get_string (shape (instance),
+      else if (rds_rules_parse_maintenance_window (rds_shape_get_string (shape (instance),
                                                                        "preferred-maintenance-window"),
                                                  &start, &length, NULL))
         {
           /* Busy in this window: try the next one. */
           _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
-                                    rds_sim_next_window_start (start, now));
+                                    rds_rules_next_window_start (start, now));
           dirty (self, instance);
         }
       return;

@@ -217,7 +217,7 @@ RdsQueryResult *_rds_sim_action_list_tags_for_resource       (RdsSimEngine *, Rd
 RdsQueryResult *_rds_sim_action_remove_tags_from_resource    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsDbParameterGroup *_rds_sim_region_find_parameter_group    (RdsSimRegion    *region,
                                                               const char      *name);
-gboolean        _rds_sim_check_tags                          (GPtrArray       *tags,
+gboolean        _rds_rules_check_tags                          (GPtrArray       *tags,
                                                               GError         **error);
 void            _rds_sim_merge_tags                          (GListStore      *list,
                                                               GPtrArray       *tags);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "rds-option-group-membership.h"
-#include "rds-sim-rules.h"
+#include "rds-rules.h"
 #include "rds-tag.h"
 
 void
@@ -74,7 +74,7 @@ _rds_sim_snapshot_check_new (RdsSimEngine  *self,
   Count count = { 0 };
   gint64 quota = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_MANUAL_SNAPSHOTS);
 
-  if (!rds_sim_check_identifier ("DBSnapshotIdentifier", id, 255, error))
+  if (!rds_rules_check_identifier ("DBSnapshotIdentifier", id, 255, error))
     return FALSE;
 
   if (g_tree_lookup (region->snapshots, id) != NULL)
@@ -274,7 +274,7 @@ _rds_sim_action_create_db_snapshot (RdsSimEngine  *self,
     }
 
   tags = rds_request_get_tags (request, "Tags", error);
-  if (tags == NULL || !_rds_sim_check_tags (tags, error))
+  if (tags == NULL || !_rds_rules_check_tags (tags, error))
     return NULL;
 
   due = now + _rds_sim_snapshot_duration (self, instance);

@@ -14,14 +14,14 @@
 #define MAX_TAGS 50
 
 /**
- * _rds_sim_check_tags:
+ * _rds_rules_check_tags:
  * @tags: (element-type RdsTag): tags from a request
  *
  * Keys of 1 to 128 characters, not starting with "aws:"; values of up to
  * 256 characters; at most 50 tags.
  */
 gboolean
-_rds_sim_check_tags (GPtrArray  *tags,
+_rds_rules_check_tags (GPtrArray  *tags,
                      GError    **error)
 {
   for (guint i = 0; i < tags->len; i++)
@@ -197,7 +197,7 @@ _rds_sim_action_add_tags_to_resource (RdsSimEngine  *self,
     return NULL;
 
   tags = rds_request_get_tags (request, "Tags", error);
-  if (tags == NULL || !_rds_sim_check_tags (tags, error))
+  if (tags == NULL || !_rds_rules_check_tags (tags, error))
     return NULL;
   if (tags->len == 0)
     {

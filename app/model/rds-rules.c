@@ -1,14 +1,16 @@
-/* rds-sim-rules.c: RDS's rules for names, credentials, ports and windows
+/* rds-rules.c: RDS's rules for names, credentials, ports and windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rules and, where one was observed, the wording of the service's
- * messages come from shared/reference/rds.md §1.3 and §1.4.
+ * Shared by the simulator, which enforces them, and the console, which
+ * checks fields as the user types. The rules and, where one was observed,
+ * the wording of the service's messages come from shared/reference/rds.md
+ * §1.3 and §1.4.
  */
 
 #include "config.h"
 
-#include "rds-sim-rules.h"
+#include "rds-rules.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +20,7 @@
 static const char * const weekdays[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
 /**
- * rds_sim_check_identifier:
+ * rds_rules_check_identifier:
  * @parameter: the parameter name, for the message
  * @max_length: 63 for instances, 255 for snapshots
  *
@@ -26,10 +28,10 @@ static const char * const weekdays[] = { "mon", "tue", "wed", "thu", "fri", "sat
  * the end and no two in a row.
  */
 gboolean
-rds_sim_check_identifier (const char  *parameter,
-                          const char  *value,
-                          guint        max_length,
-                          GError     **error)
+rds_rules_check_identifier (const char *parameter,
+                            const char *value,
+                            guint       max_length,
+                            GError    **error)
 {
   gsize length = value != NULL ? strlen (value) : 0;
   gboolean valid = length > 0 && g_ascii_isalpha (value[0]) && value[length - 1] != '-';
@@ -71,9 +73,9 @@ static const char * const reserved_usernames[] = {
 };
 
 gboolean
-rds_sim_check_master_username (const RdsEngineInfo  *engine,
-                               const char              *username,
-                               GError                 **error)
+rds_rules_check_master_username (const RdsEngineInfo *engine,
+                                 const char          *username,
+                                 GError             **error)
 {
   gsize length = username != NULL ? strlen (username) : 0;
   g_autofree char *lower = NULL;
@@ -113,9 +115,9 @@ rds_sim_check_master_username (const RdsEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_master_password (const RdsEngineInfo  *engine,
-                               const char              *password,
-                               GError                 **error)
+rds_rules_check_master_password (const RdsEngineInfo *engine,
+                                 const char          *password,
+                                 GError             **error)
 {
   gsize length = password != NULL ? strlen (password) : 0;
 
@@ -161,9 +163,9 @@ rds_sim_check_master_password (const RdsEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_db_name (const RdsEngineInfo  *engine,
-                       const char              *db_name,
-                       GError                 **error)
+rds_rules_check_db_name (const RdsEngineInfo *engine,
+                         const char          *db_name,
+                         GError             **error)
 {
   gsize length;
   gsize max_length;
@@ -223,9 +225,9 @@ rds_sim_check_db_name (const RdsEngineInfo  *engine,
 }
 
 gboolean
-rds_sim_check_port (const RdsEngineInfo  *engine,
-                    int                      port,
-                    GError                 **error)
+rds_rules_check_port (const RdsEngineInfo *engine,
+                      int                  port,
+                      GError             **error)
 {
   static const int sqlserver_reserved[] = { 1234, 1434, 3260, 3343, 3389, 47001,
                                             49152, 49153, 49154, 49155, 49156 };
@@ -270,10 +272,10 @@ parse_hh_mm (const char *text,
 }
 
 gboolean
-rds_sim_parse_backup_window (const char  *text,
-                             int         *start,
-                             int         *length,
-                             GError     **error)
+rds_rules_parse_backup_window (const char *text,
+                               int        *start,
+                               int        *length,
+                               GError    **error)
 {
   g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "-", -1);
   int from, to;
@@ -334,10 +336,10 @@ parse_day_time (const char *text,
 }
 
 gboolean
-rds_sim_parse_maintenance_window (const char  *text,
-                                  int         *start,
-                                  int         *length,
-                                  GError     **error)
+rds_rules_parse_maintenance_window (const char *text,
+                                    int        *start,
+                                    int        *length,
+                                    GError    **error)
 {
   g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "-", -1);
   int from, to;
@@ -359,8 +361,8 @@ rds_sim_parse_maintenance_window (const char  *text,
     }
 
   *start = from;
-  *length = ((to - from) % RDS_SIM_MINUTES_PER_WEEK + RDS_SIM_MINUTES_PER_WEEK) %
-            RDS_SIM_MINUTES_PER_WEEK;
+  *length = ((to - from) % RDS_MINUTES_PER_WEEK + RDS_MINUTES_PER_WEEK) %
+            RDS_MINUTES_PER_WEEK;
   if (*length < 30)
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
@@ -378,8 +380,8 @@ rds_sim_parse_maintenance_window (const char  *text,
 }
 
 char *
-rds_sim_format_backup_window (int start,
-                              int length)
+rds_rules_format_backup_window (int start,
+                                int length)
 {
   int end = (start + length) % 1440;
 
@@ -387,10 +389,10 @@ rds_sim_format_backup_window (int start,
 }
 
 char *
-rds_sim_format_maintenance_window (int start,
-                                   int length)
+rds_rules_format_maintenance_window (int start,
+                                     int length)
 {
-  int end = (start + length) % RDS_SIM_MINUTES_PER_WEEK;
+  int end = (start + length) % RDS_MINUTES_PER_WEEK;
 
   return g_strdup_printf ("%s:%02d:%02d-%s:%02d:%02d",
                           weekdays[start / 1440], start % 1440 / 60, start % 60,
@@ -408,16 +410,16 @@ intervals_overlap (int a_start,
 }
 
 /**
- * rds_sim_windows_overlap:
+ * rds_rules_windows_overlap:
  *
  * The backup window recurs every day, the maintenance window once a week;
  * touching ends (03:00-04:00 and mon:04:00-mon:05:00) are fine.
  */
 gboolean
-rds_sim_windows_overlap (int backup_start,
-                         int backup_length,
-                         int maintenance_start,
-                         int maintenance_length)
+rds_rules_windows_overlap (int backup_start,
+                           int backup_length,
+                           int maintenance_start,
+                           int maintenance_length)
 {
   for (int day = -1; day <= 7; day++)
     {
@@ -425,7 +427,7 @@ rds_sim_windows_overlap (int backup_start,
 
       for (int shift = -1; shift <= 1; shift++)
         if (intervals_overlap (b, backup_length,
-                               maintenance_start + shift * RDS_SIM_MINUTES_PER_WEEK,
+                               maintenance_start + shift * RDS_MINUTES_PER_WEEK,
                                maintenance_length))
           return TRUE;
     }
@@ -434,15 +436,15 @@ rds_sim_windows_overlap (int backup_start,
 }
 
 /**
- * rds_sim_next_window_start:
+ * rds_rules_next_window_start:
  *
  * Returns: the first start of the weekly window strictly after @after_usec
  */
 gint64
-rds_sim_next_window_start (int    maintenance_start,
-                           gint64 after_usec)
+rds_rules_next_window_start (int    maintenance_start,
+                             gint64 after_usec)
 {
-  const gint64 week = (gint64) RDS_SIM_MINUTES_PER_WEEK * 60 * G_USEC_PER_SEC;
+  const gint64 week = (gint64) RDS_MINUTES_PER_WEEK * 60 * G_USEC_PER_SEC;
   /* 1970-01-05 was a Monday. */
   const gint64 monday = (gint64) 4 * 86400 * G_USEC_PER_SEC;
   gint64 week_start = after_usec - ((after_usec - monday) % week + week) % week;

@@ -1,0 +1,56 @@
+/* rds-rules.h: RDS's rules for names, credentials, ports and windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rds-catalog.h"
+
+G_BEGIN_DECLS
+
+#define RDS_MINUTES_PER_WEEK (7 * 24 * 60)
+
+/* Each sets an RDS_AWS_ERROR with the service's code and an actionable
+ * message on failure. None puts a secret into a message. */
+gboolean rds_rules_check_identifier          (const char          *parameter,
+                                              const char          *value,
+                                              guint                max_length,
+                                              GError             **error);
+gboolean rds_rules_check_master_username     (const RdsEngineInfo *engine,
+                                              const char          *username,
+                                              GError             **error);
+gboolean rds_rules_check_master_password     (const RdsEngineInfo *engine,
+                                              const char          *password,
+                                              GError             **error);
+gboolean rds_rules_check_db_name             (const RdsEngineInfo *engine,
+                                              const char          *db_name,
+                                              GError             **error);
+gboolean rds_rules_check_port                (const RdsEngineInfo *engine,
+                                              int                  port,
+                                              GError             **error);
+
+/* Windows: a daily backup window in minutes of the day, a weekly maintenance
+ * window in minutes of the week from Monday 00:00 UTC. */
+gboolean rds_rules_parse_backup_window       (const char          *text,
+                                              int                 *start,
+                                              int                 *length,
+                                              GError             **error);
+gboolean rds_rules_parse_maintenance_window  (const char          *text,
+                                              int                 *start,
+                                              int                 *length,
+                                              GError             **error);
+char    *rds_rules_format_backup_window      (int                  start,
+                                              int                  length);
+char    *rds_rules_format_maintenance_window (int                  start,
+                                              int                  length);
+gboolean rds_rules_windows_overlap           (int                  backup_start,
+                                              int                  backup_length,
+                                              int                  maintenance_start,
+                                              int                  maintenance_length);
+gint64   rds_rules_next_window_start         (int                  maintenance_start,
+                                              gint64               after_usec);
+
+G_END_DECLS
