@@ -28,6 +28,7 @@ struct _RdsSession
   char            *region;
   gboolean         simulator;
   RdsClient       *client;
+  GHashTable      *region_clients;  /* region → RdsClient, for other Regions */
   RdsResourceList *instances;
   RdsResourceList *snapshots;
   RdsResourceList *events;
@@ -67,6 +68,7 @@ rds_session_dispose (GObject *object)
   g_clear_object (&self->snapshots);
   g_clear_object (&self->events);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->region_clients, g_hash_table_unref);
 
   G_OBJECT_CLASS (rds_session_parent_class)->dispose (object);
 }
@@ -241,6 +243,34 @@ rds_session_set_region (RdsSession *self,
   set_client (self);
   rds_session_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+/**
+ * rds_session_get_region_client:
+ *
+ * Returns: (transfer none): a client of the session's endpoint signing for
+ *   @region, to look at another Region without leaving the current one
+ */
+RdsClient *
+rds_session_get_region_client (RdsSession *self,
+                               const char *region)
+{
+  RdsClient *client;
+
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  if (self->region_clients == NULL)
+    self->region_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  client = g_hash_table_lookup (self->region_clients, region);
+  if (client == NULL)
+    {
+      client = rds_client_new_for_region (self->client, region);
+      g_hash_table_insert (self->region_clients, g_strdup (region), client);
+    }
+
+  return client;
 }
 
 RdsClient *

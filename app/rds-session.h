@@ -40,6 +40,8 @@ void             rds_session_call_async         (RdsSession           *self,
 RdsQueryResult  *rds_session_call_finish        (RdsSession           *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+RdsClient       *rds_session_get_region_client  (RdsSession           *self,
+                                                 const char           *region);
 
 /* The simulator's clock (only when the endpoint is a simulator). */
 gint64           rds_session_get_simulated_time (RdsSession           *self);

@@ -98,6 +98,27 @@ rds_client_new (const char *endpoint,
   return self;
 }
 
+/**
+ * rds_client_new_for_region:
+ *
+ * Returns: (transfer full): a client of the same endpoint and credentials,
+ *   signing for @region, that shares @self's connections
+ */
+RdsClient *
+rds_client_new_for_region (RdsClient  *self,
+                           const char *region)
+{
+  RdsClient *client;
+
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  client = rds_client_new (self->endpoint, region, self->access_key_id, self->secret_access_key);
+  g_set_object (&client->session, self->session);
+
+  return client;
+}
+
 const char *
 rds_client_get_endpoint (RdsClient *self)
 {

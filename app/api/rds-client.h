@@ -32,6 +32,8 @@ RdsClient      *rds_client_new               (const char           *endpoint,
                                               const char           *region,
                                               const char           *access_key_id,
                                               const char           *secret_access_key);
+RdsClient      *rds_client_new_for_region    (RdsClient            *self,
+                                              const char           *region);
 const char     *rds_client_get_endpoint      (RdsClient            *self);
 const char     *rds_client_get_region        (RdsClient            *self);
 void            rds_client_set_region        (RdsClient            *self,

@@ -7,6 +7,7 @@
 
 #include "rds-action.h"
 
+#include "rds-account-quota.h"
 #include "rds-db-engine-version.h"
 #include "rds-db-instance.h"
 #include "rds-db-parameter-group.h"
@@ -47,6 +48,8 @@ static const RdsAction actions[] = {
   LIST ("DescribeDBSecurityGroups", "DBSecurityGroups", "DBSecurityGroup",
         rds_db_security_group_get_type, TRUE),
   LIST ("ListTagsForResource", "TagList", "Tag", rds_tag_get_type, FALSE),
+  LIST ("DescribeAccountAttributes", "AccountQuotas", "AccountQuota",
+        rds_account_quota_get_type, FALSE),
   NONE ("AddTagsToResource", TRUE),
   NONE ("RemoveTagsFromResource", TRUE),
 };

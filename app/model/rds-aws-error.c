@@ -105,3 +105,66 @@ rds_aws_error_from_code (const char *aws_code)
 
   return RDS_AWS_ERROR_UNKNOWN;
 }
+
+/* Which parameter an error code is about, when its message may not say. */
+static const struct
+{
+  RdsAwsError  code;
+  const char  *parameter;
+} error_parameters[] = {
+  { RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS, "DBInstanceIdentifier" },
+  { RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS, "DBSnapshotIdentifier" },
+  { RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS, "FinalDBSnapshotIdentifier" },
+  { RDS_AWS_ERROR_INSUFFICIENT_DB_INSTANCE_CAPACITY, "DBInstanceClass" },
+  { RDS_AWS_ERROR_STORAGE_QUOTA_EXCEEDED, "AllocatedStorage" },
+  { RDS_AWS_ERROR_STORAGE_TYPE_NOT_SUPPORTED, "StorageType" },
+  { RDS_AWS_ERROR_DB_PARAMETER_GROUP_NOT_FOUND, "DBParameterGroupName" },
+  { RDS_AWS_ERROR_DB_SUBNET_GROUP_NOT_FOUND, "DBSubnetGroupName" },
+  { RDS_AWS_ERROR_DB_SECURITY_GROUP_NOT_FOUND, "VpcSecurityGroupIds" },
+  { RDS_AWS_ERROR_KMS_KEY_NOT_ACCESSIBLE, "KmsKeyId" },
+  { RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND, "CACertificateIdentifier" },
+  { RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND, "OptionGroupName" },
+};
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/**
+ * rds_aws_error_concerns:
+ * @parameter: an API member such as "MasterUserPassword"
+ *
+ * Whether @error is about @parameter: its code is about that parameter, or
+ * its message names it as a word. A form uses this to show the service's
+ * answer next to the field it concerns.
+ */
+gboolean
+rds_aws_error_concerns (const GError *error,
+                        const char   *parameter)
+{
+  gsize length;
+
+  g_return_val_if_fail (parameter != NULL, FALSE);
+
+  if (error == NULL || error->domain != RDS_AWS_ERROR)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_parameters); i++)
+    if ((RdsAwsError) error->code == error_parameters[i].code &&
+        g_str_equal (parameter, error_parameters[i].parameter))
+      return TRUE;
+
+  length = strlen (parameter);
+  for (const char *p = strstr (error->message, parameter); p != NULL; p = strstr (p + 1, parameter))
+    {
+      gboolean starts = p == error->message || !is_name_char (p[-1]);
+      gboolean ends = !is_name_char (p[length]);
+
+      if (starts && ends)
+        return TRUE;
+    }
+
+  return FALSE;
+}

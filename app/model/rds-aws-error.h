@@ -56,5 +56,7 @@ GQuark       rds_aws_error_quark          (void);
 const char  *rds_aws_error_get_code       (RdsAwsError  code);
 guint        rds_aws_error_get_http_status (RdsAwsError code);
 RdsAwsError  rds_aws_error_from_code      (const char  *aws_code);
+gboolean     rds_aws_error_concerns       (const GError *error,
+                                           const char   *parameter);
 
 G_END_DECLS

@@ -419,6 +419,57 @@ rds_catalog_storage_rules (const RdsEngineInfo *engine,
   return FALSE;
 }
 
+#define HOURS_PER_MONTH 730.0
+
+/**
+ * rds_catalog_estimate_monthly:
+ * @klass: (nullable): the instance class, none yet chosen when %NULL
+ * @iops: provisioned IOPS, 0 for none
+ * @throughput: provisioned throughput in MiB/s, 0 for none
+ *
+ * What the RDS console's cost panel shows: on-demand hours × 730, storage
+ * per GiB-month, provisioned IOPS and throughput above what the storage
+ * type includes, all twice for a Multi-AZ DB instance.
+ */
+void
+rds_catalog_estimate_monthly (const RdsEngineInfo *engine,
+                              const RdsClassInfo  *klass,
+                              gboolean             multi_az,
+                              const char          *storage_type,
+                              int                  allocated,
+                              int                  iops,
+                              int                  throughput,
+                              RdsCostEstimate     *estimate)
+{
+  double copies = multi_az ? 2.0 : 1.0;
+  double per_gib = 0.115;
+
+  g_return_if_fail (engine != NULL);
+  g_return_if_fail (estimate != NULL);
+
+  memset (estimate, 0, sizeof *estimate);
+
+  if (klass != NULL)
+    estimate->instance = rds_catalog_hourly_price (klass, engine) * HOURS_PER_MONTH * copies;
+
+  if (g_strcmp0 (storage_type, "io1") == 0)
+    {
+      per_gib = 0.125;
+      estimate->iops = MAX (iops, 0) * 0.10 * copies;
+    }
+  else if (g_strcmp0 (storage_type, "standard") == 0)
+    per_gib = 0.10;
+  else if (g_strcmp0 (storage_type, "gp3") == 0)
+    {
+      /* gp3 includes 3,000 IOPS and 125 MiB/s. */
+      estimate->iops = MAX (iops - 3000, 0) * 0.02 * copies;
+      estimate->throughput = MAX (throughput - 125, 0) * 0.08 * copies;
+    }
+
+  estimate->storage = MAX (allocated, 0) * per_gib * copies;
+  estimate->total = estimate->instance + estimate->storage + estimate->iops + estimate->throughput;
+}
+
 const RdsCertificateAuthority *
 rds_catalog_get_cas (guint *n_cas)
 {

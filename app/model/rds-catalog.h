@@ -94,6 +94,25 @@ gboolean                 rds_catalog_storage_rules    (const RdsEngineInfo *engi
                                                            RdsStorageRules     *rules);
 int                      rds_catalog_gp3_threshold    (const RdsEngineInfo *engine);
 
+/* The RDS console's "Estimated monthly costs", in USD (reference §1.5). */
+typedef struct
+{
+  double instance;
+  double storage;
+  double iops;
+  double throughput;
+  double total;
+} RdsCostEstimate;
+
+void                     rds_catalog_estimate_monthly (const RdsEngineInfo *engine,
+                                                       const RdsClassInfo  *klass,
+                                                       gboolean             multi_az,
+                                                       const char          *storage_type,
+                                                       int                  allocated,
+                                                       int                  iops,
+                                                       int                  throughput,
+                                                       RdsCostEstimate     *estimate);
+
 const RdsCertificateAuthority *rds_catalog_get_cas (guint                  *n_cas);
 const RdsCertificateAuthority *rds_catalog_find_ca (const char             *identifier);
 const char              *rds_catalog_default_ca       (void);

@@ -9,6 +9,17 @@
 
 G_BEGIN_DECLS
 
+/* What the console's Actions menu offers on a DB instance. */
+typedef enum
+{
+  RDS_INSTANCE_ACTION_MODIFY,
+  RDS_INSTANCE_ACTION_REBOOT,
+  RDS_INSTANCE_ACTION_STOP,
+  RDS_INSTANCE_ACTION_START,
+  RDS_INSTANCE_ACTION_DELETE,
+  RDS_INSTANCE_ACTION_TAKE_SNAPSHOT,
+} RdsInstanceAction;
+
 #define RDS_TYPE_DB_INSTANCE (rds_db_instance_get_type ())
 G_DECLARE_FINAL_TYPE (RdsDbInstance, rds_db_instance, RDS, DB_INSTANCE, RdsShape)
 
@@ -19,5 +30,9 @@ void        rds_db_instance_set_status      (RdsDbInstance *self,
 const char *rds_db_instance_get_engine      (RdsDbInstance *self);
 const char *rds_db_instance_get_arn         (RdsDbInstance *self);
 const char *rds_db_instance_get_resource_id (RdsDbInstance *self);
+gboolean    rds_db_instance_allows          (RdsDbInstance     *self,
+                                             RdsInstanceAction  action);
+gboolean    rds_db_instance_can_stop        (RdsDbInstance     *self,
+                                             const char       **reason);
 
 G_END_DECLS

@@ -42,9 +42,8 @@ rds_region_lookup (const char *name)
 const RdsRegion *
 rds_region_get_all (guint *n_regions)
 {
-  g_return_val_if_fail (n_regions != NULL, NULL);
-
-  *n_regions = G_N_ELEMENTS (regions);
+  if (n_regions != NULL)
+    *n_regions = G_N_ELEMENTS (regions);
   return regions;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rds-account-quota.h"
 #include "rds-availability-zone.h"
 #include "rds-db-engine-version.h"
 #include "rds-db-parameter-group.h"
@@ -514,6 +515,41 @@ _rds_sim_action_describe_db_security_groups (RdsSimEngine  *self,
                                    "vpc-id", region->vpc_id,
                                    "db-security-group-arn", arn,
                                    NULL));
+
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+count_manual_snapshot_cb (gpointer key,
+                          gpointer value,
+                          gpointer data)
+{
+  RdsSimSnapshot *snapshot = value;
+  gint64 *count = data;
+
+  if (g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot->model), "snapshot-type"), "manual") == 0)
+    (*count)++;
+  return FALSE;
+}
+
+/* The Region's quotas and how much of each is used. */
+RdsQueryResult *
+_rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
+                                             RdsSimRegion  *region,
+                                             RdsRequest    *request,
+                                             GError       **error)
+{
+  g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeAccountAttributes"));
+  gint64 used[RDS_SIM_N_QUOTAS] = { 0 };
+
+  used[RDS_SIM_QUOTA_INSTANCES] = g_tree_nnodes (region->instances);
+  used[RDS_SIM_QUOTA_STORAGE_GIB] = region->allocated_storage;
+  g_tree_foreach (region->snapshots, count_manual_snapshot_cb, &used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS]);
+
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    g_ptr_array_add (result->items,
+                     rds_account_quota_new (rds_sim_quota_get_name (i), used[i],
+                                            rds_sim_engine_get_quota (self, i)));
 
   return g_steal_pointer (&result);
 }

@@ -212,6 +212,7 @@ RdsQueryResult *_rds_sim_action_describe_db_subnet_groups    (RdsSimEngine *, Rd
 RdsQueryResult *_rds_sim_action_describe_db_parameter_groups (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_describe_db_security_groups  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_describe_events              (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_describe_account_attributes  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_add_tags_to_resource         (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_list_tags_for_resource       (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_remove_tags_from_resource    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

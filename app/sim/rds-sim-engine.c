@@ -62,6 +62,7 @@ static const struct
   { "DescribeDBSubnetGroups", _rds_sim_action_describe_db_subnet_groups },
   { "DescribeDBParameterGroups", _rds_sim_action_describe_db_parameter_groups },
   { "DescribeDBSecurityGroups", _rds_sim_action_describe_db_security_groups },
+  { "DescribeAccountAttributes", _rds_sim_action_describe_account_attributes },
   { "AddTagsToResource", _rds_sim_action_add_tags_to_resource },
   { "ListTagsForResource", _rds_sim_action_list_tags_for_resource },
   { "RemoveTagsFromResource", _rds_sim_action_remove_tags_from_resource },

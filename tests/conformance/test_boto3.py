@@ -268,6 +268,21 @@ class Boto3Conformance(unittest.TestCase):
         self.assertEqual(zones, {"ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c",
                                  "ap-northeast-2d"})
 
+    def test_account_quotas(self):
+        def quotas(client):
+            return {q["AccountQuotaName"]: (q["Used"], q["Max"])
+                    for q in client.describe_account_attributes()["AccountQuotas"]}
+
+        self.assertEqual(quotas(self.rds), {"DBInstances": (0, 40), "AllocatedStorage": (0, 100000),
+                                            "ManualSnapshots": (0, 100)})
+        self.create("counted", AllocatedStorage=50)
+        self.simd.advance(HOUR)
+        self.rds.create_db_snapshot(DBInstanceIdentifier="counted", DBSnapshotIdentifier="kept")
+        self.assertEqual(quotas(self.rds), {"DBInstances": (1, 40), "AllocatedStorage": (50, 100000),
+                                            "ManualSnapshots": (1, 100)})
+        # Quotas are per Region.
+        self.assertEqual(quotas(self.client(region="eu-west-1"))["DBInstances"], (0, 40))
+
     def test_restart_keeps_everything(self):
         self.create("kept", Tags=[{"Key": "k", "Value": "v"}])
         self.simd.advance(HOUR)

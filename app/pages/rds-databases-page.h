@@ -1,0 +1,27 @@
+/* rds-databases-page.h: the Databases page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rds-types.h"
+
+G_BEGIN_DECLS
+
+#define RDS_TYPE_DATABASES_PAGE (rds_databases_page_get_type ())
+G_DECLARE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS, DATABASES_PAGE, GtkWidget)
+
+RdsSession         *rds_databases_page_get_session   (RdsDatabasesPage *self);
+void                rds_databases_page_set_session   (RdsDatabasesPage *self,
+                                                      RdsSession       *session);
+GtkColumnView      *rds_databases_page_get_view      (RdsDatabasesPage *self);
+GtkSingleSelection *rds_databases_page_get_selection (RdsDatabasesPage *self);
+GtkEditable        *rds_databases_page_get_search    (RdsDatabasesPage *self);
+RdsInstanceActions *rds_databases_page_get_actions   (RdsDatabasesPage *self);
+gboolean            rds_databases_page_select        (RdsDatabasesPage *self,
+                                                      const char       *identifier);
+
+G_END_DECLS

@@ -1,0 +1,263 @@
+/* rds-events-page.c: the Events page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every event of the Region, newest first, filtered by source type, time
+ * range (how far back DescribeEvents looks, in simulated time) and search.
+ */
+
+#include "config.h"
+
+#include "rds-events-page.h"
+
+#include "rds-widget-util.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-event.h"
+#include "rds-format.h"
+#include "rds-resource-list.h"
+#include "rds-search-filter.h"
+#include "rds-session.h"
+
+struct _RdsEventsPage
+{
+  GtkWidget           parent_instance;
+
+  RdsSession         *session;
+  RdsResourceList    *list;
+  GSignalGroup       *list_signals;
+
+  GtkWidget          *title_label;
+  GtkWidget          *search_entry;
+  GtkDropDown        *type_dropdown;
+  GtkDropDown        *range_dropdown;
+  GtkWidget          *content_stack;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *time_column;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkStringFilter    *type_filter;
+  RdsSearchFilter    *search_filter;
+};
+
+G_DEFINE_FINAL_TYPE (RdsEventsPage, rds_events_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The source type filter's choices, in the dropdown's order. */
+static const char * const source_types[] = { NULL, "db-instance", "db-snapshot" };
+/* The time range's choices in minutes; RDS keeps events 14 days. */
+static const char * const durations[] = { "60", "1440", "10080", "20160" };
+
+static void
+update_state (RdsEventsPage *self)
+{
+  GListModel *all = self->list != NULL ? rds_resource_list_get_model (self->list) : NULL;
+  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *title = NULL;
+  const char *page;
+
+  /* Translators: the Events page's title, with how many are shown */
+  title = g_strdup_printf (_("Events (%u)"), shown);
+  gtk_label_set_label (GTK_LABEL (self->title_label), title);
+
+  if (self->list == NULL || (!rds_resource_list_get_loaded (self->list) && total == 0))
+    page = "loading";
+  else if (total == 0)
+    page = "empty";
+  else if (shown == 0)
+    page = "no-results";
+  else
+    page = "list";
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), page);
+}
+
+static void
+search_changed_cb (RdsEventsPage *self,
+                   GtkEditable   *entry)
+{
+  rds_search_filter_set_search (self->search_filter, gtk_editable_get_text (entry));
+}
+
+static void
+type_selected_cb (RdsEventsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->type_dropdown);
+
+  gtk_string_filter_set_search (self->type_filter,
+                                selected < G_N_ELEMENTS (source_types) ? source_types[selected] : NULL);
+}
+
+static void
+range_selected_cb (RdsEventsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->range_dropdown);
+
+  if (self->list == NULL || selected >= G_N_ELEMENTS (durations))
+    return;
+
+  rds_resource_list_set_parameter (self->list, "Duration", durations[selected]);
+  if (self->session != NULL)
+    rds_session_refresh (self->session);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (RDS_EVENTS_PAGE (widget)->search_entry);
+}
+
+static void
+rds_events_page_dispose (GObject *object)
+{
+  RdsEventsPage *self = RDS_EVENTS_PAGE (object);
+
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  if (self->type_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->type_dropdown, self);
+  if (self->range_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->range_dropdown, self);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->list);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_EVENTS_PAGE);
+  rds_widget_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (rds_events_page_parent_class)->dispose (object);
+}
+
+static void
+rds_events_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RdsEventsPage *self = RDS_EVENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_events_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RdsEventsPage *self = RDS_EVENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      rds_events_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_events_page_class_init (RdsEventsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rds_events_page_dispose;
+  object_class->get_property = rds_events_page_get_property;
+  object_class->set_property = rds_events_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RDS_TYPE_EVENT);
+  g_type_ensure (RDS_TYPE_SEARCH_FILTER);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rds-events-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, time_column);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, type_filter);
+  gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, search_filter);
+
+  gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+}
+
+static void
+rds_events_page_init (RdsEventsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rds_search_filter_add_field (self->search_filter, "message", NULL);
+  rds_search_filter_add_field (self->search_filter, "source-identifier", NULL);
+
+  gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
+
+  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
+                                  G_CALLBACK (update_state), self);
+
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->type_dropdown, "notify::selected",
+                            G_CALLBACK (type_selected_cb), self);
+  g_signal_connect_swapped (self->range_dropdown, "notify::selected",
+                            G_CALLBACK (range_selected_cb), self);
+
+  update_state (self);
+}
+
+RdsSession *
+rds_events_page_get_session (RdsEventsPage *self)
+{
+  g_return_val_if_fail (RDS_IS_EVENTS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+rds_events_page_set_session (RdsEventsPage *self,
+                             RdsSession    *session)
+{
+  g_return_if_fail (RDS_IS_EVENTS_PAGE (self));
+  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_set_object (&self->list, (session != NULL ? rds_session_get_events (session) : NULL));
+  g_signal_group_set_target (self->list_signals, self->list);
+  gtk_sort_list_model_set_model (self->sort_model,
+                                 self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
+  update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

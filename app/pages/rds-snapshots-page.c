@@ -1,0 +1,308 @@
+/* rds-snapshots-page.c: the Snapshots page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The session's DB snapshots in a table like the Databases page's, with
+ * Take snapshot (of an instance picked in the dialog) and Delete snapshot
+ * for a selected manual snapshot that is available.
+ */
+
+#include "config.h"
+
+#include "rds-snapshots-page.h"
+
+#include "rds-widget-util.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-db-snapshot.h"
+#include "rds-delete-snapshot-dialog.h"
+#include "rds-format.h"
+#include "rds-resource-list.h"
+#include "rds-search-filter.h"
+#include "rds-session.h"
+#include "rds-status-badge.h"
+#include "rds-take-snapshot-dialog.h"
+
+struct _RdsSnapshotsPage
+{
+  GtkWidget           parent_instance;
+
+  RdsSession         *session;
+  RdsResourceList    *list;
+  GSignalGroup       *list_signals;
+  GSignalGroup       *snapshot_signals;
+
+  GtkWidget          *title_label;
+  GtkWidget          *search_entry;
+  GtkWidget          *content_stack;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *time_column;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  RdsSearchFilter    *search_filter;
+};
+
+G_DEFINE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (RdsSnapshotsPage *self)
+{
+  RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
+  gboolean deletable = snapshot != NULL &&
+                       g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0 &&
+                       g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot), "snapshot-type"),
+                                  "manual") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.delete",
+                                 self->session != NULL && deletable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", self->session != NULL);
+}
+
+static void
+update_state (RdsSnapshotsPage *self)
+{
+  GListModel *all = self->list != NULL ? rds_resource_list_get_model (self->list) : NULL;
+  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *title = NULL;
+  const char *page;
+
+  /* Translators: the Snapshots page's title, with how many there are */
+  title = g_strdup_printf (_("Snapshots (%u)"), total);
+  gtk_label_set_label (GTK_LABEL (self->title_label), title);
+
+  if (self->list == NULL || (!rds_resource_list_get_loaded (self->list) && total == 0))
+    page = "loading";
+  else if (total == 0)
+    page = "empty";
+  else if (shown == 0)
+    page = "no-results";
+  else
+    page = "list";
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), page);
+}
+
+static void
+selection_changed_cb (RdsSnapshotsPage *self)
+{
+  g_signal_group_set_target (self->snapshot_signals,
+                             gtk_single_selection_get_selected_item (self->selection));
+  update_actions (self);
+}
+
+static void
+search_changed_cb (RdsSnapshotsPage *self,
+                   GtkEditable      *entry)
+{
+  rds_search_filter_set_search (self->search_filter, gtk_editable_get_text (entry));
+}
+
+static void
+present (RdsSnapshotsPage *self,
+         RdsActionDialog  *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+take_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
+
+  present (self, rds_take_snapshot_dialog_new (self->session, NULL));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
+  RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (snapshot != NULL)
+    present (self, rds_delete_snapshot_dialog_new (self->session, snapshot));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (RDS_SNAPSHOTS_PAGE (widget)->search_entry);
+}
+
+static void
+rds_snapshots_page_dispose (GObject *object)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (object);
+
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->snapshot_signals);
+  g_clear_object (&self->list);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_SNAPSHOTS_PAGE);
+  rds_widget_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (rds_snapshots_page_parent_class)->dispose (object);
+}
+
+static void
+rds_snapshots_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_snapshots_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      rds_snapshots_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rds_snapshots_page_dispose;
+  object_class->get_property = rds_snapshots_page_get_property;
+  object_class->set_property = rds_snapshots_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RDS_TYPE_DB_SNAPSHOT);
+  g_type_ensure (RDS_TYPE_SEARCH_FILTER);
+  g_type_ensure (RDS_TYPE_STATUS_BADGE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rds-snapshots-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, time_column);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, search_filter);
+
+  gtk_widget_class_install_action (widget_class, "snapshot.take", NULL, take_action);
+  gtk_widget_class_install_action (widget_class, "snapshot.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+}
+
+static void
+rds_snapshots_page_init (RdsSnapshotsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rds_search_filter_add_field (self->search_filter, "db-snapshot-identifier", NULL);
+  rds_search_filter_add_field (self->search_filter, "db-instance-identifier", NULL);
+  rds_search_filter_add_field (self->search_filter, "engine", rds_format_engine);
+  rds_search_filter_add_field (self->search_filter, "status", rds_format_status);
+  rds_search_filter_add_field (self->search_filter, "snapshot-type", rds_format_snapshot_type);
+
+  /* Newest first, as the RDS console lists them. */
+  gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
+
+  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
+                                  G_CALLBACK (update_state), self);
+  self->snapshot_signals = g_signal_group_new (RDS_TYPE_DB_SNAPSHOT);
+  g_signal_group_connect_swapped (self->snapshot_signals, "notify",
+                                  G_CALLBACK (update_actions), self);
+
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
+
+  update_state (self);
+  update_actions (self);
+}
+
+RdsSession *
+rds_snapshots_page_get_session (RdsSnapshotsPage *self)
+{
+  g_return_val_if_fail (RDS_IS_SNAPSHOTS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+rds_snapshots_page_set_session (RdsSnapshotsPage *self,
+                                RdsSession       *session)
+{
+  g_return_if_fail (RDS_IS_SNAPSHOTS_PAGE (self));
+  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_set_object (&self->list, (session != NULL ? rds_session_get_snapshots (session) : NULL));
+  g_signal_group_set_target (self->list_signals, self->list);
+  gtk_sort_list_model_set_model (self->sort_model,
+                                 self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
+  update_state (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GtkSingleSelection *
+rds_snapshots_page_get_selection (RdsSnapshotsPage *self)
+{
+  g_return_val_if_fail (RDS_IS_SNAPSHOTS_PAGE (self), NULL);
+
+  return self->selection;
+}

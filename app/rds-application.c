@@ -1,0 +1,589 @@
+/* rds-application.c: RDS Console, the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One instance per user. At startup it looks up the embedded simulator's
+ * credentials in the keyring (making and storing them the first time),
+ * starts the simulator on its own thread, and opens a session on it. The
+ * window draws meanwhile and shows the pages once the session is there.
+ */
+
+#include "config.h"
+
+#include "rds-application.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rds-preferences-window.h"
+#include "rds-secrets.h"
+#include "rds-session.h"
+#include "rds-simulator.h"
+#include "rds-window.h"
+
+#define ACCESS_KEY_PREFIX "AKIDRDSCONSOLE"
+
+struct _RdsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  RdsSecrets     *secrets;
+  RdsSimulator   *simulator;
+  RdsSession     *session;
+  GError         *start_error;
+  GCancellable   *cancellable;
+
+  char           *state_dir;
+  gboolean        clock_paused;
+  gint64          clock_start;
+  gboolean        starting;
+};
+
+G_DEFINE_FINAL_TYPE (RdsApplication, rds_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_START_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the embedded simulator's state in DIR"), N_("DIR") },
+  { "paused", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start the simulator's clock paused"), NULL },
+  { NULL }
+};
+
+/* Settings */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without the schema (an uninstalled build run by hand) the console
+   * still runs, and remembers nothing. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Starting the backend: credentials, simulator, session */
+
+static void
+set_start_error (RdsApplication *self,
+                 GError         *error)
+{
+  g_clear_error (&self->start_error);
+  self->start_error = error;
+  self->starting = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_ERROR]);
+}
+
+static char *
+default_state_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rds-console", "simulator", NULL);
+}
+
+static char *
+random_text (const char *alphabet,
+             guint       length)
+{
+  GString *text = g_string_sized_new (length);
+  guint n = strlen (alphabet);
+
+  for (guint i = 0; i < length; i++)
+    g_string_append_c (text, alphabet[g_random_int_range (0, n)]);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+simulator_started_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RdsApplication) self = user_data;
+  RdsSimulator *simulator = RDS_SIMULATOR (object);
+  GError *error = NULL;
+  const char *access_key_id;
+  const char *secret;
+
+  if (!rds_simulator_start_finish (simulator, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_start_error (self, error);
+      else
+        g_error_free (error);
+      return;
+    }
+
+  access_key_id = g_object_get_data (object, "access-key-id");
+  secret = g_object_get_data (object, "secret-access-key");
+  self->session = rds_session_new (rds_simulator_get_url (simulator), access_key_id, secret, TRUE);
+  g_object_set_data (object, "secret-access-key", NULL);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *region = g_settings_get_string (self->settings, "region");
+
+      rds_session_set_region (self->session, region);
+    }
+
+  self->starting = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+wipe_secret (gpointer data)
+{
+  rds_secret_free (data);
+}
+
+static void
+start_simulator (RdsApplication *self,
+                 const char     *credentials)
+{
+  g_auto(GStrv) parts = g_strsplit (credentials, ":", 2);
+  g_autofree char *state_dir = NULL;
+
+  state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
+  g_clear_object (&self->simulator);
+  self->simulator = rds_simulator_new (state_dir, parts[0], parts[1]);
+  rds_simulator_set_paused (self->simulator, self->clock_paused);
+  if (self->clock_start > 0)
+    rds_simulator_set_start_time (self->simulator, self->clock_start);
+
+  /* The session is made from these once the simulator listens; the copy
+   * is wiped as soon as it is used. */
+  g_object_set_data_full (G_OBJECT (self->simulator), "access-key-id", g_strdup (parts[0]), g_free);
+  g_object_set_data_full (G_OBJECT (self->simulator), "secret-access-key", g_strdup (parts[1]),
+                          wipe_secret);
+  memset (parts[1], 0, strlen (parts[1]));
+
+  rds_simulator_start_async (self->simulator, self->cancellable, simulator_started_cb,
+                             g_object_ref (self));
+}
+
+typedef struct
+{
+  RdsApplication *self;
+  char           *credentials;
+} StoreData;
+
+static void
+credentials_stored_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  StoreData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without a keyring the credentials live in memory: the session still
+   * starts, and the window says so. */
+  if (!rds_secrets_store_finish (RDS_SECRETS (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
+
+  start_simulator (data->self, data->credentials);
+
+out:
+  g_object_unref (data->self);
+  rds_secret_free (data->credentials);
+  g_free (data);
+}
+
+static void
+credentials_looked_up_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(RdsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_dir = NULL;
+  StoreData *data;
+  char *credentials;
+
+  credentials = rds_secrets_lookup_finish (RDS_SECRETS (object), result, &error);
+  if (error != NULL)
+    return;   /* cancelled: the application is going away */
+
+  if (credentials != NULL && strchr (credentials, ':') != NULL)
+    {
+      start_simulator (self, credentials);
+      rds_secret_free (credentials);
+      return;
+    }
+  rds_secret_free (credentials);
+
+  /* First start: credentials of the same form as AWS's. */
+  data = g_new0 (StoreData, 1);
+  data->self = g_object_ref (self);
+  {
+    g_autofree char *key_id = random_text ("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 6);
+    g_autofree char *secret = random_text ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
+
+    data->credentials = g_strconcat (ACCESS_KEY_PREFIX, key_id, ":", secret, NULL);
+    memset (secret, 0, strlen (secret));
+  }
+
+  state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
+  rds_secrets_store_async (self->secrets, RDS_SECRET_SIMULATOR, state_dir,
+                           _("RDS Console simulator credentials"), data->credentials,
+                           self->cancellable, credentials_stored_cb, data);
+}
+
+/**
+ * rds_application_start_backend:
+ *
+ * Starts the embedded simulator and connects to it, or tries again after a
+ * failure. The "session" property changes when it is ready; "start-error"
+ * when it failed.
+ */
+void
+rds_application_start_backend (RdsApplication *self)
+{
+  g_autofree char *state_dir = NULL;
+
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  if (self->starting || self->session != NULL)
+    return;
+
+  self->starting = TRUE;
+  if (self->start_error != NULL)
+    {
+      g_clear_error (&self->start_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_ERROR]);
+    }
+
+  if (self->secrets == NULL)
+    self->secrets = rds_secrets_new ();
+
+  state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
+  rds_secrets_lookup_async (self->secrets, RDS_SECRET_SIMULATOR, state_dir, self->cancellable,
+                            credentials_looked_up_cb, g_object_ref (self));
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window saves its state. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The RDS Console developers"), NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("RDS Console"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The RDS Console developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("Manage Amazon RDS databases with a native desktop console, "
+                                   "on a faithful simulator of the service out of the box."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, "https://github.com/rdsconsole/rds-console");
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RdsPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  preferences = rds_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+/* GApplication */
+
+static int
+rds_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  RdsApplication *self = RDS_APPLICATION (application);
+  g_autofree char *state_dir = NULL;
+
+  if (g_variant_dict_lookup (options, "state-dir", "^ay", &state_dir))
+    rds_application_set_state_dir (self, state_dir);
+  if (g_variant_dict_contains (options, "paused"))
+    self->clock_paused = TRUE;
+
+  return -1;
+}
+
+static void
+rds_application_startup (GApplication *application)
+{
+  RdsApplication *self = RDS_APPLICATION (application);
+  const char *quit_accels[] = { "<Primary>q", NULL };
+  const char *preferences_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (rds_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = settings_new ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               self->settings != NULL);
+
+  rds_application_start_backend (self);
+}
+
+static void
+rds_application_activate (GApplication *application)
+{
+  RdsApplication *self = RDS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (rds_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+rds_application_shutdown (GApplication *application)
+{
+  RdsApplication *self = RDS_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    rds_session_stop_polling (self->session);
+  g_clear_object (&self->session);
+  if (self->simulator != NULL)
+    rds_simulator_stop (self->simulator);
+
+  G_APPLICATION_CLASS (rds_application_parent_class)->shutdown (application);
+}
+
+/* GObject */
+
+static void
+rds_application_dispose (GObject *object)
+{
+  RdsApplication *self = RDS_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->session);
+  if (self->simulator != NULL)
+    rds_simulator_stop (self->simulator);
+  g_clear_object (&self->simulator);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rds_application_parent_class)->dispose (object);
+}
+
+static void
+rds_application_finalize (GObject *object)
+{
+  RdsApplication *self = RDS_APPLICATION (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->start_error);
+  g_free (self->state_dir);
+
+  G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);
+}
+
+static void
+rds_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RdsApplication *self = RDS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_START_ERROR:
+      g_value_set_boxed (value, self->start_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_application_class_init (RdsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rds_application_dispose;
+  object_class->finalize = rds_application_finalize;
+  object_class->get_property = rds_application_get_property;
+
+  app_class->handle_local_options = rds_application_handle_local_options;
+  app_class->startup = rds_application_startup;
+  app_class->activate = rds_application_activate;
+  app_class->shutdown = rds_application_shutdown;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_START_ERROR] =
+    g_param_spec_boxed ("start-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rds_application_init (RdsApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+RdsApplication *
+rds_application_new (void)
+{
+  return g_object_new (RDS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * rds_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, %NULL when the schema is
+ *   not installed
+ */
+GSettings *
+rds_application_get_settings (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+RdsSecrets *
+rds_application_get_secrets (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  if (self->secrets == NULL)
+    self->secrets = rds_secrets_new ();
+  return self->secrets;
+}
+
+/**
+ * rds_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session, once the backend started
+ */
+RdsSession *
+rds_application_get_session (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+const GError *
+rds_application_get_start_error (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->start_error;
+}
+
+/* Before startup: where the embedded simulator keeps its state. */
+void
+rds_application_set_state_dir (RdsApplication *self,
+                               const char     *state_dir)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  g_free (self->state_dir);
+  self->state_dir = g_strdup (state_dir);
+}
+
+/* Before startup: a simulator whose clock only moves when told (tests). */
+void
+rds_application_set_clock_paused (RdsApplication *self,
+                                  gboolean        paused)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  self->clock_paused = paused;
+}
+
+/* Before startup: when a new simulator's clock starts (tests). */
+void
+rds_application_set_clock_start (RdsApplication *self,
+                                 gint64          usec)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  self->clock_start = usec;
+}
+
+/* Before startup: where secrets go (tests use an in-memory store). */
+void
+rds_application_set_secrets (RdsApplication *self,
+                             RdsSecrets     *secrets)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+  g_return_if_fail (RDS_IS_SECRETS (secrets));
+
+  g_set_object (&self->secrets, secrets);
+}

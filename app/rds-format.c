@@ -1,0 +1,383 @@
+/* rds-format.c: how the console writes the model's values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Labels follow the RDS console: statuses capitalised ("Backing-up"),
+ * engines by their short names, times in UTC as the simulator keeps them.
+ */
+
+#include "config.h"
+
+#include "rds-format.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-catalog.h"
+#include "rds-db-instance.h"
+#include "rds-region.h"
+
+typedef struct
+{
+  const char    *status;
+  const char    *label;
+  RdsStatusKind  kind;
+} StatusInfo;
+
+/* DB instance statuses (reference §2.1) and snapshot statuses. */
+static const StatusInfo statuses[] = {
+  { "available", N_("Available"), RDS_STATUS_KIND_SUCCESS },
+  { "backing-up", N_("Backing-up"), RDS_STATUS_KIND_PROGRESS },
+  { "backtracking", N_("Backtracking"), RDS_STATUS_KIND_PROGRESS },
+  { "configuring-enhanced-monitoring", N_("Configuring-enhanced-monitoring"), RDS_STATUS_KIND_PROGRESS },
+  { "configuring-iam-database-auth", N_("Configuring-IAM-database-auth"), RDS_STATUS_KIND_PROGRESS },
+  { "configuring-log-exports", N_("Configuring-log-exports"), RDS_STATUS_KIND_PROGRESS },
+  { "converting-to-vpc", N_("Converting-to-VPC"), RDS_STATUS_KIND_PROGRESS },
+  { "creating", N_("Creating"), RDS_STATUS_KIND_PROGRESS },
+  { "deleting", N_("Deleting"), RDS_STATUS_KIND_PROGRESS },
+  { "failed", N_("Failed"), RDS_STATUS_KIND_ERROR },
+  { "inaccessible-encryption-credentials", N_("Inaccessible-encryption-credentials"), RDS_STATUS_KIND_ERROR },
+  { "incompatible-network", N_("Incompatible-network"), RDS_STATUS_KIND_ERROR },
+  { "incompatible-option-group", N_("Incompatible-option-group"), RDS_STATUS_KIND_ERROR },
+  { "incompatible-parameters", N_("Incompatible-parameters"), RDS_STATUS_KIND_ERROR },
+  { "incompatible-restore", N_("Incompatible-restore"), RDS_STATUS_KIND_ERROR },
+  { "insufficient-capacity", N_("Insufficient-capacity"), RDS_STATUS_KIND_ERROR },
+  { "maintenance", N_("Maintenance"), RDS_STATUS_KIND_PROGRESS },
+  { "modifying", N_("Modifying"), RDS_STATUS_KIND_PROGRESS },
+  { "moving-to-vpc", N_("Moving-to-VPC"), RDS_STATUS_KIND_PROGRESS },
+  { "rebooting", N_("Rebooting"), RDS_STATUS_KIND_PROGRESS },
+  { "renaming", N_("Renaming"), RDS_STATUS_KIND_PROGRESS },
+  { "resetting-master-credentials", N_("Resetting-master-credentials"), RDS_STATUS_KIND_PROGRESS },
+  { "restore-error", N_("Restore-error"), RDS_STATUS_KIND_ERROR },
+  { "starting", N_("Starting"), RDS_STATUS_KIND_PROGRESS },
+  { "stopped", N_("Stopped"), RDS_STATUS_KIND_NEUTRAL },
+  { "stopping", N_("Stopping"), RDS_STATUS_KIND_PROGRESS },
+  { "storage-full", N_("Storage-full"), RDS_STATUS_KIND_ERROR },
+  { "storage-optimization", N_("Storage-optimization"), RDS_STATUS_KIND_WARNING },
+  { "upgrading", N_("Upgrading"), RDS_STATUS_KIND_PROGRESS },
+  /* Snapshots */
+  { "pending", N_("Pending"), RDS_STATUS_KIND_PROGRESS },
+  { "copying", N_("Copying"), RDS_STATUS_KIND_PROGRESS },
+};
+
+static const StatusInfo *
+lookup_status (const char *status)
+{
+  if (status == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (statuses[i].status, status))
+      return &statuses[i];
+
+  return NULL;
+}
+
+RdsStatusKind
+rds_status_get_kind (const char *status)
+{
+  const StatusInfo *info = lookup_status (status);
+
+  return info != NULL ? info->kind : RDS_STATUS_KIND_NEUTRAL;
+}
+
+/* The style class of a status badge (ui/style.css). */
+const char *
+rds_status_get_css_class (const char *status)
+{
+  switch (rds_status_get_kind (status))
+    {
+    case RDS_STATUS_KIND_SUCCESS:
+      return "success";
+    case RDS_STATUS_KIND_PROGRESS:
+      return "progress";
+    case RDS_STATUS_KIND_WARNING:
+      return "warning";
+    case RDS_STATUS_KIND_ERROR:
+      return "error";
+    case RDS_STATUS_KIND_NEUTRAL:
+    default:
+      return "neutral";
+    }
+}
+
+gboolean
+rds_status_is_transition (const char *status)
+{
+  return rds_status_get_kind (status) == RDS_STATUS_KIND_PROGRESS;
+}
+
+char *
+rds_format_status (gpointer    unused,
+                   const char *status)
+{
+  const StatusInfo *info = lookup_status (status);
+  g_autofree char *first = NULL;
+
+  if (info != NULL)
+    return g_strdup (_(info->label));
+  if (status == NULL || *status == '\0')
+    return g_strdup ("");
+
+  /* A status this console does not know yet, written as the console would. */
+  first = g_utf8_strup (status, 1);
+  return g_strconcat (first, status + 1, NULL);
+}
+
+char *
+rds_format_role (gpointer       unused,
+                 RdsDbInstance *instance)
+{
+  const char * const *replicas;
+
+  if (instance == NULL)
+    return g_strdup ("");
+
+  if (rds_shape_get_string (RDS_SHAPE (instance), "read-replica-source-db-instance-identifier") != NULL)
+    return g_strdup (C_("role", "Replica"));
+
+  replicas = rds_shape_get_strv (RDS_SHAPE (instance), "read-replica-db-instance-identifiers");
+  if (replicas != NULL && replicas[0] != NULL)
+    return g_strdup (C_("role", "Primary"));
+
+  return g_strdup (C_("role", "Instance"));
+}
+
+typedef struct
+{
+  const char *engine;
+  const char *label;
+} EngineLabel;
+
+static const EngineLabel engine_labels[] = {
+  { "mysql", N_("MySQL Community") },
+  { "mariadb", N_("MariaDB") },
+  { "postgres", N_("PostgreSQL") },
+  { "oracle-ee", N_("Oracle Enterprise Edition") },
+  { "oracle-se2", N_("Oracle Standard Edition Two") },
+  { "sqlserver-ee", N_("SQL Server Enterprise Edition") },
+  { "sqlserver-se", N_("SQL Server Standard Edition") },
+  { "sqlserver-ex", N_("SQL Server Express Edition") },
+  { "sqlserver-web", N_("SQL Server Web Edition") },
+};
+
+char *
+rds_format_engine (gpointer    unused,
+                   const char *engine)
+{
+  if (engine == NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (engine_labels); i++)
+    if (g_str_equal (engine_labels[i].engine, engine))
+      return g_strdup (_(engine_labels[i].label));
+
+  return g_strdup (engine);
+}
+
+char *
+rds_format_engine_version (gpointer    unused,
+                           const char *engine,
+                           const char *version)
+{
+  g_autofree char *name = rds_format_engine (NULL, engine);
+
+  if (version == NULL)
+    return g_steal_pointer (&name);
+
+  /* Translators: an engine and its version, "PostgreSQL 16.6" */
+  return g_strdup_printf (C_("engine version", "%s %s"), name, version);
+}
+
+char *
+rds_format_yes_no (gpointer unused,
+                   gboolean value)
+{
+  return g_strdup (value ? _("Yes") : _("No"));
+}
+
+char *
+rds_format_enabled (gpointer unused,
+                    gboolean value)
+{
+  return g_strdup (value ? _("Enabled") : _("Disabled"));
+}
+
+char *
+rds_format_gib (gpointer unused,
+                int      gib)
+{
+  if (gib <= 0)
+    return g_strdup ("-");
+
+  /* Translators: a size in gibibytes */
+  return g_strdup_printf (_("%d GiB"), gib);
+}
+
+char *
+rds_format_storage_type (gpointer    unused,
+                         const char *storage_type)
+{
+  if (g_strcmp0 (storage_type, "gp2") == 0)
+    return g_strdup (_("General Purpose SSD (gp2)"));
+  if (g_strcmp0 (storage_type, "gp3") == 0)
+    return g_strdup (_("General Purpose SSD (gp3)"));
+  if (g_strcmp0 (storage_type, "io1") == 0)
+    return g_strdup (_("Provisioned IOPS SSD (io1)"));
+  if (g_strcmp0 (storage_type, "standard") == 0)
+    return g_strdup (_("Magnetic"));
+
+  return g_strdup (storage_type != NULL ? storage_type : "-");
+}
+
+char *
+rds_format_zone (gpointer    unused,
+                 const char *zone)
+{
+  return g_strdup (zone != NULL && *zone != '\0' ? zone : "-");
+}
+
+char *
+rds_format_time (gpointer unused,
+                 gint64   usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (usec <= 0)
+    return g_strdup ("-");
+
+  time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  /* Translators: a date and time in UTC, see g_date_time_format() */
+  return g_date_time_format (time, _("%B %-d, %Y, %H:%M:%S (UTC)"));
+}
+
+char *
+rds_format_time_short (gpointer unused,
+                       gint64   usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (usec <= 0)
+    return g_strdup ("-");
+
+  time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  /* Translators: a short date and time in UTC, see g_date_time_format() */
+  return g_date_time_format (time, _("%b %-d, %H:%M"));
+}
+
+char *
+rds_format_or_dash (gpointer    unused,
+                    const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? text : "-");
+}
+
+char *
+rds_format_days (gpointer unused,
+                 int      days)
+{
+  if (days <= 0)
+    return g_strdup (_("Disabled"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+}
+
+char *
+rds_format_usd (double usd)
+{
+  /* Translators: an amount in US dollars */
+  return g_strdup_printf (_("%.2f USD"), usd);
+}
+
+char *
+rds_format_percent (gpointer unused,
+                    int      percent)
+{
+  /* Translators: a progress, "42%" */
+  return g_strdup_printf (_("%d%%"), CLAMP (percent, 0, 100));
+}
+
+char *
+rds_format_source_type (gpointer    unused,
+                        const char *source_type)
+{
+  if (g_strcmp0 (source_type, "db-instance") == 0)
+    return g_strdup (_("Instances"));
+  if (g_strcmp0 (source_type, "db-snapshot") == 0)
+    return g_strdup (_("Snapshots"));
+  if (g_strcmp0 (source_type, "db-parameter-group") == 0)
+    return g_strdup (_("Parameter groups"));
+  if (g_strcmp0 (source_type, "db-security-group") == 0)
+    return g_strdup (_("Security groups"));
+  if (g_strcmp0 (source_type, "db-cluster") == 0)
+    return g_strdup (_("Clusters"));
+
+  return g_strdup (source_type != NULL ? source_type : "-");
+}
+
+char *
+rds_format_snapshot_type (gpointer    unused,
+                          const char *snapshot_type)
+{
+  if (g_strcmp0 (snapshot_type, "manual") == 0)
+    return g_strdup (_("Manual"));
+  if (g_strcmp0 (snapshot_type, "automated") == 0)
+    return g_strdup (_("Automated"));
+
+  return g_strdup (snapshot_type != NULL ? snapshot_type : "-");
+}
+
+/* "db.m5.large (2 vCPUs, 8 GiB RAM)" */
+char *
+rds_format_class (gpointer    unused,
+                  const char *instance_class)
+{
+  const RdsClassInfo *info = instance_class != NULL ? rds_catalog_find_class (instance_class) : NULL;
+
+  if (info == NULL)
+    return g_strdup (instance_class != NULL ? instance_class : "-");
+
+  /* Translators: an instance class, its vCPUs and memory */
+  return g_strdup_printf (_("%s (%d vCPUs, %g GiB RAM)"), info->name, info->vcpu, info->memory_gib);
+}
+
+/* "US East (N. Virginia)", translated; the code itself if unknown. */
+const char *
+rds_format_region_name (const char *region)
+{
+  const RdsRegion *info = region != NULL ? rds_region_lookup (region) : NULL;
+
+  return info != NULL ? _(info->display_name) : region;
+}
+
+/* Timestamp properties are GDateTimes (NULL when absent). */
+char *
+rds_format_date_time (gpointer   unused,
+                      GDateTime *time)
+{
+  return rds_format_time (NULL, rds_date_time_to_usec (NULL, time));
+}
+
+gint64
+rds_date_time_to_usec (gpointer   unused,
+                       GDateTime *time)
+{
+  if (time == NULL)
+    return 0;
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+/**
+ * rds_date_expression_new:
+ *
+ * Returns: (transfer full): an expression of @type's timestamp @property in
+ *   microseconds, for a GtkNumericSorter
+ */
+GtkExpression *
+rds_date_expression_new (GType       type,
+                         const char *property)
+{
+  GtkExpression *params[] = { gtk_property_expression_new (type, NULL, property) };
+
+  return gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 1, params,
+                                      G_CALLBACK (rds_date_time_to_usec), NULL, NULL);
+}

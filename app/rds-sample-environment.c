@@ -1,0 +1,206 @@
+/* rds-sample-environment.c: a handful of databases to start from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a new user may choose on the first start, so the console is alive
+ * at once: five DB instances of different engines (one Multi-AZ), made
+ * through the Query API like any others; then the simulator's clock jumps
+ * ahead until they are available, one is stopped and one gets a manual
+ * snapshot, and the clock jumps again until both are done. Their master
+ * passwords are managed by (simulated) Secrets Manager, so none is made up
+ * and none needs the keyring.
+ */
+
+#include "config.h"
+
+#include "rds-sample-environment.h"
+
+/* Long enough for the slowest create (Oracle Multi-AZ) and its first backup. */
+#define CREATE_SECONDS 2400
+/* Long enough for a stop and a snapshot of 100 GiB. */
+#define SETTLE_SECONDS 900
+
+typedef struct
+{
+  const char *identifier;
+  const char *engine;
+  const char *instance_class;
+  const char *storage_type;
+  int         allocated_storage;
+  gboolean    multi_az;
+  const char *license_model;
+  const char *db_name;
+} SampleInstance;
+
+static const SampleInstance instances[] = {
+  { "orders-mysql", "mysql", "db.t3.micro", "gp3", 20, FALSE, NULL, "orders" },
+  { "billing-postgres", "postgres", "db.m5.large", "gp3", 100, TRUE, NULL, "billing" },
+  { "catalog-mariadb", "mariadb", "db.t3.small", "gp2", 20, FALSE, NULL, "catalog" },
+  { "reports-sqlserver", "sqlserver-ex", "db.t3.small", "gp2", 20, FALSE, "license-included", NULL },
+  { "legacy-oracle", "oracle-se2", "db.m5.large", "gp3", 100, FALSE, "license-included", "LEGACY" },
+};
+
+#define STOPPED_INSTANCE "catalog-mariadb"
+#define SNAPSHOT_INSTANCE "billing-postgres"
+#define SNAPSHOT_NAME "billing-postgres-before-upgrade"
+
+typedef struct
+{
+  guint step;
+} Progress;
+
+static void next_step (GTask *task);
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  RdsQueryResult *answer;
+
+  answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  rds_query_result_free (answer);
+  next_step (g_steal_pointer (&task));
+}
+
+static void
+control_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!rds_session_control_finish (RDS_SESSION (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  next_step (g_steal_pointer (&task));
+}
+
+static void
+advance (GTask *task,
+         int    seconds)
+{
+  RdsSession *session = g_task_get_source_object (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_add_int_value (builder, seconds);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  rds_session_control_async (session, "clock/advance", body, g_task_get_cancellable (task),
+                             control_cb, task);
+}
+
+static RdsRequest *
+create_request (const SampleInstance *sample)
+{
+  RdsRequest *request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", sample->identifier);
+  rds_request_set (request, "Engine", sample->engine);
+  rds_request_set (request, "DBInstanceClass", sample->instance_class);
+  rds_request_set (request, "StorageType", sample->storage_type);
+  rds_request_set_int (request, "AllocatedStorage", sample->allocated_storage);
+  rds_request_set_int (request, "MaxAllocatedStorage", sample->allocated_storage * 5);
+  rds_request_set_boolean (request, "MultiAZ", sample->multi_az);
+  rds_request_set (request, "MasterUsername", "admin");
+  rds_request_set_boolean (request, "ManageMasterUserPassword", TRUE);
+  rds_request_set_int (request, "BackupRetentionPeriod", 7);
+  rds_request_set_boolean (request, "StorageEncrypted", TRUE);
+  rds_request_set_boolean (request, "CopyTagsToSnapshot", TRUE);
+  if (sample->license_model != NULL)
+    rds_request_set (request, "LicenseModel", sample->license_model);
+  if (sample->db_name != NULL)
+    rds_request_set (request, "DBName", sample->db_name);
+  rds_request_add_tag (request, "Tags", "environment", "sample");
+
+  return request;
+}
+
+static void
+next_step (GTask *task)
+{
+  RdsSession *session = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  Progress *progress = g_task_get_task_data (task);
+  guint step = progress->step++;
+  g_autoptr(RdsRequest) request = NULL;
+
+  if (step < G_N_ELEMENTS (instances))
+    {
+      request = create_request (&instances[step]);
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    }
+
+  switch (step - G_N_ELEMENTS (instances))
+    {
+    case 0:
+      advance (task, CREATE_SECONDS);
+      return;
+    case 1:
+      request = rds_request_new ("StopDBInstance");
+      rds_request_set (request, "DBInstanceIdentifier", STOPPED_INSTANCE);
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 2:
+      request = rds_request_new ("CreateDBSnapshot");
+      rds_request_set (request, "DBInstanceIdentifier", SNAPSHOT_INSTANCE);
+      rds_request_set (request, "DBSnapshotIdentifier", SNAPSHOT_NAME);
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 3:
+      advance (task, SETTLE_SECONDS);
+      return;
+    default:
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+}
+
+/**
+ * rds_sample_environment_create_async:
+ *
+ * Creates the sample environment in the session's Region. Only for a
+ * simulator: it moves the simulator's clock.
+ */
+void
+rds_sample_environment_create_async (RdsSession          *session,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RDS_IS_SESSION (session));
+  g_return_if_fail (rds_session_is_simulator (session));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_sample_environment_create_async);
+  g_task_set_task_data (task, g_new0 (Progress, 1), g_free);
+  next_step (task);
+}
+
+gboolean
+rds_sample_environment_create_finish (RdsSession    *session,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, session), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,32 @@
+/* rds-types.h: the console's types, declared once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RdsApplication             RdsApplication;
+typedef struct _RdsClockControl            RdsClockControl;
+typedef struct _RdsCostPanel               RdsCostPanel;
+typedef struct _RdsCreateDatabaseWizard    RdsCreateDatabaseWizard;
+typedef struct _RdsDatabaseForm            RdsDatabaseForm;
+typedef struct _RdsDashboardPage           RdsDashboardPage;
+typedef struct _RdsDatabasePage            RdsDatabasePage;
+typedef struct _RdsDatabasesPage           RdsDatabasesPage;
+typedef struct _RdsDbInstance              RdsDbInstance;
+typedef struct _RdsEventsPage              RdsEventsPage;
+typedef struct _RdsFormField               RdsFormField;
+typedef struct _RdsInstanceActions         RdsInstanceActions;
+typedef struct _RdsModifyDatabaseWizard    RdsModifyDatabaseWizard;
+typedef struct _RdsPreferencesWindow       RdsPreferencesWindow;
+typedef struct _RdsSecrets                 RdsSecrets;
+typedef struct _RdsSession                 RdsSession;
+typedef struct _RdsSnapshotsPage           RdsSnapshotsPage;
+typedef struct _RdsStatusBadge             RdsStatusBadge;
+typedef struct _RdsWindow                  RdsWindow;
+
+G_END_DECLS

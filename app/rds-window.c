@@ -1,0 +1,979 @@
+/* rds-window.c: the console's main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Laid out like the RDS console: a navigation sidebar (Dashboard,
+ * Databases, Snapshots, Events), a header bar with the Region, the
+ * simulator's clock and the main menu, and the page. A database's page and
+ * the wizards open over the page they came from, and Back returns to it.
+ * Results come as toasts; when a long operation ends while the window is
+ * not focused, a desktop notification says so. Size, last page and Region
+ * are remembered.
+ */
+
+#include "config.h"
+
+#include "rds-window.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-activity-watcher.h"
+#include "rds-application.h"
+#include "rds-clock-control.h"
+#include "rds-create-database-wizard.h"
+#include "rds-dashboard-page.h"
+#include "rds-database-page.h"
+#include "rds-databases-page.h"
+#include "rds-db-instance.h"
+#include "rds-events-page.h"
+#include "rds-format.h"
+#include "rds-modify-database-wizard.h"
+#include "rds-region.h"
+#include "rds-sample-environment.h"
+#include "rds-secrets.h"
+#include "rds-session.h"
+#include "rds-snapshots-page.h"
+
+struct _RdsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RdsSession           *session;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  RdsActivityWatcher   *instance_watcher;
+  RdsActivityWatcher   *snapshot_watcher;
+  GSignalGroup         *list_signals;
+  char                 *previous_page;
+  gboolean              sample_offered;
+  gboolean              keyring_warned;
+  gboolean              selecting_page;
+
+  /* Template */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *navigation;
+  GtkWidget            *back_button;
+  GtkDropDown          *region_dropdown;
+  AdwWindowTitle       *page_title;
+  RdsClockControl      *clock_control;
+  GtkStack             *stack;
+  AdwStatusPage        *starting_page;
+  AdwStatusPage        *failed_page;
+  GtkWidget            *dashboard_page;
+  GtkWidget            *databases_page;
+  GtkWidget            *database_page;
+  GtkWidget            *snapshots_page;
+  GtkWidget            *events_page;
+};
+
+G_DEFINE_FINAL_TYPE (RdsWindow, rds_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The pages of the sidebar, in order. Only pages that work are listed. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+} top_pages[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic" },
+  { "databases", N_("Databases"), "drive-multidisk-symbolic" },
+  { "snapshots", N_("Snapshots"), "camera-photo-symbolic" },
+  { "events", N_("Events"), "x-office-calendar-symbolic" },
+};
+
+static gboolean
+is_top_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+    if (g_strcmp0 (top_pages[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Pages */
+
+static void
+update_title (RdsWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  GtkStackPage *page = child != NULL ? gtk_stack_get_page (self->stack, child) : NULL;
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  const char *title = page != NULL ? gtk_stack_page_get_title (page) : NULL;
+  const char *subtitle = NULL;
+
+  if (g_strcmp0 (name, "database") == 0)
+    {
+      title = rds_database_page_get_identifier (RDS_DATABASE_PAGE (self->database_page));
+      subtitle = _("Database");
+    }
+
+  adw_window_title_set_title (self->page_title, title != NULL ? title : "");
+  adw_window_title_set_subtitle (self->page_title, subtitle);
+  gtk_widget_set_visible (self->back_button, name != NULL && !is_top_page (name) &&
+                          self->session != NULL);
+}
+
+static void
+select_navigation_row (RdsWindow  *self,
+                       const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+    if (g_str_equal (top_pages[i].name, name))
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->navigation, i);
+
+        self->selecting_page = TRUE;
+        gtk_list_box_select_row (self->navigation, row);
+        self->selecting_page = FALSE;
+        return;
+      }
+}
+
+/**
+ * rds_window_show_page:
+ * @name: "dashboard", "databases", "snapshots", "events", "database",
+ *   "create-database" or "modify-database"
+ */
+void
+rds_window_show_page (RdsWindow  *self,
+                      const char *name)
+{
+  const char *current;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (self->session == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+
+  current = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (current, name) != 0 && current != NULL && is_top_page (current) &&
+      !is_top_page (name))
+    {
+      g_free (self->previous_page);
+      self->previous_page = g_strdup (current);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+
+  if (is_top_page (name))
+    {
+      select_navigation_row (self, name);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-page", name);
+    }
+  else if (self->previous_page != NULL)
+    select_navigation_row (self, self->previous_page);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_title (self);
+}
+
+const char *
+rds_window_get_page (RdsWindow *self)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * rds_window_get_page_widget:
+ *
+ * Returns: (transfer none) (nullable): the page called @name
+ */
+GtkWidget *
+rds_window_get_page_widget (RdsWindow  *self,
+                            const char *name)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+rds_window_go_back (RdsWindow *self)
+{
+  const char *current;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+
+  current = gtk_stack_get_visible_child_name (self->stack);
+  if (current == NULL || is_top_page (current))
+    return;
+
+  rds_window_show_page (self, self->previous_page != NULL ? self->previous_page : "databases");
+}
+
+static void
+navigation_row_selected_cb (RdsWindow     *self,
+                            GtkListBoxRow *row)
+{
+  int index;
+
+  if (row == NULL || self->selecting_page)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && index < (int) G_N_ELEMENTS (top_pages))
+    rds_window_show_page (self, top_pages[index].name);
+}
+
+static void
+navigation_row_activated_cb (RdsWindow     *self,
+                             GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  /* Clicking the current page's row still leaves a database's page. */
+  if (index >= 0 && index < (int) G_N_ELEMENTS (top_pages))
+    rds_window_show_page (self, top_pages[index].name);
+}
+
+void
+rds_window_open_database (RdsWindow  *self,
+                          const char *identifier)
+{
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (identifier != NULL);
+
+  rds_database_page_set_identifier (RDS_DATABASE_PAGE (self->database_page), identifier);
+  rds_window_show_page (self, "database");
+}
+
+/* Wizards: one of each at a time, kept (with what was typed) until done
+ * or cancelled. */
+
+static void
+wizard_done_cb (RdsWindow *self,
+                GtkWidget *wizard)
+{
+  const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->stack, wizard));
+  gboolean visible = gtk_stack_get_visible_child (self->stack) == wizard;
+
+  if (visible)
+    rds_window_go_back (self);
+  if (name != NULL)
+    gtk_stack_remove (self->stack, wizard);
+}
+
+static void
+database_created_cb (RdsWindow  *self,
+                     const char *identifier,
+                     GtkWidget  *wizard)
+{
+  gtk_stack_remove (self->stack, wizard);
+  rds_window_show_page (self, "databases");
+  rds_databases_page_select (RDS_DATABASES_PAGE (self->databases_page), identifier);
+}
+
+void
+rds_window_create_database (RdsWindow *self)
+{
+  GtkWidget *wizard;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+
+  wizard = gtk_stack_get_child_by_name (self->stack, "create-database");
+  if (wizard == NULL)
+    {
+      RdsApplication *app = RDS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      RdsSecrets *secrets = app != NULL ? rds_application_get_secrets (app) : NULL;
+
+      wizard = GTK_WIDGET (rds_create_database_wizard_new (self->session, secrets));
+      gtk_stack_add_titled (self->stack, wizard, "create-database", _("Create database"));
+      g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (wizard, "created", G_CALLBACK (database_created_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rds_window_show_page (self, "create-database");
+}
+
+static void
+database_modified_cb (RdsWindow  *self,
+                      const char *identifier,
+                      GtkWidget  *wizard)
+{
+  gtk_stack_remove (self->stack, wizard);
+  rds_window_open_database (self, identifier);
+}
+
+void
+rds_window_modify_database (RdsWindow     *self,
+                            RdsDbInstance *instance)
+{
+  GtkWidget *wizard;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (RDS_IS_DB_INSTANCE (instance));
+
+  if (self->session == NULL)
+    return;
+
+  /* Modifying another instance starts over. */
+  wizard = gtk_stack_get_child_by_name (self->stack, "modify-database");
+  if (wizard != NULL &&
+      rds_modify_database_wizard_get_instance (RDS_MODIFY_DATABASE_WIZARD (wizard)) != instance)
+    {
+      gtk_stack_remove (self->stack, wizard);
+      wizard = NULL;
+    }
+
+  if (wizard == NULL)
+    {
+      wizard = GTK_WIDGET (rds_modify_database_wizard_new (self->session, instance));
+      gtk_stack_add_titled (self->stack, wizard, "modify-database", _("Modify DB instance"));
+      g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (wizard, "modified", G_CALLBACK (database_modified_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rds_window_show_page (self, "modify-database");
+}
+
+/* Toasts and notifications */
+
+void
+rds_window_add_toast (RdsWindow  *self,
+                      const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* An error that belongs to no field: the service's message, as a toast. */
+void
+rds_window_show_error (RdsWindow    *self,
+                       const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+describe_finished (const char *key,
+                   const char *to,
+                   gboolean    snapshot)
+{
+  g_autofree char *status = NULL;
+
+  if (to == NULL)
+    /* Translators: %s is a DB instance or snapshot identifier */
+    return g_strdup_printf (snapshot ? _("Snapshot %s was deleted") : _("%s was deleted"), key);
+
+  status = rds_format_status (NULL, to);
+  /* Translators: "database-1 is now Available"; the second %s is a status */
+  return g_strdup_printf (snapshot ? _("Snapshot %s is now %s") : _("%s is now %s"), key, status);
+}
+
+static void
+finished_cb (RdsWindow          *self,
+             RdsShape           *item,
+             const char         *key,
+             const char         *from,
+             const char         *to,
+             RdsActivityWatcher *watcher)
+{
+  gboolean snapshot = watcher == self->snapshot_watcher;
+  g_autofree char *text = describe_finished (key, to, snapshot);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gboolean notify = self->settings == NULL ||
+                    g_settings_get_boolean (self->settings, "notify-when-done");
+
+  rds_window_add_toast (self, text);
+
+  if (app != NULL && notify && !gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (text);
+      g_autofree char *id = g_strconcat (snapshot ? "snapshot:" : "instance:", key, NULL);
+
+      g_notification_set_body (notification, _("RDS Console"));
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (app, id, notification);
+    }
+}
+
+/* The first start: an empty console or a living one */
+
+static void
+sample_created_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RdsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rds_sample_environment_create_finish (RDS_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rds_window_show_error (self, error);
+      return;
+    }
+
+  rds_window_add_toast (self, _("The sample environment is ready"));
+}
+
+static void
+sample_response_cb (RdsWindow   *self,
+                    const char  *response,
+                    AdwMessageDialog *dialog)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "sample-offer-answered", TRUE);
+
+  if (g_strcmp0 (response, "sample") == 0 && self->session != NULL)
+    {
+      rds_window_add_toast (self, _("Creating the sample environment…"));
+      rds_sample_environment_create_async (self->session, self->cancellable, sample_created_cb,
+                                           g_object_ref (self));
+      rds_window_show_page (self, "databases");
+    }
+}
+
+static void
+maybe_offer_sample (RdsWindow *self)
+{
+  RdsResourceList *instances, *snapshots;
+  AdwMessageDialog *dialog;
+
+  if (self->sample_offered || self->session == NULL || !rds_session_is_simulator (self->session))
+    return;
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "sample-offer-answered"))
+    return;
+
+  instances = rds_session_get_instances (self->session);
+  snapshots = rds_session_get_snapshots (self->session);
+  if (!rds_resource_list_get_loaded (instances) || !rds_resource_list_get_loaded (snapshots))
+    return;
+
+  self->sample_offered = TRUE;
+  if (g_list_model_get_n_items (rds_resource_list_get_model (instances)) > 0 ||
+      g_list_model_get_n_items (rds_resource_list_get_model (snapshots)) > 0)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Welcome to RDS Console"), NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("The simulated RDS is empty. Start with a sample environment: "
+                                 "five databases of different engines, one of them Multi-AZ, one "
+                                 "stopped, and a snapshot. Or start empty and create your own."));
+  adw_message_dialog_add_responses (dialog,
+                                    "empty", _("Start _Empty"),
+                                    "sample", _("Add _Sample Databases"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sample", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "sample");
+  adw_message_dialog_set_close_response (dialog, "empty");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sample_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Session */
+
+static void
+set_pages_session (RdsWindow  *self,
+                   RdsSession *session)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session") != NULL)
+        g_object_set (child, "session", session, NULL);
+    }
+  rds_clock_control_set_session (self->clock_control, session);
+}
+
+static void
+select_region_in_dropdown (RdsWindow  *self,
+                           const char *region)
+{
+  guint n;
+  const RdsRegion *regions = rds_region_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (regions[i].name, region))
+      {
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        return;
+      }
+}
+
+void
+rds_window_set_session (RdsWindow  *self,
+                        RdsSession *session)
+{
+  g_autofree char *last_page = NULL;
+  guint interval = 2;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    rds_session_stop_polling (self->session);
+  g_set_object (&self->session, session);
+  set_pages_session (self, session);
+  rds_activity_watcher_set_list (self->instance_watcher,
+                                 session != NULL ? rds_session_get_instances (session) : NULL);
+  rds_activity_watcher_set_list (self->snapshot_watcher,
+                                 session != NULL ? rds_session_get_snapshots (session) : NULL);
+  g_signal_group_set_target (self->list_signals,
+                             session != NULL ? rds_session_get_instances (session) : NULL);
+
+  if (session != NULL)
+    {
+      select_region_in_dropdown (self, rds_session_get_region (session));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), TRUE);
+
+      if (self->settings != NULL)
+        {
+          interval = g_settings_get_uint (self->settings, "refresh-interval");
+          last_page = g_settings_get_string (self->settings, "last-page");
+        }
+      rds_session_start_polling (session, interval * 1000);
+      rds_window_show_page (self, last_page != NULL ? last_page : "dashboard");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+RdsSession *
+rds_window_get_session (RdsWindow *self)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+static void
+region_selected_cb (RdsWindow *self)
+{
+  guint n;
+  const RdsRegion *regions = rds_region_get_all (&n);
+  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
+
+  if (self->session == NULL || selected >= n)
+    return;
+
+  rds_session_set_region (self->session, regions[selected].name);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "region", regions[selected].name);
+}
+
+static void
+application_session_cb (RdsWindow      *self,
+                        GParamSpec     *pspec,
+                        RdsApplication *app)
+{
+  RdsSecrets *secrets = rds_application_get_secrets (app);
+
+  rds_window_set_session (self, rds_application_get_session (app));
+
+  /* Without a keyring the simulator's credentials live in memory: say so once. */
+  if (self->session != NULL && !rds_secrets_get_persistent (secrets) && !self->keyring_warned)
+    {
+      self->keyring_warned = TRUE;
+      rds_window_add_toast (self, _("No keyring is available: secrets are kept in memory until "
+                                    "RDS Console quits"));
+    }
+}
+
+static void
+application_start_error_cb (RdsWindow      *self,
+                            GParamSpec     *pspec,
+                            RdsApplication *app)
+{
+  const GError *error = rds_application_get_start_error (app);
+
+  if (error == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "starting");
+      return;
+    }
+
+  adw_status_page_set_description (self->failed_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "failed");
+  update_title (self);
+}
+
+/* Actions */
+
+static void
+create_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  rds_window_create_database (RDS_WINDOW (widget));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+
+  if (self->session != NULL)
+    rds_session_refresh (self->session);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  /* Pages without a search (the dashboard) send the user to Databases'. */
+  if (page == NULL || !gtk_widget_activate_action (page, "page.focus-search", NULL))
+    {
+      rds_window_show_page (self, "databases");
+      gtk_widget_activate_action (self->databases_page, "page.focus-search", NULL);
+    }
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rds_window_go_back (RDS_WINDOW (widget));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rds_window_show_page (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  rds_window_open_database (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (RDS_IS_APPLICATION (app))
+    rds_application_start_backend (RDS_APPLICATION (app));
+}
+
+static void
+toggle_clock_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+
+  if (self->session != NULL && rds_session_is_simulator (self->session))
+    rds_clock_control_toggle_paused (self->clock_control);
+}
+
+/* Window state */
+
+static gboolean
+rds_window_close_request (GtkWindow *window)
+{
+  RdsWindow *self = RDS_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (rds_window_parent_class)->close_request (window);
+}
+
+static void
+rds_window_dispose (GObject *object)
+{
+  RdsWindow *self = RDS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    rds_session_stop_polling (self->session);
+  g_clear_object (&self->instance_watcher);
+  g_clear_object (&self->snapshot_watcher);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rds_window_parent_class)->dispose (object);
+}
+
+static void
+rds_window_finalize (GObject *object)
+{
+  RdsWindow *self = RDS_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->previous_page);
+
+  G_OBJECT_CLASS (rds_window_parent_class)->finalize (object);
+}
+
+static void
+rds_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RdsWindow *self = RDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RdsWindow *self = RDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      rds_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rds_window_class_init (RdsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rds_window_dispose;
+  object_class->finalize = rds_window_finalize;
+  object_class->get_property = rds_window_get_property;
+  object_class->set_property = rds_window_set_property;
+
+  window_class->close_request = rds_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RDS_TYPE_CLOCK_CONTROL);
+  g_type_ensure (RDS_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (RDS_TYPE_DATABASES_PAGE);
+  g_type_ensure (RDS_TYPE_DATABASE_PAGE);
+  g_type_ensure (RDS_TYPE_SNAPSHOTS_PAGE);
+  g_type_ensure (RDS_TYPE_EVENTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rds-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, navigation);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, clock_control);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, databases_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, database_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, snapshots_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, events_page);
+
+  gtk_widget_class_install_action (widget_class, "win.create-database", NULL, create_database_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-clock", NULL, toggle_clock_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.create-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "win.toggle-clock", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", top_pages[i].name);
+}
+
+static GtkWidget *
+navigation_row_new (const char *title,
+                    const char *icon)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  return row;
+}
+
+static void
+rds_window_init (RdsWindow *self)
+{
+  g_autoptr(GtkStringList) regions_model = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  const RdsRegion *regions;
+  guint n;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+    gtk_list_box_append (self->navigation,
+                         navigation_row_new (_(top_pages[i].title), top_pages[i].icon));
+  g_signal_connect_swapped (self->navigation, "row-selected",
+                            G_CALLBACK (navigation_row_selected_cb), self);
+  g_signal_connect_swapped (self->navigation, "row-activated",
+                            G_CALLBACK (navigation_row_activated_cb), self);
+
+  /* Regions by name, as the RDS console lists them: "US East (N. Virginia)". */
+  regions = rds_region_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s  %s", _(regions[i].display_name),
+                                                regions[i].name);
+
+      gtk_string_list_append (regions_model, label);
+    }
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->region_dropdown, expression);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions_model));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), FALSE);
+  g_signal_connect_swapped (self->region_dropdown, "notify::selected",
+                            G_CALLBACK (region_selected_cb), self);
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_title), self);
+
+  self->instance_watcher = rds_activity_watcher_new (NULL, "db-instance-status",
+                                                     rds_status_is_transition);
+  self->snapshot_watcher = rds_activity_watcher_new (NULL, "status", rds_status_is_transition);
+  g_signal_connect_swapped (self->instance_watcher, "finished", G_CALLBACK (finished_cb), self);
+  g_signal_connect_swapped (self->snapshot_watcher, "finished", G_CALLBACK (finished_cb), self);
+
+  /* The first start's offer waits for both lists to load. */
+  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "refreshed",
+                                  G_CALLBACK (maybe_offer_sample), self);
+
+  update_title (self);
+}
+
+RdsWindow *
+rds_window_new (RdsApplication *application)
+{
+  RdsWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (RDS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (RDS_TYPE_WINDOW, "application", application, NULL);
+
+  settings = rds_application_get_settings (application);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
+
+  g_signal_connect_object (application, "notify::session", G_CALLBACK (application_session_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::start-error",
+                           G_CALLBACK (application_start_error_cb), self, G_CONNECT_SWAPPED);
+  if (rds_application_get_session (application) != NULL)
+    application_session_cb (self, NULL, application);
+  else
+    application_start_error_cb (self, NULL, application);
+
+  return self;
+}

@@ -1,0 +1,45 @@
+/* rds-widget-util.h: small helpers for the console's widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* In dispose, after gtk_widget_dispose_template (): GTK 4.8 leaves a
+ * template's unbound children parented. */
+static inline void
+rds_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+/* Scrolls the nearest GtkScrolledWindow around @widget so that it shows,
+ * and focuses it when its window is the active one. */
+static inline void
+rds_widget_reveal (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  graphene_point_t point;
+
+  if (scroller != NULL &&
+      gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (adjustment, MAX (point.y - 48, 0));
+    }
+
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    gtk_widget_grab_focus (widget);
+}
+
+G_END_DECLS

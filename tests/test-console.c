@@ -1,0 +1,640 @@
+/* test-console.c: the console, driven through its widgets and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case starts the real application (embedded simulator on a manual
+ * clock, keyring from the private session bus) and drives it as a user
+ * would: fills wizards through their widgets, activates the actions its
+ * buttons and menus name, and moves the simulator's clock. Screenshots of
+ * every page and wizard step go to $RDS_SCREENSHOT_DIR.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rds-action-dialog.h"
+#include "rds-application.h"
+#include "rds-cost-panel.h"
+#include "rds-create-database-wizard.h"
+#include "rds-database-form.h"
+#include "rds-database-page.h"
+#include "rds-databases-page.h"
+#include "rds-db-instance.h"
+#include "rds-form-field.h"
+#include "rds-instance-actions.h"
+#include "rds-modify-database-wizard.h"
+#include "rds-resource-list.h"
+#include "rds-session.h"
+#include "rds-snapshots-page.h"
+#include "rds-widget-util.h"
+#include "rds-window.h"
+
+/* 2026-01-05 00:00:00 UTC, a Monday */
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+typedef struct
+{
+  char           *dir;
+  RdsApplication *app;
+  RdsWindow      *window;
+  RdsSession     *session;
+} Fixture;
+
+/* Spinning the main loop, never sleeping */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+static gboolean
+spin_until (Fixture       *f,
+            Condition      condition,
+            gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean done;
+
+  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+
+  return done;
+}
+
+static gboolean
+flag_set (Fixture       *f,
+          gconstpointer  data)
+{
+  return *(const gboolean *) data;
+}
+
+/* Two frames painted: what a screenshot or a user would see. */
+static void
+paint_cb (GdkFrameClock *clock,
+          guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+two_frames (Fixture       *f,
+            gconstpointer  data)
+{
+  return *(const guint *) data >= 2;
+}
+
+static void
+wait_for_frames (Fixture   *f,
+                 GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong id;
+
+  if (clock == NULL)
+    return;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (paint_cb), &frames);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (spin_until (f, two_frames, &frames));
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* A PNG of @window, as it is on screen. */
+static void
+screenshot (Fixture    *f,
+            GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("RDS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  wait_for_frames (f, window);
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The application */
+
+static gboolean
+has_session (Fixture       *f,
+             gconstpointer  data)
+{
+  return rds_window_get_session (f->window) != NULL;
+}
+
+static gboolean
+lists_loaded (Fixture       *f,
+              gconstpointer  data)
+{
+  return rds_resource_list_get_loaded (rds_session_get_instances (f->session)) &&
+         rds_resource_list_get_loaded (rds_session_get_snapshots (f->session)) &&
+         rds_resource_list_get_loaded (rds_session_get_events (f->session));
+}
+
+typedef void (*TestBody) (Fixture *f);
+
+typedef struct
+{
+  Fixture  *f;
+  TestBody  body;
+} Run;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  /* The memory backend is shared by the process: start from the defaults. */
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "region");
+  g_settings_set_boolean (settings, "sample-offer-answered", TRUE);
+
+  f->dir = g_dir_make_tmp ("rds-console-XXXXXX", NULL);
+  f->app = rds_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  rds_application_set_state_dir (f->app, f->dir);
+  rds_application_set_clock_paused (f->app, TRUE);
+  rds_application_set_clock_start (f->app, START_TIME);
+}
+
+static gboolean
+no_windows (Fixture       *f,
+            gconstpointer  data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+static gboolean
+run_body_cb (gpointer data)
+{
+  Run *run = data;
+  Fixture *f = run->f;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  f->window = RDS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  g_assert_true (spin_until (f, has_session, NULL));
+  f->session = rds_window_get_session (f->window);
+  g_assert_true (spin_until (f, lists_loaded, NULL));
+
+  run->body (f);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  g_assert_true (spin_until (f, no_windows, NULL));
+  g_application_quit (G_APPLICATION (f->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  g_idle_add_once ((GSourceOnceFunc) run_body_cb, run);
+}
+
+/* Runs @body in the real application, from its first activation to quit. */
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  Run run = { f, body };
+  gulong id = g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  g_signal_handler_disconnect (f->app, id);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+on_page (Fixture       *f,
+         gconstpointer  data)
+{
+  return g_strcmp0 (rds_window_get_page (f->window), data) == 0;
+}
+
+/* The simulator */
+
+static void
+control_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rds_session_control_finish (RDS_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+advance (Fixture *f,
+         int      seconds)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  gboolean done = FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_add_int_value (builder, seconds);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  rds_session_control_async (f->session, "clock/advance", body, NULL, control_cb, &done);
+  g_assert_true (spin_until (f, flag_set, &done));
+}
+
+static RdsDbInstance *
+find_instance (Fixture    *f,
+               const char *identifier)
+{
+  return rds_resource_list_find (rds_session_get_instances (f->session), identifier);
+}
+
+typedef struct
+{
+  const char *identifier;
+  const char *status;
+} Expected;
+
+static gboolean
+has_status (Fixture       *f,
+            gconstpointer  data)
+{
+  const Expected *expected = data;
+  RdsDbInstance *instance = find_instance (f, expected->identifier);
+
+  if (expected->status == NULL)
+    return instance == NULL;
+  return instance != NULL &&
+         g_strcmp0 (rds_db_instance_get_status (instance), expected->status) == 0;
+}
+
+static void
+wait_for_status (Fixture    *f,
+                 const char *identifier,
+                 const char *status)
+{
+  Expected expected = { identifier, status };
+
+  if (!spin_until (f, has_status, &expected))
+    {
+      RdsDbInstance *instance = find_instance (f, identifier);
+
+      g_error ("%s is %s, not %s", identifier,
+               instance != NULL ? rds_db_instance_get_status (instance) : "gone",
+               status != NULL ? status : "gone");
+    }
+}
+
+/* Advances the clock a minute at a time until @identifier is @status. */
+static void
+advance_until (Fixture    *f,
+               const char *identifier,
+               const char *status)
+{
+  Expected expected = { identifier, status };
+
+  for (guint minutes = 0; minutes < 24 * 60 && !has_status (f, &expected); minutes += 5)
+    {
+      advance (f, 300);
+      rds_session_refresh (f->session);
+      spin_until (f, has_status, &expected);
+    }
+  wait_for_status (f, identifier, status);
+}
+
+/* The create wizard */
+
+static RdsCreateDatabaseWizard *
+open_create_wizard (Fixture *f)
+{
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-database", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
+  wizard = rds_window_get_page_widget (f->window, "create-database");
+  g_assert_true (RDS_IS_CREATE_DATABASE_WIZARD (wizard));
+
+  return RDS_CREATE_DATABASE_WIZARD (wizard);
+}
+
+static GtkWidget *
+form_widget (RdsDatabaseForm *form,
+             const char      *name)
+{
+  GtkWidget *widget = rds_database_form_get_widget (form, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+field_error (RdsDatabaseForm *form,
+             const char      *field)
+{
+  return rds_form_field_get_error (RDS_FORM_FIELD (form_widget (form, field)));
+}
+
+static void
+type_into (RdsDatabaseForm *form,
+           const char      *entry,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (form_widget (form, entry)), text);
+}
+
+static gboolean
+form_ready (Fixture       *f,
+            gconstpointer  data)
+{
+  return rds_database_form_get_waiting_for ((RdsDatabaseForm *) data) == NULL;
+}
+
+static void
+select_dropdown_item (GtkWidget  *dropdown,
+                      const char *text)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), text) != NULL)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+          return;
+        }
+    }
+  g_error ("no item “%s” in the dropdown", text);
+}
+
+/* Whether the Actions menu of a databases page offers @action. */
+static gboolean
+action_enabled (GtkWidget  *page,
+                const char *group,
+                const char *action)
+{
+  RdsInstanceActions *actions = rds_databases_page_get_actions (RDS_DATABASES_PAGE (page));
+
+  g_assert_cmpstr (group, ==, "db");
+  return g_action_group_get_action_enabled (rds_instance_actions_get_group (actions), action);
+}
+
+/* Cases */
+
+static void
+window_pages (Fixture *f)
+{
+  const char *pages[] = { "dashboard", "databases", "snapshots", "events" };
+
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s-empty", pages[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                                 pages[i]));
+      g_assert_cmpstr (rds_window_get_page (f->window), ==, pages[i]);
+      screenshot (f, GTK_WIDGET (f->window), name);
+    }
+}
+
+static void
+create_modify_delete (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  RdsCostPanel *cost = rds_create_database_wizard_get_cost_panel (wizard);
+  g_autofree char *cost_before = NULL;
+  RdsDbInstance *instance;
+  RdsDatabasesPage *databases;
+  RdsSnapshotsPage *snapshots;
+  GtkWidget *dialog;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-default");
+
+  /* Bad identifiers, passwords and storage are refused next to their fields. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_postgres")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_cmpstr (rds_database_form_get_engine (form), ==, "postgres");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "username_entry"))), ==,
+                   "postgres");
+
+  type_into (form, "identifier_entry", "1st-db");
+  g_assert_cmpstr (field_error (form, "identifier_field"), ==, "Must begin with a letter.");
+  type_into (form, "identifier_entry", "orders--db");
+  g_assert_cmpstr (field_error (form, "identifier_field"), ==, "Can't contain two consecutive hyphens.");
+  type_into (form, "identifier_entry", "orders-db-");
+  g_assert_nonnull (field_error (form, "identifier_field"));
+  type_into (form, "password_entry", "short");
+  g_assert_cmpstr (field_error (form, "password_field"), ==, "Must be at least 8 characters long.");
+  type_into (form, "password_entry", "has/slash-in-it");
+  g_assert_nonnull (strstr (field_error (form, "password_field"), "/ (slash)"));
+  type_into (form, "allocated_entry", "5");
+  g_assert_cmpstr (field_error (form, "allocated_field"), ==,
+                   "Must be between 20 and 65536 GiB for this engine and storage type.");
+  g_assert_false (rds_database_form_get_valid (form));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL) &&
+                  rds_create_database_wizard_get_busy (wizard));
+  rds_widget_reveal (form_widget (form, "identifier_field"));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-errors");
+
+  /* Fixed, and with a class and storage that cost more. */
+  type_into (form, "identifier_entry", "orders-db");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  type_into (form, "allocated_entry", "100");
+  g_assert_null (field_error (form, "identifier_field"));
+  g_assert_null (field_error (form, "password_field"));
+  g_assert_null (field_error (form, "allocated_field"));
+  cost_before = g_strdup (rds_cost_panel_get_total (cost));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_standard")), TRUE);
+  select_dropdown_item (form_widget (form, "class_dropdown"), "db.m5.large");
+  g_assert_cmpstr (cost_before, !=, rds_cost_panel_get_total (cost));
+  g_assert_true (rds_database_form_get_valid (form));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-filled");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  wait_for_status (f, "orders-db", "creating");
+  /* The password goes to the keyring before the window moves on. */
+  g_assert_true (spin_until (f, on_page, "databases"));
+  databases = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  instance = find_instance (f, "orders-db");
+  g_assert_cmpstr (rds_db_instance_get_engine (instance), ==, "postgres");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.large");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"), ==, 100);
+  /* The new row is selected; creating offers only Delete. */
+  g_assert_true (gtk_single_selection_get_selected_item (rds_databases_page_get_selection (databases))
+                 == (gpointer) instance);
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "modify"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "reboot"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "stop"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-creating");
+
+  advance_until (f, "orders-db", "available");
+  g_assert_true (gtk_single_selection_get_selected_item (rds_databases_page_get_selection (databases))
+                 == (gpointer) instance);
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "modify"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "reboot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "stop"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-available");
+
+  /* Modify, applied immediately: pending, then the new class. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (databases), "db.modify", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "modify-database");
+  {
+    RdsModifyDatabaseWizard *modify =
+      RDS_MODIFY_DATABASE_WIZARD (rds_window_get_page_widget (f->window, "modify-database"));
+    RdsDatabaseForm *modify_form = rds_modify_database_wizard_get_form (modify);
+
+    g_assert_true (spin_until (f, form_ready, modify_form));
+    screenshot (f, GTK_WIDGET (f->window), "wizard-modify-form");
+    select_dropdown_item (form_widget (modify_form, "class_dropdown"), "db.m5.xlarge");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modify), "wizard.continue", NULL));
+    g_assert_cmpstr (rds_modify_database_wizard_get_step (modify), ==, "summary");
+    screenshot (f, GTK_WIDGET (f->window), "wizard-modify-summary");
+    {
+      GtkWidget *attribute = gtk_grid_get_child_at (rds_modify_database_wizard_get_summary (modify), 0, 1);
+      GtkWidget *wanted = gtk_grid_get_child_at (rds_modify_database_wizard_get_summary (modify), 2, 1);
+
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (attribute)), ==, "DB instance class");
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (wanted)), "db.m5.xlarge"));
+    }
+    g_object_set (gtk_widget_get_template_child (GTK_WIDGET (modify), RDS_TYPE_MODIFY_DATABASE_WIZARD,
+                                                 "apply_now"), "active", TRUE, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modify), "wizard.modify", NULL));
+  }
+  wait_for_status (f, "orders-db", "modifying");
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "database");
+  {
+    RdsShape *pending = rds_shape_get_object (RDS_SHAPE (instance), "pending-modified-values");
+
+    g_assert_nonnull (pending);
+    g_assert_cmpstr (rds_shape_get_string (pending, "db-instance-class"), ==, "db.m5.xlarge");
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.large");
+  }
+  screenshot (f, GTK_WIDGET (f->window), "page-database-modifying");
+  advance_until (f, "orders-db", "available");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.xlarge");
+
+  /* Delete with a final snapshot, confirmed by typing "delete me". */
+  g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"),
+                                             "db.delete", NULL));
+  dialog = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+        if (RDS_IS_ACTION_DIALOG (window))
+          dialog = window;
+      }
+  }
+  g_assert_nonnull (dialog);
+  screenshot (f, dialog, "dialog-delete");
+  g_assert_false (gtk_widget_activate_action (dialog, "dialog.submit", NULL) &&
+                  rds_action_dialog_get_busy (RDS_ACTION_DIALOG (dialog)));
+  (void) snapshots;
+}
+
+static void
+test_window_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_app (f, window_pages);
+}
+
+static void
+test_create_modify_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, create_modify_delete);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Screenshots show where transitions end, not their middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/console/window/pages", Fixture, NULL, fixture_setup, test_window_pages,
+              fixture_teardown);
+  g_test_add ("/console/databases/create-modify-delete", Fixture, NULL, fixture_setup,
+              test_create_modify_delete, fixture_teardown);
+
+  return g_test_run ();
+}
