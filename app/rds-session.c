@@ -51,6 +51,7 @@ enum {
   PROP_REGION,
   PROP_CLOCK_RATE,
   PROP_CLOCK_PAUSED,
+  PROP_SIMULATED_TIME,
   N_PROPS
 };
 
@@ -104,6 +105,9 @@ rds_session_get_property (GObject    *object,
     case PROP_CLOCK_PAUSED:
       g_value_set_boolean (value, self->clock_paused);
       break;
+    case PROP_SIMULATED_TIME:
+      g_value_set_int64 (value, rds_session_get_simulated_time (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -146,6 +150,15 @@ rds_session_class_init (RdsSessionClass *klass)
   properties[PROP_CLOCK_PAUSED] =
     g_param_spec_boolean ("clock-paused", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * RdsSession:simulated-time:
+   *
+   * The simulator's time in microseconds; it notifies when the clock jumps
+   * (advanced, or seen for the first time), not as it runs.
+   */
+  properties[PROP_SIMULATED_TIME] =
+    g_param_spec_int64 ("simulated-time", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -339,12 +352,16 @@ apply_state (RdsSession *self,
   JsonObject *object;
   double rate;
   gboolean paused;
+  gboolean jumped;
+  gint64 time;
 
   if (state == NULL || !JSON_NODE_HOLDS_OBJECT (state))
     return;
 
   object = json_node_get_object (state);
-  self->clock_time = json_object_get_int_member_with_default (object, "timeUsec", 0);
+  time = json_object_get_int_member_with_default (object, "timeUsec", 0);
+  jumped = ABS (time - rds_session_get_simulated_time (self)) > G_USEC_PER_SEC;
+  self->clock_time = time;
   self->clock_mono = g_get_monotonic_time ();
   rate = json_object_get_double_member_with_default (object, "rate", 1.0);
   paused = json_object_get_boolean_member_with_default (object, "paused", FALSE);
@@ -359,6 +376,10 @@ apply_state (RdsSession *self,
       self->clock_paused = paused;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_PAUSED]);
     }
+  /* Only a jump (or a paused clock moved) is news; a running clock moves
+   * as extrapolated. */
+  if (jumped)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIMULATED_TIME]);
 }
 
 static void

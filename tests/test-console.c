@@ -43,6 +43,81 @@ typedef struct
   RdsSession     *session;
 } Fixture;
 
+/* A desktop notification server on the private session bus, which records
+ * what the console sends. */
+static GPtrArray *notifications;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *path,
+                         const char            *interface,
+                         const char            *method,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (notifications, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", "actions", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "rds", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_nonnull (bus);
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+}
+
 /* Spinning the main loop, never sleeping */
 
 static gboolean
@@ -287,12 +362,32 @@ control_cb (GObject      *object,
 }
 
 static void
+refreshed_cb (RdsResourceList *list,
+              const GError    *error,
+              guint           *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (Fixture       *f,
+         gconstpointer  data)
+{
+  return *(const guint *) data > 0;
+}
+
+/* Moves the simulator's clock, and waits until the lists show the result. */
+static void
 advance (Fixture *f,
          int      seconds)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
+  RdsResourceList *instances = rds_session_get_instances (f->session);
+  RdsResourceList *snapshots = rds_session_get_snapshots (f->session);
+  guint instances_refreshed = 0, snapshots_refreshed = 0;
   gboolean done = FALSE;
+  gulong a, b;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "seconds");
@@ -302,6 +397,18 @@ advance (Fixture *f,
 
   rds_session_control_async (f->session, "clock/advance", body, NULL, control_cb, &done);
   g_assert_true (spin_until (f, flag_set, &done));
+
+  /* A refresh that began before the answer may show the old state: wait for
+   * one that begins after it. */
+  a = g_signal_connect (instances, "refreshed", G_CALLBACK (refreshed_cb), &instances_refreshed);
+  b = g_signal_connect (snapshots, "refreshed", G_CALLBACK (refreshed_cb), &snapshots_refreshed);
+  g_assert_true (spin_until (f, counted, &instances_refreshed));
+  instances_refreshed = 0;
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, counted, &instances_refreshed));
+  g_assert_true (spin_until (f, counted, &snapshots_refreshed));
+  g_signal_handler_disconnect (instances, a);
+  g_signal_handler_disconnect (snapshots, b);
 }
 
 static RdsDbInstance *
@@ -356,11 +463,7 @@ advance_until (Fixture    *f,
   Expected expected = { identifier, status };
 
   for (guint minutes = 0; minutes < 24 * 60 && !has_status (f, &expected); minutes += 5)
-    {
-      advance (f, 300);
-      rds_session_refresh (f->session);
-      spin_until (f, has_status, &expected);
-    }
+    advance (f, 300);
   wait_for_status (f, identifier, status);
 }
 
@@ -442,6 +545,140 @@ action_enabled (GtkWidget  *page,
   return g_action_group_get_action_enabled (rds_instance_actions_get_group (actions), action);
 }
 
+/* Finding widgets as a user sees them: by their label */
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return label != NULL && strstr (label, data) != NULL;
+}
+
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+static gboolean
+is_field_titled (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_FORM_FIELD (widget) &&
+         g_strcmp0 (rds_form_field_get_title (RDS_FORM_FIELD (widget)), data) == 0;
+}
+
+static GtkWidget *
+check_labelled (GtkWidget  *root,
+                const char *label)
+{
+  GtkWidget *check = find_widget (root, is_check_labelled, label);
+
+  g_assert_nonnull (check);
+  return check;
+}
+
+static GtkWidget *
+field_titled (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *field = find_widget (root, is_field_titled, title);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+/* The action dialog on screen, if any. */
+static RdsActionDialog *
+action_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RDS_IS_ACTION_DIALOG (window))
+        return RDS_ACTION_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+no_action_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  return action_dialog () == NULL;
+}
+
+static gboolean
+dialog_submit_enabled (RdsActionDialog *dialog)
+{
+  return gtk_widget_get_sensitive (rds_action_dialog_get_submit_button (dialog));
+}
+
+static RdsShape *
+find_snapshot (Fixture    *f,
+               const char *identifier)
+{
+  return rds_resource_list_find (rds_session_get_snapshots (f->session), identifier);
+}
+
+static gboolean
+snapshot_available (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdsShape *snapshot = find_snapshot (f, data);
+
+  return snapshot != NULL && g_strcmp0 (rds_shape_get_string (snapshot, "status"), "available") == 0;
+}
+
+static gboolean
+window_inactive (Fixture       *f,
+                 gconstpointer  data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (f->window));
+}
+
+static gboolean
+notified (Fixture       *f,
+          gconstpointer  data)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    if (g_str_equal (g_ptr_array_index (notifications, i), data))
+      return TRUE;
+  return FALSE;
+}
+
 /* Cases */
 
 static void
@@ -472,6 +709,7 @@ create_modify_delete (Fixture *f)
   RdsDatabasesPage *databases;
   RdsSnapshotsPage *snapshots;
   GtkWidget *dialog;
+  GtkWidget *other;
 
   g_assert_true (spin_until (f, form_ready, form));
   screenshot (f, GTK_WIDGET (f->window), "wizard-create-default");
@@ -537,7 +775,14 @@ create_modify_delete (Fixture *f)
   g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
   screenshot (f, GTK_WIDGET (f->window), "page-databases-creating");
 
+  /* With the window in the background, the end of the creation is a desktop
+   * notification too. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (spin_until (f, window_inactive, NULL));
   advance_until (f, "orders-db", "available");
+  g_assert_true (spin_until (f, notified, "orders-db is now Available"));
+  gtk_window_destroy (GTK_WINDOW (other));
   g_assert_true (gtk_single_selection_get_selected_item (rds_databases_page_get_selection (databases))
                  == (gpointer) instance);
   g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "modify"));
@@ -589,24 +834,37 @@ create_modify_delete (Fixture *f)
   /* Delete with a final snapshot, confirmed by typing "delete me". */
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"),
                                              "db.delete", NULL));
-  dialog = NULL;
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-        if (RDS_IS_ACTION_DIALOG (window))
-          dialog = window;
-      }
-  }
+  dialog = GTK_WIDGET (action_dialog ());
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_labelled (dialog, "final"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rds_form_field_get_child (
+                     RDS_FORM_FIELD (field_titled (dialog, "Final snapshot name"))))), ==,
+                   "orders-db-final-snapshot");
   screenshot (f, dialog, "dialog-delete");
-  g_assert_false (gtk_widget_activate_action (dialog, "dialog.submit", NULL) &&
-                  rds_action_dialog_get_busy (RDS_ACTION_DIALOG (dialog)));
-  (void) snapshots;
+  g_assert_false (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_entry_with_placeholder, "delete me")),
+                         "delete me");
+  /* Not yet: the automated backups go, and that needs acknowledging. */
+  g_assert_false (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (dialog, "acknowledge")), TRUE);
+  g_assert_true (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  screenshot (f, dialog, "dialog-delete-confirmed");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "orders-db", "deleting");
+  advance_until (f, "orders-db", NULL);
+
+  /* The final snapshot stays, on the Snapshots page. */
+  g_assert_true (spin_until (f, snapshot_available, "orders-db-final-snapshot"));
+  g_assert_cmpint (rds_shape_get_int (find_snapshot (f, "orders-db-final-snapshot"), "allocated-storage"),
+                   ==, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
+  snapshots = RDS_SNAPSHOTS_PAGE (rds_window_get_page_widget (f->window, "snapshots"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_snapshots_page_get_selection (snapshots))),
+                    ==, 1);
+  screenshot (f, GTK_WIDGET (f->window), "page-snapshots-final");
 }
+
 
 static void
 test_window_pages (Fixture       *f,
@@ -628,6 +886,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  serve_notifications ();
   /* Screenshots show where transitions end, not their middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

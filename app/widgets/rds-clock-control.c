@@ -318,6 +318,8 @@ rds_clock_control_init (RdsClockControl *self)
                                   G_CALLBACK (session_clock_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::clock-paused",
                                   G_CALLBACK (session_clock_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::simulated-time",
+                                  G_CALLBACK (update_time), self);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clock.advance", FALSE);
