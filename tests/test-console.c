@@ -641,6 +641,13 @@ no_action_dialog (Fixture       *f,
 }
 
 static gboolean
+dialog_idle (Fixture       *f,
+             gconstpointer  data)
+{
+  return !rds_action_dialog_get_busy ((RdsActionDialog *) data);
+}
+
+static gboolean
 dialog_submit_enabled (RdsActionDialog *dialog)
 {
   return gtk_widget_get_sensitive (rds_action_dialog_get_submit_button (dialog));
@@ -867,17 +874,202 @@ create_modify_delete (Fixture *f)
 
 
 static void
-test_window_pages (Fixture       *f,
-                   gconstpointer  data)
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
-  run_app (f, window_pages);
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+
+  g_assert_no_error (error);
+  rds_query_result_free (answer);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Through the API (the session's, so the lists refresh after it), for what
+ * a case only needs as a starting point. */
+static void
+call (Fixture    *f,
+      RdsRequest *request)
+{
+  gboolean done = FALSE;
+
+  rds_session_call_async (f->session, request, NULL, call_cb, &done);
+  g_assert_true (spin_until (f, flag_set, &done));
+}
+
+static RdsDbInstance *
+create_instance (Fixture    *f,
+                 const char *identifier,
+                 const char *engine,
+                 gboolean    multi_az)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set (request, "Engine", engine);
+  rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+  rds_request_set_int (request, "AllocatedStorage", 20);
+  rds_request_set (request, "MasterUsername", "admin");
+  rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+  rds_request_set_boolean (request, "MultiAZ", multi_az);
+  call (f, request);
+  wait_for_status (f, identifier, "creating");
+  return find_instance (f, identifier);
+}
+
+typedef struct
+{
+  const char *status;
+  gboolean    modify, reboot, stop, start, delete, snapshot;
+} Allowed;
+
+static void
+assert_menu (Fixture          *f,
+             RdsDatabasesPage *page,
+             const Allowed    *allowed)
+{
+  GtkWidget *widget = GTK_WIDGET (page);
+  RdsDbInstance *instance = gtk_single_selection_get_selected_item (rds_databases_page_get_selection (page));
+
+  g_assert_nonnull (instance);
+  g_assert_cmpstr (rds_db_instance_get_status (instance), ==, allowed->status);
+  g_assert_cmpint (action_enabled (widget, "db", "modify"), ==, allowed->modify);
+  g_assert_cmpint (action_enabled (widget, "db", "reboot"), ==, allowed->reboot);
+  g_assert_cmpint (action_enabled (widget, "db", "stop"), ==, allowed->stop);
+  g_assert_cmpint (action_enabled (widget, "db", "start"), ==, allowed->start);
+  g_assert_cmpint (action_enabled (widget, "db", "delete"), ==, allowed->delete);
+  g_assert_cmpint (action_enabled (widget, "db", "take-snapshot"), ==, allowed->snapshot);
+}
+
+static gboolean
+status_is (Fixture       *f,
+           gconstpointer  data)
+{
+  const Expected *expected = data;
+
+  return has_status (f, expected);
+}
+
+/* Every status the simulator goes through, and the Actions menu in it
+ * (reference §2.2). The dialogs are driven as a user would. */
+static void
+actions_per_status (Fixture *f)
+{
+  const Allowed creating = { "creating", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed available = { "available", TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
+  const Allowed backing_up = { "backing-up", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed rebooting = { "rebooting", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed stopping = { "stopping", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed stopped = { "stopped", FALSE, FALSE, FALSE, TRUE, TRUE, FALSE };
+  const Allowed starting = { "starting", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed deleting = { "deleting", FALSE, FALSE, FALSE, FALSE, FALSE, FALSE };
+  RdsDatabasesPage *page;
+  RdsActionDialog *dialog;
+
+  create_instance (f, "menu-db", "mysql", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  g_assert_true (rds_databases_page_select (page, "menu-db"));
+  assert_menu (f, page, &creating);
+
+  advance_until (f, "menu-db", "available");
+  assert_menu (f, page, &available);
+
+  /* Reboot, with failover since it is Multi-AZ. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.reboot", NULL));
+  dialog = action_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "failover")), TRUE);
+  screenshot (f, GTK_WIDGET (dialog), "dialog-reboot");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "menu-db", "rebooting");
+  assert_menu (f, page, &rebooting);
+  advance_until (f, "menu-db", "available");
+
+  /* Stop, saved in a snapshot; the 7 days need acknowledging. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.stop", NULL));
+  dialog = action_dialog ();
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "acknowledge")), TRUE);
+  g_assert_true (dialog_submit_enabled (dialog));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-stop");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "menu-db", "stopping");
+  assert_menu (f, page, &stopping);
+  advance_until (f, "menu-db", "stopped");
+  assert_menu (f, page, &stopped);
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-stopped");
+
+  /* Start needs no dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.start", NULL));
+  wait_for_status (f, "menu-db", "starting");
+  assert_menu (f, page, &starting);
+  advance_until (f, "menu-db", "available");
+
+  /* A snapshot of a Single-AZ instance freezes its I/O: backing-up. */
+  create_instance (f, "single-db", "postgres", FALSE);
+  advance_until (f, "single-db", "available");
+  g_assert_true (rds_databases_page_select (page, "single-db"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.take-snapshot", NULL));
+  dialog = action_dialog ();
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single--db");
+  g_assert_nonnull (rds_form_field_get_error (RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog),
+                                                                             "Snapshot name"))));
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single-db-before");
+  g_assert_true (dialog_submit_enabled (dialog));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-take-snapshot");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "single-db", "backing-up");
+  assert_menu (f, page, &backing_up);
+  advance_until (f, "single-db", "available");
+  g_assert_true (spin_until (f, snapshot_available, "single-db-before"));
+
+  /* A second snapshot of that name is refused next to the name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.take-snapshot", NULL));
+  dialog = action_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single-db-before");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, dialog_idle, dialog));
+  g_assert_nonnull (strstr (rds_form_field_get_error (RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog),
+                                                                                    "Snapshot name"))),
+                            "already exists"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rds_form_field_get_child (
+                     RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name"))))), ==,
+                   "single-db-before");
+  screenshot (f, GTK_WIDGET (dialog), "dialog-take-snapshot-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Deleting, without a final snapshot. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.delete", NULL));
+  dialog = action_dialog ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "final")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "acknowledge")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_with_placeholder,
+                                                    "delete me")), "delete me");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "single-db", "deleting");
+  assert_menu (f, page, &deleting);
+  (void) status_is;
 }
 
 static void
-test_create_modify_delete (Fixture       *f,
-                           gconstpointer  data)
+run_test (Fixture       *f,
+          gconstpointer  data)
 {
-  run_app (f, create_modify_delete);
+  run_app (f, (TestBody) data);
 }
 
 int
@@ -890,10 +1082,14 @@ main (int   argc,
   /* Screenshots show where transitions end, not their middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/console/window/pages", Fixture, NULL, fixture_setup, test_window_pages,
-              fixture_teardown);
-  g_test_add ("/console/databases/create-modify-delete", Fixture, NULL, fixture_setup,
-              test_create_modify_delete, fixture_teardown);
+#define ADD(path, body) \
+  g_test_add (path, Fixture, (gconstpointer) body, fixture_setup, run_test, fixture_teardown)
+
+  ADD ("/console/window/pages", window_pages);
+  ADD ("/console/databases/create-modify-delete", create_modify_delete);
+  ADD ("/console/databases/actions-per-status", actions_per_status);
+
+#undef ADD
 
   return g_test_run ();
 }

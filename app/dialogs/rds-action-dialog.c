@@ -6,9 +6,10 @@
  * happen, the subclass's fields, Cancel and the action's button. The
  * button stays disabled until the fields are valid. Submitting sends the
  * request and keeps the dialog open, with a spinner in the button, until
- * the endpoint answers: on success the window shows a toast and the dialog
- * closes; on failure the service's message appears next to the field it
- * concerns, or above the buttons, and every field keeps its value.
+ * the endpoint answers (the fields stay editable: the request is made).
+ * On success the window shows a toast and the dialog closes; on failure
+ * the service's message appears next to the field it concerns, or above
+ * the buttons, and every field keeps its value.
  */
 
 #include "config.h"
@@ -84,7 +85,6 @@ set_busy (RdsActionDialog *self,
   priv->busy = busy;
   gtk_widget_set_visible (priv->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (priv->spinner), busy);
-  gtk_widget_set_sensitive (priv->content, !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
