@@ -29,6 +29,7 @@ struct _RdsResourceList
   GType         item_type;
 
   GCancellable *cancellable;
+  guint         generation;   /* of the client; older answers are dropped */
   GPtrArray    *fetched;      /* items of the refresh in flight */
   gboolean      loading;
   gboolean      loaded;
@@ -179,7 +180,7 @@ set_loading (RdsResourceList *self,
  * @client: (nullable): the endpoint and Region to read from
  *
  * A new client (another Region, another endpoint) empties the list; what
- * was in flight is cancelled.
+ * was in flight is forgotten.
  */
 void
 rds_resource_list_set_client (RdsResourceList *self,
@@ -187,9 +188,9 @@ rds_resource_list_set_client (RdsResourceList *self,
 {
   g_return_if_fail (RDS_IS_RESOURCE_LIST (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  /* What is in flight finishes and is dropped: cancelling it would close
+   * its connection, maybe before the server even accepted it. */
+  self->generation++;
   g_clear_pointer (&self->fetched, g_ptr_array_unref);
   set_loading (self, FALSE);
 
@@ -391,17 +392,26 @@ reconcile (RdsResourceList *self,
 static void fetch_page (RdsResourceList *self,
                         const char      *marker);
 
+typedef struct
+{
+  RdsResourceList *self;
+  guint            generation;
+} Page;
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  RdsResourceList *self = user_data;
+  Page *page = user_data;
+  RdsResourceList *self = page->self;
   g_autoptr(RdsQueryResult) answer = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean current = page->generation == self->generation;
 
+  g_free (page);
   answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!current || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_object_unref (self);
       return;
@@ -448,6 +458,7 @@ fetch_page (RdsResourceList *self,
   g_autoptr(RdsRequest) request = rds_request_new (self->action);
   GHashTableIter iter;
   gpointer name, value;
+  Page *page;
 
   g_hash_table_iter_init (&iter, self->parameters);
   while (g_hash_table_iter_next (&iter, &name, &value))
@@ -455,7 +466,10 @@ fetch_page (RdsResourceList *self,
   rds_request_set (request, "MaxRecords", "100");
   rds_request_set (request, "Marker", marker);
 
-  rds_client_call_async (self->client, request, self->cancellable, page_cb, g_object_ref (self));
+  page = g_new0 (Page, 1);
+  page->self = g_object_ref (self);
+  page->generation = self->generation;
+  rds_client_call_async (self->client, request, self->cancellable, page_cb, page);
 }
 
 /**

@@ -45,6 +45,7 @@ struct _RdsWindow
   RdsActivityWatcher   *snapshot_watcher;
   GSignalGroup         *list_signals;
   char                 *previous_page;
+  char                 *last_toast;
   gboolean              sample_offered;
   gboolean              keyring_warned;
   gboolean              selecting_page;
@@ -360,6 +361,21 @@ rds_window_add_toast (RdsWindow  *self,
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+}
+
+/**
+ * rds_window_get_last_toast:
+ *
+ * Returns: (nullable): the title of the last toast shown, or queued
+ */
+const char *
+rds_window_get_last_toast (RdsWindow *self)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 /* An error that belongs to no field: the service's message, as a toast. */
@@ -376,6 +392,8 @@ rds_window_show_error (RdsWindow    *self,
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (error->message);
 }
 
 static char *
@@ -766,6 +784,7 @@ rds_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->previous_page);
+  g_free (self->last_toast);
 
   G_OBJECT_CLASS (rds_window_parent_class)->finalize (object);
 }

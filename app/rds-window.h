@@ -32,6 +32,7 @@ void        rds_window_add_toast           (RdsWindow      *self,
                                             const char     *title);
 void        rds_window_show_error          (RdsWindow      *self,
                                             const GError   *error);
+const char *rds_window_get_last_toast      (RdsWindow      *self);
 void        rds_window_go_back             (RdsWindow      *self);
 
 G_END_DECLS
