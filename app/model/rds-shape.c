@@ -46,22 +46,34 @@ rds_tristate_get_type (void)
 static inline const RdsField *
 field_of_pspec (GParamSpec *pspec)
 {
+  RdsShapeClass *klass = g_type_class_peek (pspec->owner_type);
+
+  /* pspecs[] and fields[] share their order: no qdata lookup. */
+  if (G_LIKELY (RDS_IS_SHAPE_CLASS (klass) && pspec->param_id >= 1 &&
+                pspec->param_id <= klass->n_fields && klass->pspecs[pspec->param_id - 1] == pspec))
+    return &klass->fields[pspec->param_id - 1];
+
   return g_param_spec_get_qdata (pspec, field_quark);
 }
 
+/* By the class's own table: g_object_class_find_property () takes a global
+ * lock, and typed getters run for every item of a list on every keystroke
+ * of a search. */
 static GParamSpec *
 find_pspec (RdsShape   *self,
             const char *name)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), name);
+  RdsShapeClass *klass = RDS_SHAPE_GET_CLASS (self);
+  guint index = klass->by_name != NULL
+                ? GPOINTER_TO_UINT (g_hash_table_lookup (klass->by_name, name)) : 0;
 
-  if (G_UNLIKELY (pspec == NULL || field_of_pspec (pspec) == NULL))
+  if (G_UNLIKELY (index == 0))
     {
       g_critical ("%s has no field named “%s”", G_OBJECT_TYPE_NAME (self), name);
       return NULL;
     }
 
-  return pspec;
+  return klass->pspecs[index - 1];
 }
 
 static void
@@ -360,6 +372,7 @@ rds_shape_class_install_fields (RdsShapeClass  *klass,
   klass->n_fields = n_fields;
   klass->pspecs = g_new0 (GParamSpec *, n_fields);
   klass->by_wire_name = g_hash_table_new (g_str_hash, g_str_equal);
+  klass->by_name = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -373,6 +386,7 @@ rds_shape_class_install_fields (RdsShapeClass  *klass,
       g_object_class_install_property (object_class, i + 1, pspec);
       klass->pspecs[i] = pspec;
       g_hash_table_insert (klass->by_wire_name, (gpointer) field->wire_name, (gpointer) field);
+      g_hash_table_insert (klass->by_name, (gpointer) field->name, GUINT_TO_POINTER (i + 1));
     }
 }
 

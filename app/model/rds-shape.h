@@ -88,6 +88,7 @@ struct _RdsShapeClass
   guint           n_fields;
   GParamSpec    **pspecs;
   GHashTable     *by_wire_name;
+  GHashTable     *by_name;       /* property name → field index + 1 */
 };
 
 void            rds_shape_class_install_fields (RdsShapeClass   *klass,

@@ -19,6 +19,7 @@ void                rds_databases_page_set_session   (RdsDatabasesPage *self,
                                                       RdsSession       *session);
 GtkColumnView      *rds_databases_page_get_view      (RdsDatabasesPage *self);
 GtkSingleSelection *rds_databases_page_get_selection (RdsDatabasesPage *self);
+RdsDbInstance      *rds_databases_page_get_selected  (RdsDatabasesPage *self);
 GtkEditable        *rds_databases_page_get_search    (RdsDatabasesPage *self);
 RdsInstanceActions *rds_databases_page_get_actions   (RdsDatabasesPage *self);
 gboolean            rds_databases_page_select        (RdsDatabasesPage *self,

@@ -144,6 +144,5 @@ rds_link_button_set_target (RdsLinkButton *self,
   g_free (self->target);
   self->target = g_strdup (target);
   gtk_button_set_label (GTK_BUTTON (self), target != NULL ? target : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), target);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
 }

@@ -1,0 +1,219 @@
+/* test-slot-model.c: slots keep their places while the items they hold change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "rds-slot-model.h"
+#include "rds-slot.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static GListStore *
+store_of_names (const char * const *names)
+{
+  GListStore *store = g_list_store_new (G_TYPE_APPLICATION);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GApplication) item = g_application_new (names[i], G_APPLICATION_NON_UNIQUE);
+
+      g_list_store_append (store, item);
+    }
+
+  return store;
+}
+
+/* Slot i holds item i of the model, for every i, and nothing more. */
+static void
+assert_mirrors (RdsSlotModel *slots,
+                GListModel   *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(RdsSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (rds_slot_get_item (slot) == item);
+      g_assert_true (rds_slot_model_get_item (slots, i) == item);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), n));
+}
+
+static void
+test_slot_model_follows_removals_and_additions (void)
+{
+  const char *names[] = { "org.example.A", "org.example.B", "org.example.C", "org.example.D", NULL };
+  g_autoptr(GListStore) store = store_of_names (names);
+  g_autoptr(RdsSlotModel) slots = rds_slot_model_new (G_LIST_MODEL (store));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(RdsSlot) first = NULL;
+  g_autoptr(GApplication) extra = g_application_new ("org.example.E", G_APPLICATION_NON_UNIQUE);
+  Change *change;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == RDS_TYPE_SLOT);
+  assert_mirrors (slots, G_LIST_MODEL (store));
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_change_cb), changes);
+
+  /* Removing the first item shifts the rest into the same slots; only the
+   * last slot goes away. */
+  g_list_store_remove (store, 0);
+  assert_mirrors (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 3);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 0);
+  {
+    g_autoptr(RdsSlot) again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+
+    g_assert_true (again == first);
+  }
+
+  /* Inserting at the front adds one slot at the end. */
+  g_list_store_insert (store, 0, extra);
+  assert_mirrors (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = &g_array_index (changes, Change, 1);
+  g_assert_cmpuint (change->position, ==, 3);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 1);
+
+  /* A change that keeps the length moves no slot at all. */
+  g_list_store_splice (store, 1, 1, (gpointer *) &extra, 1);
+  assert_mirrors (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (rds_slot_model_find (slots, extra), ==, 0);
+
+  g_list_store_remove_all (store);
+  assert_mirrors (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (rds_slot_model_find (slots, extra), ==, G_MAXUINT);
+  /* An emptied slot holds nothing: it keeps no item alive. */
+  g_assert_null (rds_slot_get_item (first));
+}
+
+static gboolean
+name_contains (gpointer item,
+               gpointer user_data)
+{
+  return strstr (g_application_get_application_id (item), user_data) != NULL;
+}
+
+/* A search narrowing a list and widening it again reuses its slots. */
+static void
+test_slot_model_reuses_slots (void)
+{
+  const char *names[] = { "org.example.Alpha", "org.example.Beta", "org.example.Gamma",
+                          "org.example.Delta", "org.example.Epsilon", NULL };
+  g_autoptr(GListStore) store = store_of_names (names);
+  g_autoptr(GListStore) shown = g_list_store_new (G_TYPE_APPLICATION);
+  g_autoptr(RdsSlotModel) slots = rds_slot_model_new (G_LIST_MODEL (shown));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *searches[] = { "", "ta", "Epsilon", "nothing", "a", "", NULL };
+
+  for (guint s = 0; searches[s] != NULL; s++)
+    {
+      g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+        {
+          GObject *item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          if (name_contains (item, (gpointer) searches[s]))
+            g_ptr_array_add (matches, item);
+          else
+            g_object_unref (item);
+        }
+      g_list_store_splice (shown, 0, g_list_model_get_n_items (G_LIST_MODEL (shown)),
+                           matches->pdata, matches->len);
+      assert_mirrors (slots, G_LIST_MODEL (shown));
+
+      if (s == 0)
+        for (guint i = 0; i < matches->len; i++)
+          g_ptr_array_add (before, g_list_model_get_item (G_LIST_MODEL (slots), i));
+    }
+
+  /* Back to every item: the very same slot objects as at first. */
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_autoptr(RdsSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (slot == g_ptr_array_index (before, i));
+    }
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_slot_model_notifies_rows_of_new_items (void)
+{
+  const char *names[] = { "org.example.One", "org.example.Two", NULL };
+  const char *others[] = { "org.example.Three", "org.example.Four", NULL };
+  g_autoptr(GListStore) store = store_of_names (names);
+  g_autoptr(GListStore) other = store_of_names (others);
+  g_autoptr(RdsSlotModel) slots = rds_slot_model_new (G_LIST_MODEL (store));
+  g_autoptr(RdsSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), 1);
+  guint notified = 0;
+
+  g_signal_connect (slot, "notify::item", G_CALLBACK (notify_count_cb), &notified);
+
+  /* Another model of the same length: the rows rebind, none is replaced. */
+  rds_slot_model_set_model (slots, G_LIST_MODEL (other));
+  g_assert_true (rds_slot_model_get_model (slots) == G_LIST_MODEL (other));
+  assert_mirrors (slots, G_LIST_MODEL (other));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The old model no longer drives the slots. */
+  g_list_store_remove_all (store);
+  assert_mirrors (slots, G_LIST_MODEL (other));
+
+  rds_slot_model_set_model (slots, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (rds_slot_get_item (slot));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/slot-model/follows-removals-and-additions",
+                   test_slot_model_follows_removals_and_additions);
+  g_test_add_func ("/slot-model/reuses-slots", test_slot_model_reuses_slots);
+  g_test_add_func ("/slot-model/notifies-rows-of-new-items",
+                   test_slot_model_notifies_rows_of_new_items);
+
+  return g_test_run ();
+}
