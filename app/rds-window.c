@@ -16,6 +16,10 @@
 #include "rds-window.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "rds-activity-watcher.h"
 #include "rds-application.h"
@@ -61,11 +65,6 @@ struct _RdsWindow
   GtkStack             *stack;
   AdwStatusPage        *starting_page;
   AdwStatusPage        *failed_page;
-  GtkWidget            *dashboard_page;
-  GtkWidget            *databases_page;
-  GtkWidget            *database_page;
-  GtkWidget            *snapshots_page;
-  GtkWidget            *events_page;
 };
 
 G_DEFINE_FINAL_TYPE (RdsWindow, rds_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +90,40 @@ static const struct
   { "events", N_("Events"), "x-office-calendar-symbolic" },
 };
 
+/* Pages are made when first shown, so the first frame waits for none. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  GType     (*get_type) (void);
+} lazy_pages[] = {
+  { "dashboard", N_("Dashboard"), rds_dashboard_page_get_type },
+  { "databases", N_("Databases"), rds_databases_page_get_type },
+  { "database", N_("Database"), rds_database_page_get_type },
+  { "snapshots", N_("Snapshots"), rds_snapshots_page_get_type },
+  { "events", N_("Events"), rds_events_page_get_type },
+};
+
+static GtkWidget *
+ensure_page (RdsWindow  *self,
+             const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_str_equal (lazy_pages[i].name, name))
+      {
+        page = g_object_new (lazy_pages[i].get_type (), "session", self->session, NULL);
+        gtk_stack_add_titled (self->stack, page, name, _(lazy_pages[i].title));
+        return page;
+      }
+
+  return NULL;
+}
+
 static gboolean
 is_top_page (const char *name)
 {
@@ -113,7 +146,7 @@ update_title (RdsWindow *self)
 
   if (g_strcmp0 (name, "database") == 0)
     {
-      title = rds_database_page_get_identifier (RDS_DATABASE_PAGE (self->database_page));
+      title = rds_database_page_get_identifier (RDS_DATABASE_PAGE (child));
       subtitle = _("Database");
     }
 
@@ -153,7 +186,7 @@ rds_window_show_page (RdsWindow  *self,
   g_return_if_fail (RDS_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (self->session == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (self->session == NULL || ensure_page (self, name) == NULL)
     return;
 
   current = gtk_stack_get_visible_child_name (self->stack);
@@ -198,7 +231,7 @@ rds_window_get_page_widget (RdsWindow  *self,
 {
   g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
 }
 
 void
@@ -247,7 +280,7 @@ rds_window_open_database (RdsWindow  *self,
   g_return_if_fail (RDS_IS_WINDOW (self));
   g_return_if_fail (identifier != NULL);
 
-  rds_database_page_set_identifier (RDS_DATABASE_PAGE (self->database_page), identifier);
+  rds_database_page_set_identifier (RDS_DATABASE_PAGE (ensure_page (self, "database")), identifier);
   rds_window_show_page (self, "database");
 }
 
@@ -274,7 +307,7 @@ database_created_cb (RdsWindow  *self,
 {
   gtk_stack_remove (self->stack, wizard);
   rds_window_show_page (self, "databases");
-  rds_databases_page_select (RDS_DATABASES_PAGE (self->databases_page), identifier);
+  rds_databases_page_select (RDS_DATABASES_PAGE (ensure_page (self, "databases")), identifier);
 }
 
 void
@@ -679,7 +712,7 @@ search_action (GtkWidget  *widget,
   if (page == NULL || !gtk_widget_activate_action (page, "page.focus-search", NULL))
     {
       rds_window_show_page (self, "databases");
-      gtk_widget_activate_action (self->databases_page, "page.focus-search", NULL);
+      gtk_widget_activate_action (ensure_page (self, "databases"), "page.focus-search", NULL);
     }
 }
 
@@ -737,6 +770,54 @@ toggle_clock_action (GtkWidget  *widget,
 
   if (self->session != NULL && rds_session_is_simulator (self->session))
     rds_clock_control_toggle_paused (self->clock_control);
+}
+
+/* Benchmarks: with RDS_CONSOLE_BENCHMARK set, the window prints when its
+ * first frame is painted and when a frame shows the loaded lists (with
+ * CLOCK_MONOTONIC microseconds and the peak RSS so far), then the process
+ * exits. tests/bench-console reads these lines. */
+
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static void
+benchmark_paint_cb (GdkFrameClock *clock,
+                    RdsWindow     *self)
+{
+  static gboolean first_done;
+
+  if (!first_done)
+    {
+      first_done = TRUE;
+      g_print ("first-frame %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), peak_rss_kib ());
+    }
+
+  /* The lists' rows are in this frame. */
+  if (self->session != NULL &&
+      rds_resource_list_get_loaded (rds_session_get_instances (self->session)) &&
+      g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (self->session))) > 0)
+    {
+      g_print ("ready %" G_GINT64_FORMAT " %ld\n", g_get_monotonic_time (), peak_rss_kib ());
+      fflush (stdout);
+      _exit (0);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+benchmark_realize_cb (RdsWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (benchmark_paint_cb), self, 0);
 }
 
 /* Window state */
@@ -845,11 +926,6 @@ rds_window_class_init (RdsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RDS_TYPE_CLOCK_CONTROL);
-  g_type_ensure (RDS_TYPE_DASHBOARD_PAGE);
-  g_type_ensure (RDS_TYPE_DATABASES_PAGE);
-  g_type_ensure (RDS_TYPE_DATABASE_PAGE);
-  g_type_ensure (RDS_TYPE_SNAPSHOTS_PAGE);
-  g_type_ensure (RDS_TYPE_EVENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rds-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, toast_overlay);
@@ -862,11 +938,6 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_page);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_page);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, dashboard_page);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, databases_page);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, database_page);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, snapshots_page);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, events_page);
 
   gtk_widget_class_install_action (widget_class, "win.create-database", NULL, create_database_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -958,6 +1029,9 @@ rds_window_init (RdsWindow *self)
   self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
   g_signal_group_connect_swapped (self->list_signals, "refreshed",
                                   G_CALLBACK (maybe_offer_sample), self);
+
+  if (g_getenv ("RDS_CONSOLE_BENCHMARK") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (benchmark_realize_cb), NULL);
 
   update_title (self);
 }
