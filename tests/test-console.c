@@ -615,6 +615,98 @@ find_widget (GtkWidget     *root,
   return NULL;
 }
 
+/* The databases table as shown */
+
+static void
+append_labels (GtkWidget *widget,
+               GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\t", gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, text);
+}
+
+static gboolean
+find_row_text (GtkWidget  *widget,
+               const char *identifier,
+               GString    *text)
+{
+  /* A row of the table is a "row" in its "listview"; its first label is
+   * the identifier. */
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") &&
+      gtk_widget_get_parent (widget) != NULL &&
+      g_str_equal (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview"))
+    {
+      g_autofree char *prefix = g_strconcat (identifier, "\t", NULL);
+
+      g_string_truncate (text, 0);
+      append_labels (widget, text);
+      return g_str_has_prefix (text->str, prefix);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_row_text (child, identifier, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The labels of @identifier's row of the databases table, tab-separated,
+ * or NULL when no row shows it. */
+static char *
+databases_row (Fixture    *f,
+               const char *identifier)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "databases");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (page, RDS_TYPE_DATABASES_PAGE,
+                                                                "column_view"));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!find_row_text (table, identifier, text))
+    return NULL;
+  return g_strdup (text->str);
+}
+
+/* @data: "identifier\tlabel\tlabel…": the row shows each label. */
+static gboolean
+row_shows (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(GStrv) wanted = g_strsplit (data, "\t", -1);
+  g_autofree char *row = databases_row (f, wanted[0]);
+
+  if (row == NULL)
+    return FALSE;
+  for (guint i = 1; wanted[i] != NULL; i++)
+    {
+      g_autofree char *cell = g_strconcat ("\t", wanted[i], "\t", NULL);
+
+      if (strstr (row, cell) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_row_shows (Fixture    *f,
+                  const char *wanted)
+{
+  if (!spin_until (f, row_shows, wanted))
+    {
+      g_autofree char *identifier = g_strndup (wanted, strcspn (wanted, "\t"));
+      g_autofree char *row = databases_row (f, identifier);
+
+      g_error ("the row of %s shows “%s”, not “%s”", identifier, row != NULL ? row : "nothing", wanted);
+    }
+}
+
 static gboolean
 is_check_labelled (GtkWidget     *widget,
                    gconstpointer  data)
@@ -839,6 +931,7 @@ create_modify_delete (Fixture *f)
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
   g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  assert_row_shows (f, "orders-db\tCreating\tInstance\tPostgreSQL\tdb.m5.large\tNo\t100 GiB");
   screenshot (f, GTK_WIDGET (f->window), "page-databases-creating");
 
   /* With the window in the background, the end of the creation is a desktop
@@ -856,6 +949,7 @@ create_modify_delete (Fixture *f)
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
   g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
   g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  assert_row_shows (f, "orders-db\tAvailable\tdb.m5.large");
   screenshot (f, GTK_WIDGET (f->window), "page-databases-available");
 
   /* Modify, applied immediately: pending, then the new class. */
@@ -895,6 +989,7 @@ create_modify_delete (Fixture *f)
   screenshot (f, GTK_WIDGET (f->window), "page-database-modifying");
   advance_until (f, "orders-db", "available");
   g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.xlarge");
+  assert_row_shows (f, "orders-db\tAvailable\tdb.m5.xlarge");
 
   /* Delete with a final snapshot, confirmed by typing "delete me". */
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"),
@@ -1401,11 +1496,16 @@ search (Fixture *f)
   gtk_editable_set_text (entry, "postgres");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "reports-postgres"));
+  assert_row_shows (f, "billing-postgres\tAvailable\tPostgreSQL");
+  assert_row_shows (f, "reports-postgres\tAvailable\tPostgreSQL");
+  g_assert_null (databases_row (f, "orders-mysql"));
   gtk_editable_set_text (entry, "PostgreSQL");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
   /* Hidden by the search, it is no longer what the actions act on… */
   gtk_editable_set_text (entry, "orders");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  assert_row_shows (f, "orders-mysql\tAvailable\tMySQL Community");
+  g_assert_null (databases_row (f, "billing-postgres"));
   g_assert_null (rds_databases_page_get_selected (page));
   g_assert_false (action_enabled (GTK_WIDGET (page), "db", "reboot"));
   gtk_editable_set_text (entry, "Available");

@@ -113,8 +113,8 @@ update_state (RdsDatabasesPage *self)
  * Made in C rather than from builder templates: rows are made and bound
  * again whenever a search changes which instances show, and parsing a
  * template for each cell of each row made a keystroke cost ~100 ms with
- * 10,000 instances. A cell follows its property with a GBinding, kept on
- * the list item until it is bound to another instance. */
+ * 10,000 instances. Each cell shows its slot's instance and follows the
+ * one property it shows, until the slot holds another instance. */
 
 typedef enum
 {
@@ -128,44 +128,110 @@ typedef enum
   CELL_STORAGE,
 } Cell;
 
-static gboolean
-engine_to_label (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      data)
+/* What each cell follows: notify::<property> of its instance. */
+static const char * const cell_notify[] = {
+  [CELL_IDENTIFIER] = "notify::db-instance-identifier",
+  [CELL_STATUS] = "notify::db-instance-status",
+  [CELL_ROLE] = "notify",      /* from its source or its replicas */
+  [CELL_ENGINE] = "notify::engine",
+  [CELL_ZONE] = "notify::availability-zone",
+  [CELL_CLASS] = "notify::db-instance-class",
+  [CELL_MULTI_AZ] = "notify::multi-az",
+  [CELL_STORAGE] = "notify::allocated-storage",
+};
+
+typedef struct
 {
-  g_value_take_string (to, rds_format_engine (NULL, g_value_get_string (from)));
-  return TRUE;
+  GtkListItem   *item;
+  Cell           kind;
+  RdsDbInstance *instance;      /* the one shown, followed through notify_id */
+  gulong         notify_id;
+} CellData;
+
+static void
+cell_show (CellData *cell)
+{
+  GtkWidget *widget = gtk_list_item_get_child (cell->item);
+  RdsDbInstance *instance = cell->instance;
+  g_autofree char *text = NULL;
+
+  switch (cell->kind)
+    {
+    case CELL_IDENTIFIER:
+      rds_link_button_set_target (RDS_LINK_BUTTON (widget), rds_db_instance_get_identifier (instance));
+      return;
+    case CELL_STATUS:
+      rds_status_badge_set_status (RDS_STATUS_BADGE (widget), rds_db_instance_get_status (instance));
+      return;
+    case CELL_ROLE:
+      text = rds_format_role (NULL, instance);
+      break;
+    case CELL_ENGINE:
+      text = rds_format_engine (NULL, rds_shape_get_string (RDS_SHAPE (instance), "engine"));
+      break;
+    case CELL_ZONE:
+      text = rds_format_zone (NULL, rds_shape_get_string (RDS_SHAPE (instance), "availability-zone"));
+      break;
+    case CELL_CLASS:
+      text = g_strdup (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"));
+      break;
+    case CELL_MULTI_AZ:
+      text = rds_format_yes_no (NULL, rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az"));
+      break;
+    case CELL_STORAGE:
+      text = rds_format_gib (NULL, rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (GTK_LABEL (widget), text != NULL ? text : "");
 }
 
-static gboolean
-zone_to_label (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      data)
+static void
+cell_changed_cb (RdsDbInstance *instance,
+                 GParamSpec    *pspec,
+                 CellData      *cell)
 {
-  g_value_take_string (to, rds_format_zone (NULL, g_value_get_string (from)));
-  return TRUE;
+  cell_show (cell);
 }
 
-static gboolean
-boolean_to_label (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      data)
+/* The cell shows @instance from now on (or nothing). */
+static void
+cell_set_instance (CellData      *cell,
+                   RdsDbInstance *instance)
 {
-  g_value_take_string (to, rds_format_yes_no (NULL, g_value_get_boolean (from)));
-  return TRUE;
+  if (cell->instance == instance)
+    return;
+
+  if (cell->instance != NULL)
+    {
+      g_clear_signal_handler (&cell->notify_id, cell->instance);
+      g_clear_object (&cell->instance);
+    }
+  if (instance == NULL)
+    return;
+
+  cell->instance = g_object_ref (instance);
+  cell->notify_id = g_signal_connect (instance, cell_notify[cell->kind], G_CALLBACK (cell_changed_cb), cell);
+  cell_show (cell);
 }
 
-static gboolean
-gib_to_label (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      data)
+static void
+cell_data_free (gpointer data)
 {
-  g_value_take_string (to, rds_format_gib (NULL, g_value_get_int (from)));
-  return TRUE;
+  CellData *cell = data;
+
+  cell_set_instance (cell, NULL);
+  g_free (cell);
+}
+
+static void
+slot_item_changed_cb (RdsSlot    *slot,
+                      GParamSpec *pspec,
+                      CellData   *cell)
+{
+  cell_set_instance (cell, rds_slot_get_item (slot));
 }
 
 static void
@@ -173,10 +239,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  data)
 {
-  Cell cell = GPOINTER_TO_INT (data);
+  Cell kind = GPOINTER_TO_INT (data);
+  CellData *cell = g_new0 (CellData, 1);
   GtkWidget *widget;
 
-  switch (cell)
+  switch (kind)
     {
     case CELL_IDENTIFIER:
       widget = g_object_new (RDS_TYPE_LINK_BUTTON, "action", "win.open-database", NULL);
@@ -198,94 +265,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_list_item_set_child (item, widget);
-}
-
-typedef struct
-{
-  GBinding *binding;
-  gulong    item_changed;
-} CellData;
-
-static void
-cell_data_free (gpointer data)
-{
-  CellData *cell = data;
-
-  if (cell->binding != NULL)
-    g_binding_unbind (cell->binding);
-  g_free (cell);
-}
-
-static void
-bind_property (GtkListItem           *item,
-               const char            *property,
-               const char            *target,
-               GBindingTransformFunc  transform)
-{
-  RdsSlot *slot = gtk_list_item_get_item (item);
-  CellData *cell = g_object_get_data (G_OBJECT (item), "cell");
-
-  cell->binding = g_object_bind_property_full (rds_slot_get_item (slot), property,
-                                               gtk_list_item_get_child (item), target,
-                                               G_BINDING_SYNC_CREATE, transform, NULL, NULL, NULL);
-}
-
-/* The slot's instance, shown in the cell's widget. */
-static void
-show_instance (GtkListItem *item,
-               Cell         kind)
-{
-  RdsDbInstance *instance = rds_slot_get_item (gtk_list_item_get_item (item));
-  CellData *cell = g_object_get_data (G_OBJECT (item), "cell");
-  GtkWidget *widget = gtk_list_item_get_child (item);
-
-  if (cell->binding != NULL)
-    g_binding_unbind (cell->binding);
-  cell->binding = NULL;
-  if (instance == NULL)
-    return;
-
-  switch (kind)
-    {
-    case CELL_IDENTIFIER:
-      rds_link_button_set_target (RDS_LINK_BUTTON (widget), rds_db_instance_get_identifier (instance));
-      break;
-    case CELL_STATUS:
-      bind_property (item, "db-instance-status", "status", NULL);
-      break;
-    case CELL_ROLE:
-      {
-        g_autofree char *role = rds_format_role (NULL, instance);
-
-        gtk_label_set_label (GTK_LABEL (widget), role);
-      }
-      break;
-    case CELL_ENGINE:
-      bind_property (item, "engine", "label", engine_to_label);
-      break;
-    case CELL_ZONE:
-      bind_property (item, "availability-zone", "label", zone_to_label);
-      break;
-    case CELL_CLASS:
-      bind_property (item, "db-instance-class", "label", NULL);
-      break;
-    case CELL_MULTI_AZ:
-      bind_property (item, "multi-az", "label", boolean_to_label);
-      break;
-    case CELL_STORAGE:
-      bind_property (item, "allocated-storage", "label", gib_to_label);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-slot_item_changed_cb (RdsSlot     *slot,
-                      GParamSpec  *pspec,
-                      GtkListItem *item)
-{
-  show_instance (item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "kind")));
+  cell->item = item;
+  cell->kind = kind;
+  g_object_set_data_full (G_OBJECT (item), "cell", cell, cell_data_free);
 }
 
 static void
@@ -293,13 +275,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  CellData *cell = g_new0 (CellData, 1);
+  CellData *cell = g_object_get_data (G_OBJECT (item), "cell");
   RdsSlot *slot = gtk_list_item_get_item (item);
 
-  g_object_set_data_full (G_OBJECT (item), "cell", cell, cell_data_free);
-  g_object_set_data (G_OBJECT (item), "kind", data);
-  cell->item_changed = g_signal_connect (slot, "notify::item", G_CALLBACK (slot_item_changed_cb), item);
-  show_instance (item, GPOINTER_TO_INT (data));
+  g_signal_connect (slot, "notify::item", G_CALLBACK (slot_item_changed_cb), cell);
+  cell_set_instance (cell, rds_slot_get_item (slot));
 }
 
 static void
@@ -309,20 +289,19 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 {
   CellData *cell = g_object_get_data (G_OBJECT (item), "cell");
 
-  if (cell != NULL)
-    g_signal_handler_disconnect (gtk_list_item_get_item (item), cell->item_changed);
-  g_object_set_data (G_OBJECT (item), "cell", NULL);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_item_changed_cb, cell);
+  cell_set_instance (cell, NULL);
 }
 
 static void
 set_cell_factory (GtkColumnViewColumn *column,
-                  Cell                 cell)
+                  Cell                 kind)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (cell));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (cell));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
   gtk_column_view_column_set_factory (column, factory);
 }
 

@@ -62,8 +62,18 @@ update (RdsStatusBadge *self)
   const char *icon = icon_for (kind);
 
   gtk_label_set_label (GTK_LABEL (self->label), label);
-  gtk_widget_set_visible (self->spinner, progress);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), progress);
+  /* Made the first time it spins: a table of 10,000 mostly settled
+   * instances makes and drops rows of badges as a search narrows it. */
+  if (progress && self->spinner == NULL)
+    {
+      self->spinner = gtk_spinner_new ();
+      gtk_widget_insert_after (self->spinner, GTK_WIDGET (self), NULL);
+    }
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (self->spinner, progress);
+      gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), progress);
+    }
   gtk_widget_set_visible (self->icon, icon != NULL);
   if (icon != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon);
@@ -166,8 +176,6 @@ rds_status_badge_init (RdsStatusBadge *self)
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_parent (self->spinner, GTK_WIDGET (self));
   self->icon = gtk_image_new ();
   gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
   self->label = gtk_label_new (NULL);
