@@ -179,3 +179,19 @@ rds_activity_watcher_set_list (RdsActivityWatcher *self,
       self->refreshed_id = g_signal_connect (list, "refreshed", G_CALLBACK (refreshed_cb), self);
     }
 }
+
+/**
+ * rds_activity_watcher_reset:
+ *
+ * Forgets the statuses seen so far: the next refresh only records them, as
+ * the first load does. For changes the user already hears of otherwise
+ * (the sample environment says once that it is ready).
+ */
+void
+rds_activity_watcher_reset (RdsActivityWatcher *self)
+{
+  g_return_if_fail (RDS_IS_ACTIVITY_WATCHER (self));
+
+  g_hash_table_remove_all (self->statuses);
+  self->primed = FALSE;
+}

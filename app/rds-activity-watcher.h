@@ -20,5 +20,6 @@ RdsActivityWatcher *rds_activity_watcher_new      (RdsResourceList   *list,
                                                    RdsTransitionFunc  is_transition);
 void                rds_activity_watcher_set_list (RdsActivityWatcher *self,
                                                    RdsResourceList    *list);
+void                rds_activity_watcher_reset    (RdsActivityWatcher *self);
 
 G_END_DECLS

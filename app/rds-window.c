@@ -50,6 +50,7 @@ struct _RdsWindow
   GSignalGroup         *list_signals;
   char                 *previous_page;
   char                 *last_toast;
+  AdwToast             *progress_toast;  /* while the sample environment is made */
   gboolean              sample_offered;
   gboolean              keyring_warned;
   gboolean              selecting_page;
@@ -459,6 +460,10 @@ finished_cb (RdsWindow          *self,
   gboolean notify = self->settings == NULL ||
                     g_settings_get_boolean (self->settings, "notify-when-done");
 
+  /* The sample environment is on its way: its own toast tells of it. */
+  if (self->progress_toast != NULL)
+    return;
+
   rds_window_add_toast (self, text);
 
   if (app != NULL && notify && !gtk_window_is_active (GTK_WINDOW (self)))
@@ -482,6 +487,14 @@ sample_created_cb (GObject      *object,
   g_autoptr(RdsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  g_clear_object (&self->progress_toast);
+  /* Its databases became available and one stopped: that is what "ready"
+   * says, not seven toasts more. */
+  rds_activity_watcher_reset (self->instance_watcher);
+  rds_activity_watcher_reset (self->snapshot_watcher);
+
   if (!rds_sample_environment_create_finish (RDS_SESSION (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -502,7 +515,13 @@ sample_response_cb (RdsWindow   *self,
 
   if (g_strcmp0 (response, "sample") == 0 && self->session != NULL)
     {
-      rds_window_add_toast (self, _("Creating the sample environment…"));
+      /* Shown until the environment is ready: it takes a few seconds. */
+      g_clear_object (&self->progress_toast);
+      self->progress_toast = adw_toast_new (_("Creating the sample environment…"));
+      adw_toast_set_timeout (self->progress_toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->progress_toast));
+      g_free (self->last_toast);
+      self->last_toast = g_strdup (adw_toast_get_title (self->progress_toast));
       rds_sample_environment_create_async (self->session, self->cancellable, sample_created_cb,
                                            g_object_ref (self));
       rds_window_show_page (self, "databases");
@@ -853,6 +872,7 @@ rds_window_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->progress_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rds_window_parent_class)->dispose (object);

@@ -1279,6 +1279,28 @@ has_message_dialog (Fixture       *f,
   return message_dialog () != NULL;
 }
 
+static gboolean
+toast_is (Fixture       *f,
+          gconstpointer  data)
+{
+  return g_strcmp0 (rds_window_get_last_toast (f->window), data) == 0;
+}
+
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+toast_gone (Fixture       *f,
+            gconstpointer  data)
+{
+  return find_widget (GTK_WIDGET (f->window), is_label_showing, data) == NULL;
+}
+
 /* The first start on an empty simulator offers a living console. */
 static void
 sample_environment (Fixture *f)
@@ -1294,10 +1316,15 @@ sample_environment (Fixture *f)
   screenshot (f, GTK_WIDGET (dialog), "dialog-sample-offer");
   adw_message_dialog_response (dialog, "sample");
   g_assert_true (g_settings_get_boolean (settings, "sample-offer-answered"));
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating the sample environment…");
+  g_assert_false (toast_gone (f, "Creating the sample environment…"));
 
   if (!spin_until (f, sample_settled, NULL))
     g_error ("the sample environment did not settle; last toast: %s",
              rds_window_get_last_toast (f->window));
+  /* The progress toast stays until then, and no longer. */
+  g_assert_true (spin_until (f, toast_gone, "Creating the sample environment…"));
+  g_assert_true (spin_until (f, toast_is, "The sample environment is ready"));
   rds_session_refresh (f->session);
   advance (f, 1);
   g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 5);
@@ -1313,6 +1340,8 @@ sample_environment (Fixture *f)
   g_assert_cmpuint (g_hash_table_size (engines), ==, 5);
   g_assert_cmpuint (multi_az, ==, 1);
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "databases");
+  /* Not seven toasts more, one for each database it made available. */
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "The sample environment is ready");
   screenshot (f, GTK_WIDGET (f->window), "page-databases-sample");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
@@ -1339,13 +1368,6 @@ sample_environment (Fixture *f)
   screenshot (f, GTK_WIDGET (f->window), "page-events-sample");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
   screenshot (f, GTK_WIDGET (f->window), "page-snapshots-sample");
-}
-
-static gboolean
-toast_is (Fixture       *f,
-          gconstpointer  data)
-{
-  return g_strcmp0 (rds_window_get_last_toast (f->window), data) == 0;
 }
 
 /* Without a Secret Service the console runs, says so once, and keeps
