@@ -10,6 +10,8 @@
  * it only looks at the items that can change.
  */
 
+#define _GNU_SOURCE            /* strcasestr () */
+
 #include "config.h"
 
 #include "rds-search-filter.h"
@@ -54,23 +56,14 @@ field_clear (gpointer data)
   g_clear_pointer (&field->labels, g_hash_table_unref);
 }
 
-/* Whether @haystack contains @needle (lowercase ASCII), ignoring case. */
-static gboolean
+/* Whether @haystack contains @needle (lowercase ASCII), ignoring case.
+ * glibc's strcasestr () is several times faster than a loop over bytes;
+ * for an ASCII needle it cannot match inside a UTF-8 sequence. */
+static inline gboolean
 contains_ascii (const char *haystack,
-                const char *needle,
-                gsize       needle_length)
+                const char *needle)
 {
-  for (; *haystack != '\0'; haystack++)
-    {
-      gsize i = 0;
-
-      while (i < needle_length && haystack[i] != '\0' &&
-             g_ascii_tolower (haystack[i]) == needle[i])
-        i++;
-      if (i == needle_length)
-        return TRUE;
-    }
-  return FALSE;
+  return strcasestr (haystack, needle) != NULL;
 }
 
 static const char *
@@ -95,12 +88,10 @@ rds_search_filter_match (GtkFilter *filter,
                          gpointer   item)
 {
   RdsSearchFilter *self = RDS_SEARCH_FILTER (filter);
-  gsize length;
 
   if (self->folded == NULL)
     return TRUE;
 
-  length = strlen (self->folded);
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = &g_array_index (self->fields, Field, i);
@@ -109,7 +100,7 @@ rds_search_filter_match (GtkFilter *filter,
       if (value == NULL)
         continue;
 
-      if (self->ascii && contains_ascii (value, self->folded, length))
+      if (self->ascii && contains_ascii (value, self->folded))
         return TRUE;
       if (field->label_func != NULL && strstr (folded_label (field, value), self->folded) != NULL)
         return TRUE;

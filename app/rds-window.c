@@ -118,6 +118,8 @@ ensure_page (RdsWindow  *self,
     if (g_str_equal (lazy_pages[i].name, name))
       {
         page = g_object_new (lazy_pages[i].get_type (), "session", self->session, NULL);
+        if (RDS_IS_DATABASES_PAGE (page) && self->settings != NULL)
+          g_settings_bind (self->settings, "databases-page-size", page, "page-size", G_SETTINGS_BIND_DEFAULT);
         gtk_stack_add_titled (self->stack, page, name, _(lazy_pages[i].title));
         return page;
       }

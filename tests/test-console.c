@@ -1543,6 +1543,123 @@ search (Fixture *f)
 }
 
 static gboolean
+range_is (Fixture       *f,
+          gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+
+  return g_strcmp0 (rds_databases_page_get_range (page), data) == 0;
+}
+
+static void
+assert_range (Fixture    *f,
+              const char *range)
+{
+  if (!spin_until (f, range_is, range))
+    g_error ("the Databases page shows “%s”, not “%s”",
+             rds_databases_page_get_range (RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window,
+                                                                                            "databases"))),
+             range != NULL ? range : "one page");
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* Whether the button a user knows by its tooltip can be clicked. */
+static gboolean
+button_sensitive (GtkWidget  *root,
+                  const char *tooltip)
+{
+  GtkWidget *button = find_widget (root, is_button_with_tooltip, tooltip);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* One page of databases at a time, as many as the user chose. */
+static void
+pages (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  RdsDatabasesPage *page;
+  GtkWidget *widget;
+  GtkEditable *entry;
+
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      create_instance (f, name, "postgres", FALSE);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  widget = GTK_WIDGET (page);
+  entry = rds_databases_page_get_search (page);
+
+  /* 50 by default: all twelve on one page. */
+  g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (12)));
+  assert_range (f, NULL);
+
+  /* Ten, from the page's menu, remembered. */
+  g_assert_true (gtk_widget_activate_action (widget, "page.page-size", "u", 10));
+  g_assert_cmpuint (g_settings_get_uint (settings, "databases-page-size"), ==, 10);
+  assert_range (f, "1–10 of 12");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (10)));
+  assert_row_shows (f, "db-10\tCreating");
+  g_assert_null (databases_row (f, "db-11"));
+  g_assert_false (button_sensitive (widget, "Previous page"));
+  g_assert_true (button_sensitive (widget, "Next page"));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-pages");
+
+  g_assert_true (gtk_widget_activate_action (widget, "page.next-page", NULL));
+  assert_range (f, "11–12 of 12");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
+  assert_row_shows (f, "db-12\tCreating");
+  g_assert_null (databases_row (f, "db-01"));
+  g_assert_true (button_sensitive (widget, "Previous page"));
+  g_assert_false (button_sensitive (widget, "Next page"));
+
+  /* A search shows what it finds from its first page. */
+  gtk_editable_set_text (entry, "db-1");
+  assert_range (f, NULL);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (3)));
+  assert_row_shows (f, "db-10\tCreating");
+  gtk_editable_set_text (entry, "");
+  assert_range (f, "1–10 of 12");
+
+  /* Selecting a database shows its page. */
+  g_assert_true (rds_databases_page_select (page, "db-12"));
+  assert_range (f, "11–12 of 12");
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-12"));
+  g_assert_true (gtk_widget_activate_action (widget, "page.previous-page", NULL));
+  assert_range (f, "1–10 of 12");
+  g_assert_null (rds_databases_page_get_selected (page));
+
+  /* Deleting what made the last page leaves the page that remains. */
+  g_assert_true (gtk_widget_activate_action (widget, "page.next-page", NULL));
+  for (guint i = 11; i <= 12; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("DeleteDBInstance");
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      rds_request_set (request, "DBInstanceIdentifier", name);
+      rds_request_set_boolean (request, "SkipFinalSnapshot", TRUE);
+      call (f, request);
+      advance_until (f, name, NULL);
+    }
+  assert_range (f, NULL);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (10)));
+
+  g_settings_set_uint (settings, "databases-page-size", 50);
+  g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
+}
+
+static gboolean
 tag_count_is (Fixture       *f,
               gconstpointer  data)
 {
@@ -1930,6 +2047,7 @@ main (int   argc,
   ADD ("/console/databases/create-modify-delete", create_modify_delete);
   ADD ("/console/databases/actions-per-status", actions_per_status);
   ADD ("/console/databases/search", search);
+  ADD ("/console/databases/pages", pages);
   ADD ("/console/database/tags", tags);
   ADD ("/console/wizard/keeps-what-was-typed", wizard_keeps_values);
   ADD ("/console/wizard/service-error", wizard_service_error);

@@ -43,6 +43,8 @@ struct _RdsDatabasesPage
   GtkWidget          *title_label;
   GtkWidget          *actions_button;
   GtkWidget          *search_entry;
+  GtkWidget          *pager;
+  GtkWidget          *pager_label;
   GtkWidget          *content_stack;
   GtkWidget          *empty_page;
   GtkColumnView      *column_view;
@@ -61,6 +63,8 @@ struct _RdsDatabasesPage
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   RdsSearchFilter    *search_filter;
+  GtkSliceListModel  *page_model;
+  guint               page_size;
 };
 
 G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, GTK_TYPE_WIDGET)
@@ -68,10 +72,78 @@ G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_PAGE_SIZE,
   N_PROPS
 };
 
+#define DEFAULT_PAGE_SIZE 50
+
 static GParamSpec *properties[N_PROPS];
+
+/* Pages
+ *
+ * As in the RDS console, the table shows one page of what the search
+ * finds, 50 databases unless the user chose otherwise. Besides finding
+ * one's way in 10,000 instances, it bounds the rows GTK 4.8's column view
+ * makes and drops when a search keystroke changes how many match: it
+ * keeps up to 200 rows of eight cells, and making 100 of them takes two
+ * frames. */
+
+static void
+update_pager (RdsDatabasesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint offset = gtk_slice_list_model_get_offset (self->page_model);
+  g_autofree char *range = NULL;
+
+  /* Past the end when the search or a deletion shortened the list. */
+  if (offset > 0 && offset >= shown)
+    {
+      gtk_slice_list_model_set_offset (self->page_model,
+                                       shown > 0 ? (shown - 1) / self->page_size * self->page_size : 0);
+      offset = gtk_slice_list_model_get_offset (self->page_model);
+    }
+
+  gtk_widget_set_visible (self->pager, shown > self->page_size);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.previous-page", offset > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.next-page", offset + self->page_size < shown);
+
+  /* Translators: the databases the table shows: "51–100 of 10000" */
+  range = g_strdup_printf (_("%u–%u of %u"), MIN (offset + 1, shown), MIN (offset + self->page_size, shown),
+                           shown);
+  gtk_label_set_label (GTK_LABEL (self->pager_label), range);
+}
+
+static void
+show_page_at (RdsDatabasesPage *self,
+              guint             position)
+{
+  gtk_slice_list_model_set_offset (self->page_model, position / self->page_size * self->page_size);
+  update_pager (self);
+}
+
+static void
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdsDatabasesPage *self = RDS_DATABASES_PAGE (widget);
+  guint offset = gtk_slice_list_model_get_offset (self->page_model);
+
+  show_page_at (self, offset >= self->page_size ? offset - self->page_size : 0);
+}
+
+static void
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdsDatabasesPage *self = RDS_DATABASES_PAGE (widget);
+  guint offset = gtk_slice_list_model_get_offset (self->page_model);
+
+  if (offset + self->page_size < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    show_page_at (self, offset + self->page_size);
+}
 
 static void
 update_state (RdsDatabasesPage *self)
@@ -85,6 +157,8 @@ update_state (RdsDatabasesPage *self)
   /* Translators: the Databases page's title, with how many there are */
   title = g_strdup_printf (_("Databases (%u)"), total);
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
+
+  update_pager (self);
 
   if (self->list == NULL || (!rds_resource_list_get_loaded (self->list) && total == 0))
     page = "loading";
@@ -343,6 +417,8 @@ static void
 search_changed_cb (RdsDatabasesPage *self,
                    GtkEditable      *entry)
 {
+  /* What the search finds, from its first page. */
+  show_page_at (self, 0);
   rds_search_filter_set_search (self->search_filter, gtk_editable_get_text (entry));
 }
 
@@ -407,6 +483,9 @@ rds_databases_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_PAGE_SIZE:
+      g_value_set_uint (value, self->page_size);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -424,6 +503,9 @@ rds_databases_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       rds_databases_page_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_PAGE_SIZE:
+      rds_databases_page_set_page_size (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -443,6 +525,10 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The settings' databases-page-size. */
+  properties[PROP_PAGE_SIZE] =
+    g_param_spec_uint ("page-size", NULL, NULL, 10, 1000, DEFAULT_PAGE_SIZE,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RDS_TYPE_DB_INSTANCE);
@@ -456,6 +542,9 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, actions_button);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, pager);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, pager_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, page_model);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, column_view);
@@ -473,6 +562,9 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, search_filter);
 
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "page.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "page.next-page", NULL, next_page_action);
+  gtk_widget_class_install_property_action (widget_class, "page.page-size", "page-size");
 }
 
 static void
@@ -495,11 +587,13 @@ rds_databases_page_init (RdsDatabasesPage *self)
   rds_search_filter_add_field (self->search_filter, "db-instance-class", NULL);
   rds_search_filter_add_field (self->search_filter, "availability-zone", NULL);
 
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filtering_cb), self);
-  self->slots = rds_slot_model_new (G_LIST_MODEL (self->filter_model));
+  self->page_size = DEFAULT_PAGE_SIZE;
+  gtk_slice_list_model_set_size (self->page_model, self->page_size);
+  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtering_cb), self);
+  self->slots = rds_slot_model_new (G_LIST_MODEL (self->page_model));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   /* After the slots took the new instances. */
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filtered_cb), self);
+  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtered_cb), self);
 
   self->actions = rds_instance_actions_new (GTK_WIDGET (self));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button),
@@ -594,7 +688,8 @@ rds_databases_page_get_actions (RdsDatabasesPage *self)
   return self->actions;
 }
 
-/* Selects the row of @identifier; FALSE when it is not shown. */
+/* Selects the row of @identifier, on its page; FALSE when the search hides
+ * it or there is none. */
 gboolean
 rds_databases_page_select (RdsDatabasesPage *self,
                            const char       *identifier)
@@ -603,6 +698,20 @@ rds_databases_page_select (RdsDatabasesPage *self,
   guint n;
 
   g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), FALSE);
+
+  /* On its page. */
+  model = G_LIST_MODEL (self->filter_model);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (rds_db_instance_get_identifier (instance), identifier) == 0)
+        {
+          show_page_at (self, i);
+          break;
+        }
+    }
 
   model = G_LIST_MODEL (self->slots);
   n = g_list_model_get_n_items (model);
@@ -618,4 +727,43 @@ rds_databases_page_select (RdsDatabasesPage *self,
     }
 
   return FALSE;
+}
+
+guint
+rds_databases_page_get_page_size (RdsDatabasesPage *self)
+{
+  g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), 0);
+
+  return self->page_size;
+}
+
+void
+rds_databases_page_set_page_size (RdsDatabasesPage *self,
+                                  guint             page_size)
+{
+  guint first;
+
+  g_return_if_fail (RDS_IS_DATABASES_PAGE (self));
+  g_return_if_fail (page_size >= 10);
+
+  if (self->page_size == page_size)
+    return;
+
+  /* The page that holds the first row shown so far. */
+  first = gtk_slice_list_model_get_offset (self->page_model);
+  self->page_size = page_size;
+  gtk_slice_list_model_set_size (self->page_model, page_size);
+  show_page_at (self, first);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SIZE]);
+}
+
+/* The page shown: "51–100 of 10000"; NULL when all fit on one. */
+const char *
+rds_databases_page_get_range (RdsDatabasesPage *self)
+{
+  g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->pager))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->pager_label));
 }

@@ -24,5 +24,9 @@ GtkEditable        *rds_databases_page_get_search    (RdsDatabasesPage *self);
 RdsInstanceActions *rds_databases_page_get_actions   (RdsDatabasesPage *self);
 gboolean            rds_databases_page_select        (RdsDatabasesPage *self,
                                                       const char       *identifier);
+guint               rds_databases_page_get_page_size (RdsDatabasesPage *self);
+void                rds_databases_page_set_page_size (RdsDatabasesPage *self,
+                                                      guint             page_size);
+const char         *rds_databases_page_get_range     (RdsDatabasesPage *self);
 
 G_END_DECLS
