@@ -16,24 +16,26 @@
 
 #include <string.h>
 
+#include "rds-array-store.h"
+
 struct _RdsResourceList
 {
-  GObject       parent_instance;
+  GObject        parent_instance;
 
-  RdsClient    *client;
-  char         *action;
-  char        **key_fields;
-  GHashTable   *parameters;
-  GListStore   *store;
-  GHashTable   *by_key;       /* key → item in store (borrowed) */
-  GType         item_type;
+  RdsClient     *client;
+  char          *action;
+  char         **key_fields;
+  GHashTable    *parameters;
+  RdsArrayStore *store;
+  GHashTable    *by_key;       /* key → item in store (borrowed) */
+  GType          item_type;
 
-  GCancellable *cancellable;
-  guint         generation;   /* of the client; older answers are dropped */
-  GPtrArray    *fetched;      /* items of the refresh in flight */
-  gboolean      loading;
-  gboolean      loaded;
-  GError       *error;
+  GCancellable  *cancellable;
+  guint          generation;   /* of the client; older answers are dropped */
+  GPtrArray     *fetched;      /* items of the refresh in flight */
+  gboolean       loading;
+  gboolean       loaded;
+  GError        *error;
 };
 
 G_DEFINE_FINAL_TYPE (RdsResourceList, rds_resource_list, G_TYPE_OBJECT)
@@ -160,7 +162,7 @@ rds_resource_list_new (const char         *action,
   self->action = g_strdup (action);
   self->key_fields = g_strdupv ((char **) key_fields);
   self->item_type = info->item_type ();
-  self->store = g_list_store_new (self->item_type);
+  self->store = rds_array_store_new (self->item_type);
 
   return self;
 }
@@ -196,7 +198,7 @@ rds_resource_list_set_client (RdsResourceList *self,
 
   g_set_object (&self->client, client);
   g_hash_table_remove_all (self->by_key);
-  g_list_store_remove_all (self->store);
+  rds_array_store_remove_all (self->store);
   if (self->loaded)
     {
       self->loaded = FALSE;
@@ -311,22 +313,16 @@ reconcile (RdsResourceList *self,
   for (guint i = n; i > 0;)
     {
       guint end = i, start;
-      g_autoptr(RdsShape) item = g_list_model_get_item (G_LIST_MODEL (self->store), i - 1);
 
-      if (g_hash_table_contains (wanted, item))
+      if (g_hash_table_contains (wanted, rds_array_store_peek (self->store, i - 1)))
         {
           i--;
           continue;
         }
       start = i - 1;
-      while (start > 0)
-        {
-          g_autoptr(RdsShape) before = g_list_model_get_item (G_LIST_MODEL (self->store), start - 1);
-          if (g_hash_table_contains (wanted, before))
-            break;
-          start--;
-        }
-      g_list_store_splice (G_LIST_STORE (self->store), start, end - start, NULL, 0);
+      while (start > 0 && !g_hash_table_contains (wanted, rds_array_store_peek (self->store, start - 1)))
+        start--;
+      rds_array_store_splice (self->store, start, end - start, NULL, 0);
       i = start;
     }
 
@@ -334,19 +330,15 @@ reconcile (RdsResourceList *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   in_store = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RdsShape) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      g_hash_table_add (in_store, item);
-    }
+    g_hash_table_add (in_store, rds_array_store_peek (self->store, i));
   position = 0;
   for (guint k = 0; k < updated->len;)
     {
       gpointer next = g_ptr_array_index (updated, k);
-      g_autoptr(RdsShape) current = position < g_list_model_get_n_items (G_LIST_MODEL (self->store))
-        ? g_list_model_get_item (G_LIST_MODEL (self->store), position) : NULL;
+      gpointer current = rds_array_store_peek (self->store, position);
       guint run;
 
-      if ((gpointer) current == next)
+      if (current == next)
         {
           position++;
           k++;
@@ -358,7 +350,7 @@ reconcile (RdsResourceList *self,
         {
           gpointer candidate = g_ptr_array_index (updated, run);
 
-          if (candidate == (gpointer) current || g_hash_table_contains (in_store, candidate))
+          if (candidate == current || g_hash_table_contains (in_store, candidate))
             break;
         }
 
@@ -367,12 +359,11 @@ reconcile (RdsResourceList *self,
           /* The order changed: replace the rest at once. */
           guint left = g_list_model_get_n_items (G_LIST_MODEL (self->store)) - position;
 
-          g_list_store_splice (G_LIST_STORE (self->store), position, left,
-                               updated->pdata + k, updated->len - k);
+          rds_array_store_splice (self->store, position, left, updated->pdata + k, updated->len - k);
           break;
         }
 
-      g_list_store_splice (G_LIST_STORE (self->store), position, 0, updated->pdata + k, run - k);
+      rds_array_store_splice (self->store, position, 0, updated->pdata + k, run - k);
       position += run - k;
       k = run;
     }
@@ -380,7 +371,7 @@ reconcile (RdsResourceList *self,
   /* Gone items that were not in the store's tail are left past the end. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   if (n > updated->len)
-    g_list_store_splice (G_LIST_STORE (self->store), updated->len, n - updated->len, NULL, 0);
+    rds_array_store_splice (self->store, updated->len, n - updated->len, NULL, 0);
 
   g_hash_table_remove_all (self->by_key);
   for (guint i = 0; i < updated->len; i++)

@@ -27,6 +27,7 @@ struct _RdsDbInstance
   const char  *db_instance_class;
   const char  *engine;
   const char  *db_instance_status;
+  const char  *availability_zone;   /* with the four above: what a search reads */
   gint64       automatic_restart_time;
   char        *master_username;
   char        *db_name;
@@ -38,7 +39,6 @@ struct _RdsDbInstance
   GListStore  *db_security_groups;
   GListStore  *vpc_security_groups;
   GListStore  *db_parameter_groups;
-  const char  *availability_zone;
   RdsShape    *db_subnet_group;
   char        *preferred_maintenance_window;
   RdsShape    *pending_modified_values;

@@ -412,6 +412,27 @@ rds_shape_class_find_wire_name (RdsShapeClass *klass,
   return g_hash_table_lookup (klass->by_wire_name, wire_name);
 }
 
+/**
+ * rds_shape_class_find_field:
+ * @name: a property name, such as "db-instance-identifier"
+ *
+ * Returns: (nullable): the field behind property @name, to read many
+ *   objects of @klass without a lookup each
+ */
+const RdsField *
+rds_shape_class_find_field (RdsShapeClass *klass,
+                            const char    *name)
+{
+  guint index;
+
+  g_return_val_if_fail (RDS_IS_SHAPE_CLASS (klass), NULL);
+
+  if (klass->by_name == NULL)
+    return NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (klass->by_name, name));
+  return index != 0 ? &klass->fields[index - 1] : NULL;
+}
+
 GParamSpec *
 rds_shape_class_get_pspec (RdsShapeClass  *klass,
                            const RdsField *field)

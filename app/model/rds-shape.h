@@ -98,6 +98,8 @@ const RdsField *rds_shape_class_get_fields     (RdsShapeClass   *klass,
                                                 guint           *n_fields);
 const RdsField *rds_shape_class_find_wire_name (RdsShapeClass   *klass,
                                                 const char      *wire_name);
+const RdsField *rds_shape_class_find_field     (RdsShapeClass   *klass,
+                                                const char      *name);
 GParamSpec     *rds_shape_class_get_pspec      (RdsShapeClass   *klass,
                                                 const RdsField  *field);
 
