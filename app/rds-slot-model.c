@@ -9,6 +9,12 @@
  * over slots then keeps its row widgets and only binds them to other
  * items, where GTK 4.8's list views make a new row for every new item —
  * with a table of eight columns, some 200 rows for one keystroke.
+ *
+ * Growing still makes rows. With a :step, one change adds at most that
+ * many slots (enough to fill the view) and the rest wait, counted by
+ * :pending, for rds_slot_model_grow (), which the view calls on its next
+ * frames: a search that widens from ten rows to a page of fifty shows the
+ * rows in sight at once and those below them a frame later.
  */
 
 #include "config.h"
@@ -25,6 +31,8 @@ struct _RdsSlotModel
   gulong      changed_id;
   GPtrArray  *slots;        /* n_items in use, then spares kept for reuse */
   guint       n_items;
+  guint       step;         /* most slots one change adds, 0 for no limit */
+  guint       pending;      /* items of @model past the slots in use */
 };
 
 static void rds_slot_model_list_model_init (GListModelInterface *iface);
@@ -37,6 +45,8 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_N_ITEMS,
+  PROP_STEP,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -73,16 +83,21 @@ rds_slot_model_list_model_init (GListModelInterface *iface)
   iface->get_item = rds_slot_model_list_get_item;
 }
 
-/* Slots from @position on take their new items; the length follows.
- * Slots past the end are kept (holding nothing) for the next time the list
- * grows: a search that narrows 10,000 instances to ten and back makes and
- * frees no objects. */
+/* Slots from @position on take their new items; the length follows, by
+ * at most :step slots when it grows. Slots past the end are kept (holding
+ * nothing) for the next time the list grows: a search that narrows 10,000
+ * instances to ten and back makes and frees no objects. */
 static void
 refill (RdsSlotModel *self,
         guint         position)
 {
-  guint old_n = self->n_items;
-  guint new_n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint old_n = self->n_items, old_pending = self->pending;
+  guint model_n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint new_n = model_n;
+
+  if (self->step > 0 && new_n > old_n && new_n - old_n > self->step)
+    new_n = old_n + self->step;
+  self->pending = model_n - new_n;
 
   for (guint i = position; i < MIN (old_n, new_n); i++)
     {
@@ -115,6 +130,8 @@ refill (RdsSlotModel *self,
 
   if (new_n != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->pending != old_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 static void
@@ -177,6 +194,12 @@ rds_slot_model_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
       break;
+    case PROP_STEP:
+      g_value_set_uint (value, self->step);
+      break;
+    case PROP_PENDING:
+      g_value_set_uint (value, self->pending);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -194,6 +217,9 @@ rds_slot_model_set_property (GObject      *object,
     {
     case PROP_MODEL:
       rds_slot_model_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_STEP:
+      rds_slot_model_set_step (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,6 +241,12 @@ rds_slot_model_class_init (RdsSlotModelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STEP] =
+    g_param_spec_uint ("step", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PENDING] =
+    g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -257,6 +289,61 @@ rds_slot_model_set_model (RdsSlotModel *self,
 
   refill (self, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+guint
+rds_slot_model_get_step (RdsSlotModel *self)
+{
+  g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), 0);
+
+  return self->step;
+}
+
+/**
+ * rds_slot_model_set_step:
+ * @step: the most slots one change of the model adds, or 0 for no limit
+ */
+void
+rds_slot_model_set_step (RdsSlotModel *self,
+                         guint         step)
+{
+  g_return_if_fail (RDS_IS_SLOT_MODEL (self));
+
+  if (self->step == step)
+    return;
+
+  self->step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+/**
+ * rds_slot_model_get_pending:
+ *
+ * Returns: how many items of the model wait for rds_slot_model_grow ()
+ */
+guint
+rds_slot_model_get_pending (RdsSlotModel *self)
+{
+  g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), 0);
+
+  return self->pending;
+}
+
+/**
+ * rds_slot_model_grow:
+ *
+ * Adds the next :step of the slots that wait.
+ *
+ * Returns: whether more still wait
+ */
+gboolean
+rds_slot_model_grow (RdsSlotModel *self)
+{
+  g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), FALSE);
+
+  if (self->pending > 0)
+    refill (self, self->n_items);
+  return self->pending > 0;
 }
 
 /**

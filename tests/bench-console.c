@@ -30,6 +30,7 @@
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
+#include "rds-slot-model.h"
 
 #define ACCESS_KEY "AKIDBENCHCONSOLE"
 #define SECRET_KEY "bench-console-secret"
@@ -300,6 +301,9 @@ bench_search (void)
   GtkWidget *window, *page;
   GtkEditable *entry;
   GListModel *shown;
+  RdsSlotModel *slots;
+  double follow_worst = 0;
+  guint follow_frames = 0;
   GdkFrameClock *clock;
   gint64 start;
   guint wake;
@@ -328,6 +332,7 @@ bench_search (void)
   g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), NULL);
   entry = rds_databases_page_get_search (RDS_DATABASES_PAGE (page));
   shown = G_LIST_MODEL (rds_databases_page_get_selection (RDS_DATABASES_PAGE (page)));
+  slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
@@ -349,6 +354,16 @@ bench_search (void)
       ms[i] = (frame_painted - start) / 1000.0;
       /* Without the wait for the display's next frame. */
       work[i] = ((set - start) + (frame_painted - MAX (frame_started, set))) / 1000.0;
+      /* Rows below the view that did not fit in that frame come in the
+       * next ones: their work counts too. */
+      while (rds_slot_model_get_pending (slots) > 0)
+        {
+          before = frames;
+          while (frames == before)
+            g_main_context_iteration (NULL, TRUE);
+          follow_worst = MAX (follow_worst, (frame_painted - frame_started) / 1000.0);
+          follow_frames++;
+        }
       if (g_getenv ("BENCH_VERBOSE"))
         {
           const char *range = rds_databases_page_get_range (RDS_DATABASES_PAGE (page));
@@ -374,6 +389,9 @@ bench_search (void)
              "the display paints at 60 Hz)\n", median (ms, n), worst, n);
     g_print ("  the console's work in it (filtering, layout, paint): median %.2f ms, worst %.2f ms, "
              "%u of %u at 16 ms or more (target < 16 ms)\n", median (work, n), worst_work, over, n);
+    if (follow_frames > 0)
+      g_print ("  rows below the view, in the %u frames after: work worst %.2f ms\n",
+               follow_frames, follow_worst);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

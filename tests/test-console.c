@@ -1659,6 +1659,61 @@ pages (Fixture *f)
   g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
 }
 
+/* A search that widens past what the window shows adds the rows in sight
+ * at once and the rest over the next frames; the selection, below the
+ * fold, comes back with its row. (40 is the Region's quota.) */
+static void
+rows_in_sight_first (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  GtkEditable *entry;
+  GListModel *shown;
+  guint at_once;
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      rds_request_set (request, "DBInstanceIdentifier", name);
+      rds_request_set (request, "Engine", "mariadb");
+      rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+      rds_request_set_int (request, "AllocatedStorage", 20);
+      rds_request_set (request, "MasterUsername", "admin");
+      rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+      call (f, request);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  entry = rds_databases_page_get_search (page);
+  shown = G_LIST_MODEL (rds_databases_page_get_selection (page));
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (40)));
+
+  g_assert_true (rds_databases_page_select (page, "db-38"));
+  gtk_editable_set_text (entry, "db-38");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
+  /* Laid out with one row. */
+  for (gint64 frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page)));
+       gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page))) < frame + 2; )
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_editable_set_text (entry, "");
+  at_once = g_list_model_get_n_items (shown);
+  g_test_message ("rows added at once: %u of 40", at_once);
+  g_assert_cmpuint (at_once, >, 5);
+  g_assert_cmpuint (at_once, <, 40);
+  g_assert_null (databases_row (f, "db-38"));
+  g_assert_null (rds_databases_page_get_selected (page));
+
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (40)));
+  assert_row_shows (f, "db-01\tCreating");
+  assert_row_shows (f, "db-40\tCreating");
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "delete"));
+}
+
 static gboolean
 tag_count_is (Fixture       *f,
               gconstpointer  data)
@@ -2048,6 +2103,7 @@ main (int   argc,
   ADD ("/console/databases/actions-per-status", actions_per_status);
   ADD ("/console/databases/search", search);
   ADD ("/console/databases/pages", pages);
+  ADD ("/console/databases/rows-in-sight-first", rows_in_sight_first);
   ADD ("/console/database/tags", tags);
   ADD ("/console/wizard/keeps-what-was-typed", wizard_keeps_values);
   ADD ("/console/wizard/service-error", wizard_service_error);

@@ -203,6 +203,82 @@ test_slot_model_notifies_rows_of_new_items (void)
   g_assert_null (rds_slot_get_item (slot));
 }
 
+/* With a step, growing adds that many slots per change or grow call; the
+ * rest wait, counted, and every slot shown still mirrors its item. */
+static void
+test_slot_model_grows_in_steps (void)
+{
+  const char *names[] = { "org.example.A1", "org.example.A2", "org.example.A3", "org.example.A4",
+                          "org.example.A5", "org.example.A6", "org.example.A7", NULL };
+  g_autoptr(GListStore) store = store_of_names (names);
+  g_autoptr(GListStore) shown = g_list_store_new (G_TYPE_APPLICATION);
+  g_autoptr(RdsSlotModel) slots = rds_slot_model_new (G_LIST_MODEL (shown));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint pending_notified = 0;
+  Change *change;
+
+  rds_slot_model_set_step (slots, 2);
+  g_assert_cmpuint (rds_slot_model_get_step (slots), ==, 2);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_signal_connect (slots, "notify::pending", G_CALLBACK (notify_count_cb), &pending_notified);
+
+  /* One item, then six more at once: two slots now, four wait. */
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+    g_list_store_append (shown, first);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 1);
+  g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 0);
+  g_array_set_size (changes, 0);
+  {
+    g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 1; i < 7; i++)
+      g_ptr_array_add (rest, g_list_model_get_item (G_LIST_MODEL (store), i));
+    g_list_store_splice (shown, 1, 0, rest->pdata, rest->len);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 4);
+  g_assert_cmpuint (pending_notified, ==, 1);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      g_assert_true (rds_slot_model_get_item (slots, i) == item);
+    }
+  g_assert_null (rds_slot_model_get_item (slots, 3));
+
+  /* A change within the slots shown while some wait. */
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (store), 6);
+
+    g_list_store_splice (shown, 0, 1, (gpointer *) &last, 1);
+    g_assert_true (rds_slot_model_get_item (slots, 0) == (gpointer) last);
+  }
+
+  /* Each grow adds the next step; the last says nothing more waits. */
+  g_assert_true (rds_slot_model_grow (slots));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 5);
+  g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 2);
+  g_assert_false (rds_slot_model_grow (slots));
+  assert_mirrors (slots, G_LIST_MODEL (shown));
+  g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 0);
+  g_assert_false (rds_slot_model_grow (slots));
+
+  /* Shrinking is never held back, and drops what waited. */
+  g_list_store_splice (shown, 0, 1, NULL, 0);
+  rds_slot_model_set_step (slots, 0);
+  g_list_store_remove_all (shown);
+  assert_mirrors (slots, G_LIST_MODEL (shown));
+  g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/slot-model/reuses-slots", test_slot_model_reuses_slots);
   g_test_add_func ("/slot-model/notifies-rows-of-new-items",
                    test_slot_model_notifies_rows_of_new_items);
+  g_test_add_func ("/slot-model/grows-in-steps", test_slot_model_grows_in_steps);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rds-db-instance.h"
 #include "rds-format.h"
@@ -60,6 +61,10 @@ struct _RdsDatabasesPage
   RdsSlotModel       *slots;
   RdsDbInstance      *selected;     /* weak: what the selected slot holds */
   gboolean            reselecting;
+  guint               grow_tick;
+  gint64              grow_after;   /* frame counter */
+  GtkAdjustment      *vadjustment;  /* the table's */
+  double              row_height;   /* about, once known */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   RdsSearchFilter    *search_filter;
@@ -77,6 +82,9 @@ enum {
 };
 
 #define DEFAULT_PAGE_SIZE 50
+/* Rows a change adds in one frame until the table has been laid out: about
+ * what a maximized window shows. After, the rows in sight. */
+#define ROWS_AT_ONCE 24
 
 static GParamSpec *properties[N_PROPS];
 
@@ -413,6 +421,68 @@ filtered_cb (RdsDatabasesPage *self)
   self->reselecting = FALSE;
 }
 
+/* A change adds at once the rows in sight; those below come over the next
+ * frames. A search that widens from ten rows to a page of 50 or 100 then
+ * shows what the user sees within the keystroke's frame: in GTK 4.8 each
+ * new row costs a fifth of a millisecond, and the page holds them all. */
+static void
+update_step (RdsDatabasesPage *self,
+             GtkAdjustment    *adjustment)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  /* Row heights are known from a table taller than its view: a shorter
+   * one fills the view all the same. The header is about a row high. */
+  if (n > 0 && upper > page)
+    self->row_height = upper / (n + 1);
+  if (self->row_height > 0 && page > 0)
+    rds_slot_model_set_step (self->slots, (guint) ceil (page / self->row_height) + 1);
+}
+
+/* Rows that did not fit in the keystroke's frame, a step per frame. */
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  RdsDatabasesPage *self = RDS_DATABASES_PAGE (widget);
+  gboolean more;
+
+  /* Not in the frame of the change itself: that one has its rows. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->grow_after)
+    return G_SOURCE_CONTINUE;
+
+  more = rds_slot_model_grow (self->slots);
+  /* The selected instance may be in the rows just added. */
+  filtered_cb (self);
+  if (more)
+    return G_SOURCE_CONTINUE;
+  self->grow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_cb (RdsDatabasesPage *self)
+{
+  if (rds_slot_model_get_pending (self->slots) == 0 || self->grow_tick != 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* The frame coming shows the change. */
+      self->grow_after = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self))) + 1;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_tick_cb, NULL, NULL);
+      return;
+    }
+
+  /* Nobody is looking: all at once. */
+  while (rds_slot_model_grow (self->slots))
+    ;
+  filtered_cb (self);
+}
+
 static void
 search_changed_cb (RdsDatabasesPage *self,
                    GtkEditable      *entry)
@@ -461,6 +531,14 @@ rds_databases_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->session);
   g_clear_weak_pointer (&self->selected);
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+  self->grow_tick = 0;
+  if (self->slots != NULL)
+    g_signal_handlers_disconnect_by_data (self->slots, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->slots);
@@ -591,6 +669,10 @@ rds_databases_page_init (RdsDatabasesPage *self)
   gtk_slice_list_model_set_size (self->page_model, self->page_size);
   g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtering_cb), self);
   self->slots = rds_slot_model_new (G_LIST_MODEL (self->page_model));
+  rds_slot_model_set_step (self->slots, ROWS_AT_ONCE);
+  self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)));
+  g_signal_connect_swapped (self->vadjustment, "changed", G_CALLBACK (update_step), self);
+  g_signal_connect_swapped (self->slots, "notify::pending", G_CALLBACK (pending_cb), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   /* After the slots took the new instances. */
   g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtered_cb), self);
