@@ -79,7 +79,6 @@ refreshed_cb (RdsResourceList    *list,
     if (report && !g_hash_table_contains (now, key) && g_strcmp0 (value, "deleting") == 0)
       g_signal_emit (self, signals[FINISHED], 0, NULL, key, value, NULL);
 
-  g_hash_table_steal_all (self->statuses);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
   self->statuses = g_steal_pointer (&now);
   self->primed = TRUE;

@@ -1324,7 +1324,8 @@ sample_environment (Fixture *f)
              rds_window_get_last_toast (f->window));
   /* The progress toast stays until then, and no longer. */
   g_assert_true (spin_until (f, toast_gone, "Creating the sample environment…"));
-  g_assert_true (spin_until (f, toast_is, "The sample environment is ready"));
+  if (!spin_until (f, toast_is, "The sample environment is ready"))
+    g_error ("no “ready” toast; the last toast: %s", rds_window_get_last_toast (f->window));
   rds_session_refresh (f->session);
   advance (f, 1);
   g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 5);
