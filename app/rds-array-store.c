@@ -159,43 +159,40 @@ rds_array_store_splice (RdsArrayStore *self,
                         gpointer      *additions,
                         guint          n_additions)
 {
-  guint old_len;
+  g_autoptr(GPtrArray) removed = NULL;
+  guint old_len, tail;
 
   g_return_if_fail (RDS_IS_ARRAY_STORE (self));
   g_return_if_fail (position <= self->items->len);
   g_return_if_fail (n_removals <= self->items->len - position);
   g_return_if_fail (n_additions == 0 || additions != NULL);
+  for (guint i = 0; i < n_additions; i++)
+    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (additions[i], self->item_type));
 
   if (n_removals == 0 && n_additions == 0)
     return;
 
+  /* The removed items are let go after the change: their last reference
+   * may run code that reads this store. */
+  removed = g_ptr_array_new_full (n_removals, g_object_unref);
+  for (guint i = 0; i < n_removals; i++)
+    g_ptr_array_add (removed, g_ptr_array_index (self->items, position + i));
+
   old_len = self->items->len;
+  tail = old_len - position - n_removals;
+  if (n_additions > n_removals)
+    g_ptr_array_set_size (self->items, old_len + n_additions - n_removals);
+  memmove (self->items->pdata + position + n_additions,
+           self->items->pdata + position + n_removals,
+           tail * sizeof (gpointer));
+  if (n_additions < n_removals)
+    g_ptr_array_set_size (self->items, old_len - (n_removals - n_additions));
   for (guint i = 0; i < n_additions; i++)
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (additions[i], self->item_type));
+    self->items->pdata[position + i] = g_object_ref (additions[i]);
 
-  /* The removed items go after the new ones are in place: their last
-   * reference may run code that reads this store. */
-  {
-    g_autoptr(GPtrArray) removed = g_ptr_array_new_full (n_removals, g_object_unref);
-    guint tail = old_len - position - n_removals;
-
-    for (guint i = 0; i < n_removals; i++)
-      g_ptr_array_add (removed, g_ptr_array_index (self->items, position + i));
-
-    if (n_additions > n_removals)
-      g_ptr_array_set_size (self->items, old_len + n_additions - n_removals);
-    memmove (self->items->pdata + position + n_additions,
-             self->items->pdata + position + n_removals,
-             tail * sizeof (gpointer));
-    if (n_additions < n_removals)
-      g_ptr_array_set_size (self->items, old_len - (n_removals - n_additions));
-    for (guint i = 0; i < n_additions; i++)
-      self->items->pdata[position + i] = g_object_ref (additions[i]);
-
-    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
-    if (n_removals != n_additions)
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+  if (n_removals != n_additions)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 void

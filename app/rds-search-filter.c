@@ -6,9 +6,9 @@
  * shown for it, contains the search, ignoring case. Fields are read in
  * place (no copy per item); labels, and for interned values the verdict,
  * are cached per distinct value, so a keystroke over 10,000 DB instances
- * costs well under a frame. Changes
- * tell the filter model whether the new search is stricter or looser, so
- * it only looks at the items that can change.
+ * costs well under a frame. Changes tell the filter model whether the new
+ * search is stricter or looser, so it only looks at the items that can
+ * change.
  */
 
 #include "config.h"
@@ -129,11 +129,11 @@ field_matches (RdsSearchFilter *self,
     {
       field->klass = klass;
       field->field = rds_shape_class_find_field (klass, field->property);
+      if (field->field != NULL && field->field->kind != RDS_FIELD_KIND_STRING &&
+          field->field->kind != RDS_FIELD_KIND_INTERNED)
+        field->field = NULL;
       if (field->field == NULL)
-        g_critical ("%s has no field named “%s”", G_OBJECT_CLASS_NAME (klass), field->property);
-      else
-        g_return_val_if_fail (field->field->kind == RDS_FIELD_KIND_STRING ||
-                              field->field->kind == RDS_FIELD_KIND_INTERNED, FALSE);
+        g_critical ("%s has no string field named “%s”", G_OBJECT_CLASS_NAME (klass), field->property);
       g_hash_table_remove_all (field->verdicts);
     }
   if (field->field == NULL)
