@@ -1713,6 +1713,14 @@ rows_in_sight_first (Fixture *f)
   assert_row_shows (f, "db-40\tCreating");
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
   g_assert_true (action_enabled (GTK_WIDGET (page), "db", "delete"));
+
+  /* Selecting a database whose row has yet to come selects it at once. */
+  gtk_editable_set_text (entry, "db-01");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 39);
+  g_assert_true (rds_databases_page_select (page, "db-39"));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-39"));
 }
 
 static gboolean

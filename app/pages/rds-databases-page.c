@@ -781,31 +781,23 @@ rds_databases_page_select (RdsDatabasesPage *self,
 
   g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), FALSE);
 
-  /* On its page. */
   model = G_LIST_MODEL (self->filter_model);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (model, i);
+      guint position;
 
-      if (g_strcmp0 (rds_db_instance_get_identifier (instance), identifier) == 0)
-        {
-          show_page_at (self, i);
-          break;
-        }
-    }
+      if (g_strcmp0 (rds_db_instance_get_identifier (instance), identifier) != 0)
+        continue;
 
-  model = G_LIST_MODEL (self->slots);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      RdsDbInstance *instance = rds_slot_model_get_item (self->slots, i);
-
-      if (g_strcmp0 (rds_db_instance_get_identifier (instance), identifier) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
+      /* On its page, in its row: one that waits to be added comes now. */
+      show_page_at (self, i);
+      while ((position = rds_slot_model_find (self->slots, instance)) == GTK_INVALID_LIST_POSITION &&
+             rds_slot_model_get_pending (self->slots) > 0)
+        rds_slot_model_grow (self->slots);
+      gtk_single_selection_set_selected (self->selection, position);
+      return position != GTK_INVALID_LIST_POSITION;
     }
 
   return FALSE;
