@@ -14,6 +14,7 @@
 
 #include "rds-secrets.h"
 
+#include <glib/gi18n.h>
 #include <libsecret/secret.h>
 #include <string.h>
 
@@ -266,6 +267,35 @@ rds_secrets_store_async (RdsSecrets          *self,
   secret_password_store (&schema, SECRET_COLLECTION_DEFAULT, label, secret, op->cancellable,
                          store_cb, g_steal_pointer (&task),
                          "kind", kind, "key", key, NULL);
+}
+
+/**
+ * rds_secrets_store_master_password_async:
+ * @region: the DB instance's Region
+ * @identifier: the DB instance's identifier
+ *
+ * Stores the master password of a DB instance where the console looks it
+ * up; finish with rds_secrets_store_finish ().
+ */
+void
+rds_secrets_store_master_password_async (RdsSecrets          *self,
+                                         const char          *region,
+                                         const char          *identifier,
+                                         const char          *password,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (region != NULL && identifier != NULL);
+
+  key = g_strdup_printf ("%s/%s", region, identifier);
+  /* Translators: the keyring item's label; %s is a DB instance identifier */
+  label = g_strdup_printf (_("Master password of %s"), identifier);
+  rds_secrets_store_async (self, RDS_SECRET_MASTER_PASSWORD, key, label, password,
+                           cancellable, callback, user_data);
 }
 
 gboolean

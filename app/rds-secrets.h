@@ -27,6 +27,14 @@ void        rds_secrets_store_async     (RdsSecrets           *self,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
+void        rds_secrets_store_master_password_async
+                                        (RdsSecrets           *self,
+                                         const char           *region,
+                                         const char           *identifier,
+                                         const char           *password,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
 gboolean    rds_secrets_store_finish    (RdsSecrets           *self,
                                          GAsyncResult         *result,
                                          GError              **error);

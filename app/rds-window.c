@@ -361,9 +361,10 @@ rds_window_modify_database (RdsWindow     *self,
   if (self->session == NULL)
     return;
 
-  /* Modifying another instance starts over. */
+  /* Modifying another instance starts over, once a modification in
+   * flight has its answer. */
   wizard = gtk_stack_get_child_by_name (self->stack, "modify-database");
-  if (wizard != NULL &&
+  if (wizard != NULL && !rds_modify_database_wizard_get_busy (RDS_MODIFY_DATABASE_WIZARD (wizard)) &&
       rds_modify_database_wizard_get_instance (RDS_MODIFY_DATABASE_WIZARD (wizard)) != instance)
     {
       gtk_stack_remove (self->stack, wizard);
@@ -372,7 +373,10 @@ rds_window_modify_database (RdsWindow     *self,
 
   if (wizard == NULL)
     {
-      wizard = GTK_WIDGET (rds_modify_database_wizard_new (self->session, instance));
+      RdsApplication *app = RDS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      RdsSecrets *secrets = app != NULL ? rds_application_get_secrets (app) : NULL;
+
+      wizard = GTK_WIDGET (rds_modify_database_wizard_new (self->session, instance, secrets));
       gtk_stack_add_titled (self->stack, wizard, "modify-database", _("Modify DB instance"));
       g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
                                G_CONNECT_SWAPPED);

@@ -82,6 +82,9 @@ update (RdsCreateDatabaseWizard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.create",
                                  !self->busy && rds_database_form_get_valid (self->form));
+  /* Once sent, a create cannot be taken back: the wizard waits for its
+   * answer, to keep the password it generated. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.cancel", !self->busy);
 
   rds_database_form_get_estimate (self->form, &estimate, &free_tier);
   rds_cost_panel_set_estimate (self->cost_panel, &estimate, free_tier);
@@ -185,13 +188,9 @@ created_cb (GObject      *object,
 
   if (creation->password != NULL && self->secrets != NULL)
     {
-      g_autofree char *key = g_strdup_printf ("%s/%s", rds_session_get_region (self->session),
-                                              creation->identifier);
-      /* Translators: the keyring item's label; %s is a DB instance identifier */
-      g_autofree char *label = g_strdup_printf (_("Master password of %s"), creation->identifier);
-
-      rds_secrets_store_async (self->secrets, RDS_SECRET_MASTER_PASSWORD, key, label,
-                               creation->password, NULL, stored_cb, creation);
+      rds_secrets_store_master_password_async (self->secrets, rds_session_get_region (self->session),
+                                               creation->identifier, creation->password,
+                                               NULL, stored_cb, creation);
       return;
     }
 
@@ -237,7 +236,8 @@ cancel_action (GtkWidget  *widget,
 {
   RdsCreateDatabaseWizard *self = RDS_CREATE_DATABASE_WIZARD (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->busy)
+    return;
   g_signal_emit (self, signals[CANCELLED], 0);
 }
 

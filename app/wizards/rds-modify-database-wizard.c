@@ -30,6 +30,7 @@ struct _RdsModifyDatabaseWizard
   GtkWidget        parent_instance;
 
   RdsSession      *session;
+  RdsSecrets      *secrets;
   RdsDbInstance   *instance;
   RdsDatabaseForm *form;
   GCancellable    *cancellable;
@@ -96,6 +97,8 @@ update (RdsModifyDatabaseWizard *self)
                                  !self->busy && summary && self->n_changes > 0 &&
                                  rds_database_form_get_valid (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", !self->busy);
+  /* Once sent, a modification cannot be taken back: wait for its answer. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.cancel", !self->busy);
 }
 
 static GtkWidget *
@@ -182,7 +185,8 @@ cancel_action (GtkWidget  *widget,
 {
   RdsModifyDatabaseWizard *self = RDS_MODIFY_DATABASE_WIZARD (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->busy)
+    return;
   g_signal_emit (self, signals[CANCELLED], 0);
 }
 
@@ -268,21 +272,12 @@ modified_cb (GObject      *object,
     }
   rds_query_result_free (answer);
 
-  if (modification->password != NULL && RDS_IS_WINDOW (root))
+  if (modification->password != NULL && self->secrets != NULL)
     {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (root));
-
-      if (RDS_IS_APPLICATION (app))
-        {
-          const char *id = rds_db_instance_get_identifier (self->instance);
-          g_autofree char *key = g_strdup_printf ("%s/%s", rds_session_get_region (self->session), id);
-          g_autofree char *label = g_strdup_printf (_("Master password of %s"), id);
-
-          rds_secrets_store_async (rds_application_get_secrets (RDS_APPLICATION (app)),
-                                   RDS_SECRET_MASTER_PASSWORD, key, label, modification->password,
-                                   NULL, stored_cb, modification);
-          return;
-        }
+      rds_secrets_store_master_password_async (self->secrets, rds_session_get_region (self->session),
+                                               rds_db_instance_get_identifier (self->instance),
+                                               modification->password, NULL, stored_cb, modification);
+      return;
     }
 
   finish (modification);
@@ -320,6 +315,7 @@ rds_modify_database_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->session);
+  g_clear_object (&self->secrets);
   g_clear_object (&self->instance);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_MODIFY_DATABASE_WIZARD);
   rds_widget_unparent_children (GTK_WIDGET (self));
@@ -389,16 +385,19 @@ rds_modify_database_wizard_init (RdsModifyDatabaseWizard *self)
 
 RdsModifyDatabaseWizard *
 rds_modify_database_wizard_new (RdsSession    *session,
-                                RdsDbInstance *instance)
+                                RdsDbInstance *instance,
+                                RdsSecrets    *secrets)
 {
   RdsModifyDatabaseWizard *self;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (RDS_IS_SESSION (session), NULL);
   g_return_val_if_fail (RDS_IS_DB_INSTANCE (instance), NULL);
+  g_return_val_if_fail (secrets == NULL || RDS_IS_SECRETS (secrets), NULL);
 
   self = g_object_new (RDS_TYPE_MODIFY_DATABASE_WIZARD, NULL);
   self->session = g_object_ref (session);
+  self->secrets = secrets != NULL ? g_object_ref (secrets) : rds_secrets_new_in_memory ();
   self->instance = g_object_ref (instance);
 
   /* Translators: %s is a DB instance identifier */

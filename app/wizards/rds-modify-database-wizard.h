@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdsModifyDatabaseWizard, rds_modify_database_wizard, RDS, MODIFY_DATABASE_WIZARD, GtkWidget)
 
 RdsModifyDatabaseWizard *rds_modify_database_wizard_new          (RdsSession              *session,
-                                                                  RdsDbInstance           *instance);
+                                                                  RdsDbInstance           *instance,
+                                                                  RdsSecrets              *secrets);
 RdsDbInstance           *rds_modify_database_wizard_get_instance (RdsModifyDatabaseWizard *self);
 RdsDatabaseForm         *rds_modify_database_wizard_get_form     (RdsModifyDatabaseWizard *self);
 const char              *rds_modify_database_wizard_get_step     (RdsModifyDatabaseWizard *self);
