@@ -300,8 +300,10 @@ test_corrupt_state_is_kept_aside (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
   g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_STATE_FILE, NULL);
+  g_autofree char *journal_path = g_build_filename (f->dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
 
   g_file_set_contents (path, "{\"format\":\"rds-simulator-state\",\"ver", -1, NULL);
+  g_file_set_contents (journal_path, "{\"seq\":1}\n", -1, NULL);
 
   {
     g_autoptr(RdsSimEngine) engine = new_engine (1);
@@ -314,8 +316,10 @@ test_corrupt_state_is_kept_aside (Fixture       *f,
     g_assert_nonnull (strstr (warning, "could not be read"));
     g_assert_nonnull (strstr (warning, "starts empty"));
 
-    /* Kept, not overwritten, and a fresh state now works. */
+    /* Kept, not overwritten, and a fresh state now works: what is
+     * acknowledged after goes to the journal, not to its copy. */
     g_assert_cmpuint (count_files_with_prefix (f->dir, "state.json.corrupt-"), ==, 1);
+    g_assert_cmpuint (count_files_with_prefix (f->dir, "journal.jsonl.corrupt-"), ==, 1);
     create_durably (store, engine, "fresh");
   }
 

@@ -329,26 +329,46 @@ rds_sim_store_get_directory (RdsSimStore *self)
 
 /* Loading */
 
+/* A name next to @path that no file has yet. */
 static char *
-keep_aside (const char *path)
+aside_name (const char *path,
+            const char *suffix)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  char *aside = g_strdup_printf ("%s.corrupt%s-%s", path, suffix, stamp);
 
   for (guint i = 1; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
     {
       g_free (aside);
-      aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+      aside = g_strdup_printf ("%s.corrupt%s-%s-%u", path, suffix, stamp, i);
     }
-
-  if (g_rename (path, aside) != 0)
-    {
-      g_free (aside);
-      return NULL;
-    }
-
   return aside;
+}
+
+static char *
+keep_aside (const char *path)
+{
+  g_autofree char *aside = aside_name (path, "");
+
+  return g_rename (path, aside) == 0 ? g_steal_pointer (&aside) : NULL;
+}
+
+/* Copies @path aside; the journal itself stays, its file descriptor open
+ * for the changes to come. */
+static char *
+copy_aside (const char  *path,
+            const char  *suffix,
+            GError     **error)
+{
+  g_autofree char *aside = aside_name (path, suffix);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, error) ||
+      !g_file_set_contents_full (aside, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_steal_pointer (&aside);
 }
 
 /* Calls @func on each complete line of @path; a last line without its
@@ -550,15 +570,19 @@ rds_sim_store_load (RdsSimStore   *self,
       if (!for_each_line (state_path, load_state_line, &state, &failed_line, &torn_at, &local_error) ||
           torn_at >= 0 || failed_line == 1)
         {
-          g_autofree char *state_aside = keep_aside (state_path);
-          g_autofree char *journal_aside = have_journal ? keep_aside (journal_path) : NULL;
+          g_autofree char *journal_aside = NULL;
+          g_autofree char *state_aside = NULL;
+
+          if (have_journal && (journal_aside = copy_aside (journal_path, "", error)) == NULL)
+            return FALSE;
+          if ((state_aside = keep_aside (state_path)) == NULL)
+            return io_error (error, errno, "keep aside", state_path);
 
           add_warning (warnings, "The simulator state in %s could not be read (line %u: %s). It was "
                        "kept as %s%s%s, and the simulator starts empty.", state_path,
                        failed_line != 0 ? failed_line : 1,
                        local_error != NULL ? local_error->message : "the file ends in the middle of a line",
-                       state_aside != NULL ? state_aside : state_path,
-                       journal_aside != NULL ? " with its journal as " : "",
+                       state_aside, journal_aside != NULL ? " with its journal as " : "",
                        journal_aside != NULL ? journal_aside : "");
           rds_sim_engine_load_header (engine, initial, NULL);
           state.header_seq = state.last_seq = 0;
@@ -567,11 +591,14 @@ rds_sim_store_load (RdsSimStore   *self,
     }
   else if (have_journal)
     {
-      g_autofree char *journal_aside = keep_aside (journal_path);
+      g_autofree char *journal_aside = copy_aside (journal_path, "", error);
+
+      if (journal_aside == NULL)
+        return FALSE;
 
       add_warning (warnings, "The simulator journal %s has no state file to go with; it was kept "
                    "as %s, and the simulator starts empty.", journal_path,
-                   journal_aside != NULL ? journal_aside : journal_path);
+                   journal_aside);
       have_journal = FALSE;
     }
 
@@ -581,13 +608,13 @@ rds_sim_store_load (RdsSimStore   *self,
 
       if (!for_each_line (journal_path, load_journal_line, &state, &failed_line, &torn_at, &local_error))
         {
-          g_autofree char *copy = g_strdup_printf ("%s.corrupt-line-%u", journal_path, failed_line);
-          g_autofree char *contents = NULL;
-          gsize length = 0;
+          g_autofree char *suffix = g_strdup_printf ("-line-%u", failed_line);
+          g_autofree char *copy = NULL;
 
-          /* Keep a copy; what loaded before the bad line stays. */
-          if (g_file_get_contents (journal_path, &contents, &length, NULL))
-            g_file_set_contents (copy, contents, length, NULL);
+          /* Keep a copy before the checkpoint empties the journal; what
+           * loaded before the bad line stays. */
+          if ((copy = copy_aside (journal_path, suffix, error)) == NULL)
+            return FALSE;
           add_warning (warnings, "The simulator journal %s is corrupt at line %u (%s). The "
                        "changes before it were loaded; the journal was kept as %s.",
                        journal_path, failed_line, local_error->message, copy);
