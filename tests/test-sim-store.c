@@ -180,6 +180,35 @@ test_round_trip (Fixture       *f,
   }
 }
 
+/* A stored state keeps its own time, even when the clock it is loaded
+ * into starts later (as a console's starts at the wall clock). */
+static void
+test_clock_is_restored (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    create_durably (store, engine, "one");
+  }
+
+  {
+    g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME + (gint64) 86400 * 365 * G_USEC_PER_SEC,
+                                                      1.0, TRUE);
+    g_autoptr(RdsSimEngine) engine = rds_sim_engine_new (1, clock);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (rds_sim_engine_get_now (engine), ==, START_TIME);
+    g_assert_true (exists (engine, "one"));
+  }
+}
+
 static void
 test_lock (Fixture       *f,
            gconstpointer  data)
@@ -428,6 +457,7 @@ main (int   argc,
   ADD ("round-trip", test_round_trip);
   ADD ("lock", test_lock);
   ADD ("torn-tail-is-dropped", test_torn_tail_is_dropped);
+  ADD ("clock-is-restored", test_clock_is_restored);
   ADD ("corrupt-journal-is-kept", test_corrupt_journal_is_kept);
   ADD ("corrupt-state-is-kept-aside", test_corrupt_state_is_kept_aside);
   ADD ("async-group-commit", test_async_group_commit);

@@ -144,6 +144,22 @@ rds_sim_clock_set_now (RdsSimClock *self,
   self->anchor_mono = g_get_monotonic_time ();
 }
 
+/**
+ * rds_sim_clock_reset:
+ *
+ * Puts the clock at @usec, back or forth: a loaded state keeps its own
+ * time, whatever the clock started at.
+ */
+void
+rds_sim_clock_reset (RdsSimClock *self,
+                     gint64       usec)
+{
+  g_return_if_fail (RDS_IS_SIM_CLOCK (self));
+
+  self->anchor_sim = usec;
+  self->anchor_mono = g_get_monotonic_time ();
+}
+
 double
 rds_sim_clock_get_rate (RdsSimClock *self)
 {

@@ -20,6 +20,8 @@ RdsSimClock *rds_sim_clock_new        (gint64       start_usec,
 gint64       rds_sim_clock_get_now    (RdsSimClock *self);
 void         rds_sim_clock_set_now    (RdsSimClock *self,
                                        gint64       usec);
+void         rds_sim_clock_reset      (RdsSimClock *self,
+                                       gint64       usec);
 double       rds_sim_clock_get_rate   (RdsSimClock *self);
 void         rds_sim_clock_set_rate   (RdsSimClock *self,
                                        double       rate);

@@ -1146,7 +1146,7 @@ load_clock (RdsSimEngine  *self,
     return load_error (error, "the clock is missing");
 
   time = json_object_get_int_member (clock, "time");
-  rds_sim_clock_set_now (self->clock, time);
+  rds_sim_clock_reset (self->clock, time);
   rds_sim_clock_set_rate (self->clock, json_object_get_double_member_with_default (clock, "rate", 1.0));
   rds_sim_clock_set_paused (self->clock,
                             json_object_get_boolean_member_with_default (clock, "paused", FALSE));
