@@ -1563,6 +1563,45 @@ test_windows (void)
                    START_TIME + (gint64) 7 * DAY * G_USEC_PER_SEC);
 }
 
+#define WINDOW_BASE "DBInstanceClass", "db.t3.micro", "Engine", "postgres", \
+                    "MasterUsername", "postgres", "MasterUserPassword", "correct-horse"
+
+/* Asked only for a maintenance window, the simulator draws a backup window
+ * clear of it, every time, as RDS does. */
+static void
+test_backup_window_avoids_maintenance (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(RdsQueryResult) probe = NULL;
+  g_autofree char *maintenance = NULL;
+  const char *backup;
+  int start, length;
+
+  /* A backup window the Region's block can draw, taken by maintenance. */
+  probe = call (f->engine, "CreateDBInstance", "DBInstanceIdentifier", "probe", WINDOW_BASE,
+                "AllocatedStorage", "20", NULL);
+  backup = rds_shape_get_string (probe->item, "preferred-backup-window");
+  g_assert_true (rds_rules_parse_backup_window (backup, &start, &length, NULL));
+  maintenance = rds_rules_format_maintenance_window (start, 30);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("db-%u", i);
+      g_autoptr(RdsQueryResult) created = call (f->engine, "CreateDBInstance", "DBInstanceIdentifier", id,
+                                                WINDOW_BASE, "AllocatedStorage", "20",
+                                                "PreferredMaintenanceWindow", maintenance, NULL);
+      int b_start, b_length, m_start, m_length;
+
+      g_assert_true (rds_rules_parse_backup_window (rds_shape_get_string (created->item,
+                                                                          "preferred-backup-window"),
+                                                    &b_start, &b_length, NULL));
+      g_assert_true (rds_rules_parse_maintenance_window (rds_shape_get_string (created->item,
+                                                                               "preferred-maintenance-window"),
+                                                         &m_start, &m_length, NULL));
+      g_assert_false (rds_rules_windows_overlap (b_start, b_length, m_start, m_length));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1594,6 +1633,7 @@ main (int   argc,
   ADD ("catalog/engine-versions", test_engine_versions);
   ADD ("catalog/orderable-options", test_orderable_options);
   ADD ("catalog/default-groups", test_default_groups);
+  ADD ("backup-window-avoids-maintenance", test_backup_window_avoids_maintenance);
 #undef ADD
   g_test_add_func ("/rds/sim/deterministic", test_deterministic);
   g_test_add_func ("/rds/sim/save-load-continues", test_save_load_continues);

@@ -701,23 +701,27 @@ draw_windows (RdsSimEngine  *self,
   const char *maintenance_text = rds_request_get_string (request, "PreferredMaintenanceWindow");
   int b_start, b_length = 30, m_start, m_length = 30;
 
-  if (backup_text != NULL)
+  if (backup_text != NULL && !rds_rules_parse_backup_window (backup_text, &b_start, &b_length, error))
+    return FALSE;
+  if (maintenance_text != NULL &&
+      !rds_rules_parse_maintenance_window (maintenance_text, &m_start, &m_length, error))
+    return FALSE;
+
+  if (backup_text == NULL)
     {
-      if (!rds_rules_parse_backup_window (backup_text, &b_start, &b_length, error))
-        return FALSE;
-    }
-  else
-    {
-      /* A random half hour of the Region's 8-hour block. */
-      b_start = (region->window_block_start + 30 * (int) _rds_sim_engine_draw (self, 0, 15)) % 1440;
+      /* A random half hour of the Region's 8-hour block, clear of the
+       * maintenance window asked for. */
+      guint first = (guint) _rds_sim_engine_draw (self, 0, 15);
+
+      for (guint k = 0; k < 16; k++)
+        {
+          b_start = (region->window_block_start + 30 * (int) ((first + k) % 16)) % 1440;
+          if (maintenance_text == NULL || !rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
+            break;
+        }
     }
 
-  if (maintenance_text != NULL)
-    {
-      if (!rds_rules_parse_maintenance_window (maintenance_text, &m_start, &m_length, error))
-        return FALSE;
-    }
-  else
+  if (maintenance_text == NULL)
     {
       do
         m_start = (int) _rds_sim_engine_draw (self, 0, 6) * 1440 +
