@@ -71,7 +71,9 @@ parse_listen (const char  *text,
   const char *colon = strrchr (text, ':');
   guint64 number;
 
-  if (colon == NULL ||
+  /* An IPv6 host comes in brackets: [::1]:9400. */
+  if (colon == NULL || colon == text ||
+      (text[0] == '[' && (colon - text < 2 || colon[-1] != ']')) ||
       !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &number, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -80,13 +82,10 @@ parse_listen (const char  *text,
       return FALSE;
     }
 
-  *host = g_strndup (text, colon - text);
-  if ((*host)[0] == '[')
-    {
-      char *bare = g_strndup (*host + 1, strlen (*host) - 2);
-      g_free (*host);
-      *host = bare;
-    }
+  if (text[0] == '[')
+    *host = g_strndup (text + 1, colon - text - 2);
+  else
+    *host = g_strndup (text, colon - text);
   *port = (guint) number;
   return TRUE;
 }

@@ -11,11 +11,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from simd import Simd, aws_environment
+from simd import Simd, aws_environment, simd_path
 
 AWS = "/usr/bin/aws"
 MINUTE = 60
@@ -176,6 +177,17 @@ class AwsCliConformance(unittest.TestCase):
                                  self.simd.url], env=env, capture_output=True, text=True)
         self.assertEqual(result.returncode, 254)
         self.assertIn("SignatureDoesNotMatch", result.stderr)
+
+
+class SimdArguments(unittest.TestCase):
+    def test_bad_listen_addresses(self):
+        env = dict(os.environ, RDS_SIMD_ACCESS_KEY_ID="AKIDEXAMPLE", RDS_SIMD_SECRET_ACCESS_KEY="secret")
+        with tempfile.TemporaryDirectory() as state_dir:
+            for listen in ("[:9400", "[::1", ":9400", "127.0.0.1", "127.0.0.1:70000"):
+                result = subprocess.run([simd_path(), "--listen", listen, "--state-dir", state_dir],
+                                        env=env, capture_output=True, text=True, timeout=30)
+                self.assertEqual(result.returncode, 1, "%s: %s" % (listen, result.stderr))
+                self.assertIn("rds-simd: ", result.stderr)
 
 
 if __name__ == "__main__":
