@@ -172,13 +172,16 @@ new_signed_message (RdsClient   *self,
   if (uri == NULL)
     return NULL;
 
+  /* The scheme's own port is left out of Host, as clients send it. */
   port = g_uri_get_port (uri);
+  if (port == (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80))
+    port = -1;
   if (strchr (g_uri_get_host (uri), ':') != NULL)
-    host = port > 0 && port != 80 ? g_strdup_printf ("[%s]:%d", g_uri_get_host (uri), port)
-                                  : g_strdup_printf ("[%s]", g_uri_get_host (uri));
+    host = port > 0 ? g_strdup_printf ("[%s]:%d", g_uri_get_host (uri), port)
+                    : g_strdup_printf ("[%s]", g_uri_get_host (uri));
   else
-    host = port > 0 && port != 80 ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), port)
-                                  : g_strdup (g_uri_get_host (uri));
+    host = port > 0 ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), port)
+                    : g_strdup (g_uri_get_host (uri));
   amz_date = rds_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
 
   signing = rds_sigv4_request_new (method, g_uri_get_path (uri), g_uri_get_query (uri));

@@ -367,10 +367,15 @@ decode_form (SoupServerMessage *msg,
       GHashTableIter iter;
       gpointer key, value;
 
+      /* soup_form_decode () keeps each key and its value in one block,
+       * freed with the key: the pair moves over as it is. */
       g_hash_table_iter_init (&iter, from_query);
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (!g_hash_table_contains (form, key))
-          g_hash_table_insert (form, g_strdup (key), g_strdup (value));
+          {
+            g_hash_table_iter_steal (&iter);
+            g_hash_table_insert (form, key, value);
+          }
     }
 
   return form;
