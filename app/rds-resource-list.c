@@ -286,26 +286,30 @@ reconcile (RdsResourceList *self,
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) in_store = NULL;
+  /* The next by_key: each key once, to the item kept for it. */
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) updated = g_ptr_array_new_with_free_func (g_object_unref);
   guint n, position;
 
-  /* Known items take the new values, new ones come as they are. */
+  /* Known items take the new values, new ones come as they are. An item
+   * met twice (pages that shifted between requests) is kept once. */
   for (guint i = 0; i < items->len; i++)
     {
       RdsShape *fresh = g_ptr_array_index (items, i);
-      g_autofree char *key = rds_resource_list_key_of (self, fresh);
+      char *key = rds_resource_list_key_of (self, fresh);
       RdsShape *known = g_hash_table_lookup (self->by_key, key);
+      RdsShape *kept = known != NULL ? known : fresh;
 
+      if (g_hash_table_contains (by_key, key))
+        {
+          g_free (key);
+          continue;
+        }
       if (known != NULL)
-        {
-          rds_shape_update_from (known, fresh);
-          g_ptr_array_add (updated, g_object_ref (known));
-        }
-      else
-        {
-          g_ptr_array_add (updated, g_object_ref (fresh));
-        }
-      g_hash_table_add (wanted, g_ptr_array_index (updated, updated->len - 1));
+        rds_shape_update_from (known, fresh);
+      g_ptr_array_add (updated, g_object_ref (kept));
+      g_hash_table_add (wanted, kept);
+      g_hash_table_insert (by_key, key, kept);
     }
 
   /* Remove what is gone, in runs, from the end. */
@@ -368,16 +372,8 @@ reconcile (RdsResourceList *self,
       k = run;
     }
 
-  /* Gone items that were not in the store's tail are left past the end. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  if (n > updated->len)
-    rds_array_store_splice (self->store, updated->len, n - updated->len, NULL, 0);
-
-  g_hash_table_remove_all (self->by_key);
-  for (guint i = 0; i < updated->len; i++)
-    g_hash_table_insert (self->by_key,
-                         rds_resource_list_key_of (self, g_ptr_array_index (updated, i)),
-                         g_ptr_array_index (updated, i));
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  self->by_key = g_steal_pointer (&by_key);
 }
 
 static void fetch_page (RdsResourceList *self,
