@@ -1839,7 +1839,11 @@ easy_create (Fixture *f)
   RdsDbInstance *instance;
 
   g_assert_true (spin_until (f, form_ready, form));
+  /* Easy create applies the size already chosen: Production protects
+   * the database from deletion, Free tier would not. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "size_production")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "method_easy")), TRUE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (form, "deletion_check"))));
   g_assert_false (gtk_widget_get_visible (form_widget (form, "storage_section")));
   g_assert_false (gtk_widget_get_visible (form_widget (form, "template_section")));
   g_assert_true (gtk_widget_get_visible (form_widget (form, "size_section")));

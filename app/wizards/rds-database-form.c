@@ -24,7 +24,9 @@
 
 #include "rds-widget-util.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <sys/random.h>
 #include <string.h>
 
 #include "rds-aws-error.h"
@@ -153,7 +155,8 @@ static guint signals[N_SIGNALS];
 
 static void revalidate                    (RdsDatabaseForm *self);
 static void load_orderable                (RdsDatabaseForm *self);
-static void parameter_groups_refreshed_cb (RdsDatabaseForm *self);
+static void parameter_groups_refreshed_cb (RdsDatabaseForm *self,
+                                           const GError    *error);
 
 void
 rds_form_change_free (RdsFormChange *change)
@@ -287,9 +290,9 @@ update_waiting_for (RdsDatabaseForm *self)
     set_waiting_for (self, _("Loading engine versions…"));
   else if (self->orderable != NULL && rds_resource_list_get_loading (self->orderable))
     set_waiting_for (self, _("Loading instance classes…"));
-  else if (self->subnet_groups != NULL && !rds_resource_list_get_loaded (self->subnet_groups))
+  else if (self->subnet_groups != NULL && rds_resource_list_get_loading (self->subnet_groups))
     set_waiting_for (self, _("Loading subnet groups…"));
-  else if (self->parameter_groups != NULL && !rds_resource_list_get_loaded (self->parameter_groups))
+  else if (self->parameter_groups != NULL && rds_resource_list_get_loading (self->parameter_groups))
     set_waiting_for (self, _("Loading parameter groups…"));
   else
     set_waiting_for (self, NULL);
@@ -526,7 +529,7 @@ load_orderable (RdsDatabaseForm *self)
 
   /* The parameter groups of the version's family. */
   if (self->parameter_groups != NULL && rds_resource_list_get_loaded (self->parameter_groups))
-    parameter_groups_refreshed_cb (self);
+    parameter_groups_refreshed_cb (self, NULL);
 }
 
 static ClassFamily
@@ -673,11 +676,42 @@ version_selected_cb (RdsDatabaseForm *self)
 
 /* Groups */
 
+/* The account from arn:aws:rds:REGION:ACCOUNT:…, for the monitoring role. */
 static void
-subnet_groups_refreshed_cb (RdsDatabaseForm *self)
+take_account_id (RdsDatabaseForm *self,
+                 const char      *arn)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (arn == NULL || self->account_id != NULL)
+    return;
+  parts = g_strsplit (arn, ":", 6);
+  if (g_strv_length (parts) >= 5 && *parts[4] != '\0')
+    self->account_id = g_strdup (parts[4]);
+}
+
+/* Why @list could not be read, next to its field. */
+static char *
+list_problem (RdsResourceList *list)
+{
+  const GError *error = list != NULL ? rds_resource_list_get_error (list) : NULL;
+
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+static void
+subnet_groups_refreshed_cb (RdsDatabaseForm *self,
+                            const GError    *error)
 {
   GListModel *model = rds_resource_list_get_model (self->subnet_groups);
   guint n = g_list_model_get_n_items (model);
+
+  if (error != NULL)
+    {
+      update_waiting_for (self);
+      revalidate (self);
+      return;
+    }
 
   g_ptr_array_set_size (self->subnet_group_names, 0);
   for (guint i = 0; i < n; i++)
@@ -688,14 +722,7 @@ subnet_groups_refreshed_cb (RdsDatabaseForm *self)
       g_ptr_array_add (self->subnet_group_names,
                        g_strdup (rds_shape_get_string (group, "db-subnet-group-name")));
 
-      /* arn:aws:rds:REGION:ACCOUNT:subgrp:NAME, for the monitoring role's ARN */
-      if (arn != NULL && self->account_id == NULL)
-        {
-          g_auto(GStrv) parts = g_strsplit (arn, ":", 6);
-
-          if (g_strv_length (parts) >= 5)
-            self->account_id = g_strdup (parts[4]);
-        }
+      take_account_id (self, arn);
     }
 
   fill_dropdown (self->subnet_group_dropdown, (const char * const *) self->subnet_group_names->pdata,
@@ -726,7 +753,8 @@ current_family (RdsDatabaseForm *self)
 }
 
 static void
-parameter_groups_refreshed_cb (RdsDatabaseForm *self)
+parameter_groups_refreshed_cb (RdsDatabaseForm *self,
+                               const GError    *error)
 {
   GListModel *model = rds_resource_list_get_model (self->parameter_groups);
   guint n = g_list_model_get_n_items (model);
@@ -735,6 +763,13 @@ parameter_groups_refreshed_cb (RdsDatabaseForm *self)
                                                        self->parameter_group_dropdown));
   const char *wanted = self->wanted_parameter_group != NULL ? self->wanted_parameter_group : previous;
   int chosen;
+
+  if (error != NULL)
+    {
+      update_waiting_for (self);
+      revalidate (self);
+      return;
+    }
 
   g_ptr_array_set_size (self->parameter_group_names, 0);
   for (guint i = 0; i < n; i++)
@@ -852,10 +887,11 @@ size_toggled_cb (RdsDatabaseForm *self,
   if (!is_active (check) || !easy (self))
     return;
 
-  /* Easy create: a size, and best-practice defaults for the rest. */
-  if (check == self->size_production)
+  /* Easy create: a size, and best-practice defaults for the rest. Choosing
+   * Easy create applies the size already chosen. */
+  if (is_active (self->size_production))
     apply_preset (self, TEMPLATE_PRODUCTION, "db.r6g.xlarge", 500);
-  else if (check == self->size_devtest)
+  else if (is_active (self->size_devtest))
     apply_preset (self, TEMPLATE_DEVTEST, "db.r6g.large", 100);
   else
     apply_preset (self, TEMPLATE_FREE, NULL, 20);
@@ -1099,10 +1135,12 @@ revalidate (RdsDatabaseForm *self)
                             rds_validate_port (self->engine, text_of (self->port_entry), &port));
       valid &= check_field (self, self->db_name_field, self->db_name_entry,
                             rds_validate_db_name (self->engine, text_of (self->db_name_entry)));
-      valid &= check_field (self, self->subnet_group_field, NULL,
-                            self->subnet_groups != NULL && rds_resource_list_get_loaded (self->subnet_groups) &&
-                            self->subnet_group_names->len == 0
-                            ? g_strdup (_("No DB subnet group is available.")) : NULL);
+      char *subnet_problem = list_problem (self->subnet_groups);
+
+      if (subnet_problem == NULL && self->subnet_groups != NULL &&
+          rds_resource_list_get_loaded (self->subnet_groups) && self->subnet_group_names->len == 0)
+        subnet_problem = g_strdup (_("No DB subnet group is available."));
+      valid &= check_field (self, self->subnet_group_field, NULL, subnet_problem);
       if (is_active (self->encryption_check) && selected (self->kms_dropdown) == 1)
         valid &= check_field (self, self->kms_field, self->kms_entry,
                               rds_validate_kms_key (text_of (self->kms_entry)));
@@ -1111,6 +1149,7 @@ revalidate (RdsDatabaseForm *self)
     }
 
   valid &= check_field (self, self->maintenance_window_field, NULL, windows_problem (self));
+  valid &= check_field (self, self->parameter_group_field, NULL, list_problem (self->parameter_groups));
 
   /* Nothing is valid before what RDS offers is known. */
   valid &= self->waiting_for == NULL;
@@ -1287,9 +1326,15 @@ ca_of (RdsDatabaseForm *self)
   return index < n_cas ? cas[index].identifier : rds_catalog_default_ca ();
 }
 
+/* The instance's role when it has one, else the account's default role. */
 static char *
 monitoring_role (RdsDatabaseForm *self)
 {
+  const char *existing = self->instance != NULL
+                         ? rds_shape_get_string (RDS_SHAPE (self->instance), "monitoring-role-arn") : NULL;
+
+  if (existing != NULL && *existing != '\0')
+    return g_strdup (existing);
   return g_strdup_printf ("arn:aws:iam::%s:role/rds-monitoring-role",
                           self->account_id != NULL ? self->account_id : "123456789012");
 }
@@ -1321,12 +1366,33 @@ generate_password (void)
 {
   /* Printable ASCII RDS accepts for every engine: no / " @ ' & or space. */
   static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#$%*+-=?^_~";
-  GString *password = g_string_sized_new (20);
+  const guint n = sizeof alphabet - 1;
+  char *password = g_malloc (21);
+  guint length = 0;
 
-  for (guint i = 0; i < 20; i++)
-    g_string_append_c (password, alphabet[g_random_int_range (0, sizeof alphabet - 1)]);
+  /* From the kernel's random source, each byte kept only below the
+   * largest multiple of the alphabet's size, so every character is as
+   * likely as any other. getrandom () blocks only before the kernel's
+   * pool is ready, long before a desktop session runs. */
+  while (length < 20)
+    {
+      guint8 bytes[32];
+      ssize_t got = getrandom (bytes, sizeof bytes, 0);
 
-  return g_string_free (password, FALSE);
+      if (got < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          g_error ("getrandom () failed: %s", g_strerror (errno));
+        }
+      for (ssize_t i = 0; i < got && length < 20; i++)
+        if (bytes[i] < 256 - 256 % n)
+          password[length++] = alphabet[bytes[i] % n];
+      explicit_bzero (bytes, sizeof bytes);
+    }
+  password[length] = '\0';
+
+  return password;
 }
 
 /**
@@ -2070,6 +2136,7 @@ rds_database_form_new (RdsSession          *session,
       rds_form_field_set_hint (RDS_FORM_FIELD (self->password_field),
                                _("Leave empty to keep the current password."));
       self->wanted_version = g_strdup (rds_shape_get_string (RDS_SHAPE (instance), "engine-version"));
+      take_account_id (self, rds_shape_get_string (RDS_SHAPE (instance), "db-instance-arn"));
       fill_from_instance (self);
       load_versions (self);
     }
