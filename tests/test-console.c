@@ -1733,6 +1733,13 @@ tag_count_is (Fixture       *f,
   return (tags != NULL ? g_list_model_get_n_items (tags) : 0) == GPOINTER_TO_UINT (data);
 }
 
+static gboolean
+field_has_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  return rds_form_field_get_error (RDS_FORM_FIELD ((gpointer) data)) != NULL;
+}
+
 /* Tags: view, add, remove, from a database's page. */
 static void
 tags (Fixture *f)
@@ -1756,6 +1763,10 @@ tags (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (value), "payments");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tags.add", NULL));
   g_assert_true (spin_until (f, tag_count_is, GUINT_TO_POINTER (1)));
+  /* Added: the fields empty for the next one. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "");
+
   gtk_editable_set_text (GTK_EDITABLE (key), "environment");
   gtk_editable_set_text (GTK_EDITABLE (value), "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tags.add", NULL));
@@ -1764,6 +1775,25 @@ tags (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tags.remove", "s", "team"));
   g_assert_true (spin_until (f, tag_count_is, GUINT_TO_POINTER (1)));
+
+  /* Refused by the service (50 tags at most): its message next to the
+   * key, what was typed kept to be corrected. */
+  for (guint i = 1; i <= 49; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("AddTagsToResource");
+      g_autofree char *tag = g_strdup_printf ("tag-%02u", i);
+
+      rds_request_set (request, "ResourceName", rds_db_instance_get_arn (find_instance (f, "tagged-db")));
+      rds_request_add_tag (request, "Tags", tag, "x");
+      call (f, request);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (key), "notes");
+  gtk_editable_set_text (GTK_EDITABLE (value), "kept");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tags.add", NULL));
+  g_assert_true (spin_until (f, field_has_error, key_field));
+  g_assert_nonnull (strstr (rds_form_field_get_error (RDS_FORM_FIELD (key_field)), "more than 50 tags"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key)), ==, "notes");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "kept");
 }
 
 /* Leaving the wizard half-filled and coming back loses nothing. */

@@ -804,31 +804,61 @@ events_changed_cb (RdsDatabasePage *self)
 
 /* Tags */
 
+/* Whether the tag change went through; says why not where it concerns. */
+static gboolean
+finish_tags_call (RdsDatabasePage *self,
+                  GObject         *session,
+                  GAsyncResult    *result)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer;
+
+  answer = rds_session_call_finish (RDS_SESSION (session), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+
+  if (answer == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      /* A tag request's invalid parameter is its tag. */
+      if (rds_aws_error_concerns (error, "Tags") || rds_aws_error_concerns (error, "TagKeys") ||
+          g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE))
+        rds_form_field_set_error (self->tag_key_field, error->message);
+      else if (RDS_IS_WINDOW (root))
+        rds_window_show_error (RDS_WINDOW (root), error);
+      return FALSE;
+    }
+
+  rds_query_result_free (answer);
+  return TRUE;
+}
+
 static void
 tags_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(RdsDatabasePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RdsQueryResult *answer;
 
-  answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  finish_tags_call (self, object, result);
+}
+
+/* The new tag's fields empty once it is added; a refused tag stays there
+ * to be corrected. */
+static void
+tag_added_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RdsDatabasePage) self = user_data;
+
+  if (!finish_tags_call (self, object, result))
     return;
 
-  if (answer == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (rds_aws_error_concerns (error, "Tags") || rds_aws_error_concerns (error, "TagKeys"))
-        rds_form_field_set_error (self->tag_key_field, error->message);
-      else if (RDS_IS_WINDOW (root))
-        rds_window_show_error (RDS_WINDOW (root), error);
-      return;
-    }
-
-  rds_query_result_free (answer);
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_key_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_value_entry), "");
+  rds_form_field_set_error (self->tag_key_field, NULL);
 }
 
 static char *
@@ -886,11 +916,8 @@ add_tag_action (GtkWidget  *widget,
   request = rds_request_new ("AddTagsToResource");
   rds_request_set (request, "ResourceName", rds_db_instance_get_arn (self->instance));
   rds_request_add_tag (request, "Tags", key, value);
-  rds_session_call_async (self->session, request, self->cancellable, tags_cb, g_object_ref (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->tag_key_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->tag_value_entry), "");
   rds_form_field_set_error (self->tag_key_field, NULL);
+  rds_session_call_async (self->session, request, self->cancellable, tag_added_cb, g_object_ref (self));
 }
 
 static void
