@@ -1796,6 +1796,36 @@ tags (Fixture *f)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "kept");
 }
 
+static gboolean
+instances_loaded (Fixture       *f,
+                  gconstpointer  data)
+{
+  return rds_resource_list_get_loaded (rds_session_get_instances (f->session));
+}
+
+/* A database's page waits for the Region's databases before it says one
+ * is gone. */
+static void
+database_loading_then_gone (Fixture *f)
+{
+  RdsDatabasePage *page;
+  GtkStack *stack;
+
+  create_instance (f, "here-db", "mysql", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "here-db"));
+  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "instance");
+
+  /* Another Region: its databases are not known yet. */
+  rds_session_set_region (f->session, "eu-west-1");
+  rds_database_page_set_identifier (page, "elsewhere-db");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, instances_loaded, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "gone");
+}
+
 /* Leaving the wizard half-filled and coming back loses nothing. */
 static void
 wizard_keeps_values (Fixture *f)
@@ -2148,6 +2178,7 @@ main (int   argc,
   ADD ("/console/databases/pages", pages);
   ADD ("/console/databases/rows-in-sight-first", rows_in_sight_first);
   ADD ("/console/database/tags", tags);
+  ADD ("/console/database/loading-then-gone", database_loading_then_gone);
   ADD ("/console/wizard/keeps-what-was-typed", wizard_keeps_values);
   ADD ("/console/wizard/service-error", wizard_service_error);
   ADD ("/console/wizard/easy-create", easy_create);

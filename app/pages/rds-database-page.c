@@ -737,7 +737,16 @@ update (RdsDatabasePage *self)
 
   if (instance == NULL)
     {
+      RdsResourceList *list = self->session != NULL ? rds_session_get_instances (self->session) : NULL;
       g_autofree char *description = NULL;
+
+      /* Not gone before the Region's databases are known. */
+      if (list != NULL && self->identifier != NULL && !rds_resource_list_get_loaded (list))
+        {
+          gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+          update_tags (self);
+          return;
+        }
 
       if (self->identifier != NULL)
         /* Translators: %s is a DB instance identifier */
