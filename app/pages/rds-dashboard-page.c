@@ -118,7 +118,8 @@ set_tile (RdsDashboardPage *self,
   g_autofree char *accessible = NULL;
 
   gtk_label_set_label (GTK_LABEL (self->tiles[tile].value), value);
-  accessible = g_strdup_printf ("%s: %s", gtk_label_get_label (GTK_LABEL (self->tiles[tile].caption)),
+  /* Translators: a dashboard tile for screen readers: "Databases: 5" */
+  accessible = g_strdup_printf (_("%s: %s"), gtk_label_get_label (GTK_LABEL (self->tiles[tile].caption)),
                                 value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->tiles[tile].value)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -131,6 +132,11 @@ update_resources (RdsDashboardPage *self)
   guint n, n_snapshots;
   gint64 available = 0, stopped = 0, multi_az = 0, storage = 0, manual = 0;
   g_autofree char *text = NULL;
+
+  /* Counted when shown: a hidden dashboard does not walk every instance
+   * on every poll. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
 
   if (self->session == NULL)
     return;
@@ -379,6 +385,7 @@ rds_dashboard_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rds_dashboard_page_parent_class)->map (widget);
 
+  update_resources (self);
   regions_timer_cb (self);
   if (self->regions_timer == 0)
     self->regions_timer = g_timeout_add_seconds (REGIONS_INTERVAL_SECONDS, regions_timer_cb, self);
