@@ -546,6 +546,20 @@ rds_application_get_start_error (RdsApplication *self)
   return self->start_error;
 }
 
+/**
+ * rds_application_get_simulator_warning:
+ *
+ * Returns: (nullable): what the embedded simulator found wrong with its
+ *   saved state (kept aside) when it started
+ */
+const char *
+rds_application_get_simulator_warning (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->simulator != NULL ? rds_simulator_get_warning (self->simulator) : NULL;
+}
+
 /* Before startup: where the embedded simulator keeps its state. */
 void
 rds_application_set_state_dir (RdsApplication *self,

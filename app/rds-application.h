@@ -19,6 +19,8 @@ GSettings      *rds_application_get_settings     (RdsApplication *self);
 RdsSecrets     *rds_application_get_secrets      (RdsApplication *self);
 RdsSession     *rds_application_get_session      (RdsApplication *self);
 const GError   *rds_application_get_start_error  (RdsApplication *self);
+const char     *rds_application_get_simulator_warning
+                                                 (RdsApplication *self);
 void            rds_application_set_state_dir    (RdsApplication *self,
                                                   const char     *state_dir);
 void            rds_application_set_clock_paused (RdsApplication *self,

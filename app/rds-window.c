@@ -53,6 +53,7 @@ struct _RdsWindow
   AdwToast             *progress_toast;  /* while the sample environment is made */
   gboolean              sample_offered;
   gboolean              keyring_warned;
+  gboolean              state_warned;
   gboolean              selecting_page;
 
   /* Template */
@@ -676,6 +677,19 @@ application_session_cb (RdsWindow      *self,
   RdsSecrets *secrets = rds_application_get_secrets (app);
 
   rds_window_set_session (self, rds_application_get_session (app));
+
+  /* A saved state the simulator could not read was kept aside: say where. */
+  if (self->session != NULL && rds_application_get_simulator_warning (app) != NULL && !self->state_warned)
+    {
+      AdwMessageDialog *dialog;
+
+      self->state_warned = TRUE;
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The Simulator’s Saved State Was Damaged"),
+                                                           rds_application_get_simulator_warning (app)));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 
   /* Without a keyring the simulator's credentials live in memory: say so once. */
   if (self->session != NULL && !rds_secrets_get_persistent (secrets) && !self->keyring_warned)

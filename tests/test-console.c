@@ -272,6 +272,7 @@ typedef struct
   TestBody body;
   gboolean offer_sample;       /* a first start: the sample offer shows */
   gboolean no_keyring;         /* secrets in memory, as without a Secret Service */
+  gboolean damaged_state;      /* the simulator's saved state cannot be read */
 } TestCase;
 
 typedef struct
@@ -298,6 +299,12 @@ fixture_setup (Fixture       *f,
   rds_application_set_state_dir (f->app, f->dir);
   rds_application_set_clock_paused (f->app, TRUE);
   rds_application_set_clock_start (f->app, START_TIME);
+  if (test->damaged_state)
+    {
+      g_autofree char *state = g_build_filename (f->dir, "state.json", NULL);
+
+      g_assert_true (g_file_set_contents (state, "{\"format\":\"rds-simulator-state\",\"ver", -1, NULL));
+    }
   if (test->no_keyring)
     {
       g_autoptr(RdsSecrets) secrets = rds_secrets_new_in_memory ();
@@ -1826,6 +1833,24 @@ database_loading_then_gone (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "gone");
 }
 
+/* A saved state the simulator cannot read is kept aside, and the window
+ * says so, and where. */
+static void
+damaged_state (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (spin_until (f, has_message_dialog, NULL));
+  dialog = message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Simulator’s Saved State Was Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "could not be read"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "state.json.corrupt-"));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-damaged-state");
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))),
+                    ==, 0);
+}
+
 /* Leaving the wizard half-filled and coming back loses nothing. */
 static void
 wizard_keeps_values (Fixture *f)
@@ -2170,6 +2195,7 @@ main (int   argc,
   ADD ("/console/window/pages", window_pages);
   ADD ("/console/window/sample-environment", sample_environment, .offer_sample = TRUE);
   ADD ("/console/window/no-keyring", no_keyring, .no_keyring = TRUE);
+  ADD ("/console/window/damaged-state", damaged_state, .damaged_state = TRUE);
   ADD ("/console/window/region", region);
   ADD ("/console/window/clock", clock_control);
   ADD ("/console/databases/create-modify-delete", create_modify_delete);

@@ -13,6 +13,7 @@
 
 #include "rds-client.h"
 
+#include <glib/gi18n.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -246,7 +247,7 @@ read_answer (const RdsAction  *action,
 
       if (result == NULL)
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_MALFORMED_ANSWER,
-                     "The endpoint's answer to %s could not be read: %s", action->name,
+                     _("The endpoint’s answer to %s could not be read: %s"), action->name,
                      local_error->message);
       return result;
     }
@@ -268,7 +269,7 @@ read_answer (const RdsAction  *action,
     else
       {
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP,
-                     "The endpoint answered HTTP %u (%s) without an AWS error", status,
+                     _("The endpoint answered HTTP %u (%s) without an AWS error"), status,
                      soup_status_get_phrase (status));
       }
   }
@@ -473,7 +474,7 @@ read_control_answer (guint    status,
     {
       g_set_error (error, RDS_CLIENT_ERROR,
                    status >= 300 ? RDS_CLIENT_ERROR_HTTP : RDS_CLIENT_ERROR_MALFORMED_ANSWER,
-                   "The simulator answered HTTP %u without a JSON object", status);
+                   _("The simulator answered HTTP %u without a JSON object"), status);
       return NULL;
     }
 
@@ -481,7 +482,7 @@ read_control_answer (guint    status,
     {
       g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP, "%s",
                    json_object_get_string_member_with_default (json_node_get_object (root),
-                                                               "error", "unknown error"));
+                                                               "error", _("unknown error")));
       return NULL;
     }
 

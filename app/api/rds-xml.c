@@ -12,6 +12,7 @@
 
 #include "rds-xml.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 G_DEFINE_QUARK (rds-xml-error-quark, rds_xml_error)
@@ -331,7 +332,7 @@ start_element (GMarkupParseContext  *context,
       if (!g_str_equal (element, reader->response_element))
         {
           g_set_error (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED,
-                       "Expected <%s>, got <%s>", reader->response_element, element);
+                       _("Expected <%s>, got <%s>"), reader->response_element, element);
           return;
         }
       frame.kind = FRAME_ROOT;
@@ -541,7 +542,7 @@ rds_xml_read_response (const RdsAction  *action,
 
   if (ok && reader.frames->len != 0)
     {
-      g_set_error_literal (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED, "The document ends early");
+      g_set_error_literal (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED, _("The document ends early"));
       ok = FALSE;
     }
 
@@ -565,7 +566,7 @@ rds_xml_read_response (const RdsAction  *action,
 
           g_clear_error (error);
           g_set_error (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED,
-                       "The %s answer is not well-formed: %s", action->name, message);
+                       _("The %s answer is not well-formed: %s"), action->name, message);
         }
       return NULL;
     }

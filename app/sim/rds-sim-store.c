@@ -28,6 +28,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
@@ -92,14 +93,21 @@ deliver_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* @format: a whole sentence, marked with N_(), with %s for @path and %s for
+ * the reason. It is translated here, after @saved_errno was read: gettext ()
+ * may change errno. */
 static gboolean
 io_error (GError     **error,
           int          saved_errno,
-          const char  *what,
+          const char  *format,
           const char  *path)
 {
-  g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
-               "Could not %s %s: %s", what, path, g_strerror (saved_errno));
+  const char *reason = g_strerror (saved_errno);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO, _(format), path, reason);
+#pragma GCC diagnostic pop
   return FALSE;
 }
 
@@ -185,14 +193,14 @@ writer_thread (gpointer data)
 
       if (g_atomic_int_get (&self->write_failed))
         g_set_error_literal (&error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
-                             "An earlier write to the journal failed; restart the simulator.");
+                             _("An earlier write to the journal failed; restart the simulator."));
       else if (buffer->len > 0 &&
                (!write_all (self->journal_fd, buffer->data, buffer->len) ||
                 fdatasync (self->journal_fd) != 0))
         {
           g_autofree char *path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
 
-          io_error (&error, errno, "write", path);
+          io_error (&error, errno, N_("Could not write %s: %s"), path);
           /* What follows a torn line can't be trusted to load: stop here. */
           g_atomic_int_set (&self->write_failed, TRUE);
         }
@@ -238,13 +246,13 @@ fsync_directory (const char  *directory,
   int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
   if (fd < 0)
-    return io_error (error, errno, "open", directory);
+    return io_error (error, errno, N_("Could not open %s: %s"), directory);
   if (fsync (fd) != 0)
     {
       int saved = errno;
 
       close (fd);
-      return io_error (error, saved, "sync", directory);
+      return io_error (error, saved, N_("Could not write %s to disk: %s"), directory);
     }
   close (fd);
   return TRUE;
@@ -272,7 +280,7 @@ rds_sim_store_open (const char  *directory,
 
   if (g_mkdir_with_parents (directory, 0700) != 0)
     {
-      io_error (error, errno, "create the state directory", directory);
+      io_error (error, errno, N_("Could not create the state directory %s: %s"), directory);
       return NULL;
     }
 
@@ -283,7 +291,7 @@ rds_sim_store_open (const char  *directory,
   self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (self->lock_fd < 0)
     {
-      io_error (error, errno, "open", lock_path);
+      io_error (error, errno, N_("Could not open %s: %s"), lock_path);
       return NULL;
     }
   if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
@@ -292,17 +300,22 @@ rds_sim_store_open (const char  *directory,
 
       if (pread (self->lock_fd, other, sizeof other - 1, 0) < 0)
         other[0] = '\0';
-      g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_LOCKED,
-                   "The state directory %s is in use by another simulator%s%s%s. Stop it, or "
-                   "choose another state directory.", directory,
-                   other[0] != '\0' ? " (process " : "", g_strstrip (other),
-                   other[0] != '\0' ? ")" : "");
+      g_strstrip (other);
+      if (other[0] != '\0')
+        g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_LOCKED,
+                     /* Translators: the second %s is a process ID */
+                     _("The state directory %s is in use by another simulator (process %s). Stop "
+                       "it, or choose another state directory."), directory, other);
+      else
+        g_set_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_LOCKED,
+                     _("The state directory %s is in use by another simulator. Stop it, or choose "
+                       "another state directory."), directory);
       return NULL;
     }
   pid = g_strdup_printf ("%d\n", (int) getpid ());
   if (ftruncate (self->lock_fd, 0) != 0 || pwrite (self->lock_fd, pid, strlen (pid), 0) < 0)
     {
-      io_error (error, errno, "write", lock_path);
+      io_error (error, errno, N_("Could not write %s: %s"), lock_path);
       return NULL;
     }
 
@@ -310,7 +323,7 @@ rds_sim_store_open (const char  *directory,
   self->journal_fd = open (journal_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (self->journal_fd < 0)
     {
-      io_error (error, errno, "open", journal_path);
+      io_error (error, errno, N_("Could not open %s: %s"), journal_path);
       return NULL;
     }
 
@@ -493,7 +506,7 @@ load_journal_line (const char  *line,
       (seq = json_object_get_int_member_with_default (json_node_get_object (node), "seq", -1)) < 0 ||
       !json_object_has_member (json_node_get_object (node), "changes"))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a journal entry");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not a journal entry"));
       return FALSE;
     }
 
@@ -576,14 +589,22 @@ rds_sim_store_load (RdsSimStore   *self,
           if (have_journal && (journal_aside = copy_aside (journal_path, "", error)) == NULL)
             return FALSE;
           if ((state_aside = keep_aside (state_path)) == NULL)
-            return io_error (error, errno, "keep aside", state_path);
+            return io_error (error, errno, N_("Could not set %s aside: %s"), state_path);
 
-          add_warning (warnings, "The simulator state in %s could not be read (line %u: %s). It was "
-                       "kept as %s%s%s, and the simulator starts empty.", state_path,
-                       failed_line != 0 ? failed_line : 1,
-                       local_error != NULL ? local_error->message : "the file ends in the middle of a line",
-                       state_aside, journal_aside != NULL ? " with its journal as " : "",
-                       journal_aside != NULL ? journal_aside : "");
+          const char *reason = local_error != NULL ? local_error->message
+                                                   : _("the file ends in the middle of a line");
+
+          if (journal_aside != NULL)
+            add_warning (warnings,
+                         _("The simulator state in %s could not be read (line %u: %s). It was kept "
+                           "as %s with its journal as %s, and the simulator starts empty."),
+                         state_path, failed_line != 0 ? failed_line : 1, reason, state_aside,
+                         journal_aside);
+          else
+            add_warning (warnings,
+                         _("The simulator state in %s could not be read (line %u: %s). It was kept "
+                           "as %s, and the simulator starts empty."),
+                         state_path, failed_line != 0 ? failed_line : 1, reason, state_aside);
           rds_sim_engine_load_header (engine, initial, NULL);
           state.header_seq = state.last_seq = 0;
           have_journal = FALSE;
@@ -596,8 +617,8 @@ rds_sim_store_load (RdsSimStore   *self,
       if (journal_aside == NULL)
         return FALSE;
 
-      add_warning (warnings, "The simulator journal %s has no state file to go with; it was kept "
-                   "as %s, and the simulator starts empty.", journal_path,
+      add_warning (warnings, _("The simulator journal %s has no state file to go with; it was "
+                               "kept as %s, and the simulator starts empty."), journal_path,
                    journal_aside);
       have_journal = FALSE;
     }
@@ -615,8 +636,8 @@ rds_sim_store_load (RdsSimStore   *self,
            * loaded before the bad line stays. */
           if ((copy = copy_aside (journal_path, suffix, error)) == NULL)
             return FALSE;
-          add_warning (warnings, "The simulator journal %s is corrupt at line %u (%s). The "
-                       "changes before it were loaded; the journal was kept as %s.",
+          add_warning (warnings, _("The simulator journal %s is corrupt at line %u (%s). The "
+                                   "changes before it were loaded; the journal was kept as %s."),
                        journal_path, failed_line, local_error->message, copy);
         }
       /* A torn last line was never acknowledged: nothing to report. */
@@ -690,7 +711,7 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
   if (self->journal_fd < 0)
     {
       g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                           "The state store is closed.");
+                           _("The state store is closed."));
       return FALSE;
     }
 
@@ -702,7 +723,7 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
 
   writer.fd = open (temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (writer.fd < 0)
-    return io_error (error, errno, "create", temporary);
+    return io_error (error, errno, N_("Could not create %s: %s"), temporary);
   writer.buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
 
   header = rds_sim_engine_save_header (engine);
@@ -718,18 +739,18 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
 
       close (writer.fd);
       g_unlink (temporary);
-      return io_error (error, saved, "write", temporary);
+      return io_error (error, saved, N_("Could not write %s: %s"), temporary);
     }
   close (writer.fd);
 
   if (g_rename (temporary, state_path) != 0)
-    return io_error (error, errno, "replace", state_path);
+    return io_error (error, errno, N_("Could not replace %s: %s"), state_path);
   if (!fsync_directory (self->directory, error))
     return FALSE;
 
   /* The checkpoint holds everything: the journal starts over. */
   if (ftruncate (self->journal_fd, 0) != 0 || fsync (self->journal_fd) != 0)
-    return io_error (error, errno, "empty", journal_path);
+    return io_error (error, errno, N_("Could not empty %s: %s"), journal_path);
 
   self->checkpoint_seq = self->seq;
   self->journal_size = 0;
@@ -797,7 +818,7 @@ rds_sim_store_append_async (RdsSimStore         *self,
   if (self->journal_fd < 0)
     {
       g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                               "The state store is closed.");
+                               _("The state store is closed."));
       return;
     }
 
@@ -863,7 +884,7 @@ rds_sim_store_append_sync (RdsSimStore  *self,
   if (self->journal_fd < 0)
     {
       g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                           "The state store is closed.");
+                           _("The state store is closed."));
       return FALSE;
     }
 
