@@ -1563,6 +1563,29 @@ test_windows (void)
                    START_TIME + (gint64) 7 * DAY * G_USEC_PER_SEC);
 }
 
+/* The port asked for at creation is the endpoint's once it is available,
+ * also when the state was saved and loaded in between. */
+static void
+test_create_port (void)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  g_autoptr(RdsSimEngine) original = rds_sim_engine_new (3, clock);
+  g_autoptr(RdsSimClock) loaded_clock = NULL;
+  g_autoptr(RdsSimEngine) loaded = NULL;
+  g_autoptr(RdsQueryResult) created = NULL;
+  g_autoptr(RdsDbInstance) instance = NULL;
+  g_autofree char *saved = NULL;
+
+  created = call (original, "CreateDBInstance", "DBInstanceIdentifier", "ported",
+                  "DBInstanceClass", "db.t3.micro", "Engine", "postgres", "MasterUsername", "postgres",
+                  "MasterUserPassword", "correct-horse", "AllocatedStorage", "20", "Port", "6543", NULL);
+  saved = dump (original);
+  loaded = load (saved, &loaded_clock);
+  advance_until (loaded, "ported", "available", HOUR);
+  instance = describe (loaded, "ported");
+  g_assert_cmpint (rds_shape_get_int (rds_shape_get_object (RDS_SHAPE (instance), "endpoint"), "port"), ==, 6543);
+}
+
 #define WINDOW_BASE "DBInstanceClass", "db.t3.micro", "Engine", "postgres", \
                     "MasterUsername", "postgres", "MasterUserPassword", "correct-horse"
 
@@ -1635,6 +1658,7 @@ main (int   argc,
   ADD ("catalog/default-groups", test_default_groups);
   ADD ("backup-window-avoids-maintenance", test_backup_window_avoids_maintenance);
 #undef ADD
+  g_test_add_func ("/rds/sim/create-port", test_create_port);
   g_test_add_func ("/rds/sim/deterministic", test_deterministic);
   g_test_add_func ("/rds/sim/save-load-continues", test_save_load_continues);
   g_test_add_func ("/rds/sim/changes-replay", test_changes_replay);

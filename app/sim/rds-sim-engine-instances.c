@@ -79,7 +79,6 @@ _rds_sim_instance_free (RdsSimInstance *instance)
       g_sequence_remove (instance->timers[i]);
 
   g_clear_object (&instance->model);
-  g_free (instance->final_snapshot);
   g_free (instance);
 }
 
@@ -1124,6 +1123,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   instance = g_new0 (RdsSimInstance, 1);
   instance->region = region;
   instance->model = RDS_DB_INSTANCE (model);
+  instance->port = port;
   g_tree_insert (region->instances, g_strdup (id), instance);
   region->allocated_storage += storage.allocated;
 
@@ -1178,7 +1178,7 @@ finish_create (RdsSimEngine   *self,
   g_autofree char *address = NULL;
   g_autoptr(RdsShape) endpoint = NULL;
   g_autoptr(RdsShape) certificate = NULL;
-  int port = engine_of (instance)->default_port;
+  int port = instance->port != 0 ? instance->port : engine_of (instance)->default_port;
 
   address = g_strdup_printf ("%s.%s.%s.rds.amazonaws.com", instance_id (instance),
                              instance->region->endpoint_label, instance->region->info->name);
@@ -2229,7 +2229,6 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
     {
       due = now + _rds_sim_snapshot_duration (self, instance);
       _rds_sim_snapshot_start (self, instance, final_lower, NULL, now, due);
-      instance->final_snapshot = g_strdup (final_lower);
     }
   due += USEC (_rds_sim_engine_draw (self, 120, 300));
 

@@ -65,7 +65,7 @@ struct _RdsSimInstance
   GSequenceIter  *timers[RDS_SIM_N_TIMERS];
   gboolean        failover;                /* the reboot fails over */
   gint64          last_storage_change;
-  char           *final_snapshot;          /* taken while deleting */
+  int             port;                    /* the endpoint's, asked for at creation */
 };
 
 struct _RdsSimSnapshot

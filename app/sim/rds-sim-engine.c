@@ -894,8 +894,8 @@ instance_record (RdsSimInstance *instance)
     json_object_set_boolean_member (sim, "failover", TRUE);
   if (instance->last_storage_change != 0)
     json_object_set_int_member (sim, "lastStorageChange", instance->last_storage_change);
-  if (instance->final_snapshot != NULL)
-    json_object_set_string_member (sim, "finalSnapshot", instance->final_snapshot);
+  if (instance->port != 0)
+    json_object_set_int_member (sim, "port", instance->port);
   json_object_set_object_member (record, "sim", sim);
 
   return node_take_object (record);
@@ -1278,7 +1278,7 @@ load_instance (RdsSimEngine  *self,
   instance->op = op;
   instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
   instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
-  instance->final_snapshot = g_strdup (json_object_get_string_member_with_default (sim, "finalSnapshot", NULL));
+  instance->port = (int) json_object_get_int_member_with_default (sim, "port", 0);
 
   /* Replace, not duplicate, what an earlier record said. */
   g_tree_remove (region->instances, id);
