@@ -22,6 +22,7 @@
 #include "rds-cost-panel.h"
 #include "rds-create-database-wizard.h"
 #include "rds-database-form.h"
+#include "rds-dashboard-page.h"
 #include "rds-database-page.h"
 #include "rds-databases-page.h"
 #include "rds-db-instance.h"
@@ -2067,12 +2068,29 @@ events_shown (Fixture *f)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
-/* Events: all of them, by source type, by search. */
+static gboolean
+events_shown_are (Fixture       *f,
+                  gconstpointer  data)
+{
+  return events_shown (f) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+dashboard_events_are (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "dashboard");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, RDS_TYPE_DASHBOARD_PAGE, "events_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), data) == 0;
+}
+
+/* Events: all of them, by source type, by search, by time range. */
 static void
 events_filters (Fixture *f)
 {
   RdsEventsPage *page;
-  GtkDropDown *types;
+  GtkDropDown *types, *ranges;
   GtkEditable *search_entry;
   guint all, instances, snapshots;
 
@@ -2093,6 +2111,8 @@ events_filters (Fixture *f)
                                                         "type_dropdown"));
   search_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_EVENTS_PAGE,
                                                               "search_entry"));
+  ranges = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_EVENTS_PAGE,
+                                                         "range_dropdown"));
   all = events_shown (f);
   g_assert_cmpuint (all, >, 3);
   screenshot (f, GTK_WIDGET (f->window), "page-events");
@@ -2110,6 +2130,17 @@ events_filters (Fixture *f)
   g_assert_cmpuint (events_shown (f), ==, snapshots);
   gtk_editable_set_text (search_entry, "");
   g_assert_cmpuint (events_shown (f), ==, all);
+
+  /* Two hours on, none of the last hour; the dashboard's last day keeps
+   * them all the same. */
+  advance (f, 2 * 3600);
+  gtk_drop_down_set_selected (ranges, 0);
+  g_assert_true (spin_until (f, events_shown_are, GUINT_TO_POINTER (0)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
+  g_assert_true (spin_until (f, dashboard_events_are, "list"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "events"));
+  gtk_drop_down_set_selected (ranges, 1);
+  g_assert_true (spin_until (f, events_shown_are, GUINT_TO_POINTER (all)));
 }
 
 static void

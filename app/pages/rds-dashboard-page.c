@@ -25,6 +25,7 @@
 #include "rds-region.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
+#include "rds-since-filter.h"
 
 #define RECENT_EVENTS 6
 #define REGIONS_INTERVAL_SECONDS 30
@@ -61,6 +62,7 @@ struct _RdsDashboardPage
   GSignalGroup       *session_signals;
   GSignalGroup       *instances_signals;
   GSignalGroup       *snapshots_signals;
+  GSignalGroup       *events_signals;
   GCancellable       *cancellable;
   GCancellable       *regions_cancellable;
   guint               regions_timer;
@@ -72,6 +74,8 @@ struct _RdsDashboardPage
   RegionRow          *regions;
   guint               n_regions;
 
+  GtkFilterListModel *events_recent;   /* of the last day */
+  RdsSinceFilter     *events_since;
   GtkSortListModel   *events_sorted;
   GtkSliceListModel  *events_slice;
 
@@ -368,6 +372,15 @@ create_event_row (gpointer item,
   return rds_event_row_new (item);
 }
 
+/* The last day, in simulated time, as the empty list says. */
+static void
+update_events_since (RdsDashboardPage *self)
+{
+  gint64 now = self->session != NULL ? rds_session_get_simulated_time (self->session) : 0;
+
+  rds_since_filter_set_since (self->events_since, now > 0 ? now - (gint64) 24 * 3600 * G_USEC_PER_SEC : 0);
+}
+
 static void
 events_changed_cb (RdsDashboardPage *self)
 {
@@ -415,8 +428,11 @@ rds_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->instances_signals);
   g_clear_object (&self->snapshots_signals);
   g_clear_object (&self->session);
-  g_clear_object (&self->events_sorted);
+  g_clear_object (&self->events_signals);
   g_clear_object (&self->events_slice);
+  g_clear_object (&self->events_sorted);
+  g_clear_object (&self->events_recent);
+  g_clear_object (&self->events_since);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DASHBOARD_PAGE);
   rds_widget_unparent_children (GTK_WIDGET (self));
 
@@ -570,8 +586,10 @@ rds_dashboard_page_init (RdsDashboardPage *self)
       gtk_list_box_append (GTK_LIST_BOX (self->regions_list), row);
     }
 
-  /* The newest events, live: sorted by date, first few. */
-  self->events_sorted = gtk_sort_list_model_new (NULL,
+  /* The newest events of the last day, live: sorted by date, first few. */
+  self->events_since = rds_since_filter_new ("date");
+  self->events_recent = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->events_since)));
+  self->events_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->events_recent)),
     GTK_SORTER (gtk_numeric_sorter_new (rds_date_expression_new (RDS_TYPE_EVENT, "date"))));
   gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (gtk_sort_list_model_get_sorter (self->events_sorted)),
                                      GTK_SORT_DESCENDING);
@@ -590,6 +608,9 @@ rds_dashboard_page_init (RdsDashboardPage *self)
   self->snapshots_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
   g_signal_group_connect_swapped (self->snapshots_signals, "refreshed",
                                   G_CALLBACK (update_resources), self);
+  self->events_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
+  g_signal_group_connect_swapped (self->events_signals, "refreshed",
+                                  G_CALLBACK (update_events_since), self);
 
   events_changed_cb (self);
 }
@@ -617,10 +638,13 @@ rds_dashboard_page_set_session (RdsDashboardPage *self,
                              session != NULL ? rds_session_get_instances (session) : NULL);
   g_signal_group_set_target (self->snapshots_signals,
                              session != NULL ? rds_session_get_snapshots (session) : NULL);
-  gtk_sort_list_model_set_model (self->events_sorted,
-                                 session != NULL
-                                 ? rds_resource_list_get_model (rds_session_get_events (session))
-                                 : NULL);
+  g_signal_group_set_target (self->events_signals,
+                             session != NULL ? rds_session_get_events (session) : NULL);
+  update_events_since (self);
+  gtk_filter_list_model_set_model (self->events_recent,
+                                   session != NULL
+                                   ? rds_resource_list_get_model (rds_session_get_events (session))
+                                   : NULL);
 
   update_resources (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every event of the Region, newest first, filtered by source type, time
- * range (how far back DescribeEvents looks, in simulated time) and search.
+ * range (back from the simulated now) and search. The session's events,
+ * which the dashboard shows too, reach back at least a day, and as far as
+ * the range.
  */
 
 #include "config.h"
@@ -19,6 +21,7 @@
 #include "rds-resource-list.h"
 #include "rds-search-filter.h"
 #include "rds-session.h"
+#include "rds-since-filter.h"
 
 struct _RdsEventsPage
 {
@@ -39,6 +42,7 @@ struct _RdsEventsPage
   GtkSortListModel   *sort_model;
   GtkStringFilter    *type_filter;
   RdsSearchFilter    *search_filter;
+  RdsSinceFilter     *since_filter;
 };
 
 G_DEFINE_FINAL_TYPE (RdsEventsPage, rds_events_page, GTK_TYPE_WIDGET)
@@ -54,7 +58,9 @@ static GParamSpec *properties[N_PROPS];
 /* The source type filter's choices, in the dropdown's order. */
 static const char * const source_types[] = { NULL, "db-instance", "db-snapshot" };
 /* The time range's choices in minutes; RDS keeps events 14 days. */
-static const char * const durations[] = { "60", "1440", "10080", "20160" };
+static const int durations[] = { 60, 1440, 10080, 20160 };
+/* The session's events serve the dashboard's last day too. */
+#define SHARED_MINUTES 1440
 
 static void
 update_state (RdsEventsPage *self)
@@ -96,15 +102,37 @@ type_selected_cb (RdsEventsPage *self)
                                 selected < G_N_ELEMENTS (source_types) ? source_types[selected] : NULL);
 }
 
-static void
-range_selected_cb (RdsEventsPage *self)
+static int
+range_minutes (RdsEventsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->range_dropdown);
 
-  if (self->list == NULL || selected >= G_N_ELEMENTS (durations))
+  return durations[MIN (selected, G_N_ELEMENTS (durations) - 1)];
+}
+
+/* The range ends at the simulated now, which moves. */
+static void
+update_since (RdsEventsPage *self)
+{
+  gint64 now = self->session != NULL ? rds_session_get_simulated_time (self->session) : 0;
+
+  rds_since_filter_set_since (self->since_filter,
+                              now > 0 ? now - (gint64) range_minutes (self) * 60 * G_USEC_PER_SEC : 0);
+}
+
+/* The session's list reaches back as far as the range; the range itself
+ * is a filter, so the dashboard's last day stays whole. */
+static void
+range_selected_cb (RdsEventsPage *self)
+{
+  g_autofree char *duration = NULL;
+
+  update_since (self);
+  if (self->list == NULL)
     return;
 
-  rds_resource_list_set_parameter (self->list, "Duration", durations[selected]);
+  duration = g_strdup_printf ("%d", MAX (range_minutes (self), SHARED_MINUTES));
+  rds_resource_list_set_parameter (self->list, "Duration", duration);
   if (self->session != NULL)
     rds_session_refresh (self->session);
 }
@@ -132,6 +160,7 @@ rds_events_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->range_dropdown, self);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
+  g_clear_object (&self->since_filter);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_EVENTS_PAGE);
   rds_widget_unparent_children (GTK_WIDGET (self));
@@ -221,9 +250,14 @@ rds_events_page_init (RdsEventsPage *self)
 
   gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
 
+  self->since_filter = rds_since_filter_new ("date");
+  gtk_multi_filter_append (GTK_MULTI_FILTER (gtk_filter_list_model_get_filter (self->filter_model)),
+                           GTK_FILTER (g_object_ref (self->since_filter)));
+
   self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
   g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
                                   G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->list_signals, "refreshed", G_CALLBACK (update_since), self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
@@ -257,6 +291,7 @@ rds_events_page_set_session (RdsEventsPage *self,
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_sort_list_model_set_model (self->sort_model,
                                  self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
+  range_selected_cb (self);
   update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
