@@ -169,7 +169,7 @@ start_simulator (RdsApplication *self,
   g_object_set_data_full (G_OBJECT (self->simulator), "access-key-id", g_strdup (parts[0]), g_free);
   g_object_set_data_full (G_OBJECT (self->simulator), "secret-access-key", g_strdup (parts[1]),
                           wipe_secret);
-  memset (parts[1], 0, strlen (parts[1]));
+  explicit_bzero (parts[1], strlen (parts[1]));
 
   rds_simulator_start_async (self->simulator, self->cancellable, simulator_started_cb,
                              g_object_ref (self));
@@ -234,7 +234,7 @@ credentials_looked_up_cb (GObject      *object,
     g_autofree char *secret = random_text ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
 
     data->credentials = g_strconcat (ACCESS_KEY_PREFIX, key_id, ":", secret, NULL);
-    memset (secret, 0, strlen (secret));
+    explicit_bzero (secret, strlen (secret));
   }
 
   state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();

@@ -272,16 +272,6 @@ rds_format_or_dash (gpointer    unused,
 }
 
 char *
-rds_format_days (gpointer unused,
-                 int      days)
-{
-  if (days <= 0)
-    return g_strdup (_("Disabled"));
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
-}
-
-char *
 rds_format_usd (double usd)
 {
   /* Translators: an amount in US dollars */

@@ -52,8 +52,6 @@ char          *rds_format_time_short     (gpointer       unused,
                                           gint64         usec);
 char          *rds_format_or_dash        (gpointer       unused,
                                           const char    *text);
-char          *rds_format_days           (gpointer       unused,
-                                          int            days);
 char          *rds_format_usd            (double         usd);
 char          *rds_format_percent        (gpointer       unused,
                                           int            percent);

@@ -13,6 +13,8 @@
 
 #include "rds-instance-actions.h"
 
+#include "rds-widget-util.h"
+
 #include <glib/gi18n.h>
 
 #include "rds-db-instance.h"
@@ -92,8 +94,7 @@ static void
 present_dialog (RdsInstanceActions *self,
                 RdsActionDialog    *dialog)
 {
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rds_widget_present_over (self->owner, GTK_WINDOW (dialog));
 }
 
 static void

@@ -52,7 +52,7 @@ rds_secret_free (char *secret)
 {
   if (secret != NULL)
     {
-      memset (secret, 0, strlen (secret));
+      explicit_bzero (secret, strlen (secret));
       g_free (secret);
     }
 }

@@ -65,7 +65,6 @@ struct _RdsWindow
   AdwWindowTitle       *page_title;
   RdsClockControl      *clock_control;
   GtkStack             *stack;
-  AdwStatusPage        *starting_page;
   AdwStatusPage        *failed_page;
 };
 
@@ -976,7 +975,6 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, clock_control);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_page);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_page);
 
   gtk_widget_class_install_action (widget_class, "win.create-database", NULL, create_database_action);

@@ -35,7 +35,6 @@ struct _RdsServer
   RdsSimStore  *store;
   SoupServer   *server;
   GHashTable   *credentials;   /* access key id → secret access key */
-  GCancellable *cancellable;
   GHashTable   *idle_watches;  /* GSocket → GSource, see watch_idle_connection() */
   guint         port;
   char         *host;
@@ -51,7 +50,7 @@ clear_secret (gpointer data)
 
   if (secret != NULL)
     {
-      memset (secret, 0, strlen (secret));
+      explicit_bzero (secret, strlen (secret));
       g_free (secret);
     }
 }
@@ -68,7 +67,6 @@ rds_server_dispose (GObject *object)
 {
   RdsServer *self = RDS_SERVER (object);
 
-  g_cancellable_cancel (self->cancellable);
   rds_server_disconnect (self);
   g_clear_object (&self->server);
 
@@ -82,7 +80,6 @@ rds_server_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->credentials, g_hash_table_unref);
   g_clear_pointer (&self->idle_watches, g_hash_table_unref);
   g_clear_pointer (&self->host, g_free);
@@ -103,7 +100,6 @@ static void
 rds_server_init (RdsServer *self)
 {
   self->credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_secret);
-  self->cancellable = g_cancellable_new ();
   self->idle_watches = g_hash_table_new_full (NULL, NULL, g_object_unref, destroy_source);
 }
 

@@ -481,11 +481,11 @@ rds_sigv4_signature (const char *secret_access_key,
   hmac_sha256 (k_signing, sizeof k_signing, string_to_sign, signature);
 
   /* Key material does not linger on the stack. */
-  memset (first_key, 0, strlen (first_key));
-  memset (k_date, 0, sizeof k_date);
-  memset (k_region, 0, sizeof k_region);
-  memset (k_service, 0, sizeof k_service);
-  memset (k_signing, 0, sizeof k_signing);
+  explicit_bzero (first_key, strlen (first_key));
+  explicit_bzero (k_date, sizeof k_date);
+  explicit_bzero (k_region, sizeof k_region);
+  explicit_bzero (k_service, sizeof k_service);
+  explicit_bzero (k_signing, sizeof k_signing);
 
   out = g_string_sized_new (64);
   for (guint i = 0; i < sizeof signature; i++)

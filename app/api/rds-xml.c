@@ -586,7 +586,6 @@ typedef struct
 {
   RdsXmlErrorDocument *document;
   GString             *text;
-  char                *current;
 } ErrorReader;
 
 static void
@@ -599,8 +598,6 @@ error_start (GMarkupParseContext  *context,
 {
   ErrorReader *reader = user_data;
 
-  g_free (reader->current);
-  reader->current = g_strdup (element);
   g_string_truncate (reader->text, 0);
 }
 
@@ -652,7 +649,7 @@ rds_xml_read_error (const char          *text_value,
                     RdsXmlErrorDocument *document)
 {
   g_autoptr(GMarkupParseContext) context = NULL;
-  ErrorReader reader = { document, g_string_new (NULL), NULL };
+  ErrorReader reader = { document, g_string_new (NULL) };
 
   g_return_val_if_fail (document != NULL, FALSE);
 
@@ -660,7 +657,6 @@ rds_xml_read_error (const char          *text_value,
   g_markup_parse_context_parse (context, text_value, length, NULL);
 
   g_string_free (reader.text, TRUE);
-  g_free (reader.current);
 
   return document->code != NULL;
 }

@@ -725,14 +725,6 @@ rds_databases_page_set_session (RdsDatabasesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
-GtkColumnView *
-rds_databases_page_get_view (RdsDatabasesPage *self)
-{
-  g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), NULL);
-
-  return self->column_view;
-}
-
 /**
  * rds_databases_page_get_selected:
  *

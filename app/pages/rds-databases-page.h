@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS, DATABASES_PAGE,
 RdsSession         *rds_databases_page_get_session   (RdsDatabasesPage *self);
 void                rds_databases_page_set_session   (RdsDatabasesPage *self,
                                                       RdsSession       *session);
-GtkColumnView      *rds_databases_page_get_view      (RdsDatabasesPage *self);
 GtkSingleSelection *rds_databases_page_get_selection (RdsDatabasesPage *self);
 RdsDbInstance      *rds_databases_page_get_selected  (RdsDatabasesPage *self);
 GtkEditable        *rds_databases_page_get_search    (RdsDatabasesPage *self);

@@ -108,23 +108,13 @@ search_changed_cb (RdsSnapshotsPage *self,
 }
 
 static void
-present (RdsSnapshotsPage *self,
-         RdsActionDialog  *dialog)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 take_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
 
-  present (self, rds_take_snapshot_dialog_new (self->session, NULL));
+  rds_widget_present_over (widget, GTK_WINDOW (rds_take_snapshot_dialog_new (self->session, NULL)));
 }
 
 static void
@@ -136,7 +126,8 @@ delete_action (GtkWidget  *widget,
   RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
 
   if (snapshot != NULL)
-    present (self, rds_delete_snapshot_dialog_new (self->session, snapshot));
+    rds_widget_present_over (widget,
+                             GTK_WINDOW (rds_delete_snapshot_dialog_new (self->session, snapshot)));
 }
 
 static void

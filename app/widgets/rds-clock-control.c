@@ -53,7 +53,6 @@ static void
 update_time (RdsClockControl *self)
 {
   gint64 now = self->session != NULL ? rds_session_get_simulated_time (self->session) : 0;
-  g_autoptr(GDateTime) time = NULL;
   g_autofree char *short_text = NULL;
   g_autofree char *long_text = NULL;
   g_autofree char *accessible = NULL;
@@ -65,9 +64,7 @@ update_time (RdsClockControl *self)
       return;
     }
 
-  time = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-  /* Translators: the simulated time in the header bar, see g_date_time_format() */
-  short_text = g_date_time_format (time, _("%b %-d, %H:%M"));
+  short_text = rds_format_time_short (NULL, now);
   long_text = rds_format_time (NULL, now);
   gtk_label_set_label (GTK_LABEL (self->time_label), short_text);
   gtk_label_set_label (GTK_LABEL (self->date_label), long_text);

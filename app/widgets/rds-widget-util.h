@@ -20,6 +20,17 @@ rds_widget_unparent_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+/* Presents @window over the window @owner is in, if any. */
+static inline void
+rds_widget_present_over (GtkWidget *owner,
+                         GtkWindow *window)
+{
+  GtkRoot *root = owner != NULL ? gtk_widget_get_root (owner) : NULL;
+
+  gtk_window_set_transient_for (window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (window);
+}
+
 /* Scrolls the nearest GtkScrolledWindow around @widget so that it shows,
  * and focuses it when its window is the active one. */
 static inline void

@@ -41,11 +41,9 @@ struct _RdsCreateDatabaseWizard
   char            *error_text;
 
   GtkWidget       *form_box;
-  GtkWidget       *form_scroller;
   RdsCostPanel    *cost_panel;
   GtkWidget       *spinner;
   GtkWidget       *status_label;
-  GtkWidget       *create_button;
 };
 
 G_DEFINE_FINAL_TYPE (RdsCreateDatabaseWizard, rds_create_database_wizard, GTK_TYPE_WIDGET)
@@ -291,11 +289,9 @@ rds_create_database_wizard_class_init (RdsCreateDatabaseWizardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-create-database-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, form_box);
-  gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, cost_panel);
   gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, spinner);
   gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, status_label);
-  gtk_widget_class_bind_template_child (widget_class, RdsCreateDatabaseWizard, create_button);
 
   gtk_widget_class_install_action (widget_class, "wizard.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);

@@ -67,7 +67,6 @@ struct _RdsDatabaseForm
   RdsSession           *session;
   RdsDatabaseFormMode   mode;
   RdsDbInstance        *instance;     /* modify: the instance as it was */
-  GCancellable         *cancellable;
 
   const RdsEngineInfo  *engine;
   Template              template_;
@@ -1772,7 +1771,6 @@ rds_database_form_dispose (GObject *object)
 {
   RdsDatabaseForm *self = RDS_DATABASE_FORM (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->versions);
   g_clear_object (&self->orderable);
   g_clear_object (&self->subnet_groups);
@@ -1790,7 +1788,6 @@ rds_database_form_finalize (GObject *object)
 {
   RdsDatabaseForm *self = RDS_DATABASE_FORM (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->version_names, g_ptr_array_unref);
   g_clear_pointer (&self->class_names, g_ptr_array_unref);
@@ -1956,7 +1953,6 @@ connect_all (RdsDatabaseForm *self)
   const RdsCertificateAuthority *ca_list;
   guint n_cas;
 
-  self->cancellable = g_cancellable_new ();
   self->touched = g_hash_table_new (NULL, NULL);
   self->version_names = g_ptr_array_new_with_free_func (g_free);
   self->class_names = g_ptr_array_new_with_free_func (g_free);

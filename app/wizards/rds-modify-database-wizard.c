@@ -43,7 +43,6 @@ struct _RdsModifyDatabaseWizard
   GtkWidget       *form_title;
   GtkWidget       *summary_title;
   GtkWidget       *changes_grid;
-  GtkWidget       *apply_later;
   GtkWidget       *apply_now;
   GtkWidget       *window_label;
   GtkWidget       *spinner;
@@ -360,7 +359,6 @@ rds_modify_database_wizard_class_init (RdsModifyDatabaseWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, form_title);
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, summary_title);
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, changes_grid);
-  gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, apply_later);
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, apply_now);
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, window_label);
   gtk_widget_class_bind_template_child (widget_class, RdsModifyDatabaseWizard, spinner);
