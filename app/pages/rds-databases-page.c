@@ -168,14 +168,7 @@ update_state (RdsDatabasesPage *self)
 
   update_pager (self);
 
-  if (self->list == NULL || (!rds_resource_list_get_loaded (self->list) && total == 0))
-    page = "loading";
-  else if (total == 0)
-    page = "empty";
-  else if (shown == 0)
-    page = "no-results";
-  else
-    page = "list";
+  page = rds_widget_list_page (self->list, shown);
 
   if (self->session != NULL && g_str_equal (page, "empty"))
     {

@@ -65,25 +65,15 @@ static const int durations[] = { 60, 1440, 10080, 20160 };
 static void
 update_state (RdsEventsPage *self)
 {
-  GListModel *all = self->list != NULL ? rds_resource_list_get_model (self->list) : NULL;
-  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *title = NULL;
-  const char *page;
 
   /* Translators: the Events page's title, with how many are shown */
   title = g_strdup_printf (_("Events (%u)"), shown);
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
-  if (self->list == NULL || (!rds_resource_list_get_loaded (self->list) && total == 0))
-    page = "loading";
-  else if (total == 0)
-    page = "empty";
-  else if (shown == 0)
-    page = "no-results";
-  else
-    page = "list";
-  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), page);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack),
+                                    rds_widget_list_page (self->list, shown));
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rds-resource-list.h"
+
 G_BEGIN_DECLS
 
 /* In dispose, after gtk_widget_dispose_template (): GTK 4.8 leaves a
@@ -18,6 +20,22 @@ rds_widget_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* The page a list's view shows: "loading" before the first answer,
+ * "empty" without items, "no-results" when filters hide them all, else
+ * "list". @list is %NULL without a session. */
+static inline const char *
+rds_widget_list_page (RdsResourceList *list,
+                      guint            shown)
+{
+  guint total = list != NULL ? g_list_model_get_n_items (rds_resource_list_get_model (list)) : 0;
+
+  if (list == NULL || (!rds_resource_list_get_loaded (list) && total == 0))
+    return "loading";
+  if (total == 0)
+    return "empty";
+  return shown == 0 ? "no-results" : "list";
 }
 
 /* Presents @window over the window @owner is in, if any. */
