@@ -25,6 +25,7 @@ struct _RdsActivityWatcher
   char              *status_property;
   RdsTransitionFunc  is_transition;
   GHashTable        *statuses;    /* key → status (interned) */
+  guint              stale_through; /* refreshes started before a reset */
   char              *region;
   gboolean           primed;
 };
@@ -52,7 +53,8 @@ refreshed_cb (RdsResourceList    *list,
   gpointer key, value;
   gboolean report;
 
-  if (error != NULL)
+  /* A refresh already on its way at a reset reads the state from before. */
+  if (error != NULL || rds_resource_list_get_serial (list) <= self->stale_through)
     return;
 
   /* After a change of Region every resource is new: nothing finished. */
@@ -171,6 +173,7 @@ rds_activity_watcher_set_list (RdsActivityWatcher *self,
 
   g_hash_table_remove_all (self->statuses);
   self->primed = FALSE;
+  self->stale_through = 0;
 
   if (list != NULL)
     {
@@ -182,8 +185,9 @@ rds_activity_watcher_set_list (RdsActivityWatcher *self,
 /**
  * rds_activity_watcher_reset:
  *
- * Forgets the statuses seen so far: the next refresh only records them, as
- * the first load does. For changes the user already hears of otherwise
+ * Forgets the statuses seen so far: the next refresh started after this
+ * only records them, as the first load does; one already on its way is
+ * ignored, as it may read the state from before. For changes the user already hears of otherwise
  * (the sample environment says once that it is ready).
  */
 void
@@ -193,4 +197,5 @@ rds_activity_watcher_reset (RdsActivityWatcher *self)
 
   g_hash_table_remove_all (self->statuses);
   self->primed = FALSE;
+  self->stale_through = self->list != NULL ? rds_resource_list_get_serial (self->list) : 0;
 }

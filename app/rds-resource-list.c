@@ -34,6 +34,7 @@ struct _RdsResourceList
   guint          generation;   /* of the client; older answers are dropped */
   GPtrArray     *fetched;      /* items of the refresh in flight */
   gboolean       loading;
+  guint          serial;       /* refreshes started */
   gboolean       loaded;
   GError        *error;
 };
@@ -475,9 +476,24 @@ rds_resource_list_refresh (RdsResourceList *self)
     return FALSE;
 
   self->fetched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->serial++;
   set_loading (self, TRUE);
   fetch_page (self, NULL);
   return TRUE;
+}
+
+/**
+ * rds_resource_list_get_serial:
+ *
+ * Returns: how many refreshes started; in ::refreshed, the number of the
+ *   one that finished (one runs at a time)
+ */
+guint
+rds_resource_list_get_serial (RdsResourceList *self)
+{
+  g_return_val_if_fail (RDS_IS_RESOURCE_LIST (self), 0);
+
+  return self->serial;
 }
 
 gboolean

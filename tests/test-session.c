@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rds-activity-watcher.h"
 #include "rds-db-instance.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
@@ -253,6 +254,61 @@ test_lists_update_in_place (Fixture       *f,
 }
 
 static gboolean
+is_creating (const char *status)
+{
+  return g_strcmp0 (status, "creating") == 0 || g_strcmp0 (status, "backing-up") == 0;
+}
+
+static void
+count_finished_cb (RdsActivityWatcher *watcher,
+                   RdsShape           *item,
+                   const char         *key,
+                   const char         *from,
+                   const char         *to,
+                   guint              *finished)
+{
+  (*finished)++;
+}
+
+/* After a reset, a refresh already on its way (which may read the state
+ * from before) does not become what the next one is compared with: the
+ * next refresh only records. */
+static void
+test_watcher_reset_ignores_refresh_in_flight (Fixture       *f,
+                                              gconstpointer  data)
+{
+  RdsResourceList *instances = rds_session_get_instances (f->session);
+  g_autoptr(RdsActivityWatcher) watcher = rds_activity_watcher_new (instances, "db-instance-status",
+                                                                    is_creating);
+  guint finished = 0;
+
+  g_signal_connect (watcher, "finished", G_CALLBACK (count_finished_cb), &finished);
+  create (f, "watched");
+  rds_session_refresh (f->session);
+  settle (f);
+
+  /* Reset while a refresh is on its way; it reads "creating". */
+  g_assert_true (rds_resource_list_refresh (instances));
+  rds_activity_watcher_reset (watcher);
+  settle (f);
+
+  /* The instance becomes available, as the reset's reason said. */
+  advance (f, 3600);
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_cmpuint (finished, ==, 0);
+
+  /* After that, what finishes is reported again. */
+  create (f, "second");
+  rds_session_refresh (f->session);
+  settle (f);
+  advance (f, 3600);
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_cmpuint (finished, ==, 1);
+}
+
+static gboolean
 clock_known (gpointer data)
 {
   return rds_session_get_simulated_time (data) != 0;
@@ -298,6 +354,8 @@ main (int   argc,
 
   g_test_add ("/rds/session/lists-update-in-place", Fixture, NULL, fixture_setup,
               test_lists_update_in_place, fixture_teardown);
+  g_test_add ("/rds/session/watcher-reset-ignores-refresh-in-flight", Fixture, NULL, fixture_setup,
+              test_watcher_reset_ignores_refresh_in_flight, fixture_teardown);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 
