@@ -1202,6 +1202,10 @@ actions_per_status (Fixture *f)
                            RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
                          "single-db-before");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  /* Sent, it waits for its answer: closing it does nothing meanwhile. */
+  g_assert_true (rds_action_dialog_get_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (action_dialog () == dialog);
   g_assert_true (spin_until (f, dialog_idle, dialog));
   g_assert_nonnull (strstr (rds_form_field_get_error (RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog),
                                                                                     "Snapshot name"))),

@@ -71,6 +71,21 @@ update_actions (RdsActionDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.submit",
                                  priv->valid && !priv->busy && priv->session != NULL);
+  /* Sent, a request is not taken back: the dialog waits for its answer,
+   * to show it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !priv->busy);
+  gtk_window_set_deletable (GTK_WINDOW (self), !priv->busy);
+}
+
+static gboolean
+rds_action_dialog_close_request (GtkWindow *window)
+{
+  RdsActionDialogPrivate *priv = rds_action_dialog_get_instance_private (RDS_ACTION_DIALOG (window));
+
+  if (priv->busy)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (rds_action_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -301,12 +316,15 @@ rds_action_dialog_class_init (RdsActionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = rds_action_dialog_constructed;
   object_class->dispose = rds_action_dialog_dispose;
   object_class->finalize = rds_action_dialog_finalize;
   object_class->get_property = rds_action_dialog_get_property;
   object_class->set_property = rds_action_dialog_set_property;
+
+  window_class->close_request = rds_action_dialog_close_request;
 
   klass->validate = rds_action_dialog_real_validate;
 
