@@ -18,39 +18,6 @@
 #include "rds-orderable-db-instance-option.h"
 #include "rds-upgrade-target.h"
 
-/* Catalog pages are numbered: the marker is the index of the next row. */
-static gboolean
-decode_index_marker (const char  *marker,
-                     guint64     *index,
-                     GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  *index = 0;
-  if (marker == NULL)
-    return TRUE;
-
-  text = _rds_sim_decode_marker (marker, error);
-  if (text == NULL)
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, index, NULL))
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The Marker '%s' is not valid: pass the Marker of the previous response "
-                   "unchanged.", marker);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-encode_index_marker (guint64 index)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, index);
-
-  return _rds_sim_encode_marker (text);
-}
-
 /* Every filter naming one of @names must list the matching value. */
 static gboolean
 filters_match (GPtrArray          *filters,
@@ -182,7 +149,7 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
   int max_records;
 
   if (!_rds_sim_engine_page_args (request, 100, &max_records, &marker, error) ||
-      !decode_index_marker (marker, &start, error) ||
+      !_rds_sim_decode_index_marker (marker, &start, error) ||
       !rds_request_get_boolean (request, "DefaultOnly", &default_only, error))
     return NULL;
 
@@ -233,7 +200,7 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
             continue;
           if (result->items->len == (guint) max_records)
             {
-              result->marker = encode_index_marker (index - 1);
+              result->marker = _rds_sim_encode_index_marker (index - 1);
               return g_steal_pointer (&result);
             }
           g_ptr_array_add (result->items, engine_version_new (engine, v));
@@ -345,7 +312,7 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
   if (engine == NULL && !aurora)
     return NULL;
   if (!_rds_sim_engine_page_args (request, 1000, &max_records, &marker, error) ||
-      !decode_index_marker (marker, &start, error) ||
+      !_rds_sim_decode_index_marker (marker, &start, error) ||
       !rds_request_get_boolean (request, "Vpc", &vpc, error))
     return NULL;
   filters = rds_request_get_filters (request, error);
@@ -381,7 +348,7 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
                     continue;
                   if (result->items->len == (guint) max_records)
                     {
-                      result->marker = encode_index_marker (index - 1);
+                      result->marker = _rds_sim_encode_index_marker (index - 1);
                       return g_steal_pointer (&result);
                     }
                   g_ptr_array_add (result->items,
@@ -453,7 +420,7 @@ _rds_sim_action_describe_db_parameter_groups (RdsSimEngine  *self,
   int max_records;
 
   if (!_rds_sim_engine_page_args (request, 100, &max_records, &marker, error) ||
-      !decode_index_marker (marker, &start, error))
+      !_rds_sim_decode_index_marker (marker, &start, error))
     return NULL;
 
   if (name != NULL)
@@ -474,7 +441,7 @@ _rds_sim_action_describe_db_parameter_groups (RdsSimEngine  *self,
     {
       if (result->items->len == (guint) max_records)
         {
-          result->marker = encode_index_marker (i);
+          result->marker = _rds_sim_encode_index_marker (i);
           break;
         }
       g_ptr_array_add (result->items, g_object_ref (g_ptr_array_index (region->parameter_groups, i)));
@@ -519,19 +486,6 @@ _rds_sim_action_describe_db_security_groups (RdsSimEngine  *self,
   return g_steal_pointer (&result);
 }
 
-static gboolean
-count_manual_snapshot_cb (gpointer key,
-                          gpointer value,
-                          gpointer data)
-{
-  RdsSimSnapshot *snapshot = value;
-  gint64 *count = data;
-
-  if (g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot->model), "snapshot-type"), "manual") == 0)
-    (*count)++;
-  return FALSE;
-}
-
 /* The Region's quotas and how much of each is used. */
 RdsQueryResult *
 _rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
@@ -544,7 +498,7 @@ _rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
 
   used[RDS_SIM_QUOTA_INSTANCES] = g_tree_nnodes (region->instances);
   used[RDS_SIM_QUOTA_STORAGE_GIB] = region->allocated_storage;
-  g_tree_foreach (region->snapshots, count_manual_snapshot_cb, &used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS]);
+  used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = _rds_sim_count_manual_snapshots (region);
 
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     g_ptr_array_add (result->items,

@@ -70,7 +70,6 @@ _rds_sim_action_describe_events (RdsSimEngine  *self,
                                  GError       **error)
 {
   g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeEvents"));
-  g_autofree char *after = NULL;
   g_auto(GStrv) categories = NULL;
   const char *source_id = rds_request_get_string (request, "SourceIdentifier");
   const char *source_type = rds_request_get_string (request, "SourceType");
@@ -126,19 +125,8 @@ _rds_sim_action_describe_events (RdsSimEngine  *self,
   start = MAX (start, now - USEC ((gint64) RDS_SIM_EVENT_RETENTION_DAYS * 86400));
   categories = rds_request_get_list (request, "EventCategories", "EventCategory");
 
-  if (marker != NULL)
-    {
-      after = _rds_sim_decode_marker (marker, error);
-      if (after == NULL)
-        return NULL;
-      if (!g_ascii_string_to_unsigned (after, 10, 0, G_MAXUINT64, &next_seq, NULL))
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "The Marker '%s' is not valid: pass the Marker of the previous response "
-                       "unchanged.", marker);
-          return NULL;
-        }
-    }
+  if (!_rds_sim_decode_index_marker (marker, &next_seq, error))
+    return NULL;
 
   first = first_at_or_after (region->events, start);
   if (next_seq > region->events_base + first)
@@ -154,9 +142,7 @@ _rds_sim_action_describe_events (RdsSimEngine  *self,
         continue;
       if (result->items->len == (guint) max_records)
         {
-          g_autofree char *seq = g_strdup_printf ("%" G_GUINT64_FORMAT, region->events_base + i);
-
-          result->marker = _rds_sim_encode_marker (seq);
+          result->marker = _rds_sim_encode_index_marker (region->events_base + i);
           break;
         }
       g_ptr_array_add (result->items, g_object_ref (event));

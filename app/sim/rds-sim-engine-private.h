@@ -155,6 +155,10 @@ gboolean        _rds_sim_engine_page_args        (RdsRequest      *request,
 char           *_rds_sim_encode_marker           (const char      *value);
 char           *_rds_sim_decode_marker           (const char      *marker,
                                                   GError         **error);
+char           *_rds_sim_encode_index_marker     (guint64          index);
+gboolean        _rds_sim_decode_index_marker     (const char      *marker,
+                                                  guint64         *index,
+                                                  GError         **error);
 
 /* rds-sim-engine-instances.c */
 RdsQueryResult *_rds_sim_action_create_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
@@ -189,6 +193,7 @@ RdsSimSnapshot *_rds_sim_snapshot_start               (RdsSimEngine    *self,
                                                        GPtrArray       *tags,
                                                        gint64           now,
                                                        gint64           due);
+guint           _rds_sim_count_manual_snapshots       (RdsSimRegion    *region);
 gboolean        _rds_sim_snapshot_check_new           (RdsSimEngine    *self,
                                                        RdsSimRegion    *region,
                                                        const char      *snapshot_id,

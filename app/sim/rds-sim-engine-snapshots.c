@@ -40,22 +40,26 @@ emit (RdsSimEngine   *self,
                         message, category, now);
 }
 
-typedef struct
-{
-  guint manual;
-} Count;
-
 static gboolean
 count_manual_cb (gpointer key,
                  gpointer value,
                  gpointer data)
 {
   RdsSimSnapshot *snapshot = value;
-  Count *count = data;
 
   if (g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot->model), "snapshot-type"), "manual") == 0)
-    count->manual++;
+    (*(guint *) data)++;
   return FALSE;
+}
+
+/* What counts against the manual snapshot quota. */
+guint
+_rds_sim_count_manual_snapshots (RdsSimRegion *region)
+{
+  guint count = 0;
+
+  g_tree_foreach (region->snapshots, count_manual_cb, &count);
+  return count;
 }
 
 /**
@@ -71,7 +75,6 @@ _rds_sim_snapshot_check_new (RdsSimEngine  *self,
                              const char    *id,
                              GError       **error)
 {
-  Count count = { 0 };
   gint64 quota = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_MANUAL_SNAPSHOTS);
 
   if (!rds_rules_check_identifier ("DBSnapshotIdentifier", id, 255, error))
@@ -85,8 +88,7 @@ _rds_sim_snapshot_check_new (RdsSimEngine  *self,
       return FALSE;
     }
 
-  g_tree_foreach (region->snapshots, count_manual_cb, &count);
-  if (count.manual >= quota)
+  if (_rds_sim_count_manual_snapshots (region) >= quota)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SNAPSHOT_QUOTA_EXCEEDED,
                    "Cannot create more than %" G_GINT64_FORMAT " manual snapshots in this Region; "

@@ -738,6 +738,15 @@ _rds_sim_engine_page_args (RdsRequest  *request,
   return TRUE;
 }
 
+static void
+invalid_marker (const char  *marker,
+                GError     **error)
+{
+  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+               "The Marker '%s' is not valid: pass the Marker of the previous response unchanged.",
+               marker != NULL ? marker : "");
+}
+
 char *
 _rds_sim_encode_marker (const char *value)
 {
@@ -762,13 +771,44 @@ _rds_sim_decode_marker (const char  *marker,
 
   if (text == NULL || !g_str_has_prefix (text, "rds-sim:") || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The Marker '%s' is not valid: pass the Marker of the previous response "
-                   "unchanged.", marker != NULL ? marker : "");
+      invalid_marker (marker, error);
       return NULL;
     }
 
   return g_strdup (text + strlen ("rds-sim:"));
+}
+
+/* Pages numbered by position (catalogs) or sequence (events): the marker
+ * holds the index of the next row. */
+char *
+_rds_sim_encode_index_marker (guint64 index)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, index);
+
+  return _rds_sim_encode_marker (text);
+}
+
+/* A %NULL @marker is the first page, index 0. */
+gboolean
+_rds_sim_decode_index_marker (const char  *marker,
+                              guint64     *index,
+                              GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  *index = 0;
+  if (marker == NULL)
+    return TRUE;
+
+  text = _rds_sim_decode_marker (marker, error);
+  if (text == NULL)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, index, NULL))
+    {
+      invalid_marker (marker, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Persistence */
