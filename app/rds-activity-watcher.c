@@ -49,6 +49,7 @@ refreshed_cb (RdsResourceList    *list,
   g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   RdsClient *client = rds_resource_list_get_client (list);
   const char *region = client != NULL ? rds_client_get_region (client) : NULL;
+  const RdsField *status_field = NULL;
   GHashTableIter iter;
   gpointer key, value;
   gboolean report;
@@ -65,8 +66,15 @@ refreshed_cb (RdsResourceList    *list,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsShape) item = g_list_model_get_item (model, i);
-      char *id = rds_resource_list_key_of (list, item);
-      const char *status = g_intern_string (rds_shape_get_string (item, self->status_property));
+      const char *status;
+      char *id;
+
+      /* Read in place, the field resolved once: a refresh has thousands. */
+      if (status_field == NULL)
+        status_field = rds_shape_class_find_field (RDS_SHAPE_GET_CLASS (item), self->status_property);
+      g_return_if_fail (status_field != NULL && status_field->kind == RDS_FIELD_KIND_INTERNED);
+      status = *(const char **) rds_shape_field_ptr (item, status_field);
+      id = rds_resource_list_key_of (list, item);
       const char *before = g_hash_table_lookup (self->statuses, id);
 
       if (report && before != NULL && before != status &&
