@@ -67,6 +67,9 @@ struct _RdsDatabaseForm
   RdsSession           *session;
   RdsDatabaseFormMode   mode;
   RdsDbInstance        *instance;     /* modify: the instance as it was */
+  /* Asked again while a refresh was on its way: read again when it ends. */
+  gboolean              versions_stale;
+  gboolean              orderable_stale;
 
   const RdsEngineInfo  *engine;
   Template              template_;
@@ -367,7 +370,7 @@ load_versions (RdsDatabaseForm *self)
   if (!rds_resource_list_refresh (self->versions))
     {
       /* A refresh for the engine chosen before is in flight: ask again after. */
-      g_object_set_data (G_OBJECT (self->versions), "stale", GINT_TO_POINTER (TRUE));
+      self->versions_stale = TRUE;
     }
   update_waiting_for (self);
 }
@@ -463,8 +466,9 @@ versions_refreshed_cb (RdsDatabaseForm *self,
                        : default_version != NULL ? default_version->version : NULL;
   int chosen = 0;
 
-  if (g_object_steal_data (G_OBJECT (self->versions), "stale") != NULL)
+  if (self->versions_stale)
     {
+      self->versions_stale = FALSE;
       load_versions (self);
       return;
     }
@@ -523,7 +527,7 @@ load_orderable (RdsDatabaseForm *self)
   rds_resource_list_set_parameter (self->orderable, "Engine", self->engine->engine);
   rds_resource_list_set_parameter (self->orderable, "EngineVersion", version);
   if (!rds_resource_list_refresh (self->orderable))
-    g_object_set_data (G_OBJECT (self->orderable), "stale", GINT_TO_POINTER (TRUE));
+    self->orderable_stale = TRUE;
   update_waiting_for (self);
 
   /* The parameter groups of the version's family. */
@@ -633,8 +637,9 @@ static void
 orderable_refreshed_cb (RdsDatabaseForm *self,
                         const GError    *error)
 {
-  if (g_object_steal_data (G_OBJECT (self->orderable), "stale") != NULL)
+  if (self->orderable_stale)
     {
+      self->orderable_stale = FALSE;
       load_orderable (self);
       return;
     }
