@@ -148,13 +148,6 @@ memory_key (const char *kind,
   return g_strconcat (kind, "\n", key, NULL);
 }
 
-/* Any failure to reach the keyring means: none this session. */
-static gboolean
-keyring_unusable (const GError *error)
-{
-  return error != NULL;
-}
-
 typedef struct
 {
   char   *kind;
@@ -219,12 +212,9 @@ store_cb (GObject      *object,
     {
       if (g_task_return_error_if_cancelled (task))
         return;
-      if (keyring_unusable (error))
-        {
-          fall_back (self);
-          g_hash_table_insert (self->memory, memory_key (op->kind, op->key),
-                               g_steal_pointer (&op->secret));
-        }
+      /* Any failure to reach the keyring means: none this session. */
+      fall_back (self);
+      g_hash_table_insert (self->memory, memory_key (op->kind, op->key), g_steal_pointer (&op->secret));
     }
 
   g_task_return_boolean (task, TRUE);
@@ -323,8 +313,7 @@ lookup_cb (GObject      *object,
     {
       if (g_task_return_error_if_cancelled (task))
         return;
-      if (keyring_unusable (error))
-        fall_back (self);
+      fall_back (self);
     }
 
   /* Copied into plain memory, so the caller frees it like any secret. */

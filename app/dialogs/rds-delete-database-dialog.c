@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rds-form-field.h"
+#include "rds-rules.h"
 #include "rds-session.h"
 #include "rds-validation.h"
 
@@ -27,7 +28,6 @@ struct _RdsDeleteDatabaseDialog
   RdsActionDialog  parent_instance;
 
   gboolean         protected;
-  gboolean         snapshot_possible;
   GtkWidget       *snapshot_check;
   GtkWidget       *name_entry;
   GtkWidget       *name_field;
@@ -108,6 +108,7 @@ rds_delete_database_dialog_constructed (GObject *object)
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
   g_autofree char *instruction = NULL;
+  gboolean snapshot_possible;
 
   G_OBJECT_CLASS (rds_delete_database_dialog_parent_class)->constructed (object);
 
@@ -143,13 +144,10 @@ rds_delete_database_dialog_constructed (GObject *object)
     gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
 
   /* No final snapshot can be taken of an instance that never ran. */
-  self->snapshot_possible = g_strcmp0 (status, "creating") != 0 &&
-                            g_strcmp0 (status, "failed") != 0 &&
-                            g_strcmp0 (status, "incompatible-restore") != 0 &&
-                            g_strcmp0 (status, "incompatible-network") != 0;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->snapshot_check), self->snapshot_possible);
-  gtk_widget_set_sensitive (self->snapshot_check, self->snapshot_possible);
-  if (!self->snapshot_possible)
+  snapshot_possible = rds_rules_final_snapshot_possible (status);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->snapshot_check), snapshot_possible);
+  gtk_widget_set_sensitive (self->snapshot_check, snapshot_possible);
+  if (!snapshot_possible)
     gtk_widget_set_tooltip_text (self->snapshot_check,
                                  _("A final snapshot can't be taken in this status."));
 

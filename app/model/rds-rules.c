@@ -455,3 +455,18 @@ rds_rules_next_window_start (int    maintenance_start,
 
   return candidate;
 }
+
+/**
+ * rds_rules_final_snapshot_possible:
+ * @status: a DB instance's status
+ *
+ * Whether deleting the instance can take a final snapshot: not of one that
+ * never ran.
+ */
+gboolean
+rds_rules_final_snapshot_possible (const char *status)
+{
+  return g_strcmp0 (status, "creating") != 0 && g_strcmp0 (status, "failed") != 0 &&
+         g_strcmp0 (status, "incompatible-restore") != 0 &&
+         g_strcmp0 (status, "incompatible-network") != 0;
+}

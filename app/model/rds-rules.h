@@ -52,5 +52,6 @@ gboolean rds_rules_windows_overlap           (int                  backup_start,
                                               int                  maintenance_length);
 gint64   rds_rules_next_window_start         (int                  maintenance_start,
                                               gint64               after_usec);
+gboolean rds_rules_final_snapshot_possible   (const char          *status);
 
 G_END_DECLS

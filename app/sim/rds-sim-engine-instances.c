@@ -2205,9 +2205,7 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
 
   if (!skip_final)
     {
-      if (instance->op == RDS_SIM_OP_CREATE ||
-          g_strcmp0 (status, "failed") == 0 || g_strcmp0 (status, "incompatible-restore") == 0 ||
-          g_strcmp0 (status, "incompatible-network") == 0)
+      if (!rds_rules_final_snapshot_possible (status))
         {
           g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                        "Instance %s is currently %s - a final snapshot cannot be taken. Delete it "
