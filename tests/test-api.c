@@ -259,7 +259,7 @@ test_round_trip (Fixture       *f,
                                               "EnablePerformanceInsights", "true",
                                               "EnableCloudwatchLogsExports.member.1", "postgresql",
                                               "Tags.Tag.1.Key", "owner",
-                                              "Tags.Tag.1.Value", "Ünïcode & <xml>",
+                                              "Tags.Tag.1.Value", "Ünïcode = +value@team:ops/db-1",
                                               NULL);
   const char *actions[] = { "DescribeDBInstances", "DescribeDBSnapshots", "DescribeEvents",
                             "DescribeDBSubnetGroups", "DescribeDBParameterGroups",
@@ -316,7 +316,7 @@ test_round_trip (Fixture       *f,
     tag_list = call_ok (f, tags);
     g_assert_cmpuint (tag_list->items->len, ==, 1);
     g_assert_cmpstr (rds_shape_get_string (g_ptr_array_index (tag_list->items, 0), "value"), ==,
-                     "Ünïcode & <xml>");
+                     "Ünïcode = +value@team:ops/db-1");
   }
 }
 

@@ -240,6 +240,9 @@ test_verify_errors (void)
   g_autoptr(RdsSigv4Request) unsigned_request = rds_sigv4_request_new ("POST", "/", NULL);
   g_autoptr(RdsSigv4Request) garbled = rds_sigv4_request_new ("POST", "/", NULL);
   g_autoptr(RdsSigv4Request) body_changed = NULL;
+  g_autoptr(RdsSigv4Request) replayed = NULL;
+  g_autoptr(RdsSigv4Request) stated = NULL;
+  g_autofree char *original_hash = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(RdsSigv4Identity) identity = { 0 };
 
@@ -247,14 +250,16 @@ test_verify_errors (void)
   g_assert_no_error (error);
   g_assert_cmpstr (identity.region, ==, "us-west-2");
 
-  /* Within five minutes either way is fine, beyond is expired. */
-  g_assert_true (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME + 299, NULL, NULL));
-  g_assert_true (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME - 299, NULL, NULL));
-  g_assert_false (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME + 301, NULL, &error));
+  /* Within fifteen minutes either way is fine, beyond is expired, as AWS
+   * says it: SignatureDoesNotMatch, "Signature expired". */
+  g_assert_true (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME + 899, NULL, NULL));
+  g_assert_true (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME - 899, NULL, NULL));
+  g_assert_false (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME + 901, NULL, &error));
   g_assert_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_REQUEST_EXPIRED);
   g_assert_nonnull (strstr (error->message, "Signature expired"));
+  g_assert_nonnull (strstr (error->message, "15 min."));
   g_clear_error (&error);
-  g_assert_false (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME - 301, NULL, &error));
+  g_assert_false (rds_sigv4_verify (good, "rds", suite_lookup, NULL, SUITE_TIME - 901, NULL, &error));
   g_assert_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_REQUEST_EXPIRED);
   g_clear_error (&error);
 
@@ -281,6 +286,22 @@ test_verify_errors (void)
   g_assert_false (rds_sigv4_verify (body_changed, "rds", suite_lookup, NULL, SUITE_TIME, NULL, &error));
   g_assert_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_SIGNATURE_DOES_NOT_MATCH);
   g_clear_error (&error);
+
+  /* Nor with an unsigned X-Amz-Content-Sha256 that vouches for the old
+   * body: the server hashes the body it got. */
+  replayed = signed_post (body, "20150830T123600Z", SUITE_SECRET_KEY, "us-west-2", "rds");
+  original_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  rds_sigv4_request_add_header (replayed, "X-Amz-Content-Sha256", original_hash);
+  rds_sigv4_request_set_body (replayed, (const guint8 *) "Action=DeleteDBInstance", 23);
+  g_assert_false (rds_sigv4_verify (replayed, "rds", suite_lookup, NULL, SUITE_TIME, NULL, &error));
+  g_assert_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_SIGNATURE_DOES_NOT_MATCH);
+  g_clear_error (&error);
+
+  /* A header that states the real body's hash is fine. */
+  stated = signed_post (body, "20150830T123600Z", SUITE_SECRET_KEY, "us-west-2", "rds");
+  rds_sigv4_request_add_header (stated, "X-Amz-Content-Sha256", original_hash);
+  g_assert_true (rds_sigv4_verify (stated, "rds", suite_lookup, NULL, SUITE_TIME, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void

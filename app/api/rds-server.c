@@ -342,41 +342,6 @@ query_committed (RdsServer         *self,
     }
 }
 
-static GHashTable *
-decode_form (SoupServerMessage *msg,
-             GBytes            *body)
-{
-  GUri *uri = soup_server_message_get_uri (msg);
-  const char *query = g_uri_get_query (uri);
-  g_autofree char *text = NULL;
-  GHashTable *form;
-  gsize length;
-  const char *data = g_bytes_get_data (body, &length);
-
-  text = g_strndup (data != NULL ? data : "", length);
-  form = soup_form_decode (text);
-
-  /* Parameters may come in the query string too (GET). */
-  if (query != NULL && *query != '\0')
-    {
-      g_autoptr(GHashTable) from_query = soup_form_decode (query);
-      GHashTableIter iter;
-      gpointer key, value;
-
-      /* soup_form_decode () keeps each key and its value in one block,
-       * freed with the key: the pair moves over as it is. */
-      g_hash_table_iter_init (&iter, from_query);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (!g_hash_table_contains (form, key))
-          {
-            g_hash_table_iter_steal (&iter);
-            g_hash_table_insert (form, key, value);
-          }
-    }
-
-  return form;
-}
-
 static void
 handle_query (RdsServer         *self,
               SoupServerMessage *msg,
@@ -384,14 +349,20 @@ handle_query (RdsServer         *self,
               GBytes            *body,
               const char        *request_id)
 {
-  g_autoptr(GHashTable) form = decode_form (msg, body);
+  g_autoptr(GHashTable) form = NULL;
   g_autoptr(RdsRequest) request = NULL;
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GBytes) response = NULL;
   g_autoptr(GError) error = NULL;
   const RdsAction *action;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
 
-  request = rds_request_new_from_form (form, &error);
+  /* Parameters may come in the query string too (GET). */
+  form = rds_request_decode_form (data, length, g_uri_get_query (soup_server_message_get_uri (msg)),
+                                  &error);
+  if (form != NULL)
+    request = rds_request_new_from_form (form, &error);
   if (request == NULL)
     {
       respond_aws_error (msg, error->code, error->message, request_id);
@@ -553,6 +524,38 @@ control_commit (RdsServer         *self,
   commit (self, msg, control_committed, NULL, NULL);
 }
 
+/* How deeply @data nests arrays and objects, counted before parsing:
+ * json-glib's parser recurses once per level and would overflow the stack
+ * on a body of a hundred thousand '['. */
+static guint
+json_depth (const char *data,
+            gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
 static JsonObject *
 parse_json_object (GBytes  *body,
                    GError **error)
@@ -564,6 +567,12 @@ parse_json_object (GBytes  *body,
 
   if (length == 0)
     return json_object_new ();
+  if (json_depth (data, length) > RDS_SERVER_MAX_JSON_DEPTH)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "it nests arrays and objects more than %d deep.", RDS_SERVER_MAX_JSON_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, length, error))
     return NULL;
   root = json_parser_get_root (parser);
@@ -833,6 +842,249 @@ request_finished_cb (SoupServer        *server,
   g_hash_table_insert (self->idle_watches, g_object_ref (socket), source);
 }
 
+/* Refusing before the body is read
+ *
+ * libsoup reads a whole body before the handler runs, and holds it in
+ * memory. A body over the limit, or one that nobody signed, is refused as
+ * soon as the headers say so: the message is paused, the connection taken
+ * from the server, the answer written and the connection closed, without
+ * reading the body. */
+
+typedef struct
+{
+  GIOStream    *stream;
+  GBytes       *answer;
+  GCancellable *cancellable;
+  GSource      *timeout;
+} Refusal;
+
+/* The server runs in its thread's default context (the console's
+ * simulator has a thread of its own): its sources go there too. */
+static GSource *
+attach_to_context (GSource     *source,
+                   GSourceFunc  func,
+                   gpointer     data)
+{
+  g_source_set_callback (source, func, data, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
+static void
+refusal_free (Refusal *refusal)
+{
+  if (refusal->timeout != NULL)
+    {
+      g_source_destroy (refusal->timeout);
+      g_source_unref (refusal->timeout);
+    }
+  g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_object_unref (refusal->stream);
+  g_object_unref (refusal->cancellable);
+  g_bytes_unref (refusal->answer);
+  g_free (refusal);
+}
+
+/* Enough draining: the skip in flight ends, cancelled, and frees all. */
+static gboolean
+refusal_timeout_cb (gpointer data)
+{
+  Refusal *refusal = data;
+
+  g_cancellable_cancel (refusal->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void refusal_drain (Refusal *refusal);
+
+/* Closing a socket that still has unread input resets the connection,
+ * and the client may lose the answer: what it still sends is read and
+ * dropped for a moment first. */
+static void
+refusal_drained_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+  gssize skipped = g_input_stream_skip_finish (G_INPUT_STREAM (object), result, NULL);
+
+  if (skipped <= 0 || g_cancellable_is_cancelled (refusal->cancellable))
+    {
+      refusal_free (refusal);
+      return;
+    }
+  refusal_drain (refusal);
+}
+
+static void
+refusal_drain (Refusal *refusal)
+{
+  g_input_stream_skip_async (g_io_stream_get_input_stream (refusal->stream), 64 * 1024,
+                             G_PRIORITY_DEFAULT, refusal->cancellable, refusal_drained_cb, refusal);
+}
+
+static void
+refusal_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL))
+    {
+      refusal_free (refusal);
+      return;
+    }
+
+  if (G_IS_SOCKET_CONNECTION (refusal->stream))
+    g_socket_shutdown (g_socket_connection_get_socket (G_SOCKET_CONNECTION (refusal->stream)),
+                       FALSE, TRUE, NULL);
+  refusal->timeout = attach_to_context (g_timeout_source_new_seconds (2), refusal_timeout_cb, refusal);
+  refusal_drain (refusal);
+}
+
+typedef struct
+{
+  RdsServer         *self;
+  SoupServerMessage *msg;
+  guint              status;
+  char              *content_type;
+  GBytes            *body;
+  char              *request_id;
+} PendingRefusal;
+
+static gboolean
+refuse_cb (gpointer data)
+{
+  PendingRefusal *pending = data;
+  g_autoptr(GString) head = g_string_new (NULL);
+  gsize length;
+  const char *body = g_bytes_get_data (pending->body, &length);
+  GIOStream *stream;
+  Refusal *refusal;
+
+  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", pending->status,
+                          soup_status_get_phrase (pending->status));
+  g_string_append_printf (head, "Content-Type: %s\r\n", pending->content_type);
+  g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\n", length);
+  if (pending->request_id != NULL)
+    g_string_append_printf (head, "x-amzn-RequestId: %s\r\n", pending->request_id);
+  g_string_append (head, "Connection: close\r\n\r\n");
+  g_string_append_len (head, body, length);
+
+  stream = soup_server_message_steal_connection (pending->msg);
+  if (stream != NULL)
+    {
+      refusal = g_new0 (Refusal, 1);
+      refusal->stream = stream;
+      refusal->cancellable = g_cancellable_new ();
+      refusal->answer = g_string_free_to_bytes (g_steal_pointer (&head));
+      g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
+                                       g_bytes_get_data (refusal->answer, NULL),
+                                       g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
+                                       NULL, refusal_written_cb, refusal);
+    }
+
+  g_object_unref (pending->self);
+  g_object_unref (pending->msg);
+  g_free (pending->content_type);
+  g_bytes_unref (pending->body);
+  g_free (pending->request_id);
+  g_free (pending);
+  return G_SOURCE_REMOVE;
+}
+
+/* Answers @msg now, from its headers; what it would still send is not read. */
+static void
+refuse_early (RdsServer         *self,
+              SoupServerMessage *msg,
+              guint              status,
+              RdsAwsError        code,
+              const char        *message)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  PendingRefusal *pending = g_new0 (PendingRefusal, 1);
+
+  pending->self = g_object_ref (self);
+  pending->msg = g_object_ref (msg);
+  pending->status = status;
+  if (uri != NULL && g_str_has_prefix (g_uri_get_path (uri), RDS_SERVER_CONTROL_PATH))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, message);
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      text = json_to_string (node, TRUE);
+      pending->content_type = g_strdup ("application/json");
+      pending->body = g_bytes_new (text, strlen (text));
+    }
+  else
+    {
+      pending->request_id = new_request_id ();
+      pending->content_type = g_strdup ("text/xml");
+      pending->body = rds_xml_write_error (rds_aws_error_get_code (code), message, status < 500,
+                                           pending->request_id);
+    }
+
+  g_signal_handlers_disconnect_by_data (msg, self);
+  soup_server_message_pause (msg);
+  g_source_unref (attach_to_context (g_idle_source_new (), refuse_cb, pending));
+}
+
+static gsize
+body_limit (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  return uri != NULL && g_str_has_prefix (g_uri_get_path (uri), RDS_SERVER_CONTROL_PATH)
+    ? RDS_SERVER_MAX_CONTROL_BODY : RDS_SERVER_MAX_QUERY_BODY;
+}
+
+static void
+refuse_too_large (RdsServer         *self,
+                  SoupServerMessage *msg)
+{
+  g_autofree char *message = g_strdup_printf ("The request body is larger than the %" G_GSIZE_FORMAT
+                                              " bytes this endpoint accepts.", body_limit (msg));
+
+  refuse_early (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                RDS_AWS_ERROR_REQUEST_ENTITY_TOO_LARGE, message);
+}
+
+static void
+got_headers_cb (SoupServerMessage *msg,
+                RdsServer         *self)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_one (headers, "Authorization") == NULL)
+    {
+      refuse_early (self, msg, SOUP_STATUS_FORBIDDEN, RDS_AWS_ERROR_MISSING_AUTHENTICATION_TOKEN,
+                    "Request is missing Authentication Token: sign it with AWS Signature "
+                    "Version 4 (an Authorization header).");
+      return;
+    }
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > (goffset) body_limit (msg))
+    refuse_too_large (self, msg);
+}
+
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              RdsServer         *self)
+{
+  /* A body without a length (chunked) is counted as it comes. */
+  if (soup_server_message_get_request_body (msg)->length > (goffset) body_limit (msg))
+    refuse_too_large (self, msg);
+}
+
 static void
 request_started_cb (SoupServer        *server,
                     SoupServerMessage *msg,
@@ -842,6 +1094,9 @@ request_started_cb (SoupServer        *server,
 
   if (socket != NULL)
     g_hash_table_remove (self->idle_watches, socket);
+
+  g_signal_connect_object (msg, "got-headers", G_CALLBACK (got_headers_cb), self, 0);
+  g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self, 0);
 }
 
 /**
@@ -925,6 +1180,22 @@ rds_server_listen (RdsServer   *self,
   self->host = g_strdup (host);
 
   return TRUE;
+}
+
+/**
+ * rds_server_is_loopback:
+ *
+ * Returns: whether only this machine can reach the address listened on
+ */
+gboolean
+rds_server_is_loopback (RdsServer *self)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  g_return_val_if_fail (RDS_IS_SERVER (self), FALSE);
+
+  address = self->host != NULL ? g_inet_address_new_from_string (self->host) : NULL;
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 guint

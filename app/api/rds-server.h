@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 #define RDS_SERVER_SERVICE "rds"
 #define RDS_SERVER_CONTROL_PATH "/_sim/"
 
+/* The largest body taken: a Query API request (the largest real RDS call,
+ * a create with every option and 50 tags, is a few KiB; AWS's front end
+ * refuses much larger ones with 413), and a control request. */
+#define RDS_SERVER_MAX_QUERY_BODY (1024 * 1024)
+#define RDS_SERVER_MAX_CONTROL_BODY (64 * 1024)
+#define RDS_SERVER_MAX_JSON_DEPTH 32
+
 #define RDS_TYPE_SERVER (rds_server_get_type ())
 G_DECLARE_FINAL_TYPE (RdsServer, rds_server, RDS, SERVER, GObject)
 
@@ -27,6 +34,7 @@ gboolean      rds_server_listen          (RdsServer     *self,
                                           const char    *host,
                                           guint          port,
                                           GError       **error);
+gboolean      rds_server_is_loopback     (RdsServer     *self);
 guint         rds_server_get_port        (RdsServer     *self);
 char         *rds_server_get_url         (RdsServer     *self);
 RdsSimEngine *rds_server_get_engine      (RdsServer     *self);

@@ -370,7 +370,6 @@ rds_sigv4_canonical_request (const RdsSigv4Request *request,
   g_autofree char *unescaped_path = NULL;
   g_auto(GStrv) names = NULL;
   g_autofree char *payload_hash = NULL;
-  const char *content_sha;
   GString *out;
   gsize body_length;
   const guint8 *body;
@@ -415,17 +414,12 @@ rds_sigv4_canonical_request (const RdsSigv4Request *request,
   g_string_append (out, signed_headers);
   g_string_append_c (out, '\n');
 
-  content_sha = rds_sigv4_request_get_header (request, "x-amz-content-sha256");
-  if (content_sha != NULL)
-    {
-      g_string_append (out, content_sha);
-    }
-  else
-    {
-      body = g_bytes_get_data (request->body, &body_length);
-      payload_hash = hex_sha256 (body != NULL ? body : (const guint8 *) "", body_length);
-      g_string_append (out, payload_hash);
-    }
+  /* Always the hash of the body as it is, never what a header claims it
+   * is: a header that is not signed could otherwise pair a captured
+   * signature with another body. */
+  body = g_bytes_get_data (request->body, &body_length);
+  payload_hash = hex_sha256 (body != NULL ? body : (const guint8 *) "", body_length);
+  g_string_append (out, payload_hash);
 
   return g_string_free (out, FALSE);
 }
@@ -668,6 +662,7 @@ rds_sigv4_verify (const RdsSigv4Request *request,
   g_auto(GStrv) scope_parts = NULL;
   g_auto(GStrv) header_names = NULL;
   const char *authorization;
+  const char *content_sha;
   g_autofree char *amz_date = NULL;
   const char *secret;
   gint64 request_time;
@@ -757,17 +752,36 @@ rds_sigv4_verify (const RdsSigv4Request *request,
         {
           bound = rds_sigv4_format_amz_date (now_unix_seconds - RDS_SIGV4_MAX_SKEW_SECONDS);
           g_set_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_REQUEST_EXPIRED,
-                       "Signature expired: %s is now earlier than %s (%s - 5 min.) "
+                       "Signature expired: %s is now earlier than %s (%s - 15 min.) "
                        "Check the system clock of the client.", amz_date, bound, now_text);
         }
       else
         {
           bound = rds_sigv4_format_amz_date (now_unix_seconds + RDS_SIGV4_MAX_SKEW_SECONDS);
           g_set_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_REQUEST_EXPIRED,
-                       "Signature not yet current: %s is still later than %s (%s + 5 min.) "
+                       "Signature not yet current: %s is still later than %s (%s + 15 min.) "
                        "Check the system clock of the client.", amz_date, bound, now_text);
         }
       return FALSE;
+    }
+
+  /* The signature covers the hash of the body received; a client that
+   * also states it must state it right. */
+  content_sha = rds_sigv4_request_get_header (request, "x-amz-content-sha256");
+  if (content_sha != NULL)
+    {
+      gsize body_length;
+      const guint8 *body = g_bytes_get_data (request->body, &body_length);
+      g_autofree char *body_hash = hex_sha256 (body != NULL ? body : (const guint8 *) "", body_length);
+      g_autofree char *stated = g_strstrip (g_ascii_strdown (content_sha, -1));
+
+      if (!g_str_equal (stated, body_hash))
+        {
+          g_set_error_literal (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_SIGNATURE_DOES_NOT_MATCH,
+                               "The provided 'x-amz-content-sha256' header does not match what "
+                               "was computed from the request body.");
+          return FALSE;
+        }
     }
 
   scope = g_strjoin ("/", scope_parts[1], scope_parts[2], scope_parts[3], scope_parts[4], NULL);

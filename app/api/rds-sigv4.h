@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define RDS_SIGV4_ALGORITHM "AWS4-HMAC-SHA256"
 
 /* Requests older or newer than this (wall clock) are refused, as AWS does. */
-#define RDS_SIGV4_MAX_SKEW_SECONDS (5 * 60)
+#define RDS_SIGV4_MAX_SKEW_SECONDS (15 * 60)
 
 #define RDS_SIGV4_ERROR (rds_sigv4_error_quark ())
 

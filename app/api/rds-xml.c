@@ -17,13 +17,43 @@
 
 G_DEFINE_QUARK (rds-xml-error-quark, rds_xml_error)
 
+/* Whether XML 1.0 lets @c appear in a document. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * rds_xml_append_escaped:
+ *
+ * Appends @text as XML character data. Whatever @text holds (an error
+ * message may echo any bytes a client sent), the result is well-formed:
+ * bytes that are not UTF-8 and characters XML 1.0 has no place for become
+ * U+FFFD, and a carriage return is written as a reference so that it
+ * survives the parser's line-end normalization.
+ */
 void
 rds_xml_append_escaped (GString    *out,
                         const char *text)
 {
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  const char *p = text;
+
+  while (*p != '\0')
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+
+      switch (c)
         {
         case '&':
           g_string_append (out, "&amp;");
@@ -37,12 +67,17 @@ rds_xml_append_escaped (GString    *out,
         case '"':
           g_string_append (out, "&quot;");
           break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
         default:
-          /* XML 1.0 has no place for other control characters. */
-          if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-            g_string_append_c (out, (char) *p);
+          if (is_xml_char (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          else
+            g_string_append (out, "\xef\xbf\xbd");
           break;
         }
+      p = g_utf8_next_char (p);
     }
 }
 

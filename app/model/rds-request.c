@@ -78,6 +78,176 @@ rds_request_new (const char *action)
   return self;
 }
 
+/* Decodes one `application/x-www-form-urlencoded` text into @form. */
+static gboolean
+decode_form_text (GHashTable  *form,
+                  const char  *text,
+                  gsize        length,
+                  GError     **error)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      const char *stop = amp != NULL ? amp : end;
+      const char *eq = memchr (p, '=', stop - p);
+      g_autofree char *raw_name = NULL;
+      g_autofree char *raw_value = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (stop == p)
+        {
+          p = stop + 1;
+          continue;
+        }
+
+      raw_name = g_strndup (p, (eq != NULL ? eq : stop) - p);
+      raw_value = eq != NULL ? g_strndup (eq + 1, stop - eq - 1) : g_strdup ("");
+      g_strdelimit (raw_name, "+", ' ');
+      g_strdelimit (raw_value, "+", ' ');
+      /* NULL for a bad escape, or an escaped NUL that would cut it short. */
+      name = g_uri_unescape_string (raw_name, NULL);
+      value = g_uri_unescape_string (raw_value, NULL);
+      if (name == NULL || value == NULL)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MALFORMED_QUERY_STRING,
+                               "The request has a malformed percent-encoding (a '%' must be "
+                               "followed by two hexadecimal digits, and %00 is not allowed).");
+          return FALSE;
+        }
+      if (!g_utf8_validate (name, -1, NULL))
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MALFORMED_QUERY_STRING,
+                               "A parameter name is not valid UTF-8 text.");
+          return FALSE;
+        }
+      if (!g_utf8_validate (value, -1, NULL))
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "The value of %s is not valid UTF-8 text.", name);
+          return FALSE;
+        }
+      if (g_hash_table_contains (form, name))
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MALFORMED_QUERY_STRING,
+                       "The parameter %s is given more than once; give each parameter once.",
+                       name);
+          return FALSE;
+        }
+
+      g_hash_table_insert (form, g_steal_pointer (&name), g_steal_pointer (&value));
+      p = stop + 1;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rds_request_decode_form:
+ * @body: (nullable): the form-encoded body
+ * @query: (nullable): the URL's query string
+ *
+ * Decodes a Query API request's parameters, from its body and its query
+ * string together. Unlike a lenient form decoder it refuses what would
+ * otherwise be silently lost or stored as it came: a parameter given twice,
+ * a bad percent-escape, text that is not UTF-8.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8) (nullable): the
+ *   parameters, or %NULL with an %RDS_AWS_ERROR
+ */
+GHashTable *
+rds_request_decode_form (const char  *body,
+                         gsize        body_length,
+                         const char  *query,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (body != NULL && !decode_form_text (form, body, body_length, error))
+    return NULL;
+  if (query != NULL && !decode_form_text (form, query, strlen (query), error))
+    return NULL;
+
+  return g_steal_pointer (&form);
+}
+
+static gboolean
+is_index (const char *segment,
+          gsize       length,
+          guint64    *index)
+{
+  if (length == 0 || length > 9)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (segment[i]))
+      return FALSE;
+  *index = g_ascii_strtoull (segment, NULL, 10);
+  return TRUE;
+}
+
+/* Lists are numbered from 1 without gaps: a `Tags.Tag.3.Key` with no
+ * `Tags.Tag.2` would otherwise be lost without a word, and a lone
+ * `Filters.Filter.2` would leave a call unfiltered. */
+static gboolean
+check_list_numbering (GHashTable  *form,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *name = key;
+
+      for (const char *dot = strchr (name, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+        {
+          const char *segment = dot + 1;
+          const char *next = strchr (segment, '.');
+          gsize length = next != NULL ? (gsize) (next - segment) : strlen (segment);
+          guint64 index;
+
+          if (length > 0 && g_ascii_isdigit (segment[0]))
+            {
+              if (!is_index (segment, length, &index) || index == 0 || segment[0] == '0')
+                {
+                  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                               "The parameter %s has a malformed list index: list items are "
+                               "numbered 1, 2, 3 and so on.", name);
+                  return FALSE;
+                }
+              g_hash_table_add (items, g_strndup (name, segment + length - name));
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *item = key;
+      const char *dot = strrchr (item, '.');
+      guint64 index = g_ascii_strtoull (dot + 1, NULL, 10);
+      g_autofree char *previous = NULL;
+
+      if (index == 1)
+        continue;
+      previous = g_strdup_printf ("%.*s.%" G_GUINT64_FORMAT, (int) (dot - item), item, index - 1);
+      if (!g_hash_table_contains (items, previous))
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "The request has %s but no %s: list items are numbered from 1 with no "
+                       "gaps.", item, previous);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * rds_request_new_from_form:
  * @form: (element-type utf8 utf8): decoded form fields, with Action and Version
@@ -119,6 +289,9 @@ rds_request_new_from_form (GHashTable  *form,
                    "version " RDS_API_VERSION ".", action, version);
       return NULL;
     }
+
+  if (!check_list_numbering (form, error))
+    return NULL;
 
   self = rds_request_new (action);
   g_hash_table_iter_init (&iter, form);

@@ -25,6 +25,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdsFilter, rds_filter_free)
 G_DECLARE_FINAL_TYPE (RdsRequest, rds_request, RDS, REQUEST, GObject)
 
 RdsRequest  *rds_request_new             (const char          *action);
+GHashTable  *rds_request_decode_form     (const char          *body,
+                                          gsize                body_length,
+                                          const char          *query,
+                                          GError             **error);
 RdsRequest  *rds_request_new_from_form   (GHashTable          *form,
                                           GError             **error);
 const char  *rds_request_get_action      (RdsRequest          *self);

@@ -114,6 +114,7 @@ main (int   argc,
   g_autofree char *url = NULL;
   g_autofree char *warning = NULL;
   g_autofree char *now_text = NULL;
+  g_autofree char *seed_shown = NULL;
   gint64 start_time = g_get_real_time ();
   guint64 seed;
   guint port = 0;
@@ -229,11 +230,17 @@ main (int   argc,
     }
 
   url = rds_server_get_url (server);
+  if (!rds_server_is_loopback (server))
+    g_printerr ("rds-simd: %s\n",
+                _("Warning: listening on an address other machines can reach. The simulator "
+                  "speaks plain HTTP: anyone on the network can read its traffic, and anyone who "
+                  "has the credentials can change its state. Use --listen 127.0.0.1:PORT unless "
+                  "that is what you want."));
   now_text = rds_format_timestamp (rds_sim_clock_get_now (clock));
   /* The first line is for programs: they read the endpoint from it. */
   g_print ("rds-simd: listening on %s\n", url);
-  seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rds_sim_engine_get_seed (engine));
-  g_print (_("State: %s (seed %s, account %s)\n"), state_dir, seed_text,
+  seed_shown = g_strdup_printf ("%" G_GUINT64_FORMAT, rds_sim_engine_get_seed (engine));
+  g_print (_("State: %s (seed %s, account %s)\n"), state_dir, seed_shown,
            rds_sim_engine_get_account_id (engine));
   g_print (_("Simulated time: %s, %s at %gx\n"), now_text,
            rds_sim_clock_get_paused (clock) ? _("paused") : _("running"),
