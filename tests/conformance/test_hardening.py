@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+# test_hardening.py: what an attacker or a broken client sends rds-simd.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Each test here failed before its fix: a replayed signature with another
+# body, a byte that is not UTF-8 poisoning the state, deep JSON, bodies of
+# any size read before authentication, malformed XML in answers, lists with
+# gaps and repeated parameters, skewed clocks.
+
+import datetime
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.parse
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import wire
+from simd import ACCESS_KEY, SECRET_KEY, Simd, simd_path
+
+
+def peak_rss_kib(pid):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+class Hardening(unittest.TestCase):
+    def setUp(self):
+        warnings.simplefilter("ignore", ResourceWarning)
+        self.simd = Simd()
+        self.url = self.simd.url
+
+    def tearDown(self):
+        code, err = self.simd.stop()
+        self.simd.close()
+        self.assertEqual(code, 0, err)
+
+    def create(self, name):
+        answer = wire.call(self.url, "CreateDBInstance", [
+            ("DBInstanceIdentifier", name), ("DBInstanceClass", "db.t3.micro"),
+            ("Engine", "postgres"), ("MasterUsername", "postgres"),
+            ("MasterUserPassword", "hardening-pass"), ("AllocatedStorage", "20")])
+        self.assertEqual(answer.status, 200, answer.body)
+        return answer.xml().find(".//{*}DBInstanceArn").text
+
+    def instances(self):
+        answer = wire.call(self.url, "DescribeDBInstances")
+        self.assertEqual(answer.status, 200, answer.body)
+        return {node.find("{*}DBInstanceIdentifier").text: node
+                for node in answer.xml().iter("{http://rds.amazonaws.com/doc/2014-10-31/}DBInstance")}
+
+    def tags(self, arn):
+        answer = wire.call(self.url, "ListTagsForResource", [("ResourceName", arn)])
+        self.assertEqual(answer.status, 200, answer.body)
+        return {tag.find("{*}Key").text: getattr(tag.find("{*}Value"), "text", None)
+                for tag in answer.xml().iter("{http://rds.amazonaws.com/doc/2014-10-31/}Tag")}
+
+    def assertRefused(self, answer, status, code):
+        self.assertEqual(answer.status, status, answer.body)
+        self.assertEqual(answer.code(), code, answer.body)
+
+    def test_replayed_signature_with_another_body(self):
+        self.create("victim")
+        signed_body = wire.query_body("DescribeDBInstances")
+        headers = wire.sign(self.url, signed_body)
+        headers["X-Amz-Content-Sha256"] = hashlib.sha256(signed_body).hexdigest()
+        evil = wire.query_body("DeleteDBInstance", [("DBInstanceIdentifier", "victim"),
+                                                     ("SkipFinalSnapshot", "true")])
+        answer = wire.send(self.url, evil, headers)
+        self.assertRefused(answer, 403, "SignatureDoesNotMatch")
+        self.assertEqual(self.instances()["victim"].find("{*}DBInstanceStatus").text, "creating")
+
+        # Without the header, the other body does not pass either.
+        del headers["X-Amz-Content-Sha256"]
+        self.assertRefused(wire.send(self.url, evil, headers), 403, "SignatureDoesNotMatch")
+        self.assertIn("victim", self.instances())
+
+    def test_bytes_that_are_not_utf8(self):
+        arn = self.create("bytes")
+        for key in [b"k\xff", b"\xc3", b"ok", b"\xed\xa0\x80"]:
+            answer = wire.call(self.url, "AddTagsToResource", [
+                ("ResourceName", arn), ("Tags.Tag.1.Key", key), ("Tags.Tag.1.Value", b"v\xfe")])
+            self.assertRefused(answer, 400, "InvalidParameterValue")
+        answer = wire.call(self.url, "CreateDBInstance", [("DBInstanceIdentifier", b"db\xff")])
+        self.assertRefused(answer, 400, "InvalidParameterValue")
+        # A parameter name that is not UTF-8.
+        body = wire.query_body("DescribeDBInstances") + b"&%FF=x"
+        answer = wire.send(self.url, body, wire.sign(self.url, body))
+        self.assertRefused(answer, 404, "MalformedQueryString")
+        self.assertEqual(self.tags(arn), {})
+
+        # Outside AWS's character set for tags, though UTF-8.
+        for key in ["k\u0001", "a<b", "emoji\U0001F600", "rds:reserved"]:
+            answer = wire.call(self.url, "AddTagsToResource", [
+                ("ResourceName", arn), ("Tags.Tag.1.Key", key)])
+            self.assertRefused(answer, 400, "InvalidParameterValue")
+        self.assertEqual(self.tags(arn), {})
+
+        # What is acknowledged afterwards survives SIGTERM and kill -9.
+        answer = wire.call(self.url, "AddTagsToResource", [
+            ("ResourceName", arn), ("Tags.Tag.1.Key", "team 팀"), ("Tags.Tag.1.Value", "ops@db:1")])
+        self.assertEqual(answer.status, 200, answer.body)
+        self.simd.stop()
+        self.simd.start()
+        self.url = self.simd.url
+        self.assertEqual(self.tags(arn), {"team 팀": "ops@db:1"})
+        answer = wire.call(self.url, "AddTagsToResource", [
+            ("ResourceName", arn), ("Tags.Tag.1.Key", "after")])
+        self.assertEqual(answer.status, 200, answer.body)
+        self.simd.kill()
+        self.simd.start()
+        self.url = self.simd.url
+        self.assertEqual(self.tags(arn), {"team 팀": "ops@db:1", "after": None})
+        self.assertEqual([f for f in os.listdir(self.simd.state_dir) if "corrupt" in f], [])
+
+    def test_error_answers_are_well_formed(self):
+        echoed = [b"\xff\xfe", "\uffff".encode(), "\ufffe".encode(), b"\x01\x02\x1b",
+                  b"a\rb", b"]]>", "\U0010FFFF".encode()]
+        for text in echoed:
+            for action, name in [("DescribeDBInstances", "DBInstanceIdentifier"),
+                                 ("DeleteDBSnapshot", "DBSnapshotIdentifier"),
+                                 ("CreateDBInstance", "Engine"),
+                                 ("NoSuchAction" + text.hex(), "X")]:
+                answer = wire.call(self.url, action, [(name, text)])
+                self.assertEqual(answer.status // 100, 4, answer.body)
+                answer.xml()  # raises on malformed XML
+
+    def test_deep_json(self):
+        answer = wire.control(self.url, "clock", b"[" * 100000)
+        self.assertEqual(answer.status, 413, answer.body)
+        answer = wire.control(self.url, "clock", b"[" * 60000)
+        self.assertEqual(answer.status, 400, answer.body)
+        self.assertIn("deep", answer.json()["error"])
+        answer = wire.control(self.url, "clock", b'{"rate": 10, "x": ' + b"[" * 20 + b"]" * 20 + b"}")
+        self.assertEqual(answer.status, 200, answer.body)
+        self.assertEqual(self.simd.process.poll(), None)
+
+    def test_body_limits(self):
+        big = wire.query_body("DescribeDBInstances", [("Marker", "m" * (2 << 20))])
+        self.assertRefused(wire.send(self.url, big, wire.sign(self.url, big)), 413, "RequestEntityTooLarge")
+        # Unsigned: refused from the headers alone.
+        answer = wire.send(self.url, big, {"Content-Type": wire.FORM})
+        self.assertRefused(answer, 403, "MissingAuthenticationToken")
+        # Chunked, with no length up front.
+        headers = wire.sign(self.url, big)
+        headers.pop("Content-Length", None)
+        answer = wire.send(self.url, iter([big[i:i + 65536] for i in range(0, len(big), 65536)]),
+                           headers)
+        self.assertRefused(answer, 413, "RequestEntityTooLarge")
+        # Just under the limit is read, and answered on its merits.
+        fits = wire.query_body("DescribeDBInstances", [("Marker", "m" * 1000000)])
+        answer = wire.send(self.url, fits, wire.sign(self.url, fits))
+        self.assertRefused(answer, 400, "InvalidParameterValue")
+
+        # 256 MiB, unsigned, streamed: the server never holds it.
+        before = peak_rss_kib(self.simd.process.pid)
+        sock = socket.create_connection((urllib.parse.urlsplit(self.url).hostname,
+                                         urllib.parse.urlsplit(self.url).port))
+        size = 256 << 20
+        sock.sendall(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
+                      % (wire.FORM, size)).encode())
+        chunk = b"a" * (1 << 20)
+        try:
+            for _ in range(size // len(chunk)):
+                sock.sendall(chunk)
+        except OSError:
+            pass  # the server answered and closed: as it should
+        reply = b""
+        try:
+            while True:
+                data = sock.recv(65536)
+                if not data:
+                    break
+                reply += data
+        except OSError:
+            pass
+        sock.close()
+        self.assertTrue(reply.startswith(b"HTTP/1.1 403"), reply[:200])
+        after = peak_rss_kib(self.simd.process.pid)
+        print("peak RSS around a 256 MiB unsigned body: %d KiB before, %d KiB after"
+              % (before, after), flush=True)
+        self.assertLess(after - before, 16 << 10)
+        self.assertIn("DBInstances", wire.call(self.url, "DescribeDBInstances").body.decode())
+
+    def test_lists_and_repeats(self):
+        arn = self.create("lists")
+        self.create("other")
+        # A lone second filter would have listed everything.
+        answer = wire.call(self.url, "DescribeDBInstances", [
+            ("Filters.Filter.2.Name", "db-instance-id"), ("Filters.Filter.2.Values.Value.1", "lists")])
+        self.assertRefused(answer, 400, "InvalidParameterValue")
+        self.assertIn("Filters.Filter.1", answer.message())
+        answer = wire.call(self.url, "DescribeDBInstances", [
+            ("Filters.Filter.1.Name", "db-instance-id"), ("Filters.Filter.1.Values.Value.2", "lists")])
+        self.assertRefused(answer, 400, "InvalidParameterValue")
+        for bad in ["0", "01", "1x", "99999999999"]:
+            answer = wire.call(self.url, "AddTagsToResource", [
+                ("ResourceName", arn), ("Tags.Tag.%s.Key" % bad, "k")])
+            self.assertRefused(answer, 400, "InvalidParameterValue")
+        answer = wire.call(self.url, "AddTagsToResource", [
+            ("ResourceName", arn), ("Tags.Tag.1.Key", "a"), ("Tags.Tag.3.Key", "c")])
+        self.assertRefused(answer, 400, "InvalidParameterValue")
+        self.assertEqual(self.tags(arn), {})
+        answer = wire.call(self.url, "AddTagsToResource", [
+            ("ResourceName", arn), ("Tags.Tag.1.Key", "a"), ("Tags.Tag.1.Key", "b")])
+        self.assertRefused(answer, 404, "MalformedQueryString")
+        self.assertEqual(self.tags(arn), {})
+        # The body and the query string name the same parameter.
+        body = wire.query_body("DeleteDBInstance", [("DBInstanceIdentifier", "lists"),
+                                                    ("SkipFinalSnapshot", "true")])
+        headers = wire.sign(self.url, body, path="/?DBInstanceIdentifier=other")
+        answer = wire.send(self.url, body, headers, path="/?DBInstanceIdentifier=other")
+        self.assertRefused(answer, 404, "MalformedQueryString")
+        self.assertEqual(set(self.instances()), {"lists", "other"})
+        # Good lists still work.
+        answer = wire.call(self.url, "DescribeDBInstances", [
+            ("Filters.Filter.1.Name", "db-instance-id"), ("Filters.Filter.1.Values.Value.1", "lists"),
+            ("Filters.Filter.1.Values.Value.2", "nothing")])
+        self.assertEqual(answer.status, 200, answer.body)
+        found = [node.text for node in answer.xml().iter() if node.tag.endswith("DBInstanceIdentifier")]
+        self.assertEqual(found, ["lists"])
+
+    def test_skewed_clock(self):
+        now = datetime.datetime.utcnow()
+        for minutes in (-20, 20):
+            answer = wire.call(self.url, "DescribeDBInstances",
+                               when=now + datetime.timedelta(minutes=minutes))
+            self.assertRefused(answer, 403, "SignatureDoesNotMatch")
+            self.assertIn("15 min.", answer.message())
+        answer = wire.call(self.url, "DescribeDBInstances", when=now - datetime.timedelta(minutes=10))
+        self.assertEqual(answer.status, 200, answer.body)
+
+
+class ListenWarning(unittest.TestCase):
+    def run_simd(self, listen):
+        env = dict(os.environ, RDS_SIMD_ACCESS_KEY_ID=ACCESS_KEY, RDS_SIMD_SECRET_ACCESS_KEY=SECRET_KEY)
+        directory = tempfile.mkdtemp(prefix="rds-listen-")
+        try:
+            process = subprocess.Popen([simd_path(), "--listen", listen, "--state-dir", directory,
+                                        "--paused"], stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True, env=env)
+            first = process.stdout.readline()
+            process.terminate()
+            _, err = process.communicate(timeout=30)
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+        self.assertIn("listening on", first)
+        return err
+
+    def test_warns_off_loopback(self):
+        self.assertIn("Warning", self.run_simd("0.0.0.0:0"))
+        self.assertNotIn("Warning", self.run_simd("127.0.0.1:0"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
