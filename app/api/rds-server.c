@@ -39,6 +39,8 @@ struct _RdsServer
   guint         port;
   char         *host;
   gboolean      store_failed;
+  guint         n_in_flight;   /* commits waiting for the store */
+  guint         generation;    /* of the engine's state, one more at each roll back */
 };
 
 G_DEFINE_FINAL_TYPE (RdsServer, rds_server, G_TYPE_OBJECT)
@@ -230,15 +232,13 @@ typedef struct
   CommitDone         done;
   gpointer           data;
   GDestroyNotify     destroy;
+  guint              generation;
 } Commit;
 
 static void
 commit_finish (Commit       *commit,
                const GError *error)
 {
-  if (error != NULL)
-    commit->self->store_failed = TRUE;
-
   commit->done (commit->self, commit->msg, commit->data, error);
 
   if (commit->destroy != NULL)
@@ -246,6 +246,26 @@ commit_finish (Commit       *commit,
   g_object_unref (commit->self);
   g_object_unref (commit->msg);
   g_free (commit);
+}
+
+/* A write failed: the engine goes back to what is on disk, which is what
+ * was acknowledged, and the changes queued after it fail too. Once is
+ * enough for every commit that was queued before. */
+static void
+roll_back (RdsServer *self,
+           guint      generation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (generation != self->generation || self->store_failed)
+    return;
+  self->generation++;
+
+  if (!rds_sim_store_restore (self->store, self->engine, &error))
+    {
+      g_printerr ("rds-simd: %s\n", error->message);
+      self->store_failed = TRUE;
+    }
 }
 
 static void
@@ -258,16 +278,29 @@ commit_append_cb (GObject      *object,
   g_autoptr(SoupServerMessage) msg = g_object_ref (commit->msg);
   g_autoptr(GError) error = NULL;
 
-  if (rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error) &&
-      rds_sim_store_needs_checkpoint (self->store))
-    rds_sim_store_checkpoint (self->store, self->engine, &error);
+  self->n_in_flight--;
+  if (!rds_sim_store_append_finish (RDS_SIM_STORE (object), result, &error))
+    {
+      roll_back (self, commit->generation);
+    }
+  else if (rds_sim_store_needs_checkpoint (self->store))
+    {
+      g_autoptr(GError) checkpoint_error = NULL;
+
+      /* The change is in the journal: a checkpoint that fails loses
+       * nothing, and is tried again after the next change. */
+      if (!rds_sim_store_checkpoint (self->store, self->engine, &checkpoint_error))
+        g_printerr ("rds-simd: %s\n", checkpoint_error->message);
+    }
 
   commit_finish (commit, error);
   soup_server_message_unpause (msg);
 }
 
-/* Makes the engine's changes durable, then calls @done; meanwhile @msg is
- * paused and the main loop serves others. */
+/* Answers @msg through @done once everything it could show is durable:
+ * the engine's own changes (the request's, or those of the timers that
+ * fired before it), and those of the requests before it still being
+ * written. Meanwhile @msg is paused and the main loop serves others. */
 static void
 commit (RdsServer         *self,
         SoupServerMessage *msg,
@@ -284,31 +317,50 @@ commit (RdsServer         *self,
   pending->done = done;
   pending->data = data;
   pending->destroy = destroy;
+  pending->generation = self->generation;
 
-  if (self->store == NULL || !rds_sim_engine_is_dirty (self->engine))
+  if (self->store == NULL ||
+      (!rds_sim_engine_is_dirty (self->engine) && self->n_in_flight == 0))
     {
       commit_finish (pending, NULL);
       return;
     }
 
+  if (self->store_failed)
+    {
+      g_set_error_literal (&error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
+                           "The simulator could not save its state earlier and takes no more "
+                           "changes. Restart it; every acknowledged change is safe.");
+      commit_finish (pending, error);
+      return;
+    }
+
   if (rds_sim_engine_get_n_changes (self->engine) > MAX_JOURNALED_CHANGES)
     {
-      rds_sim_store_checkpoint (self->store, self->engine, &error);
+      /* Everything in flight is written first. */
+      if (!rds_sim_store_checkpoint (self->store, self->engine, &error))
+        roll_back (self, pending->generation);
       commit_finish (pending, error);
       return;
     }
 
   changes = rds_sim_engine_take_changes (self->engine);
+  self->n_in_flight++;
   soup_server_message_pause (msg);
-  rds_sim_store_append_async (self->store, changes, NULL, commit_append_cb, pending);
+  if (changes != NULL)
+    rds_sim_store_append_async (self->store, changes, NULL, commit_append_cb, pending);
+  else
+    rds_sim_store_sync_async (self->store, NULL, commit_append_cb, pending);
 }
 
 /* Query API */
 
 typedef struct
 {
-  GBytes *response;
-  char   *request_id;
+  guint     status;
+  GBytes   *response;
+  char     *request_id;
+  gboolean  mutating;
 } QueryAnswer;
 
 static void
@@ -331,14 +383,23 @@ query_committed (RdsServer         *self,
 
   if (error == NULL)
     {
-      respond (msg, SOUP_STATUS_OK, "text/xml", answer->response, answer->request_id);
+      respond (msg, answer->status, "text/xml", answer->response, answer->request_id);
+    }
+  else if (answer->mutating)
+    {
+      g_autofree char *message = g_strdup_printf ("The simulator could not save the change, so it "
+                                                  "was not acknowledged and did not happen: %s",
+                                                  error->message);
+
+      respond_aws_error (msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, answer->request_id);
     }
   else
     {
-      g_autofree char *message = g_strdup_printf ("The simulator could not save the change, so it "
-                                                  "was not acknowledged: %s", error->message);
+      g_autofree char *message = g_strdup_printf ("The simulator could not save its state and went "
+                                                  "back to what it had saved; try again: %s",
+                                                  error->message);
 
-      respond_aws_error (msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, answer->request_id);
+      respond_aws_error (msg, RDS_AWS_ERROR_SERVICE_UNAVAILABLE, message, answer->request_id);
     }
 }
 
@@ -352,9 +413,9 @@ handle_query (RdsServer         *self,
   g_autoptr(GHashTable) form = NULL;
   g_autoptr(RdsRequest) request = NULL;
   g_autoptr(RdsQueryResult) result = NULL;
-  g_autoptr(GBytes) response = NULL;
   g_autoptr(GError) error = NULL;
   const RdsAction *action;
+  QueryAnswer *answer;
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
 
@@ -386,30 +447,28 @@ handle_query (RdsServer         *self,
       return;
     }
 
+  answer = g_new0 (QueryAnswer, 1);
+  answer->request_id = g_strdup (request_id);
+  answer->mutating = action->mutating;
+
   result = rds_sim_engine_call (self->engine, region, request, &error);
-  if (result == NULL)
+  if (result != NULL)
     {
-      respond_aws_error (msg, error->domain == RDS_AWS_ERROR ? error->code : RDS_AWS_ERROR_INTERNAL_FAILURE,
-                         error->message, request_id);
-      return;
+      answer->status = SOUP_STATUS_OK;
+      answer->response = rds_xml_write_response (result, request_id);
+    }
+  else
+    {
+      RdsAwsError code = error->domain == RDS_AWS_ERROR ? error->code : RDS_AWS_ERROR_INTERNAL_FAILURE;
+
+      answer->status = rds_aws_error_get_http_status (code);
+      answer->response = rds_xml_write_error (rds_aws_error_get_code (code), error->message,
+                                              answer->status < 500, request_id);
     }
 
-  response = rds_xml_write_response (result, request_id);
-
-  if (!action->mutating)
-    {
-      respond (msg, SOUP_STATUS_OK, "text/xml", response, request_id);
-      return;
-    }
-
-  /* Acknowledge only what is on disk. */
-  {
-    QueryAnswer *answer = g_new0 (QueryAnswer, 1);
-
-    answer->response = g_steal_pointer (&response);
-    answer->request_id = g_strdup (request_id);
-    commit (self, msg, query_committed, answer, query_answer_free);
-  }
+  /* Answer only with what is on disk: an error too may tell of a change
+   * (a name already taken) that a crash would take back. */
+  commit (self, msg, query_committed, answer, query_answer_free);
 }
 
 /* The simulator's own control API */
@@ -621,8 +680,7 @@ handle_control (RdsServer         *self,
 
   if (g_str_equal (what, "state") && g_str_equal (method, "GET"))
     {
-      g_autoptr(JsonNode) state = control_state (self);
-      respond_json (msg, SOUP_STATUS_OK, state);
+      control_commit (self, msg);
       return;
     }
 

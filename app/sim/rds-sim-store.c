@@ -64,6 +64,7 @@ struct _RdsSimStore
   GThread     *writer;
   GAsyncQueue *queue;
   gint         write_failed;
+  goffset      durable_size;   /* of the journal, up to its last fdatasync () */
 };
 
 G_DEFINE_FINAL_TYPE (RdsSimStore, rds_sim_store, G_TYPE_OBJECT)
@@ -193,7 +194,8 @@ writer_thread (gpointer data)
 
       if (g_atomic_int_get (&self->write_failed))
         g_set_error_literal (&error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
-                             _("An earlier write to the journal failed; restart the simulator."));
+                             _("An earlier write to the journal failed, and the changes after "
+                               "it were not saved either."));
       else if (buffer->len > 0 &&
                (!write_all (self->journal_fd, buffer->data, buffer->len) ||
                 fdatasync (self->journal_fd) != 0))
@@ -201,8 +203,13 @@ writer_thread (gpointer data)
           g_autofree char *path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
 
           io_error (&error, errno, N_("Could not write %s: %s"), path);
-          /* What follows a torn line can't be trusted to load: stop here. */
+          /* Nothing more is written until rds_sim_store_restore () has cut
+           * the journal back to what is durable and the engine with it. */
           g_atomic_int_set (&self->write_failed, TRUE);
+        }
+      else
+        {
+          self->durable_size += buffer->len;
         }
 
       for (guint i = 0; i < batch->len; i++)
@@ -540,34 +547,22 @@ add_warning (GString    *warnings,
   va_end (args);
 }
 
-/**
- * rds_sim_store_load:
- * @engine: a new engine, which gets the stored state
- * @warning: (out) (optional) (nullable): what was wrong with the files, for
- *   the user, or %NULL when they loaded cleanly
- *
- * Loads the checkpoint and replays the journal, then writes a new checkpoint
- * so the journal starts empty. Corrupt files are kept aside with a warning;
- * only a failing disk is an error.
- */
-gboolean
-rds_sim_store_load (RdsSimStore   *self,
-                    RdsSimEngine  *engine,
-                    char         **warning,
-                    GError       **error)
+/* Loads the checkpoint and replays the journal, adding what was wrong with
+ * them to @warnings. */
+static gboolean
+load_files (RdsSimStore   *self,
+            RdsSimEngine  *engine,
+            GString       *warnings,
+            GError       **error)
 {
   g_autofree char *state_path = NULL;
   g_autofree char *journal_path = NULL;
   g_autoptr(JsonNode) initial = NULL;
-  g_autoptr(GString) warnings = g_string_new (NULL);
   gboolean have_state, have_journal;
   LoadState state = { engine, 0, 0 };
   guint failed_line = 0;
   goffset torn_at = -1;
   struct stat info;
-
-  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
-  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
 
   state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
   journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
@@ -644,12 +639,80 @@ rds_sim_store_load (RdsSimStore   *self,
     }
 
   self->seq = self->checkpoint_seq = state.last_seq;
-  if (!rds_sim_store_checkpoint (self, engine, error))
+  return TRUE;
+}
+
+/**
+ * rds_sim_store_load:
+ * @engine: a new engine, which gets the stored state
+ * @warning: (out) (optional) (nullable): what was wrong with the files, for
+ *   the user, or %NULL when they loaded cleanly
+ *
+ * Loads the checkpoint and replays the journal, then writes a new checkpoint
+ * so the journal starts empty. Corrupt files are kept aside with a warning;
+ * only a failing disk is an error.
+ */
+gboolean
+rds_sim_store_load (RdsSimStore   *self,
+                    RdsSimEngine  *engine,
+                    char         **warning,
+                    GError       **error)
+{
+  g_autoptr(GString) warnings = g_string_new (NULL);
+
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
+
+  if (!load_files (self, engine, warnings, error) ||
+      !rds_sim_store_checkpoint (self, engine, error))
     return FALSE;
 
   if (warning != NULL)
     *warning = warnings->len > 0 ? g_strdup (warnings->str) : NULL;
 
+  return TRUE;
+}
+
+/**
+ * rds_sim_store_restore:
+ * @engine: the engine whose changes could not be saved
+ *
+ * After a failed write: answers every append still queued (they fail
+ * too), cuts the journal back to what was synced, and loads @engine again
+ * from the files, so that it holds exactly what was acknowledged. Writing
+ * resumes, and succeeds once the disk has room again.
+ */
+gboolean
+rds_sim_store_restore (RdsSimStore   *self,
+                       RdsSimEngine  *engine,
+                       GError       **error)
+{
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  g_autofree char *journal_path = NULL;
+
+  g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
+
+  if (self->journal_fd < 0)
+    {
+      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                           _("The state store is closed."));
+      return FALSE;
+    }
+
+  rds_sim_store_flush (self);
+
+  journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  if (ftruncate (self->journal_fd, self->durable_size) != 0 || fdatasync (self->journal_fd) != 0)
+    return io_error (error, errno, N_("Could not empty %s: %s"), journal_path);
+
+  if (!load_files (self, engine, warnings, error))
+    return FALSE;
+  if (warnings->len > 0)
+    g_message ("%s", warnings->str);
+
+  self->journal_size = self->durable_size;
+  g_atomic_int_set (&self->write_failed, FALSE);
   return TRUE;
 }
 
@@ -754,6 +817,7 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
 
   self->checkpoint_seq = self->seq;
   self->journal_size = 0;
+  self->durable_size = 0;
   return TRUE;
 }
 
@@ -823,6 +887,39 @@ rds_sim_store_append_async (RdsSimStore         *self,
     }
 
   pending = pending_new (self, changes);
+  pending->task = g_steal_pointer (&task);
+  g_async_queue_push (self->queue, pending);
+}
+
+/**
+ * rds_sim_store_sync_async:
+ *
+ * Calls back once every change appended so far is on disk, or has failed:
+ * an answer that shows the state waits for it, so that no client sees a
+ * change that a crash would take back.
+ */
+void
+rds_sim_store_sync_async (RdsSimStore         *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Pending *pending;
+
+  g_return_if_fail (RDS_IS_SIM_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_sim_store_append_async);
+
+  if (self->journal_fd < 0)
+    {
+      g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                               _("The state store is closed."));
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
   pending->task = g_steal_pointer (&task);
   g_async_queue_push (self->queue, pending);
 }

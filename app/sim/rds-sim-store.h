@@ -35,6 +35,9 @@ gboolean     rds_sim_store_load             (RdsSimStore          *self,
                                              RdsSimEngine         *engine,
                                              char                **warning,
                                              GError              **error);
+gboolean     rds_sim_store_restore          (RdsSimStore          *self,
+                                             RdsSimEngine         *engine,
+                                             GError              **error);
 gboolean     rds_sim_store_checkpoint       (RdsSimStore          *self,
                                              RdsSimEngine         *engine,
                                              GError              **error);
@@ -48,6 +51,10 @@ void         rds_sim_store_append_async     (RdsSimStore          *self,
 gboolean     rds_sim_store_append_finish    (RdsSimStore          *self,
                                              GAsyncResult         *result,
                                              GError              **error);
+void         rds_sim_store_sync_async       (RdsSimStore          *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
 gboolean     rds_sim_store_append_sync      (RdsSimStore          *self,
                                              JsonNode             *changes,
                                              GError              **error);

@@ -14,6 +14,7 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 
 #include "rds-server.h"
@@ -125,6 +126,10 @@ main (int   argc,
   /* Answers and checkpoints allocate large buffers for a moment: a fixed
    * threshold keeps them out of the heap, where they would leave holes. */
   mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+
+  /* A file size limit makes a write fail (EFBIG), as a full disk does,
+   * rather than end the process: the server then rolls the change back. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -11,6 +11,7 @@
 import datetime
 import hashlib
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -229,6 +230,36 @@ class Hardening(unittest.TestCase):
         self.assertEqual(answer.status, 200, answer.body)
         found = [node.text for node in answer.xml().iter() if node.tag.endswith("DBInstanceIdentifier")]
         self.assertEqual(found, ["lists"])
+
+    def test_full_disk(self):
+        """A change that could not be saved never happened, and the
+        simulator saves again once there is room."""
+        self.create("before")
+        journal = os.path.join(self.simd.state_dir, "journal.jsonl")
+        pid = self.simd.process.pid
+        # A file size limit fails the journal's next write as a full disk
+        # would (EFBIG rather than ENOSPC).
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (os.path.getsize(journal) + 16, resource.RLIM_INFINITY))
+        for name in ("lost", "lost-too"):
+            answer = wire.call(self.url, "CreateDBInstance", [
+                ("DBInstanceIdentifier", name), ("DBInstanceClass", "db.t3.micro"),
+                ("Engine", "postgres"), ("MasterUsername", "postgres"),
+                ("MasterUserPassword", "hardening-pass"), ("AllocatedStorage", "20")])
+            self.assertRefused(answer, 500, "InternalFailure")
+            self.assertEqual(set(self.instances()), {"before"})
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+        self.create("after")
+        self.assertEqual(set(self.instances()), {"before", "after"})
+
+        self.simd.kill()
+        self.simd.start()
+        self.url = self.simd.url
+        self.assertEqual(set(self.instances()), {"before", "after"})
+        self.simd.stop()
+        self.simd.start()
+        self.url = self.simd.url
+        self.assertEqual(set(self.instances()), {"before", "after"})
+        self.assertEqual([f for f in os.listdir(self.simd.state_dir) if "corrupt" in f], [])
 
     def test_skewed_clock(self):
         now = datetime.datetime.utcnow()
