@@ -447,6 +447,185 @@ test_closed (Fixture       *f,
   g_assert_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED);
 }
 
+/* Three instances, checkpointed, then two more in the journal. */
+static void
+make_state (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsSimEngine) engine = new_engine (1);
+  g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+  g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+  create_durably (store, engine, "one");
+  create_durably (store, engine, "two");
+  create_durably (store, engine, "three");
+  g_assert_true (rds_sim_store_checkpoint (store, engine, &error));
+  create_durably (store, engine, "four");
+  create_durably (store, engine, "five");
+}
+
+/* Loads the directory: returns the engine, and the warning in @warning. */
+static RdsSimEngine *
+load_damaged (Fixture  *f,
+              char    **warning)
+{
+  g_autoptr(GError) error = NULL;
+  RdsSimEngine *engine = new_engine (1);
+  g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+  g_assert_true (rds_sim_store_load (store, engine, warning, &error));
+  g_assert_no_error (error);
+  return engine;
+}
+
+/* Flips one byte of @name: the @line-th line (from 1; 0 for the last),
+ * @offset bytes in. */
+static void
+flip_byte (Fixture    *f,
+           const char *name,
+           guint       line,
+           gsize       offset)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+  guint n;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  n = g_strv_length (lines) - 1;   /* the file ends in a newline */
+  if (line == 0)
+    line = n;
+  g_assert_cmpuint (line, <=, n);
+  g_assert_cmpuint (offset, <, strlen (lines[line - 1]));
+  lines[line - 1][offset] ^= 0x04;
+  g_free (contents);
+  contents = g_strjoinv ("\n", lines);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_empty_state_is_reported (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_STATE_FILE, NULL);
+  g_autofree char *warning = NULL;
+  g_autoptr(RdsSimEngine) engine = NULL;
+
+  make_state (f);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  engine = load_damaged (f, &warning);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "the file is empty"));
+  g_assert_cmpuint (count_files_with_prefix (f->dir, "state.json.corrupt-"), ==, 1);
+  g_assert_cmpuint (count_files_with_prefix (f->dir, "journal.jsonl.corrupt-"), ==, 1);
+}
+
+static void
+test_damaged_record_costs_only_itself (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *warning = NULL;
+  g_autoptr(RdsSimEngine) engine = NULL;
+  guint present = 0;
+
+  make_state (f);
+  /* Line 3 is the second of the checkpoint's instances; a flip inside a
+   * string is still valid JSON, which only the checksum finds. */
+  flip_byte (f, RDS_SIM_STORE_STATE_FILE, 3, 40);
+
+  engine = load_damaged (f, &warning);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "line 3"));
+  g_assert_nonnull (strstr (warning, "checksum"));
+  g_assert_cmpuint (count_files_with_prefix (f->dir, "state.json.corrupt-records"), ==, 1);
+  for (guint i = 0; i < 3; i++)
+    present += exists (engine, (const char *[]) { "one", "two", "three" }[i]);
+  g_assert_cmpuint (present, ==, 2);
+  /* The journal still applies on top. */
+  g_assert_true (exists (engine, "four"));
+  g_assert_true (exists (engine, "five"));
+}
+
+static void
+test_cut_state_is_reported (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, RDS_SIM_STORE_STATE_FILE, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(RdsSimEngine) engine = NULL;
+  char *last;
+
+  make_state (f);
+  /* Whole lines lost from the end, as a bad copy would. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  contents[strlen (contents) - 1] = '\0';
+  last = strrchr (contents, '\n');
+  last[1] = '\0';
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  engine = load_damaged (f, &warning);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "cut short"));
+}
+
+static void
+test_damaged_last_journal_line_is_reported (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autofree char *warning = NULL;
+  g_autoptr(RdsSimEngine) engine = NULL;
+
+  make_state (f);
+  /* A whole last line, newline and all, that no longer matches: it was
+   * acknowledged, so its loss is said, not taken for a torn write. */
+  flip_byte (f, RDS_SIM_STORE_JOURNAL_FILE, 0, 60);
+
+  engine = load_damaged (f, &warning);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "corrupt at line 2"));
+  g_assert_true (exists (engine, "four"));
+  g_assert_cmpuint (count_files_with_prefix (f->dir, "journal.jsonl.corrupt"), ==, 1);
+}
+
+static void
+test_state_without_checksums_loads (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *state_path = g_build_filename (f->dir, RDS_SIM_STORE_STATE_FILE, NULL);
+  g_autofree char *journal_path = g_build_filename (f->dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  g_autoptr(GRegex) checksum = g_regex_new ("\t[0-9a-f]{8}$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) trailer = g_regex_new ("^\\{\"end\":[0-9]+\\}\n", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *warning = NULL;
+  g_autoptr(RdsSimEngine) engine = NULL;
+  const char *paths[] = { state_path, journal_path };
+
+  /* What an earlier version wrote: the same lines, no checksums. */
+  make_state (f);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *unsummed = NULL;
+      g_autofree char *plain = NULL;
+
+      g_assert_true (g_file_get_contents (paths[i], &contents, NULL, NULL));
+      unsummed = g_regex_replace_literal (checksum, contents, -1, 0, "", 0, NULL);
+      plain = g_regex_replace_literal (trailer, unsummed, -1, 0, "", 0, NULL);
+      g_assert_true (strstr (plain, "\t") == NULL);
+      g_assert_true (g_file_set_contents (paths[i], plain, -1, NULL));
+    }
+
+  engine = load_damaged (f, &warning);
+  if (warning != NULL)
+    g_test_message ("%s", warning);
+  g_assert_null (warning);
+  g_assert_true (exists (engine, "one"));
+  g_assert_true (exists (engine, "five"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +641,11 @@ main (int   argc,
   ADD ("corrupt-state-is-kept-aside", test_corrupt_state_is_kept_aside);
   ADD ("async-group-commit", test_async_group_commit);
   ADD ("closed", test_closed);
+  ADD ("empty-state-is-reported", test_empty_state_is_reported);
+  ADD ("damaged-record-costs-only-itself", test_damaged_record_costs_only_itself);
+  ADD ("cut-state-is-reported", test_cut_state_is_reported);
+  ADD ("damaged-last-journal-line-is-reported", test_damaged_last_journal_line_is_reported);
+  ADD ("state-without-checksums-loads", test_state_without_checksums_loads);
 #undef ADD
 
   return g_test_run ();

@@ -132,6 +132,94 @@ write_all (int            fd,
   return TRUE;
 }
 
+/* Checksums
+ *
+ * Every line the store writes ends in a tab and the CRC-32 of what comes
+ * before it, in eight hex digits: a flipped byte or a line cut short is
+ * found on loading, never taken silently. (JSON as written has no raw tab.)
+ * A state file whose first line has no checksum is from an earlier version,
+ * and is read as it is. */
+
+#define CHECKSUM_LENGTH 9  /* "\t" and eight hex digits */
+
+static guint32
+crc32 (const char *data,
+       gsize       length)
+{
+  static guint32 table[256];
+  static gsize initialized = 0;
+  guint32 crc = 0xFFFFFFFF;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint32 i = 0; i < 256; i++)
+        {
+          guint32 c = i;
+
+          for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+          table[i] = c;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ (guchar) data[i]) & 0xFF] ^ (crc >> 8);
+
+  return crc ^ 0xFFFFFFFF;
+}
+
+/* Appends @text as one line with its checksum. */
+static void
+append_line (GString    *out,
+             const char *text)
+{
+  gsize start = out->len;
+
+  g_string_append (out, text);
+  g_string_append_printf (out, "\t%08x\n", crc32 (out->str + start, out->len - start));
+}
+
+static gboolean
+has_checksum (const char *line,
+              gsize       length)
+{
+  if (length < CHECKSUM_LENGTH || line[length - CHECKSUM_LENGTH] != '\t')
+    return FALSE;
+  for (gsize i = length - CHECKSUM_LENGTH + 1; i < length; i++)
+    if (!g_ascii_isxdigit (line[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks and strips the checksum of @line; @required says whether a line
+ * without one is damaged. */
+static gboolean
+check_line (const char  *line,
+            gsize       *length,
+            gboolean     required,
+            GError     **error)
+{
+  if (!has_checksum (line, *length))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the line has no checksum"));
+      return FALSE;
+    }
+
+  if (g_ascii_strtoull (line + *length - CHECKSUM_LENGTH + 1, NULL, 16) !=
+      crc32 (line, *length - CHECKSUM_LENGTH))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("the line does not match its checksum"));
+      return FALSE;
+    }
+
+  *length -= CHECKSUM_LENGTH;
+  return TRUE;
+}
+
 /* Answers one append; takes @pending over. */
 static void
 complete (Pending *pending,
@@ -430,16 +518,12 @@ for_each_line (const char  *path,
           *torn_at = p - data;
           break;
         }
+      /* A line with its newline was written whole: if it does not read,
+       * it was damaged since, wherever it is in the file. Only a last line
+       * without its newline is a write a crash cut short. */
       if (newline > p && !func (p, newline - p, number, user_data, error))
         {
           *failed_line = number;
-          /* A bad last line is a torn write, like a missing newline. */
-          if (newline + 1 >= end)
-            {
-              *torn_at = p - data;
-              g_clear_error (error);
-              return TRUE;
-            }
           return FALSE;
         }
       p = newline + 1;
@@ -453,6 +537,13 @@ typedef struct
   RdsSimEngine *engine;
   guint64       header_seq;
   guint64       last_seq;
+  gboolean      checksums;     /* the state file has them: so must the journal */
+  gboolean      have_header;
+  gboolean      ended;         /* the state file's last line was read */
+  guint64       n_records;
+  guint         n_damaged;     /* records of the state file left out */
+  guint         first_damaged;
+  char         *damage;
 } LoadState;
 
 static JsonNode *
@@ -476,10 +567,29 @@ load_state_line (const char  *line,
                  GError     **error)
 {
   LoadState *state = user_data;
-  g_autoptr(JsonNode) node = parse_line (line, length, error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (node == NULL)
-    return FALSE;
+  if (number == 1)
+    state->checksums = has_checksum (line, length);
+
+  if (state->ended)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("there is more after the end of the state"));
+      return FALSE;
+    }
+
+  if (!check_line (line, &length, state->checksums, &local_error) ||
+      (node = parse_line (line, length, &local_error)) == NULL)
+    {
+      if (number == 1)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      goto damaged;
+    }
 
   if (number == 1)
     {
@@ -489,10 +599,41 @@ load_state_line (const char  *line,
         ? (guint64) json_object_get_int_member_with_default (json_node_get_object (node), "seq", 0)
         : 0;
       state->last_seq = state->header_seq;
+      state->have_header = TRUE;
       return TRUE;
     }
 
-  return rds_sim_engine_load_record (state->engine, node, error);
+  /* The last line counts the records, so a file cut short is found. */
+  if (state->checksums && JSON_NODE_HOLDS_OBJECT (node) &&
+      json_object_has_member (json_node_get_object (node), "end"))
+    {
+      gint64 count = json_object_get_int_member_with_default (json_node_get_object (node), "end", -1);
+
+      state->ended = TRUE;
+      if (count != (gint64) (state->n_records + state->n_damaged))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("the file does not hold as many records as it says"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (rds_sim_engine_load_record (state->engine, node, &local_error))
+    {
+      state->n_records++;
+      return TRUE;
+    }
+
+damaged:
+  /* One damaged record costs that record, not the state: the rest loads,
+   * and the caller keeps the file aside with a warning. */
+  if (state->n_damaged++ == 0)
+    {
+      state->first_damaged = number;
+      state->damage = g_strdup (local_error->message);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -503,11 +644,12 @@ load_journal_line (const char  *line,
                    GError     **error)
 {
   LoadState *state = user_data;
-  g_autoptr(JsonNode) node = parse_line (line, length, error);
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
   gint64 seq;
 
-  if (node == NULL)
+  if (!check_line (line, &length, state->checksums, error) ||
+      (node = parse_line (line, length, error)) == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
       (seq = json_object_get_int_member_with_default (json_node_get_object (node), "seq", -1)) < 0 ||
@@ -575,8 +717,16 @@ load_files (RdsSimStore   *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!for_each_line (state_path, load_state_line, &state, &failed_line, &torn_at, &local_error) ||
-          torn_at >= 0 || failed_line == 1)
+      gboolean read = for_each_line (state_path, load_state_line, &state, &failed_line, &torn_at,
+                                     &local_error);
+
+      if (read && torn_at < 0 && !state.have_header)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
+      else if (read && torn_at < 0 && state.checksums && !state.ended)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("the file is cut short"));
+
+      if (!read || torn_at >= 0 || local_error != NULL)
         {
           g_autofree char *journal_aside = NULL;
           g_autofree char *state_aside = NULL;
@@ -602,8 +752,29 @@ load_files (RdsSimStore   *self,
                          state_path, failed_line != 0 ? failed_line : 1, reason, state_aside);
           rds_sim_engine_load_header (engine, initial, NULL);
           state.header_seq = state.last_seq = 0;
+          state.n_damaged = 0;
           have_journal = FALSE;
         }
+      else if (state.n_damaged > 0)
+        {
+          g_autofree char *copy = copy_aside (state_path, "-records", error);
+
+          if (copy == NULL)
+            {
+              g_free (state.damage);
+              return FALSE;
+            }
+          add_warning (warnings,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u record of the simulator state in %s could not be read (line "
+                                    "%u: %s) and was left out; the rest loaded. The file was kept "
+                                    "as %s.",
+                                    "%u records of the simulator state in %s could not be read "
+                                    "(first at line %u: %s) and were left out; the rest loaded. The "
+                                    "file was kept as %s.", state.n_damaged),
+                       state.n_damaged, state_path, state.first_damaged, state.damage, copy);
+        }
+      g_clear_pointer (&state.damage, g_free);
     }
   else if (have_journal)
     {
@@ -724,6 +895,7 @@ typedef struct
   GString *buffer;
   gboolean failed;
   int      saved_errno;
+  guint64  n_records;
 } Writer;
 
 static void
@@ -745,8 +917,8 @@ write_record_cb (JsonNode *record,
   Writer *writer = user_data;
   g_autofree char *line = json_to_string (record, FALSE);
 
-  g_string_append (writer->buffer, line);
-  g_string_append_c (writer->buffer, '\n');
+  append_line (writer->buffer, line);
+  writer->n_records++;
   if (writer->buffer->len >= WRITE_BUFFER_SIZE)
     writer_flush (writer);
 }
@@ -766,7 +938,8 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
   g_autofree char *temporary = NULL;
   g_autofree char *journal_path = NULL;
   g_autoptr(JsonNode) header = NULL;
-  Writer writer = { -1, NULL, FALSE, 0 };
+  Writer writer = { -1, NULL, FALSE, 0, 0 };
+  g_autofree char *trailer = NULL;
 
   g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
@@ -793,6 +966,9 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
   json_object_set_int_member (json_node_get_object (header), "seq", (gint64) self->seq);
   write_record_cb (header, &writer);
   rds_sim_engine_save_records (engine, write_record_cb, &writer);
+  /* Records, not counting the header. */
+  trailer = g_strdup_printf ("{\"end\":%" G_GUINT64_FORMAT "}", writer.n_records - 1);
+  append_line (writer.buffer, trailer);
   writer_flush (&writer);
   g_string_free (writer.buffer, TRUE);
 
@@ -850,8 +1026,13 @@ pending_new (RdsSimStore *self,
   entry = json_builder_get_root (builder);
 
   text = json_to_string (entry, FALSE);
-  self->journal_size += strlen (text) + 1;
-  pending->line = g_bytes_new_take (g_strconcat (text, "\n", NULL), strlen (text) + 1);
+  {
+    GString *line = g_string_sized_new (strlen (text) + CHECKSUM_LENGTH + 1);
+
+    append_line (line, text);
+    self->journal_size += line->len;
+    pending->line = g_string_free_to_bytes (line);
+  }
 
   return pending;
 }
