@@ -401,6 +401,18 @@ on_page (Fixture       *f,
   return g_strcmp0 (rds_window_get_page (f->window), data) == 0;
 }
 
+/* Whether the Databases page has the database named @data selected; the
+ * selection follows a new database once the list has its row. */
+static gboolean
+database_selected (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  RdsDbInstance *selected = rds_databases_page_get_selected (page);
+
+  return selected != NULL && g_strcmp0 (rds_db_instance_get_identifier (selected), data) == 0;
+}
+
 /* The simulator */
 
 static void
@@ -932,7 +944,8 @@ create_modify_delete (Fixture *f)
   g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.large");
   g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"), ==, 100);
   /* The new row is selected; creating offers only Delete. */
-  g_assert_true (rds_databases_page_get_selected (databases) == instance);
+  g_assert_true (spin_until (f, database_selected, "orders-db"));
+  g_assert_true (rds_databases_page_get_selected (databases) == find_instance (f, "orders-db"));
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "modify"));
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "reboot"));
   g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "stop"));

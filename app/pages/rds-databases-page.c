@@ -70,9 +70,13 @@ struct _RdsDatabasesPage
   RdsSearchFilter    *search_filter;
   GtkSliceListModel  *page_model;
   guint               page_size;
+  char               *wanted;       /* to select once the list has it */
+  guint               wanted_idle;
 };
 
 G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, GTK_TYPE_WIDGET)
+
+static void filter_items_changed_cb (RdsDatabasesPage *self);
 
 enum {
   PROP_0,
@@ -524,6 +528,8 @@ rds_databases_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->session);
   g_clear_weak_pointer (&self->selected);
+  g_clear_handle_id (&self->wanted_idle, g_source_remove);
+  g_clear_pointer (&self->wanted, g_free);
   if (self->grow_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
   self->grow_tick = 0;
@@ -682,6 +688,8 @@ rds_databases_page_init (RdsDatabasesPage *self)
                                   G_CALLBACK (update_state), self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (filter_items_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
@@ -755,8 +763,30 @@ rds_databases_page_get_actions (RdsDatabasesPage *self)
   return self->actions;
 }
 
+static gboolean
+select_wanted_cb (gpointer data)
+{
+  RdsDatabasesPage *self = data;
+  g_autofree char *wanted = g_steal_pointer (&self->wanted);
+
+  self->wanted_idle = 0;
+  if (wanted != NULL && !rds_databases_page_select (self, wanted))
+    self->wanted = g_steal_pointer (&wanted);
+  return G_SOURCE_REMOVE;
+}
+
+/* A database asked for before the list had it (one just created, when
+ * the list's refresh comes after the wizard's answer) is selected as soon
+ * as its row comes, once the models have settled. */
+static void
+filter_items_changed_cb (RdsDatabasesPage *self)
+{
+  if (self->wanted != NULL && self->wanted_idle == 0)
+    self->wanted_idle = g_idle_add (select_wanted_cb, self);
+}
+
 /* Selects the row of @identifier, on its page; FALSE when the search hides
- * it or there is none. */
+ * it or there is none yet (then it is selected when it comes). */
 gboolean
 rds_databases_page_select (RdsDatabasesPage *self,
                            const char       *identifier)
@@ -765,6 +795,12 @@ rds_databases_page_select (RdsDatabasesPage *self,
   guint n;
 
   g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), FALSE);
+
+  if (self->wanted != identifier)
+    {
+      g_free (self->wanted);
+      self->wanted = g_strdup (identifier);
+    }
 
   model = G_LIST_MODEL (self->filter_model);
   n = g_list_model_get_n_items (model);
@@ -782,6 +818,7 @@ rds_databases_page_select (RdsDatabasesPage *self,
              rds_slot_model_get_pending (self->slots) > 0)
         rds_slot_model_grow (self->slots);
       gtk_single_selection_set_selected (self->selection, position);
+      g_clear_pointer (&self->wanted, g_free);
       return position != GTK_INVALID_LIST_POSITION;
     }
 

@@ -56,6 +56,21 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Whichever way main () returns, the options' strings are freed (and the
+ * secret wiped) on the way out. */
+static void
+free_options (void)
+{
+  if (secret_access_key != NULL)
+    explicit_bzero (secret_access_key, strlen (secret_access_key));
+  g_clear_pointer (&listen_address, g_free);
+  g_clear_pointer (&state_dir, g_free);
+  g_clear_pointer (&seed_text, g_free);
+  g_clear_pointer (&start_time_text, g_free);
+  g_clear_pointer (&access_key_id, g_free);
+  g_clear_pointer (&secret_access_key, g_free);
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -130,6 +145,7 @@ main (int   argc,
   /* A file size limit makes a write fail (EFBIG), as a full disk does,
    * rather than end the process: the server then rolls the change back. */
   signal (SIGXFSZ, SIG_IGN);
+  atexit (free_options);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -273,9 +289,6 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   rds_sim_store_close (store);
-
-  if (secret_access_key != NULL)
-    memset (secret_access_key, 0, strlen (secret_access_key));
 
   return EXIT_SUCCESS;
 }

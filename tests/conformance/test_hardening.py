@@ -190,7 +190,12 @@ class Hardening(unittest.TestCase):
         after = peak_rss_kib(self.simd.process.pid)
         print("peak RSS around a 256 MiB unsigned body: %d KiB before, %d KiB after"
               % (before, after), flush=True)
-        self.assertLess(after - before, 16 << 10)
+        # AddressSanitizer's quarantine keeps freed read buffers (256 MiB
+        # of them by default): the figure means something only without it.
+        with open("/proc/%d/maps" % self.simd.process.pid) as maps:
+            sanitized = "libasan" in maps.read()
+        if not sanitized:
+            self.assertLess(after - before, 16 << 10)
         self.assertIn("DBInstances", wire.call(self.url, "DescribeDBInstances").body.decode())
 
     def test_lists_and_repeats(self):
