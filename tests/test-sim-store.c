@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "rds-db-instance.h"
@@ -626,6 +628,70 @@ test_state_without_checksums_loads (Fixture       *f,
   g_assert_true (exists (engine, "five"));
 }
 
+/* A write the disk refuses (a file size limit fails it with EFBIG, as a
+ * full disk does with ENOSPC): the change is never checkpointed, the
+ * store goes back to what is durable, and writes resume once there is
+ * room. */
+static void
+test_failed_write_is_rolled_back (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *journal_path = g_build_filename (f->dir, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limited;
+  GStatBuf info;
+
+  getrlimit (RLIMIT_FSIZE, &saved);
+  signal (SIGXFSZ, SIG_IGN);
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+    g_autoptr(JsonNode) changes = NULL;
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    create_durably (store, engine, "kept");
+
+    g_assert_cmpint (g_stat (journal_path, &info), ==, 0);
+    limited = saved;
+    limited.rlim_cur = info.st_size + 16;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+
+    create (engine, "lost");
+    changes = rds_sim_engine_take_changes (engine);
+    g_assert_false (rds_sim_store_append_sync (store, changes, &error));
+    g_assert_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO);
+    g_clear_error (&error);
+
+    /* Room again, but the engine still holds the unsaved change: no
+     * checkpoint may take it. */
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    g_assert_false (rds_sim_store_checkpoint (store, engine, &error));
+    g_assert_error (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO);
+    g_clear_error (&error);
+
+    g_assert_true (rds_sim_store_restore (store, engine, &error));
+    g_assert_no_error (error);
+    g_assert_true (exists (engine, "kept"));
+    g_assert_false (exists (engine, "lost"));
+
+    create_durably (store, engine, "after");
+    g_assert_true (rds_sim_store_checkpoint (store, engine, &error));
+  }
+
+  {
+    g_autofree char *warning = NULL;
+    g_autoptr(RdsSimEngine) engine = load_damaged (f, &warning);
+
+    g_assert_null (warning);
+    g_assert_true (exists (engine, "kept"));
+    g_assert_true (exists (engine, "after"));
+    g_assert_false (exists (engine, "lost"));
+  }
+
+  signal (SIGXFSZ, SIG_DFL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +712,7 @@ main (int   argc,
   ADD ("cut-state-is-reported", test_cut_state_is_reported);
   ADD ("damaged-last-journal-line-is-reported", test_damaged_last_journal_line_is_reported);
   ADD ("state-without-checksums-loads", test_state_without_checksums_loads);
+  ADD ("failed-write-is-rolled-back", test_failed_write_is_rolled_back);
 #undef ADD
 
   return g_test_run ();

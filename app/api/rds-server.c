@@ -347,10 +347,7 @@ commit (RdsServer         *self,
   changes = rds_sim_engine_take_changes (self->engine);
   self->n_in_flight++;
   soup_server_message_pause (msg);
-  if (changes != NULL)
-    rds_sim_store_append_async (self->store, changes, NULL, commit_append_cb, pending);
-  else
-    rds_sim_store_sync_async (self->store, NULL, commit_append_cb, pending);
+  rds_sim_store_append_async (self->store, changes, NULL, commit_append_cb, pending);
 }
 
 /* Query API */
@@ -473,21 +470,35 @@ handle_query (RdsServer         *self,
 
 /* The simulator's own control API */
 
+static gboolean
+is_control (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  return uri != NULL && g_str_has_prefix (g_uri_get_path (uri), RDS_SERVER_CONTROL_PATH);
+}
+
+static GBytes *
+json_bytes (JsonNode *node)
+{
+  char *text = json_to_string (node, TRUE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
 static void
 respond_json (SoupServerMessage *msg,
               guint              status,
               JsonNode          *node)
 {
-  g_autofree char *text = json_to_string (node, TRUE);
-  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+  g_autoptr(GBytes) body = json_bytes (node);
 
   respond (msg, status, "application/json", body, NULL);
 }
 
-static void
-respond_control_error (SoupServerMessage *msg,
-                       guint              status,
-                       const char        *message)
+/* {"error": @message} */
+static GBytes *
+control_error_body (const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -497,7 +508,17 @@ respond_control_error (SoupServerMessage *msg,
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  respond_json (msg, status, node);
+  return json_bytes (node);
+}
+
+static void
+respond_control_error (SoupServerMessage *msg,
+                       guint              status,
+                       const char        *message)
+{
+  g_autoptr(GBytes) body = control_error_body (message);
+
+  respond (msg, status, "application/json", body, NULL);
 }
 
 static JsonNode *
@@ -913,10 +934,11 @@ request_finished_cb (SoupServer        *server,
 
 typedef struct
 {
-  GIOStream    *stream;
-  GBytes       *answer;
-  GCancellable *cancellable;
-  GSource      *timeout;
+  SoupServerMessage *msg;          /* until its connection is taken */
+  GIOStream         *stream;
+  GBytes            *answer;       /* the whole HTTP answer */
+  GCancellable      *cancellable;
+  GSource           *timeout;
 } Refusal;
 
 /* The server runs in its thread's default context (the console's
@@ -939,8 +961,12 @@ refusal_free (Refusal *refusal)
       g_source_destroy (refusal->timeout);
       g_source_unref (refusal->timeout);
     }
-  g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  g_object_unref (refusal->stream);
+  if (refusal->stream != NULL)
+    {
+      g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_object_unref (refusal->stream);
+    }
+  g_clear_object (&refusal->msg);
   g_object_unref (refusal->cancellable);
   g_bytes_unref (refusal->answer);
   g_free (refusal);
@@ -997,61 +1023,29 @@ refusal_written_cb (GObject      *object,
       return;
     }
 
-  if (G_IS_SOCKET_CONNECTION (refusal->stream))
-    g_socket_shutdown (g_socket_connection_get_socket (G_SOCKET_CONNECTION (refusal->stream)),
-                       FALSE, TRUE, NULL);
   refusal->timeout = attach_to_context (g_timeout_source_new_seconds (2), refusal_timeout_cb, refusal);
   refusal_drain (refusal);
 }
 
-typedef struct
-{
-  RdsServer         *self;
-  SoupServerMessage *msg;
-  guint              status;
-  char              *content_type;
-  GBytes            *body;
-  char              *request_id;
-} PendingRefusal;
-
+/* Out of the message's own signal: takes its connection and writes the
+ * answer on it. */
 static gboolean
 refuse_cb (gpointer data)
 {
-  PendingRefusal *pending = data;
-  g_autoptr(GString) head = g_string_new (NULL);
-  gsize length;
-  const char *body = g_bytes_get_data (pending->body, &length);
-  GIOStream *stream;
-  Refusal *refusal;
+  Refusal *refusal = data;
 
-  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", pending->status,
-                          soup_status_get_phrase (pending->status));
-  g_string_append_printf (head, "Content-Type: %s\r\n", pending->content_type);
-  g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\n", length);
-  if (pending->request_id != NULL)
-    g_string_append_printf (head, "x-amzn-RequestId: %s\r\n", pending->request_id);
-  g_string_append (head, "Connection: close\r\n\r\n");
-  g_string_append_len (head, body, length);
-
-  stream = soup_server_message_steal_connection (pending->msg);
-  if (stream != NULL)
+  refusal->stream = soup_server_message_steal_connection (refusal->msg);
+  g_clear_object (&refusal->msg);
+  if (refusal->stream == NULL)
     {
-      refusal = g_new0 (Refusal, 1);
-      refusal->stream = stream;
-      refusal->cancellable = g_cancellable_new ();
-      refusal->answer = g_string_free_to_bytes (g_steal_pointer (&head));
-      g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
-                                       g_bytes_get_data (refusal->answer, NULL),
-                                       g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
-                                       NULL, refusal_written_cb, refusal);
+      refusal_free (refusal);
+      return G_SOURCE_REMOVE;
     }
 
-  g_object_unref (pending->self);
-  g_object_unref (pending->msg);
-  g_free (pending->content_type);
-  g_bytes_unref (pending->body);
-  g_free (pending->request_id);
-  g_free (pending);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (refusal->stream),
+                                   g_bytes_get_data (refusal->answer, NULL),
+                                   g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
+                                   refusal->cancellable, refusal_written_cb, refusal);
   return G_SOURCE_REMOVE;
 }
 
@@ -1063,47 +1057,48 @@ refuse_early (RdsServer         *self,
               RdsAwsError        code,
               const char        *message)
 {
-  GUri *uri = soup_server_message_get_uri (msg);
-  PendingRefusal *pending = g_new0 (PendingRefusal, 1);
+  Refusal *refusal = g_new0 (Refusal, 1);
+  g_autofree char *request_id = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GString *answer = g_string_new (NULL);
+  const char *content_type;
+  gsize length;
+  const char *data;
 
-  pending->self = g_object_ref (self);
-  pending->msg = g_object_ref (msg);
-  pending->status = status;
-  if (uri != NULL && g_str_has_prefix (g_uri_get_path (uri), RDS_SERVER_CONTROL_PATH))
+  if (is_control (msg))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, message);
-      json_builder_end_object (builder);
-      node = json_builder_get_root (builder);
-      text = json_to_string (node, TRUE);
-      pending->content_type = g_strdup ("application/json");
-      pending->body = g_bytes_new (text, strlen (text));
+      content_type = "application/json";
+      body = control_error_body (message);
     }
   else
     {
-      pending->request_id = new_request_id ();
-      pending->content_type = g_strdup ("text/xml");
-      pending->body = rds_xml_write_error (rds_aws_error_get_code (code), message, status < 500,
-                                           pending->request_id);
+      content_type = "text/xml";
+      request_id = new_request_id ();
+      body = rds_xml_write_error (rds_aws_error_get_code (code), message, status < 500, request_id);
     }
+  data = g_bytes_get_data (body, &length);
+
+  g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  g_string_append_printf (answer, "Content-Type: %s\r\n", content_type);
+  g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\n", length);
+  if (request_id != NULL)
+    g_string_append_printf (answer, "x-amzn-RequestId: %s\r\n", request_id);
+  g_string_append (answer, "Connection: close\r\n\r\n");
+  g_string_append_len (answer, data, length);
+
+  refusal->msg = g_object_ref (msg);
+  refusal->answer = g_string_free_to_bytes (answer);
+  refusal->cancellable = g_cancellable_new ();
 
   g_signal_handlers_disconnect_by_data (msg, self);
   soup_server_message_pause (msg);
-  g_source_unref (attach_to_context (g_idle_source_new (), refuse_cb, pending));
+  g_source_unref (attach_to_context (g_idle_source_new (), refuse_cb, refusal));
 }
 
 static gsize
 body_limit (SoupServerMessage *msg)
 {
-  GUri *uri = soup_server_message_get_uri (msg);
-
-  return uri != NULL && g_str_has_prefix (g_uri_get_path (uri), RDS_SERVER_CONTROL_PATH)
-    ? RDS_SERVER_MAX_CONTROL_BODY : RDS_SERVER_MAX_QUERY_BODY;
+  return is_control (msg) ? RDS_SERVER_MAX_CONTROL_BODY : RDS_SERVER_MAX_QUERY_BODY;
 }
 
 static void

@@ -174,17 +174,16 @@ rds_request_decode_form (const char  *body,
   return g_steal_pointer (&form);
 }
 
+/* A list index as AWS writes them: 1, 2, … with no leading zero. */
 static gboolean
 is_index (const char *segment,
-          gsize       length,
-          guint64    *index)
+          gsize       length)
 {
-  if (length == 0 || length > 9)
+  if (length == 0 || length > 9 || segment[0] == '0')
     return FALSE;
   for (gsize i = 0; i < length; i++)
     if (!g_ascii_isdigit (segment[i]))
       return FALSE;
-  *index = g_ascii_strtoull (segment, NULL, 10);
   return TRUE;
 }
 
@@ -209,11 +208,10 @@ check_list_numbering (GHashTable  *form,
           const char *segment = dot + 1;
           const char *next = strchr (segment, '.');
           gsize length = next != NULL ? (gsize) (next - segment) : strlen (segment);
-          guint64 index;
 
           if (length > 0 && g_ascii_isdigit (segment[0]))
             {
-              if (!is_index (segment, length, &index) || index == 0 || segment[0] == '0')
+              if (!is_index (segment, length))
                 {
                   g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                                "The parameter %s has a malformed list index: list items are "

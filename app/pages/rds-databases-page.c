@@ -767,11 +767,10 @@ static gboolean
 select_wanted_cb (gpointer data)
 {
   RdsDatabasesPage *self = data;
-  g_autofree char *wanted = g_steal_pointer (&self->wanted);
 
   self->wanted_idle = 0;
-  if (wanted != NULL && !rds_databases_page_select (self, wanted))
-    self->wanted = g_steal_pointer (&wanted);
+  if (self->wanted != NULL)
+    rds_databases_page_select (self, self->wanted);
   return G_SOURCE_REMOVE;
 }
 
@@ -796,6 +795,7 @@ rds_databases_page_select (RdsDatabasesPage *self,
 
   g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), FALSE);
 
+  /* select_wanted_cb () passes the wanted name itself. */
   if (self->wanted != identifier)
     {
       g_free (self->wanted);

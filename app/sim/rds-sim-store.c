@@ -132,6 +132,19 @@ write_all (int            fd,
   return TRUE;
 }
 
+/* Whether the store still writes; if not, says so in @error. */
+static gboolean
+check_open (RdsSimStore  *self,
+            GError      **error)
+{
+  if (self->journal_fd >= 0)
+    return TRUE;
+
+  g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
+                       _("The state store is closed."));
+  return FALSE;
+}
+
 /* Checksums
  *
  * Every line the store writes ends in a tab and the CRC-32 of what comes
@@ -719,6 +732,7 @@ load_files (RdsSimStore   *self,
 
       gboolean read = for_each_line (state_path, load_state_line, &state, &failed_line, &torn_at,
                                      &local_error);
+      g_autofree char *damage = g_steal_pointer (&state.damage);
 
       if (read && torn_at < 0 && !state.have_header)
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file is empty"));
@@ -760,10 +774,7 @@ load_files (RdsSimStore   *self,
           g_autofree char *copy = copy_aside (state_path, "-records", error);
 
           if (copy == NULL)
-            {
-              g_free (state.damage);
-              return FALSE;
-            }
+            return FALSE;
           add_warning (warnings,
                        g_dngettext (GETTEXT_PACKAGE,
                                     "%u record of the simulator state in %s could not be read (line "
@@ -772,9 +783,8 @@ load_files (RdsSimStore   *self,
                                     "%u records of the simulator state in %s could not be read "
                                     "(first at line %u: %s) and were left out; the rest loaded. The "
                                     "file was kept as %s.", state.n_damaged),
-                       state.n_damaged, state_path, state.first_damaged, state.damage, copy);
+                       state.n_damaged, state_path, state.first_damaged, damage, copy);
         }
-      g_clear_pointer (&state.damage, g_free);
     }
   else if (have_journal)
     {
@@ -864,12 +874,8 @@ rds_sim_store_restore (RdsSimStore   *self,
   g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
 
-  if (self->journal_fd < 0)
-    {
-      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                           _("The state store is closed."));
-      return FALSE;
-    }
+  if (!check_open (self, error))
+    return FALSE;
 
   rds_sim_store_flush (self);
 
@@ -944,14 +950,20 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
   g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (engine), FALSE);
 
-  if (self->journal_fd < 0)
-    {
-      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                           _("The state store is closed."));
-      return FALSE;
-    }
+  if (!check_open (self, error))
+    return FALSE;
 
   rds_sim_store_flush (self);
+
+  /* The engine holds changes that were answered as not saved: they must
+   * not reach the checkpoint. rds_sim_store_restore () comes first. */
+  if (g_atomic_int_get (&self->write_failed))
+    {
+      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
+                           _("An earlier write to the journal failed, and the changes after "
+                             "it were not saved either."));
+      return FALSE;
+    }
 
   state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
   temporary = g_strconcat (state_path, ".tmp", NULL);
@@ -1015,6 +1027,7 @@ pending_new (RdsSimStore *self,
   g_autoptr(JsonNode) entry = NULL;
   g_autofree char *text = NULL;
   Pending *pending = g_new0 (Pending, 1);
+  GString *line;
 
   self->seq++;
   json_builder_begin_object (builder);
@@ -1026,23 +1039,24 @@ pending_new (RdsSimStore *self,
   entry = json_builder_get_root (builder);
 
   text = json_to_string (entry, FALSE);
-  {
-    GString *line = g_string_sized_new (strlen (text) + CHECKSUM_LENGTH + 1);
-
-    append_line (line, text);
-    self->journal_size += line->len;
-    pending->line = g_string_free_to_bytes (line);
-  }
+  line = g_string_sized_new (strlen (text) + CHECKSUM_LENGTH + 1);
+  append_line (line, text);
+  self->journal_size += line->len;
+  pending->line = g_string_free_to_bytes (line);
 
   return pending;
 }
 
 /**
  * rds_sim_store_append_async:
- * @changes: what rds_sim_engine_take_changes() returned
+ * @changes: (nullable): what rds_sim_engine_take_changes() returned, or
+ *   %NULL to only wait
  *
- * Journals @changes; the callback runs once they are on disk, in the
- * thread-default main context of the caller.
+ * Journals @changes; the callback runs once they, and every change
+ * appended before them, are on disk (or have failed), in the
+ * thread-default main context of the caller. An answer that shows the
+ * state waits for this, so that no client sees a change that a crash
+ * would take back.
  */
 void
 rds_sim_store_append_async (RdsSimStore         *self,
@@ -1052,40 +1066,7 @@ rds_sim_store_append_async (RdsSimStore         *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Pending *pending;
-
-  g_return_if_fail (RDS_IS_SIM_STORE (self));
-  g_return_if_fail (changes != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rds_sim_store_append_async);
-
-  if (self->journal_fd < 0)
-    {
-      g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                               _("The state store is closed."));
-      return;
-    }
-
-  pending = pending_new (self, changes);
-  pending->task = g_steal_pointer (&task);
-  g_async_queue_push (self->queue, pending);
-}
-
-/**
- * rds_sim_store_sync_async:
- *
- * Calls back once every change appended so far is on disk, or has failed:
- * an answer that shows the state waits for it, so that no client sees a
- * change that a crash would take back.
- */
-void
-rds_sim_store_sync_async (RdsSimStore         *self,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   Pending *pending;
 
   g_return_if_fail (RDS_IS_SIM_STORE (self));
@@ -1093,14 +1074,13 @@ rds_sim_store_sync_async (RdsSimStore         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rds_sim_store_append_async);
 
-  if (self->journal_fd < 0)
+  if (!check_open (self, &error))
     {
-      g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                               _("The state store is closed."));
+      g_task_return_error (task, error);
       return;
     }
 
-  pending = g_new0 (Pending, 1);
+  pending = changes != NULL ? pending_new (self, changes) : g_new0 (Pending, 1);
   pending->task = g_steal_pointer (&task);
   g_async_queue_push (self->queue, pending);
 }
@@ -1159,12 +1139,8 @@ rds_sim_store_append_sync (RdsSimStore  *self,
   g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
-  if (self->journal_fd < 0)
-    {
-      g_set_error_literal (error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_CLOSED,
-                           _("The state store is closed."));
-      return FALSE;
-    }
+  if (!check_open (self, error))
+    return FALSE;
 
   if (!wait_for (self, pending_new (self, changes), &local_error))
     {

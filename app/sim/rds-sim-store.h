@@ -51,10 +51,6 @@ void         rds_sim_store_append_async     (RdsSimStore          *self,
 gboolean     rds_sim_store_append_finish    (RdsSimStore          *self,
                                              GAsyncResult         *result,
                                              GError              **error);
-void         rds_sim_store_sync_async       (RdsSimStore          *self,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
 gboolean     rds_sim_store_append_sync      (RdsSimStore          *self,
                                              JsonNode             *changes,
                                              GError              **error);
