@@ -55,7 +55,7 @@ refreshed_cb (RdsResourceList    *list,
   gboolean report;
 
   /* A refresh already on its way at a reset reads the state from before. */
-  if (error != NULL || rds_resource_list_get_serial (list) <= self->stale_through)
+  if (error != NULL || rds_resource_list_get_finished_serial (list) <= self->stale_through)
     return;
 
   /* After a change of Region every resource is new: nothing finished. */

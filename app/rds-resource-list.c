@@ -35,6 +35,7 @@ struct _RdsResourceList
   GPtrArray     *fetched;      /* items of the refresh in flight */
   gboolean       loading;
   guint          serial;       /* refreshes started */
+  guint          finished;     /* the number of the last one that finished */
   gboolean       loaded;
   GError        *error;
 };
@@ -410,6 +411,7 @@ page_cb (GObject      *object,
       g_clear_pointer (&self->fetched, g_ptr_array_unref);
       g_clear_error (&self->error);
       self->error = g_error_copy (error);
+      self->finished = self->serial;
       set_loading (self, FALSE);
       g_signal_emit (self, signals[REFRESHED], 0, error);
       g_object_unref (self);
@@ -429,6 +431,7 @@ page_cb (GObject      *object,
   reconcile (self, self->fetched);
   g_clear_pointer (&self->fetched, g_ptr_array_unref);
   g_clear_error (&self->error);
+  self->finished = self->serial;
   set_loading (self, FALSE);
   if (!self->loaded)
     {
@@ -485,8 +488,7 @@ rds_resource_list_refresh (RdsResourceList *self)
 /**
  * rds_resource_list_get_serial:
  *
- * Returns: how many refreshes started; in ::refreshed, the number of the
- *   one that finished (one runs at a time)
+ * Returns: how many refreshes started
  */
 guint
 rds_resource_list_get_serial (RdsResourceList *self)
@@ -494,6 +496,21 @@ rds_resource_list_get_serial (RdsResourceList *self)
   g_return_val_if_fail (RDS_IS_RESOURCE_LIST (self), 0);
 
   return self->serial;
+}
+
+/**
+ * rds_resource_list_get_finished_serial:
+ *
+ * Returns: the number (as rds_resource_list_get_serial() counts) of the
+ *   refresh that finished last. In ::refreshed it is the one announced,
+ *   even when a handler before yours has already started the next.
+ */
+guint
+rds_resource_list_get_finished_serial (RdsResourceList *self)
+{
+  g_return_val_if_fail (RDS_IS_RESOURCE_LIST (self), 0);
+
+  return self->finished;
 }
 
 gboolean

@@ -29,6 +29,7 @@ char            *rds_resource_list_key_of        (RdsResourceList  *self,
 gboolean         rds_resource_list_refresh       (RdsResourceList  *self);
 gboolean         rds_resource_list_get_loading   (RdsResourceList  *self);
 guint            rds_resource_list_get_serial    (RdsResourceList  *self);
+guint            rds_resource_list_get_finished_serial (RdsResourceList *self);
 gboolean         rds_resource_list_get_loaded    (RdsResourceList  *self);
 const GError    *rds_resource_list_get_error     (RdsResourceList  *self);
 

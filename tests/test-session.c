@@ -308,6 +308,37 @@ test_watcher_reset_ignores_refresh_in_flight (Fixture       *f,
   g_assert_cmpuint (finished, ==, 1);
 }
 
+/* The same, when the session has queued another refresh of the list: it
+ * starts while the one in flight is announced, before the watcher hears
+ * of it, and must not make the stale answer look like its own. (The
+ * console's sample environment reported a database "now Stopped" after
+ * saying it was ready.) */
+static void
+test_watcher_reset_with_refresh_queued (Fixture       *f,
+                                        gconstpointer  data)
+{
+  RdsResourceList *instances = rds_session_get_instances (f->session);
+  g_autoptr(RdsActivityWatcher) watcher = rds_activity_watcher_new (instances, "db-instance-status",
+                                                                    is_creating);
+  guint finished = 0;
+
+  g_signal_connect (watcher, "finished", G_CALLBACK (count_finished_cb), &finished);
+  create (f, "watched");
+  rds_session_refresh (f->session);
+  settle (f);
+
+  /* A refresh on its way reads "creating"; the session queues another. */
+  g_assert_true (rds_resource_list_refresh (instances));
+  rds_session_refresh (f->session);
+  rds_activity_watcher_reset (watcher);
+  advance (f, 3600);
+  settle (f);
+
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_cmpuint (finished, ==, 0);
+}
+
 static gboolean
 clock_known (gpointer data)
 {
@@ -356,6 +387,8 @@ main (int   argc,
               test_lists_update_in_place, fixture_teardown);
   g_test_add ("/rds/session/watcher-reset-ignores-refresh-in-flight", Fixture, NULL, fixture_setup,
               test_watcher_reset_ignores_refresh_in_flight, fixture_teardown);
+  g_test_add ("/rds/session/watcher-reset-with-refresh-queued", Fixture, NULL, fixture_setup,
+              test_watcher_reset_with_refresh_queued, fixture_teardown);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 
