@@ -1146,8 +1146,10 @@ rds_database_page_init (RdsDatabasePage *self)
   g_signal_connect_swapped (self->tag_key_entry, "changed", G_CALLBACK (tag_entry_changed_cb), self);
   g_signal_connect_swapped (self->tag_key_entry, "activate", G_CALLBACK (tag_entry_activate_cb), self);
   g_signal_connect_swapped (self->tag_value_entry, "activate", G_CALLBACK (tag_entry_activate_cb), self);
-  rds_form_field_set_hint (self->tag_key_field, _("Up to 128 characters; can't begin with “aws:”."));
-  rds_form_field_set_hint (self->tag_value_field, _("Up to 256 characters; can be empty."));
+  rds_form_field_set_hint (self->tag_key_field,
+                           _("Up to 128 letters, digits, spaces and _ . : / = + - @; can't begin "
+                             "with “aws:” or “rds:”."));
+  rds_form_field_set_hint (self->tag_value_field, _("Up to 256 of the same characters; can be empty."));
 
   /* This instance's events, newest first. */
   self->events_filter = gtk_string_filter_new (gtk_property_expression_new (RDS_TYPE_EVENT, NULL,
