@@ -4,7 +4,7 @@
  *
  * Not a test: it prints what it measured.
  *
- *   bench-simd [--instances N] [--simd PATH]
+ *   bench-simd [--instances N] [--connections N] [--simd PATH]
  *
  * 1. In process: the server's work for one DescribeDBInstances page of 100
  *    (engine call + XML), over every page of N instances.
@@ -12,6 +12,9 @@
  *    CreateDBInstance requests per second, one at a time and 32 in flight;
  *    the round trip of a DescribeDBInstances page of 100; and rds-simd's
  *    peak RSS holding N instances.
+ * 3. 100,000 new connections, each with one signed DescribeDBInstances
+ *    and closed by the client: rds-simd's RSS and file descriptors before
+ *    and after.
  */
 
 #include "config.h"
@@ -24,6 +27,7 @@
 #include <string.h>
 
 #include "rds-client.h"
+#include "rds-sigv4.h"
 #include "rds-sim-engine.h"
 #include "rds-xml.h"
 
@@ -32,6 +36,7 @@
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
 
 static int n_instances = 10000;
+static int n_connections = 100000;
 static char *simd_path = NULL;
 
 static RdsRequest *
@@ -175,6 +180,101 @@ peak_rss_kib (GPid pid)
   return g_ascii_strtoll (line + 6, NULL, 10);
 }
 
+static gint64
+rss_kib (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + 6, NULL, 10);
+}
+
+static guint
+count_fds (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* One signed request as bytes, to send on connections of our own. */
+static GBytes *
+signed_request (guint port)
+{
+  const char *body = "Action=DescribeDBInstances&Version=2014-10-31&DBInstanceIdentifier=bench-00000";
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u", port);
+  g_autofree char *amz_date = rds_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr(RdsSigv4Request) signing = rds_sigv4_request_new ("POST", "/", NULL);
+  g_autofree char *authorization = NULL;
+  GString *request = g_string_new ("POST / HTTP/1.1\r\n");
+
+  rds_sigv4_request_add_header (signing, "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+  rds_sigv4_request_add_header (signing, "Host", host);
+  rds_sigv4_request_add_header (signing, "X-Amz-Date", amz_date);
+  rds_sigv4_request_set_body (signing, (const guint8 *) body, strlen (body));
+  authorization = rds_sigv4_authorization (signing, NULL, ACCESS_KEY, SECRET_KEY, "us-east-1", "rds");
+
+  g_string_append_printf (request, "Host: %s\r\nX-Amz-Date: %s\r\nAuthorization: %s\r\n"
+                          "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n"
+                          "Content-Length: %zu\r\n\r\n%s",
+                          host, amz_date, authorization, strlen (body), body);
+  return g_string_free_to_bytes (request);
+}
+
+static void
+bench_connections (GPid  pid,
+                   guint port,
+                   guint n)
+{
+  g_autoptr(GBytes) request = signed_request (port);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", port);
+  gint64 rss_before = rss_kib (pid), start = g_get_monotonic_time ();
+  guint fds_before = count_fds (pid), failed = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL);
+      gsize size;
+      const char *data = g_bytes_get_data (request, &size);
+      char reply[16384];
+      gsize got = 0;
+      gssize r;
+
+      if (!g_socket_connect (socket, address, NULL, NULL) ||
+          g_socket_send (socket, data, size, NULL, NULL) != (gssize) size)
+        {
+          failed++;
+          continue;
+        }
+      /* Read the answer whole: its last element ends it. */
+      while ((r = g_socket_receive (socket, reply + got, sizeof reply - 1 - got, NULL, NULL)) > 0)
+        {
+          got += r;
+          reply[got] = '\0';
+          if (strstr (reply, "</DescribeDBInstancesResponse>") != NULL || got == sizeof reply - 1)
+            break;
+        }
+      if (strstr (reply, "HTTP/1.1 200") != reply)
+        failed++;
+      g_socket_close (socket, NULL);
+    }
+
+  g_print ("rds-simd %u new connections (%.0f/s): RSS %.1f -> %.1f MiB, file descriptors %u -> %u",
+           n, n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC),
+           rss_before / 1024.0, rss_kib (pid) / 1024.0, fds_before, count_fds (pid));
+  if (failed > 0)
+    g_print (", %u failed", failed);
+  g_print ("\n");
+}
+
 static void
 bench_over_http (void)
 {
@@ -251,6 +351,12 @@ bench_over_http (void)
   g_print ("rds-simd peak RSS: %.1f MiB holding %d instances (%.1f MiB at start)\n",
            peak_rss_kib (pid) / 1024.0, n_instances, idle_rss / 1024.0);
 
+  {
+    g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+    bench_connections (pid, g_uri_get_port (uri), n_connections);
+  }
+
   kill (pid, SIGTERM);
   waitpid (pid, NULL, 0);
   g_spawn_close_pid (pid);
@@ -276,6 +382,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "instances", 'n', 0, G_OPTION_ARG_INT, &n_instances, "Number of DB instances", "N" },
+    { "connections", 'c', 0, G_OPTION_ARG_INT, &n_connections, "Number of new connections", "N" },
     { "simd", 0, 0, G_OPTION_ARG_FILENAME, &simd_path, "Path of rds-simd", "PATH" },
     { NULL }
   };

@@ -18,12 +18,16 @@
 
 #include <libsoup/soup.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "rds-aws-error.h"
 #include "rds-region.h"
 #include "rds-request.h"
+#include "rds-server-connection.h"
 #include "rds-sigv4.h"
 #include "rds-xml.h"
 
@@ -35,7 +39,11 @@ struct _RdsServer
   RdsSimStore  *store;
   SoupServer   *server;
   GHashTable   *credentials;   /* access key id → secret access key */
-  GHashTable   *idle_watches;  /* GSocket → GSource, see watch_idle_connection() */
+  GHashTable   *connections;   /* remote GSocketAddress → RdsServerConnection */
+  GHashTable   *idle_watches;  /* RdsServerConnection → GSource, see idle_connection_cb() */
+  GSocket      *listen_socket;
+  GSource      *listen_source;
+  GSocket      *unreachable;   /* the far end of libsoup's own listener */
   guint         port;
   char         *host;
   gboolean      store_failed;
@@ -84,6 +92,7 @@ rds_server_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->credentials, g_hash_table_unref);
   g_clear_pointer (&self->idle_watches, g_hash_table_unref);
+  g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_pointer (&self->host, g_free);
 
   G_OBJECT_CLASS (rds_server_parent_class)->finalize (object);
@@ -102,6 +111,7 @@ static void
 rds_server_init (RdsServer *self)
 {
   self->credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_secret);
+  self->connections = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->idle_watches = g_hash_table_new_full (NULL, NULL, g_object_unref, destroy_source);
 }
 
@@ -844,20 +854,25 @@ server_cb (SoupServer        *server,
     handle_query (self, msg, region, body, request_id);
 }
 
-/* Idle connections closed by the client
+/* Connections
  *
- * libsoup 3.2 (Debian 12's) reads the end of a keep-alive connection that
- * the client closed while idle, and then neither closes nor frees it
- * (fixed upstream in 3.3, commit d20c6601): every AWS CLI invocation would
- * keep a file descriptor of the server forever. Until Debian's libsoup has
- * the fix, the server watches each idle connection and closes its socket
- * when the client is gone. */
+ * The server accepts its clients itself rather than through libsoup's
+ * listener, for two defects of libsoup 3.2 (Debian 12's): its listener
+ * keeps every accepted socket (about 0.7 KiB a connection, for good; fixed
+ * in 3.4), and it drops a client whose request head passes 64 KiB without
+ * an answer. Each client is handed to libsoup as an RdsServerConnection,
+ * which bounds the head and leaves the socket to the server when the
+ * client is owed a 414 or 431.
+ *
+ * libsoup keeps a connection alive after a request only while it has a
+ * listener of its own: it is given one that nobody can reach, one end of a
+ * socket pair whose other end never writes. */
 
 typedef struct
 {
-  RdsServer         *self;
-  GSocket           *socket;
-  SoupServerMessage *last;    /* the connection's last message */
+  RdsServer           *self;
+  RdsServerConnection *connection;
+  SoupServerMessage   *last;    /* the connection's last message */
 } IdleWatch;
 
 static void
@@ -866,39 +881,46 @@ idle_watch_free (gpointer data)
   IdleWatch *watch = data;
 
   g_clear_object (&watch->last);
+  g_clear_object (&watch->connection);
   g_free (watch);
 }
 
+/* libsoup 3.2 reads the end of a keep-alive connection that the client
+ * closed while idle, and then neither closes nor frees it (fixed upstream
+ * in 3.3, commit d20c6601): every AWS CLI invocation would keep a file
+ * descriptor of the server forever. The server watches each idle
+ * connection and closes it when the client is gone. */
 static gboolean
 idle_connection_cb (GSocket      *socket,
                     GIOCondition  condition,
                     gpointer      user_data)
 {
   IdleWatch *watch = user_data;
+  g_autoptr(RdsServerConnection) connection = g_object_ref (watch->connection);
   char byte;
   gssize n;
 
-  if (g_socket_is_closed (socket))
-    goto done;
-
-  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  n = g_socket_is_closed (socket) ? 0 : recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
     return G_SOURCE_CONTINUE;
   if (n <= 0)
     {
-      /* Taking the connection back from the server frees it. */
+      /* Taking the connection back makes libsoup forget it. */
       g_autoptr(GIOStream) stream = soup_server_message_steal_connection (watch->last);
 
-      if (stream != NULL)
-        g_io_stream_close (stream, NULL, NULL);
-      else
-        g_socket_close (socket, NULL);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
     }
   /* n > 0: the next request; libsoup reads it. */
 
-done:
-  g_hash_table_remove (watch->self->idle_watches, socket);
+  g_hash_table_remove (watch->self->idle_watches, connection);
   return G_SOURCE_REMOVE;
+}
+
+static RdsServerConnection *
+message_connection (RdsServer         *self,
+                    SoupServerMessage *msg)
+{
+  return g_hash_table_lookup (self->connections, soup_server_message_get_remote_address (msg));
 }
 
 static void
@@ -906,22 +928,30 @@ request_finished_cb (SoupServer        *server,
                      SoupServerMessage *msg,
                      RdsServer         *self)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
+  RdsServerConnection *connection = message_connection (self, msg);
+  GSocket *socket;
   IdleWatch *watch;
   GSource *source;
 
+  if (connection == NULL)
+    return;
+
+  /* What the client sends next is the next request's head. */
+  rds_server_connection_start_head (connection);
+
+  socket = rds_server_connection_get_socket (connection);
   if (socket == NULL || g_socket_is_closed (socket) ||
-      g_hash_table_contains (self->idle_watches, socket))
+      g_hash_table_contains (self->idle_watches, connection))
     return;
 
   watch = g_new0 (IdleWatch, 1);
   watch->self = self;
-  watch->socket = socket;
+  watch->connection = g_object_ref (connection);
   watch->last = g_object_ref (msg);
   source = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
   g_source_set_callback (source, (GSourceFunc) G_CALLBACK (idle_connection_cb), watch, idle_watch_free);
   g_source_attach (source, g_main_context_get_thread_default ());
-  g_hash_table_insert (self->idle_watches, g_object_ref (socket), source);
+  g_hash_table_insert (self->idle_watches, g_object_ref (connection), source);
 }
 
 /* Refusing before the body is read
@@ -930,7 +960,8 @@ request_finished_cb (SoupServer        *server,
  * memory. A body over the limit, or one that nobody signed, is refused as
  * soon as the headers say so: the message is paused, the connection taken
  * from the server, the answer written and the connection closed, without
- * reading the body. */
+ * reading the body. A head over its limit is answered the same way, once
+ * libsoup lets its connection go. */
 
 typedef struct
 {
@@ -1027,35 +1058,43 @@ refusal_written_cb (GObject      *object,
   refusal_drain (refusal);
 }
 
+/* Writes the answer on @stream (taken), drains it and closes it. */
+static void
+refusal_start (Refusal   *refusal,
+               GIOStream *stream)
+{
+  refusal->stream = stream;
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (refusal->stream),
+                                   g_bytes_get_data (refusal->answer, NULL),
+                                   g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
+                                   refusal->cancellable, refusal_written_cb, refusal);
+}
+
 /* Out of the message's own signal: takes its connection and writes the
  * answer on it. */
 static gboolean
 refuse_cb (gpointer data)
 {
   Refusal *refusal = data;
+  GIOStream *stream = soup_server_message_steal_connection (refusal->msg);
 
-  refusal->stream = soup_server_message_steal_connection (refusal->msg);
   g_clear_object (&refusal->msg);
-  if (refusal->stream == NULL)
+  if (stream == NULL)
     {
       refusal_free (refusal);
       return G_SOURCE_REMOVE;
     }
 
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (refusal->stream),
-                                   g_bytes_get_data (refusal->answer, NULL),
-                                   g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
-                                   refusal->cancellable, refusal_written_cb, refusal);
+  refusal_start (refusal, stream);
   return G_SOURCE_REMOVE;
 }
 
-/* Answers @msg now, from its headers; what it would still send is not read. */
-static void
-refuse_early (RdsServer         *self,
-              SoupServerMessage *msg,
-              guint              status,
-              RdsAwsError        code,
-              const char        *message)
+/* A whole HTTP answer that closes the connection. */
+static Refusal *
+refusal_new (guint        status,
+             RdsAwsError  code,
+             const char  *message,
+             gboolean     control)
 {
   Refusal *refusal = g_new0 (Refusal, 1);
   g_autofree char *request_id = NULL;
@@ -1065,7 +1104,7 @@ refuse_early (RdsServer         *self,
   gsize length;
   const char *data;
 
-  if (is_control (msg))
+  if (control)
     {
       content_type = "application/json";
       body = control_error_body (message);
@@ -1078,7 +1117,9 @@ refuse_early (RdsServer         *self,
     }
   data = g_bytes_get_data (body, &length);
 
-  g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  /* libsoup 3.2 knows no phrase for 431 (RFC 6585). */
+  g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n", status,
+                          status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status));
   g_string_append_printf (answer, "Content-Type: %s\r\n", content_type);
   g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\n", length);
   if (request_id != NULL)
@@ -1086,10 +1127,22 @@ refuse_early (RdsServer         *self,
   g_string_append (answer, "Connection: close\r\n\r\n");
   g_string_append_len (answer, data, length);
 
-  refusal->msg = g_object_ref (msg);
   refusal->answer = g_string_free_to_bytes (answer);
   refusal->cancellable = g_cancellable_new ();
+  return refusal;
+}
 
+/* Answers @msg now, from its headers; what it would still send is not read. */
+static void
+refuse_early (RdsServer         *self,
+              SoupServerMessage *msg,
+              guint              status,
+              RdsAwsError        code,
+              const char        *message)
+{
+  Refusal *refusal = refusal_new (status, code, message, is_control (msg));
+
+  refusal->msg = g_object_ref (msg);
   g_signal_handlers_disconnect_by_data (msg, self);
   soup_server_message_pause (msg);
   g_source_unref (attach_to_context (g_idle_source_new (), refuse_cb, refusal));
@@ -1146,15 +1199,124 @@ request_started_cb (SoupServer        *server,
                     SoupServerMessage *msg,
                     RdsServer         *self)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
+  RdsServerConnection *connection = message_connection (self, msg);
 
-  if (socket != NULL)
-    g_hash_table_remove (self->idle_watches, socket);
+  if (connection != NULL)
+    g_hash_table_remove (self->idle_watches, connection);
 
   g_signal_connect_object (msg, "got-headers", G_CALLBACK (got_headers_cb), self, 0);
   g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self, 0);
 }
 
+/* libsoup closed the connection: if its head was too long, the client is
+ * still owed the answer. */
+static void
+connection_closed_cb (RdsServerConnection *connection,
+                      RdsServer           *self)
+{
+  g_autoptr(RdsServerConnection) kept = g_object_ref (connection);
+  guint status = rds_server_connection_get_refusal (connection);
+  GIOStream *stream;
+  Refusal *refusal;
+  g_autofree char *message = NULL;
+
+  g_hash_table_remove (self->idle_watches, connection);
+  g_hash_table_remove (self->connections, rds_server_connection_get_remote_address (connection));
+  g_signal_handlers_disconnect_by_data (connection, self);
+
+  if (status == 0 || (stream = rds_server_connection_steal_base (connection)) == NULL)
+    return;
+
+  if (status == SOUP_STATUS_REQUEST_URI_TOO_LONG)
+    {
+      message = g_strdup_printf ("The request line is longer than the %u bytes this endpoint accepts.",
+                                 RDS_SERVER_MAX_HEAD);
+      refusal = refusal_new (status, RDS_AWS_ERROR_REQUEST_URI_TOO_LONG, message, FALSE);
+    }
+  else
+    {
+      message = g_strdup_printf ("The request line and headers are longer than the %u bytes "
+                                 "this endpoint accepts.", RDS_SERVER_MAX_HEAD);
+      refusal = refusal_new (status, RDS_AWS_ERROR_REQUEST_HEADER_SECTION_TOO_LARGE, message, FALSE);
+    }
+  refusal_start (refusal, stream);
+}
+
+static void
+accept_client (RdsServer *self,
+               GSocket   *socket)
+{
+  g_autoptr(GSocketConnection) base = g_socket_connection_factory_create_connection (socket);
+  g_autoptr(RdsServerConnection) connection = NULL;
+  GSocketAddress *remote;
+
+  g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
+  connection = rds_server_connection_new (base, RDS_SERVER_MAX_HEAD, NULL);
+  if (connection == NULL)
+    {
+      /* Gone before it was accepted. */
+      g_io_stream_close (G_IO_STREAM (base), NULL, NULL);
+      return;
+    }
+
+  remote = rds_server_connection_get_remote_address (connection);
+  g_hash_table_insert (self->connections, g_object_ref (remote), g_object_ref (connection));
+  g_signal_connect_object (connection, "closed", G_CALLBACK (connection_closed_cb), self, 0);
+  soup_server_accept_iostream (self->server, G_IO_STREAM (connection),
+                               rds_server_connection_get_local_address (connection), remote, NULL);
+}
+
+static gboolean listen_cb (GSocket      *socket,
+                           GIOCondition  condition,
+                           gpointer      user_data);
+
+static void
+watch_listener (RdsServer *self)
+{
+  self->listen_source = g_socket_create_source (self->listen_socket, G_IO_IN, NULL);
+  g_source_set_callback (self->listen_source, (GSourceFunc) G_CALLBACK (listen_cb), self, NULL);
+  g_source_attach (self->listen_source, g_main_context_get_thread_default ());
+}
+
+static gboolean
+resume_accepting_cb (gpointer data)
+{
+  RdsServer *self = data;
+
+  g_clear_pointer (&self->listen_source, g_source_unref);
+  watch_listener (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+listen_cb (GSocket      *socket,
+           GIOCondition  condition,
+           gpointer      user_data)
+{
+  RdsServer *self = user_data;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSocket) client = g_socket_accept (socket, NULL, &error);
+
+      if (client != NULL)
+        {
+          accept_client (self, client);
+          continue;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        return G_SOURCE_CONTINUE;
+
+      /* Out of file descriptors, say: try again in a moment rather than
+       * spin, and never stop serving. */
+      g_warning ("Could not accept a connection: %s", error->message);
+      g_source_destroy (self->listen_source);
+      g_source_unref (self->listen_source);
+      self->listen_source = attach_to_context (g_timeout_source_new (100), resume_accepting_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+}
 /**
  * rds_server_new:
  * @store: (nullable): where changes are made durable before they are
@@ -1195,6 +1357,44 @@ rds_server_add_credentials (RdsServer  *self,
   g_hash_table_insert (self->credentials, g_strdup (access_key_id), g_strdup (secret_access_key));
 }
 
+/* libsoup's own listener: one end of a socket pair, which nobody else can
+ * reach and whose other end never writes. See "Connections" above. */
+static gboolean
+listen_unreachable (RdsServer  *self,
+                    GError    **error)
+{
+  g_autoptr(GSocket) near = NULL;
+  int fds[2];
+
+  if (self->unreachable != NULL)
+    return TRUE;
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not make a socket pair: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  near = g_socket_new_from_fd (fds[0], error);
+  if (near == NULL)
+    {
+      close (fds[0]);
+      close (fds[1]);
+      return FALSE;
+    }
+  self->unreachable = g_socket_new_from_fd (fds[1], error);
+  if (self->unreachable == NULL)
+    {
+      close (fds[1]);
+      return FALSE;
+    }
+
+  return soup_server_listen_socket (self->server, near, 0, error);
+}
+
 /**
  * rds_server_listen:
  * @host: an IP address; "localhost" and %NULL mean 127.0.0.1
@@ -1208,9 +1408,11 @@ rds_server_listen (RdsServer   *self,
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (RDS_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (self->listen_socket == NULL, FALSE);
 
   if (host == NULL || g_str_equal (host, "localhost"))
     host = "127.0.0.1";
@@ -1224,13 +1426,22 @@ rds_server_listen (RdsServer   *self,
     }
 
   socket_address = g_inet_socket_address_new (address, port);
-  if (!soup_server_listen (self->server, socket_address, 0, error))
+  socket = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, SOMAXCONN);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+  g_socket_set_blocking (socket, FALSE);
+
+  local = g_socket_get_local_address (socket, error);
+  if (local == NULL || !listen_unreachable (self, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+  self->listen_socket = g_steal_pointer (&socket);
+  watch_listener (self);
 
   g_free (self->host);
   self->host = g_strdup (host);
@@ -1285,7 +1496,20 @@ rds_server_disconnect (RdsServer *self)
 {
   g_return_if_fail (RDS_IS_SERVER (self));
 
+  if (self->listen_source != NULL)
+    {
+      g_source_destroy (self->listen_source);
+      g_clear_pointer (&self->listen_source, g_source_unref);
+    }
+  if (self->listen_socket != NULL)
+    {
+      g_socket_close (self->listen_socket, NULL);
+      g_clear_object (&self->listen_socket);
+    }
+
   g_hash_table_remove_all (self->idle_watches);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
+  g_hash_table_remove_all (self->connections);
+  g_clear_object (&self->unreachable);
 }

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define RDS_SERVER_MAX_QUERY_BODY (1024 * 1024)
 #define RDS_SERVER_MAX_CONTROL_BODY (64 * 1024)
 #define RDS_SERVER_MAX_JSON_DEPTH 32
+/* The longest request line and headers: SDKs send about 1 KiB; libsoup
+ * drops a connection past 64 KiB, and may read up to 8 KiB ahead. */
+#define RDS_SERVER_MAX_HEAD (32 * 1024)
 
 #define RDS_TYPE_SERVER (rds_server_get_type ())
 G_DECLARE_FINAL_TYPE (RdsServer, rds_server, RDS, SERVER, GObject)

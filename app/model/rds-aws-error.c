@@ -34,6 +34,8 @@ static const struct
   { RDS_AWS_ERROR_INVALID_CLIENT_TOKEN_ID, "InvalidClientTokenId", 403 },
   { RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403 },
   { RDS_AWS_ERROR_REQUEST_ENTITY_TOO_LARGE, "RequestEntityTooLarge", 413 },
+  { RDS_AWS_ERROR_REQUEST_URI_TOO_LONG, "RequestURITooLong", 414 },
+  { RDS_AWS_ERROR_REQUEST_HEADER_SECTION_TOO_LARGE, "RequestHeaderSectionTooLarge", 431 },
   { RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS, "DBInstanceAlreadyExists", 400 },
   { RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND, "DBInstanceNotFound", 404 },
   { RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "InvalidDBInstanceState", 400 },

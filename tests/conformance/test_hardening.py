@@ -10,6 +10,7 @@
 
 import datetime
 import hashlib
+import http.client
 import os
 import resource
 import shutil
@@ -197,6 +198,98 @@ class Hardening(unittest.TestCase):
         if not sanitized:
             self.assertLess(after - before, 16 << 10)
         self.assertIn("DBInstances", wire.call(self.url, "DescribeDBInstances").body.decode())
+
+    def raw(self, data):
+        """Sends @data on a new connection; returns all the server sent back."""
+        parts = urllib.parse.urlsplit(self.url)
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+        reply = b""
+        try:
+            sock.sendall(data)
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError:
+            pass
+        sock.close()
+        return reply
+
+    def assertRawRefused(self, reply, status, code):
+        head, _, body = reply.partition(b"\r\n\r\n")
+        self.assertTrue(head.startswith(b"HTTP/1.1 %d " % status), reply[:300])
+        self.assertIn(b"Connection: close", head)
+        self.assertEqual(wire.Answer(status, {}, body).code(), code, body)
+
+    def test_head_limits(self):
+        # A request line or headers past the limit get an answer, not a
+        # dropped connection: before, libsoup hung up at 64 KiB.
+        self.assertRawRefused(self.raw(b"GET /?" + b"a" * 40000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"),
+                              414, "RequestURITooLong")
+        for size in (40000, 70000, 1 << 20):
+            self.assertRawRefused(self.raw(b"POST / HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * size +
+                                           b"\r\n\r\n"), 431, "RequestHeaderSectionTooLarge")
+
+        # Under the limit, on one kept-alive connection: answered on its
+        # merits, and the next request's head is counted afresh.
+        parts = urllib.parse.urlsplit(self.url)
+        body = wire.query_body("DescribeDBInstances")
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        for _ in range(4):
+            headers = wire.sign(self.url, body)
+            headers["X-Pad"] = "b" * 30000
+            connection.request("POST", "/", body=body, headers=headers)
+            answer = connection.getresponse()
+            self.assertEqual(answer.status, 200)
+            answer.read()
+        headers["X-Pad"] = "b" * 36000
+        connection.request("POST", "/", body=body, headers=headers)
+        answer = connection.getresponse()
+        self.assertEqual(answer.status, 431)
+        self.assertIn(b"RequestHeaderSectionTooLarge", answer.read())
+        connection.close()
+        self.assertIn("DBInstances", wire.call(self.url, "DescribeDBInstances").body.decode())
+
+    def test_many_connections(self):
+        # Each new connection cost libsoup 3.2's listener about 0.7 KiB for
+        # good, and each client that closed a kept-alive connection a file
+        # descriptor. Neither may grow with the number of connections.
+        parts = urllib.parse.urlsplit(self.url)
+        body = wire.query_body("DescribeDBInstances")
+        request = wire.raw_request(self.url, body)
+        pid = self.simd.process.pid
+
+        def rss_kib():
+            with open("/proc/%d/status" % pid) as status:
+                return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+        def connect(n):
+            for _ in range(n):
+                sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
+                sock.sendall(request)
+                reply = b""
+                while b"</DescribeDBInstancesResponse>" not in reply:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    reply += chunk
+                self.assertIn(b"</DescribeDBInstancesResponse>", reply)
+                sock.close()
+
+        connect(1000)
+        before, fds_before = rss_kib(), len(os.listdir("/proc/%d/fd" % pid))
+        connect(5000)
+        # The last client's close may still be on its way.
+        self.assertEqual(wire.call(self.url, "DescribeDBInstances").status, 200)
+        after, fds_after = rss_kib(), len(os.listdir("/proc/%d/fd" % pid))
+        print("5,000 new connections: RSS %d -> %d KiB, file descriptors %d -> %d"
+              % (before, after, fds_before, fds_after), flush=True)
+        with open("/proc/%d/maps" % pid) as maps:
+            sanitized = "libasan" in maps.read()
+        if not sanitized:
+            self.assertLess(after - before, 512)
+        self.assertLessEqual(fds_after, fds_before + 2)
 
     def test_lists_and_repeats(self):
         arn = self.create("lists")
