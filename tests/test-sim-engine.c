@@ -1520,6 +1520,95 @@ test_changes_replay (void)
   g_assert_nonnull (strstr (actual, "DB instance deleted."));
 }
 
+/* One way to damage a journal entry: each leaves most of it readable. */
+static void
+damage_last_put (JsonObject *changes)
+{
+  JsonArray *put = json_object_get_array_member (changes, "put");
+  JsonObject *last = json_array_get_object_element (put, json_array_get_length (put) - 1);
+
+  json_object_remove_member (last, "sim");
+}
+
+static void
+damage_event (JsonObject *changes)
+{
+  JsonArray *events = json_object_get_array_member (changes, "events");
+  JsonObject *event = json_object_new ();
+
+  json_object_set_string_member (event, "type", "event");
+  json_object_set_string_member (event, "region", "mars-north-1");
+  json_object_set_object_member (event, "shape", json_object_new ());
+  json_array_add_object_element (events, event);
+}
+
+static void
+damage_delete (JsonObject *changes)
+{
+  JsonArray *removed = json_object_get_array_member (changes, "delete");
+  JsonObject *gone = json_object_new ();
+
+  json_object_set_string_member (gone, "type", "db-cluster");
+  json_object_set_string_member (gone, "region", "us-east-1");
+  json_object_set_string_member (gone, "id", "one");
+  json_array_add_object_element (removed, gone);
+}
+
+static void
+damage_settings (JsonObject *changes)
+{
+  json_object_set_string_member (changes, "rng", "not a generator");
+}
+
+static void
+test_changes_all_or_nothing (void)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  g_autoptr(RdsSimEngine) original = rds_sim_engine_new (5, clock);
+  g_autofree char *base = dump (original);
+  g_autoptr(JsonNode) changes = NULL;
+  void (*damages[]) (JsonObject *) = { damage_last_put, damage_event, damage_delete, damage_settings };
+
+  rds_sim_engine_advance (original, 10 * MINUTE);
+  {
+    g_autoptr(RdsQueryResult) a = create_postgres (original, "one");
+    g_autoptr(RdsQueryResult) b = create_postgres (original, "two");
+  }
+  changes = rds_sim_engine_take_changes (original);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (changes), "put")), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autoptr(RdsSimClock) replica_clock = NULL;
+      g_autoptr(RdsSimEngine) replica = load (base, &replica_clock);
+      g_autofree char *text = json_to_string (changes, FALSE);
+      g_autoptr(JsonNode) damaged = json_from_string (text, NULL);  /* a deep copy */
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      damages[i] (json_node_get_object (damaged));
+      g_assert_false (rds_sim_engine_apply_changes (replica, damaged, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+
+      /* Nothing of it was applied: not the first instance, not the clock. */
+      after = dump (replica);
+      g_assert_cmpstr (after, ==, base);
+    }
+
+  {
+    g_autoptr(RdsSimClock) replica_clock = NULL;
+    g_autoptr(RdsSimEngine) replica = load (base, &replica_clock);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = dump (original);
+    g_autofree char *actual = NULL;
+
+    g_assert_true (rds_sim_engine_apply_changes (replica, changes, &error));
+    g_assert_no_error (error);
+    actual = dump (replica);
+    g_assert_cmpstr (actual, ==, expected);
+  }
+}
+
 static void
 test_clock (void)
 {
@@ -1662,6 +1751,7 @@ main (int   argc,
   g_test_add_func ("/rds/sim/deterministic", test_deterministic);
   g_test_add_func ("/rds/sim/save-load-continues", test_save_load_continues);
   g_test_add_func ("/rds/sim/changes-replay", test_changes_replay);
+  g_test_add_func ("/rds/sim/changes-all-or-nothing", test_changes_all_or_nothing);
   g_test_add_func ("/rds/sim/clock", test_clock);
   g_test_add_func ("/rds/sim/windows", test_windows);
 

@@ -1174,44 +1174,78 @@ load_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-load_clock (RdsSimEngine  *self,
-            JsonObject    *object,
-            GError       **error)
+/* A member of the kind asked for, or NULL: a damaged file may lack it
+ * or hold something else there. */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
 {
-  JsonObject *clock = json_object_get_object_member (object, "clock");
-  gint64 time;
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* The settings of a state header or journal entry, read in full before
+ * any of them is applied. */
+typedef struct
+{
+  gint64    time;
+  double    rate;
+  gboolean  paused;
+  RdsSimRng rng;
+  gint64    quotas[RDS_SIM_N_QUOTAS];
+  gboolean  has_quota[RDS_SIM_N_QUOTAS];
+} Settings;
+
+static gboolean
+read_settings (JsonObject  *object,
+               Settings    *settings,
+               GError     **error)
+{
+  JsonObject *clock = object_member (object, "clock");
+  JsonObject *quotas = object_member (object, "quotas");
+  const char *rng = json_object_get_string_member_with_default (object, "rng", NULL);
 
   if (clock == NULL || !json_object_has_member (clock, "time"))
     return load_error (error, "the clock is missing");
 
-  time = json_object_get_int_member (clock, "time");
-  rds_sim_clock_reset (self->clock, time);
-  rds_sim_clock_set_rate (self->clock, json_object_get_double_member_with_default (clock, "rate", 1.0));
-  rds_sim_clock_set_paused (self->clock,
-                            json_object_get_boolean_member_with_default (clock, "paused", FALSE));
+  settings->time = json_object_get_int_member (clock, "time");
+  settings->rate = json_object_get_double_member_with_default (clock, "rate", 1.0);
+  settings->paused = json_object_get_boolean_member_with_default (clock, "paused", FALSE);
+
+  if (rng == NULL || !rds_sim_rng_from_string (&settings->rng, rng))
+    return load_error (error, "the random generator state is missing or malformed");
+
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    {
+      settings->has_quota[i] = quotas != NULL && json_object_has_member (quotas, quota_info[i].name);
+      if (settings->has_quota[i])
+        settings->quotas[i] = json_object_get_int_member (quotas, quota_info[i].name);
+    }
+
   return TRUE;
 }
 
-static gboolean
-load_settings (RdsSimEngine  *self,
-               JsonObject    *object,
-               GError       **error)
+static void
+apply_settings (RdsSimEngine   *self,
+                const Settings *settings)
 {
-  JsonObject *quotas = json_object_get_object_member (object, "quotas");
-  const char *rng = json_object_get_string_member_with_default (object, "rng", NULL);
-
-  if (!load_clock (self, object, error))
-    return FALSE;
-
-  if (rng == NULL || !rds_sim_rng_from_string (&self->rng, rng))
-    return load_error (error, "the random generator state is missing or malformed");
-
-  for (guint i = 0; quotas != NULL && i < RDS_SIM_N_QUOTAS; i++)
-    if (json_object_has_member (quotas, quota_info[i].name))
-      self->quotas[i] = json_object_get_int_member (quotas, quota_info[i].name);
-
-  return TRUE;
+  rds_sim_clock_reset (self->clock, settings->time);
+  rds_sim_clock_set_rate (self->clock, settings->rate);
+  rds_sim_clock_set_paused (self->clock, settings->paused);
+  self->rng = settings->rng;
+  for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
+    if (settings->has_quota[i])
+      self->quotas[i] = settings->quotas[i];
 }
 
 /**
@@ -1228,6 +1262,7 @@ rds_sim_engine_load_header (RdsSimEngine  *self,
   JsonObject *object;
   const char *seed_text;
   guint64 seed;
+  Settings settings;
 
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
 
@@ -1245,13 +1280,14 @@ rds_sim_engine_load_header (RdsSimEngine  *self,
   if (seed_text == NULL || !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
     return load_error (error, "the seed is missing or malformed");
 
+  if (!read_settings (object, &settings, error))
+    return FALSE;
+
   set_seed (self, seed);
   create_regions (self);
   g_sequence_remove_range (g_sequence_get_begin_iter (self->timers),
                            g_sequence_get_end_iter (self->timers));
-
-  if (!load_settings (self, object, error))
-    return FALSE;
+  apply_settings (self, &settings);
 
   g_hash_table_remove_all (self->dirty);
   g_ptr_array_set_size (self->new_events, 0);
@@ -1274,31 +1310,51 @@ record_region (RdsSimEngine  *self,
   return region;
 }
 
+/* A record read and checked in full, not yet in the engine: a journal
+ * entry is applied only once every record in it reads. */
+typedef enum
+{
+  RECORD_INSTANCE,
+  RECORD_SNAPSHOT,
+  RECORD_EVENT,
+} RecordKind;
+
+typedef struct
+{
+  RecordKind    kind;
+  RdsSimRegion *region;
+  RdsShape     *model;
+  JsonObject   *sim;      /* borrowed from the record */
+  RdsSimOp      op;
+} Record;
+
+static void
+record_clear (gpointer data)
+{
+  Record *record = data;
+
+  g_clear_object (&record->model);
+}
+
 static gboolean
-load_instance (RdsSimEngine  *self,
-               RdsSimRegion  *region,
-               JsonObject    *record,
+read_instance (RdsSimRegion  *region,
+               JsonObject    *object,
+               Record        *record,
                GError       **error)
 {
-  JsonObject *sim = json_object_get_object_member (record, "sim");
-  JsonObject *due;
-  RdsSimInstance *instance;
-  RdsShape *model;
+  g_autoptr(RdsShape) model = NULL;
+  JsonObject *sim = object_member (object, "sim");
   RdsShape *subnet_group;
-  const char *id;
-  RdsSimOp op;
 
-  model = rds_shape_new_from_json (RDS_TYPE_DB_INSTANCE,
-                                   json_object_get_member (record, "shape"), error);
+  model = rds_shape_new_from_json (RDS_TYPE_DB_INSTANCE, json_object_get_member (object, "shape"), error);
   if (model == NULL)
     return FALSE;
 
-  id = rds_db_instance_get_identifier (RDS_DB_INSTANCE (model));
-  if (id == NULL || sim == NULL)
-    {
-      g_object_unref (model);
-      return load_error (error, "a DB instance record lacks its identifier or state");
-    }
+  if (rds_db_instance_get_identifier (RDS_DB_INSTANCE (model)) == NULL || sim == NULL)
+    return load_error (error, "a DB instance record lacks its identifier or state");
+
+  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"), &record->op))
+    return load_error (error, "a DB instance record has an unknown operation");
 
   /* Instances in the default subnet group share its one object. */
   subnet_group = rds_shape_get_object (model, "db-subnet-group");
@@ -1306,16 +1362,82 @@ load_instance (RdsSimEngine  *self,
       g_strcmp0 (rds_shape_get_string (subnet_group, "db-subnet-group-name"), "default") == 0)
     rds_shape_set_object (model, "db-subnet-group", region->default_subnet_group);
 
-  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"), &op))
+  record->kind = RECORD_INSTANCE;
+  record->model = g_steal_pointer (&model);
+  record->sim = sim;
+  return TRUE;
+}
+
+static gboolean
+read_snapshot (JsonObject  *object,
+               Record      *record,
+               GError     **error)
+{
+  g_autoptr(RdsShape) model = NULL;
+  JsonObject *sim = object_member (object, "sim");
+
+  model = rds_shape_new_from_json (RDS_TYPE_DB_SNAPSHOT, json_object_get_member (object, "shape"), error);
+  if (model == NULL)
+    return FALSE;
+
+  if (rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model)) == NULL || sim == NULL)
+    return load_error (error, "a DB snapshot record lacks its identifier or state");
+
+  record->kind = RECORD_SNAPSHOT;
+  record->model = g_steal_pointer (&model);
+  record->sim = sim;
+  return TRUE;
+}
+
+static gboolean
+read_record (RdsSimEngine  *self,
+             JsonNode      *node,
+             Record        *record,
+             GError       **error)
+{
+  JsonObject *object;
+  const char *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return load_error (error, "a record is not a JSON object");
+
+  object = json_node_get_object (node);
+  record->region = record_region (self, object, error);
+  if (record->region == NULL)
+    return FALSE;
+
+  type = json_object_get_string_member_with_default (object, "type", "");
+  if (!json_object_has_member (object, "shape"))
+    return load_error (error, "a record has no shape");
+  if (g_str_equal (type, "db-instance"))
+    return read_instance (record->region, object, record, error);
+  if (g_str_equal (type, "db-snapshot"))
+    return read_snapshot (object, record, error);
+  if (g_str_equal (type, "event"))
     {
-      g_object_unref (model);
-      return load_error (error, "a DB instance record has an unknown operation");
+      record->model = rds_shape_new_from_json (RDS_TYPE_EVENT, json_object_get_member (object, "shape"), error);
+      record->kind = RECORD_EVENT;
+      return record->model != NULL;
     }
+
+  return load_error (error, "a record has an unknown type");
+}
+
+static void
+insert_instance (RdsSimEngine *self,
+                 Record       *record)
+{
+  RdsShape *model = g_steal_pointer (&record->model);
+  const char *id = rds_db_instance_get_identifier (RDS_DB_INSTANCE (model));
+  JsonObject *sim = record->sim;
+  RdsSimRegion *region = record->region;
+  RdsSimInstance *instance;
+  JsonObject *due;
 
   instance = g_new0 (RdsSimInstance, 1);
   instance->region = region;
   instance->model = RDS_DB_INSTANCE (model);
-  instance->op = op;
+  instance->op = record->op;
   instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
   instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
   instance->port = (int) json_object_get_int_member_with_default (sim, "port", 0);
@@ -1325,96 +1447,54 @@ load_instance (RdsSimEngine  *self,
   g_tree_insert (region->instances, g_strdup (id), instance);
   region->allocated_storage += rds_shape_get_int (model, "allocated-storage");
 
-  due = json_object_get_object_member (sim, "due");
+  due = object_member (sim, "due");
   for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)
     if (json_object_has_member (due, timer_names[i]))
       _rds_sim_engine_schedule (self, instance, i, json_object_get_int_member (due, timer_names[i]));
-
-  return TRUE;
 }
 
-static gboolean
-load_snapshot (RdsSimEngine  *self,
-               RdsSimRegion  *region,
-               JsonObject    *record,
-               GError       **error)
+static void
+insert_snapshot (RdsSimEngine *self,
+                 Record       *record)
 {
-  JsonObject *sim = json_object_get_object_member (record, "sim");
+  RdsShape *model = g_steal_pointer (&record->model);
+  const char *id = rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model));
   RdsSimSnapshot *snapshot;
-  RdsShape *model;
-  const char *id;
-
-  model = rds_shape_new_from_json (RDS_TYPE_DB_SNAPSHOT,
-                                   json_object_get_member (record, "shape"), error);
-  if (model == NULL)
-    return FALSE;
-
-  id = rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model));
-  if (id == NULL || sim == NULL)
-    {
-      g_object_unref (model);
-      return load_error (error, "a DB snapshot record lacks its identifier or state");
-    }
 
   snapshot = g_new0 (RdsSimSnapshot, 1);
-  snapshot->region = region;
+  snapshot->region = record->region;
   snapshot->model = RDS_DB_SNAPSHOT (model);
-  snapshot->started = json_object_get_int_member_with_default (sim, "started", 0);
+  snapshot->started = json_object_get_int_member_with_default (record->sim, "started", 0);
 
-  g_tree_remove (region->snapshots, id);
-  g_tree_insert (region->snapshots, g_strdup (id), snapshot);
+  g_tree_remove (record->region->snapshots, id);
+  g_tree_insert (record->region->snapshots, g_strdup (id), snapshot);
 
-  if (json_object_has_member (sim, "due"))
-    _rds_sim_engine_schedule_snapshot (self, snapshot, json_object_get_int_member (sim, "due"));
-
-  return TRUE;
+  if (json_object_has_member (record->sim, "due"))
+    _rds_sim_engine_schedule_snapshot (self, snapshot, json_object_get_int_member (record->sim, "due"));
 }
 
-static gboolean
-load_event (RdsSimEngine  *self,
-            RdsSimRegion  *region,
-            JsonObject    *record,
-            GError       **error)
+/* Cannot fail: everything was checked when the record was read. */
+static void
+insert_record (RdsSimEngine *self,
+               Record       *record)
 {
-  g_autoptr(RdsShape) event = rds_shape_new_from_json (RDS_TYPE_EVENT,
-                                                       json_object_get_member (record, "shape"),
-                                                       error);
-
-  if (event == NULL)
-    return FALSE;
-
-  append_event (region, RDS_EVENT (event));
-  return TRUE;
-}
-
-static gboolean
-load_one_record (RdsSimEngine  *self,
-                 JsonNode      *node,
-                 GError       **error)
-{
-  JsonObject *record;
-  RdsSimRegion *region;
-  const char *type;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return load_error (error, "a record is not a JSON object");
-
-  record = json_node_get_object (node);
-  region = record_region (self, record, error);
-  if (region == NULL)
-    return FALSE;
-
-  type = json_object_get_string_member_with_default (record, "type", "");
-  if (!json_object_has_member (record, "shape"))
-    return load_error (error, "a record has no shape");
-  if (g_str_equal (type, "db-instance"))
-    return load_instance (self, region, record, error);
-  if (g_str_equal (type, "db-snapshot"))
-    return load_snapshot (self, region, record, error);
-  if (g_str_equal (type, "event"))
-    return load_event (self, region, record, error);
-
-  return load_error (error, "a record has an unknown type");
+  self->in_load = TRUE;
+  switch (record->kind)
+    {
+    case RECORD_INSTANCE:
+      insert_instance (self, record);
+      break;
+    case RECORD_SNAPSHOT:
+      insert_snapshot (self, record);
+      break;
+    case RECORD_EVENT:
+      append_event (record->region, RDS_EVENT (record->model));
+      g_clear_object (&record->model);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->in_load = FALSE;
 }
 
 /**
@@ -1424,35 +1504,62 @@ load_one_record (RdsSimEngine  *self,
  */
 gboolean
 rds_sim_engine_load_record (RdsSimEngine  *self,
-                            JsonNode      *record,
+                            JsonNode      *node,
                             GError       **error)
 {
-  gboolean ok;
+  Record record = { 0, };
 
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
-  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
 
-  self->in_load = TRUE;
-  ok = load_one_record (self, record, error);
-  self->in_load = FALSE;
+  if (!read_record (self, node, &record, error))
+    {
+      record_clear (&record);
+      return FALSE;
+    }
 
-  return ok;
+  insert_record (self, &record);
+  record_clear (&record);
+  return TRUE;
+}
+
+static gboolean
+read_records (RdsSimEngine  *self,
+              JsonArray     *array,
+              GArray        *records,
+              GError       **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Record record = { 0, };
+
+      if (!read_record (self, json_array_get_element (array, i), &record, error))
+        {
+          record_clear (&record);
+          return FALSE;
+        }
+      g_array_append_val (records, record);
+    }
+  return TRUE;
 }
 
 /**
  * rds_sim_engine_apply_changes:
  *
  * Replays what rds_sim_engine_take_changes() returned, on top of a loaded
- * state. It stops at the first malformed record, which the store reports as
- * a corrupt journal.
+ * state: all of it, or, if any part is malformed (which the store reports
+ * as a corrupt journal), none of it.
  */
 gboolean
 rds_sim_engine_apply_changes (RdsSimEngine  *self,
                               JsonNode      *changes,
                               GError       **error)
 {
+  g_autoptr(GArray) puts = NULL;
+  g_autoptr(GArray) events = NULL;
   JsonObject *object;
-  JsonArray *put, *removed, *events;
+  JsonArray *put, *removed, *new_events;
+  Settings settings;
 
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
 
@@ -1460,27 +1567,41 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
     return load_error (error, "a journal entry is not a JSON object");
   object = json_node_get_object (changes);
 
-  put = json_object_get_array_member (object, "put");
-  removed = json_object_get_array_member (object, "delete");
-  events = json_object_get_array_member (object, "events");
-  if (put == NULL || removed == NULL || events == NULL)
+  put = array_member (object, "put");
+  removed = array_member (object, "delete");
+  new_events = array_member (object, "events");
+  if (put == NULL || removed == NULL || new_events == NULL)
     return load_error (error, "a journal entry lacks its changes");
 
-  /* Deletions are checked first: they cannot fail half way. */
+  /* Read and check everything first. */
   for (guint i = 0; i < json_array_get_length (removed); i++)
     {
-      JsonObject *gone = json_array_get_object_element (removed, i);
+      JsonNode *node = json_array_get_element (removed, i);
+      JsonObject *gone = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *type = gone != NULL ? json_object_get_string_member_with_default (gone, "type", "") : "";
 
       if (gone == NULL || record_region (self, gone, error) == NULL ||
-          json_object_get_string_member_with_default (gone, "id", NULL) == NULL)
+          json_object_get_string_member_with_default (gone, "id", NULL) == NULL ||
+          (!g_str_equal (type, "db-instance") && !g_str_equal (type, "db-snapshot")))
         return load_error (error, "a journal entry deletes something malformed");
     }
 
-  self->in_load = TRUE;
+  puts = g_array_new (FALSE, TRUE, sizeof (Record));
+  g_array_set_clear_func (puts, record_clear);
+  events = g_array_new (FALSE, TRUE, sizeof (Record));
+  g_array_set_clear_func (events, record_clear);
+  if (!read_records (self, put, puts, error) || !read_records (self, new_events, events, error))
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    if (g_array_index (events, Record, i).kind != RECORD_EVENT)
+      return load_error (error, "a journal entry's events hold something else");
 
-  for (guint i = 0; i < json_array_get_length (put); i++)
-    if (!load_one_record (self, json_array_get_element (put, i), error))
-      goto failed;
+  if (!read_settings (object, &settings, error))
+    return FALSE;
+
+  /* Then apply it all: nothing below fails. */
+  for (guint i = 0; i < puts->len; i++)
+    insert_record (self, &g_array_index (puts, Record, i));
 
   for (guint i = 0; i < json_array_get_length (removed); i++)
     {
@@ -1488,20 +1609,15 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
       RdsSimRegion *region = record_region (self, gone, NULL);
       const char *id = json_object_get_string_member (gone, "id");
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (gone, "type", ""), "db-instance") == 0)
+      if (g_str_equal (json_object_get_string_member (gone, "type"), "db-instance"))
         g_tree_remove (region->instances, id);
       else
         g_tree_remove (region->snapshots, id);
     }
 
-  for (guint i = 0; i < json_array_get_length (events); i++)
-    if (!load_one_record (self, json_array_get_element (events, i), error))
-      goto failed;
+  for (guint i = 0; i < events->len; i++)
+    insert_record (self, &g_array_index (events, Record, i));
 
-  self->in_load = FALSE;
-  return load_settings (self, object, error);
-
-failed:
-  self->in_load = FALSE;
-  return FALSE;
+  apply_settings (self, &settings);
+  return TRUE;
 }
