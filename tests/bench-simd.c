@@ -29,6 +29,7 @@
 #include "rds-client.h"
 #include "rds-sigv4.h"
 #include "rds-sim-engine.h"
+#include "rds-sim-store.h"
 #include "rds-xml.h"
 
 #define ACCESS_KEY "AKIDBENCH"
@@ -54,6 +55,100 @@ create_request (guint i)
   rds_request_set (request, "AllocatedStorage", "20");
   rds_request_add_tag (request, "Tags", "bench", "yes");
   return request;
+}
+
+static void
+count_record_cb (JsonNode *record,
+                 gpointer  user_data)
+{
+  g_autofree char *line = json_to_string (record, FALSE);
+
+  *(gsize *) user_data += strlen (line) + 1;
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+checkpoint_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rds_sim_store_checkpoint_finish (RDS_SIM_STORE (object), result, &error))
+    g_error ("the checkpoint failed: %s", error->message);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* How long a checkpoint keeps the main loop, and how long it takes in all. */
+static void
+bench_checkpoint (RdsSimEngine *engine)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rds-bench-XXXXXX", NULL);
+  g_autoptr(RdsSimStore) store = rds_sim_store_open (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  gint64 start = g_get_monotonic_time (), serialized, loop_time, written;
+
+  rds_sim_engine_save_records (engine, count_record_cb, &size);
+  serialized = g_get_monotonic_time () - start;
+
+  start = g_get_monotonic_time ();
+  g_assert_true (rds_sim_store_checkpoint (store, engine, &error));
+  g_assert_no_error (error);
+  loop_time = g_get_monotonic_time () - start;
+  rds_sim_store_flush (store);
+  written = g_get_monotonic_time () - start;
+
+  g_print ("checkpoint of %d instances (%.1f MiB): records serialized in %.0f ms; at once, it holds "
+           "the main loop %.0f ms and is on disk after %.0f ms\n", n_instances,
+           size / 1048576.0, serialized / 1000.0, loop_time / 1000.0, written / 1000.0);
+
+  /* In the background, as rds-simd writes them once the journal grew. */
+  {
+    gboolean done = FALSE;
+    Ticks ticks = { g_get_monotonic_time (), 0 };
+    guint tick_id;
+
+    /* A request would wait at most as long as the longest gap between ticks. */
+    tick_id = g_timeout_add (1, tick_cb, &ticks);
+    start = g_get_monotonic_time ();
+    rds_sim_store_checkpoint_async (store, engine, NULL, checkpoint_done_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (tick_id);
+    g_print ("checkpoint of %d instances in the background: on disk after %.0f ms; meanwhile the "
+             "main loop answered within %.1f ms\n", n_instances,
+             (g_get_monotonic_time () - start) / 1000.0, ticks.longest / 1000.0);
+  }
+
+  rds_sim_store_close (store);
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
 }
 
 static void
@@ -107,6 +202,8 @@ bench_in_process (void)
   g_print ("in-process DescribeDBInstances, page of 100, %d instances: mean %.3f ms, worst %.3f ms "
            "(%u pages, %.0f KiB per page)\n", n_instances, total / 1000.0 / pages, worst / 1000.0,
            pages, bytes / 1024.0 / pages);
+
+  bench_checkpoint (engine);
 }
 
 typedef struct

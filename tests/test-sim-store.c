@@ -245,7 +245,7 @@ append_torn_line (const char *dir,
 }
 
 static void
-test_torn_tail_is_dropped (Fixture       *f,
+test_torn_tail_is_reported (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -259,7 +259,8 @@ test_torn_tail_is_dropped (Fixture       *f,
     create_durably (store, engine, "kept");
   }
 
-  /* A crash in the middle of a write leaves half a line: never acknowledged. */
+  /* A crash in the middle of a write leaves half a line: never
+   * acknowledged, but damage can look the same, so it is said. */
   append_torn_line (f->dir, "{\"seq\":2,\"changes\":{\"put\":[{\"type\":\"db-inst");
 
   {
@@ -268,11 +269,14 @@ test_torn_tail_is_dropped (Fixture       *f,
 
     g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
     g_assert_no_error (error);
-    g_assert_null (warning);
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (warning, "cut short"));
+    g_assert_cmpuint (count_files_with_prefix (f->dir, "journal.jsonl.corrupt"), ==, 1);
     g_assert_true (exists (engine, "kept"));
     create_durably (store, engine, "after");
   }
 
+  g_clear_pointer (&warning, g_free);
   {
     g_autoptr(RdsSimEngine) engine = new_engine (1);
     g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
@@ -572,6 +576,10 @@ test_cut_state_is_reported (Fixture       *f,
   engine = load_damaged (f, &warning);
   g_assert_nonnull (warning);
   g_assert_nonnull (strstr (warning, "cut short"));
+  g_assert_cmpuint (count_files_with_prefix (f->dir, "state.json.corrupt-cut"), ==, 1);
+  /* What came before the cut loaded, and the journal on top. */
+  g_assert_true (exists (engine, "one"));
+  g_assert_true (exists (engine, "four"));
 }
 
 static void
@@ -692,6 +700,225 @@ test_failed_write_is_rolled_back (Fixture       *f,
   signal (SIGXFSZ, SIG_DFL);
 }
 
+static void
+collect_cb (JsonNode *record,
+            gpointer  user_data)
+{
+  g_autofree char *text = json_to_string (record, FALSE);
+
+  g_string_append (user_data, text);
+  g_string_append_c (user_data, '\n');
+}
+
+/* The whole state as text; the engine must have no changes left to take. */
+static char *
+dump (RdsSimEngine *engine)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(JsonNode) header = rds_sim_engine_save_header (engine);
+
+  g_assert_false (rds_sim_engine_is_dirty (engine));
+  collect_cb (header, out);
+  rds_sim_engine_save_records (engine, collect_cb, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+call_durably (RdsSimStore  *store,
+              RdsSimEngine *engine,
+              const char   *action,
+              const char   *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new (action);
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  if (g_str_equal (action, "DeleteDBInstance"))
+    rds_request_set (request, "SkipFinalSnapshot", "true");
+  result = rds_sim_engine_call (engine, REGION, request, &error);
+  g_assert_no_error (error);
+  changes = rds_sim_engine_take_changes (engine);
+  g_assert_true (rds_sim_store_append_sync (store, changes, &error));
+  g_assert_no_error (error);
+}
+
+static void
+advance_durably (RdsSimStore  *store,
+                 RdsSimEngine *engine,
+                 gint64        seconds)
+{
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rds_sim_engine_advance (engine, seconds);
+  changes = rds_sim_engine_take_changes (engine);
+  if (changes != NULL)
+    g_assert_true (rds_sim_store_append_sync (store, changes, &error));
+  g_assert_no_error (error);
+}
+
+static void
+checkpoint_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!rds_sim_store_checkpoint_finish (RDS_SIM_STORE (object), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");  /* a marker: it ended */
+}
+
+static void
+copy_state (const char *from,
+            const char *to)
+{
+  const char *names[] = { RDS_SIM_STORE_STATE_FILE, RDS_SIM_STORE_JOURNAL_FILE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *contents = read_file (from, names[i]);
+      g_autofree char *path = g_build_filename (to, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    }
+}
+
+/* A checkpoint written beside the requests: the changes made meanwhile
+ * are neither lost nor doubled, the journal loses only what the checkpoint
+ * holds, and a crash half way loads what was acknowledged. */
+static void
+test_background_checkpoint (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) outcome = NULL;
+  g_autofree char *crash_dir = g_dir_make_tmp ("rds-store-crash-XXXXXX", NULL);
+  g_autofree char *at_crash = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *journal = NULL;
+  guint during = 0;
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+    g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+    g_assert_no_error (error);
+    rds_sim_engine_set_quota (engine, RDS_SIM_QUOTA_INSTANCES, 100000);
+    rds_sim_engine_set_quota (engine, RDS_SIM_QUOTA_STORAGE_GIB, 10000000);
+    rds_sim_engine_settings_changed (engine);
+    for (guint i = 0; i < 150; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("base-%03u", i);
+
+        create_durably (store, engine, id);
+      }
+    advance_durably (store, engine, 3600);
+
+    rds_sim_store_checkpoint_async (store, engine, NULL, checkpoint_done_cb, &outcome);
+
+    /* Before any slice ran: a crash now keeps the old files. */
+    create_durably (store, engine, "early");
+    copy_state (f->dir, crash_dir);
+    at_crash = dump (engine);
+
+    while (outcome == NULL)
+      {
+        g_autofree char *id = g_strdup_printf ("during-%03u", during);
+
+        g_main_context_iteration (NULL, FALSE);
+        /* Every kind of change meanwhile: creates (with their events),
+         * deletes, and timers firing. */
+        create_durably (store, engine, id);
+        if (during < 100)
+          {
+            g_autofree char *gone = g_strdup_printf ("base-%03u", 149 - during);
+
+            call_durably (store, engine, "DeleteDBInstance", gone);
+          }
+        advance_durably (store, engine, 60);
+        during++;
+        g_assert_cmpuint (during, <, 100000);
+      }
+    g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_assert_cmpuint (during, >, 1);
+    g_test_message ("%u rounds of changes while the checkpoint was written", during);
+
+    create_durably (store, engine, "after");
+    advance_durably (store, engine, 3600);
+    expected = dump (engine);
+
+    /* The journal starts after what the checkpoint holds. */
+    journal = read_file (f->dir, RDS_SIM_STORE_JOURNAL_FILE);
+    g_assert_null (strstr (journal, "\"DBInstanceIdentifier\":\"base-000\""));
+    g_assert_nonnull (strstr (journal, "\"DBInstanceIdentifier\":\"after\""));
+    g_assert_cmpuint (count_files_with_prefix (f->dir, RDS_SIM_STORE_STATE_FILE ".tmp"), ==, 0);
+  }
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+    g_autofree char *warning = NULL;
+    g_autofree char *loaded = NULL;
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_null (warning);
+    loaded = dump (engine);
+    g_assert_cmpstr (loaded, ==, expected);
+  }
+
+  {
+    g_autoptr(RdsSimEngine) engine = new_engine (1);
+    g_autoptr(RdsSimStore) store = rds_sim_store_open (crash_dir, &error);
+    g_autofree char *warning = NULL;
+    g_autofree char *loaded = NULL;
+
+    g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
+    g_assert_no_error (error);
+    g_assert_null (warning);
+    loaded = dump (engine);
+    g_assert_cmpstr (loaded, ==, at_crash);
+  }
+
+  remove_tree (crash_dir);
+}
+
+/* A checkpoint in the background stops for a checkpoint written at once,
+ * and leaves nothing behind. */
+static void
+test_background_checkpoint_cancelled (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) outcome = NULL;
+  g_autoptr(RdsSimEngine) engine = new_engine (1);
+  g_autoptr(RdsSimStore) store = rds_sim_store_open (f->dir, &error);
+
+  g_assert_true (rds_sim_store_load (store, engine, NULL, &error));
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("base-%03u", i);
+
+      create_durably (store, engine, id);
+    }
+
+  rds_sim_store_checkpoint_async (store, engine, NULL, checkpoint_done_cb, &outcome);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (rds_sim_store_checkpoint (store, engine, &error));
+  g_assert_no_error (error);
+
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files_with_prefix (f->dir, RDS_SIM_STORE_STATE_FILE ".tmp"), ==, 0);
+  g_assert_false (rds_sim_store_needs_checkpoint (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,7 +928,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/rds/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("round-trip", test_round_trip);
   ADD ("lock", test_lock);
-  ADD ("torn-tail-is-dropped", test_torn_tail_is_dropped);
+  ADD ("torn-tail-is-reported", test_torn_tail_is_reported);
   ADD ("clock-is-restored", test_clock_is_restored);
   ADD ("corrupt-journal-is-kept", test_corrupt_journal_is_kept);
   ADD ("corrupt-state-is-kept-aside", test_corrupt_state_is_kept_aside);
@@ -713,6 +940,8 @@ main (int   argc,
   ADD ("damaged-last-journal-line-is-reported", test_damaged_last_journal_line_is_reported);
   ADD ("state-without-checksums-loads", test_state_without_checksums_loads);
   ADD ("failed-write-is-rolled-back", test_failed_write_is_rolled_back);
+  ADD ("background-checkpoint", test_background_checkpoint);
+  ADD ("background-checkpoint-cancelled", test_background_checkpoint_cancelled);
 #undef ADD
 
   return g_test_run ();

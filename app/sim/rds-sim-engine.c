@@ -1166,6 +1166,193 @@ rds_sim_engine_save_records (RdsSimEngine *self,
   self->settings_dirty = FALSE;
 }
 
+/* Saving a little at a time
+ *
+ * A checkpoint of a large state is written in slices between requests, and
+ * the state changes meanwhile: each record is saved as it is when its slice
+ * runs. That is enough because every change after the checkpoint began is
+ * also in the journal, as whole records, and replaying it over the saved
+ * records gives the same state. Events are the exception, since replaying
+ * appends them: the checkpoint holds the events up to its start only. */
+
+typedef enum
+{
+  CURSOR_INSTANCES,
+  CURSOR_SNAPSHOTS,
+  CURSOR_EVENTS,
+} CursorPhase;
+
+struct _RdsSimEngineCursor
+{
+  GPtrArray   *regions;     /* names, sorted */
+  GArray      *event_ends;  /* guint64 per Region: its events at the start */
+  guint        region;
+  CursorPhase  phase;
+  char        *after;       /* the last identifier saved in this phase */
+  guint64      next_event;  /* absolute, as events_base counts */
+};
+
+/**
+ * rds_sim_engine_cursor_new:
+ *
+ * Starts saving the engine's records a slice at a time, with
+ * rds_sim_engine_cursor_save().
+ */
+RdsSimEngineCursor *
+rds_sim_engine_cursor_new (RdsSimEngine *self)
+{
+  RdsSimEngineCursor *cursor = g_new0 (RdsSimEngineCursor, 1);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
+
+  cursor->regions = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->regions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (cursor->regions, g_strdup (key));
+  g_ptr_array_sort (cursor->regions, compare_strings);
+
+  cursor->event_ends = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 0; i < cursor->regions->len; i++)
+    {
+      RdsSimRegion *region = _rds_sim_engine_get_region (self, g_ptr_array_index (cursor->regions, i));
+      guint64 end = region->events_base + region->events->len;
+
+      g_array_append_val (cursor->event_ends, end);
+    }
+
+  return cursor;
+}
+
+void
+rds_sim_engine_cursor_free (RdsSimEngineCursor *cursor)
+{
+  if (cursor == NULL)
+    return;
+
+  g_ptr_array_unref (cursor->regions);
+  g_array_unref (cursor->event_ends);
+  g_free (cursor->after);
+  g_free (cursor);
+}
+
+/* The first node after the cursor in @tree, or NULL. */
+static GTreeNode *
+cursor_next_node (RdsSimEngineCursor *cursor,
+                  GTree              *tree)
+{
+  return cursor->after != NULL ? g_tree_upper_bound (tree, cursor->after) : g_tree_node_first (tree);
+}
+
+static void
+cursor_next_phase (RdsSimEngineCursor *cursor)
+{
+  g_clear_pointer (&cursor->after, g_free);
+  if (cursor->phase == CURSOR_EVENTS)
+    {
+      cursor->phase = CURSOR_INSTANCES;
+      cursor->region++;
+    }
+  else
+    {
+      cursor->phase++;
+    }
+  cursor->next_event = 0;
+}
+
+/**
+ * rds_sim_engine_cursor_save:
+ * @max_records: how many records this slice saves at most
+ *
+ * Saves the next records through @func. Unlike
+ * rds_sim_engine_save_records(), it leaves what
+ * rds_sim_engine_take_changes() returns alone: those changes go to the
+ * journal as usual.
+ *
+ * Returns: %TRUE while records remain
+ */
+gboolean
+rds_sim_engine_cursor_save (RdsSimEngine        *self,
+                            RdsSimEngineCursor  *cursor,
+                            guint                max_records,
+                            void               (*func) (JsonNode *record,
+                                                        gpointer  user_data),
+                            gpointer             user_data)
+{
+  guint saved = 0;
+
+  g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), FALSE);
+  g_return_val_if_fail (cursor != NULL, FALSE);
+
+  while (cursor->region < cursor->regions->len && saved < max_records)
+    {
+      RdsSimRegion *region = _rds_sim_engine_get_region (self, g_ptr_array_index (cursor->regions,
+                                                                                 cursor->region));
+      GTreeNode *node;
+
+      if (region == NULL)
+        {
+          cursor->phase = CURSOR_EVENTS;
+          cursor_next_phase (cursor);
+          continue;
+        }
+
+      switch (cursor->phase)
+        {
+        case CURSOR_INSTANCES:
+        case CURSOR_SNAPSHOTS:
+          node = cursor_next_node (cursor, cursor->phase == CURSOR_INSTANCES ? region->instances
+                                                                             : region->snapshots);
+          if (node == NULL)
+            {
+              cursor_next_phase (cursor);
+              break;
+            }
+          {
+            g_autoptr(JsonNode) record = cursor->phase == CURSOR_INSTANCES
+                                         ? instance_record (g_tree_node_value (node))
+                                         : snapshot_record (g_tree_node_value (node));
+
+            func (record, user_data);
+          }
+          g_free (cursor->after);
+          cursor->after = g_strdup (g_tree_node_key (node));
+          saved++;
+          break;
+
+        case CURSOR_EVENTS:
+          {
+            guint64 end = g_array_index (cursor->event_ends, guint64, cursor->region);
+
+            /* Events pruned since the start are gone on load too. */
+            cursor->next_event = MAX (cursor->next_event, region->events_base);
+            if (cursor->next_event >= end ||
+                cursor->next_event - region->events_base >= region->events->len)
+              {
+                cursor_next_phase (cursor);
+                break;
+              }
+            {
+              g_autoptr(JsonNode) record =
+                event_record (region->info->name,
+                              g_ptr_array_index (region->events, cursor->next_event - region->events_base));
+
+              func (record, user_data);
+            }
+            cursor->next_event++;
+            saved++;
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return cursor->region < cursor->regions->len;
+}
+
 static gboolean
 load_error (GError     **error,
             const char  *what)

@@ -62,6 +62,19 @@ void            rds_sim_engine_save_records    (RdsSimEngine  *self,
                                                 void         (*func) (JsonNode *record,
                                                                       gpointer  user_data),
                                                 gpointer       user_data);
+typedef struct _RdsSimEngineCursor RdsSimEngineCursor;
+
+RdsSimEngineCursor *rds_sim_engine_cursor_new  (RdsSimEngine        *self);
+gboolean        rds_sim_engine_cursor_save     (RdsSimEngine        *self,
+                                                RdsSimEngineCursor  *cursor,
+                                                guint                max_records,
+                                                void               (*func) (JsonNode *record,
+                                                                            gpointer  user_data),
+                                                gpointer             user_data);
+void            rds_sim_engine_cursor_free     (RdsSimEngineCursor  *cursor);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdsSimEngineCursor, rds_sim_engine_cursor_free)
+
 gboolean        rds_sim_engine_load_header     (RdsSimEngine  *self,
                                                 JsonNode      *header,
                                                 GError       **error);

@@ -16,6 +16,11 @@
  *    line queued meanwhile at once (group commit), so the main loop never
  *    waits for the disk.
  *
+ * A checkpoint is written in the background once the journal has grown:
+ * the records are saved a slice at a time between requests, a thread
+ * writes and syncs them, and the writer thread puts the file in place and
+ * drops the journal lines before it (see "Checkpoints in the background").
+ *
  * Loading reads the checkpoint and replays the journal. A line cut short by
  * a crash was never acknowledged and is dropped; anything else that does not
  * read is corruption: the file is kept aside, never overwritten, and the
@@ -39,10 +44,14 @@ G_DEFINE_QUARK (rds-sim-store-error-quark, rds_sim_store_error)
 #define CHECKPOINT_JOURNAL_SIZE (64 * 1024 * 1024)
 #define WRITE_BUFFER_SIZE (256 * 1024)
 
+typedef struct _Checkpoint Checkpoint;
+
 typedef struct
 {
-  GBytes   *line;
-  GTask    *task;      /* async appends, answered in the task's context */
+  GBytes     *line;
+  Checkpoint *mark;    /* where the journal after this checkpoint starts */
+  Checkpoint *finish;  /* this checkpoint's file is written: put it in place */
+  GTask      *task;    /* async appends, answered in the task's context */
   GError   *result;
   GMutex   *mutex;     /* sync appends and flushes wait on this */
   GCond    *cond;
@@ -65,7 +74,33 @@ struct _RdsSimStore
   GAsyncQueue *queue;
   gint         write_failed;
   goffset      durable_size;   /* of the journal, up to its last fdatasync () */
+  Checkpoint  *checkpoint;     /* the one being written in the background */
 };
+
+/* A checkpoint being written in the background: see "Checkpoints in the
+ * background". */
+struct _Checkpoint
+{
+  RdsSimStore        *store;        /* kept alive by the task */
+  RdsSimEngine       *engine;
+  RdsSimEngineCursor *cursor;
+  GTask              *task;
+  GString            *buffer;
+  guint64             n_records;    /* the header included */
+  char               *temporary;
+  GAsyncQueue        *chunks;       /* GBytes, then end_of_chunks */
+  GThread            *thread;
+  GSource            *source;       /* the slices */
+  gboolean            ended;        /* end_of_chunks was queued */
+  gint                queued;       /* bytes handed to the thread, not yet written */
+  gint                cancelled;
+  GError             *error;        /* the thread's, then the writer's */
+  goffset             mark_offset;  /* the writer's: where the lines after S begin */
+};
+
+static void finish_checkpoint (RdsSimStore *self,
+                               Checkpoint  *checkpoint);
+static void cancel_checkpoint (RdsSimStore *self);
 
 G_DEFINE_FINAL_TYPE (RdsSimStore, rds_sim_store, G_TYPE_OBJECT)
 
@@ -284,6 +319,8 @@ writer_thread (gpointer data)
           Pending *item = g_ptr_array_index (batch, i);
 
           stop |= item->stop;
+          if (item->mark != NULL)
+            item->mark->mark_offset = self->durable_size + buffer->len;
           if (item->line != NULL)
             {
               gsize length;
@@ -311,6 +348,16 @@ writer_thread (gpointer data)
       else
         {
           self->durable_size += buffer->len;
+        }
+
+      /* Every line queued before a checkpoint finished is on disk now:
+       * the records it holds are all in the journal too. */
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Pending *item = g_ptr_array_index (batch, i);
+
+          if (item->finish != NULL)
+            finish_checkpoint (self, g_steal_pointer (&item->finish));
         }
 
       for (guint i = 0; i < batch->len; i++)
@@ -740,7 +787,30 @@ load_files (RdsSimStore   *self,
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                              _("the file is cut short"));
 
-      if (!read || torn_at >= 0 || local_error != NULL)
+      if ((!read || torn_at >= 0 || local_error != NULL) && state.have_header)
+        {
+          /* Cut short, or damaged past repair from some line on: what
+           * came before loaded, and the journal still applies on top. */
+          g_autofree char *copy = copy_aside (state_path, "-cut", error);
+          const char *reason = local_error != NULL ? local_error->message
+                                                   : _("the file ends in the middle of a line");
+
+          if (copy == NULL)
+            return FALSE;
+          guint line = failed_line != 0 ? failed_line : (guint) (state.n_records + state.n_damaged + 2);
+          guint n_loaded = (guint) state.n_records;
+
+          add_warning (warnings,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The simulator state in %s is damaged from line %u on (%s): the "
+                                    "%u record before it was loaded, and the journal after it. The "
+                                    "file was kept as %s.",
+                                    "The simulator state in %s is damaged from line %u on (%s): the "
+                                    "%u records before it were loaded, and the journal after them. "
+                                    "The file was kept as %s.", n_loaded),
+                       state_path, line, reason, n_loaded, copy);
+        }
+      else if (!read || torn_at >= 0 || local_error != NULL)
         {
           g_autofree char *journal_aside = NULL;
           g_autofree char *state_aside = NULL;
@@ -816,7 +886,19 @@ load_files (RdsSimStore   *self,
                                    "changes before it were loaded; the journal was kept as %s."),
                        journal_path, failed_line, local_error->message, copy);
         }
-      /* A torn last line was never acknowledged: nothing to report. */
+      else if (torn_at >= 0)
+        {
+          g_autofree char *copy = copy_aside (journal_path, "-cut", error);
+
+          /* Most likely a write a crash cut short, never acknowledged; but
+           * a file damaged since looks the same, so it is said. */
+          if (copy == NULL)
+            return FALSE;
+          add_warning (warnings, _("The simulator journal %s ends in a line cut short, most likely "
+                                   "a write that a crash interrupted and that was never "
+                                   "acknowledged. The changes before it were loaded; the journal "
+                                   "was kept as %s."), journal_path, copy);
+        }
     }
 
   self->seq = self->checkpoint_seq = state.last_seq;
@@ -877,6 +959,7 @@ rds_sim_store_restore (RdsSimStore   *self,
   if (!check_open (self, error))
     return FALSE;
 
+  cancel_checkpoint (self);
   rds_sim_store_flush (self);
 
   journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
@@ -953,6 +1036,7 @@ rds_sim_store_checkpoint (RdsSimStore   *self,
   if (!check_open (self, error))
     return FALSE;
 
+  cancel_checkpoint (self);
   rds_sim_store_flush (self);
 
   /* The engine holds changes that were answered as not saved: they must
@@ -1014,7 +1098,383 @@ rds_sim_store_needs_checkpoint (RdsSimStore *self)
 {
   g_return_val_if_fail (RDS_IS_SIM_STORE (self), FALSE);
 
-  return self->journal_size >= CHECKPOINT_JOURNAL_SIZE;
+  return self->checkpoint == NULL && self->journal_size >= CHECKPOINT_JOURNAL_SIZE;
+}
+
+/* Checkpoints in the background
+ *
+ * Writing tens of MiB and syncing them takes long enough to stall every
+ * request, so once the journal has grown a checkpoint is made beside the
+ * requests:
+ *
+ *  1. On the main loop, the header is saved with the journal's last
+ *     sequence number, S, and a mark is queued to the writer thread, which
+ *     notes where the journal's lines after S begin.
+ *  2. Idle slices of the main loop save the records a few at a time, each
+ *     as it is at that moment, and hand them to a thread of the
+ *     checkpoint's own, which writes them to state.json.tmp and syncs it.
+ *     Requests go on, and journal their changes as usual.
+ *  3. That thread queues "finish" to the writer thread. By then every line
+ *     queued before the last slice is on disk, so each record saved holds
+ *     nothing the journal lacks. The writer renames the file into place
+ *     and rewrites the journal without its lines up to S.
+ *
+ * Loading replays the lines after S over the saved records. A record saved
+ * late already holds some of those changes; replaying them again changes
+ * nothing, since a journal line holds whole records. Events are appended
+ * on replay, so the checkpoint holds only the events before S. A crash at
+ * any point leaves the old checkpoint and the whole journal, or the new
+ * checkpoint and the journal after S. */
+
+#define CHECKPOINT_SLICE_USEC 2000
+#define CHECKPOINT_MAX_QUEUED (4 * 1024 * 1024)
+
+static char end_of_chunks;
+
+static void
+checkpoint_free (Checkpoint *checkpoint)
+{
+  g_clear_pointer (&checkpoint->cursor, rds_sim_engine_cursor_free);
+  g_clear_object (&checkpoint->engine);
+  g_clear_object (&checkpoint->task);
+  if (checkpoint->buffer != NULL)
+    g_string_free (checkpoint->buffer, TRUE);
+  g_clear_pointer (&checkpoint->chunks, g_async_queue_unref);
+  g_clear_error (&checkpoint->error);
+  g_free (checkpoint->temporary);
+  g_free (checkpoint);
+}
+
+/* The checkpoint's thread: writes what the slices saved, then syncs. */
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  Checkpoint *checkpoint = data;
+  Pending *finish;
+  int fd;
+
+  fd = open (checkpoint->temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    io_error (&checkpoint->error, errno, N_("Could not create %s: %s"), checkpoint->temporary);
+
+  for (;;)
+    {
+      gpointer item = g_async_queue_pop (checkpoint->chunks);
+      gsize length;
+      const guint8 *bytes;
+
+      if (item == &end_of_chunks)
+        break;
+
+      bytes = g_bytes_get_data (item, &length);
+      if (checkpoint->error == NULL && !g_atomic_int_get (&checkpoint->cancelled) &&
+          !write_all (fd, bytes, length))
+        io_error (&checkpoint->error, errno, N_("Could not write %s: %s"), checkpoint->temporary);
+      g_atomic_int_add (&checkpoint->queued, - (gint) length);
+      g_bytes_unref (item);
+    }
+
+  if (fd >= 0)
+    {
+      if (checkpoint->error == NULL && !g_atomic_int_get (&checkpoint->cancelled) && fsync (fd) != 0)
+        io_error (&checkpoint->error, errno, N_("Could not write %s: %s"), checkpoint->temporary);
+      close (fd);
+    }
+
+  finish = g_new0 (Pending, 1);
+  finish->finish = checkpoint;
+  g_async_queue_push (checkpoint->store->queue, finish);
+  return NULL;
+}
+
+static void
+hand_off (Checkpoint *checkpoint)
+{
+  GBytes *chunk;
+
+  if (checkpoint->buffer->len == 0)
+    return;
+
+  g_atomic_int_add (&checkpoint->queued, (gint) checkpoint->buffer->len);
+  chunk = g_string_free_to_bytes (checkpoint->buffer);
+  checkpoint->buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
+  g_async_queue_push (checkpoint->chunks, chunk);
+}
+
+static void
+end_chunks (Checkpoint *checkpoint)
+{
+  if (checkpoint->ended)
+    return;
+
+  checkpoint->ended = TRUE;
+  g_async_queue_push (checkpoint->chunks, &end_of_chunks);
+}
+
+static void
+checkpoint_record_cb (JsonNode *record,
+                      gpointer  user_data)
+{
+  Checkpoint *checkpoint = user_data;
+  g_autofree char *line = json_to_string (record, FALSE);
+
+  append_line (checkpoint->buffer, line);
+  checkpoint->n_records++;
+  if (checkpoint->buffer->len >= WRITE_BUFFER_SIZE)
+    hand_off (checkpoint);
+}
+
+static gboolean
+checkpoint_slice_cb (gpointer data)
+{
+  Checkpoint *checkpoint = data;
+  gint64 deadline = g_get_monotonic_time () + CHECKPOINT_SLICE_USEC;
+  g_autofree char *trailer = NULL;
+  gboolean more;
+
+  /* The disk is behind: let it catch up rather than hold the records. */
+  if (g_atomic_int_get (&checkpoint->queued) > CHECKPOINT_MAX_QUEUED)
+    return G_SOURCE_CONTINUE;
+
+  do
+    more = rds_sim_engine_cursor_save (checkpoint->engine, checkpoint->cursor, 16,
+                                       checkpoint_record_cb, checkpoint);
+  while (more && g_get_monotonic_time () < deadline);
+
+  if (more)
+    return G_SOURCE_CONTINUE;
+
+  /* Records, not counting the header. */
+  trailer = g_strdup_printf ("{\"end\":%" G_GUINT64_FORMAT "}", checkpoint->n_records - 1);
+  append_line (checkpoint->buffer, trailer);
+  hand_off (checkpoint);
+  end_chunks (checkpoint);
+
+  g_clear_pointer (&checkpoint->source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Drops the lines up to @offset from the journal: the checkpoint holds
+ * them. Runs on the writer thread, which alone writes the journal. */
+static gboolean
+trim_journal (RdsSimStore  *self,
+              goffset       offset,
+              GError      **error)
+{
+  g_autofree char *path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  g_autofree char *temporary = g_strconcat (path, ".tmp", NULL);
+  guint8 buffer[64 * 1024];
+  int in, out;
+
+  if (offset <= 0)
+    return TRUE;
+
+  in = open (path, O_RDONLY | O_CLOEXEC);
+  if (in < 0)
+    return io_error (error, errno, N_("Could not open %s: %s"), path);
+  out = open (temporary, O_WRONLY | O_APPEND | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (out < 0)
+    {
+      int saved = errno;
+
+      close (in);
+      return io_error (error, saved, N_("Could not create %s: %s"), temporary);
+    }
+
+  for (goffset at = offset; at < self->durable_size;)
+    {
+      gssize n = pread (in, buffer, MIN ((goffset) sizeof buffer, self->durable_size - at), at);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || !write_all (out, buffer, n))
+        goto failed;
+      at += n;
+    }
+  if (fsync (out) != 0 || g_rename (temporary, path) != 0)
+    goto failed;
+  close (in);
+
+  /* The journal's descriptor now writes the new file. */
+  if (dup2 (out, self->journal_fd) < 0 || fcntl (self->journal_fd, F_SETFD, FD_CLOEXEC) < 0)
+    {
+      int saved = errno;
+
+      close (out);
+      return io_error (error, saved, N_("Could not open %s: %s"), path);
+    }
+  close (out);
+  self->durable_size -= offset;
+  return fsync_directory (self->directory, error);
+
+failed:
+  {
+    int saved = errno;
+
+    close (in);
+    close (out);
+    g_unlink (temporary);
+    return io_error (error, saved, N_("Could not write %s: %s"), temporary);
+  }
+}
+
+static gboolean
+checkpoint_finished_cb (gpointer data)
+{
+  Checkpoint *checkpoint = data;
+  RdsSimStore *self = checkpoint->store;
+
+  if (checkpoint->thread != NULL)
+    g_thread_join (g_steal_pointer (&checkpoint->thread));
+  if (self->checkpoint == checkpoint)
+    self->checkpoint = NULL;
+
+  if (checkpoint->error != NULL)
+    g_task_return_error (checkpoint->task, g_steal_pointer (&checkpoint->error));
+  else
+    g_task_return_boolean (checkpoint->task, TRUE);
+  checkpoint_free (checkpoint);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the writer thread, once the lines before it are on disk. */
+static void
+finish_checkpoint (RdsSimStore *self,
+                   Checkpoint  *checkpoint)
+{
+  g_autofree char *state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
+  g_autoptr(GError) trim_error = NULL;
+
+  if (checkpoint->error == NULL && g_atomic_int_get (&checkpoint->cancelled))
+    g_set_error_literal (&checkpoint->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         "The checkpoint was cancelled");
+  /* Records saved after a failed write may hold changes never made durable. */
+  if (checkpoint->error == NULL && g_atomic_int_get (&self->write_failed))
+    g_set_error_literal (&checkpoint->error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
+                         _("An earlier write to the journal failed, and the changes after "
+                           "it were not saved either."));
+
+  if (checkpoint->error != NULL)
+    g_unlink (checkpoint->temporary);
+  else if (g_rename (checkpoint->temporary, state_path) != 0)
+    io_error (&checkpoint->error, errno, N_("Could not replace %s: %s"), state_path);
+  else if (fsync_directory (self->directory, &checkpoint->error) &&
+           !trim_journal (self, checkpoint->mark_offset, &trim_error))
+    /* The new checkpoint is in place: a journal still holding what it
+     * holds loads the same (those lines are skipped). */
+    g_warning ("%s", trim_error->message);
+
+  g_main_context_invoke_full (g_task_get_context (checkpoint->task), G_PRIORITY_DEFAULT,
+                              checkpoint_finished_cb, checkpoint, NULL);
+}
+
+/* Stops the checkpoint being written, if any, and waits until its file
+ * is gone. */
+static void
+cancel_checkpoint (RdsSimStore *self)
+{
+  Checkpoint *checkpoint = self->checkpoint;
+
+  if (checkpoint == NULL)
+    return;
+
+  self->checkpoint = NULL;
+  g_atomic_int_set (&checkpoint->cancelled, TRUE);
+  if (checkpoint->source != NULL)
+    {
+      g_source_destroy (checkpoint->source);
+      g_clear_pointer (&checkpoint->source, g_source_unref);
+    }
+  end_chunks (checkpoint);
+  g_thread_join (g_steal_pointer (&checkpoint->thread));
+  /* The writer has the "finish" now. */
+  rds_sim_store_flush (self);
+}
+
+/**
+ * rds_sim_store_checkpoint_async:
+ *
+ * Writes the engine's state as the new checkpoint in the background, and
+ * drops the journal lines it holds. Requests go on meanwhile: keep
+ * journaling their changes as usual. The callback runs in the caller's
+ * thread-default main context; a checkpoint that rds_sim_store_restore(),
+ * rds_sim_store_checkpoint() or rds_sim_store_close() stopped fails with
+ * %G_IO_ERROR_CANCELLED.
+ */
+void
+rds_sim_store_checkpoint_async (RdsSimStore         *self,
+                                RdsSimEngine        *engine,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) header = NULL;
+  g_autofree char *state_path = NULL;
+  GError *error = NULL;
+  Checkpoint *checkpoint;
+  Pending *mark;
+
+  g_return_if_fail (RDS_IS_SIM_STORE (self));
+  g_return_if_fail (RDS_IS_SIM_ENGINE (engine));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_sim_store_checkpoint_async);
+
+  if (!check_open (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->checkpoint != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "A checkpoint is being written");
+      return;
+    }
+  if (g_atomic_int_get (&self->write_failed))
+    {
+      g_task_return_new_error (task, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO, "%s",
+                               _("An earlier write to the journal failed, and the changes after "
+                                 "it were not saved either."));
+      return;
+    }
+
+  state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
+  checkpoint = g_new0 (Checkpoint, 1);
+  checkpoint->store = self;
+  checkpoint->engine = g_object_ref (engine);
+  checkpoint->task = g_steal_pointer (&task);
+  checkpoint->temporary = g_strconcat (state_path, ".tmp", NULL);
+  checkpoint->chunks = g_async_queue_new ();
+  checkpoint->buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
+
+  header = rds_sim_engine_save_header (engine);
+  json_object_set_int_member (json_node_get_object (header), "seq", (gint64) self->seq);
+  checkpoint_record_cb (header, checkpoint);
+  checkpoint->cursor = rds_sim_engine_cursor_new (engine);
+
+  mark = g_new0 (Pending, 1);
+  mark->mark = checkpoint;
+  g_async_queue_push (self->queue, mark);
+  self->journal_size = 0;
+
+  checkpoint->thread = g_thread_new ("rds-checkpoint", checkpoint_thread, checkpoint);
+  checkpoint->source = g_idle_source_new ();
+  g_source_set_priority (checkpoint->source, G_PRIORITY_LOW);
+  g_source_set_callback (checkpoint->source, checkpoint_slice_cb, checkpoint, NULL);
+  g_source_attach (checkpoint->source, g_main_context_get_thread_default ());
+  self->checkpoint = checkpoint;
+}
+
+gboolean
+rds_sim_store_checkpoint_finish (RdsSimStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Appending */
@@ -1174,6 +1634,9 @@ void
 rds_sim_store_close (RdsSimStore *self)
 {
   g_return_if_fail (RDS_IS_SIM_STORE (self));
+
+  if (self->writer != NULL)
+    cancel_checkpoint (self);
 
   if (self->writer != NULL)
     {

@@ -42,6 +42,14 @@ gboolean     rds_sim_store_checkpoint       (RdsSimStore          *self,
                                              RdsSimEngine         *engine,
                                              GError              **error);
 gboolean     rds_sim_store_needs_checkpoint (RdsSimStore          *self);
+void         rds_sim_store_checkpoint_async (RdsSimStore          *self,
+                                             RdsSimEngine         *engine,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     rds_sim_store_checkpoint_finish (RdsSimStore         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 void         rds_sim_store_append_async     (RdsSimStore          *self,
                                              JsonNode             *changes,
