@@ -132,6 +132,15 @@ class Fuzz(unittest.TestCase):
                                b"{\"paused\": 1}", b"{" * 40 + b"}" * 40])
             path = rng.choice(["clock", "clock/advance", "quotas", "nowhere"])
             return wire.control(url, path, junk), "control", True
+        if mode == 5:
+            # Headers of any size: past 32 KiB, 431 rather than silence.
+            headers = wire.sign(url, body)
+            headers["X-Padding"] = "p" * rng.choice([100, 20000, 33000, 70000, 300000])
+            return wire.send(url, body, headers), action, True
+        if mode == 6:
+            # A request line of any size: past 32 KiB, 414.
+            query = "Action=DescribeDBInstances&Marker=" + "q" * rng.choice([10, 5000, 40000, 100000])
+            return wire.send(url, b"", {}, path="/?" + query, method="GET"), action, False
         return wire.send(url, body, wire.sign(url, body)), action, True
 
     def run_seed(self, seed, total):
