@@ -265,28 +265,30 @@ create_many (RdsClient *client,
   return count / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 }
 
+/* A figure in KiB from /proc/PID/status: "VmHWM:" (peak) or "VmRSS:". */
 static gint64
-peak_rss_kib (GPid pid)
+status_kib (GPid        pid,
+            const char *field)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
   g_autofree char *status = NULL;
   const char *line;
 
-  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
+  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, field)) == NULL)
     return -1;
-  return g_ascii_strtoll (line + 6, NULL, 10);
+  return g_ascii_strtoll (line + strlen (field), NULL, 10);
+}
+
+static gint64
+peak_rss_kib (GPid pid)
+{
+  return status_kib (pid, "VmHWM:");
 }
 
 static gint64
 rss_kib (GPid pid)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmRSS:")) == NULL)
-    return -1;
-  return g_ascii_strtoll (line + 6, NULL, 10);
+  return status_kib (pid, "VmRSS:");
 }
 
 static guint

@@ -94,6 +94,22 @@ def worker(url, cycle, number, ledger, stop, rng):
                 return
 
 
+def crash_under_load(simd, cycle, ledger, rng, earliest, latest):
+    """Runs the clients against simd and kills it with SIGKILL at a random
+    moment of real time between earliest and latest seconds."""
+    stop = threading.Event()
+    threads = [threading.Thread(target=worker,
+                                args=(simd.url, cycle, n, ledger, stop, random.Random(rng.random())))
+               for n in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    time.sleep(rng.uniform(earliest, latest))
+    simd.kill()
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+
 class CrashTest(unittest.TestCase):
     def test_kill_minus_nine(self):
         warnings.simplefilter("ignore", ResourceWarning)
@@ -112,20 +128,7 @@ class CrashTest(unittest.TestCase):
                 else:
                     self.verify(simd, ledger)
 
-                stop = threading.Event()
-                threads = [threading.Thread(target=worker,
-                                            args=(simd.url, cycle, n, ledger, stop,
-                                                  random.Random(rng.random())))
-                           for n in range(WORKERS)]
-                for thread in threads:
-                    thread.start()
-
-                # The crash comes at a random moment of real time.
-                time.sleep(rng.uniform(0.2, 1.2))
-                simd.kill()
-                stop.set()
-                for thread in threads:
-                    thread.join()
+                crash_under_load(simd, cycle, ledger, rng, 0.2, 1.2)
 
             simd = Simd(state_dir=state_dir, paused=False, rate=60)
             self.verify(simd, ledger)
@@ -314,7 +317,7 @@ class DamageTest(unittest.TestCase):
                     simd = Simd(state_dir=state_dir, paused=False, rate=60)
                     if run == 0:
                         simd.set_quotas(DBInstances=100000, AllocatedStorage=100000000)
-                    self.run_workers(simd, trial * 2 + run, ledger, rng)
+                    crash_under_load(simd, trial * 2 + run, ledger, rng, 0.3, 1.0)
 
                 before = Model(state_dir)
                 self.assertEqual(before.damage, [], "kill -9 alone damaged the files")
@@ -355,20 +358,6 @@ class DamageTest(unittest.TestCase):
                 shutil.rmtree(state_dir, ignore_errors=True)
 
         print("damage trials: %(reported)d reported, %(clean)d loaded whole" % outcomes, flush=True)
-
-    def run_workers(self, simd, cycle, ledger, rng):
-        stop = threading.Event()
-        threads = [threading.Thread(target=worker,
-                                    args=(simd.url, cycle, n, ledger, stop,
-                                          random.Random(rng.random())))
-                   for n in range(WORKERS)]
-        for thread in threads:
-            thread.start()
-        time.sleep(rng.uniform(0.3, 1.0))
-        simd.kill()
-        stop.set()
-        for thread in threads:
-            thread.join()
 
     def describe(self, simd):
         rds = client(simd.url)
