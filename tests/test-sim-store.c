@@ -819,7 +819,13 @@ test_background_checkpoint (Fixture       *f,
       }
     advance_durably (store, engine, 3600);
 
+    /* Changes not journaled yet when the checkpoint starts (as after a
+     * refused request that caught up on timers) are journaled first. */
+    create (engine, "unjournaled");
+    rds_sim_engine_advance (engine, 1800);
+    g_assert_true (rds_sim_engine_is_dirty (engine));
     rds_sim_store_checkpoint_async (store, engine, NULL, checkpoint_done_cb, &outcome);
+    g_assert_false (rds_sim_engine_is_dirty (engine));
 
     /* Before any slice ran: a crash now keeps the old files. */
     create_durably (store, engine, "early");

@@ -57,6 +57,10 @@ rds_server_connection_close (GIOStream     *stream,
   RdsServerConnection *self = RDS_SERVER_CONNECTION (stream);
   gboolean closed = TRUE;
 
+  /* Never set up: the client was gone before it was accepted. */
+  if (self->input == NULL)
+    return self->base == NULL || g_io_stream_close (G_IO_STREAM (self->base), cancellable, error);
+
   g_input_stream_close (self->input, NULL, NULL);
 
   /* A refused client still gets its answer: the server takes the socket. */

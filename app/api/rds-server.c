@@ -1317,11 +1317,16 @@ listen_cb (GSocket      *socket,
           accept_client (self, client);
           continue;
         }
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
-        return G_SOURCE_CONTINUE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_OPEN_FILES) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          /* Nothing more to accept now, or a client gone before it was
+           * accepted: the next one is taken when it comes. */
+          return G_SOURCE_CONTINUE;
+        }
 
-      /* Out of file descriptors, say: try again in a moment rather than
-       * spin, and never stop serving. */
+      /* Out of file descriptors or memory: try again in a moment rather
+       * than spin, and never stop serving. */
       g_warning ("Could not accept a connection: %s", error->message);
       g_source_destroy (self->listen_source);
       g_source_unref (self->listen_source);
@@ -1352,7 +1357,11 @@ rds_server_new (RdsSimEngine *engine,
   self->server = soup_server_new ("server-header", "rds-simd/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   g_signal_connect_object (self->server, "request-started", G_CALLBACK (request_started_cb), self, 0);
+  /* libsoup 3.2 keeps a connection alive after a 500 too, reporting it
+   * as "request-aborted": the next head is counted and the idle
+   * connection watched all the same. */
   g_signal_connect_object (self->server, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
+  g_signal_connect_object (self->server, "request-aborted", G_CALLBACK (request_finished_cb), self, 0);
 
   return self;
 }

@@ -1767,7 +1767,7 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
       JsonObject *gone = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       const char *type = gone != NULL ? json_object_get_string_member_with_default (gone, "type", "") : "";
 
-      if (gone == NULL || record_region (self, gone, error) == NULL ||
+      if (gone == NULL || record_region (self, gone, NULL) == NULL ||
           json_object_get_string_member_with_default (gone, "id", NULL) == NULL ||
           (!g_str_equal (type, "db-instance") && !g_str_equal (type, "db-snapshot")))
         return load_error (error, "a journal entry deletes something malformed");

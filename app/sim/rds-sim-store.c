@@ -77,6 +77,16 @@ struct _RdsSimStore
   Checkpoint  *checkpoint;     /* the one being written in the background */
 };
 
+/* Who ends a checkpoint, decided once: the writer thread, which puts it in
+ * place and posts the outcome to the caller's context, or
+ * cancel_checkpoint(), which frees it where it runs. */
+typedef enum
+{
+  CHECKPOINT_RUNNING,
+  CHECKPOINT_POSTED,
+  CHECKPOINT_CANCELLED,
+} CheckpointState;
+
 /* A checkpoint being written in the background: see "Checkpoints in the
  * background". */
 struct _Checkpoint
@@ -93,13 +103,16 @@ struct _Checkpoint
   GSource            *source;       /* the slices */
   gboolean            ended;        /* end_of_chunks was queued */
   gint                queued;       /* bytes handed to the thread, not yet written */
-  gint                cancelled;
+  gint                cancelled;    /* stop writing */
+  gint                state;        /* who ends it: see CheckpointState */
   GError             *error;        /* the thread's, then the writer's */
   goffset             mark_offset;  /* the writer's: where the lines after S begin */
 };
 
 static void finish_checkpoint (RdsSimStore *self,
                                Checkpoint  *checkpoint);
+static Pending *pending_new (RdsSimStore *self,
+                             JsonNode    *changes);
 static void cancel_checkpoint (RdsSimStore *self);
 
 G_DEFINE_FINAL_TYPE (RdsSimStore, rds_sim_store, G_TYPE_OBJECT)
@@ -936,6 +949,29 @@ rds_sim_store_load (RdsSimStore   *self,
   return TRUE;
 }
 
+/* Opens the journal again on the same descriptor, in case a checkpoint's
+ * rewrite of it could not switch over, and makes its name last. */
+static gboolean
+reopen_journal (RdsSimStore  *self,
+                GError      **error)
+{
+  g_autofree char *path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  int fd = open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return io_error (error, errno, N_("Could not open %s: %s"), path);
+  if (dup2 (fd, self->journal_fd) < 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      return io_error (error, saved, N_("Could not open %s: %s"), path);
+    }
+  fcntl (self->journal_fd, F_SETFD, FD_CLOEXEC);
+  close (fd);
+  return fsync_directory (self->directory, error);
+}
+
 /**
  * rds_sim_store_restore:
  * @engine: the engine whose changes could not be saved
@@ -963,6 +999,8 @@ rds_sim_store_restore (RdsSimStore   *self,
   rds_sim_store_flush (self);
 
   journal_path = g_build_filename (self->directory, RDS_SIM_STORE_JOURNAL_FILE, NULL);
+  if (!reopen_journal (self, error))
+    return FALSE;
   if (ftruncate (self->journal_fd, self->durable_size) != 0 || fdatasync (self->journal_fd) != 0)
     return io_error (error, errno, N_("Could not empty %s: %s"), journal_path);
 
@@ -1128,6 +1166,7 @@ rds_sim_store_needs_checkpoint (RdsSimStore *self)
 
 #define CHECKPOINT_SLICE_USEC 2000
 #define CHECKPOINT_MAX_QUEUED (4 * 1024 * 1024)
+#define CHECKPOINT_BACKOFF_MSEC 5
 
 static char end_of_chunks;
 
@@ -1224,6 +1263,21 @@ checkpoint_record_cb (JsonNode *record,
     hand_off (checkpoint);
 }
 
+static gboolean checkpoint_slice_cb (gpointer data);
+
+/* Slices run when the main loop is idle, or after @delay_msec. */
+static void
+schedule_slices (Checkpoint *checkpoint,
+                 guint       delay_msec)
+{
+  if (checkpoint->source != NULL)
+    g_source_unref (checkpoint->source);
+  checkpoint->source = delay_msec > 0 ? g_timeout_source_new (delay_msec) : g_idle_source_new ();
+  g_source_set_priority (checkpoint->source, G_PRIORITY_LOW);
+  g_source_set_callback (checkpoint->source, checkpoint_slice_cb, checkpoint, NULL);
+  g_source_attach (checkpoint->source, g_main_context_get_thread_default ());
+}
+
 static gboolean
 checkpoint_slice_cb (gpointer data)
 {
@@ -1232,9 +1286,13 @@ checkpoint_slice_cb (gpointer data)
   g_autofree char *trailer = NULL;
   gboolean more;
 
-  /* The disk is behind: let it catch up rather than hold the records. */
+  /* The disk is behind: let it catch up rather than hold the records,
+   * and look again in a moment rather than spin. */
   if (g_atomic_int_get (&checkpoint->queued) > CHECKPOINT_MAX_QUEUED)
-    return G_SOURCE_CONTINUE;
+    {
+      schedule_slices (checkpoint, CHECKPOINT_BACKOFF_MSEC);
+      return G_SOURCE_REMOVE;
+    }
 
   do
     more = rds_sim_engine_cursor_save (checkpoint->engine, checkpoint->cursor, 16,
@@ -1242,7 +1300,15 @@ checkpoint_slice_cb (gpointer data)
   while (more && g_get_monotonic_time () < deadline);
 
   if (more)
-    return G_SOURCE_CONTINUE;
+    {
+      /* After a pause for the disk, back to running when idle. */
+      if (g_source_get_ready_time (checkpoint->source) != -1)
+        {
+          schedule_slices (checkpoint, 0);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
 
   /* Records, not counting the header. */
   trailer = g_strdup_printf ("{\"end\":%" G_GUINT64_FORMAT "}", checkpoint->n_records - 1);
@@ -1294,18 +1360,27 @@ trim_journal (RdsSimStore  *self,
   if (fsync (out) != 0 || g_rename (temporary, path) != 0)
     goto failed;
   close (in);
+  self->durable_size -= offset;
 
-  /* The journal's descriptor now writes the new file. */
-  if (dup2 (out, self->journal_fd) < 0 || fcntl (self->journal_fd, F_SETFD, FD_CLOEXEC) < 0)
+  /* The journal's descriptor now writes the new file. If it cannot, or
+   * the rename may not last, nothing more is written until
+   * rds_sim_store_restore () has opened the journal again. */
+  if (dup2 (out, self->journal_fd) < 0)
     {
       int saved = errno;
 
       close (out);
+      g_atomic_int_set (&self->write_failed, TRUE);
       return io_error (error, saved, N_("Could not open %s: %s"), path);
     }
+  fcntl (self->journal_fd, F_SETFD, FD_CLOEXEC);
   close (out);
-  self->durable_size -= offset;
-  return fsync_directory (self->directory, error);
+  if (!fsync_directory (self->directory, error))
+    {
+      g_atomic_int_set (&self->write_failed, TRUE);
+      return FALSE;
+    }
+  return TRUE;
 
 failed:
   {
@@ -1344,11 +1419,14 @@ finish_checkpoint (RdsSimStore *self,
                    Checkpoint  *checkpoint)
 {
   g_autofree char *state_path = g_build_filename (self->directory, RDS_SIM_STORE_STATE_FILE, NULL);
-  g_autoptr(GError) trim_error = NULL;
 
-  if (checkpoint->error == NULL && g_atomic_int_get (&checkpoint->cancelled))
-    g_set_error_literal (&checkpoint->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                         "The checkpoint was cancelled");
+  if (!g_atomic_int_compare_and_exchange (&checkpoint->state, CHECKPOINT_RUNNING, CHECKPOINT_POSTED))
+    {
+      /* Cancelled: cancel_checkpoint () waits for this, then frees it. */
+      g_unlink (checkpoint->temporary);
+      return;
+    }
+
   /* Records saved after a failed write may hold changes never made durable. */
   if (checkpoint->error == NULL && g_atomic_int_get (&self->write_failed))
     g_set_error_literal (&checkpoint->error, RDS_SIM_STORE_ERROR, RDS_SIM_STORE_ERROR_IO,
@@ -1359,37 +1437,43 @@ finish_checkpoint (RdsSimStore *self,
     g_unlink (checkpoint->temporary);
   else if (g_rename (checkpoint->temporary, state_path) != 0)
     io_error (&checkpoint->error, errno, N_("Could not replace %s: %s"), state_path);
-  else if (fsync_directory (self->directory, &checkpoint->error) &&
-           !trim_journal (self, checkpoint->mark_offset, &trim_error))
-    /* The new checkpoint is in place: a journal still holding what it
-     * holds loads the same (those lines are skipped). */
-    g_warning ("%s", trim_error->message);
+  else if (fsync_directory (self->directory, &checkpoint->error))
+    trim_journal (self, checkpoint->mark_offset, &checkpoint->error);
 
   g_main_context_invoke_full (g_task_get_context (checkpoint->task), G_PRIORITY_DEFAULT,
                               checkpoint_finished_cb, checkpoint, NULL);
 }
 
-/* Stops the checkpoint being written, if any, and waits until its file
- * is gone. */
+/* Stops the checkpoint being written, if any: once this returns its file
+ * is gone, or it was put in place just before. */
 static void
 cancel_checkpoint (RdsSimStore *self)
 {
-  Checkpoint *checkpoint = self->checkpoint;
+  Checkpoint *checkpoint = g_steal_pointer (&self->checkpoint);
 
   if (checkpoint == NULL)
     return;
 
-  self->checkpoint = NULL;
-  g_atomic_int_set (&checkpoint->cancelled, TRUE);
   if (checkpoint->source != NULL)
     {
       g_source_destroy (checkpoint->source);
       g_clear_pointer (&checkpoint->source, g_source_unref);
     }
+
+  if (!g_atomic_int_compare_and_exchange (&checkpoint->state, CHECKPOINT_RUNNING, CHECKPOINT_CANCELLED))
+    {
+      /* Finished already: its outcome is on its way to the caller. */
+      return;
+    }
+
+  g_atomic_int_set (&checkpoint->cancelled, TRUE);
   end_chunks (checkpoint);
   g_thread_join (g_steal_pointer (&checkpoint->thread));
-  /* The writer has the "finish" now. */
+  /* The writer has the "finish" now, and drops the file. */
   rds_sim_store_flush (self);
+
+  g_task_return_new_error (checkpoint->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The checkpoint was cancelled");
+  checkpoint_free (checkpoint);
 }
 
 /**
@@ -1449,6 +1533,15 @@ rds_sim_store_checkpoint_async (RdsSimStore         *self,
   checkpoint->chunks = g_async_queue_new ();
   checkpoint->buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
 
+  /* Changes not journaled yet (timers a refused request caught up on)
+   * are journaled first: the checkpoint starts after them. */
+  if (rds_sim_engine_is_dirty (engine))
+    {
+      g_autoptr(JsonNode) changes = rds_sim_engine_take_changes (engine);
+
+      g_async_queue_push (self->queue, pending_new (self, changes));
+    }
+
   header = rds_sim_engine_save_header (engine);
   json_object_set_int_member (json_node_get_object (header), "seq", (gint64) self->seq);
   checkpoint_record_cb (header, checkpoint);
@@ -1460,10 +1553,7 @@ rds_sim_store_checkpoint_async (RdsSimStore         *self,
   self->journal_size = 0;
 
   checkpoint->thread = g_thread_new ("rds-checkpoint", checkpoint_thread, checkpoint);
-  checkpoint->source = g_idle_source_new ();
-  g_source_set_priority (checkpoint->source, G_PRIORITY_LOW);
-  g_source_set_callback (checkpoint->source, checkpoint_slice_cb, checkpoint, NULL);
-  g_source_attach (checkpoint->source, g_main_context_get_thread_default ());
+  schedule_slices (checkpoint, 0);
   self->checkpoint = checkpoint;
 }
 
