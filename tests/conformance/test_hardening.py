@@ -281,10 +281,18 @@ class Hardening(unittest.TestCase):
         def open_fds():
             return len(os.listdir("/proc/%d/fd" % pid))
 
+        with open("/proc/%d/maps" % pid) as maps:
+            sanitized = "libasan" in maps.read()
+        # The leak was about 0.34 KiB of RSS per connection; heap growth
+        # from connections overlapping on a loaded machine is a few hundred
+        # KiB whatever their number. 15,000 connections tell them apart
+        # (under AddressSanitizer, which keeps freed memory, only the file
+        # descriptors are counted, on fewer).
+        count = 3000 if sanitized else 15000
         fds_idle = open_fds()
         connect(1000)
         before = rss_kib()
-        connect(5000)
+        connect(count)
         after = rss_kib()
         # The server closes what its clients closed as it gets to them: on
         # a loaded machine, a moment later.
@@ -292,12 +300,10 @@ class Hardening(unittest.TestCase):
         while open_fds() > fds_idle + 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         fds_after = open_fds()
-        print("5,000 new connections: RSS %d -> %d KiB, file descriptors %d -> %d"
-              % (before, after, fds_idle, fds_after), flush=True)
-        with open("/proc/%d/maps" % pid) as maps:
-            sanitized = "libasan" in maps.read()
+        print("%d new connections: RSS %d -> %d KiB, file descriptors %d -> %d"
+              % (count, before, after, fds_idle, fds_after), flush=True)
         if not sanitized:
-            self.assertLess(after - before, 512)
+            self.assertLess(after - before, 2048)
         self.assertLessEqual(fds_after, fds_idle + 2)
 
     def test_lists_and_repeats(self):
