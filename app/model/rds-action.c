@@ -60,6 +60,19 @@ static const RdsAction actions[] = {
  *
  * Returns: (nullable): the action, or %NULL when this endpoint lacks it
  */
+/**
+ * rds_action_get_all:
+ * @n_actions: (out): how many
+ *
+ * Returns: (array length=n_actions): every action the model describes
+ */
+const RdsAction *
+rds_action_get_all (guint *n_actions)
+{
+  *n_actions = G_N_ELEMENTS (actions);
+  return actions;
+}
+
 const RdsAction *
 rds_action_lookup (const char *name)
 {

@@ -29,7 +29,8 @@ typedef struct
   gboolean       mutating;
 } RdsAction;
 
-const RdsAction *rds_action_lookup (const char *name);
+const RdsAction *rds_action_lookup  (const char *name);
+const RdsAction *rds_action_get_all (guint      *n_actions);
 
 /* An answer: one item, or a page of items and the marker of the next page. */
 typedef struct

@@ -496,7 +496,7 @@ _rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
   g_autoptr(RdsQueryResult) result = rds_query_result_new (rds_action_lookup ("DescribeAccountAttributes"));
   gint64 used[RDS_SIM_N_QUOTAS] = { 0 };
 
-  used[RDS_SIM_QUOTA_INSTANCES] = g_tree_nnodes (region->instances);
+  used[RDS_SIM_QUOTA_INSTANCES] = g_tree_nnodes (RDS_SIM_INSTANCES (region));
   used[RDS_SIM_QUOTA_STORAGE_GIB] = region->allocated_storage;
   used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = _rds_sim_count_manual_snapshots (region);
 

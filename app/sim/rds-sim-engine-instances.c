@@ -4,7 +4,7 @@
  *
  * Every action validates the whole request before it touches anything, so a
  * rejected request changes nothing. Operations that take time set the
- * instance's status and its step timer; _rds_sim_instance_fire() moves it
+ * instance's status and its step timer; instance_fire() moves it
  * on when the step ends. Durations of steps that start later are drawn from
  * a hash of the seed and the instance, not from the generator, so that a
  * restarted simulator (which replays no requests) draws the same.
@@ -67,19 +67,30 @@ _rds_sim_op_from_name (const char *name,
   return FALSE;
 }
 
-void
-_rds_sim_instance_free (RdsSimInstance *instance)
+static void
+instance_free (RdsSimResource *resource)
 {
-  if (instance->model != NULL)
-    instance->region->allocated_storage -= rds_shape_get_int (RDS_SHAPE (instance->model),
-                                                              "allocated-storage");
-
-  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
-    if (instance->timers[i] != NULL)
-      g_sequence_remove (instance->timers[i]);
+  RdsSimInstance *instance = (RdsSimInstance *) resource;
 
   g_clear_object (&instance->model);
   g_free (instance);
+}
+
+/* Its storage counts against the Region's quota while it is there. */
+static void
+instance_added (RdsSimResource *resource)
+{
+  RdsSimInstance *instance = (RdsSimInstance *) resource;
+
+  instance->region->allocated_storage += rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
+}
+
+static void
+instance_removed (RdsSimResource *resource)
+{
+  RdsSimInstance *instance = (RdsSimInstance *) resource;
+
+  instance->region->allocated_storage -= rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
 }
 
 static RdsShape *
@@ -114,7 +125,7 @@ static void
 dirty (RdsSimEngine   *self,
        RdsSimInstance *instance)
 {
-  _rds_sim_engine_mark_dirty (self, "db-instance", instance->region, instance_id (instance));
+  _rds_sim_resource_changed (self, &instance->resource);
 }
 
 static void
@@ -155,7 +166,7 @@ start_op (RdsSimEngine   *self,
 {
   instance->op = op;
   rds_db_instance_set_status (instance->model, status);
-  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_STEP, due);
+  _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STEP, due);
   dirty (self, instance);
 }
 
@@ -175,14 +186,7 @@ _rds_sim_instance_lookup (RdsSimRegion  *region,
                           const char    *identifier,
                           GError       **error)
 {
-  g_autofree char *lower = identifier != NULL ? g_ascii_strdown (identifier, -1) : NULL;
-  RdsSimInstance *instance = lower != NULL ? g_tree_lookup (region->instances, lower) : NULL;
-
-  if (instance == NULL)
-    g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND,
-                 "DBInstance %s not found.", identifier != NULL ? identifier : "");
-
-  return instance;
+  return (RdsSimInstance *) _rds_sim_region_lookup (region, &_rds_sim_kind_db_instance, identifier, error);
 }
 
 static RdsSimInstance *
@@ -662,7 +666,7 @@ check_quotas (RdsSimEngine  *self,
 {
   gint64 max_instances = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_INSTANCES);
   gint64 max_storage = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_STORAGE_GIB);
-  guint count = g_tree_nnodes (region->instances);
+  guint count = g_tree_nnodes (RDS_SIM_INSTANCES (region));
 
   if (count + new_instances > max_instances)
     return fail (error, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED,
@@ -854,7 +858,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
     return NULL;
   klass = rds_catalog_find_class (class_name);
 
-  if (g_tree_lookup (region->instances, id) != NULL)
+  if (g_tree_lookup (RDS_SIM_INSTANCES (region), id) != NULL)
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS,
                            "DB instance already exists");
@@ -1121,11 +1125,11 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                         NULL);
 
   instance = g_new0 (RdsSimInstance, 1);
+  instance->kind = &_rds_sim_kind_db_instance;
   instance->region = region;
   instance->model = RDS_DB_INSTANCE (model);
   instance->port = port;
-  g_tree_insert (region->instances, g_strdup (id), instance);
-  region->allocated_storage += storage.allocated;
+  _rds_sim_region_add (region, &instance->resource);
 
   if (security_groups == NULL || security_groups[0] == NULL)
     {
@@ -1317,8 +1321,8 @@ _rds_sim_action_describe_db_instances (RdsSimEngine  *self,
       return g_steal_pointer (&result);
     }
 
-  node = after != NULL ? g_tree_upper_bound (region->instances, after)
-                       : g_tree_node_first (region->instances);
+  node = after != NULL ? g_tree_upper_bound (RDS_SIM_INSTANCES (region), after)
+                       : g_tree_node_first (RDS_SIM_INSTANCES (region));
   for (; node != NULL; node = g_tree_node_next (node))
     {
       RdsSimInstance *instance = g_tree_node_value (node);
@@ -1432,7 +1436,7 @@ begin_applying (RdsSimEngine   *self,
   RdsTristate multi_az_pending = rds_shape_get_tristate (values, "multi-az");
   int retention_pending = rds_shape_get_int (values, "backup-retention-period");
 
-  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE, 0);
+  _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
 
   if (rds_shape_get_string (values, "db-instance-class") != NULL)
     emit (self, instance, "Applying modification to database instance class", "configuration change", now);
@@ -1984,12 +1988,12 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
       if (apply_immediately)
         begin_applying (self, instance, now);
       else if (!had_pending || maintenance_text != NULL)
-        _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
+        _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE,
                                   rds_rules_next_window_start (m_start, now));
     }
   else
     {
-      _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE, 0);
+      _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
     }
 
   _rds_sim_instance_refresh (self, instance, now);
@@ -2111,7 +2115,7 @@ finish_stop (RdsSimEngine   *self,
   instance->op = RDS_SIM_OP_NONE;
   rds_db_instance_set_status (instance->model, "stopped");
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", now + STOP_LIMIT);
-  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_RESTART, now + STOP_LIMIT);
+  _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_RESTART, now + STOP_LIMIT);
   emit (self, instance, "DB instance stopped.", "notification", now);
   dirty (self, instance);
 }
@@ -2123,7 +2127,7 @@ begin_start (RdsSimEngine   *self,
              gint64          due)
 {
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
-  _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_RESTART, 0);
+  _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_RESTART, 0);
   start_op (self, instance, RDS_SIM_OP_START, "starting", due);
 }
 
@@ -2219,7 +2223,7 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
 
   /* Whatever was going on stops: the instance is going away. */
   for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
-    _rds_sim_engine_schedule (self, instance, i, 0);
+    _rds_sim_engine_schedule (self, &instance->resource, i, 0);
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
 
   due = now;
@@ -2243,18 +2247,20 @@ finish_delete (RdsSimEngine   *self,
   g_autofree char *id = g_strdup (instance_id (instance));
 
   emit (self, instance, "DB instance deleted.", "deletion", now);
-  _rds_sim_engine_mark_dirty (self, "db-instance", region, id);
-  g_tree_remove (region->instances, id);
+  _rds_sim_engine_mark_dirty (self, &_rds_sim_kind_db_instance, region, id);
+  g_tree_remove (RDS_SIM_INSTANCES (region), id);
 }
 
 /* Timers */
 
-void
-_rds_sim_instance_fire (RdsSimEngine    *self,
-                        RdsSimInstance  *instance,
-                        RdsSimTimerKind  kind,
-                        gint64           now)
+static void
+instance_fire (RdsSimEngine   *self,
+               RdsSimResource *resource,
+               guint           kind,
+               gint64          now)
 {
+  RdsSimInstance *instance = (RdsSimInstance *) resource;
+
   if (kind == RDS_SIM_TIMER_RESTART)
     {
       emit (self, instance, "DB instance is being started due to it exceeding the maximum allowed "
@@ -2277,7 +2283,7 @@ _rds_sim_instance_fire (RdsSimEngine    *self,
                                                  &start, &length, NULL))
         {
           /* Busy in this window: try the next one. */
-          _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_MAINTENANCE,
+          _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE,
                                     rds_rules_next_window_start (start, now));
           dirty (self, instance);
         }
@@ -2320,3 +2326,96 @@ _rds_sim_instance_fire (RdsSimEngine    *self,
       break;
     }
 }
+
+/* Saving and loading */
+
+static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance" };
+
+/* Saved: {"op": …, "due": {"step": …, …}, "failover": …, "lastStorageChange": …, "port": …} */
+static void
+instance_save (RdsSimResource *resource,
+               JsonObject     *sim)
+{
+  RdsSimInstance *instance = (RdsSimInstance *) resource;
+  JsonObject *due = json_object_new ();
+
+  json_object_set_string_member (sim, "op", _rds_sim_op_get_name (instance->op));
+  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
+    if (instance->due[i] != 0)
+      json_object_set_int_member (due, timer_names[i], instance->due[i]);
+  json_object_set_object_member (sim, "due", due);
+  if (instance->failover)
+    json_object_set_boolean_member (sim, "failover", TRUE);
+  if (instance->last_storage_change != 0)
+    json_object_set_int_member (sim, "lastStorageChange", instance->last_storage_change);
+  if (instance->port != 0)
+    json_object_set_int_member (sim, "port", instance->port);
+}
+
+static RdsSimResource *
+instance_load (RdsSimRegion  *region,
+               RdsShape      *model,
+               JsonObject    *sim,
+               GError       **error)
+{
+  g_autoptr(RdsShape) owned = model;
+  JsonNode *due_node = json_object_get_member (sim, "due");
+  JsonObject *due = due_node != NULL && JSON_NODE_HOLDS_OBJECT (due_node) ? json_node_get_object (due_node) : NULL;
+  RdsShape *subnet_group;
+  RdsSimInstance *instance;
+  RdsSimOp op;
+
+  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"), &op))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "a DB instance record has an unknown operation");
+      return NULL;
+    }
+
+  /* Instances in the default subnet group share its one object. */
+  subnet_group = rds_shape_get_object (model, "db-subnet-group");
+  if (subnet_group != NULL &&
+      g_strcmp0 (rds_shape_get_string (subnet_group, "db-subnet-group-name"), "default") == 0)
+    rds_shape_set_object (model, "db-subnet-group", region->default_subnet_group);
+
+  instance = g_new0 (RdsSimInstance, 1);
+  instance->kind = &_rds_sim_kind_db_instance;
+  instance->region = region;
+  instance->model = RDS_DB_INSTANCE (g_steal_pointer (&owned));
+  instance->op = op;
+  instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
+  instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
+  instance->port = (int) json_object_get_int_member_with_default (sim, "port", 0);
+  for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)
+    instance->due[i] = json_object_get_int_member_with_default (due, timer_names[i], 0);
+
+  return &instance->resource;
+}
+
+static const RdsSimAction instance_actions[] = {
+  { "CreateDBInstance", _rds_sim_action_create_db_instance },
+  { "DescribeDBInstances", _rds_sim_action_describe_db_instances },
+  { "ModifyDBInstance", _rds_sim_action_modify_db_instance },
+  { "RebootDBInstance", _rds_sim_action_reboot_db_instance },
+  { "StopDBInstance", _rds_sim_action_stop_db_instance },
+  { "StartDBInstance", _rds_sim_action_start_db_instance },
+  { "DeleteDBInstance", _rds_sim_action_delete_db_instance },
+  { NULL }
+};
+
+RdsSimKind _rds_sim_kind_db_instance = {
+  .name = "db-instance",
+  .arn_type = "db",
+  .model_type = rds_db_instance_get_type,
+  .id_property = "db-instance-identifier",
+  .not_found = RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND,
+  .not_found_message = "DBInstance %s not found.",
+  .timer_order = 1,
+  .actions = instance_actions,
+  .save = instance_save,
+  .load = instance_load,
+  .added = instance_added,
+  .removed = instance_removed,
+  .fire = instance_fire,
+  .free = instance_free,
+};

@@ -14,13 +14,13 @@
 #include "rds-region.h"
 #include "rds-catalog.h"
 #include "rds-sim-engine.h"
+#include "rds-sim-kind.h"
 #include "rds-sim-rng.h"
 
 G_BEGIN_DECLS
 
 #define USEC(seconds) ((gint64) (seconds) * G_USEC_PER_SEC)
 
-typedef struct _RdsSimRegion   RdsSimRegion;
 typedef struct _RdsSimInstance RdsSimInstance;
 typedef struct _RdsSimSnapshot RdsSimSnapshot;
 
@@ -50,32 +50,37 @@ typedef enum
 
 typedef struct
 {
-  gint64           due;
-  RdsSimTimerKind  kind;
-  RdsSimInstance  *instance;  /* one of these two */
-  RdsSimSnapshot  *snapshot;
+  gint64          due;
+  guint           timer;     /* which of the resource's timers */
+  RdsSimResource *resource;
 } RdsSimTimer;
 
 struct _RdsSimInstance
 {
-  RdsSimRegion   *region;
-  RdsDbInstance  *model;
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbInstance) };
+  };
   RdsSimOp        op;
-  gint64          due[RDS_SIM_N_TIMERS];   /* 0 when not scheduled */
-  GSequenceIter  *timers[RDS_SIM_N_TIMERS];
   gboolean        failover;                /* the reboot fails over */
   gint64          last_storage_change;
   int             port;                    /* the endpoint's, asked for at creation */
 };
 
+/* A snapshot has one timer, the end of its copy. */
 struct _RdsSimSnapshot
 {
-  RdsSimRegion   *region;
-  RdsDbSnapshot  *model;
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbSnapshot) };
+  };
   gint64          started;
-  gint64          due;
-  GSequenceIter  *timer;
 };
+
+extern RdsSimKind _rds_sim_kind_db_instance;
+extern RdsSimKind _rds_sim_kind_db_snapshot;
 
 struct _RdsSimRegion
 {
@@ -87,9 +92,8 @@ struct _RdsSimRegion
   int              window_block_start; /* minutes of the day of the 8-hour window block */
   RdsDbSubnetGroup *default_subnet_group;
   GPtrArray       *parameter_groups; /* RdsDbParameterGroup, sorted by name */
-  GTree           *instances;        /* identifier → RdsSimInstance */
+  GPtrArray       *resources;        /* per kind, by its index: identifier → resource */
   gint64           allocated_storage; /* of all its instances, in GiB, for the quota */
-  GTree           *snapshots;        /* identifier → RdsSimSnapshot */
   GPtrArray       *events;           /* RdsEvent, oldest first */
   guint64          events_base;      /* sequence number of events[0] */
 };
@@ -114,10 +118,16 @@ struct _RdsSimEngine
   gboolean      in_load;
 };
 
-typedef RdsQueryResult *(*RdsSimActionFunc) (RdsSimEngine  *self,
-                                             RdsSimRegion  *region,
-                                             RdsRequest    *request,
-                                             GError       **error);
+/* A Region's resources of one kind, by identifier. */
+static inline GTree *
+_rds_sim_region_resources (RdsSimRegion     *region,
+                           const RdsSimKind *kind)
+{
+  return g_ptr_array_index (region->resources, kind->index);
+}
+
+#define RDS_SIM_INSTANCES(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_instance)
+#define RDS_SIM_SNAPSHOTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_snapshot)
 
 /* rds-sim-engine.c */
 RdsSimRegion   *_rds_sim_engine_get_region       (RdsSimEngine    *self,
@@ -134,16 +144,24 @@ void            _rds_sim_engine_emit             (RdsSimEngine    *self,
                                                   const char      *category,
                                                   gint64           date);
 void            _rds_sim_engine_schedule         (RdsSimEngine    *self,
-                                                  RdsSimInstance  *instance,
-                                                  RdsSimTimerKind  kind,
-                                                  gint64           due);
-void            _rds_sim_engine_schedule_snapshot (RdsSimEngine   *self,
-                                                  RdsSimSnapshot  *snapshot,
+                                                  RdsSimResource  *resource,
+                                                  guint            timer,
                                                   gint64           due);
 void            _rds_sim_engine_mark_dirty       (RdsSimEngine    *self,
-                                                  const char      *kind,
+                                                  const RdsSimKind *kind,
                                                   RdsSimRegion    *region,
                                                   const char      *id);
+void            _rds_sim_resource_changed        (RdsSimEngine    *self,
+                                                  RdsSimResource  *resource);
+const char     *_rds_sim_resource_get_id         (RdsSimResource  *resource);
+void            _rds_sim_region_add              (RdsSimRegion    *region,
+                                                  RdsSimResource  *resource);
+void            _rds_sim_region_remove           (RdsSimRegion    *region,
+                                                  RdsSimResource  *resource);
+RdsSimResource *_rds_sim_region_lookup           (RdsSimRegion    *region,
+                                                  const RdsSimKind *kind,
+                                                  const char      *identifier,
+                                                  GError         **error);
 gint64          _rds_sim_engine_draw             (RdsSimEngine    *self,
                                                   gint64           low,
                                                   gint64           high);
@@ -168,17 +186,12 @@ RdsQueryResult *_rds_sim_action_reboot_db_instance   (RdsSimEngine *, RdsSimRegi
 RdsQueryResult *_rds_sim_action_stop_db_instance     (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_start_db_instance    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_delete_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
-void            _rds_sim_instance_fire               (RdsSimEngine    *self,
-                                                      RdsSimInstance  *instance,
-                                                      RdsSimTimerKind  kind,
-                                                      gint64           now);
 void            _rds_sim_instance_refresh            (RdsSimEngine    *self,
                                                       RdsSimInstance  *instance,
                                                       gint64           now);
 RdsSimInstance *_rds_sim_instance_lookup             (RdsSimRegion    *region,
                                                       const char      *identifier,
                                                       GError         **error);
-void            _rds_sim_instance_free               (RdsSimInstance  *instance);
 const char     *_rds_sim_op_get_name                 (RdsSimOp         op);
 gboolean        _rds_sim_op_from_name                (const char      *name,
                                                       RdsSimOp        *op);
@@ -200,12 +213,8 @@ gboolean        _rds_sim_snapshot_check_new           (RdsSimEngine    *self,
                                                        GError         **error);
 gint64          _rds_sim_snapshot_duration            (RdsSimEngine    *self,
                                                        RdsSimInstance  *instance);
-void            _rds_sim_snapshot_fire                (RdsSimEngine    *self,
-                                                       RdsSimSnapshot  *snapshot,
-                                                       gint64           now);
 void            _rds_sim_snapshot_refresh             (RdsSimSnapshot  *snapshot,
                                                        gint64           now);
-void            _rds_sim_snapshot_free                (RdsSimSnapshot  *snapshot);
 RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
                                                        const char      *identifier,
                                                        GError         **error);

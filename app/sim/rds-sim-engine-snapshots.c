@@ -13,11 +13,10 @@
 #include "rds-rules.h"
 #include "rds-tag.h"
 
-void
-_rds_sim_snapshot_free (RdsSimSnapshot *snapshot)
+static void
+snapshot_free (RdsSimResource *resource)
 {
-  if (snapshot->timer != NULL)
-    g_sequence_remove (snapshot->timer);
+  RdsSimSnapshot *snapshot = (RdsSimSnapshot *) resource;
 
   g_clear_object (&snapshot->model);
   g_free (snapshot);
@@ -58,7 +57,7 @@ _rds_sim_count_manual_snapshots (RdsSimRegion *region)
 {
   guint count = 0;
 
-  g_tree_foreach (region->snapshots, count_manual_cb, &count);
+  g_tree_foreach (RDS_SIM_SNAPSHOTS (region), count_manual_cb, &count);
   return count;
 }
 
@@ -80,7 +79,7 @@ _rds_sim_snapshot_check_new (RdsSimEngine  *self,
   if (!rds_rules_check_identifier ("DBSnapshotIdentifier", id, 255, error))
     return FALSE;
 
-  if (g_tree_lookup (region->snapshots, id) != NULL)
+  if (g_tree_lookup (RDS_SIM_SNAPSHOTS (region), id) != NULL)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS,
                    "Cannot create the snapshot because a snapshot with the identifier %s already "
@@ -187,37 +186,42 @@ _rds_sim_snapshot_start (RdsSimEngine   *self,
     }
 
   snapshot = g_new0 (RdsSimSnapshot, 1);
+  snapshot->kind = &_rds_sim_kind_db_snapshot;
   snapshot->region = instance->region;
   snapshot->model = RDS_DB_SNAPSHOT (model);
   snapshot->started = now;
-  g_tree_insert (instance->region->snapshots, g_strdup (id), snapshot);
-  _rds_sim_engine_schedule_snapshot (self, snapshot, due);
+  _rds_sim_region_add (instance->region, &snapshot->resource);
+  _rds_sim_engine_schedule (self, &snapshot->resource, 0, due);
 
   emit (self, snapshot, "Creating manual snapshot.", "creation", now);
-  _rds_sim_engine_mark_dirty (self, "db-snapshot", snapshot->region, id);
+  _rds_sim_resource_changed (self, &snapshot->resource);
 
   return snapshot;
 }
 
-void
-_rds_sim_snapshot_fire (RdsSimEngine   *self,
-                        RdsSimSnapshot *snapshot,
-                        gint64          now)
+/* Its one timer: the copy is done. */
+static void
+snapshot_fire (RdsSimEngine   *self,
+               RdsSimResource *resource,
+               guint           timer,
+               gint64          now)
 {
+  RdsSimSnapshot *snapshot = (RdsSimSnapshot *) resource;
+
   rds_db_snapshot_set_status (snapshot->model, "available");
   rds_shape_set_int (RDS_SHAPE (snapshot->model), "percent-progress", 100);
   emit (self, snapshot, "Manual snapshot created.", "creation", now);
-  _rds_sim_engine_mark_dirty (self, "db-snapshot", snapshot->region, snapshot_id (snapshot));
+  _rds_sim_resource_changed (self, &snapshot->resource);
 }
 
 void
 _rds_sim_snapshot_refresh (RdsSimSnapshot *snapshot,
                            gint64          now)
 {
-  gint64 span = snapshot->due - snapshot->started;
+  gint64 span = snapshot->due[0] - snapshot->started;
   int progress;
 
-  if (snapshot->due == 0 || span <= 0)
+  if (snapshot->due[0] == 0 || span <= 0)
     return;
 
   progress = (int) CLAMP ((now - snapshot->started) * 100 / span, 0, 99);
@@ -229,14 +233,7 @@ _rds_sim_snapshot_lookup (RdsSimRegion  *region,
                           const char    *identifier,
                           GError       **error)
 {
-  g_autofree char *lower = g_ascii_strdown (identifier, -1);
-  RdsSimSnapshot *snapshot = g_tree_lookup (region->snapshots, lower);
-
-  if (snapshot == NULL)
-    g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND,
-                 "DBSnapshot %s not found.", identifier);
-
-  return snapshot;
+  return (RdsSimSnapshot *) _rds_sim_region_lookup (region, &_rds_sim_kind_db_snapshot, identifier, error);
 }
 
 RdsQueryResult *
@@ -289,9 +286,8 @@ _rds_sim_action_create_db_snapshot (RdsSimEngine  *self,
     {
       instance->op = RDS_SIM_OP_SNAPSHOT;
       rds_db_instance_set_status (instance->model, "backing-up");
-      _rds_sim_engine_schedule (self, instance, RDS_SIM_TIMER_STEP, due);
-      _rds_sim_engine_mark_dirty (self, "db-instance", region,
-                                  rds_db_instance_get_identifier (instance->model));
+      _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STEP, due);
+      _rds_sim_resource_changed (self, &instance->resource);
     }
 
   result = rds_query_result_new (rds_action_lookup ("CreateDBSnapshot"));
@@ -335,8 +331,8 @@ _rds_sim_action_delete_db_snapshot (RdsSimEngine  *self,
   id = g_strdup (snapshot_id (snapshot));
   model = g_object_ref (snapshot->model);
   emit (self, snapshot, "Deleted user snapshot.", "deletion", now);
-  g_tree_remove (region->snapshots, id);
-  _rds_sim_engine_mark_dirty (self, "db-snapshot", region, id);
+  _rds_sim_engine_mark_dirty (self, &_rds_sim_kind_db_snapshot, region, id);
+  g_tree_remove (RDS_SIM_SNAPSHOTS (region), id);
 
   rds_db_snapshot_set_status (model, "deleted");
   result = rds_query_result_new (rds_action_lookup ("DeleteDBSnapshot"));
@@ -458,8 +454,8 @@ _rds_sim_action_describe_db_snapshots (RdsSimEngine  *self,
       return g_steal_pointer (&result);
     }
 
-  node = after != NULL ? g_tree_upper_bound (region->snapshots, after)
-                       : g_tree_node_first (region->snapshots);
+  node = after != NULL ? g_tree_upper_bound (RDS_SIM_SNAPSHOTS (region), after)
+                       : g_tree_node_first (RDS_SIM_SNAPSHOTS (region));
   for (; node != NULL; node = g_tree_node_next (node))
     {
       RdsSimSnapshot *snapshot = g_tree_node_value (node);
@@ -481,3 +477,53 @@ _rds_sim_action_describe_db_snapshots (RdsSimEngine  *self,
 
   return g_steal_pointer (&result);
 }
+
+/* Saved: when the copy started, and when it ends ({"started": …, "due": …}). */
+static void
+snapshot_save (RdsSimResource *resource,
+               JsonObject     *sim)
+{
+  RdsSimSnapshot *snapshot = (RdsSimSnapshot *) resource;
+
+  json_object_set_int_member (sim, "started", snapshot->started);
+  if (snapshot->due[0] != 0)
+    json_object_set_int_member (sim, "due", snapshot->due[0]);
+}
+
+static RdsSimResource *
+snapshot_load (RdsSimRegion  *region,
+               RdsShape      *model,
+               JsonObject    *sim,
+               GError       **error)
+{
+  RdsSimSnapshot *snapshot = g_new0 (RdsSimSnapshot, 1);
+
+  snapshot->kind = &_rds_sim_kind_db_snapshot;
+  snapshot->region = region;
+  snapshot->model = RDS_DB_SNAPSHOT (model);
+  snapshot->started = json_object_get_int_member_with_default (sim, "started", 0);
+  snapshot->due[0] = json_object_get_int_member_with_default (sim, "due", 0);
+  return &snapshot->resource;
+}
+
+static const RdsSimAction snapshot_actions[] = {
+  { "CreateDBSnapshot", _rds_sim_action_create_db_snapshot },
+  { "DeleteDBSnapshot", _rds_sim_action_delete_db_snapshot },
+  { "DescribeDBSnapshots", _rds_sim_action_describe_db_snapshots },
+  { NULL }
+};
+
+RdsSimKind _rds_sim_kind_db_snapshot = {
+  .name = "db-snapshot",
+  .arn_type = "snapshot",
+  .model_type = rds_db_snapshot_get_type,
+  .id_property = "db-snapshot-identifier",
+  .not_found = RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND,
+  .not_found_message = "DBSnapshot %s not found.",
+  .timer_order = 0,
+  .actions = snapshot_actions,
+  .save = snapshot_save,
+  .load = snapshot_load,
+  .fire = snapshot_fire,
+  .free = snapshot_free,
+};

@@ -165,19 +165,11 @@ _rds_sim_merge_tags (GListStore *list,
     }
 }
 
-typedef struct
-{
-  RdsShape   *shape;
-  const char *kind;     /* the dirty-tracking kind */
-  const char *id;
-} Resource;
-
 /* Finds the resource an ARN names: arn:aws:rds:<region>:<account>:<type>:<name>. */
-static gboolean
+static RdsSimResource *
 find_resource (RdsSimEngine  *self,
                RdsSimRegion  *region,
                const char    *arn,
-               Resource      *resource,
                GError       **error)
 {
   g_auto(GStrv) parts = g_strsplit (arn, ":", 7);
@@ -190,44 +182,28 @@ find_resource (RdsSimEngine  *self,
                    "The specified resource name does not match an RDS resource in this region: "
                    "%s. Use an ARN such as arn:aws:rds:%s:%s:db:mydb.", arn,
                    region->info->name, rds_sim_engine_get_account_id (self));
-      return FALSE;
+      return NULL;
     }
 
-  if (g_str_equal (parts[5], "db"))
+  for (guint i = 0; i < rds_sim_kind_get_n_kinds (); i++)
     {
-      RdsSimInstance *instance = _rds_sim_instance_lookup (region, parts[6], error);
+      const RdsSimKind *kind = rds_sim_kind_get (i);
 
-      if (instance == NULL)
-        return FALSE;
-      resource->shape = RDS_SHAPE (instance->model);
-      resource->kind = "db-instance";
-      resource->id = rds_db_instance_get_identifier (instance->model);
-      return TRUE;
-    }
-
-  if (g_str_equal (parts[5], "snapshot"))
-    {
-      RdsSimSnapshot *snapshot = _rds_sim_snapshot_lookup (region, parts[6], error);
-
-      if (snapshot == NULL)
-        return FALSE;
-      resource->shape = RDS_SHAPE (snapshot->model);
-      resource->kind = "db-snapshot";
-      resource->id = rds_db_snapshot_get_identifier (snapshot->model);
-      return TRUE;
+      if (g_str_equal (kind->arn_type, parts[5]))
+        return _rds_sim_region_lookup (region, kind, parts[6], error);
     }
 
   if (g_str_equal (parts[5], "cluster"))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND,
                    "DBCluster %s not found.", parts[6]);
-      return FALSE;
+      return NULL;
     }
 
   g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                "Tags on %s resources are not kept by this simulator; DB instances and DB "
                "snapshots can be tagged.", parts[5]);
-  return FALSE;
+  return NULL;
 }
 
 RdsQueryResult *
@@ -237,11 +213,11 @@ _rds_sim_action_add_tags_to_resource (RdsSimEngine  *self,
                                       GError       **error)
 {
   g_autoptr(GPtrArray) tags = NULL;
+  RdsSimResource *resource;
   const char *arn;
-  Resource resource;
 
   if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
-      !find_resource (self, region, arn, &resource, error))
+      (resource = find_resource (self, region, arn, error)) == NULL)
     return NULL;
 
   tags = rds_request_get_tags (request, "Tags", error);
@@ -253,15 +229,15 @@ _rds_sim_action_add_tags_to_resource (RdsSimEngine  *self,
                            "The request must contain the parameter Tags.");
       return NULL;
     }
-  if (count_after_merge (rds_shape_get_list (resource.shape, "tag-list"), tags) > MAX_TAGS)
+  if (count_after_merge (rds_shape_get_list (resource->shape, "tag-list"), tags) > MAX_TAGS)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "Cannot add these tags: %s would have more than %d tags.", resource.id, MAX_TAGS);
+                   "Cannot add these tags: %s would have more than %d tags.", _rds_sim_resource_get_id (resource), MAX_TAGS);
       return NULL;
     }
 
-  _rds_sim_merge_tags (rds_shape_ensure_list (resource.shape, "tag-list"), tags);
-  _rds_sim_engine_mark_dirty (self, resource.kind, region, resource.id);
+  _rds_sim_merge_tags (rds_shape_ensure_list (resource->shape, "tag-list"), tags);
+  _rds_sim_resource_changed (self, resource);
 
   return rds_query_result_new (rds_action_lookup ("AddTagsToResource"));
 }
@@ -274,15 +250,15 @@ _rds_sim_action_list_tags_for_resource (RdsSimEngine  *self,
 {
   g_autoptr(RdsQueryResult) result = NULL;
   GListModel *list;
+  RdsSimResource *resource;
   const char *arn;
-  Resource resource;
 
   if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
-      !find_resource (self, region, arn, &resource, error))
+      (resource = find_resource (self, region, arn, error)) == NULL)
     return NULL;
 
   result = rds_query_result_new (rds_action_lookup ("ListTagsForResource"));
-  list = rds_shape_get_list (resource.shape, "tag-list");
+  list = rds_shape_get_list (resource->shape, "tag-list");
   for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
     g_ptr_array_add (result->items, g_list_model_get_item (list, i));
 
@@ -297,11 +273,11 @@ _rds_sim_action_remove_tags_from_resource (RdsSimEngine  *self,
 {
   g_auto(GStrv) keys = NULL;
   GListModel *list;
+  RdsSimResource *resource;
   const char *arn;
-  Resource resource;
 
   if ((arn = rds_request_require_string (request, "ResourceName", error)) == NULL ||
-      !find_resource (self, region, arn, &resource, error))
+      (resource = find_resource (self, region, arn, error)) == NULL)
     return NULL;
 
   keys = rds_request_get_list (request, "TagKeys", "member");
@@ -312,7 +288,7 @@ _rds_sim_action_remove_tags_from_resource (RdsSimEngine  *self,
       return NULL;
     }
 
-  list = rds_shape_get_list (resource.shape, "tag-list");
+  list = rds_shape_get_list (resource->shape, "tag-list");
   for (guint i = 0; list != NULL && keys[i] != NULL; i++)
     {
       guint position = find_key (list, keys[i]);
@@ -320,7 +296,7 @@ _rds_sim_action_remove_tags_from_resource (RdsSimEngine  *self,
       if (position != G_MAXUINT)
         g_list_store_remove (G_LIST_STORE (list), position);
     }
-  _rds_sim_engine_mark_dirty (self, resource.kind, region, resource.id);
+  _rds_sim_resource_changed (self, resource);
 
   return rds_query_result_new (rds_action_lookup ("RemoveTagsFromResource"));
 }

@@ -41,21 +41,8 @@ static const struct
   [RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = { "ManualSnapshots", 100 },
 };
 
-static const struct
-{
-  const char       *name;
-  RdsSimActionFunc  func;
-} actions[] = {
-  { "CreateDBInstance", _rds_sim_action_create_db_instance },
-  { "DescribeDBInstances", _rds_sim_action_describe_db_instances },
-  { "ModifyDBInstance", _rds_sim_action_modify_db_instance },
-  { "RebootDBInstance", _rds_sim_action_reboot_db_instance },
-  { "StopDBInstance", _rds_sim_action_stop_db_instance },
-  { "StartDBInstance", _rds_sim_action_start_db_instance },
-  { "DeleteDBInstance", _rds_sim_action_delete_db_instance },
-  { "CreateDBSnapshot", _rds_sim_action_create_db_snapshot },
-  { "DeleteDBSnapshot", _rds_sim_action_delete_db_snapshot },
-  { "DescribeDBSnapshots", _rds_sim_action_describe_db_snapshots },
+/* The actions of no one kind; each kind lists its own. */
+static const RdsSimAction actions[] = {
   { "DescribeEvents", _rds_sim_action_describe_events },
   { "DescribeDBEngineVersions", _rds_sim_action_describe_db_engine_versions },
   { "DescribeOrderableDBInstanceOptions", _rds_sim_action_describe_orderable_options },
@@ -66,9 +53,57 @@ static const struct
   { "AddTagsToResource", _rds_sim_action_add_tags_to_resource },
   { "ListTagsForResource", _rds_sim_action_list_tags_for_resource },
   { "RemoveTagsFromResource", _rds_sim_action_remove_tags_from_resource },
+  { NULL }
 };
 
-static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance" };
+static RdsSimActionFunc
+find_action (const char *name)
+{
+  for (guint k = 0; k < rds_sim_kind_get_n_kinds (); k++)
+    for (const RdsSimAction *a = rds_sim_kind_get (k)->actions; a != NULL && a->name != NULL; a++)
+      if (g_str_equal (a->name, name))
+        return a->func;
+
+  for (const RdsSimAction *a = actions; a->name != NULL; a++)
+    if (g_str_equal (a->name, name))
+      return a->func;
+
+  return NULL;
+}
+
+/**
+ * rds_sim_engine_list_actions:
+ *
+ * Returns: (transfer full): the names of every action the simulator
+ *   answers, its kinds' and its own
+ */
+char **
+rds_sim_engine_list_actions (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint k = 0; k < rds_sim_kind_get_n_kinds (); k++)
+    for (const RdsSimAction *a = rds_sim_kind_get (k)->actions; a != NULL && a->name != NULL; a++)
+      g_strv_builder_add (builder, a->name);
+  for (const RdsSimAction *a = actions; a->name != NULL; a++)
+    g_strv_builder_add (builder, a->name);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * rds_sim_engine_has_action:
+ *
+ * Returns: whether the simulator answers the Query API action @name
+ */
+gboolean
+rds_sim_engine_has_action (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return find_action (name) != NULL;
+}
+
 
 /* Regions */
 
@@ -98,13 +133,88 @@ prefixed_hex_id (guint64     seed,
   return g_strconcat (prefix, hex, NULL);
 }
 
+/* Resources */
+
+const char *
+_rds_sim_resource_get_id (RdsSimResource *resource)
+{
+  return rds_shape_get_string (resource->shape, resource->kind->id_property);
+}
+
+static void
+resource_free (gpointer data)
+{
+  RdsSimResource *resource = data;
+
+  for (guint i = 0; i < RDS_SIM_MAX_TIMERS; i++)
+    if (resource->timers[i] != NULL)
+      g_sequence_remove (resource->timers[i]);
+  if (resource->kind->removed != NULL)
+    resource->kind->removed (resource);
+  resource->kind->free (resource);
+}
+
+/**
+ * _rds_sim_region_add:
+ *
+ * Puts a new resource in its Region, replacing one of its kind with the
+ * same identifier.
+ */
+void
+_rds_sim_region_add (RdsSimRegion   *region,
+                     RdsSimResource *resource)
+{
+  g_tree_replace (_rds_sim_region_resources (region, resource->kind),
+                  g_strdup (_rds_sim_resource_get_id (resource)), resource);
+  if (resource->kind->added != NULL)
+    resource->kind->added (resource);
+}
+
+/* Takes a resource out of its Region, and frees it. */
+void
+_rds_sim_region_remove (RdsSimRegion   *region,
+                        RdsSimResource *resource)
+{
+  g_autofree char *id = g_strdup (_rds_sim_resource_get_id (resource));
+
+  g_tree_remove (_rds_sim_region_resources (region, resource->kind), id);
+}
+
+/**
+ * _rds_sim_region_lookup:
+ * @identifier: as the request gave it; identifiers are not case-sensitive
+ *
+ * Returns: (nullable): the resource, or %NULL with the kind's "not
+ *   found" error
+ */
+RdsSimResource *
+_rds_sim_region_lookup (RdsSimRegion      *region,
+                        const RdsSimKind  *kind,
+                        const char        *identifier,
+                        GError           **error)
+{
+  g_autofree char *lower = identifier != NULL ? g_ascii_strdown (identifier, -1) : NULL;
+  RdsSimResource *resource = lower != NULL ? g_tree_lookup (_rds_sim_region_resources (region, kind), lower)
+                                           : NULL;
+
+  if (resource == NULL)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, RDS_AWS_ERROR, kind->not_found, kind->not_found_message,
+                   identifier != NULL ? identifier : "");
+#pragma GCC diagnostic pop
+    }
+
+  return resource;
+}
+
 static void
 region_free (gpointer data)
 {
   RdsSimRegion *region = data;
 
-  g_clear_pointer (&region->instances, g_tree_unref);
-  g_clear_pointer (&region->snapshots, g_tree_unref);
+  g_clear_pointer (&region->resources, g_ptr_array_unref);
   g_clear_pointer (&region->events, g_ptr_array_unref);
   g_clear_pointer (&region->parameter_groups, g_ptr_array_unref);
   g_clear_object (&region->default_subnet_group);
@@ -143,10 +253,10 @@ region_new (RdsSimEngine    *self,
   guint n_engines;
 
   region->info = info;
-  region->instances = g_tree_new_full ((GCompareDataFunc) strcmp, NULL, g_free,
-                                       (GDestroyNotify) _rds_sim_instance_free);
-  region->snapshots = g_tree_new_full ((GCompareDataFunc) strcmp, NULL, g_free,
-                                       (GDestroyNotify) _rds_sim_snapshot_free);
+  region->resources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_tree_unref);
+  for (guint i = 0; i < rds_sim_kind_get_n_kinds (); i++)
+    g_ptr_array_add (region->resources,
+                     g_tree_new_full ((GCompareDataFunc) strcmp, NULL, g_free, resource_free));
   region->events = g_ptr_array_new_with_free_func (g_object_unref);
 
   region->endpoint_label = prefixed_hex_id (self->seed, "endpoint/", info->name, "c", 11);
@@ -409,20 +519,6 @@ _rds_sim_engine_draw (RdsSimEngine *self,
 
 /* Timers */
 
-static const char *
-timer_target_region (const RdsSimTimer *timer)
-{
-  return timer->instance != NULL ? timer->instance->region->info->name
-                                 : timer->snapshot->region->info->name;
-}
-
-static const char *
-timer_target_id (const RdsSimTimer *timer)
-{
-  return timer->instance != NULL ? rds_db_instance_get_identifier (timer->instance->model)
-                                 : rds_db_snapshot_get_identifier (timer->snapshot->model);
-}
-
 /* Ties are broken by what the timer is for, never by when it was set, so
  * the order is the same after a restart. */
 static int
@@ -436,68 +532,47 @@ compare_timers (gconstpointer a,
 
   if (ta->due != tb->due)
     return ta->due < tb->due ? -1 : 1;
-  if ((cmp = strcmp (timer_target_region (ta), timer_target_region (tb))) != 0)
+  if ((cmp = strcmp (ta->resource->region->info->name, tb->resource->region->info->name)) != 0)
     return cmp;
-  if ((ta->snapshot != NULL) != (tb->snapshot != NULL))
-    return ta->snapshot != NULL ? -1 : 1;
-  if ((cmp = strcmp (timer_target_id (ta), timer_target_id (tb))) != 0)
+  if (ta->resource->kind != tb->resource->kind)
+    return ta->resource->kind->timer_order < tb->resource->kind->timer_order ? -1 : 1;
+  if ((cmp = strcmp (_rds_sim_resource_get_id (ta->resource), _rds_sim_resource_get_id (tb->resource))) != 0)
     return cmp;
-  return (int) ta->kind - (int) tb->kind;
+  return (int) ta->timer - (int) tb->timer;
 }
 
 /**
  * _rds_sim_engine_schedule:
+ * @timer: which of the resource's timers, below its kind's count
  * @due: simulated microseconds, or 0 to cancel
  *
- * Sets (or replaces, or cancels) one of an instance's timers.
+ * Sets (or replaces, or cancels) one of a resource's timers.
  */
 void
-_rds_sim_engine_schedule (RdsSimEngine    *self,
-                          RdsSimInstance  *instance,
-                          RdsSimTimerKind  kind,
-                          gint64           due)
+_rds_sim_engine_schedule (RdsSimEngine   *self,
+                          RdsSimResource *resource,
+                          guint           timer,
+                          gint64          due)
 {
-  RdsSimTimer *timer;
+  RdsSimTimer *entry;
 
-  if (instance->timers[kind] != NULL)
+  g_assert (timer < RDS_SIM_MAX_TIMERS);
+
+  if (resource->timers[timer] != NULL)
     {
-      g_sequence_remove (instance->timers[kind]);
-      instance->timers[kind] = NULL;
+      g_sequence_remove (resource->timers[timer]);
+      resource->timers[timer] = NULL;
     }
 
-  instance->due[kind] = due;
+  resource->due[timer] = due;
   if (due == 0)
     return;
 
-  timer = g_new0 (RdsSimTimer, 1);
-  timer->due = due;
-  timer->kind = kind;
-  timer->instance = instance;
-  instance->timers[kind] = g_sequence_insert_sorted (self->timers, timer, compare_timers, NULL);
-}
-
-void
-_rds_sim_engine_schedule_snapshot (RdsSimEngine   *self,
-                                   RdsSimSnapshot *snapshot,
-                                   gint64          due)
-{
-  RdsSimTimer *timer;
-
-  if (snapshot->timer != NULL)
-    {
-      g_sequence_remove (snapshot->timer);
-      snapshot->timer = NULL;
-    }
-
-  snapshot->due = due;
-  if (due == 0)
-    return;
-
-  timer = g_new0 (RdsSimTimer, 1);
-  timer->due = due;
-  timer->kind = RDS_SIM_TIMER_STEP;
-  timer->snapshot = snapshot;
-  snapshot->timer = g_sequence_insert_sorted (self->timers, timer, compare_timers, NULL);
+  entry = g_new0 (RdsSimTimer, 1);
+  entry->due = due;
+  entry->timer = timer;
+  entry->resource = resource;
+  resource->timers[timer] = g_sequence_insert_sorted (self->timers, entry, compare_timers, NULL);
 }
 
 gint64
@@ -523,9 +598,8 @@ run_timers (RdsSimEngine *self,
     {
       GSequenceIter *first = g_sequence_get_begin_iter (self->timers);
       RdsSimTimer *timer;
-      RdsSimInstance *instance;
-      RdsSimSnapshot *snapshot;
-      RdsSimTimerKind kind;
+      RdsSimResource *resource;
+      guint which;
       gint64 due;
 
       if (g_sequence_iter_is_end (first))
@@ -534,28 +608,16 @@ run_timers (RdsSimEngine *self,
       if (timer->due > until)
         break;
 
-      instance = timer->instance;
-      snapshot = timer->snapshot;
-      kind = timer->kind;
+      resource = timer->resource;
+      which = timer->timer;
       due = timer->due;
 
       /* The timer is spent before its handler runs, which may set it again. */
-      if (instance != NULL)
-        {
-          instance->timers[kind] = NULL;
-          instance->due[kind] = 0;
-        }
-      else
-        {
-          snapshot->timer = NULL;
-          snapshot->due = 0;
-        }
+      resource->timers[which] = NULL;
+      resource->due[which] = 0;
       g_sequence_remove (first);
 
-      if (instance != NULL)
-        _rds_sim_instance_fire (self, instance, kind, due);
-      else
-        _rds_sim_snapshot_fire (self, snapshot, due);
+      resource->kind->fire (self, resource, which, due);
     }
 }
 
@@ -648,12 +710,15 @@ _rds_sim_engine_emit (RdsSimEngine *self,
                       gint64        date)
 {
   const char *categories[] = { category, NULL };
+  const RdsSimKind *kind = rds_sim_kind_lookup (source_type);
   g_autofree char *arn = NULL;
-  const char *arn_type = g_str_equal (source_type, "db-instance") ? "db"
-                         : g_str_equal (source_type, "db-snapshot") ? "snapshot"
+  /* Parameter groups are not simulated resources (yet), but events name them. */
+  const char *arn_type = kind != NULL ? kind->arn_type
                          : g_str_equal (source_type, "db-parameter-group") ? "pg"
-                         : "db";
+                         : NULL;
   g_autoptr(RdsEvent) event = NULL;
+
+  g_return_if_fail (arn_type != NULL);
 
   arn = _rds_sim_engine_arn (self, region, arn_type, source_id);
   event = rds_event_new (source_id, source_type, arn, message, categories, date);
@@ -685,6 +750,7 @@ rds_sim_engine_call (RdsSimEngine  *self,
                      GError       **error)
 {
   RdsSimRegion *state;
+  RdsSimActionFunc func;
   const char *action;
 
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), NULL);
@@ -701,9 +767,9 @@ rds_sim_engine_call (RdsSimEngine  *self,
   rds_sim_engine_catch_up (self);
 
   action = rds_request_get_action (request);
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (actions[i].name, action))
-      return actions[i].func (self, state, request, error);
+  func = find_action (action);
+  if (func != NULL)
+    return func (self, state, request, error);
 
   g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION,
                "The action %s is not valid for this web service.", action);
@@ -838,16 +904,29 @@ dirty_key (const char *kind,
   return g_strjoin ("\n", kind, region, id, NULL);
 }
 
+/**
+ * _rds_sim_engine_mark_dirty:
+ *
+ * Says that a resource changed, or is gone: the next changes hold it
+ * whole, or its deletion.
+ */
 void
-_rds_sim_engine_mark_dirty (RdsSimEngine *self,
-                            const char   *kind,
-                            RdsSimRegion *region,
-                            const char   *id)
+_rds_sim_engine_mark_dirty (RdsSimEngine     *self,
+                            const RdsSimKind *kind,
+                            RdsSimRegion     *region,
+                            const char       *id)
 {
   if (self->in_load)
     return;
 
-  g_hash_table_add (self->dirty, dirty_key (kind, region->info->name, id));
+  g_hash_table_add (self->dirty, dirty_key (kind->name, region->info->name, id));
+}
+
+void
+_rds_sim_resource_changed (RdsSimEngine   *self,
+                           RdsSimResource *resource)
+{
+  _rds_sim_engine_mark_dirty (self, resource->kind, resource->region, _rds_sim_resource_get_id (resource));
 }
 
 /**
@@ -915,44 +994,15 @@ quotas_to_json (RdsSimEngine *self)
 }
 
 static JsonNode *
-instance_record (RdsSimInstance *instance)
-{
-  JsonObject *record = json_object_new ();
-  JsonObject *sim = json_object_new ();
-  JsonObject *due = json_object_new ();
-
-  json_object_set_string_member (record, "type", "db-instance");
-  json_object_set_string_member (record, "region", instance->region->info->name);
-  json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (instance->model)));
-
-  json_object_set_string_member (sim, "op", _rds_sim_op_get_name (instance->op));
-  for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
-    if (instance->due[i] != 0)
-      json_object_set_int_member (due, timer_names[i], instance->due[i]);
-  json_object_set_object_member (sim, "due", due);
-  if (instance->failover)
-    json_object_set_boolean_member (sim, "failover", TRUE);
-  if (instance->last_storage_change != 0)
-    json_object_set_int_member (sim, "lastStorageChange", instance->last_storage_change);
-  if (instance->port != 0)
-    json_object_set_int_member (sim, "port", instance->port);
-  json_object_set_object_member (record, "sim", sim);
-
-  return node_take_object (record);
-}
-
-static JsonNode *
-snapshot_record (RdsSimSnapshot *snapshot)
+resource_record (RdsSimResource *resource)
 {
   JsonObject *record = json_object_new ();
   JsonObject *sim = json_object_new ();
 
-  json_object_set_string_member (record, "type", "db-snapshot");
-  json_object_set_string_member (record, "region", snapshot->region->info->name);
-  json_object_set_member (record, "shape", rds_shape_to_json (RDS_SHAPE (snapshot->model)));
-  json_object_set_int_member (sim, "started", snapshot->started);
-  if (snapshot->due != 0)
-    json_object_set_int_member (sim, "due", snapshot->due);
+  json_object_set_string_member (record, "type", resource->kind->name);
+  json_object_set_string_member (record, "region", resource->region->info->name);
+  json_object_set_member (record, "shape", rds_shape_to_json (resource->shape));
+  resource->kind->save (resource, sim);
   json_object_set_object_member (record, "sim", sim);
 
   return node_take_object (record);
@@ -1011,22 +1061,14 @@ rds_sim_engine_take_changes (RdsSimEngine *self)
     {
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (keys, i), "\n", 3);
       RdsSimRegion *region = _rds_sim_engine_get_region (self, parts[1]);
-      gpointer resource;
+      const RdsSimKind *kind = rds_sim_kind_lookup (parts[0]);
+      RdsSimResource *resource;
 
-      if (g_str_equal (parts[0], "db-instance"))
-        {
-          resource = g_tree_lookup (region->instances, parts[2]);
-          if (resource != NULL)
-            json_array_add_element (put, instance_record (resource));
-        }
+      g_assert (kind != NULL && region != NULL);
+      resource = g_tree_lookup (_rds_sim_region_resources (region, kind), parts[2]);
+      if (resource != NULL)
+        json_array_add_element (put, resource_record (resource));
       else
-        {
-          resource = g_tree_lookup (region->snapshots, parts[2]);
-          if (resource != NULL)
-            json_array_add_element (put, snapshot_record (resource));
-        }
-
-      if (resource == NULL)
         {
           JsonObject *gone = json_object_new ();
 
@@ -1097,24 +1139,12 @@ typedef struct
 } SaveClosure;
 
 static gboolean
-save_instance_cb (gpointer key,
+save_resource_cb (gpointer key,
                   gpointer value,
                   gpointer data)
 {
   SaveClosure *closure = data;
-  g_autoptr(JsonNode) record = instance_record (value);
-
-  closure->func (record, closure->user_data);
-  return FALSE;
-}
-
-static gboolean
-save_snapshot_cb (gpointer key,
-                  gpointer value,
-                  gpointer data)
-{
-  SaveClosure *closure = data;
-  g_autoptr(JsonNode) record = snapshot_record (value);
+  g_autoptr(JsonNode) record = resource_record (value);
 
   closure->func (record, closure->user_data);
   return FALSE;
@@ -1150,8 +1180,8 @@ rds_sim_engine_save_records (RdsSimEngine *self,
     {
       RdsSimRegion *region = _rds_sim_engine_get_region (self, g_ptr_array_index (names, i));
 
-      g_tree_foreach (region->instances, save_instance_cb, &closure);
-      g_tree_foreach (region->snapshots, save_snapshot_cb, &closure);
+      for (guint k = 0; k < region->resources->len; k++)
+        g_tree_foreach (g_ptr_array_index (region->resources, k), save_resource_cb, &closure);
       for (guint j = 0; j < region->events->len; j++)
         {
           g_autoptr(JsonNode) record = event_record (region->info->name,
@@ -1175,19 +1205,12 @@ rds_sim_engine_save_records (RdsSimEngine *self,
  * records gives the same state. Events are the exception, since replaying
  * appends them: the checkpoint holds the events up to its start only. */
 
-typedef enum
-{
-  CURSOR_INSTANCES,
-  CURSOR_SNAPSHOTS,
-  CURSOR_EVENTS,
-} CursorPhase;
-
 struct _RdsSimEngineCursor
 {
   GPtrArray   *regions;     /* names, sorted */
   GArray      *event_ends;  /* guint64 per Region: its events at the start */
   guint        region;
-  CursorPhase  phase;
+  guint        phase;       /* a kind's index, or past them all: the events */
   char        *after;       /* the last identifier saved in this phase */
   guint64      next_event;  /* absolute, as events_base counts */
 };
@@ -1245,13 +1268,19 @@ cursor_next_node (RdsSimEngineCursor *cursor,
   return cursor->after != NULL ? g_tree_upper_bound (tree, cursor->after) : g_tree_node_first (tree);
 }
 
+static gboolean
+cursor_in_events (RdsSimEngineCursor *cursor)
+{
+  return cursor->phase >= rds_sim_kind_get_n_kinds ();
+}
+
 static void
 cursor_next_phase (RdsSimEngineCursor *cursor)
 {
   g_clear_pointer (&cursor->after, g_free);
-  if (cursor->phase == CURSOR_EVENTS)
+  if (cursor_in_events (cursor))
     {
-      cursor->phase = CURSOR_INSTANCES;
+      cursor->phase = 0;
       cursor->region++;
     }
   else
@@ -1293,60 +1322,49 @@ rds_sim_engine_cursor_save (RdsSimEngine        *self,
 
       if (region == NULL)
         {
-          cursor->phase = CURSOR_EVENTS;
+          cursor->phase = rds_sim_kind_get_n_kinds ();
           cursor_next_phase (cursor);
           continue;
         }
 
-      switch (cursor->phase)
+      if (!cursor_in_events (cursor))
         {
-        case CURSOR_INSTANCES:
-        case CURSOR_SNAPSHOTS:
-          node = cursor_next_node (cursor, cursor->phase == CURSOR_INSTANCES ? region->instances
-                                                                             : region->snapshots);
+          node = cursor_next_node (cursor, g_ptr_array_index (region->resources, cursor->phase));
           if (node == NULL)
             {
               cursor_next_phase (cursor);
-              break;
+              continue;
             }
           {
-            g_autoptr(JsonNode) record = cursor->phase == CURSOR_INSTANCES
-                                         ? instance_record (g_tree_node_value (node))
-                                         : snapshot_record (g_tree_node_value (node));
+            g_autoptr(JsonNode) record = resource_record (g_tree_node_value (node));
 
             func (record, user_data);
           }
           g_free (cursor->after);
           cursor->after = g_strdup (g_tree_node_key (node));
           saved++;
-          break;
+        }
+      else
+        {
+          guint64 end = g_array_index (cursor->event_ends, guint64, cursor->region);
 
-        case CURSOR_EVENTS:
-          {
-            guint64 end = g_array_index (cursor->event_ends, guint64, cursor->region);
-
-            /* Events pruned since the start are gone on load too. */
-            cursor->next_event = MAX (cursor->next_event, region->events_base);
-            if (cursor->next_event >= end ||
-                cursor->next_event - region->events_base >= region->events->len)
-              {
-                cursor_next_phase (cursor);
-                break;
-              }
+          /* Events pruned since the start are gone on load too. */
+          cursor->next_event = MAX (cursor->next_event, region->events_base);
+          if (cursor->next_event >= end ||
+              cursor->next_event - region->events_base >= region->events->len)
             {
-              g_autoptr(JsonNode) record =
-                event_record (region->info->name,
-                              g_ptr_array_index (region->events, cursor->next_event - region->events_base));
-
-              func (record, user_data);
+              cursor_next_phase (cursor);
+              continue;
             }
-            cursor->next_event++;
-            saved++;
-          }
-          break;
+          {
+            g_autoptr(JsonNode) record =
+              event_record (region->info->name,
+                            g_ptr_array_index (region->events, cursor->next_event - region->events_base));
 
-        default:
-          g_assert_not_reached ();
+            func (record, user_data);
+          }
+          cursor->next_event++;
+          saved++;
         }
     }
 
@@ -1499,20 +1517,11 @@ record_region (RdsSimEngine  *self,
 
 /* A record read and checked in full, not yet in the engine: a journal
  * entry is applied only once every record in it reads. */
-typedef enum
-{
-  RECORD_INSTANCE,
-  RECORD_SNAPSHOT,
-  RECORD_EVENT,
-} RecordKind;
-
 typedef struct
 {
-  RecordKind    kind;
-  RdsSimRegion *region;
-  RdsShape     *model;
-  JsonObject   *sim;      /* borrowed from the record */
-  RdsSimOp      op;
+  RdsSimRegion   *region;
+  RdsSimResource *resource;  /* a resource, not in its Region yet; or */
+  RdsShape       *event;     /* an event */
 } Record;
 
 static void
@@ -1520,60 +1529,9 @@ record_clear (gpointer data)
 {
   Record *record = data;
 
-  g_clear_object (&record->model);
-}
-
-static gboolean
-read_instance (RdsSimRegion  *region,
-               JsonObject    *object,
-               Record        *record,
-               GError       **error)
-{
-  g_autoptr(RdsShape) model = NULL;
-  JsonObject *sim = object_member (object, "sim");
-  RdsShape *subnet_group;
-
-  model = rds_shape_new_from_json (RDS_TYPE_DB_INSTANCE, json_object_get_member (object, "shape"), error);
-  if (model == NULL)
-    return FALSE;
-
-  if (rds_db_instance_get_identifier (RDS_DB_INSTANCE (model)) == NULL || sim == NULL)
-    return load_error (error, "a DB instance record lacks its identifier or state");
-
-  if (!_rds_sim_op_from_name (json_object_get_string_member_with_default (sim, "op", "none"), &record->op))
-    return load_error (error, "a DB instance record has an unknown operation");
-
-  /* Instances in the default subnet group share its one object. */
-  subnet_group = rds_shape_get_object (model, "db-subnet-group");
-  if (subnet_group != NULL &&
-      g_strcmp0 (rds_shape_get_string (subnet_group, "db-subnet-group-name"), "default") == 0)
-    rds_shape_set_object (model, "db-subnet-group", region->default_subnet_group);
-
-  record->kind = RECORD_INSTANCE;
-  record->model = g_steal_pointer (&model);
-  record->sim = sim;
-  return TRUE;
-}
-
-static gboolean
-read_snapshot (JsonObject  *object,
-               Record      *record,
-               GError     **error)
-{
-  g_autoptr(RdsShape) model = NULL;
-  JsonObject *sim = object_member (object, "sim");
-
-  model = rds_shape_new_from_json (RDS_TYPE_DB_SNAPSHOT, json_object_get_member (object, "shape"), error);
-  if (model == NULL)
-    return FALSE;
-
-  if (rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model)) == NULL || sim == NULL)
-    return load_error (error, "a DB snapshot record lacks its identifier or state");
-
-  record->kind = RECORD_SNAPSHOT;
-  record->model = g_steal_pointer (&model);
-  record->sim = sim;
-  return TRUE;
+  if (record->resource != NULL)
+    record->resource->kind->free (g_steal_pointer (&record->resource));
+  g_clear_object (&record->event);
 }
 
 static gboolean
@@ -1582,7 +1540,10 @@ read_record (RdsSimEngine  *self,
              Record        *record,
              GError       **error)
 {
+  g_autoptr(RdsShape) model = NULL;
+  const RdsSimKind *kind;
   JsonObject *object;
+  JsonObject *sim;
   const char *type;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1596,68 +1557,35 @@ read_record (RdsSimEngine  *self,
   type = json_object_get_string_member_with_default (object, "type", "");
   if (!json_object_has_member (object, "shape"))
     return load_error (error, "a record has no shape");
-  if (g_str_equal (type, "db-instance"))
-    return read_instance (record->region, object, record, error);
-  if (g_str_equal (type, "db-snapshot"))
-    return read_snapshot (object, record, error);
+
   if (g_str_equal (type, "event"))
     {
-      record->model = rds_shape_new_from_json (RDS_TYPE_EVENT, json_object_get_member (object, "shape"), error);
-      record->kind = RECORD_EVENT;
-      return record->model != NULL;
+      record->event = rds_shape_new_from_json (RDS_TYPE_EVENT, json_object_get_member (object, "shape"), error);
+      return record->event != NULL;
     }
 
-  return load_error (error, "a record has an unknown type");
-}
+  kind = rds_sim_kind_lookup (type);
+  if (kind == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "a record is of a kind this simulator does not know (“%s”)", type);
+      return FALSE;
+    }
 
-static void
-insert_instance (RdsSimEngine *self,
-                 Record       *record)
-{
-  RdsShape *model = g_steal_pointer (&record->model);
-  const char *id = rds_db_instance_get_identifier (RDS_DB_INSTANCE (model));
-  JsonObject *sim = record->sim;
-  RdsSimRegion *region = record->region;
-  RdsSimInstance *instance;
-  JsonObject *due;
+  model = rds_shape_new_from_json (kind->model_type (), json_object_get_member (object, "shape"), error);
+  if (model == NULL)
+    return FALSE;
 
-  instance = g_new0 (RdsSimInstance, 1);
-  instance->region = region;
-  instance->model = RDS_DB_INSTANCE (model);
-  instance->op = record->op;
-  instance->failover = json_object_get_boolean_member_with_default (sim, "failover", FALSE);
-  instance->last_storage_change = json_object_get_int_member_with_default (sim, "lastStorageChange", 0);
-  instance->port = (int) json_object_get_int_member_with_default (sim, "port", 0);
+  sim = object_member (object, "sim");
+  if (rds_shape_get_string (model, kind->id_property) == NULL || sim == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "a %s record lacks its identifier or state", kind->name);
+      return FALSE;
+    }
 
-  /* Replace, not duplicate, what an earlier record said. */
-  g_tree_remove (region->instances, id);
-  g_tree_insert (region->instances, g_strdup (id), instance);
-  region->allocated_storage += rds_shape_get_int (model, "allocated-storage");
-
-  due = object_member (sim, "due");
-  for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)
-    if (json_object_has_member (due, timer_names[i]))
-      _rds_sim_engine_schedule (self, instance, i, json_object_get_int_member (due, timer_names[i]));
-}
-
-static void
-insert_snapshot (RdsSimEngine *self,
-                 Record       *record)
-{
-  RdsShape *model = g_steal_pointer (&record->model);
-  const char *id = rds_db_snapshot_get_identifier (RDS_DB_SNAPSHOT (model));
-  RdsSimSnapshot *snapshot;
-
-  snapshot = g_new0 (RdsSimSnapshot, 1);
-  snapshot->region = record->region;
-  snapshot->model = RDS_DB_SNAPSHOT (model);
-  snapshot->started = json_object_get_int_member_with_default (record->sim, "started", 0);
-
-  g_tree_remove (record->region->snapshots, id);
-  g_tree_insert (record->region->snapshots, g_strdup (id), snapshot);
-
-  if (json_object_has_member (record->sim, "due"))
-    _rds_sim_engine_schedule_snapshot (self, snapshot, json_object_get_int_member (record->sim, "due"));
+  record->resource = kind->load (record->region, g_steal_pointer (&model), sim, error);
+  return record->resource != NULL;
 }
 
 /* Cannot fail: everything was checked when the record was read. */
@@ -1666,20 +1594,25 @@ insert_record (RdsSimEngine *self,
                Record       *record)
 {
   self->in_load = TRUE;
-  switch (record->kind)
+  if (record->resource != NULL)
     {
-    case RECORD_INSTANCE:
-      insert_instance (self, record);
-      break;
-    case RECORD_SNAPSHOT:
-      insert_snapshot (self, record);
-      break;
-    case RECORD_EVENT:
-      append_event (record->region, RDS_EVENT (record->model));
-      g_clear_object (&record->model);
-      break;
-    default:
-      g_assert_not_reached ();
+      RdsSimResource *resource = g_steal_pointer (&record->resource);
+
+      /* Replaces, not duplicates, what an earlier record said. */
+      _rds_sim_region_add (record->region, resource);
+      for (guint i = 0; i < RDS_SIM_MAX_TIMERS; i++)
+        {
+          gint64 due = resource->due[i];
+
+          resource->due[i] = 0;
+          if (due != 0)
+            _rds_sim_engine_schedule (self, resource, i, due);
+        }
+    }
+  else
+    {
+      append_event (record->region, RDS_EVENT (record->event));
+      g_clear_object (&record->event);
     }
   self->in_load = FALSE;
 }
@@ -1769,8 +1702,9 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
 
       if (gone == NULL || record_region (self, gone, NULL) == NULL ||
           json_object_get_string_member_with_default (gone, "id", NULL) == NULL ||
-          (!g_str_equal (type, "db-instance") && !g_str_equal (type, "db-snapshot")))
-        return load_error (error, "a journal entry deletes something malformed");
+          rds_sim_kind_lookup (type) == NULL)
+        return load_error (error, "a journal entry deletes something malformed, or of a kind "
+                                  "this simulator does not know");
     }
 
   puts = g_array_new (FALSE, TRUE, sizeof (Record));
@@ -1780,7 +1714,7 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
   if (!read_records (self, put, puts, error) || !read_records (self, new_events, events, error))
     return FALSE;
   for (guint i = 0; i < events->len; i++)
-    if (g_array_index (events, Record, i).kind != RECORD_EVENT)
+    if (g_array_index (events, Record, i).event == NULL)
       return load_error (error, "a journal entry's events hold something else");
 
   if (!read_settings (object, &settings, error))
@@ -1796,10 +1730,9 @@ rds_sim_engine_apply_changes (RdsSimEngine  *self,
       RdsSimRegion *region = record_region (self, gone, NULL);
       const char *id = json_object_get_string_member (gone, "id");
 
-      if (g_str_equal (json_object_get_string_member (gone, "type"), "db-instance"))
-        g_tree_remove (region->instances, id);
-      else
-        g_tree_remove (region->snapshots, id);
+      const RdsSimKind *kind = rds_sim_kind_lookup (json_object_get_string_member (gone, "type"));
+
+      g_tree_remove (_rds_sim_region_resources (region, kind), id);
     }
 
   for (guint i = 0; i < events->len; i++)
