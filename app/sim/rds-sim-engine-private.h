@@ -178,6 +178,74 @@ gboolean        _rds_sim_decode_index_marker     (const char      *marker,
                                                   guint64         *index,
                                                   GError         **error);
 
+/* rds-sim-engine-checks.c */
+typedef struct
+{
+  const char *storage_type;
+  int         allocated;
+  int         iops;         /* -1: none */
+  int         throughput;   /* -1: none */
+} RdsSimStorage;
+
+gboolean        _rds_sim_fail                    (GError              **error,
+                                                  RdsAwsError           code,
+                                                  const char           *format,
+                                                  ...) G_GNUC_PRINTF (3, 4);
+gboolean        _rds_sim_check_storage           (const RdsEngineInfo  *engine,
+                                                  RdsSimStorage        *storage,
+                                                  gboolean              explicit_iops,
+                                                  gboolean              explicit_throughput,
+                                                  GError              **error);
+gboolean        _rds_sim_check_max_allocated     (const RdsEngineInfo  *engine,
+                                                  const char           *storage_type,
+                                                  int                   allocated,
+                                                  int                   max_allocated,
+                                                  GError              **error);
+gboolean        _rds_sim_check_class             (const RdsEngineInfo  *engine,
+                                                  const RdsVersionInfo *version,
+                                                  const char           *class_name,
+                                                  const char           *license,
+                                                  GError              **error);
+gboolean        _rds_sim_check_features          (const RdsEngineInfo  *engine,
+                                                  gboolean              multi_az,
+                                                  gboolean              iam_auth,
+                                                  GError              **error);
+gboolean        _rds_sim_check_ca                (const char           *ca,
+                                                  GError              **error);
+gboolean        _rds_sim_check_backup_retention  (int                   days,
+                                                  GError              **error);
+gboolean        _rds_sim_check_monitoring        (RdsRequest           *request,
+                                                  int                   interval,
+                                                  const char           *role,
+                                                  GError              **error);
+gboolean        _rds_sim_check_pi_retention      (int                   days,
+                                                  GError              **error);
+char           *_rds_sim_resolve_kms_key         (RdsSimEngine         *self,
+                                                  RdsSimRegion         *region,
+                                                  const char           *key,
+                                                  GError              **error);
+gboolean        _rds_sim_check_log_exports       (const RdsEngineInfo  *engine,
+                                                  char                **exports,
+                                                  GError              **error);
+gboolean        _rds_sim_check_security_groups   (RdsSimRegion         *region,
+                                                  char                **groups,
+                                                  GError              **error);
+gboolean        _rds_sim_check_parameter_group   (RdsSimRegion         *region,
+                                                  const RdsVersionInfo *version,
+                                                  const char           *name,
+                                                  GError              **error);
+gboolean        _rds_sim_check_quotas            (RdsSimEngine         *self,
+                                                  RdsSimRegion         *region,
+                                                  int                   new_instances,
+                                                  int                   new_storage,
+                                                  GError              **error);
+gboolean        _rds_sim_draw_windows            (RdsSimEngine         *self,
+                                                  RdsSimRegion         *region,
+                                                  RdsRequest           *request,
+                                                  char                **backup_window,
+                                                  char                **maintenance_window,
+                                                  GError              **error);
+
 /* rds-sim-engine-instances.c */
 RdsQueryResult *_rds_sim_action_create_db_instance   (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_describe_db_instances (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
