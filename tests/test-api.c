@@ -522,6 +522,90 @@ test_regions_are_separate (Fixture       *f,
   g_assert_cmpuint (away->items->len, ==, 0);
 }
 
+/* Where each service's requests go: the one endpoint, or AWS's own. */
+static void
+test_service_urls (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdsClient) aws = rds_client_new (NULL, "eu-west-1", ACCESS_KEY, SECRET_KEY);
+  g_autoptr(RdsClient) china = rds_client_new (NULL, "cn-north-1", ACCESS_KEY, SECRET_KEY);
+  g_autoptr(RdsClient) moved = rds_client_new_for_region (aws, "ap-northeast-2");
+  g_autofree char *rds = rds_client_get_service_url (aws, "rds");
+  g_autofree char *monitoring = rds_client_get_service_url (aws, "monitoring");
+  g_autofree char *kms = rds_client_get_service_url (china, "kms");
+  g_autofree char *seoul = rds_client_get_service_url (moved, "rds");
+  g_autofree char *simulator = rds_client_get_service_url (f->client, "monitoring");
+
+  g_assert_null (rds_client_get_endpoint (aws));
+  g_assert_cmpstr (rds, ==, "https://rds.eu-west-1.amazonaws.com");
+  g_assert_cmpstr (monitoring, ==, "https://monitoring.eu-west-1.amazonaws.com");
+  g_assert_cmpstr (kms, ==, "https://kms.cn-north-1.amazonaws.com.cn");
+  g_assert_cmpstr (seoul, ==, "https://rds.ap-northeast-2.amazonaws.com");
+  g_assert_cmpstr (simulator, ==, f->url);
+}
+
+typedef struct
+{
+  char *token;
+  char *authorization;
+} Seen;
+
+static void
+capture_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Seen *seen = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  seen->token = g_strdup (soup_message_headers_get_one (headers, "X-Amz-Security-Token"));
+  seen->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+  soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+}
+
+/* Temporary credentials: the token goes with every request, signed, and
+ * the simulator takes it. */
+static void
+test_session_token (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SoupServer) capture = soup_server_new (NULL, NULL);
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(RdsRequest) request = request_new ("DescribeDBInstances", NULL);
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  Seen seen = { NULL, NULL };
+
+  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
+  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (capture);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  rds_client_set_session_token (client, "FwoGZXIvYXdzEXAMPLE//token=");
+  result = call_client (client, request, &error);
+  g_assert_null (result);
+  g_clear_error (&error);
+
+  g_assert_cmpstr (seen.token, ==, "FwoGZXIvYXdzEXAMPLE//token=");
+  g_assert_nonnull (strstr (seen.authorization, "x-amz-security-token"));
+  g_free (seen.token);
+  g_free (seen.authorization);
+  soup_server_disconnect (capture);
+
+  /* The simulator checks the signature over it, and answers. */
+  rds_client_set_session_token (f->client, "FwoGZXIvYXdzEXAMPLE//token=");
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_client (f->client, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +621,8 @@ main (int   argc,
   ADD ("durable-before-acknowledged", test_durable_before_acknowledged);
   ADD ("control", test_control);
   ADD ("regions-are-separate", test_regions_are_separate);
+  ADD ("service-urls", test_service_urls);
+  ADD ("session-token", test_session_token);
 #undef ADD
 
   return g_test_run ();

@@ -35,6 +35,7 @@ struct _RdsClient
   char        *region;
   char        *access_key_id;
   char        *secret_access_key;
+  char        *session_token;   /* temporary credentials (STS), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RdsClient, rds_client, G_TYPE_OBJECT)
@@ -46,6 +47,9 @@ rds_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->endpoint, g_free);
+  if (self->session_token != NULL)
+    explicit_bzero (self->session_token, strlen (self->session_token));
+  g_clear_pointer (&self->session_token, g_free);
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->access_key_id, g_free);
   if (self->secret_access_key != NULL)
@@ -71,7 +75,9 @@ rds_client_init (RdsClient *self)
 
 /**
  * rds_client_new:
- * @endpoint: the endpoint's base URL, such as "http://127.0.0.1:9400"
+ * @endpoint: (nullable): the base URL of an endpoint that serves every
+ *   service, such as the simulator's "http://127.0.0.1:9400"; or %NULL for
+ *   AWS's own, one per service and Region (rds.REGION.amazonaws.com, ...)
  * @region: the Region requests are signed for
  *
  * Returns: (transfer full): a client
@@ -84,14 +90,14 @@ rds_client_new (const char *endpoint,
 {
   RdsClient *self;
 
-  g_return_val_if_fail (endpoint != NULL, NULL);
   g_return_val_if_fail (region != NULL, NULL);
   g_return_val_if_fail (access_key_id != NULL, NULL);
   g_return_val_if_fail (secret_access_key != NULL, NULL);
 
   self = g_object_new (RDS_TYPE_CLIENT, NULL);
-  self->endpoint = g_str_has_suffix (endpoint, "/") ? g_strndup (endpoint, strlen (endpoint) - 1)
-                                                    : g_strdup (endpoint);
+  if (endpoint != NULL)
+    self->endpoint = g_str_has_suffix (endpoint, "/") ? g_strndup (endpoint, strlen (endpoint) - 1)
+                                                      : g_strdup (endpoint);
   self->region = g_strdup (region);
   self->access_key_id = g_strdup (access_key_id);
   self->secret_access_key = g_strdup (secret_access_key);
@@ -115,17 +121,65 @@ rds_client_new_for_region (RdsClient  *self,
   g_return_val_if_fail (region != NULL, NULL);
 
   client = rds_client_new (self->endpoint, region, self->access_key_id, self->secret_access_key);
+  client->session_token = g_strdup (self->session_token);
   g_set_object (&client->session, self->session);
 
   return client;
 }
 
+/**
+ * rds_client_get_endpoint:
+ *
+ * Returns: (nullable): the endpoint given to rds_client_new(): %NULL for
+ *   AWS's own
+ */
 const char *
 rds_client_get_endpoint (RdsClient *self)
 {
   g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
 
   return self->endpoint;
+}
+
+/**
+ * rds_client_get_service_url:
+ * @service: a SigV4 service name: "rds", "monitoring", "kms"...
+ *
+ * Returns: (transfer full): where requests to @service go: the one
+ *   endpoint, or AWS's for the service in the client's Region
+ */
+char *
+rds_client_get_service_url (RdsClient  *self,
+                            const char *service)
+{
+  g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (service != NULL, NULL);
+
+  if (self->endpoint != NULL)
+    return g_strdup (self->endpoint);
+  /* China's Regions have a domain of their own. */
+  if (g_str_has_prefix (self->region, "cn-"))
+    return g_strdup_printf ("https://%s.%s.amazonaws.com.cn", service, self->region);
+  return g_strdup_printf ("https://%s.%s.amazonaws.com", service, self->region);
+}
+
+/**
+ * rds_client_set_session_token:
+ * @token: (nullable): the session token of temporary credentials
+ *
+ * Signs every request with it too (X-Amz-Security-Token), as temporary
+ * credentials from STS or an AWS profile need.
+ */
+void
+rds_client_set_session_token (RdsClient  *self,
+                              const char *token)
+{
+  g_return_if_fail (RDS_IS_CLIENT (self));
+
+  if (self->session_token != NULL)
+    explicit_bzero (self->session_token, strlen (self->session_token));
+  g_free (self->session_token);
+  self->session_token = token != NULL && *token != '\0' ? g_strdup (token) : NULL;
 }
 
 const char *
@@ -152,13 +206,15 @@ rds_client_set_region (RdsClient  *self,
 /* Builds a signed message for @path with @body. */
 static SoupMessage *
 new_signed_message (RdsClient   *self,
+                    const char  *service,
                     const char  *method,
                     const char  *path,
                     const char  *content_type,
                     GBytes      *body,
                     GError     **error)
 {
-  g_autofree char *url = g_strconcat (self->endpoint, path, NULL);
+  g_autofree char *base = rds_client_get_service_url (self, service);
+  g_autofree char *url = g_strconcat (base, path, NULL);
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
   g_autoptr(RdsSigv4Request) signing = NULL;
   g_autofree char *host = NULL;
@@ -190,15 +246,19 @@ new_signed_message (RdsClient   *self,
     rds_sigv4_request_add_header (signing, "Content-Type", content_type);
   rds_sigv4_request_add_header (signing, "Host", host);
   rds_sigv4_request_add_header (signing, "X-Amz-Date", amz_date);
+  if (self->session_token != NULL)
+    rds_sigv4_request_add_header (signing, "X-Amz-Security-Token", self->session_token);
   rds_sigv4_request_set_body (signing, data, length);
   authorization = rds_sigv4_authorization (signing, NULL, self->access_key_id,
-                                           self->secret_access_key, self->region, SERVICE);
+                                           self->secret_access_key, self->region, service);
 
   msg = soup_message_new_from_uri (method, uri);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Host", host);
   soup_message_headers_replace (headers, "X-Amz-Date", amz_date);
   soup_message_headers_replace (headers, "Authorization", authorization);
+  if (self->session_token != NULL)
+    soup_message_headers_replace (headers, "X-Amz-Security-Token", self->session_token);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
 
@@ -216,7 +276,7 @@ new_query_message (RdsClient   *self,
   SoupMessage *msg;
 
   body = g_bytes_new_take (g_steal_pointer (&form), length);
-  msg = new_signed_message (self, "POST", "/", FORM_CONTENT_TYPE, body, error);
+  msg = new_signed_message (self, SERVICE, "POST", "/", FORM_CONTENT_TYPE, body, error);
 
   /* libsoup sends every POST on a new connection unless told it may reuse
    * one. Like the AWS SDKs, which retry any request whose connection failed,
@@ -451,7 +511,7 @@ new_control_message (RdsClient   *self,
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
     }
 
-  SoupMessage *msg = new_signed_message (self, method, full_path,
+  SoupMessage *msg = new_signed_message (self, SERVICE, method, full_path,
                                          body != NULL ? "application/json" : NULL, bytes, error);
 
   if (msg != NULL)

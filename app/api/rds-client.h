@@ -1,4 +1,4 @@
-/* rds-client.h: an RDS Query API client, for any endpoint
+/* rds-client.h: an AWS Query API client (RDS today), for any endpoint
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +35,10 @@ RdsClient      *rds_client_new               (const char           *endpoint,
 RdsClient      *rds_client_new_for_region    (RdsClient            *self,
                                               const char           *region);
 const char     *rds_client_get_endpoint      (RdsClient            *self);
+char           *rds_client_get_service_url   (RdsClient            *self,
+                                              const char           *service);
+void            rds_client_set_session_token (RdsClient            *self,
+                                              const char           *token);
 const char     *rds_client_get_region        (RdsClient            *self);
 void            rds_client_set_region        (RdsClient            *self,
                                               const char           *region);

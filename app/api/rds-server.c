@@ -191,11 +191,87 @@ add_header_cb (const char *name,
   rds_sigv4_request_add_header (user_data, name, value);
 }
 
-/* Checks the signature and returns the Region it was signed for. */
+/* Services
+ *
+ * One endpoint serves every AWS service the console needs, chosen by the
+ * service its request was signed for (the credential scope). Each is a
+ * row: its protocol, the API version it speaks and what handles it. Today
+ * RDS; CloudWatch ("monitoring", Query), KMS ("kms", AWS JSON 1.1) and
+ * ElastiCache come as rows of their own. */
+
+typedef enum
+{
+  SERVICE_QUERY,     /* form-encoded Action and Version, XML answers */
+  SERVICE_JSON_1_1,  /* X-Amz-Target, JSON both ways */
+} ServiceProtocol;
+
+typedef void (*ServiceHandler) (RdsServer         *self,
+                                SoupServerMessage *msg,
+                                const char        *region,
+                                GBytes            *body,
+                                const char        *request_id);
+
+typedef struct
+{
+  const char      *name;          /* in the credential scope: "rds" */
+  ServiceProtocol  protocol;
+  const char      *api_version;
+  ServiceHandler   handle;
+} Service;
+
+static void handle_query (RdsServer         *self,
+                          SoupServerMessage *msg,
+                          const char        *region,
+                          GBytes            *body,
+                          const char        *request_id);
+
+static const Service services[] = {
+  { RDS_SERVER_SERVICE, SERVICE_QUERY, RDS_API_VERSION, handle_query },
+};
+
+static const Service *
+find_service (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (g_strcmp0 (services[i].name, name) == 0)
+      return &services[i];
+  return NULL;
+}
+
+/* "'rds'" or "'rds', 'monitoring' or 'kms'", for messages. */
+static char *
+list_services (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == G_N_ELEMENTS (services) ? " or " : ", ");
+      g_string_append_printf (out, "'%s'", services[i].name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rds_server_serves:
+ * @service: a SigV4 service name ("rds", "monitoring", ...)
+ *
+ * Returns: whether this endpoint answers requests signed for @service
+ */
+gboolean
+rds_server_serves (const char *service)
+{
+  return find_service (service) != NULL;
+}
+
+/* Checks the signature; returns the Region it was signed for, and in
+ * @service the service. */
 static char *
 authenticate (RdsServer          *self,
               SoupServerMessage  *msg,
               GBytes             *body,
+              const Service     **service,
               GError            **error)
 {
   GUri *uri = soup_server_message_get_uri (msg);
@@ -209,9 +285,21 @@ authenticate (RdsServer          *self,
   soup_message_headers_foreach (soup_server_message_get_request_headers (msg), add_header_cb, request);
   rds_sigv4_request_set_body (request, data, length);
 
-  if (!rds_sigv4_verify (request, RDS_SERVER_SERVICE, lookup_secret, self,
+  if (!rds_sigv4_verify (request, NULL, lookup_secret, self,
                          g_get_real_time () / G_USEC_PER_SEC, &identity, error))
     return NULL;
+
+  *service = find_service (identity.service);
+  if (*service == NULL)
+    {
+      g_autofree char *served = list_services ();
+
+      /* As AWS words a request signed for another service. */
+      g_set_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
+                   "Credential should be scoped to correct service: %s. This endpoint does not "
+                   "serve '%s'.", served, identity.service);
+      return NULL;
+    }
 
   if (!rds_sim_engine_has_region (self->engine, identity.region))
     {
@@ -422,6 +510,7 @@ query_committed (RdsServer         *self,
     }
 }
 
+/* A Query API request of RDS. */
 static void
 handle_query (RdsServer         *self,
               SoupServerMessage *msg,
@@ -840,6 +929,7 @@ server_cb (SoupServer        *server,
   g_autoptr(GError) error = NULL;
   const char *method = soup_server_message_get_method (msg);
   gboolean control = g_str_has_prefix (path, RDS_SERVER_CONTROL_PATH);
+  const Service *service = NULL;
 
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
 
@@ -850,7 +940,13 @@ server_cb (SoupServer        *server,
       return;
     }
 
-  region = authenticate (self, msg, body, &error);
+  region = authenticate (self, msg, body, &service, &error);
+  if (region != NULL && control && !g_str_equal (service->name, RDS_SERVER_SERVICE))
+    {
+      g_clear_pointer (&region, g_free);
+      g_set_error_literal (&error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
+                           "Credential should be scoped to correct service: 'rds'.");
+    }
   if (region == NULL)
     {
       if (control)
@@ -863,7 +959,7 @@ server_cb (SoupServer        *server,
   if (control)
     handle_control (self, msg, path, body);
   else
-    handle_query (self, msg, region, body, request_id);
+    service->handle (self, msg, region, body, request_id);
 }
 
 /* Connections

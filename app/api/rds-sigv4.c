@@ -634,7 +634,8 @@ parse_authorization (const char  *value,
 /**
  * rds_sigv4_verify:
  * @request: the request as received
- * @service: the service the request must be signed for ("rds")
+ * @service: (nullable): the service the request must be signed for
+ *   ("rds"), or %NULL for any (the caller then checks @identity's)
  * @lookup: finds the secret key of an access key id
  * @now_unix_seconds: wall-clock time, for the skew check
  * @identity: (out) (optional): who signed it, for which region
@@ -668,7 +669,6 @@ rds_sigv4_verify (const RdsSigv4Request *request,
   gint64 request_time;
 
   g_return_val_if_fail (request != NULL, FALSE);
-  g_return_val_if_fail (service != NULL, FALSE);
   g_return_val_if_fail (lookup != NULL, FALSE);
 
   authorization = rds_sigv4_request_get_header (request, "authorization");
@@ -720,7 +720,7 @@ rds_sigv4_verify (const RdsSigv4Request *request,
                    "does not match the request date '%.8s'.", scope_parts[1], amz_date);
       return FALSE;
     }
-  if (!g_str_equal (scope_parts[3], service))
+  if (service != NULL && !g_str_equal (scope_parts[3], service))
     {
       g_set_error (error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
                    "Credential should be scoped to correct service: '%s'.", service);

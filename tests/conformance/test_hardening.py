@@ -10,6 +10,7 @@
 
 import datetime
 import hashlib
+import json
 import http.client
 import os
 import resource
@@ -305,6 +306,22 @@ class Hardening(unittest.TestCase):
         if not sanitized:
             self.assertLess(after - before, 2048)
         self.assertLessEqual(fds_after, fds_idle + 2)
+
+    def test_services(self):
+        # One endpoint, the service chosen by the credential scope: a
+        # service it does not serve is told so as AWS words it.
+        body = wire.query_body("DescribeAlarms")
+        answer = wire.send(self.url, body, wire.sign(self.url, body, service="s3"))
+        self.assertRefused(answer, 403, "SignatureDoesNotMatch")
+        self.assertIn("Credential should be scoped to correct service: 'rds'", answer.message())
+        self.assertIn("'s3'", answer.message())
+        # The control API is the simulator's own, under rds.
+        control = json.dumps({"seconds": 1}).encode()
+        headers = wire.sign(self.url, control, path="/_sim/clock/advance",
+                            content_type="application/json", service="s3")
+        answer = wire.send(self.url, control, headers, path="/_sim/clock/advance")
+        self.assertEqual(answer.status, 403, answer.body)
+        self.assertEqual(wire.call(self.url, "DescribeDBInstances").status, 200)
 
     def test_lists_and_repeats(self):
         arn = self.create("lists")

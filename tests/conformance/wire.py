@@ -32,11 +32,11 @@ def query_body(action, params=()):
     return encode([("Action", action), ("Version", "2014-10-31")] + list(params))
 
 
-def sign(url, body, path="/", content_type=FORM, secret=SECRET_KEY, when=None):
+def sign(url, body, path="/", content_type=FORM, secret=SECRET_KEY, when=None, service="rds"):
     """The headers of a SigV4-signed POST of body."""
     request = AWSRequest(method="POST", url=url + path, data=body,
                          headers={"Content-Type": content_type})
-    auth = SigV4Auth(Credentials(ACCESS_KEY, secret), "rds", REGION)
+    auth = SigV4Auth(Credentials(ACCESS_KEY, secret), service, REGION)
     if when is not None:
         # botocore reads the time through datetime.datetime.utcnow.
         real = datetime.datetime
