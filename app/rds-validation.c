@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The wizards check every field as the user types. The verdict comes from
- * the same rules the simulator enforces (rds-rules, rds-catalog); these
- * functions only say what is wrong in a translated sentence, as the RDS
- * console does, instead of the API's English message.
+ * the very rules the simulator enforces (rds-rules, rds-catalog), as an
+ * RdsProblem; these functions only say what is wrong in a translated
+ * sentence, as the RDS console does, instead of the API's English message.
  */
 
 #include "config.h"
@@ -37,129 +37,155 @@ rds_parse_int (const char *text,
   return TRUE;
 }
 
-/* The rules' own message when they reject what the checks above passed. */
-static char *
-rules_verdict (gboolean  valid,
-               GError   *error)
+/**
+ * rds_problem_describe:
+ *
+ * Words a rule's verdict in the user's language, as the RDS console says
+ * it next to the field.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL if there is
+ *   no problem
+ */
+char *
+rds_problem_describe (const RdsProblem *problem)
 {
-  char *message = NULL;
+  const char *parameter = problem->parameter != NULL ? problem->parameter : "";
+  guint max = (guint) problem->max;
 
-  if (!valid)
-    message = g_strdup (error != NULL ? error->message : _("The value is not valid."));
-  g_clear_error (&error);
-  return message;
-}
+  switch (problem->code)
+    {
+    case RDS_PROBLEM_NONE:
+      return NULL;
 
-static char *
-identifier_problem (const char *value,
-                    guint       max_length,
-                    const char *empty_message)
-{
-  gsize length = value != NULL ? strlen (value) : 0;
+    case RDS_PROBLEM_MISSING:
+      if (g_str_equal (parameter, "DBInstanceIdentifier"))
+        return g_strdup (_("Enter a DB instance identifier."));
+      if (g_str_equal (parameter, "DBSnapshotIdentifier"))
+        return g_strdup (_("Enter a snapshot name."));
+      if (g_str_equal (parameter, "MasterUsername"))
+        return g_strdup (_("Enter a master username."));
+      if (g_str_equal (parameter, "MasterUserPassword"))
+        return g_strdup (_("Enter a master password."));
+      if (g_str_equal (parameter, "TagKey"))
+        return g_strdup (_("Enter a key."));
+      return g_strdup (_("Enter a value."));
 
-  if (length == 0)
-    return g_strdup (empty_message);
-  if (!g_ascii_isalpha (value[0]))
-    return g_strdup (_("Must begin with a letter."));
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalnum (value[i]) && value[i] != '-')
-      return g_strdup (_("Can only contain ASCII letters, digits and hyphens."));
-  if (strstr (value, "--") != NULL)
-    return g_strdup (_("Can't contain two consecutive hyphens."));
-  if (value[length - 1] == '-')
-    return g_strdup (_("Can't end with a hyphen."));
-  if (length > max_length)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Must be at most %u character long.",
-                                         "Must be at most %u characters long.", max_length),
-                            max_length);
-  return NULL;
+    case RDS_PROBLEM_FIRST_NOT_LETTER:
+      return g_strdup (_("Must begin with a letter."));
+
+    case RDS_PROBLEM_BAD_CHARACTERS:
+      switch (problem->charset)
+        {
+        case RDS_CHARSET_IDENTIFIER:
+          return g_strdup (_("Can only contain ASCII letters, digits and hyphens."));
+        case RDS_CHARSET_USERNAME:
+        case RDS_CHARSET_DB_NAME:
+          return g_strdup (_("Can only contain ASCII letters, digits and underscores."));
+        case RDS_CHARSET_ALPHANUMERIC:
+          return g_strdup (_("Can only contain ASCII letters and digits."));
+        case RDS_CHARSET_PASSWORD:
+          return g_strdup (_("Use printable ASCII characters other than / (slash), \" (double quote), "
+                             "@ (at sign) and spaces."));
+        case RDS_CHARSET_PASSWORD_ORACLE:
+          return g_strdup (_("Use printable ASCII characters other than / (slash), ' (single quote), "
+                             "\" (double quote), @ (at sign), & (ampersand) and spaces."));
+        case RDS_CHARSET_TAG:
+        default:
+          return g_strdup (_("Can only contain letters, digits, spaces and _ . : / = + - @."));
+        }
+
+    case RDS_PROBLEM_DOUBLE_HYPHEN:
+      return g_strdup (_("Can't contain two consecutive hyphens."));
+
+    case RDS_PROBLEM_ENDS_WITH_HYPHEN:
+      return g_strdup (_("Can't end with a hyphen."));
+
+    case RDS_PROBLEM_TOO_SHORT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Must be at least %u character long.",
+                                           "Must be at least %u characters long.", (guint) problem->min),
+                              (guint) problem->min);
+
+    case RDS_PROBLEM_TOO_LONG:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Must be at most %u character long.",
+                                           "Must be at most %u characters long.", max),
+                              max);
+
+    case RDS_PROBLEM_RESERVED:
+      if (g_str_equal (parameter, "TagKey"))
+        return g_strdup (_("Keys can't begin with “aws:” or “rds:”."));
+      if (g_str_equal (parameter, "Port"))
+        return g_strdup (_("SQL Server can't use ports 1234, 1434, 3260, 3343, 3389, 47001 and "
+                           "49152–49156."));
+      /* Translators: %s is a user name such as "admin" */
+      return g_strdup_printf (_("“%s” is reserved by the database engine. Choose another name."),
+                              problem->word != NULL ? problem->word : "");
+
+    case RDS_PROBLEM_NOT_FOR_ENGINE:
+      return g_strdup (_("SQL Server doesn't take an initial database name; create databases once "
+                         "the DB instance is available."));
+
+    case RDS_PROBLEM_OUT_OF_RANGE:
+      if (g_str_equal (parameter, "Port"))
+        return g_strdup (_("The port must be between 1150 and 65535."));
+      return g_strdup_printf (_("Must be between %d and %d."), (int) problem->min, (int) problem->max);
+
+    default:
+      g_return_val_if_reached (g_strdup (_("The value is not valid.")));
+    }
 }
 
 char *
 rds_validate_instance_identifier (const char *value)
 {
-  char *problem = identifier_problem (value, 63, _("Enter a DB instance identifier."));
-  GError *error = NULL;
+  RdsProblem problem;
 
-  if (problem != NULL)
-    return problem;
-  return rules_verdict (rds_rules_check_identifier ("DBInstanceIdentifier", value, 63, &error),
-                        error);
+  rds_rules_identifier ("DBInstanceIdentifier", value, 63, &problem);
+  return rds_problem_describe (&problem);
 }
 
 char *
 rds_validate_snapshot_identifier (const char *value)
 {
-  char *problem = identifier_problem (value, 255, _("Enter a snapshot name."));
-  GError *error = NULL;
+  RdsProblem problem;
 
-  if (problem != NULL)
-    return problem;
-  return rules_verdict (rds_rules_check_identifier ("DBSnapshotIdentifier", value, 255, &error),
-                        error);
+  rds_rules_identifier ("DBSnapshotIdentifier", value, 255, &problem);
+  return rds_problem_describe (&problem);
 }
 
 char *
 rds_validate_master_username (const RdsEngineInfo *engine,
                               const char          *value)
 {
-  gsize length = value != NULL ? strlen (value) : 0;
-  GError *error = NULL;
+  RdsProblem problem;
 
-  if (length == 0)
-    return g_strdup (_("Enter a master username."));
-  if (!g_ascii_isalpha (value[0]))
-    return g_strdup (_("Must begin with a letter."));
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalnum (value[i]) && value[i] != '_')
-      return g_strdup (_("Can only contain ASCII letters, digits and underscores."));
-  if (length > (gsize) engine->username_max)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Must be at most %d character long.",
-                                         "Must be at most %d characters long.",
-                                         engine->username_max),
-                            engine->username_max);
-  if (!rds_rules_check_master_username (engine, value, &error))
-    {
-      g_clear_error (&error);
-      /* Translators: %s is a user name such as "admin" */
-      return g_strdup_printf (_("“%s” is reserved by the database engine. Choose another name."),
-                              value);
-    }
-  return NULL;
+  rds_rules_master_username (engine, value, &problem);
+  return rds_problem_describe (&problem);
 }
 
 char *
 rds_validate_master_password (const RdsEngineInfo *engine,
                               const char          *value)
 {
-  gsize length = value != NULL ? strlen (value) : 0;
-  GError *error = NULL;
+  RdsProblem problem;
 
-  if (length == 0)
-    return g_strdup (_("Enter a master password."));
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = value[i];
+  rds_rules_master_password (engine, value, &problem);
+  return rds_problem_describe (&problem);
+}
 
-      if (c < 0x21 || c > 0x7e || c == '/' || c == '@' || c == '"' ||
-          (engine->family == RDS_FAMILY_ORACLE && (c == '&' || c == '\'')))
-        return g_strdup (engine->family == RDS_FAMILY_ORACLE
-                         ? _("Use printable ASCII characters other than / (slash), ' (single quote), "
-                             "\" (double quote), @ (at sign), & (ampersand) and spaces.")
-                         : _("Use printable ASCII characters other than / (slash), \" (double quote), "
-                             "@ (at sign) and spaces."));
-    }
-  if (length < 8)
-    return g_strdup (_("Must be at least 8 characters long."));
-  if (length > (gsize) engine->password_max)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Must be at most %d character long.",
-                                         "Must be at most %d characters long.",
-                                         engine->password_max),
-                            engine->password_max);
-  return rules_verdict (rds_rules_check_master_password (engine, value, &error), error);
+/**
+ * rds_validate_tag:
+ * @value: (nullable): the tag's value, or %NULL to check the key alone
+ */
+char *
+rds_validate_tag (const char *key,
+                  const char *value)
+{
+  RdsProblem problem;
+
+  rds_rules_tag (key, value, &problem);
+  return rds_problem_describe (&problem);
 }
 
 char *
@@ -177,30 +203,13 @@ char *
 rds_validate_db_name (const RdsEngineInfo *engine,
                       const char          *value)
 {
-  gsize length = value != NULL ? strlen (value) : 0;
-  gsize max_length = engine->family == RDS_FAMILY_ORACLE ? 8
-                   : engine->family == RDS_FAMILY_POSTGRES ? 63 : 64;
-  GError *error = NULL;
+  RdsProblem problem;
 
   /* Blank: no initial database (PostgreSQL makes "postgres" anyway). */
-  if (length == 0)
+  if (value == NULL || *value == '\0')
     return NULL;
-  if (engine->family == RDS_FAMILY_SQLSERVER)
-    return g_strdup (_("SQL Server doesn't take an initial database name; create databases once "
-                       "the DB instance is available."));
-  if (!g_ascii_isalpha (value[0]))
-    return g_strdup (_("Must begin with a letter."));
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalnum (value[i]) && !(value[i] == '_' && engine->family != RDS_FAMILY_ORACLE))
-      return g_strdup (engine->family == RDS_FAMILY_ORACLE
-                       ? _("Can only contain ASCII letters and digits.")
-                       : _("Can only contain ASCII letters, digits and underscores."));
-  if (length > max_length)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Must be at most %u character long.",
-                                         "Must be at most %u characters long.", (guint) max_length),
-                            (guint) max_length);
-  return rules_verdict (rds_rules_check_db_name (engine, value, &error), error);
+  rds_rules_db_name (engine, value, &problem);
+  return rds_problem_describe (&problem);
 }
 
 char *
@@ -208,19 +217,13 @@ rds_validate_port (const RdsEngineInfo *engine,
                    const char          *text,
                    int                 *port)
 {
-  GError *error = NULL;
+  RdsProblem problem;
   int value;
 
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter a port number."));
-  if (value < 1150 || value > 65535)
-    return g_strdup (_("The port must be between 1150 and 65535."));
-  if (!rds_rules_check_port (engine, value, &error))
-    {
-      g_clear_error (&error);
-      return g_strdup (_("SQL Server can't use ports 1234, 1434, 3260, 3343, 3389, 47001 and "
-                         "49152–49156."));
-    }
+  if (!rds_rules_port (engine, value, &problem))
+    return rds_problem_describe (&problem);
 
   *port = value;
   return NULL;

@@ -8,11 +8,13 @@
 #include <glib.h>
 
 #include "rds-catalog.h"
+#include "rds-problem.h"
 
 G_BEGIN_DECLS
 
 /* Each returns NULL when @value is valid, or what is wrong with it,
  * translated. The shared rules (rds-rules.h) have the last word. */
+char *rds_problem_describe             (const RdsProblem    *problem);
 char *rds_validate_instance_identifier (const char          *value);
 char *rds_validate_snapshot_identifier (const char          *value);
 char *rds_validate_master_username     (const RdsEngineInfo *engine,
@@ -48,6 +50,8 @@ char *rds_validate_max_storage         (const RdsEngineInfo *engine,
                                         const char          *text,
                                         int                 *max_storage);
 char *rds_validate_kms_key             (const char          *value);
+char *rds_validate_tag                 (const char          *key,
+                                        const char          *value);
 
 gboolean rds_parse_int                 (const char          *text,
                                         int                 *value);

@@ -16,52 +16,122 @@
 #include <string.h>
 
 #include "rds-aws-error.h"
+#include "rds-problem.h"
 
 static const char * const weekdays[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
+/* Each rule fills in @problem and returns whether the value passes; the
+ * rds_rules_check_*() beside it words the verdict as the AWS error. */
+
+static gboolean
+found (RdsProblem     *problem,
+       RdsProblemCode  code)
+{
+  problem->code = code;
+  return FALSE;
+}
+
+static void
+problem_init (RdsProblem          *problem,
+              const char          *parameter,
+              const RdsEngineInfo *engine)
+{
+  *problem = (RdsProblem) { RDS_PROBLEM_NONE, parameter, 0, 0, 0, 0, NULL, engine };
+}
+
+/* Whether every character of @value is of @charset. */
+static gboolean
+in_charset (const char *value,
+            RdsCharset  charset)
+{
+  for (const char *p = value; *p != '\0'; p = charset == RDS_CHARSET_TAG ? g_utf8_next_char (p) : p + 1)
+    {
+      guchar c = *p;
+      gunichar u;
+
+      switch (charset)
+        {
+        case RDS_CHARSET_IDENTIFIER:
+          if (!g_ascii_isalnum (c) && c != '-')
+            return FALSE;
+          break;
+        case RDS_CHARSET_USERNAME:
+        case RDS_CHARSET_DB_NAME:
+          if (!g_ascii_isalnum (c) && c != '_')
+            return FALSE;
+          break;
+        case RDS_CHARSET_ALPHANUMERIC:
+          if (!g_ascii_isalnum (c))
+            return FALSE;
+          break;
+        case RDS_CHARSET_PASSWORD:
+        case RDS_CHARSET_PASSWORD_ORACLE:
+          if (c < 0x21 || c > 0x7e || c == '/' || c == '@' || c == '"' ||
+              (charset == RDS_CHARSET_PASSWORD_ORACLE && (c == '&' || c == '\'')))
+            return FALSE;
+          break;
+        case RDS_CHARSET_TAG:
+          /* AWS's ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$ */
+          u = g_utf8_get_char (p);
+          switch (g_unichar_type (u))
+            {
+            case G_UNICODE_LOWERCASE_LETTER:
+            case G_UNICODE_MODIFIER_LETTER:
+            case G_UNICODE_OTHER_LETTER:
+            case G_UNICODE_TITLECASE_LETTER:
+            case G_UNICODE_UPPERCASE_LETTER:
+            case G_UNICODE_SPACE_SEPARATOR:
+            case G_UNICODE_LINE_SEPARATOR:
+            case G_UNICODE_PARAGRAPH_SEPARATOR:
+            case G_UNICODE_DECIMAL_NUMBER:
+            case G_UNICODE_LETTER_NUMBER:
+            case G_UNICODE_OTHER_NUMBER:
+              break;
+            default:
+              if (u >= 0x80 || strchr ("_.:/=+-@", (char) u) == NULL)
+                return FALSE;
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
 /**
- * rds_rules_check_identifier:
- * @parameter: the parameter name, for the message
+ * rds_rules_identifier:
+ * @parameter: "DBInstanceIdentifier" or "DBSnapshotIdentifier"
  * @max_length: 63 for instances, 255 for snapshots
  *
  * 1 to @max_length letters, digits or hyphens; a letter first; no hyphen at
  * the end and no two in a row.
  */
 gboolean
-rds_rules_check_identifier (const char *parameter,
-                            const char *value,
-                            guint       max_length,
-                            GError    **error)
+rds_rules_identifier (const char *parameter,
+                      const char *value,
+                      guint       max_length,
+                      RdsProblem *problem)
 {
   gsize length = value != NULL ? strlen (value) : 0;
-  gboolean valid = length > 0 && g_ascii_isalpha (value[0]) && value[length - 1] != '-';
 
-  for (gsize i = 0; valid && i < length; i++)
-    {
-      if (!g_ascii_isalnum (value[i]) && value[i] != '-')
-        valid = FALSE;
-      if (value[i] == '-' && i + 1 < length && value[i + 1] == '-')
-        valid = FALSE;
-    }
+  problem_init (problem, parameter, NULL);
+  problem->charset = RDS_CHARSET_IDENTIFIER;
+  problem->value = (gint64) length;
+  problem->max = max_length;
 
-  if (!valid)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter %s is not a valid identifier. Identifiers must begin with a "
-                   "letter; must contain only ASCII letters, digits, and hyphens; and must not "
-                   "end with a hyphen or contain two consecutive hyphens.", parameter);
-      return FALSE;
-    }
-
+  if (length == 0)
+    return found (problem, RDS_PROBLEM_MISSING);
+  if (!g_ascii_isalpha (value[0]))
+    return found (problem, RDS_PROBLEM_FIRST_NOT_LETTER);
+  if (!in_charset (value, RDS_CHARSET_IDENTIFIER))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
+  if (strstr (value, "--") != NULL)
+    return found (problem, RDS_PROBLEM_DOUBLE_HYPHEN);
+  if (value[length - 1] == '-')
+    return found (problem, RDS_PROBLEM_ENDS_WITH_HYPHEN);
   if (length > max_length)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter %s is not a valid identifier: it is %" G_GSIZE_FORMAT
-                   " characters long, and identifiers can have at most %u.",
-                   parameter, length, max_length);
-      return FALSE;
-    }
-
+    return found (problem, RDS_PROBLEM_TOO_LONG);
   return TRUE;
 }
 
@@ -73,183 +143,227 @@ static const char * const reserved_usernames[] = {
 };
 
 gboolean
-rds_rules_check_master_username (const RdsEngineInfo *engine,
-                                 const char          *username,
-                                 GError             **error)
+rds_rules_master_username (const RdsEngineInfo *engine,
+                           const char          *username,
+                           RdsProblem          *problem)
 {
   gsize length = username != NULL ? strlen (username) : 0;
   g_autofree char *lower = NULL;
-  gboolean valid = length > 0 && g_ascii_isalpha (username[0]);
 
-  for (gsize i = 0; valid && i < length; i++)
-    if (!g_ascii_isalnum (username[i]) && username[i] != '_')
-      valid = FALSE;
+  problem_init (problem, "MasterUsername", engine);
+  problem->charset = RDS_CHARSET_USERNAME;
+  problem->value = (gint64) length;
+  problem->max = engine->username_max;
+  problem->word = username;
 
   if (length == 0)
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
-                           "The parameter MasterUsername must be provided and must not be blank.");
-      return FALSE;
-    }
-
-  if (!valid || length > (gsize) engine->username_max)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter MasterUsername is not valid: for %s it must be 1 to %d letters, "
-                   "digits or underscores, beginning with a letter.",
-                   engine->engine, engine->username_max);
-      return FALSE;
-    }
+    return found (problem, RDS_PROBLEM_MISSING);
+  if (!g_ascii_isalpha (username[0]))
+    return found (problem, RDS_PROBLEM_FIRST_NOT_LETTER);
+  if (!in_charset (username, RDS_CHARSET_USERNAME))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
+  if (length > (gsize) engine->username_max)
+    return found (problem, RDS_PROBLEM_TOO_LONG);
 
   lower = g_ascii_strdown (username, -1);
   if (g_strv_contains (reserved_usernames, lower) ||
       (engine->family == RDS_FAMILY_POSTGRES && g_str_has_prefix (lower, "pg_")))
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "MasterUsername %s cannot be used as it is a reserved word used by the engine",
-                   username);
-      return FALSE;
-    }
+    return found (problem, RDS_PROBLEM_RESERVED);
 
   return TRUE;
 }
 
+/* Never puts the password in the problem: no message can show it. */
 gboolean
-rds_rules_check_master_password (const RdsEngineInfo *engine,
-                                 const char          *password,
-                                 GError             **error)
+rds_rules_master_password (const RdsEngineInfo *engine,
+                           const char          *password,
+                           RdsProblem          *problem)
 {
   gsize length = password != NULL ? strlen (password) : 0;
 
+  problem_init (problem, "MasterUserPassword", engine);
+  problem->charset = engine->family == RDS_FAMILY_ORACLE ? RDS_CHARSET_PASSWORD_ORACLE
+                                                         : RDS_CHARSET_PASSWORD;
+  problem->value = (gint64) length;
+  problem->min = 8;
+  problem->max = engine->password_max;
+
   if (length == 0)
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
-                           "The parameter MasterUserPassword must be provided and must not be blank.");
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = password[i];
-      gboolean oracle_excluded = engine->family == RDS_FAMILY_ORACLE && (c == '&' || c == '\'');
-
-      if (c < 0x21 || c > 0x7e || c == '/' || c == '@' || c == '"' || oracle_excluded)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "The parameter MasterUserPassword is not a valid password. Only printable "
-                       "ASCII characters besides '/', '@', '\"', ' '%s may be used.",
-                       engine->family == RDS_FAMILY_ORACLE ? ", '&', '''" : "");
-          return FALSE;
-        }
-    }
-
+    return found (problem, RDS_PROBLEM_MISSING);
+  if (!in_charset (password, problem->charset))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
   if (length < 8)
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                           "The parameter MasterUserPassword is not a valid password because it "
-                           "is shorter than 8 characters.");
-      return FALSE;
-    }
-
+    return found (problem, RDS_PROBLEM_TOO_SHORT);
   if (length > (gsize) engine->password_max)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter MasterUserPassword is not a valid password because it is "
-                   "longer than %d characters.", engine->password_max);
-      return FALSE;
-    }
-
+    return found (problem, RDS_PROBLEM_TOO_LONG);
   return TRUE;
 }
 
+/**
+ * rds_rules_db_name:
+ * @db_name: (nullable): the initial database's name; %NULL for none
+ */
 gboolean
-rds_rules_check_db_name (const RdsEngineInfo *engine,
-                         const char          *db_name,
-                         GError             **error)
+rds_rules_db_name (const RdsEngineInfo *engine,
+                   const char          *db_name,
+                   RdsProblem          *problem)
 {
-  gsize length;
-  gsize max_length;
-  gboolean valid;
+  gsize length = db_name != NULL ? strlen (db_name) : 0;
+
+  problem_init (problem, "DBName", engine);
+  problem->charset = engine->family == RDS_FAMILY_ORACLE ? RDS_CHARSET_ALPHANUMERIC : RDS_CHARSET_DB_NAME;
+  problem->value = (gint64) length;
+  problem->max = engine->family == RDS_FAMILY_ORACLE ? 8
+                 : engine->family == RDS_FAMILY_POSTGRES ? 63 : 64;
 
   if (db_name == NULL)
     return TRUE;
-
   if (engine->family == RDS_FAMILY_SQLSERVER)
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                           "The parameter DBName must be null for SQL Server; create "
-                           "databases after the instance is available.");
-      return FALSE;
-    }
-
-  length = strlen (db_name);
-  switch (engine->family)
-    {
-    case RDS_FAMILY_ORACLE:
-      max_length = 8;
-      break;
-    case RDS_FAMILY_POSTGRES:
-      max_length = 63;
-      break;
-    case RDS_FAMILY_MYSQL:
-    case RDS_FAMILY_MARIADB:
-    case RDS_FAMILY_SQLSERVER:
-    default:
-      max_length = 64;
-      break;
-    }
-
-  valid = length > 0 && g_ascii_isalpha (db_name[0]);
-  for (gsize i = 0; valid && i < length; i++)
-    if (!g_ascii_isalnum (db_name[i]) &&
-        !(db_name[i] == '_' && engine->family != RDS_FAMILY_ORACLE))
-      valid = FALSE;
-
-  if (!valid)
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                           "DBName must begin with a letter and contain only alphanumeric "
-                           "characters.");
-      return FALSE;
-    }
-
-  if (length > max_length)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter DBName is too long: for %s it can have at most %"
-                   G_GSIZE_FORMAT " characters.", engine->engine, max_length);
-      return FALSE;
-    }
-
+    return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
+  if (length == 0)
+    return found (problem, RDS_PROBLEM_MISSING);
+  if (!g_ascii_isalpha (db_name[0]))
+    return found (problem, RDS_PROBLEM_FIRST_NOT_LETTER);
+  if (!in_charset (db_name, problem->charset))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
+  if ((gint64) length > problem->max)
+    return found (problem, RDS_PROBLEM_TOO_LONG);
   return TRUE;
 }
 
 gboolean
-rds_rules_check_port (const RdsEngineInfo *engine,
-                      int                  port,
-                      GError             **error)
+rds_rules_port (const RdsEngineInfo *engine,
+                int                  port,
+                RdsProblem          *problem)
 {
   static const int sqlserver_reserved[] = { 1234, 1434, 3260, 3343, 3389, 47001,
                                             49152, 49153, 49154, 49155, 49156 };
 
-  if (port < 1150 || port > 65535)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "Invalid port %d: the database port must be between 1150 and 65535.", port);
-      return FALSE;
-    }
+  problem_init (problem, "Port", engine);
+  problem->value = port;
+  problem->min = 1150;
+  problem->max = 65535;
 
+  if (port < 1150 || port > 65535)
+    return found (problem, RDS_PROBLEM_OUT_OF_RANGE);
   if (engine->family == RDS_FAMILY_SQLSERVER)
     for (guint i = 0; i < G_N_ELEMENTS (sqlserver_reserved); i++)
       if (port == sqlserver_reserved[i])
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid port %d: SQL Server can't use ports 1234, 1434, 3260, 3343, 3389, "
-                       "47001 or 49152-49156.", port);
-          return FALSE;
-        }
-
+        return found (problem, RDS_PROBLEM_RESERVED);
   return TRUE;
+}
+
+/**
+ * rds_rules_tag:
+ * @value: (nullable): a tag may have no value
+ *
+ * Keys of 1 to 128 characters, not starting with "aws:" or "rds:" (in any
+ * case); values of up to 256; both of AWS's character set. The problem's
+ * parameter is "TagKey" or "TagValue", its word the key.
+ */
+gboolean
+rds_rules_tag (const char *key,
+               const char *value,
+               RdsProblem *problem)
+{
+  glong key_length = key != NULL ? g_utf8_strlen (key, -1) : 0;
+
+  problem_init (problem, "TagKey", NULL);
+  problem->charset = RDS_CHARSET_TAG;
+  problem->value = key_length;
+  problem->min = 1;
+  problem->max = 128;
+  problem->word = key;
+
+  if (key_length == 0)
+    return found (problem, RDS_PROBLEM_MISSING);
+  if (key_length > 128)
+    return found (problem, RDS_PROBLEM_TOO_LONG);
+  if (g_ascii_strncasecmp (key, "aws:", 4) == 0 || g_ascii_strncasecmp (key, "rds:", 4) == 0)
+    return found (problem, RDS_PROBLEM_RESERVED);
+  if (!in_charset (key, RDS_CHARSET_TAG))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
+
+  if (value == NULL)
+    return TRUE;
+  problem->parameter = "TagValue";
+  problem->value = g_utf8_strlen (value, -1);
+  problem->min = 0;
+  problem->max = 256;
+  if (!in_charset (value, RDS_CHARSET_TAG))
+    return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
+  if (problem->value > 256)
+    return found (problem, RDS_PROBLEM_TOO_LONG);
+  return TRUE;
+}
+
+/* The same rules, worded as the RDS API's errors. */
+
+gboolean
+rds_rules_check_identifier (const char  *parameter,
+                            const char  *value,
+                            guint        max_length,
+                            GError     **error)
+{
+  RdsProblem problem;
+
+  rds_rules_identifier (parameter, value, max_length, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_master_username (const RdsEngineInfo  *engine,
+                                 const char           *username,
+                                 GError              **error)
+{
+  RdsProblem problem;
+
+  rds_rules_master_username (engine, username, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_master_password (const RdsEngineInfo  *engine,
+                                 const char           *password,
+                                 GError              **error)
+{
+  RdsProblem problem;
+
+  rds_rules_master_password (engine, password, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_db_name (const RdsEngineInfo  *engine,
+                         const char           *db_name,
+                         GError              **error)
+{
+  RdsProblem problem;
+
+  rds_rules_db_name (engine, db_name, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_port (const RdsEngineInfo  *engine,
+                      int                   port,
+                      GError              **error)
+{
+  RdsProblem problem;
+
+  rds_rules_port (engine, port, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_tag (const char  *key,
+                     const char  *value,
+                     GError     **error)
+{
+  RdsProblem problem;
+
+  rds_rules_tag (key, value, &problem);
+  return rds_problem_set_aws_error (&problem, error);
 }
 
 static gboolean

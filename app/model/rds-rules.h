@@ -8,10 +8,34 @@
 #include <glib.h>
 
 #include "rds-catalog.h"
+#include "rds-problem.h"
 
 G_BEGIN_DECLS
 
 #define RDS_MINUTES_PER_WEEK (7 * 24 * 60)
+
+/* Each rule says what is wrong, if anything, as an RdsProblem: the
+ * simulator words it as the AWS error (rds_problem_set_aws_error(), or
+ * the rds_rules_check_*() below), the console in the user's language. */
+gboolean rds_rules_identifier                (const char          *parameter,
+                                              const char          *value,
+                                              guint                max_length,
+                                              RdsProblem          *problem);
+gboolean rds_rules_master_username           (const RdsEngineInfo *engine,
+                                              const char          *username,
+                                              RdsProblem          *problem);
+gboolean rds_rules_master_password           (const RdsEngineInfo *engine,
+                                              const char          *password,
+                                              RdsProblem          *problem);
+gboolean rds_rules_db_name                   (const RdsEngineInfo *engine,
+                                              const char          *db_name,
+                                              RdsProblem          *problem);
+gboolean rds_rules_port                      (const RdsEngineInfo *engine,
+                                              int                  port,
+                                              RdsProblem          *problem);
+gboolean rds_rules_tag                       (const char          *key,
+                                              const char          *value,
+                                              RdsProblem          *problem);
 
 /* Each sets an RDS_AWS_ERROR with the service's code and an actionable
  * message on failure. None puts a secret into a message. */
@@ -30,6 +54,9 @@ gboolean rds_rules_check_db_name             (const RdsEngineInfo *engine,
                                               GError             **error);
 gboolean rds_rules_check_port                (const RdsEngineInfo *engine,
                                               int                  port,
+                                              GError             **error);
+gboolean rds_rules_check_tag                 (const char          *key,
+                                              const char          *value,
                                               GError             **error);
 
 /* Windows: a daily backup window in minutes of the day, a weekly maintenance

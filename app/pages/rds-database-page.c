@@ -30,6 +30,8 @@
 #include "rds-session.h"
 #include "rds-status-badge.h"
 #include "rds-tag.h"
+#include "rds-rules.h"
+#include "rds-validation.h"
 #include "rds-window.h"
 
 #define MAX_TAGS 50
@@ -868,25 +870,14 @@ tag_added_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->tag_key_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->tag_value_entry), "");
   rds_form_field_set_error (self->tag_key_field, NULL);
-}
-
-static char *
-tag_key_problem (const char *key)
-{
-  if (key == NULL || *key == '\0')
-    return g_strdup (_("Enter a key."));
-  if (g_str_has_prefix (key, "aws:") || g_str_has_prefix (key, "rds:"))
-    return g_strdup (_("Keys can't begin with “aws:” or “rds:”."));
-  if (g_utf8_strlen (key, -1) > 128)
-    return g_strdup (_("Keys can have at most 128 characters."));
-  return NULL;
+  rds_form_field_set_error (self->tag_value_field, NULL);
 }
 
 static void
 tag_entry_changed_cb (RdsDatabasePage *self)
 {
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->tag_key_entry));
-  g_autofree char *problem = *key != '\0' ? tag_key_problem (key) : NULL;
+  g_autofree char *problem = *key != '\0' ? rds_validate_tag (key, NULL) : NULL;
 
   rds_form_field_set_error (self->tag_key_field, problem);
 }
@@ -909,16 +900,23 @@ add_tag_action (GtkWidget  *widget,
   RdsDatabasePage *self = RDS_DATABASE_PAGE (widget);
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->tag_key_entry));
   const char *value = gtk_editable_get_text (GTK_EDITABLE (self->tag_value_entry));
-  g_autofree char *problem = tag_key_problem (key);
   g_autoptr(RdsRequest) request = NULL;
+  g_autofree char *message = NULL;
+  gboolean on_value;
+  RdsProblem problem;
 
   if (self->instance == NULL || self->session == NULL)
     return;
 
-  rds_form_field_set_error (self->tag_key_field, problem);
-  if (problem != NULL)
+  /* The simulator's very rule: what it would refuse is said here first. */
+  rds_rules_tag (key, value, &problem);
+  message = rds_problem_describe (&problem);
+  on_value = message != NULL && g_strcmp0 (problem.parameter, "TagValue") == 0;
+  rds_form_field_set_error (self->tag_key_field, on_value ? NULL : message);
+  rds_form_field_set_error (self->tag_value_field, on_value ? message : NULL);
+  if (message != NULL)
     {
-      gtk_widget_grab_focus (self->tag_key_entry);
+      gtk_widget_grab_focus (on_value ? self->tag_value_entry : self->tag_key_entry);
       return;
     }
 

@@ -9,49 +9,16 @@
 
 #include <string.h>
 
+#include "rds-rules.h"
 #include "rds-tag.h"
 
 #define MAX_TAGS 50
-
-/* Tag keys and values may hold Unicode letters, digits and white space,
- * and _ . : / = + - @ (AWS's `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`). */
-static gboolean
-is_tag_text (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_LOWERCASE_LETTER:
-        case G_UNICODE_MODIFIER_LETTER:
-        case G_UNICODE_OTHER_LETTER:
-        case G_UNICODE_TITLECASE_LETTER:
-        case G_UNICODE_UPPERCASE_LETTER:
-        case G_UNICODE_SPACE_SEPARATOR:
-        case G_UNICODE_LINE_SEPARATOR:
-        case G_UNICODE_PARAGRAPH_SEPARATOR:
-        case G_UNICODE_DECIMAL_NUMBER:
-        case G_UNICODE_LETTER_NUMBER:
-        case G_UNICODE_OTHER_NUMBER:
-          continue;
-        default:
-          if (c < 0x80 && strchr ("_.:/=+-@", (char) c) != NULL)
-            continue;
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
 
 /**
  * _rds_rules_check_tags:
  * @tags: (element-type RdsTag): tags from a request
  *
- * Keys of 1 to 128 characters, not starting with "aws:"; values of up to
- * 256 characters; at most 50 tags.
+ * Each tag as rds_rules_tag() says; at most 50 tags.
  */
 gboolean
 _rds_rules_check_tags (GPtrArray  *tags,
@@ -60,44 +27,9 @@ _rds_rules_check_tags (GPtrArray  *tags,
   for (guint i = 0; i < tags->len; i++)
     {
       RdsShape *tag = g_ptr_array_index (tags, i);
-      const char *key = rds_shape_get_string (tag, "key");
-      const char *value = rds_shape_get_string (tag, "value");
 
-      if (key == NULL || *key == '\0' || g_utf8_strlen (key, -1) > 128)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid tag key '%s': tag keys must be 1 to 128 characters long.",
-                       key != NULL ? key : "");
-          return FALSE;
-        }
-      if (g_ascii_strncasecmp (key, "aws:", 4) == 0 || g_ascii_strncasecmp (key, "rds:", 4) == 0)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid tag key '%s': keys beginning with 'aws:' or 'rds:' are reserved "
-                       "for AWS.", key);
-          return FALSE;
-        }
-      if (!is_tag_text (key))
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid tag key '%s': tag keys may hold only Unicode letters, digits, "
-                       "white space and _ . : / = + - @.", key);
-          return FALSE;
-        }
-      if (value != NULL && !is_tag_text (value))
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid value for tag '%s': tag values may hold only Unicode letters, "
-                       "digits, white space and _ . : / = + - @.", key);
-          return FALSE;
-        }
-      if (value != NULL && g_utf8_strlen (value, -1) > 256)
-        {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                       "Invalid value for tag '%s': tag values can be at most 256 characters long.",
-                       key);
-          return FALSE;
-        }
+      if (!rds_rules_check_tag (rds_shape_get_string (tag, "key"), rds_shape_get_string (tag, "value"), error))
+        return FALSE;
     }
 
   if (tags->len > MAX_TAGS)

@@ -1,0 +1,197 @@
+/* rds-problem.c: a rule's verdict, worded as the RDS API words it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The service's own English, for the simulator's error answers; where one
+ * was observed, the wording of rds.md §1.3 and §1.4. The console words the
+ * same verdicts in the user's language (rds-validation.c).
+ */
+
+#include "config.h"
+
+#include "rds-problem.h"
+
+#include "rds-aws-error.h"
+
+#define TAG_CHARACTERS "Unicode letters, digits, white space and _ . : / = + - @"
+
+static gboolean
+set (GError      **error,
+     RdsAwsError   code,
+     const char   *format,
+     ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set (GError      **error,
+     RdsAwsError   code,
+     const char   *format,
+     ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, RDS_AWS_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+identifier_error (const RdsProblem  *problem,
+                  GError           **error)
+{
+  if (problem->code == RDS_PROBLEM_TOO_LONG)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "The parameter %s is not a valid identifier: it is %" G_GINT64_FORMAT
+                " characters long, and identifiers can have at most %" G_GINT64_FORMAT ".",
+                problem->parameter, problem->value, problem->max);
+
+  return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+              "The parameter %s is not a valid identifier. Identifiers must begin with a "
+              "letter; must contain only ASCII letters, digits, and hyphens; and must not "
+              "end with a hyphen or contain two consecutive hyphens.", problem->parameter);
+}
+
+static gboolean
+username_error (const RdsProblem  *problem,
+                GError           **error)
+{
+  switch (problem->code)
+    {
+    case RDS_PROBLEM_MISSING:
+      return set (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                  "The parameter MasterUsername must be provided and must not be blank.");
+    case RDS_PROBLEM_RESERVED:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "MasterUsername %s cannot be used as it is a reserved word used by the engine",
+                  problem->word);
+    default:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "The parameter MasterUsername is not valid: for %s it must be 1 to %d letters, "
+                  "digits or underscores, beginning with a letter.",
+                  problem->engine->engine, problem->engine->username_max);
+    }
+}
+
+static gboolean
+password_error (const RdsProblem  *problem,
+                GError           **error)
+{
+  switch (problem->code)
+    {
+    case RDS_PROBLEM_MISSING:
+      return set (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                  "The parameter MasterUserPassword must be provided and must not be blank.");
+    case RDS_PROBLEM_TOO_SHORT:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "The parameter MasterUserPassword is not a valid password because it "
+                  "is shorter than %" G_GINT64_FORMAT " characters.", problem->min);
+    case RDS_PROBLEM_TOO_LONG:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "The parameter MasterUserPassword is not a valid password because it is "
+                  "longer than %" G_GINT64_FORMAT " characters.", problem->max);
+    default:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "The parameter MasterUserPassword is not a valid password. Only printable "
+                  "ASCII characters besides '/', '@', '\"', ' '%s may be used.",
+                  problem->charset == RDS_CHARSET_PASSWORD_ORACLE ? ", '&', '''" : "");
+    }
+}
+
+static gboolean
+db_name_error (const RdsProblem  *problem,
+               GError           **error)
+{
+  switch (problem->code)
+    {
+    case RDS_PROBLEM_NOT_FOR_ENGINE:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "The parameter DBName must be null for SQL Server; create "
+                  "databases after the instance is available.");
+    case RDS_PROBLEM_TOO_LONG:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "The parameter DBName is too long: for %s it can have at most %"
+                  G_GINT64_FORMAT " characters.", problem->engine->engine, problem->max);
+    default:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                  "DBName must begin with a letter and contain only alphanumeric characters.");
+    }
+}
+
+static gboolean
+port_error (const RdsProblem  *problem,
+            GError           **error)
+{
+  if (problem->code == RDS_PROBLEM_RESERVED)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid port %" G_GINT64_FORMAT ": SQL Server can't use ports 1234, 1434, 3260, "
+                "3343, 3389, 47001 or 49152-49156.", problem->value);
+
+  return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+              "Invalid port %" G_GINT64_FORMAT ": the database port must be between %"
+              G_GINT64_FORMAT " and %" G_GINT64_FORMAT ".", problem->value, problem->min, problem->max);
+}
+
+static gboolean
+tag_error (const RdsProblem  *problem,
+           GError           **error)
+{
+  gboolean key = g_str_equal (problem->parameter, "TagKey");
+  const char *name = problem->word != NULL ? problem->word : "";
+
+  if (key && problem->code == RDS_PROBLEM_RESERVED)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid tag key '%s': keys beginning with 'aws:' or 'rds:' are reserved for AWS.",
+                name);
+  if (key && problem->code == RDS_PROBLEM_BAD_CHARACTERS)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid tag key '%s': tag keys may hold only " TAG_CHARACTERS ".", name);
+  if (key)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid tag key '%s': tag keys must be 1 to %" G_GINT64_FORMAT " characters long.",
+                name, problem->max);
+  if (problem->code == RDS_PROBLEM_BAD_CHARACTERS)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid value for tag '%s': tag values may hold only " TAG_CHARACTERS ".", name);
+  return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+              "Invalid value for tag '%s': tag values can be at most %" G_GINT64_FORMAT
+              " characters long.", name, problem->max);
+}
+
+/**
+ * rds_problem_set_aws_error:
+ *
+ * Words @problem as the RDS API does, with its error code.
+ *
+ * Returns: %FALSE if there is a problem (with @error set), %TRUE if none
+ */
+gboolean
+rds_problem_set_aws_error (const RdsProblem  *problem,
+                           GError           **error)
+{
+  const char *parameter;
+
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  if (problem->code == RDS_PROBLEM_NONE)
+    return TRUE;
+
+  parameter = problem->parameter != NULL ? problem->parameter : "";
+  if (g_str_equal (parameter, "DBInstanceIdentifier") || g_str_equal (parameter, "DBSnapshotIdentifier"))
+    return identifier_error (problem, error);
+  if (g_str_equal (parameter, "MasterUsername"))
+    return username_error (problem, error);
+  if (g_str_equal (parameter, "MasterUserPassword"))
+    return password_error (problem, error);
+  if (g_str_equal (parameter, "DBName"))
+    return db_name_error (problem, error);
+  if (g_str_equal (parameter, "Port"))
+    return port_error (problem, error);
+  if (g_str_equal (parameter, "TagKey") || g_str_equal (parameter, "TagValue"))
+    return tag_error (problem, error);
+
+  g_return_val_if_reached (set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                                "The parameter %s is not valid.", parameter));
+}

@@ -1,0 +1,312 @@
+/* test-rules.c: the console and the simulator give the same verdicts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every case of every shared rule goes through both: the console's field
+ * check (rds-validation, in the user's words) and the simulator's action
+ * (the AWS error). They must agree on whether the value passes, and each
+ * must say something when it does not.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rds-aws-error.h"
+#include "rds-db-instance.h"
+#include "rds-rules.h"
+#include "rds-sim-engine.h"
+#include "rds-validation.h"
+
+#define REGION "us-east-1"
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+typedef enum
+{
+  INSTANCE_ID,
+  SNAPSHOT_ID,
+  USERNAME,
+  PASSWORD,
+  DB_NAME,
+  PORT,
+  TAG_KEY,
+  TAG_VALUE,
+} Rule;
+
+typedef struct
+{
+  Rule        rule;
+  const char *engine;
+  const char *input;
+  gboolean    valid;
+} Case;
+
+/* What the simulator's message must be about: the rule, not another. */
+static const char * const mentions[] = {
+  [INSTANCE_ID] = "DBInstanceIdentifier",
+  [SNAPSHOT_ID] = "DBSnapshotIdentifier",
+  [USERNAME] = "MasterUsername",
+  [PASSWORD] = "MasterUserPassword",
+  [DB_NAME] = "DBName",
+  [PORT] = "port",
+  [TAG_KEY] = "tag",
+  [TAG_VALUE] = "tag",
+};
+
+static const char long_64[] = "a123456789012345678901234567890123456789012345678901234567890123";
+
+static const Case cases[] = {
+  { INSTANCE_ID, "postgres", "db-1", TRUE },
+  { INSTANCE_ID, "postgres", "", FALSE },
+  { INSTANCE_ID, "postgres", "1db", FALSE },
+  { INSTANCE_ID, "postgres", "db_1", FALSE },
+  { INSTANCE_ID, "postgres", "db--1", FALSE },
+  { INSTANCE_ID, "postgres", "db-", FALSE },
+  { INSTANCE_ID, "postgres", long_64, FALSE },
+  { INSTANCE_ID, "postgres", long_64 + 1, FALSE },  /* 63 characters, a digit first */
+  { INSTANCE_ID, "postgres", "Db-1", TRUE },
+  { SNAPSHOT_ID, "postgres", "nightly-1", TRUE },
+  { SNAPSHOT_ID, "postgres", "nightly_1", FALSE },
+  { SNAPSHOT_ID, "postgres", "-nightly", FALSE },
+  { SNAPSHOT_ID, "postgres", "nightly-", FALSE },
+  { USERNAME, "postgres", "admin_1", TRUE },
+  { USERNAME, "postgres", "", FALSE },
+  { USERNAME, "postgres", "1admin", FALSE },
+  { USERNAME, "postgres", "ad-min", FALSE },
+  { USERNAME, "postgres", "pg_admin", FALSE },
+  { USERNAME, "mysql", "pg_admin", TRUE },
+  { USERNAME, "mysql", "rdsadmin", FALSE },
+  { USERNAME, "mysql", "SELECT", FALSE },
+  { USERNAME, "mysql", "abcdefghij0123456789abcdefghij0", FALSE },
+  { USERNAME, "mysql", "abcdefghij0123456789abcdefghij", FALSE },
+  { PASSWORD, "postgres", "correct-horse", TRUE },
+  { PASSWORD, "postgres", "", FALSE },
+  { PASSWORD, "postgres", "short", FALSE },
+  { PASSWORD, "postgres", "has space in", FALSE },
+  { PASSWORD, "postgres", "has/slash1", FALSE },
+  { PASSWORD, "postgres", "has@at-sign", FALSE },
+  { PASSWORD, "postgres", "amp&ersand1", TRUE },
+  { PASSWORD, "oracle-ee", "amp&ersand1", FALSE },
+  { PASSWORD, "mysql", "abcdefghij0123456789abcdefghij0123456789a", TRUE },
+  { PASSWORD, "mysql", "abcdefghij0123456789abcdefghij0123456789ab", FALSE },
+  { DB_NAME, "postgres", "", TRUE },
+  { DB_NAME, "postgres", "app_db", TRUE },
+  { DB_NAME, "postgres", "1app", FALSE },
+  { DB_NAME, "postgres", "app-db", FALSE },
+  { DB_NAME, "oracle-ee", "ORCL", TRUE },
+  { DB_NAME, "oracle-ee", "ORCL_1", FALSE },
+  { DB_NAME, "oracle-ee", "ORCL12345", FALSE },
+  { DB_NAME, "sqlserver-se", "master2", FALSE },
+  { DB_NAME, "sqlserver-se", "", TRUE },
+  { PORT, "postgres", "5432", TRUE },
+  { PORT, "postgres", "1149", FALSE },
+  { PORT, "postgres", "65536", FALSE },
+  { PORT, "sqlserver-se", "1434", FALSE },
+  { PORT, "sqlserver-se", "1433", TRUE },
+  { PORT, "postgres", "1434", TRUE },
+  { TAG_KEY, "postgres", "team", TRUE },
+  { TAG_KEY, "postgres", "팀 이름", TRUE },
+  { TAG_KEY, "postgres", "cost-center:a/b=c+d@e_f.g", TRUE },
+  { TAG_KEY, "postgres", "", FALSE },
+  { TAG_KEY, "postgres", "aws:owner", FALSE },
+  { TAG_KEY, "postgres", "RDS:owner", FALSE },
+  { TAG_KEY, "postgres", "team!", FALSE },
+  { TAG_KEY, "postgres", "<script>", FALSE },
+  { TAG_VALUE, "postgres", "", TRUE },
+  { TAG_VALUE, "postgres", "Data Platform", TRUE },
+  { TAG_VALUE, "postgres", "a;b", FALSE },
+};
+
+static RdsSimEngine *
+new_engine (void)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+
+  return rds_sim_engine_new (5, clock);
+}
+
+static const char *
+license_for (const char *engine)
+{
+  if (g_str_has_prefix (engine, "oracle"))
+    return "bring-your-own-license";
+  if (g_str_has_prefix (engine, "sqlserver"))
+    return "license-included";
+  return NULL;
+}
+
+static RdsRequest *
+create_request (const char *engine,
+                const char *id)
+{
+  RdsRequest *request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  rds_request_set (request, "DBInstanceClass", license_for (engine) != NULL ? "db.m5.large" : "db.t3.micro");
+  rds_request_set (request, "Engine", engine);
+  rds_request_set (request, "MasterUsername", "admin_user");
+  rds_request_set (request, "MasterUserPassword", "valid-password-1");
+  rds_request_set (request, "AllocatedStorage", "20");
+  if (license_for (engine) != NULL)
+    rds_request_set (request, "LicenseModel", license_for (engine));
+  return request;
+}
+
+/* What the simulator says of the case: NULL if it takes it. */
+static GError *
+simulator_verdict (const Case *c)
+{
+  g_autoptr(RdsSimEngine) engine = new_engine ();
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+  GError *error = NULL;
+
+  switch (c->rule)
+    {
+    case INSTANCE_ID:
+      request = create_request (c->engine, c->input);
+      break;
+    case USERNAME:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "MasterUsername", c->input);
+      break;
+    case PASSWORD:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "MasterUserPassword", c->input);
+      break;
+    case DB_NAME:
+      request = create_request (c->engine, "db1");
+      /* Blank, the console sends none. */
+      if (*c->input != '\0')
+        rds_request_set (request, "DBName", c->input);
+      break;
+    case PORT:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "Port", c->input);
+      break;
+    case SNAPSHOT_ID:
+    case TAG_KEY:
+    case TAG_VALUE:
+      {
+        g_autoptr(RdsRequest) create = create_request (c->engine, "db1");
+        g_autoptr(RdsQueryResult) created = rds_sim_engine_call (engine, REGION, create, &error);
+
+        g_assert_no_error (error);
+        rds_sim_engine_advance (engine, 3600);
+        if (c->rule == SNAPSHOT_ID)
+          {
+            request = rds_request_new ("CreateDBSnapshot");
+            rds_request_set (request, "DBInstanceIdentifier", "db1");
+            rds_request_set (request, "DBSnapshotIdentifier", c->input);
+          }
+        else
+          {
+            request = rds_request_new ("AddTagsToResource");
+            rds_request_set (request, "ResourceName", rds_db_instance_get_arn (RDS_DB_INSTANCE (created->item)));
+            if (c->rule == TAG_KEY)
+              rds_request_add_tag (request, "Tags", c->input, "v");
+            else
+              rds_request_add_tag (request, "Tags", "team", c->input);
+          }
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  result = rds_sim_engine_call (engine, REGION, request, &error);
+  g_assert_true ((result == NULL) == (error != NULL));
+  return error;
+}
+
+/* What the console says of it, next to the field: NULL if it takes it. */
+static char *
+console_verdict (const Case *c)
+{
+  const RdsEngineInfo *engine = rds_catalog_find_engine (c->engine);
+  int port;
+
+  switch (c->rule)
+    {
+    case INSTANCE_ID:
+      return rds_validate_instance_identifier (c->input);
+    case SNAPSHOT_ID:
+      return rds_validate_snapshot_identifier (c->input);
+    case USERNAME:
+      return rds_validate_master_username (engine, c->input);
+    case PASSWORD:
+      return rds_validate_master_password (engine, c->input);
+    case DB_NAME:
+      return rds_validate_db_name (engine, c->input);
+    case PORT:
+      return rds_validate_port (engine, c->input, &port);
+    case TAG_KEY:
+      return rds_validate_tag (c->input, "v");
+    case TAG_VALUE:
+      return rds_validate_tag ("team", c->input);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_console_and_simulator_agree (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr(GError) error = simulator_verdict (c);
+      g_autofree char *message = console_verdict (c);
+
+      g_test_message ("case %u (“%s” on %s): simulator %s, console %s", i, c->input, c->engine,
+                      error != NULL ? error->message : "takes it",
+                      message != NULL ? message : "takes it");
+      if (c->valid)
+        {
+          g_assert_no_error (error);
+          g_assert_null (message);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == RDS_AWS_ERROR);
+          g_assert_true (error->code == RDS_AWS_ERROR_INVALID_PARAMETER_VALUE ||
+                         error->code == RDS_AWS_ERROR_MISSING_PARAMETER ||
+                         error->code == RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION);
+          g_assert_nonnull (strstr (error->message, mentions[c->rule]));
+          g_assert_nonnull (message);
+          g_assert_cmpuint (strlen (message), >, 5);
+        }
+    }
+}
+
+/* No verdict carries a password: not the AWS error, not the console's. */
+static void
+test_passwords_never_echoed (void)
+{
+  const RdsEngineInfo *engine = rds_catalog_find_engine ("oracle-ee");
+  const char *passwords[] = { "Xq7!zp", "Xq7 zp-Secret9", "Xq7&zp-Secret9",
+                              "Xq7zpSecret9Xq7zpSecret9Xq7zpSecret9Xq7zpSecret9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (passwords); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = rds_validate_master_password (engine, passwords[i]);
+
+      g_assert_false (rds_rules_check_master_password (engine, passwords[i], &error));
+      g_assert_null (strstr (error->message, passwords[i]));
+      g_assert_null (strstr (message, passwords[i]));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rds/rules/console-and-simulator-agree", test_console_and_simulator_agree);
+  g_test_add_func ("/rds/rules/passwords-never-echoed", test_passwords_never_echoed);
+
+  return g_test_run ();
+}
