@@ -313,9 +313,10 @@ test_watcher_reset_ignores_refresh_in_flight (Fixture       *f,
  * of it, and must not make the stale answer look like its own. (The
  * console's sample environment reported a database "now Stopped" after
  * saying it was ready.) */
-static void
-test_watcher_reset_with_refresh_queued (Fixture       *f,
-                                        gconstpointer  data)
+/* One try: TRUE if the watcher saw nothing finish after its reset. */
+static gboolean
+reset_with_refresh_queued (Fixture    *f,
+                           const char *id)
 {
   RdsResourceList *instances = rds_session_get_instances (f->session);
   g_autoptr(RdsActivityWatcher) watcher = rds_activity_watcher_new (instances, "db-instance-status",
@@ -323,7 +324,7 @@ test_watcher_reset_with_refresh_queued (Fixture       *f,
   guint finished = 0;
 
   g_signal_connect (watcher, "finished", G_CALLBACK (count_finished_cb), &finished);
-  create (f, "watched");
+  create (f, id);
   rds_session_refresh (f->session);
   settle (f);
 
@@ -336,7 +337,26 @@ test_watcher_reset_with_refresh_queued (Fixture       *f,
 
   rds_session_refresh (f->session);
   settle (f);
-  g_assert_cmpuint (finished, ==, 0);
+  return finished == 0;
+}
+
+static void
+test_watcher_reset_with_refresh_queued (Fixture       *f,
+                                        gconstpointer  data)
+{
+  /* The queued refresh must read after the clock moved, and does when it
+   * reaches the simulator after the advance; on a busy machine it may
+   * overtake it, and then rightly sees "creating" again. A session that
+   * passed the stale answer off as the queued refresh's would see it
+   * every time: one clean try in eight tells them apart. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("watched-%u", i);
+
+      if (reset_with_refresh_queued (f, id))
+        return;
+    }
+  g_error ("every try saw an activity finish after the watcher's reset");
 }
 
 static gboolean
