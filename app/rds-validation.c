@@ -126,6 +126,25 @@ rds_problem_describe (const RdsProblem *problem)
       return g_strdup (_("SQL Server doesn't take an initial database name; create databases once "
                          "the DB instance is available."));
 
+    case RDS_PROBLEM_WRONG_STATUS:
+      if (g_str_equal (parameter, "StopDBInstance"))
+        return g_strdup (_("Only an available DB instance can be stopped."));
+      /* Translators: %s is a DB instance status such as "backing-up" */
+      return g_strdup_printf (_("Not possible while the DB instance is %s."),
+                              problem->state != NULL ? problem->state : "");
+
+    case RDS_PROBLEM_READ_REPLICA:
+      return g_strdup (_("A read replica can't be stopped."));
+
+    case RDS_PROBLEM_HAS_REPLICAS:
+      return g_strdup (_("A DB instance with read replicas can't be stopped."));
+
+    case RDS_PROBLEM_SQLSERVER_MULTI_AZ:
+      return g_strdup (_("SQL Server Multi-AZ DB instances can't be stopped."));
+
+    case RDS_PROBLEM_CLUSTER_MEMBER:
+      return g_strdup (_("Stop the DB cluster instead of its instances."));
+
     case RDS_PROBLEM_OUT_OF_RANGE:
       if (g_str_equal (parameter, "Port"))
         return g_strdup (_("The port must be between 1150 and 65535."));

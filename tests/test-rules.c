@@ -299,6 +299,76 @@ test_passwords_never_echoed (void)
     }
 }
 
+/* The Actions menu offers an action exactly when the simulator takes it,
+ * in every status. */
+static void
+test_actions_by_status (void)
+{
+  const char *statuses[] = { "available", "stopped", "stopping", "starting", "rebooting", "modifying",
+                             "backing-up", "storage-optimization", "storage-full", "creating",
+                             "deleting" };
+  const RdsInstanceAction actions[] = { RDS_INSTANCE_ACTION_MODIFY, RDS_INSTANCE_ACTION_REBOOT,
+                                        RDS_INSTANCE_ACTION_STOP, RDS_INSTANCE_ACTION_START,
+                                        RDS_INSTANCE_ACTION_DELETE, RDS_INSTANCE_ACTION_TAKE_SNAPSHOT };
+
+  for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+    for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+      {
+        g_autoptr(RdsSimEngine) engine = new_engine ();
+        g_autoptr(RdsRequest) create = create_request ("postgres", "db1");
+        g_autoptr(RdsQueryResult) created = NULL;
+        g_autoptr(RdsRequest) request = NULL;
+        g_autoptr(RdsQueryResult) result = NULL;
+        g_autoptr(GError) error = NULL;
+        RdsDbInstance *model;
+        gboolean offered, taken;
+
+        created = rds_sim_engine_call (engine, REGION, create, &error);
+        g_assert_no_error (error);
+        rds_sim_engine_advance (engine, 3600);
+        /* The engine's own object: the status is set as its timers would. */
+        model = RDS_DB_INSTANCE (created->item);
+        rds_db_instance_set_status (model, statuses[s]);
+        offered = rds_db_instance_allows (model, actions[a]);
+
+        switch (actions[a])
+          {
+          case RDS_INSTANCE_ACTION_MODIFY:
+            request = rds_request_new ("ModifyDBInstance");
+            rds_request_set (request, "BackupRetentionPeriod", "3");
+            break;
+          case RDS_INSTANCE_ACTION_REBOOT:
+            request = rds_request_new ("RebootDBInstance");
+            break;
+          case RDS_INSTANCE_ACTION_STOP:
+            request = rds_request_new ("StopDBInstance");
+            break;
+          case RDS_INSTANCE_ACTION_START:
+            request = rds_request_new ("StartDBInstance");
+            break;
+          case RDS_INSTANCE_ACTION_DELETE:
+            request = rds_request_new ("DeleteDBInstance");
+            rds_request_set (request, "SkipFinalSnapshot", "true");
+            break;
+          case RDS_INSTANCE_ACTION_TAKE_SNAPSHOT:
+            request = rds_request_new ("CreateDBSnapshot");
+            rds_request_set (request, "DBSnapshotIdentifier", "snap1");
+            break;
+          default:
+            g_assert_not_reached ();
+          }
+        rds_request_set (request, "DBInstanceIdentifier", "db1");
+        result = rds_sim_engine_call (engine, REGION, request, &error);
+        taken = result != NULL;
+        if (!taken)
+          g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE);
+
+        g_test_message ("%s, action %u: menu %s, simulator %s", statuses[s], actions[a],
+                        offered ? "offers it" : "does not", taken ? "takes it" : error->message);
+        g_assert_cmpint (offered, ==, taken);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/rds/rules/console-and-simulator-agree", test_console_and_simulator_agree);
   g_test_add_func ("/rds/rules/passwords-never-echoed", test_passwords_never_echoed);
+  g_test_add_func ("/rds/rules/actions-by-status", test_actions_by_status);
 
   return g_test_run ();
 }

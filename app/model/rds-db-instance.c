@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rds-db-instance.h"
+
 #include "rds-certificate-details.h"
 #include "rds-db-parameter-group-status.h"
 #include "rds-db-security-group-membership.h"
@@ -16,6 +17,7 @@
 #include "rds-master-user-secret.h"
 #include "rds-option-group-membership.h"
 #include "rds-pending-modified-values.h"
+#include "rds-rules.h"
 #include "rds-tag.h"
 #include "rds-vpc-security-group-membership.h"
 
@@ -301,74 +303,20 @@ rds_db_instance_get_resource_id (RdsDbInstance *self)
   return self->dbi_resource_id;
 }
 
-static gboolean
-status_is (RdsDbInstance *self,
-           const char    *status)
-{
-  return g_strcmp0 (self->db_instance_status, status) == 0;
-}
-
-/**
- * rds_db_instance_can_stop:
- * @reason: (out) (optional): why not, translated, when it cannot
- *
- * Whether the instance can be stopped temporarily, as the RDS console
- * decides it: when available, and not a read replica, a replication source,
- * a SQL Server Multi-AZ instance or a member of an Aurora cluster.
- */
-gboolean
-rds_db_instance_can_stop (RdsDbInstance  *self,
-                          const char    **reason)
-{
-  const char *why = NULL;
-
-  g_return_val_if_fail (RDS_IS_DB_INSTANCE (self), FALSE);
-
-  if (!status_is (self, "available"))
-    why = _("Only an available DB instance can be stopped.");
-  else if (self->read_replica_source_db_instance_identifier != NULL)
-    why = _("A read replica can't be stopped.");
-  else if (self->read_replica_db_instance_identifiers != NULL &&
-           self->read_replica_db_instance_identifiers[0] != NULL)
-    why = _("A DB instance with read replicas can't be stopped.");
-  else if (self->engine != NULL && g_str_has_prefix (self->engine, "sqlserver") && self->multi_az)
-    why = _("SQL Server Multi-AZ DB instances can't be stopped.");
-  else if (self->db_cluster_identifier != NULL)
-    why = _("Stop the DB cluster instead of its instances.");
-
-  if (reason != NULL)
-    *reason = why;
-  return why == NULL;
-}
-
 /**
  * rds_db_instance_allows:
  *
  * Whether @action is offered for the instance in its current status, as
- * the RDS console's Actions menu offers it (reference §2.2).
+ * the RDS console's Actions menu offers it (reference §2.2): exactly when
+ * the simulator would take it (rds_rules_instance_action()).
  */
 gboolean
 rds_db_instance_allows (RdsDbInstance     *self,
                         RdsInstanceAction  action)
 {
+  RdsProblem problem;
+
   g_return_val_if_fail (RDS_IS_DB_INSTANCE (self), FALSE);
 
-  switch (action)
-    {
-    case RDS_INSTANCE_ACTION_MODIFY:
-      return status_is (self, "available") || status_is (self, "storage-optimization") ||
-             status_is (self, "storage-full");
-    case RDS_INSTANCE_ACTION_REBOOT:
-      return status_is (self, "available");
-    case RDS_INSTANCE_ACTION_STOP:
-      return rds_db_instance_can_stop (self, NULL);
-    case RDS_INSTANCE_ACTION_START:
-      return status_is (self, "stopped");
-    case RDS_INSTANCE_ACTION_DELETE:
-      return self->db_instance_status != NULL && !status_is (self, "deleting");
-    case RDS_INSTANCE_ACTION_TAKE_SNAPSHOT:
-      return status_is (self, "available") || status_is (self, "storage-optimization");
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return rds_rules_instance_action (self, action, &problem);
 }

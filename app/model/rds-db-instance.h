@@ -32,7 +32,5 @@ const char *rds_db_instance_get_arn         (RdsDbInstance *self);
 const char *rds_db_instance_get_resource_id (RdsDbInstance *self);
 gboolean    rds_db_instance_allows          (RdsDbInstance     *self,
                                              RdsInstanceAction  action);
-gboolean    rds_db_instance_can_stop        (RdsDbInstance     *self,
-                                             const char       **reason);
 
 G_END_DECLS

@@ -160,6 +160,45 @@ tag_error (const RdsProblem  *problem,
               " characters long.", name, problem->max);
 }
 
+static gboolean
+instance_state_error (const RdsProblem  *problem,
+                      GError           **error)
+{
+  const char *id = problem->word != NULL ? problem->word : "";
+  const char *action = problem->parameter;
+
+  switch (problem->code)
+    {
+    case RDS_PROBLEM_READ_REPLICA:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "Cannot stop instance %s: read replicas can't be stopped.", id);
+    case RDS_PROBLEM_HAS_REPLICAS:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "Cannot stop instance %s: it has read replicas.", id);
+    case RDS_PROBLEM_SQLSERVER_MULTI_AZ:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "Cannot stop instance %s: SQL Server Multi-AZ instances can't be stopped.", id);
+    case RDS_PROBLEM_CLUSTER_MEMBER:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "Cannot stop instance %s: it belongs to a DB cluster; stop the cluster instead.", id);
+    default:
+      break;
+    }
+
+  if (g_str_equal (action, "StartDBInstance"))
+    return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                "Instance %s is not stopped, it cannot be started.", id);
+  if (g_str_equal (action, "DeleteDBInstance"))
+    return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                "Instance %s is already being deleted.", id);
+  if (g_str_equal (action, "CreateDBSnapshot"))
+    return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                "Cannot create a snapshot because the database instance %s is not currently "
+                "in the available state.", id);
+  return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+              "Instance %s is not in available state.", id);
+}
+
 /**
  * rds_problem_set_aws_error:
  *
@@ -191,6 +230,8 @@ rds_problem_set_aws_error (const RdsProblem  *problem,
     return port_error (problem, error);
   if (g_str_equal (parameter, "TagKey") || g_str_equal (parameter, "TagValue"))
     return tag_error (problem, error);
+  if (g_str_has_suffix (parameter, "DBInstance") || g_str_equal (parameter, "CreateDBSnapshot"))
+    return instance_state_error (problem, error);
 
   g_return_val_if_reached (set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                                 "The parameter %s is not valid.", parameter));

@@ -29,6 +29,11 @@ typedef enum
   RDS_PROBLEM_RESERVED,          /* a word or prefix the service keeps for itself */
   RDS_PROBLEM_NOT_FOR_ENGINE,    /* the engine takes no such value */
   RDS_PROBLEM_OUT_OF_RANGE,      /* a number outside min..max */
+  RDS_PROBLEM_WRONG_STATUS,      /* the resource's status (state) does not allow the action */
+  RDS_PROBLEM_READ_REPLICA,      /* a read replica can't do it */
+  RDS_PROBLEM_HAS_REPLICAS,      /* a replication source can't */
+  RDS_PROBLEM_SQLSERVER_MULTI_AZ,
+  RDS_PROBLEM_CLUSTER_MEMBER,    /* the cluster does it, not its instances */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */
@@ -51,7 +56,8 @@ typedef struct
   gint64               value;      /* the length or number found */
   gint64               min;
   gint64               max;
-  const char          *word;       /* borrowed: the reserved word, the tag key... */
+  const char          *word;       /* borrowed: the reserved word, the tag key, the identifier... */
+  const char          *state;      /* borrowed: the resource's status */
   const RdsEngineInfo *engine;
 } RdsProblem;
 

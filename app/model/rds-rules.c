@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rds-aws-error.h"
+#include "rds-db-instance.h"
 #include "rds-problem.h"
 
 static const char * const weekdays[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -36,7 +37,7 @@ problem_init (RdsProblem          *problem,
               const char          *parameter,
               const RdsEngineInfo *engine)
 {
-  *problem = (RdsProblem) { RDS_PROBLEM_NONE, parameter, 0, 0, 0, 0, NULL, engine };
+  *problem = (RdsProblem) { RDS_PROBLEM_NONE, parameter, 0, 0, 0, 0, NULL, NULL, engine };
 }
 
 /* Whether every character of @value is of @charset. */
@@ -297,6 +298,80 @@ rds_rules_tag (const char *key,
   return TRUE;
 }
 
+/**
+ * rds_rules_instance_action:
+ *
+ * Whether @instance, as it is now, allows @action: the statuses of the
+ * reference (§2.2), and for a stop, what RDS never stops. The console
+ * offers the action in its menu exactly when the simulator would take it.
+ * The problem's parameter is the action's name, its word the identifier,
+ * its state the status.
+ */
+gboolean
+rds_rules_instance_action (RdsDbInstance     *instance,
+                           RdsInstanceAction  action,
+                           RdsProblem        *problem)
+{
+  static const char * const names[] = {
+    [RDS_INSTANCE_ACTION_MODIFY] = "ModifyDBInstance",
+    [RDS_INSTANCE_ACTION_REBOOT] = "RebootDBInstance",
+    [RDS_INSTANCE_ACTION_STOP] = "StopDBInstance",
+    [RDS_INSTANCE_ACTION_START] = "StartDBInstance",
+    [RDS_INSTANCE_ACTION_DELETE] = "DeleteDBInstance",
+    [RDS_INSTANCE_ACTION_TAKE_SNAPSHOT] = "CreateDBSnapshot",
+  };
+  RdsShape *shape = RDS_SHAPE (instance);
+  const char *status = rds_db_instance_get_status (instance);
+  const char * const *replicas = rds_shape_get_strv (shape, "read-replica-db-instance-identifiers");
+  const char *engine = rds_db_instance_get_engine (instance);
+  gboolean allowed;
+
+  g_return_val_if_fail (action < G_N_ELEMENTS (names), FALSE);
+
+  problem_init (problem, names[action], NULL);
+  problem->word = rds_db_instance_get_identifier (instance);
+  problem->state = status;
+
+  switch (action)
+    {
+    case RDS_INSTANCE_ACTION_MODIFY:
+      allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
+                g_strcmp0 (status, "storage-full") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_REBOOT:
+    case RDS_INSTANCE_ACTION_STOP:
+      allowed = g_strcmp0 (status, "available") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_START:
+      allowed = g_strcmp0 (status, "stopped") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_DELETE:
+      allowed = status != NULL && g_strcmp0 (status, "deleting") != 0;
+      break;
+    case RDS_INSTANCE_ACTION_TAKE_SNAPSHOT:
+      allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  if (!allowed)
+    return found (problem, RDS_PROBLEM_WRONG_STATUS);
+
+  if (action == RDS_INSTANCE_ACTION_STOP)
+    {
+      if (rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") != NULL)
+        return found (problem, RDS_PROBLEM_READ_REPLICA);
+      if (replicas != NULL && replicas[0] != NULL)
+        return found (problem, RDS_PROBLEM_HAS_REPLICAS);
+      if (engine != NULL && g_str_has_prefix (engine, "sqlserver") && rds_shape_get_boolean (shape, "multi-az"))
+        return found (problem, RDS_PROBLEM_SQLSERVER_MULTI_AZ);
+      if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
+        return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
+    }
+
+  return TRUE;
+}
+
 /* The same rules, worded as the RDS API's errors. */
 
 gboolean
@@ -352,6 +427,17 @@ rds_rules_check_port (const RdsEngineInfo  *engine,
   RdsProblem problem;
 
   rds_rules_port (engine, port, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
+gboolean
+rds_rules_check_instance_action (RdsDbInstance      *instance,
+                                 RdsInstanceAction   action,
+                                 GError            **error)
+{
+  RdsProblem problem;
+
+  rds_rules_instance_action (instance, action, &problem);
   return rds_problem_set_aws_error (&problem, error);
 }
 

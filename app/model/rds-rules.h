@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "rds-catalog.h"
+#include "rds-db-instance.h"
 #include "rds-problem.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,9 @@ gboolean rds_rules_port                      (const RdsEngineInfo *engine,
 gboolean rds_rules_tag                       (const char          *key,
                                               const char          *value,
                                               RdsProblem          *problem);
+gboolean rds_rules_instance_action           (RdsDbInstance       *instance,
+                                              RdsInstanceAction    action,
+                                              RdsProblem          *problem);
 
 /* Each sets an RDS_AWS_ERROR with the service's code and an actionable
  * message on failure. None puts a secret into a message. */
@@ -57,6 +61,9 @@ gboolean rds_rules_check_port                (const RdsEngineInfo *engine,
                                               GError             **error);
 gboolean rds_rules_check_tag                 (const char          *key,
                                               const char          *value,
+                                              GError             **error);
+gboolean rds_rules_check_instance_action     (RdsDbInstance       *instance,
+                                              RdsInstanceAction    action,
                                               GError             **error);
 
 /* Windows: a daily backup window in minutes of the day, a weekly maintenance

@@ -201,22 +201,6 @@ lookup_required (RdsSimRegion  *region,
   return _rds_sim_instance_lookup (region, identifier, error);
 }
 
-static gboolean
-require_available (RdsSimInstance  *instance,
-                   gboolean         allow_optimizing,
-                   GError         **error)
-{
-  const char *status = rds_db_instance_get_status (instance->model);
-
-  if (g_strcmp0 (status, "available") == 0 ||
-      (allow_optimizing && g_strcmp0 (status, "storage-optimization") == 0))
-    return TRUE;
-
-  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-               "Instance %s is not in available state.", instance_id (instance));
-  return FALSE;
-}
-
 static RdsQueryResult *
 item_result (const char *action,
              gpointer    item)
@@ -1184,7 +1168,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
       return NULL;
     }
 
-  if (!require_available (instance, TRUE, error))
+  if (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_MODIFY, error))
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
@@ -1587,7 +1571,7 @@ _rds_sim_action_reboot_db_instance (RdsSimEngine  *self,
   instance = lookup_required (region, request, error);
   if (instance == NULL ||
       !rds_request_get_boolean (request, "ForceFailover", &failover, error) ||
-      !require_available (instance, FALSE, error))
+      !rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_REBOOT, error))
     return NULL;
 
   if (failover && !rds_shape_get_boolean (shape (instance), "multi-az"))
@@ -1645,17 +1629,8 @@ _rds_sim_action_stop_db_instance (RdsSimEngine  *self,
   gint64 stop_due;
 
   instance = lookup_required (region, request, error);
-  if (instance == NULL || !require_available (instance, FALSE, error))
+  if (instance == NULL || !rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_STOP, error))
     return NULL;
-
-  if (engine_of (instance)->family == RDS_FAMILY_SQLSERVER &&
-      rds_shape_get_boolean (shape (instance), "multi-az"))
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-                   "Cannot stop instance %s: SQL Server Multi-AZ instances can't be stopped.",
-                   instance_id (instance));
-      return NULL;
-    }
 
   snapshot_id = rds_request_get_string (request, "DBSnapshotIdentifier");
   if (snapshot_id != NULL)
@@ -1712,15 +1687,8 @@ _rds_sim_action_start_db_instance (RdsSimEngine  *self,
   gint64 now = rds_sim_engine_get_now (self);
 
   instance = lookup_required (region, request, error);
-  if (instance == NULL)
+  if (instance == NULL || !rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_START, error))
     return NULL;
-
-  if (g_strcmp0 (rds_db_instance_get_status (instance->model), "stopped") != 0)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-                   "Instance %s is not stopped, it cannot be started.", instance_id (instance));
-      return NULL;
-    }
 
   begin_start (self, instance, now, now + USEC (_rds_sim_engine_draw (self, 180, 420)));
   return item_result ("StartDBInstance", instance->model);
@@ -1747,12 +1715,8 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
     return NULL;
 
   status = rds_db_instance_get_status (instance->model);
-  if (g_strcmp0 (status, "deleting") == 0)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-                   "Instance %s is already being deleted.", instance_id (instance));
-      return NULL;
-    }
+  if (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_DELETE, error))
+    return NULL;
 
   if (rds_shape_get_boolean (shape (instance), "deletion-protection"))
     {

@@ -264,13 +264,8 @@ _rds_sim_action_create_db_snapshot (RdsSimEngine  *self,
     return NULL;
 
   status = rds_db_instance_get_status (instance->model);
-  if (g_strcmp0 (status, "available") != 0 && g_strcmp0 (status, "storage-optimization") != 0)
-    {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-                   "Cannot create a snapshot because the database instance %s is not currently "
-                   "in the available state.", rds_db_instance_get_identifier (instance->model));
-      return NULL;
-    }
+  if (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_TAKE_SNAPSHOT, error))
+    return NULL;
 
   tags = rds_request_get_tags (request, "Tags", error);
   if (tags == NULL || !_rds_rules_check_tags (tags, error))
