@@ -440,7 +440,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   if (!rds_rules_check_db_name (engine, db_name, error))
     return NULL;
 
-  /* RdsSimStorage */
+  /* Storage */
   if (!rds_request_has (request, "AllocatedStorage"))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER,
@@ -1209,7 +1209,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
       if (storage.allocated < current.allocated)
         {
           g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                       "Invalid storage size for engine name %s and storage type %s: %d. RdsSimStorage "
+                       "Invalid storage size for engine name %s and storage type %s: %d. Storage "
                        "can't shrink; it is %d GiB now.", engine->engine, storage.storage_type,
                        storage.allocated, current.allocated);
           return NULL;
@@ -1220,7 +1220,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
             {
               g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                            "Invalid storage size for engine name %s and storage type %s: %d. "
-                           "RdsSimStorage must grow by at least 10%% (to %d GiB or more).",
+                           "Storage must grow by at least 10%% (to %d GiB or more).",
                            engine->engine, storage.storage_type, storage.allocated, minimum);
               return NULL;
             }
