@@ -123,8 +123,28 @@ rds_problem_describe (const RdsProblem *problem)
                               problem->word != NULL ? problem->word : "");
 
     case RDS_PROBLEM_NOT_FOR_ENGINE:
-      return g_strdup (_("SQL Server doesn't take an initial database name; create databases once "
-                         "the DB instance is available."));
+      if (g_str_equal (parameter, "DBName"))
+        return g_strdup (_("SQL Server doesn't take an initial database name; create databases once "
+                           "the DB instance is available."));
+      if (g_str_equal (parameter, "MaxAllocatedStorage") && g_strcmp0 (problem->word, "standard") == 0)
+        return g_strdup (_("Storage autoscaling isn't available for magnetic storage."));
+      return g_strdup (_("Choose a storage type."));
+
+    case RDS_PROBLEM_SHRINKS:
+      return g_strdup_printf (_("Storage can't shrink: enter %d GiB or more."), (int) problem->min);
+
+    case RDS_PROBLEM_GROWS_TOO_LITTLE:
+      return g_strdup_printf (_("Must grow by at least 10%%: enter %d GiB or more."), (int) problem->min);
+
+    case RDS_PROBLEM_RATIO:
+      if (g_str_equal (parameter, "StorageThroughput"))
+        return g_strdup_printf (_("At most 0.25 MiB/s per IOPS: with %d IOPS, at most %d MiB/s."),
+                                (int) problem->size, (int) problem->size / 4);
+      if (problem->high > 0 && problem->value > problem->high * problem->size)
+        return g_strdup_printf (_("At most %g IOPS per GiB: with %d GiB, at most %d IOPS."),
+                                problem->high, (int) problem->size, (int) (problem->size * problem->high));
+      return g_strdup_printf (_("At least %g IOPS per GiB: with %d GiB, at least %d IOPS."),
+                              problem->low, (int) problem->size, (int) (problem->size * problem->low + 0.5));
 
     case RDS_PROBLEM_WRONG_STATUS:
       if (g_str_equal (parameter, "StopDBInstance"))
@@ -148,6 +168,19 @@ rds_problem_describe (const RdsProblem *problem)
     case RDS_PROBLEM_OUT_OF_RANGE:
       if (g_str_equal (parameter, "Port"))
         return g_strdup (_("The port must be between 1150 and 65535."));
+      if (g_str_equal (parameter, "AllocatedStorage"))
+        return g_strdup_printf (_("Must be between %d and %d GiB for this engine and storage type."),
+                                (int) problem->min, (int) problem->max);
+      if (g_str_equal (parameter, "Iops"))
+        return g_strdup_printf (_("Must be between %d and %d IOPS at this size."),
+                                (int) problem->min, (int) problem->max);
+      if (g_str_equal (parameter, "StorageThroughput"))
+        return g_strdup_printf (_("Must be between %d and %d MiB/s."), (int) problem->min, (int) problem->max);
+      if (g_str_equal (parameter, "MaxAllocatedStorage") && problem->value < problem->min)
+        return g_strdup_printf (_("Must be at least 10%% more than the allocated storage: %d GiB or "
+                                  "more."), (int) problem->min);
+      if (g_str_equal (parameter, "MaxAllocatedStorage"))
+        return g_strdup_printf (_("Must be at most %d GiB."), (int) problem->max);
       return g_strdup_printf (_("Must be between %d and %d."), (int) problem->min, (int) problem->max);
 
     default:
@@ -256,21 +289,14 @@ rds_validate_allocated_storage (const RdsEngineInfo *engine,
                                 int                  current,
                                 int                 *allocated)
 {
-  RdsStorageRules rules;
+  RdsProblem problem;
   int value;
 
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter the storage in GiB, as a whole number."));
-  if (!rds_catalog_storage_rules (engine, storage_type, value, &rules))
-    return g_strdup (_("Choose a storage type."));
-  if (value < rules.min_storage || value > rules.max_storage)
-    return g_strdup_printf (_("Must be between %d and %d GiB for this engine and storage type."),
-                            rules.min_storage, rules.max_storage);
-  if (current > 0 && value < current)
-    return g_strdup_printf (_("Storage can't shrink: enter %d GiB or more."), current);
-  if (current > 0 && value > current && value < (current * 11 + 9) / 10)
-    return g_strdup_printf (_("Must grow by at least 10%%: enter %d GiB or more."),
-                            (current * 11 + 9) / 10);
+  if ((current > 0 && !rds_rules_storage_change (engine, storage_type, current, value, &problem)) ||
+      !rds_rules_storage_size (engine, storage_type, value, &problem))
+    return rds_problem_describe (&problem);
 
   *allocated = value;
   return NULL;
@@ -284,6 +310,7 @@ rds_validate_iops (const RdsEngineInfo *engine,
                    int                 *iops)
 {
   RdsStorageRules rules;
+  RdsProblem problem;
   int value;
 
   if (!rds_catalog_storage_rules (engine, storage_type, allocated, &rules) || rules.min_iops == 0)
@@ -293,17 +320,8 @@ rds_validate_iops (const RdsEngineInfo *engine,
     }
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter the provisioned IOPS, as a whole number."));
-  if (value < rules.min_iops || value > rules.max_iops)
-    return g_strdup_printf (_("Must be between %d and %d IOPS at this size."),
-                            rules.min_iops, rules.max_iops);
-  if (rules.max_iops_per_gib > 0 && value > allocated * rules.max_iops_per_gib)
-    return g_strdup_printf (_("At most %g IOPS per GiB: with %d GiB, at most %d IOPS."),
-                            rules.max_iops_per_gib, allocated,
-                            (int) (allocated * rules.max_iops_per_gib));
-  if (rules.min_iops_per_gib > 0 && value < allocated * rules.min_iops_per_gib)
-    return g_strdup_printf (_("At least %g IOPS per GiB: with %d GiB, at least %d IOPS."),
-                            rules.min_iops_per_gib, allocated,
-                            (int) (allocated * rules.min_iops_per_gib + 0.5));
+  if (!rds_rules_iops (engine, storage_type, allocated, value, &problem))
+    return rds_problem_describe (&problem);
 
   *iops = value;
   return NULL;
@@ -318,6 +336,7 @@ rds_validate_throughput (const RdsEngineInfo *engine,
                          int                 *throughput)
 {
   RdsStorageRules rules;
+  RdsProblem problem;
   int value;
 
   if (!rds_catalog_storage_rules (engine, storage_type, allocated, &rules) ||
@@ -328,12 +347,8 @@ rds_validate_throughput (const RdsEngineInfo *engine,
     }
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter the storage throughput in MiB/s, as a whole number."));
-  if (value < rules.min_throughput || value > rules.max_throughput)
-    return g_strdup_printf (_("Must be between %d and %d MiB/s."),
-                            rules.min_throughput, rules.max_throughput);
-  if (iops > 0 && value > iops / 4)
-    return g_strdup_printf (_("At most 0.25 MiB/s per IOPS: with %d IOPS, at most %d MiB/s."),
-                            iops, iops / 4);
+  if (!rds_rules_throughput (engine, storage_type, allocated, iops, value, &problem))
+    return rds_problem_describe (&problem);
 
   *throughput = value;
   return NULL;
@@ -346,19 +361,13 @@ rds_validate_max_storage (const RdsEngineInfo *engine,
                           const char          *text,
                           int                 *max_storage)
 {
-  RdsStorageRules rules;
-  int minimum = (allocated * 11 + 9) / 10;
+  RdsProblem problem;
   int value;
 
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter the maximum storage threshold in GiB."));
-  if (!rds_catalog_storage_rules (engine, storage_type, allocated, &rules))
-    return g_strdup (_("Choose a storage type."));
-  if (value < minimum)
-    return g_strdup_printf (_("Must be at least 10%% more than the allocated storage: %d GiB or "
-                              "more."), minimum);
-  if (value > rules.max_storage)
-    return g_strdup_printf (_("Must be at most %d GiB."), rules.max_storage);
+  if (!rds_rules_max_storage (engine, storage_type, allocated, value, &problem))
+    return rds_problem_describe (&problem);
 
   *max_storage = value;
   return NULL;

@@ -31,6 +31,11 @@ typedef enum
   PORT,
   TAG_KEY,
   TAG_VALUE,
+  STORAGE,          /* gp2, when creating */
+  STORAGE_GROWTH,   /* gp2 from 100 GiB, when modifying */
+  IOPS,             /* io1 with 100 GiB */
+  THROUGHPUT,       /* gp3 with 400 GiB and 12,000 IOPS */
+  MAX_STORAGE,      /* gp2 with 100 GiB */
 } Rule;
 
 typedef struct
@@ -51,6 +56,11 @@ static const char * const mentions[] = {
   [PORT] = "port",
   [TAG_KEY] = "tag",
   [TAG_VALUE] = "tag",
+  [STORAGE] = "storage",
+  [STORAGE_GROWTH] = "torage",
+  [IOPS] = "IOPS",
+  [THROUGHPUT] = "throughput",
+  [MAX_STORAGE] = "storage",
 };
 
 static const char long_64[] = "a123456789012345678901234567890123456789012345678901234567890123";
@@ -115,6 +125,28 @@ static const Case cases[] = {
   { TAG_VALUE, "postgres", "", TRUE },
   { TAG_VALUE, "postgres", "Data Platform", TRUE },
   { TAG_VALUE, "postgres", "a;b", FALSE },
+  { STORAGE, "postgres", "100", TRUE },
+  { STORAGE, "postgres", "20", TRUE },
+  { STORAGE, "postgres", "19", FALSE },
+  { STORAGE, "postgres", "70000", FALSE },
+  { STORAGE, "sqlserver-se", "20", TRUE },
+  { STORAGE, "sqlserver-se", "19", FALSE },
+  { STORAGE_GROWTH, "postgres", "150", TRUE },
+  { STORAGE_GROWTH, "postgres", "99", FALSE },
+  { STORAGE_GROWTH, "postgres", "105", TRUE },   /* rounded up to 110 */
+  { STORAGE_GROWTH, "sqlserver-se", "105", FALSE },
+  { STORAGE_GROWTH, "sqlserver-se", "110", TRUE },
+  { IOPS, "postgres", "3000", TRUE },
+  { IOPS, "postgres", "1000", TRUE },
+  { IOPS, "postgres", "999", FALSE },
+  { IOPS, "postgres", "6000", FALSE },
+  { THROUGHPUT, "postgres", "500", TRUE },
+  { THROUGHPUT, "postgres", "100", FALSE },
+  { THROUGHPUT, "postgres", "3001", FALSE },
+  { MAX_STORAGE, "postgres", "110", TRUE },
+  { MAX_STORAGE, "postgres", "1000", TRUE },
+  { MAX_STORAGE, "postgres", "109", FALSE },
+  { MAX_STORAGE, "postgres", "70000", FALSE },
 };
 
 static RdsSimEngine *
@@ -184,6 +216,43 @@ simulator_verdict (const Case *c)
       request = create_request (c->engine, "db1");
       rds_request_set (request, "Port", c->input);
       break;
+    case STORAGE:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "AllocatedStorage", c->input);
+      break;
+    case IOPS:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "StorageType", "io1");
+      rds_request_set (request, "AllocatedStorage", "100");
+      rds_request_set (request, "Iops", c->input);
+      break;
+    case THROUGHPUT:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "StorageType", "gp3");
+      rds_request_set (request, "AllocatedStorage", "400");
+      rds_request_set (request, "Iops", "12000");
+      rds_request_set (request, "StorageThroughput", c->input);
+      break;
+    case MAX_STORAGE:
+      request = create_request (c->engine, "db1");
+      rds_request_set (request, "AllocatedStorage", "100");
+      rds_request_set (request, "MaxAllocatedStorage", c->input);
+      break;
+    case STORAGE_GROWTH:
+      {
+        g_autoptr(RdsRequest) create = create_request (c->engine, "db1");
+        g_autoptr(RdsQueryResult) created = NULL;
+
+        rds_request_set (create, "AllocatedStorage", "100");
+        created = rds_sim_engine_call (engine, REGION, create, &error);
+        g_assert_no_error (error);
+        rds_sim_engine_advance (engine, 3600);
+        request = rds_request_new ("ModifyDBInstance");
+        rds_request_set (request, "DBInstanceIdentifier", "db1");
+        rds_request_set (request, "AllocatedStorage", c->input);
+        rds_request_set (request, "ApplyImmediately", "true");
+      }
+      break;
     case SNAPSHOT_ID:
     case TAG_KEY:
     case TAG_VALUE:
@@ -224,7 +293,7 @@ static char *
 console_verdict (const Case *c)
 {
   const RdsEngineInfo *engine = rds_catalog_find_engine (c->engine);
-  int port;
+  int port, value;
 
   switch (c->rule)
     {
@@ -244,6 +313,16 @@ console_verdict (const Case *c)
       return rds_validate_tag (c->input, "v");
     case TAG_VALUE:
       return rds_validate_tag ("team", c->input);
+    case STORAGE:
+      return rds_validate_allocated_storage (engine, "gp2", c->input, 0, &value);
+    case STORAGE_GROWTH:
+      return rds_validate_allocated_storage (engine, "gp2", c->input, 100, &value);
+    case IOPS:
+      return rds_validate_iops (engine, "io1", 100, c->input, &value);
+    case THROUGHPUT:
+      return rds_validate_throughput (engine, "gp3", 400, 12000, c->input, &value);
+    case MAX_STORAGE:
+      return rds_validate_max_storage (engine, "gp2", 100, c->input, &value);
     default:
       g_assert_not_reached ();
     }
@@ -274,6 +353,8 @@ test_console_and_simulator_agree (void)
                          error->code == RDS_AWS_ERROR_MISSING_PARAMETER ||
                          error->code == RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION);
           g_assert_nonnull (strstr (error->message, mentions[c->rule]));
+          /* The service's words, never this program's own names. */
+          g_assert_null (strstr (error->message, "Rds"));
           g_assert_nonnull (message);
           g_assert_cmpuint (strlen (message), >, 5);
         }

@@ -11,6 +11,8 @@
 
 #include "rds-problem.h"
 
+#include <math.h>
+
 #include "rds-aws-error.h"
 
 #define TAG_CHARACTERS "Unicode letters, digits, white space and _ . : / = + - @"
@@ -199,6 +201,84 @@ instance_state_error (const RdsProblem  *problem,
               "Instance %s is not in available state.", id);
 }
 
+static gboolean
+storage_error (const RdsProblem  *problem,
+               GError           **error)
+{
+  const char *parameter = problem->parameter;
+  const char *engine = problem->engine != NULL ? problem->engine->engine : "";
+  const char *type = problem->word != NULL ? problem->word : "";
+  int value = (int) problem->value;
+
+  if (g_str_equal (parameter, "StorageType"))
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "Invalid storage type: %s. Valid storage types are gp2, gp3, io1 and standard.", type);
+
+  if (g_str_equal (parameter, "AllocatedStorage"))
+    switch (problem->code)
+      {
+      case RDS_PROBLEM_SHRINKS:
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid storage size for engine name %s and storage type %s: %d. Storage "
+                    "can't shrink; it is %d GiB now.", engine, type, value, (int) problem->size);
+      case RDS_PROBLEM_GROWS_TOO_LITTLE:
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid storage size for engine name %s and storage type %s: %d. "
+                    "Storage must grow by at least 10%% (to %d GiB or more).",
+                    engine, type, value, (int) problem->min);
+      default:
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid storage size for engine name %s and storage type %s: %d. "
+                    "Allocated storage must be between %d and %d GiB.",
+                    engine, type, value, (int) problem->min, (int) problem->max);
+      }
+
+  if (g_str_equal (parameter, "Iops"))
+    {
+      int size = (int) problem->size;
+
+      if (g_str_equal (type, "io1") && problem->code == RDS_PROBLEM_RATIO)
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid iops to storage (GB) ratio for engine name %s and storage "
+                    "type io1: %.4f. The ratio must be between %g and %g, so %d GiB "
+                    "allows %d to %d IOPS.", engine, (double) value / size,
+                    problem->low, problem->high, size, (int) ceil (problem->low * size),
+                    (int) (problem->high * size));
+      if (g_str_equal (type, "io1"))
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid IOPS value %d for engine name %s and storage type io1 with "
+                    "%d GiB: it must be between %d and %d.", value, engine, size,
+                    (int) problem->min, (int) problem->max);
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "Invalid IOPS value %d for engine name %s and storage type %s with %d "
+                  "GiB: it must be between %d and %d, and at most %g per GiB.",
+                  value, engine, type, size, (int) problem->min, (int) problem->max, problem->high);
+    }
+
+  if (g_str_equal (parameter, "StorageThroughput"))
+    {
+      if (problem->code == RDS_PROBLEM_RATIO)
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Invalid storage throughput %d MiB/s for %d IOPS: throughput can be at "
+                    "most 0.25 MiB/s per IOPS (%d MiB/s).", value, (int) problem->size,
+                    (int) problem->size / 4);
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "Invalid storage throughput %d MiB/s for engine name %s and storage "
+                  "type %s: it must be between %d and %d.", value, engine, type,
+                  (int) problem->min, (int) problem->max);
+    }
+
+  /* MaxAllocatedStorage */
+  if (problem->code == RDS_PROBLEM_NOT_FOR_ENGINE)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                "Storage autoscaling isn't available for magnetic (standard) storage.");
+  return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+              "Invalid max storage size for engine name %s and storage type %s: %d. "
+              "The maximum storage threshold must be at least 10%% more than the "
+              "allocated storage (%d GiB or more) and at most %d GiB.",
+              engine, type, value, (int) problem->min, (int) problem->max);
+}
+
 /**
  * rds_problem_set_aws_error:
  *
@@ -232,6 +312,10 @@ rds_problem_set_aws_error (const RdsProblem  *problem,
     return tag_error (problem, error);
   if (g_str_has_suffix (parameter, "DBInstance") || g_str_equal (parameter, "CreateDBSnapshot"))
     return instance_state_error (problem, error);
+  if (g_str_equal (parameter, "StorageType") || g_str_equal (parameter, "AllocatedStorage") ||
+      g_str_equal (parameter, "Iops") || g_str_equal (parameter, "StorageThroughput") ||
+      g_str_equal (parameter, "MaxAllocatedStorage"))
+    return storage_error (problem, error);
 
   g_return_val_if_reached (set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                                 "The parameter %s is not valid.", parameter));

@@ -34,6 +34,9 @@ typedef enum
   RDS_PROBLEM_HAS_REPLICAS,      /* a replication source can't */
   RDS_PROBLEM_SQLSERVER_MULTI_AZ,
   RDS_PROBLEM_CLUSTER_MEMBER,    /* the cluster does it, not its instances */
+  RDS_PROBLEM_SHRINKS,           /* storage below what it is (min) */
+  RDS_PROBLEM_GROWS_TOO_LITTLE,  /* storage that grows by less than 10 % (min) */
+  RDS_PROBLEM_RATIO,             /* a number outside low..high per GiB (or per IOPS) of size */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */
@@ -58,6 +61,9 @@ typedef struct
   gint64               max;
   const char          *word;       /* borrowed: the reserved word, the tag key, the identifier... */
   const char          *state;      /* borrowed: the resource's status */
+  gint64               size;       /* the storage it goes with, in GiB; or the IOPS */
+  double               low;        /* a ratio's bounds */
+  double               high;
   const RdsEngineInfo *engine;
 } RdsProblem;
 

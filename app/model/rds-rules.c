@@ -37,7 +37,7 @@ problem_init (RdsProblem          *problem,
               const char          *parameter,
               const RdsEngineInfo *engine)
 {
-  *problem = (RdsProblem) { RDS_PROBLEM_NONE, parameter, 0, 0, 0, 0, NULL, NULL, engine };
+  *problem = (RdsProblem) { RDS_PROBLEM_NONE, parameter, 0, 0, 0, 0, NULL, NULL, 0, 0.0, 0.0, engine };
 }
 
 /* Whether every character of @value is of @charset. */
@@ -295,6 +295,177 @@ rds_rules_tag (const char *key,
     return found (problem, RDS_PROBLEM_BAD_CHARACTERS);
   if (problem->value > 256)
     return found (problem, RDS_PROBLEM_TOO_LONG);
+  return TRUE;
+}
+
+/**
+ * rds_rules_storage_size:
+ *
+ * The storage type must be one the engine has, and the size within its
+ * range. The problem's word is the storage type.
+ */
+gboolean
+rds_rules_storage_size (const RdsEngineInfo *engine,
+                        const char          *storage_type,
+                        int                  allocated,
+                        RdsProblem          *problem)
+{
+  RdsStorageRules rules;
+
+  problem_init (problem, "StorageType", engine);
+  problem->word = storage_type;
+  problem->value = allocated;
+
+  if (storage_type == NULL || !rds_catalog_storage_rules (engine, storage_type, allocated, &rules))
+    return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
+
+  problem->parameter = "AllocatedStorage";
+  problem->min = rules.min_storage;
+  problem->max = rules.max_storage;
+  if (allocated < rules.min_storage || allocated > rules.max_storage)
+    return found (problem, RDS_PROBLEM_OUT_OF_RANGE);
+  return TRUE;
+}
+
+/**
+ * rds_rules_storage_change:
+ * @current: the instance's storage now, in GiB
+ *
+ * Storage never shrinks; it grows by at least 10 %, which SQL Server
+ * enforces and the other engines round up to (so for them a smaller step
+ * passes, and becomes 10 %). The problem's min is the least it may be.
+ */
+gboolean
+rds_rules_storage_change (const RdsEngineInfo *engine,
+                          const char          *storage_type,
+                          int                  current,
+                          int                  requested,
+                          RdsProblem          *problem)
+{
+  problem_init (problem, "AllocatedStorage", engine);
+  problem->word = storage_type;
+  problem->value = requested;
+  problem->size = current;
+
+  if (requested == current)
+    return TRUE;
+  if (requested < current)
+    {
+      problem->min = current;
+      return found (problem, RDS_PROBLEM_SHRINKS);
+    }
+  problem->min = rds_rules_storage_growth_minimum (current);
+  if (requested < problem->min && engine->family == RDS_FAMILY_SQLSERVER)
+    return found (problem, RDS_PROBLEM_GROWS_TOO_LITTLE);
+  return TRUE;
+}
+
+/* The least a storage of @current GiB grows to: 10 % more, rounded up. */
+int
+rds_rules_storage_growth_minimum (int current)
+{
+  return (current * 11 + 9) / 10;
+}
+
+/**
+ * rds_rules_iops:
+ * @iops: the Provisioned IOPS asked for
+ *
+ * For storage that takes IOPS (io1, and gp3 above its threshold): within
+ * the range, and within the ratio to the size. The problem's word is the
+ * storage type, its size the storage.
+ */
+gboolean
+rds_rules_iops (const RdsEngineInfo *engine,
+                const char          *storage_type,
+                int                  allocated,
+                int                  iops,
+                RdsProblem          *problem)
+{
+  RdsStorageRules rules;
+
+  problem_init (problem, "Iops", engine);
+  problem->word = storage_type;
+  problem->value = iops;
+  problem->size = allocated;
+
+  if (!rds_catalog_storage_rules (engine, storage_type, allocated, &rules) || rules.min_iops == 0)
+    return TRUE;
+
+  problem->min = rules.min_iops;
+  problem->max = rules.max_iops;
+  problem->low = rules.min_iops_per_gib;
+  problem->high = rules.max_iops_per_gib;
+  if (iops < rules.min_iops || iops > rules.max_iops)
+    return found (problem, RDS_PROBLEM_OUT_OF_RANGE);
+  if ((rules.max_iops_per_gib > 0 && iops > rules.max_iops_per_gib * allocated) ||
+      (rules.min_iops_per_gib > 0 && iops < rules.min_iops_per_gib * allocated))
+    return found (problem, RDS_PROBLEM_RATIO);
+  return TRUE;
+}
+
+/**
+ * rds_rules_throughput:
+ *
+ * For gp3 above its threshold: within the range, and at most 0.25 MiB/s
+ * per IOPS. The problem's size is the IOPS.
+ */
+gboolean
+rds_rules_throughput (const RdsEngineInfo *engine,
+                      const char          *storage_type,
+                      int                  allocated,
+                      int                  iops,
+                      int                  throughput,
+                      RdsProblem          *problem)
+{
+  RdsStorageRules rules;
+
+  problem_init (problem, "StorageThroughput", engine);
+  problem->word = storage_type;
+  problem->value = throughput;
+  problem->size = iops;
+
+  if (!rds_catalog_storage_rules (engine, storage_type, allocated, &rules) || rules.min_throughput == 0)
+    return TRUE;
+
+  problem->min = rules.min_throughput;
+  problem->max = rules.max_throughput;
+  problem->high = 0.25;
+  if (throughput < rules.min_throughput || throughput > rules.max_throughput)
+    return found (problem, RDS_PROBLEM_OUT_OF_RANGE);
+  if (iops > 0 && throughput > iops / 4)
+    return found (problem, RDS_PROBLEM_RATIO);
+  return TRUE;
+}
+
+/**
+ * rds_rules_max_storage:
+ *
+ * Storage autoscaling's threshold: at least 10 % over the allocated
+ * storage, at most the storage type's maximum; none for magnetic storage.
+ */
+gboolean
+rds_rules_max_storage (const RdsEngineInfo *engine,
+                       const char          *storage_type,
+                       int                  allocated,
+                       int                  max_allocated,
+                       RdsProblem          *problem)
+{
+  RdsStorageRules rules;
+
+  problem_init (problem, "MaxAllocatedStorage", engine);
+  problem->word = storage_type;
+  problem->value = max_allocated;
+  problem->size = allocated;
+
+  if (storage_type == NULL || g_str_equal (storage_type, "standard") ||
+      !rds_catalog_storage_rules (engine, storage_type, allocated, &rules))
+    return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
+
+  problem->min = rds_rules_storage_growth_minimum (allocated);
+  problem->max = rules.max_storage;
+  if (max_allocated < problem->min || max_allocated > problem->max)
+    return found (problem, RDS_PROBLEM_OUT_OF_RANGE);
   return TRUE;
 }
 

@@ -40,6 +40,32 @@ gboolean rds_rules_tag                       (const char          *key,
 gboolean rds_rules_instance_action           (RdsDbInstance       *instance,
                                               RdsInstanceAction    action,
                                               RdsProblem          *problem);
+gboolean rds_rules_storage_size              (const RdsEngineInfo *engine,
+                                              const char          *storage_type,
+                                              int                  allocated,
+                                              RdsProblem          *problem);
+gboolean rds_rules_storage_change            (const RdsEngineInfo *engine,
+                                              const char          *storage_type,
+                                              int                  current,
+                                              int                  requested,
+                                              RdsProblem          *problem);
+int      rds_rules_storage_growth_minimum    (int                  current);
+gboolean rds_rules_iops                      (const RdsEngineInfo *engine,
+                                              const char          *storage_type,
+                                              int                  allocated,
+                                              int                  iops,
+                                              RdsProblem          *problem);
+gboolean rds_rules_throughput                (const RdsEngineInfo *engine,
+                                              const char          *storage_type,
+                                              int                  allocated,
+                                              int                  iops,
+                                              int                  throughput,
+                                              RdsProblem          *problem);
+gboolean rds_rules_max_storage               (const RdsEngineInfo *engine,
+                                              const char          *storage_type,
+                                              int                  allocated,
+                                              int                  max_allocated,
+                                              RdsProblem          *problem);
 
 /* Each sets an RDS_AWS_ERROR with the service's code and an actionable
  * message on failure. None puts a secret into a message. */

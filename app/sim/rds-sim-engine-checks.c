@@ -14,7 +14,6 @@
 
 #include "rds-sim-engine-private.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "rds-rules.h"
@@ -51,19 +50,12 @@ _rds_sim_check_storage (const RdsEngineInfo  *engine,
                         GError              **error)
 {
   RdsStorageRules rules;
+  RdsProblem problem;
   const char *type = storage->storage_type;
 
-  if (!rds_catalog_storage_rules (engine, type, storage->allocated, &rules))
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                          "Invalid storage type: %s. Valid storage types are gp2, gp3, io1 "
-                          "and standard.", type);
-
-  if (storage->allocated < rules.min_storage || storage->allocated > rules.max_storage)
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Invalid storage size for engine name %s and storage type %s: %d. "
-                          "Allocated storage must be between %d and %d GiB.",
-                          engine->engine, type, storage->allocated,
-                          rules.min_storage, rules.max_storage);
+  if (!rds_rules_storage_size (engine, type, storage->allocated, &problem))
+    return rds_problem_set_aws_error (&problem, error);
+  rds_catalog_storage_rules (engine, type, storage->allocated, &rules);
 
   if (g_str_equal (type, "gp2") || g_str_equal (type, "standard"))
     {
@@ -84,21 +76,8 @@ _rds_sim_check_storage (const RdsEngineInfo  *engine,
       if (storage->iops < 0)
         return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                               "Storage type io1 requires a Provisioned IOPS value (Iops).");
-      if (storage->iops < rules.min_iops || storage->iops > rules.max_iops)
-        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                              "Invalid IOPS value %d for engine name %s and storage type io1 with "
-                              "%d GiB: it must be between %d and %d.", storage->iops,
-                              engine->engine, storage->allocated, rules.min_iops, rules.max_iops);
-      if (storage->iops < rules.min_iops_per_gib * storage->allocated ||
-          storage->iops > rules.max_iops_per_gib * storage->allocated)
-        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                              "Invalid iops to storage (GB) ratio for engine name %s and storage "
-                              "type io1: %.4f. The ratio must be between %g and %g, so %d GiB "
-                              "allows %d to %d IOPS.", engine->engine,
-                              (double) storage->iops / storage->allocated,
-                              rules.min_iops_per_gib, rules.max_iops_per_gib, storage->allocated,
-                              (int) ceil (rules.min_iops_per_gib * storage->allocated),
-                              (int) (rules.max_iops_per_gib * storage->allocated));
+      if (!rds_rules_iops (engine, type, storage->allocated, storage->iops, &problem))
+        return rds_problem_set_aws_error (&problem, error);
       storage->throughput = -1;
       return TRUE;
     }
@@ -121,23 +100,9 @@ _rds_sim_check_storage (const RdsEngineInfo  *engine,
   if (storage->throughput < 0)
     storage->throughput = rules.min_throughput;
 
-  if (storage->iops < rules.min_iops || storage->iops > rules.max_iops ||
-      storage->iops > rules.max_iops_per_gib * storage->allocated)
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Invalid IOPS value %d for engine name %s and storage type gp3 with %d "
-                          "GiB: it must be between %d and %d, and at most %g per GiB.",
-                          storage->iops, engine->engine, storage->allocated,
-                          rules.min_iops, rules.max_iops, rules.max_iops_per_gib);
-  if (storage->throughput < rules.min_throughput || storage->throughput > rules.max_throughput)
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Invalid storage throughput %d MiB/s for engine name %s and storage "
-                          "type gp3: it must be between %d and %d.", storage->throughput,
-                          engine->engine, rules.min_throughput, rules.max_throughput);
-  if (storage->throughput > storage->iops / 4)
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Invalid storage throughput %d MiB/s for %d IOPS: throughput can be at "
-                          "most 0.25 MiB/s per IOPS (%d MiB/s).", storage->throughput,
-                          storage->iops, storage->iops / 4);
+  if (!rds_rules_iops (engine, type, storage->allocated, storage->iops, &problem) ||
+      !rds_rules_throughput (engine, type, storage->allocated, storage->iops, storage->throughput, &problem))
+    return rds_problem_set_aws_error (&problem, error);
 
   return TRUE;
 }
@@ -149,22 +114,10 @@ _rds_sim_check_max_allocated (const RdsEngineInfo  *engine,
                               int                   max_allocated,
                               GError              **error)
 {
-  RdsStorageRules rules;
-  int minimum = (allocated * 11 + 9) / 10;
+  RdsProblem problem;
 
-  rds_catalog_storage_rules (engine, storage_type, allocated, &rules);
-
-  if (g_str_equal (storage_type, "standard"))
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Storage autoscaling isn't available for magnetic (standard) storage.");
-
-  if (max_allocated < minimum || max_allocated > rules.max_storage)
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                          "Invalid max storage size for engine name %s and storage type %s: %d. "
-                          "The maximum storage threshold must be at least 10%% more than the "
-                          "allocated storage (%d GiB or more) and at most %d GiB.",
-                          engine->engine, storage_type, max_allocated, minimum, rules.max_storage);
-
+  if (!rds_rules_max_storage (engine, storage_type, allocated, max_allocated, &problem))
+    return rds_problem_set_aws_error (&problem, error);
   return TRUE;
 }
 

@@ -1204,29 +1204,16 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
   if (rds_request_has (request, "AllocatedStorage") && storage.allocated != current.allocated)
     {
-      int minimum = (current.allocated * 11 + 9) / 10;
+      RdsProblem problem;
 
-      if (storage.allocated < current.allocated)
+      if (!rds_rules_storage_change (engine, storage.storage_type, current.allocated, storage.allocated,
+                                     &problem))
         {
-          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                       "Invalid storage size for engine name %s and storage type %s: %d. Storage "
-                       "can't shrink; it is %d GiB now.", engine->engine, storage.storage_type,
-                       storage.allocated, current.allocated);
+          rds_problem_set_aws_error (&problem, error);
           return NULL;
         }
-      if (storage.allocated < minimum)
-        {
-          if (engine->family == RDS_FAMILY_SQLSERVER)
-            {
-              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                           "Invalid storage size for engine name %s and storage type %s: %d. "
-                           "Storage must grow by at least 10%% (to %d GiB or more).",
-                           engine->engine, storage.storage_type, storage.allocated, minimum);
-              return NULL;
-            }
-          /* MySQL, MariaDB, Oracle and PostgreSQL round up to 10 %. */
-          storage.allocated = minimum;
-        }
+      /* MySQL, MariaDB, Oracle and PostgreSQL round up to 10 %. */
+      storage.allocated = MAX (storage.allocated, rds_rules_storage_growth_minimum (current.allocated));
     }
 
   /* gp3 falls back to its baseline when the size crosses the threshold. */
