@@ -23,7 +23,6 @@
 #include "rds-session.h"
 #include "rds-stop-database-dialog.h"
 #include "rds-take-snapshot-dialog.h"
-#include "rds-window.h"
 
 struct _RdsInstanceActions
 {
@@ -145,8 +144,9 @@ modify_action (GSimpleAction *action,
   RdsInstanceActions *self = user_data;
   GtkWindow *window = parent_window (self);
 
-  if (RDS_IS_WINDOW (window))
-    rds_window_modify_database (RDS_WINDOW (window), self->instance);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.modify-database", "s",
+                                rds_db_instance_get_identifier (self->instance));
 }
 
 static void
@@ -157,8 +157,9 @@ open_action (GSimpleAction *action,
   RdsInstanceActions *self = user_data;
   GtkWindow *window = parent_window (self);
 
-  if (RDS_IS_WINDOW (window))
-    rds_window_open_database (RDS_WINDOW (window), rds_db_instance_get_identifier (self->instance));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-database", "s",
+                                rds_db_instance_get_identifier (self->instance));
 }
 
 typedef struct
@@ -186,17 +187,17 @@ start_cb (GObject      *object,
   RdsQueryResult *answer;
 
   answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
-  if (RDS_IS_WINDOW (window) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (answer != NULL)
         {
           /* Translators: %s is a DB instance identifier */
           g_autofree char *toast = g_strdup_printf (_("Starting %s"), data->identifier);
 
-          rds_window_add_toast (RDS_WINDOW (window), toast);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", toast);
         }
       else
-        rds_window_show_error (RDS_WINDOW (window), error);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-error", "s", error->message);
     }
 
   g_clear_pointer (&answer, rds_query_result_free);

@@ -788,6 +788,43 @@ open_database_action (GtkWidget  *widget,
   rds_window_open_database (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* What the window's contents ask of it, as actions: none of them includes
+ * this file. */
+
+static void
+modify_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  RdsDbInstance *instance = NULL;
+
+  if (self->session != NULL)
+    instance = rds_resource_list_find (rds_session_get_instances (self->session),
+                                       g_variant_get_string (parameter, NULL));
+  if (instance != NULL)
+    rds_window_modify_database (self, instance);
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rds_window_add_toast (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                 g_variant_get_string (parameter, NULL));
+
+  rds_window_show_error (RDS_WINDOW (widget), error);
+}
+
 static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
@@ -984,6 +1021,9 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.modify-database", "s", modify_database_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-clock", NULL, toggle_clock_action);
 

@@ -22,7 +22,6 @@
 #include "rds-form-field.h"
 #include "rds-session.h"
 #include "rds-shape.h"
-#include "rds-window.h"
 
 typedef struct
 {
@@ -168,12 +167,12 @@ call_cb (GObject      *object,
     }
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (RDS_IS_WINDOW (parent) && RDS_ACTION_DIALOG_GET_CLASS (self)->describe_success != NULL)
+  if (parent != NULL && RDS_ACTION_DIALOG_GET_CLASS (self)->describe_success != NULL)
     {
       g_autofree char *toast = RDS_ACTION_DIALOG_GET_CLASS (self)->describe_success (self, answer);
 
       if (toast != NULL)
-        rds_window_add_toast (RDS_WINDOW (parent), toast);
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
     }
 
   g_signal_emit (self, signals[SUCCEEDED], 0, answer);

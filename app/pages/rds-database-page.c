@@ -32,7 +32,6 @@
 #include "rds-tag.h"
 #include "rds-rules.h"
 #include "rds-validation.h"
-#include "rds-window.h"
 
 #define MAX_TAGS 50
 
@@ -836,8 +835,8 @@ finish_tags_call (RdsDatabasePage *self,
       if (rds_aws_error_concerns (error, "Tags") || rds_aws_error_concerns (error, "TagKeys") ||
           g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE))
         rds_form_field_set_error (self->tag_key_field, error->message);
-      else if (RDS_IS_WINDOW (root))
-        rds_window_show_error (RDS_WINDOW (root), error);
+      else if (root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
       return FALSE;
     }
 

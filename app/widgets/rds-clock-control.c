@@ -19,7 +19,6 @@
 
 #include "rds-format.h"
 #include "rds-session.h"
-#include "rds-window.h"
 
 struct _RdsClockControl
 {
@@ -140,8 +139,8 @@ control_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       root = gtk_widget_get_root (GTK_WIDGET (self));
-      if (RDS_IS_WINDOW (root))
-        rds_window_show_error (RDS_WINDOW (root), error);
+      if (root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
     }
 
   if (self->session != NULL)

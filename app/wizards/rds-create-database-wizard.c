@@ -26,7 +26,6 @@
 #include "rds-database-form.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
-#include "rds-window.h"
 
 struct _RdsCreateDatabaseWizard
 {
@@ -127,8 +126,8 @@ finish (Creation *creation)
 
   /* Translators: %s is a DB instance identifier */
   toast = g_strdup_printf (_("Creating database %s"), creation->identifier);
-  if (RDS_IS_WINDOW (root))
-    rds_window_add_toast (RDS_WINDOW (root), toast);
+  if (root != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.toast", "s", toast);
 
   if (creation->generated && GTK_IS_WINDOW (root))
     gtk_window_present (GTK_WINDOW (rds_credentials_dialog_new (GTK_WINDOW (root),
@@ -177,8 +176,8 @@ created_cb (GObject      *object,
       g_free (self->error_text);
       self->error_text = g_strdup (error->message);
       set_busy (self, NULL);
-      if (!rds_database_form_show_error (self->form, error) && RDS_IS_WINDOW (root))
-        rds_window_show_error (RDS_WINDOW (root), error);
+      if (!rds_database_form_show_error (self->form, error) && root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
       creation_free (creation);
       return;
     }

@@ -22,7 +22,6 @@
 #include "rds-db-instance.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
-#include "rds-window.h"
 #include "rds-application.h"
 
 struct _RdsModifyDatabaseWizard
@@ -218,8 +217,8 @@ finish (Modification *modification)
   else
     /* Translators: %s is a DB instance identifier */
     toast = g_strdup_printf (_("The modifications of %s wait for its next maintenance window"), id);
-  if (RDS_IS_WINDOW (root))
-    rds_window_add_toast (RDS_WINDOW (root), toast);
+  if (root != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.toast", "s", toast);
 
   self->busy = FALSE;
   update (self);
@@ -263,8 +262,8 @@ modified_cb (GObject      *object,
       self->error_text = g_strdup (error->message);
       if (rds_database_form_show_error (self->form, error))
         gtk_stack_set_visible_child_name (GTK_STACK (self->steps), "form");
-      else if (RDS_IS_WINDOW (root))
-        rds_window_show_error (RDS_WINDOW (root), error);
+      else if (root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
       update (self);
       modification_free (modification);
       return;
