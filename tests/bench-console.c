@@ -315,7 +315,7 @@ bench_search (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   page = g_object_new (RDS_TYPE_DATABASES_PAGE, NULL);
   gtk_window_set_child (GTK_WINDOW (window), page);
-  rds_databases_page_set_session (RDS_DATABASES_PAGE (page), session);
+  rds_page_set_session (RDS_PAGE (page), session);
   gtk_window_present (GTK_WINDOW (window));
 
   start = g_get_monotonic_time ();

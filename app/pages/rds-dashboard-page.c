@@ -56,9 +56,8 @@ typedef struct
 
 struct _RdsDashboardPage
 {
-  GtkWidget           parent_instance;
+  RdsPage             parent_instance;
 
-  RdsSession         *session;
   GSignalGroup       *session_signals;
   GSignalGroup       *instances_signals;
   GSignalGroup       *snapshots_signals;
@@ -86,15 +85,7 @@ struct _RdsDashboardPage
   GtkWidget          *events_list;
 };
 
-G_DEFINE_FINAL_TYPE (RdsDashboardPage, rds_dashboard_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdsDashboardPage, rds_dashboard_page, RDS_TYPE_PAGE)
 
 /* Resources */
 
@@ -142,15 +133,15 @@ update_resources (RdsDashboardPage *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  if (self->session == NULL)
+  if (rds_page_get_session (RDS_PAGE (self)) == NULL)
     return;
 
   /* Translators: %s is an AWS Region's name */
   text = g_strdup_printf (_("You are using the following Amazon RDS resources in %s (used/quota)."),
-                          rds_format_region_name (rds_session_get_region (self->session)));
+                          rds_format_region_name (rds_session_get_region (rds_page_get_session (RDS_PAGE (self)))));
   gtk_label_set_label (GTK_LABEL (self->resources_label), text);
 
-  instances = rds_resource_list_get_model (rds_session_get_instances (self->session));
+  instances = rds_resource_list_get_model (rds_session_get_instances (rds_page_get_session (RDS_PAGE (self))));
   n = g_list_model_get_n_items (instances);
   for (guint i = 0; i < n; i++)
     {
@@ -163,7 +154,7 @@ update_resources (RdsDashboardPage *self)
       storage += rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage");
     }
 
-  snapshots = rds_resource_list_get_model (rds_session_get_snapshots (self->session));
+  snapshots = rds_resource_list_get_model (rds_session_get_snapshots (rds_page_get_session (RDS_PAGE (self))));
   n_snapshots = g_list_model_get_n_items (snapshots);
   for (guint i = 0; i < n_snapshots; i++)
     {
@@ -225,12 +216,12 @@ load_quotas (RdsDashboardPage *self)
 {
   g_autoptr(RdsRequest) request = NULL;
 
-  if (self->session == NULL || self->quotas_in_flight)
+  if (rds_page_get_session (RDS_PAGE (self)) == NULL || self->quotas_in_flight)
     return;
 
   self->quotas_in_flight = TRUE;
   request = rds_request_new ("DescribeAccountAttributes");
-  rds_session_call_async (self->session, request, self->cancellable, quotas_cb, g_object_ref (self));
+  rds_session_call_async (rds_page_get_session (RDS_PAGE (self)), request, self->cancellable, quotas_cb, g_object_ref (self));
 }
 
 /* DB instances by Region */
@@ -260,9 +251,9 @@ show_region_count (RdsDashboardPage *self,
 {
   RegionRow *row = &self->regions[index];
   g_autofree char *text = g_strdup_printf ("%d", row->instances);
-  gboolean current = self->session != NULL &&
+  gboolean current = rds_page_get_session (RDS_PAGE (self)) != NULL &&
                      g_strcmp0 (rds_region_get_all (NULL)[index].name,
-                                rds_session_get_region (self->session)) == 0;
+                                rds_session_get_region (rds_page_get_session (RDS_PAGE (self)))) == 0;
 
   gtk_label_set_label (GTK_LABEL (row->count), text);
   /* Regions without instances stay out of the way, but for the current one. */
@@ -324,7 +315,7 @@ count_regions (RdsDashboardPage *self)
   const RdsRegion *regions;
 
   /* A round still in flight is not doubled. */
-  if (self->session == NULL || self->regions_pending > 0)
+  if (rds_page_get_session (RDS_PAGE (self)) == NULL || self->regions_pending > 0)
     return;
 
   regions = rds_region_get_all (NULL);
@@ -338,7 +329,7 @@ count_regions (RdsDashboardPage *self)
 
       count->self = g_object_ref (self);
       count->index = i;
-      count->client = g_object_ref (rds_session_get_region_client (self->session, regions[i].name));
+      count->client = g_object_ref (rds_session_get_region_client (rds_page_get_session (RDS_PAGE (self)), regions[i].name));
       self->regions_pending++;
       count_region_page (count, NULL);
     }
@@ -376,7 +367,7 @@ create_event_row (gpointer item,
 static void
 update_events_since (RdsDashboardPage *self)
 {
-  gint64 now = self->session != NULL ? rds_session_get_simulated_time (self->session) : 0;
+  gint64 now = rds_page_get_session (RDS_PAGE (self)) != NULL ? rds_session_get_simulated_time (rds_page_get_session (RDS_PAGE (self))) : 0;
 
   rds_since_filter_set_since (self->events_since, now > 0 ? now - (gint64) 24 * 3600 * G_USEC_PER_SEC : 0);
 }
@@ -427,14 +418,12 @@ rds_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->instances_signals);
   g_clear_object (&self->snapshots_signals);
-  g_clear_object (&self->session);
   g_clear_object (&self->events_signals);
   g_clear_object (&self->events_slice);
   g_clear_object (&self->events_sorted);
   g_clear_object (&self->events_recent);
   g_clear_object (&self->events_since);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DASHBOARD_PAGE);
-  rds_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (rds_dashboard_page_parent_class)->dispose (object);
 }
@@ -453,39 +442,27 @@ rds_dashboard_page_finalize (GObject *object)
 }
 
 static void
-rds_dashboard_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+rds_dashboard_page_session_changed (RdsPage *page)
 {
-  RdsDashboardPage *self = RDS_DASHBOARD_PAGE (object);
+  RdsDashboardPage *self = RDS_DASHBOARD_PAGE (page);
+  RdsSession *session = rds_page_get_session (page);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->instances_signals,
+                             session != NULL ? rds_session_get_instances (session) : NULL);
+  g_signal_group_set_target (self->snapshots_signals,
+                             session != NULL ? rds_session_get_snapshots (session) : NULL);
+  g_signal_group_set_target (self->events_signals,
+                             session != NULL ? rds_session_get_events (session) : NULL);
+  update_events_since (self);
+  gtk_filter_list_model_set_model (self->events_recent,
+                                   session != NULL
+                                   ? rds_resource_list_get_model (rds_session_get_events (session))
+                                   : NULL);
 
-static void
-rds_dashboard_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  RdsDashboardPage *self = RDS_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rds_dashboard_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  update_resources (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    regions_timer_cb (self);
 }
 
 static void
@@ -493,21 +470,16 @@ rds_dashboard_page_class_init (RdsDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_dashboard_page_dispose;
   object_class->finalize = rds_dashboard_page_finalize;
-  object_class->get_property = rds_dashboard_page_get_property;
-  object_class->set_property = rds_dashboard_page_set_property;
+  page_class->session_changed = rds_dashboard_page_session_changed;
 
   widget_class->map = rds_dashboard_page_map;
   widget_class->unmap = rds_dashboard_page_unmap;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsDashboardPage, resources_label);
@@ -615,40 +587,3 @@ rds_dashboard_page_init (RdsDashboardPage *self)
   events_changed_cb (self);
 }
 
-RdsSession *
-rds_dashboard_page_get_session (RdsDashboardPage *self)
-{
-  g_return_val_if_fail (RDS_IS_DASHBOARD_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-rds_dashboard_page_set_session (RdsDashboardPage *self,
-                                RdsSession       *session)
-{
-  g_return_if_fail (RDS_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->instances_signals,
-                             session != NULL ? rds_session_get_instances (session) : NULL);
-  g_signal_group_set_target (self->snapshots_signals,
-                             session != NULL ? rds_session_get_snapshots (session) : NULL);
-  g_signal_group_set_target (self->events_signals,
-                             session != NULL ? rds_session_get_events (session) : NULL);
-  update_events_since (self);
-  gtk_filter_list_model_set_model (self->events_recent,
-                                   session != NULL
-                                   ? rds_resource_list_get_model (rds_session_get_events (session))
-                                   : NULL);
-
-  update_resources (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    regions_timer_cb (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}

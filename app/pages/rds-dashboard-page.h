@@ -7,15 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "rds-types.h"
+#include "rds-page.h"
 
 G_BEGIN_DECLS
 
 #define RDS_TYPE_DASHBOARD_PAGE (rds_dashboard_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdsDashboardPage, rds_dashboard_page, RDS, DASHBOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdsDashboardPage, rds_dashboard_page, RDS, DASHBOARD_PAGE, RdsPage)
 
-RdsSession *rds_dashboard_page_get_session (RdsDashboardPage *self);
-void        rds_dashboard_page_set_session (RdsDashboardPage *self,
-                                            RdsSession       *session);
 
 G_END_DECLS

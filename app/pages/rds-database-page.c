@@ -45,13 +45,11 @@ typedef struct
 
 struct _RdsDatabasePage
 {
-  GtkWidget           parent_instance;
+  RdsPage             parent_instance;
 
-  RdsSession         *session;
   char               *identifier;
   RdsDbInstance      *instance;
   GSignalGroup       *instance_signals;
-  GSignalGroup       *list_signals;
   RdsInstanceActions *actions;
   GCancellable       *cancellable;
   GArray             *fields;
@@ -80,11 +78,10 @@ struct _RdsDatabasePage
   GtkWidget          *tag_value_entry;
 };
 
-G_DEFINE_FINAL_TYPE (RdsDatabasePage, rds_database_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RdsDatabasePage, rds_database_page, RDS_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_IDENTIFIER,
   PROP_INSTANCE,
   N_PROPS
@@ -728,7 +725,7 @@ update_tags (RdsDatabasePage *self)
     g_list_store_splice (self->tags, 0, old, copies->pdata, copies->len);
   gtk_widget_set_visible (self->tags_list, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add",
-                                 self->instance != NULL && self->session != NULL && n < MAX_TAGS);
+                                 self->instance != NULL && rds_page_get_session (RDS_PAGE (self)) != NULL && n < MAX_TAGS);
 }
 
 static void
@@ -738,7 +735,7 @@ update (RdsDatabasePage *self)
 
   if (instance == NULL)
     {
-      RdsResourceList *list = self->session != NULL ? rds_session_get_instances (self->session) : NULL;
+      RdsResourceList *list = rds_page_get_session (RDS_PAGE (self)) != NULL ? rds_session_get_instances (rds_page_get_session (RDS_PAGE (self))) : NULL;
       g_autofree char *description = NULL;
 
       /* Not gone before the Region's databases are known. */
@@ -791,7 +788,7 @@ set_instance (RdsDatabasePage *self,
 static void
 find_instance (RdsDatabasePage *self)
 {
-  RdsResourceList *list = self->session != NULL ? rds_session_get_instances (self->session) : NULL;
+  RdsResourceList *list = rds_page_get_session (RDS_PAGE (self)) != NULL ? rds_session_get_instances (rds_page_get_session (RDS_PAGE (self))) : NULL;
   RdsDbInstance *instance = NULL;
 
   if (list != NULL && self->identifier != NULL)
@@ -904,7 +901,7 @@ add_tag_action (GtkWidget  *widget,
   gboolean on_value;
   RdsProblem problem;
 
-  if (self->instance == NULL || self->session == NULL)
+  if (self->instance == NULL || rds_page_get_session (RDS_PAGE (self)) == NULL)
     return;
 
   /* The simulator's very rule: what it would refuse is said here first. */
@@ -923,7 +920,7 @@ add_tag_action (GtkWidget  *widget,
   rds_request_set (request, "ResourceName", rds_db_instance_get_arn (self->instance));
   rds_request_add_tag (request, "Tags", key, value);
   rds_form_field_set_error (self->tag_key_field, NULL);
-  rds_session_call_async (self->session, request, self->cancellable, tag_added_cb, g_object_ref (self));
+  rds_session_call_async (rds_page_get_session (RDS_PAGE (self)), request, self->cancellable, tag_added_cb, g_object_ref (self));
 }
 
 static void
@@ -934,13 +931,13 @@ remove_tag_action (GtkWidget  *widget,
   RdsDatabasePage *self = RDS_DATABASE_PAGE (widget);
   g_autoptr(RdsRequest) request = NULL;
 
-  if (self->instance == NULL || self->session == NULL)
+  if (self->instance == NULL || rds_page_get_session (RDS_PAGE (self)) == NULL)
     return;
 
   request = rds_request_new ("RemoveTagsFromResource");
   rds_request_set (request, "ResourceName", rds_db_instance_get_arn (self->instance));
   rds_request_add_list_item (request, "TagKeys", "member", g_variant_get_string (parameter, NULL));
-  rds_session_call_async (self->session, request, self->cancellable, tags_cb, g_object_ref (self));
+  rds_session_call_async (rds_page_get_session (RDS_PAGE (self)), request, self->cancellable, tags_cb, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -979,15 +976,12 @@ rds_database_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->instance_signals);
-  g_clear_object (&self->list_signals);
   g_clear_object (&self->actions);
   g_clear_object (&self->instance);
-  g_clear_object (&self->session);
   g_clear_object (&self->tags);
   g_clear_object (&self->events_sorted);
   g_clear_object (&self->events);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DATABASE_PAGE);
-  rds_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (rds_database_page_parent_class)->dispose (object);
 }
@@ -1014,9 +1008,6 @@ rds_database_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_IDENTIFIER:
       g_value_set_string (value, self->identifier);
       break;
@@ -1038,9 +1029,6 @@ rds_database_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      rds_database_page_set_session (self, g_value_get_object (value));
-      break;
     case PROP_IDENTIFIER:
       rds_database_page_set_identifier (self, g_value_get_string (value));
       break;
@@ -1049,20 +1037,41 @@ rds_database_page_set_property (GObject      *object,
     }
 }
 
+static RdsResourceList *
+rds_database_page_get_list (RdsPage    *page,
+                            RdsSession *session)
+{
+  return rds_session_get_instances (session);
+}
+
+static void
+rds_database_page_session_changed (RdsPage *page)
+{
+  RdsDatabasePage *self = RDS_DATABASE_PAGE (page);
+  RdsSession *session = rds_page_get_session (page);
+
+  gtk_filter_list_model_set_model (self->events,
+                                   session != NULL
+                                   ? rds_resource_list_get_model (rds_session_get_events (session))
+                                   : NULL);
+  rds_instance_actions_set_session (self->actions, session);
+  find_instance (self);
+}
+
 static void
 rds_database_page_class_init (RdsDatabasePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_database_page_dispose;
   object_class->finalize = rds_database_page_finalize;
   object_class->get_property = rds_database_page_get_property;
   object_class->set_property = rds_database_page_set_property;
+  page_class->get_list = rds_database_page_get_list;
+  page_class->session_changed = rds_database_page_session_changed;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_IDENTIFIER] =
     g_param_spec_string ("identifier", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1073,7 +1082,6 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
 
   g_type_ensure (RDS_TYPE_FORM_FIELD);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-database-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, stack);
@@ -1166,41 +1174,11 @@ rds_database_page_init (RdsDatabasePage *self)
 
   self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
   g_signal_group_connect_swapped (self->instance_signals, "notify", G_CALLBACK (update), self);
-  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
-  g_signal_group_connect_swapped (self->list_signals, "refreshed", G_CALLBACK (find_instance), self);
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "refreshed",
+                                  G_CALLBACK (find_instance), self);
 
   events_changed_cb (self);
   update (self);
-}
-
-RdsSession *
-rds_database_page_get_session (RdsDatabasePage *self)
-{
-  g_return_val_if_fail (RDS_IS_DATABASE_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-rds_database_page_set_session (RdsDatabasePage *self,
-                               RdsSession      *session)
-{
-  g_return_if_fail (RDS_IS_DATABASE_PAGE (self));
-  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->list_signals,
-                             session != NULL ? rds_session_get_instances (session) : NULL);
-  gtk_filter_list_model_set_model (self->events,
-                                   session != NULL
-                                   ? rds_resource_list_get_model (rds_session_get_events (session))
-                                   : NULL);
-  rds_instance_actions_set_session (self->actions, session);
-  find_instance (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 const char *

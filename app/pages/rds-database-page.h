@@ -7,16 +7,13 @@
 
 #include <gtk/gtk.h>
 
-#include "rds-types.h"
+#include "rds-page.h"
 
 G_BEGIN_DECLS
 
 #define RDS_TYPE_DATABASE_PAGE (rds_database_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdsDatabasePage, rds_database_page, RDS, DATABASE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdsDatabasePage, rds_database_page, RDS, DATABASE_PAGE, RdsPage)
 
-RdsSession *rds_database_page_get_session (RdsDatabasePage *self);
-void        rds_database_page_set_session (RdsDatabasePage *self,
-                                           RdsSession      *session);
 
 const char *rds_database_page_get_identifier (RdsDatabasePage *self);
 void        rds_database_page_set_identifier (RdsDatabasePage *self,

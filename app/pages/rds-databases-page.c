@@ -34,11 +34,8 @@
 
 struct _RdsDatabasesPage
 {
-  GtkWidget           parent_instance;
+  RdsPage             parent_instance;
 
-  RdsSession         *session;
-  RdsResourceList    *list;
-  GSignalGroup       *list_signals;
   RdsInstanceActions *actions;
 
   GtkWidget          *title_label;
@@ -74,13 +71,12 @@ struct _RdsDatabasesPage
   guint               wanted_idle;
 };
 
-G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS_TYPE_PAGE)
 
 static void filter_items_changed_cb (RdsDatabasesPage *self);
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_PAGE_SIZE,
   N_PROPS
 };
@@ -160,7 +156,8 @@ next_page_action (GtkWidget  *widget,
 static void
 update_state (RdsDatabasesPage *self)
 {
-  GListModel *all = self->list != NULL ? rds_resource_list_get_model (self->list) : NULL;
+  RdsResourceList *list = rds_page_get_list (RDS_PAGE (self));
+  GListModel *all = list != NULL ? rds_resource_list_get_model (list) : NULL;
   guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *title = NULL;
@@ -172,14 +169,14 @@ update_state (RdsDatabasesPage *self)
 
   update_pager (self);
 
-  page = rds_widget_list_page (self->list, shown);
+  page = rds_widget_list_page (list, shown);
 
-  if (self->session != NULL && g_str_equal (page, "empty"))
+  if (rds_page_get_session (RDS_PAGE (self)) != NULL && g_str_equal (page, "empty"))
     {
       /* Translators: %s is an AWS Region's name */
       g_autofree char *description =
         g_strdup_printf (_("You have no databases in %s yet."),
-                         rds_format_region_name (rds_session_get_region (self->session)));
+                         rds_format_region_name (rds_session_get_region (rds_page_get_session (RDS_PAGE (self)))));
 
       adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), description);
     }
@@ -523,10 +520,7 @@ rds_databases_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (self->column_view, self);
-  g_clear_object (&self->list_signals);
   g_clear_object (&self->actions);
-  g_clear_object (&self->list);
-  g_clear_object (&self->session);
   g_clear_weak_pointer (&self->selected);
   g_clear_handle_id (&self->wanted_idle, g_source_remove);
   g_clear_pointer (&self->wanted, g_free);
@@ -542,7 +536,6 @@ rds_databases_page_dispose (GObject *object)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->slots);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DATABASES_PAGE);
-  rds_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->dispose (object);
 }
@@ -557,9 +550,6 @@ rds_databases_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_PAGE_SIZE:
       g_value_set_uint (value, self->page_size);
       break;
@@ -578,9 +568,6 @@ rds_databases_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      rds_databases_page_set_session (self, g_value_get_object (value));
-      break;
     case PROP_PAGE_SIZE:
       rds_databases_page_set_page_size (self, g_value_get_uint (value));
       break;
@@ -589,19 +576,35 @@ rds_databases_page_set_property (GObject      *object,
     }
 }
 
+static RdsResourceList *
+rds_databases_page_get_list (RdsPage    *page,
+                             RdsSession *session)
+{
+  return rds_session_get_instances (session);
+}
+
+static void
+rds_databases_page_session_changed (RdsPage *page)
+{
+  RdsDatabasesPage *self = RDS_DATABASES_PAGE (page);
+
+  rds_instance_actions_set_session (self->actions, rds_page_get_session (page));
+  update_state (self);
+}
+
 static void
 rds_databases_page_class_init (RdsDatabasesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_databases_page_dispose;
   object_class->get_property = rds_databases_page_get_property;
   object_class->set_property = rds_databases_page_set_property;
+  page_class->get_list = rds_databases_page_get_list;
+  page_class->session_changed = rds_databases_page_session_changed;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* The settings' databases-page-size. */
   properties[PROP_PAGE_SIZE] =
     g_param_spec_uint ("page-size", NULL, NULL, 10, 1000, DEFAULT_PAGE_SIZE,
@@ -613,7 +616,6 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   g_type_ensure (RDS_TYPE_SEARCH_FILTER);
   g_type_ensure (RDS_TYPE_STATUS_BADGE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-databases-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, title_label);
@@ -648,6 +650,7 @@ static void
 rds_databases_page_init (RdsDatabasesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
 
   set_cell_factory (self->identifier_column, CELL_IDENTIFIER);
   set_cell_factory (self->status_column, CELL_STATUS);
@@ -683,8 +686,7 @@ rds_databases_page_init (RdsDatabasesPage *self)
   /* Sorted by identifier until the user clicks another column. */
   gtk_column_view_sort_by_column (self->column_view, self->identifier_column, GTK_SORT_ASCENDING);
 
-  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
-  g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "notify::loaded",
                                   G_CALLBACK (update_state), self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
@@ -696,34 +698,6 @@ rds_databases_page_init (RdsDatabasesPage *self)
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
 
   update_state (self);
-}
-
-RdsSession *
-rds_databases_page_get_session (RdsDatabasesPage *self)
-{
-  g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-rds_databases_page_set_session (RdsDatabasesPage *self,
-                                RdsSession       *session)
-{
-  g_return_if_fail (RDS_IS_DATABASES_PAGE (self));
-  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_set_object (&self->list, (session != NULL ? rds_session_get_instances (session) : NULL));
-  g_signal_group_set_target (self->list_signals, self->list);
-  gtk_sort_list_model_set_model (self->sort_model,
-                                 self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
-  rds_instance_actions_set_session (self->actions, session);
-  update_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /**

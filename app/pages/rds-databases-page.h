@@ -7,16 +7,14 @@
 
 #include <gtk/gtk.h>
 
-#include "rds-types.h"
+#include "rds-page.h"
 
 G_BEGIN_DECLS
 
 #define RDS_TYPE_DATABASES_PAGE (rds_databases_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS, DATABASES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS, DATABASES_PAGE, RdsPage)
 
 RdsSession         *rds_databases_page_get_session   (RdsDatabasesPage *self);
-void                rds_databases_page_set_session   (RdsDatabasesPage *self,
-                                                      RdsSession       *session);
 GtkSingleSelection *rds_databases_page_get_selection (RdsDatabasesPage *self);
 RdsDbInstance      *rds_databases_page_get_selected  (RdsDatabasesPage *self);
 GtkEditable        *rds_databases_page_get_search    (RdsDatabasesPage *self);

@@ -25,11 +25,7 @@
 
 struct _RdsEventsPage
 {
-  GtkWidget           parent_instance;
-
-  RdsSession         *session;
-  RdsResourceList    *list;
-  GSignalGroup       *list_signals;
+  RdsPage             parent_instance;
 
   GtkWidget          *title_label;
   GtkWidget          *search_entry;
@@ -45,15 +41,7 @@ struct _RdsEventsPage
   RdsSinceFilter     *since_filter;
 };
 
-G_DEFINE_FINAL_TYPE (RdsEventsPage, rds_events_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdsEventsPage, rds_events_page, RDS_TYPE_PAGE)
 
 /* The source type filter's choices, in the dropdown's order. */
 static const char * const source_types[] = { NULL, "db-instance", "db-snapshot" };
@@ -73,7 +61,7 @@ update_state (RdsEventsPage *self)
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack),
-                                    rds_widget_list_page (self->list, shown));
+                                    rds_widget_list_page (rds_page_get_list (RDS_PAGE (self)), shown));
 }
 
 static void
@@ -104,7 +92,7 @@ range_minutes (RdsEventsPage *self)
 static void
 update_since (RdsEventsPage *self)
 {
-  gint64 now = self->session != NULL ? rds_session_get_simulated_time (self->session) : 0;
+  gint64 now = rds_page_get_session (RDS_PAGE (self)) != NULL ? rds_session_get_simulated_time (rds_page_get_session (RDS_PAGE (self))) : 0;
 
   rds_since_filter_set_since (self->since_filter,
                               now > 0 ? now - (gint64) range_minutes (self) * 60 * G_USEC_PER_SEC : 0);
@@ -118,13 +106,13 @@ range_selected_cb (RdsEventsPage *self)
   g_autofree char *duration = NULL;
 
   update_since (self);
-  if (self->list == NULL)
+  if (rds_page_get_list (RDS_PAGE (self)) == NULL)
     return;
 
   duration = g_strdup_printf ("%d", MAX (range_minutes (self), SHARED_MINUTES));
-  rds_resource_list_set_parameter (self->list, "Duration", duration);
-  if (self->session != NULL)
-    rds_session_refresh (self->session);
+  rds_resource_list_set_parameter (rds_page_get_list (RDS_PAGE (self)), "Duration", duration);
+  if (rds_page_get_session (RDS_PAGE (self)) != NULL)
+    rds_session_refresh (rds_page_get_session (RDS_PAGE (self)));
 }
 
 static void
@@ -148,50 +136,26 @@ rds_events_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->type_dropdown, self);
   if (self->range_dropdown != NULL)
     g_signal_handlers_disconnect_by_data (self->range_dropdown, self);
-  g_clear_object (&self->list_signals);
-  g_clear_object (&self->list);
   g_clear_object (&self->since_filter);
-  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_EVENTS_PAGE);
-  rds_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (rds_events_page_parent_class)->dispose (object);
 }
 
-static void
-rds_events_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+static RdsResourceList *
+rds_events_page_get_list (RdsPage    *page,
+                          RdsSession *session)
 {
-  RdsEventsPage *self = RDS_EVENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return rds_session_get_events (session);
 }
 
 static void
-rds_events_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+rds_events_page_session_changed (RdsPage *page)
 {
-  RdsEventsPage *self = RDS_EVENTS_PAGE (object);
+  RdsEventsPage *self = RDS_EVENTS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rds_events_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  range_selected_cb (self);
+  update_state (self);
 }
 
 static void
@@ -199,20 +163,15 @@ rds_events_page_class_init (RdsEventsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_events_page_dispose;
-  object_class->get_property = rds_events_page_get_property;
-  object_class->set_property = rds_events_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->get_list = rds_events_page_get_list;
+  page_class->session_changed = rds_events_page_session_changed;
 
   g_type_ensure (RDS_TYPE_EVENT);
   g_type_ensure (RDS_TYPE_SEARCH_FILTER);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-events-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsEventsPage, title_label);
@@ -234,6 +193,7 @@ static void
 rds_events_page_init (RdsEventsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
 
   rds_search_filter_add_field (self->search_filter, "message", NULL);
   rds_search_filter_add_field (self->search_filter, "source-identifier", NULL);
@@ -244,10 +204,10 @@ rds_events_page_init (RdsEventsPage *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (gtk_filter_list_model_get_filter (self->filter_model)),
                            GTK_FILTER (g_object_ref (self->since_filter)));
 
-  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
-  g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "notify::loaded",
                                   G_CALLBACK (update_state), self);
-  g_signal_group_connect_swapped (self->list_signals, "refreshed", G_CALLBACK (update_since), self);
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "refreshed",
+                                  G_CALLBACK (update_since), self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
@@ -257,32 +217,4 @@ rds_events_page_init (RdsEventsPage *self)
                             G_CALLBACK (range_selected_cb), self);
 
   update_state (self);
-}
-
-RdsSession *
-rds_events_page_get_session (RdsEventsPage *self)
-{
-  g_return_val_if_fail (RDS_IS_EVENTS_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-rds_events_page_set_session (RdsEventsPage *self,
-                             RdsSession    *session)
-{
-  g_return_if_fail (RDS_IS_EVENTS_PAGE (self));
-  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_set_object (&self->list, (session != NULL ? rds_session_get_events (session) : NULL));
-  g_signal_group_set_target (self->list_signals, self->list);
-  gtk_sort_list_model_set_model (self->sort_model,
-                                 self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
-  range_selected_cb (self);
-  update_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -7,15 +7,11 @@
 
 #include <gtk/gtk.h>
 
-#include "rds-types.h"
+#include "rds-page.h"
 
 G_BEGIN_DECLS
 
 #define RDS_TYPE_EVENTS_PAGE (rds_events_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdsEventsPage, rds_events_page, RDS, EVENTS_PAGE, GtkWidget)
-
-RdsSession *rds_events_page_get_session (RdsEventsPage *self);
-void        rds_events_page_set_session (RdsEventsPage *self,
-                                         RdsSession    *session);
+G_DECLARE_FINAL_TYPE (RdsEventsPage, rds_events_page, RDS, EVENTS_PAGE, RdsPage)
 
 G_END_DECLS

@@ -26,11 +26,8 @@
 
 struct _RdsSnapshotsPage
 {
-  GtkWidget           parent_instance;
+  RdsPage             parent_instance;
 
-  RdsSession         *session;
-  RdsResourceList    *list;
-  GSignalGroup       *list_signals;
   GSignalGroup       *snapshot_signals;
 
   GtkWidget          *title_label;
@@ -44,15 +41,7 @@ struct _RdsSnapshotsPage
   RdsSearchFilter    *search_filter;
 };
 
-G_DEFINE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, RDS_TYPE_PAGE)
 
 static void
 update_actions (RdsSnapshotsPage *self)
@@ -64,14 +53,14 @@ update_actions (RdsSnapshotsPage *self)
                                   "manual") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.delete",
-                                 self->session != NULL && deletable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", self->session != NULL);
+                                 rds_page_get_session (RDS_PAGE (self)) != NULL && deletable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", rds_page_get_session (RDS_PAGE (self)) != NULL);
 }
 
 static void
 update_state (RdsSnapshotsPage *self)
 {
-  GListModel *all = self->list != NULL ? rds_resource_list_get_model (self->list) : NULL;
+  GListModel *all = rds_page_get_list (RDS_PAGE (self)) != NULL ? rds_resource_list_get_model (rds_page_get_list (RDS_PAGE (self))) : NULL;
   guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *title = NULL;
@@ -81,7 +70,7 @@ update_state (RdsSnapshotsPage *self)
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack),
-                                    rds_widget_list_page (self->list, shown));
+                                    rds_widget_list_page (rds_page_get_list (RDS_PAGE (self)), shown));
 }
 
 static void
@@ -106,7 +95,7 @@ take_action (GtkWidget  *widget,
 {
   RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
 
-  rds_widget_present_over (widget, GTK_WINDOW (rds_take_snapshot_dialog_new (self->session, NULL)));
+  rds_widget_present_over (widget, GTK_WINDOW (rds_take_snapshot_dialog_new (rds_page_get_session (RDS_PAGE (self)), NULL)));
 }
 
 static void
@@ -119,7 +108,7 @@ delete_action (GtkWidget  *widget,
 
   if (snapshot != NULL)
     rds_widget_present_over (widget,
-                             GTK_WINDOW (rds_delete_snapshot_dialog_new (self->session, snapshot)));
+                             GTK_WINDOW (rds_delete_snapshot_dialog_new (rds_page_get_session (RDS_PAGE (self)), snapshot)));
 }
 
 static void
@@ -141,50 +130,26 @@ rds_snapshots_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);
-  g_clear_object (&self->list_signals);
   g_clear_object (&self->snapshot_signals);
-  g_clear_object (&self->list);
-  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_SNAPSHOTS_PAGE);
-  rds_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (rds_snapshots_page_parent_class)->dispose (object);
 }
 
-static void
-rds_snapshots_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+static RdsResourceList *
+rds_snapshots_page_get_list (RdsPage    *page,
+                             RdsSession *session)
 {
-  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return rds_session_get_snapshots (session);
 }
 
 static void
-rds_snapshots_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
+rds_snapshots_page_session_changed (RdsPage *page)
 {
-  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (object);
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      rds_snapshots_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  update_state (self);
+  update_actions (self);
 }
 
 static void
@@ -192,21 +157,17 @@ rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_snapshots_page_dispose;
-  object_class->get_property = rds_snapshots_page_get_property;
-  object_class->set_property = rds_snapshots_page_set_property;
+  page_class->get_list = rds_snapshots_page_get_list;
+  page_class->session_changed = rds_snapshots_page_session_changed;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RDS_TYPE_DB_SNAPSHOT);
   g_type_ensure (RDS_TYPE_SEARCH_FILTER);
   g_type_ensure (RDS_TYPE_STATUS_BADGE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-snapshots-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, title_label);
@@ -228,6 +189,7 @@ static void
 rds_snapshots_page_init (RdsSnapshotsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
 
   rds_search_filter_add_field (self->search_filter, "db-snapshot-identifier", NULL);
   rds_search_filter_add_field (self->search_filter, "db-instance-identifier", NULL);
@@ -238,8 +200,7 @@ rds_snapshots_page_init (RdsSnapshotsPage *self)
   /* Newest first, as the RDS console lists them. */
   gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
 
-  self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
-  g_signal_group_connect_swapped (self->list_signals, "notify::loaded",
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "notify::loaded",
                                   G_CALLBACK (update_state), self);
   self->snapshot_signals = g_signal_group_new (RDS_TYPE_DB_SNAPSHOT);
   g_signal_group_connect_swapped (self->snapshot_signals, "notify",
@@ -252,34 +213,6 @@ rds_snapshots_page_init (RdsSnapshotsPage *self)
 
   update_state (self);
   update_actions (self);
-}
-
-RdsSession *
-rds_snapshots_page_get_session (RdsSnapshotsPage *self)
-{
-  g_return_val_if_fail (RDS_IS_SNAPSHOTS_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-rds_snapshots_page_set_session (RdsSnapshotsPage *self,
-                                RdsSession       *session)
-{
-  g_return_if_fail (RDS_IS_SNAPSHOTS_PAGE (self));
-  g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_set_object (&self->list, (session != NULL ? rds_session_get_snapshots (session) : NULL));
-  g_signal_group_set_target (self->list_signals, self->list);
-  gtk_sort_list_model_set_model (self->sort_model,
-                                 self->list != NULL ? rds_resource_list_get_model (self->list) : NULL);
-  update_state (self);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 GtkSingleSelection *

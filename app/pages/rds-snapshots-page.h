@@ -7,16 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "rds-types.h"
+#include "rds-page.h"
 
 G_BEGIN_DECLS
 
 #define RDS_TYPE_SNAPSHOTS_PAGE (rds_snapshots_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, RDS, SNAPSHOTS_PAGE, GtkWidget)
-
-RdsSession *rds_snapshots_page_get_session (RdsSnapshotsPage *self);
-void        rds_snapshots_page_set_session (RdsSnapshotsPage *self,
-                                            RdsSession       *session);
+G_DECLARE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, RDS, SNAPSHOTS_PAGE, RdsPage)
 
 GtkSingleSelection *rds_snapshots_page_get_selection (RdsSnapshotsPage *self);
 
