@@ -18,14 +18,24 @@
 #include <string.h>
 
 #include "rds-action-dialog.h"
+#include "rds-credentials-dialog.h"
+#include "rds-delete-database-dialog.h"
+#include "rds-delete-snapshot-dialog.h"
+#include "rds-reboot-database-dialog.h"
+#include "rds-stop-database-dialog.h"
+#include "rds-take-snapshot-dialog.h"
 #include "rds-application.h"
 #include "rds-cost-panel.h"
 #include "rds-create-database-wizard.h"
 #include "rds-database-form.h"
 #include "rds-dashboard-page.h"
+#include "rds-event-row.h"
+#include "rds-link-button.h"
+#include "rds-status-badge.h"
 #include "rds-database-page.h"
 #include "rds-databases-page.h"
 #include "rds-db-instance.h"
+#include "rds-db-snapshot.h"
 #include "rds-form-field.h"
 #include "rds-instance-actions.h"
 #include "rds-modify-database-wizard.h"
@@ -2211,6 +2221,91 @@ log_writer_cb (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+/* Every widget class the console builds from a template comes up and goes
+ * away on its own, without a critical and without a leaked reference:
+ * what its dispose forgets shows here first. */
+static void
+test_widgets_new_destroy (void)
+{
+  GType (*types[]) (void) = {
+    rds_dashboard_page_get_type, rds_database_page_get_type, rds_databases_page_get_type,
+    rds_events_page_get_type, rds_snapshots_page_get_type,
+    rds_clock_control_get_type, rds_cost_panel_get_type, rds_event_row_get_type,
+    rds_form_field_get_type, rds_link_button_get_type, rds_status_badge_get_type,
+    rds_database_form_get_type, rds_create_database_wizard_get_type,
+    rds_modify_database_wizard_get_type,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_new (types[i] (), NULL);
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (widget));
+      g_object_ref_sink (widget);
+      /* A moment in a window, as the console shows it. */
+      {
+        GtkWidget *window = gtk_window_new ();
+
+        /* Rows live in a list box. */
+        if (GTK_IS_LIST_BOX_ROW (widget))
+          {
+            GtkWidget *box = gtk_list_box_new ();
+
+            gtk_list_box_append (GTK_LIST_BOX (box), widget);
+            gtk_window_set_child (GTK_WINDOW (window), box);
+          }
+        else
+          gtk_window_set_child (GTK_WINDOW (window), widget);
+        gtk_window_present (GTK_WINDOW (window));
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+      }
+      g_assert_finalize_object (widget);
+    }
+}
+
+/* The dialogs likewise, shown and closed on their own (nothing is sent:
+ * the session's endpoint is never called). */
+static void
+test_dialogs_new_destroy (void)
+{
+  g_autoptr(RdsSession) session = rds_session_new ("http://127.0.0.1:9", "AKIDDIALOGS", "dialogs-secret", TRUE);
+  g_autoptr(RdsDbInstance) instance = g_object_new (RDS_TYPE_DB_INSTANCE,
+                                                    "db-instance-identifier", "db1",
+                                                    "engine", "postgres",
+                                                    "db-instance-status", "available", NULL);
+  g_autoptr(RdsDbSnapshot) snapshot = g_object_new (RDS_TYPE_DB_SNAPSHOT,
+                                                    "db-snapshot-identifier", "snap1",
+                                                    "db-instance-identifier", "db1",
+                                                    "status", "available", NULL);
+  GtkWindow *dialogs[] = {
+    GTK_WINDOW (rds_credentials_dialog_new (NULL, "db1", "admin", "dialog-password-1", FALSE)),
+    GTK_WINDOW (rds_delete_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_delete_snapshot_dialog_new (session, snapshot)),
+    GTK_WINDOW (rds_reboot_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_stop_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_take_snapshot_dialog_new (session, instance)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog = dialogs[i];
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (dialog));
+      g_object_ref (dialog);
+      gtk_window_present (dialog);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      gtk_window_destroy (dialog);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_finalize_object (dialog);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2247,6 +2342,8 @@ main (int   argc,
       return g_test_run ();
     }
 
+  g_test_add_func ("/console/widgets/new-destroy", test_widgets_new_destroy);
+  g_test_add_func ("/console/dialogs/new-destroy", test_dialogs_new_destroy);
   ADD ("/console/window/pages", window_pages);
   ADD ("/console/window/sample-environment", sample_environment, .offer_sample = TRUE);
   ADD ("/console/window/no-keyring", no_keyring, .no_keyring = TRUE);
