@@ -29,9 +29,7 @@ struct _RdsSession
   gboolean         simulator;
   RdsClient       *client;
   GHashTable      *region_clients;  /* region → RdsClient, for other Regions */
-  RdsResourceList *instances;
-  RdsResourceList *snapshots;
-  RdsResourceList *events;
+  GHashTable      *lists;           /* action → RdsResourceList, see rds_session_get_list() */
   GHashTable      *refresh_again;   /* lists to refresh once more when done */
 
   guint            poll_source;
@@ -57,6 +55,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void list_toggled_cb (gpointer  data,
+                             GObject  *object,
+                             gboolean  is_last_ref);
+
 static void
 rds_session_dispose (GObject *object)
 {
@@ -65,9 +67,19 @@ rds_session_dispose (GObject *object)
   rds_session_stop_polling (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->instances);
-  g_clear_object (&self->snapshots);
-  g_clear_object (&self->events);
+  if (self->lists != NULL)
+    {
+      GHashTableIter iter;
+      gpointer list;
+
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        {
+          g_signal_handlers_disconnect_by_data (list, self);
+          g_object_remove_toggle_ref (list, list_toggled_cb, self);
+        }
+      g_clear_pointer (&self->lists, g_hash_table_unref);
+    }
   g_clear_object (&self->client);
   g_clear_pointer (&self->region_clients, g_hash_table_unref);
 
@@ -174,31 +186,131 @@ list_refreshed_cb (RdsResourceList *list,
 static void
 rds_session_init (RdsSession *self)
 {
-  const char *instance_keys[] = { "DBInstanceIdentifier", NULL };
-  const char *snapshot_keys[] = { "DBSnapshotIdentifier", NULL };
-  const char *event_keys[] = { "Date", "SourceType", "SourceIdentifier", "Message", NULL };
-
   self->region = g_strdup (DEFAULT_REGION);
   self->cancellable = g_cancellable_new ();
   self->refresh_again = g_hash_table_new (NULL, NULL);
+  self->lists = g_hash_table_new (g_str_hash, g_str_equal);
   self->clock_rate = 1.0;
+}
 
-  self->instances = rds_resource_list_new ("DescribeDBInstances", instance_keys);
-  self->snapshots = rds_resource_list_new ("DescribeDBSnapshots", snapshot_keys);
-  self->events = rds_resource_list_new ("DescribeEvents", event_keys);
-  rds_resource_list_set_parameter (self->events, "Duration", EVENT_MINUTES);
+/* Lists by action
+ *
+ * A page asks the session for the list of an action; the session makes it
+ * on first use and keeps it current while something holds it (a page, a
+ * watcher): a list nobody holds is not polled, and is refreshed once when
+ * someone takes it again. */
 
-  g_signal_connect_object (self->instances, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
-  g_signal_connect_object (self->snapshots, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
-  g_signal_connect_object (self->events, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
+typedef struct
+{
+  const char *action;
+  const char *keys[6];     /* what identifies an item */
+  const char *parameter;   /* and a parameter it is always sent with */
+  const char *value;
+} ListKind;
+
+static const ListKind list_kinds[] = {
+  { "DescribeDBInstances", { "DBInstanceIdentifier", NULL } },
+  { "DescribeDBSnapshots", { "DBSnapshotIdentifier", NULL } },
+  { "DescribeEvents", { "Date", "SourceType", "SourceIdentifier", "Message", NULL }, "Duration", EVENT_MINUTES },
+};
+
+static void
+refresh_list (RdsSession      *self,
+              RdsResourceList *list)
+{
+  if (!rds_resource_list_refresh (list))
+    g_hash_table_add (self->refresh_again, list);
+}
+
+static gboolean
+list_is_held (RdsResourceList *list)
+{
+  /* The session's own reference is a toggle reference. */
+  return g_atomic_int_get (&G_OBJECT (list)->ref_count) > 1;
+}
+
+static void
+list_toggled_cb (gpointer  data,
+                 GObject  *object,
+                 gboolean  is_last_ref)
+{
+  RdsSession *self = data;
+
+  /* Taken again after a while alone: it may be stale. */
+  if (!is_last_ref && self->poll_source != 0)
+    refresh_list (self, RDS_RESOURCE_LIST (object));
+}
+
+/**
+ * rds_session_get_list:
+ * @action: a Describe action of the session's service, such as
+ *   "DescribeDBInstances"
+ *
+ * Returns: (transfer none): the session's list of what @action describes,
+ *   made on first use; hold a reference for it to be kept current
+ */
+RdsResourceList *
+rds_session_get_list (RdsSession *self,
+                      const char *action)
+{
+  RdsResourceList *list;
+  const ListKind *kind = NULL;
+
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (action != NULL, NULL);
+
+  list = g_hash_table_lookup (self->lists, action);
+  if (list != NULL)
+    return list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (list_kinds); i++)
+    if (g_str_equal (list_kinds[i].action, action))
+      kind = &list_kinds[i];
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  list = rds_resource_list_new (kind->action, kind->keys);
+  if (kind->parameter != NULL)
+    rds_resource_list_set_parameter (list, kind->parameter, kind->value);
+  if (self->client != NULL)
+    rds_resource_list_set_client (list, self->client);
+  g_signal_connect_object (list, "refreshed", G_CALLBACK (list_refreshed_cb), self, 0);
+
+  /* The session's reference: a toggle reference, to know when it is the
+   * only one. */
+  g_object_add_toggle_ref (G_OBJECT (list), list_toggled_cb, self);
+  g_object_unref (list);
+  g_hash_table_insert (self->lists, (gpointer) kind->action, list);
+  return list;
+}
+
+/* Refreshes every list someone holds. */
+static void
+refresh_held_lists (RdsSession *self,
+                    gboolean    queue)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    if (list_is_held (list))
+      {
+        if (queue)
+          refresh_list (self, list);
+        else
+          rds_resource_list_refresh (list);
+      }
 }
 
 static void
 set_client (RdsSession *self)
 {
-  rds_resource_list_set_client (self->instances, self->client);
-  rds_resource_list_set_client (self->snapshots, self->client);
-  rds_resource_list_set_client (self->events, self->client);
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    rds_resource_list_set_client (list, self->client);
 }
 
 /**
@@ -315,7 +427,7 @@ rds_session_get_instances (RdsSession *self)
 {
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
 
-  return self->instances;
+  return rds_session_get_list (self, "DescribeDBInstances");
 }
 
 RdsResourceList *
@@ -323,7 +435,7 @@ rds_session_get_snapshots (RdsSession *self)
 {
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
 
-  return self->snapshots;
+  return rds_session_get_list (self, "DescribeDBSnapshots");
 }
 
 RdsResourceList *
@@ -331,17 +443,10 @@ rds_session_get_events (RdsSession *self)
 {
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
 
-  return self->events;
+  return rds_session_get_list (self, "DescribeEvents");
 }
 
 /* Refreshes @list now, or as soon as the refresh in flight is done. */
-static void
-refresh_list (RdsSession      *self,
-              RdsResourceList *list)
-{
-  if (!rds_resource_list_refresh (list))
-    g_hash_table_add (self->refresh_again, list);
-}
 
 /* The simulator's clock */
 
@@ -445,9 +550,7 @@ rds_session_refresh (RdsSession *self)
 {
   g_return_if_fail (RDS_IS_SESSION (self));
 
-  refresh_list (self, self->instances);
-  refresh_list (self, self->snapshots);
-  refresh_list (self, self->events);
+  refresh_held_lists (self, TRUE);
   refresh_clock (self);
 }
 
@@ -457,9 +560,7 @@ poll_cb (gpointer data)
   RdsSession *self = data;
 
   /* A tick while a refresh is in flight is skipped, not queued. */
-  rds_resource_list_refresh (self->instances);
-  rds_resource_list_refresh (self->snapshots);
-  rds_resource_list_refresh (self->events);
+  refresh_held_lists (self, FALSE);
   refresh_clock (self);
 
   return G_SOURCE_CONTINUE;
@@ -504,11 +605,7 @@ call_cb (GObject      *object,
     }
 
   if (answer->action->mutating)
-    {
-      refresh_list (self, self->instances);
-      refresh_list (self, self->snapshots);
-      refresh_list (self, self->events);
-    }
+    refresh_held_lists (self, TRUE);
 
   g_task_return_pointer (task, answer, (GDestroyNotify) rds_query_result_free);
 }
@@ -564,9 +661,7 @@ control_cb (GObject      *object,
 
   apply_state (self, state);
   /* Moving the clock moves resources along. */
-  refresh_list (self, self->instances);
-  refresh_list (self, self->snapshots);
-  refresh_list (self, self->events);
+  refresh_held_lists (self, TRUE);
   g_task_return_boolean (task, TRUE);
 }
 

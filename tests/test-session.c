@@ -20,6 +20,7 @@ typedef struct
   char         *dir;
   RdsSimulator *simulator;
   RdsSession   *session;
+  GPtrArray    *held;      /* the lists the tests look at, as pages hold them */
 } Fixture;
 
 static void
@@ -70,6 +71,10 @@ fixture_setup (Fixture       *f,
 
   f->session = rds_session_new (rds_simulator_get_url (f->simulator), "AKIDSESSION",
                                 "session-secret", TRUE);
+  f->held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (f->held, g_object_ref (rds_session_get_instances (f->session)));
+  g_ptr_array_add (f->held, g_object_ref (rds_session_get_snapshots (f->session)));
+  g_ptr_array_add (f->held, g_object_ref (rds_session_get_events (f->session)));
 }
 
 static void
@@ -79,6 +84,7 @@ fixture_teardown (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  g_clear_pointer (&f->held, g_ptr_array_unref);
   g_clear_object (&f->session);
   rds_simulator_stop (f->simulator);
   g_assert_finalize_object (f->simulator);
@@ -397,6 +403,36 @@ test_region_and_clock (Fixture       *f,
   g_assert_cmpfloat (rds_session_get_clock_rate (f->session), ==, 600.0);
 }
 
+/* The session keeps current only the lists someone holds, and catches
+ * up on one when it is taken again. */
+static void
+test_lists_polled_while_held (Fixture       *f,
+                              gconstpointer  data)
+{
+  RdsResourceList *snapshots = rds_session_get_snapshots (f->session);
+  guint before;
+
+  g_assert_true (rds_session_get_list (f->session, "DescribeDBSnapshots") == snapshots);
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_true (rds_resource_list_get_loaded (snapshots));
+
+  /* Let go: refreshes pass it by. */
+  g_ptr_array_remove (f->held, snapshots);
+  before = rds_resource_list_get_serial (snapshots);
+  rds_session_refresh (f->session);
+  settle (f);
+  g_assert_cmpuint (rds_resource_list_get_serial (snapshots), ==, before);
+
+  /* Taken again while the session polls: refreshed at once. */
+  rds_session_start_polling (f->session, 60000);
+  settle (f);
+  g_ptr_array_add (f->held, g_object_ref (snapshots));
+  g_assert_cmpuint (rds_resource_list_get_serial (snapshots), >, before);
+  settle (f);
+  rds_session_stop_polling (f->session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +445,8 @@ main (int   argc,
               test_watcher_reset_ignores_refresh_in_flight, fixture_teardown);
   g_test_add ("/rds/session/watcher-reset-with-refresh-queued", Fixture, NULL, fixture_setup,
               test_watcher_reset_with_refresh_queued, fixture_teardown);
+  g_test_add ("/rds/session/lists-polled-while-held", Fixture, NULL, fixture_setup,
+              test_lists_polled_while_held, fixture_teardown);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 

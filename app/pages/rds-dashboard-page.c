@@ -58,6 +58,7 @@ struct _RdsDashboardPage
 {
   RdsPage             parent_instance;
 
+  GPtrArray          *held;          /* the session's lists it shows, kept current */
   GSignalGroup       *session_signals;
   GSignalGroup       *instances_signals;
   GSignalGroup       *snapshots_signals;
@@ -415,6 +416,7 @@ rds_dashboard_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->regions_cancellable);
   g_clear_handle_id (&self->regions_timer, g_source_remove);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->instances_signals);
   g_clear_object (&self->snapshots_signals);
@@ -446,6 +448,15 @@ rds_dashboard_page_session_changed (RdsPage *page)
 {
   RdsDashboardPage *self = RDS_DASHBOARD_PAGE (page);
   RdsSession *session = rds_page_get_session (page);
+
+  /* Holding them keeps the session polling them. */
+  g_ptr_array_set_size (self->held, 0);
+  if (session != NULL)
+    {
+      g_ptr_array_add (self->held, g_object_ref (rds_session_get_instances (session)));
+      g_ptr_array_add (self->held, g_object_ref (rds_session_get_snapshots (session)));
+      g_ptr_array_add (self->held, g_object_ref (rds_session_get_events (session)));
+    }
 
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->instances_signals,
@@ -571,6 +582,7 @@ rds_dashboard_page_init (RdsDashboardPage *self)
                            create_event_row, NULL, NULL);
   g_signal_connect_swapped (self->events_slice, "items-changed", G_CALLBACK (events_changed_cb), self);
 
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_signals = g_signal_group_new (RDS_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::region",
                                   G_CALLBACK (region_changed_cb), self);

@@ -50,6 +50,7 @@ struct _RdsDatabasePage
   char               *identifier;
   RdsDbInstance      *instance;
   GSignalGroup       *instance_signals;
+  RdsResourceList    *events_held;     /* held, so the session keeps it current */
   RdsInstanceActions *actions;
   GCancellable       *cancellable;
   GArray             *fields;
@@ -976,6 +977,7 @@ rds_database_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->instance_signals);
+  g_clear_object (&self->events_held);
   g_clear_object (&self->actions);
   g_clear_object (&self->instance);
   g_clear_object (&self->tags);
@@ -1050,6 +1052,9 @@ rds_database_page_session_changed (RdsPage *page)
   RdsDatabasePage *self = RDS_DATABASE_PAGE (page);
   RdsSession *session = rds_page_get_session (page);
 
+  g_clear_object (&self->events_held);
+  if (session != NULL)
+    self->events_held = g_object_ref (rds_session_get_events (session));
   gtk_filter_list_model_set_model (self->events,
                                    session != NULL
                                    ? rds_resource_list_get_model (rds_session_get_events (session))
