@@ -79,31 +79,31 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The pages of the sidebar, in order. Only pages that work are listed. */
+/* Every page of the window, made when first shown. Those with an icon are
+ * the sidebar's rows, first and in its order (Alt+1 to Alt+4). */
 static const struct
 {
   const char *name;
   const char *title;
   const char *icon;
-} top_pages[] = {
-  { "dashboard", N_("Dashboard"), "view-grid-symbolic" },
-  { "databases", N_("Databases"), "drive-multidisk-symbolic" },
-  { "snapshots", N_("Snapshots"), "camera-photo-symbolic" },
-  { "events", N_("Events"), "x-office-calendar-symbolic" },
+  GType     (*get_type) (void);
+} pages[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", rds_dashboard_page_get_type },
+  { "databases", N_("Databases"), "drive-multidisk-symbolic", rds_databases_page_get_type },
+  { "snapshots", N_("Snapshots"), "camera-photo-symbolic", rds_snapshots_page_get_type },
+  { "events", N_("Events"), "x-office-calendar-symbolic", rds_events_page_get_type },
+  { "database", N_("Database"), NULL, rds_database_page_get_type },
 };
 
-/* Pages are made when first shown, so the first frame waits for none. */
-static const struct
+static guint
+n_sidebar_pages (void)
 {
-  const char *name;
-  const char *title;
-  GType     (*get_type) (void);
-} lazy_pages[] = {
-  { "dashboard", N_("Dashboard"), rds_dashboard_page_get_type },
-  { "databases", N_("Databases"), rds_databases_page_get_type },
-  { "database", N_("Database"), rds_database_page_get_type },
-  { "snapshots", N_("Snapshots"), rds_snapshots_page_get_type },
-  { "events", N_("Events"), rds_events_page_get_type },
-};
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (pages) && pages[n].icon != NULL)
+    n++;
+  return n;
+}
 
 static GtkWidget *
 ensure_page (RdsWindow  *self,
@@ -114,13 +114,13 @@ ensure_page (RdsWindow  *self,
   if (page != NULL)
     return page;
 
-  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
-    if (g_str_equal (lazy_pages[i].name, name))
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
       {
-        page = g_object_new (lazy_pages[i].get_type (), "session", self->session, NULL);
+        page = g_object_new (pages[i].get_type (), "session", self->session, NULL);
         if (RDS_IS_DATABASES_PAGE (page) && self->settings != NULL)
           g_settings_bind (self->settings, "databases-page-size", page, "page-size", G_SETTINGS_BIND_DEFAULT);
-        gtk_stack_add_titled (self->stack, page, name, _(lazy_pages[i].title));
+        gtk_stack_add_titled (self->stack, page, name, _(pages[i].title));
         return page;
       }
 
@@ -130,8 +130,8 @@ ensure_page (RdsWindow  *self,
 static gboolean
 is_top_page (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
-    if (g_strcmp0 (top_pages[i].name, name) == 0)
+  for (guint i = 0; i < n_sidebar_pages (); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
       return TRUE;
   return FALSE;
 }
@@ -163,8 +163,8 @@ static void
 select_navigation_row (RdsWindow  *self,
                        const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
-    if (g_str_equal (top_pages[i].name, name))
+  for (guint i = 0; i < n_sidebar_pages (); i++)
+    if (g_str_equal (pages[i].name, name))
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->navigation, i);
 
@@ -261,8 +261,8 @@ navigation_row_selected_cb (RdsWindow     *self,
     return;
 
   index = gtk_list_box_row_get_index (row);
-  if (index >= 0 && index < (int) G_N_ELEMENTS (top_pages))
-    rds_window_show_page (self, top_pages[index].name);
+  if (index >= 0 && index < (int) n_sidebar_pages ())
+    rds_window_show_page (self, pages[index].name);
 }
 
 static void
@@ -272,8 +272,8 @@ navigation_row_activated_cb (RdsWindow     *self,
   int index = gtk_list_box_row_get_index (row);
 
   /* Clicking the current page's row still leaves a database's page. */
-  if (index >= 0 && index < (int) G_N_ELEMENTS (top_pages))
-    rds_window_show_page (self, top_pages[index].name);
+  if (index >= 0 && index < (int) n_sidebar_pages ())
+    rds_window_show_page (self, pages[index].name);
 }
 
 void
@@ -1037,9 +1037,9 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
                                        "win.toggle-clock", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+  for (guint i = 0; i < n_sidebar_pages (); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-page", "s", top_pages[i].name);
+                                         "win.show-page", "s", pages[i].name);
 }
 
 static GtkWidget *
@@ -1071,9 +1071,9 @@ rds_window_init (RdsWindow *self)
 
   self->cancellable = g_cancellable_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (top_pages); i++)
+  for (guint i = 0; i < n_sidebar_pages (); i++)
     gtk_list_box_append (self->navigation,
-                         navigation_row_new (_(top_pages[i].title), top_pages[i].icon));
+                         navigation_row_new (_(pages[i].title), pages[i].icon));
   g_signal_connect_swapped (self->navigation, "row-selected",
                             G_CALLBACK (navigation_row_selected_cb), self);
   g_signal_connect_swapped (self->navigation, "row-activated",
