@@ -7,9 +7,22 @@
 
 #include <gtk/gtk.h>
 
+#include "rds-format.h"
 #include "rds-resource-list.h"
 
 G_BEGIN_DECLS
+
+/* An expression of @type's timestamp @property in microseconds, for a
+ * GtkNumericSorter. */
+static inline GtkExpression *
+rds_date_expression_new (GType       type,
+                         const char *property)
+{
+  GtkExpression *params[] = { gtk_property_expression_new (type, NULL, property) };
+
+  return gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 1, params,
+                                      G_CALLBACK (rds_date_time_to_usec), NULL, NULL);
+}
 
 /* In dispose, after gtk_widget_dispose_template (): GTK 4.8 leaves a
  * template's unbound children parented. */

@@ -355,19 +355,3 @@ rds_date_time_to_usec (gpointer   unused,
     return 0;
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
 }
-
-/**
- * rds_date_expression_new:
- *
- * Returns: (transfer full): an expression of @type's timestamp @property in
- *   microseconds, for a GtkNumericSorter
- */
-GtkExpression *
-rds_date_expression_new (GType       type,
-                         const char *property)
-{
-  GtkExpression *params[] = { gtk_property_expression_new (type, NULL, property) };
-
-  return gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 1, params,
-                                      G_CALLBACK (rds_date_time_to_usec), NULL, NULL);
-}

@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <glib-object.h>
 
 #include "rds-types.h"
 
@@ -66,7 +66,5 @@ char          *rds_format_date_time      (gpointer       unused,
                                           GDateTime     *time);
 gint64         rds_date_time_to_usec     (gpointer       unused,
                                           GDateTime     *time);
-GtkExpression *rds_date_expression_new   (GType          type,
-                                          const char    *property);
 
 G_END_DECLS
