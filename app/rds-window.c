@@ -804,6 +804,14 @@ modify_database_action (GtkWidget  *widget,
                                        g_variant_get_string (parameter, NULL));
   if (instance != NULL)
     rds_window_modify_database (self, instance);
+  else
+    {
+      /* Translators: %s is a DB instance identifier */
+      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of databases."),
+                                                  g_variant_get_string (parameter, NULL));
+
+      rds_window_add_toast (self, message);
+    }
 }
 
 static void

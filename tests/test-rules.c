@@ -33,6 +33,7 @@ typedef enum
   TAG_VALUE,
   STORAGE,          /* gp2, when creating */
   STORAGE_GROWTH,   /* gp2 from 100 GiB, when modifying */
+  STORAGE_GROWTH_NEAR_MAX,  /* gp2 from 65,000 GiB: rounded up past the maximum */
   IOPS,             /* io1 with 100 GiB */
   THROUGHPUT,       /* gp3 with 400 GiB and 12,000 IOPS */
   MAX_STORAGE,      /* gp2 with 100 GiB */
@@ -58,6 +59,7 @@ static const char * const mentions[] = {
   [TAG_VALUE] = "tag",
   [STORAGE] = "storage",
   [STORAGE_GROWTH] = "torage",
+  [STORAGE_GROWTH_NEAR_MAX] = "torage",
   [IOPS] = "IOPS",
   [THROUGHPUT] = "throughput",
   [MAX_STORAGE] = "storage",
@@ -136,6 +138,8 @@ static const Case cases[] = {
   { STORAGE_GROWTH, "postgres", "105", TRUE },   /* rounded up to 110 */
   { STORAGE_GROWTH, "sqlserver-se", "105", FALSE },
   { STORAGE_GROWTH, "sqlserver-se", "110", TRUE },
+  { STORAGE_GROWTH_NEAR_MAX, "postgres", "65100", FALSE },  /* would become 71,500 */
+  { STORAGE_GROWTH_NEAR_MAX, "postgres", "65536", FALSE },  /* likewise */
   { IOPS, "postgres", "3000", TRUE },
   { IOPS, "postgres", "1000", TRUE },
   { IOPS, "postgres", "999", FALSE },
@@ -239,11 +243,12 @@ simulator_verdict (const Case *c)
       rds_request_set (request, "MaxAllocatedStorage", c->input);
       break;
     case STORAGE_GROWTH:
+    case STORAGE_GROWTH_NEAR_MAX:
       {
         g_autoptr(RdsRequest) create = create_request (c->engine, "db1");
         g_autoptr(RdsQueryResult) created = NULL;
 
-        rds_request_set (create, "AllocatedStorage", "100");
+        rds_request_set (create, "AllocatedStorage", c->rule == STORAGE_GROWTH ? "100" : "65000");
         created = rds_sim_engine_call (engine, REGION, create, &error);
         g_assert_no_error (error);
         rds_sim_engine_advance (engine, 3600);
@@ -317,6 +322,8 @@ console_verdict (const Case *c)
       return rds_validate_allocated_storage (engine, "gp2", c->input, 0, &value);
     case STORAGE_GROWTH:
       return rds_validate_allocated_storage (engine, "gp2", c->input, 100, &value);
+    case STORAGE_GROWTH_NEAR_MAX:
+      return rds_validate_allocated_storage (engine, "gp2", c->input, 65000, &value);
     case IOPS:
       return rds_validate_iops (engine, "io1", 100, c->input, &value);
     case THROUGHPUT:

@@ -497,9 +497,10 @@ rds_rules_instance_action (RdsDbInstance     *instance,
   const char *engine = rds_db_instance_get_engine (instance);
   gboolean allowed;
 
+  problem_init (problem, NULL, NULL);
   g_return_val_if_fail (action < G_N_ELEMENTS (names), FALSE);
 
-  problem_init (problem, names[action], NULL);
+  problem->parameter = names[action];
   problem->word = rds_db_instance_get_identifier (instance);
   problem->state = status;
 

@@ -79,6 +79,8 @@ struct _RdsSimSnapshot
   gint64          started;
 };
 
+void _rds_sim_kinds_freeze (void);
+
 extern RdsSimKind _rds_sim_kind_db_instance;
 extern RdsSimKind _rds_sim_kind_db_snapshot;
 

@@ -385,6 +385,7 @@ rds_sim_engine_class_init (RdsSimEngineClass *klass)
 static void
 rds_sim_engine_init (RdsSimEngine *self)
 {
+  _rds_sim_kinds_freeze ();
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self->timers = g_sequence_new (g_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -534,8 +535,10 @@ compare_timers (gconstpointer a,
     return ta->due < tb->due ? -1 : 1;
   if ((cmp = strcmp (ta->resource->region->info->name, tb->resource->region->info->name)) != 0)
     return cmp;
-  if (ta->resource->kind != tb->resource->kind)
+  if (ta->resource->kind->timer_order != tb->resource->kind->timer_order)
     return ta->resource->kind->timer_order < tb->resource->kind->timer_order ? -1 : 1;
+  if (ta->resource->kind != tb->resource->kind)
+    return ta->resource->kind->index < tb->resource->kind->index ? -1 : 1;
   if ((cmp = strcmp (_rds_sim_resource_get_id (ta->resource), _rds_sim_resource_get_id (tb->resource))) != 0)
     return cmp;
   return (int) ta->timer - (int) tb->timer;

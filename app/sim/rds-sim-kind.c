@@ -9,6 +9,8 @@
 
 /* In the order their records are saved. */
 static GPtrArray *kinds;
+/* Set by the first engine: Regions size their trees by the kinds then. */
+static gboolean frozen;
 
 static void
 ensure_kinds (void)
@@ -39,10 +41,12 @@ ensure_kinds (void)
 void
 rds_sim_kind_register (RdsSimKind *kind)
 {
-  g_return_if_fail (kind != NULL && kind->name != NULL);
+  g_return_if_fail (kind != NULL && kind->name != NULL && kind->arn_type != NULL);
+  g_return_if_fail (kind->model_type != NULL && kind->id_property != NULL && kind->not_found_message != NULL);
   g_return_if_fail (kind->save != NULL && kind->load != NULL && kind->fire != NULL && kind->free != NULL);
 
   ensure_kinds ();
+  g_return_if_fail (!frozen);
   g_return_if_fail (rds_sim_kind_lookup (kind->name) == NULL);
 
   kind->index = kinds->len;
@@ -86,4 +90,12 @@ rds_sim_kind_get_n_kinds (void)
   ensure_kinds ();
 
   return kinds->len;
+}
+
+/* Called by every new engine: no kind may be added after. */
+void
+_rds_sim_kinds_freeze (void)
+{
+  ensure_kinds ();
+  frozen = TRUE;
 }

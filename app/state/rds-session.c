@@ -258,6 +258,7 @@ rds_session_get_list (RdsSession *self,
 
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
   g_return_val_if_fail (action != NULL, NULL);
+  g_return_val_if_fail (self->lists != NULL, NULL);
 
   list = g_hash_table_lookup (self->lists, action);
   if (list != NULL)
@@ -291,6 +292,8 @@ refresh_held_lists (RdsSession *self,
   GHashTableIter iter;
   gpointer list;
 
+  if (self->lists == NULL)
+    return;
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &list))
     if (list_is_held (list))
@@ -308,6 +311,8 @@ set_client (RdsSession *self)
   GHashTableIter iter;
   gpointer list;
 
+  if (self->lists == NULL)
+    return;
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &list))
     rds_resource_list_set_client (list, self->client);

@@ -294,8 +294,13 @@ rds_validate_allocated_storage (const RdsEngineInfo *engine,
 
   if (!rds_parse_int (text, &value))
     return g_strdup (_("Enter the storage in GiB, as a whole number."));
-  if ((current > 0 && !rds_rules_storage_change (engine, storage_type, current, value, &problem)) ||
-      !rds_rules_storage_size (engine, storage_type, value, &problem))
+  if (current > 0 && !rds_rules_storage_change (engine, storage_type, current, value, &problem))
+    return rds_problem_describe (&problem);
+  /* What RDS rounds a small growth up to must fit too. */
+  if (!rds_rules_storage_size (engine, storage_type,
+                               current > 0 && value > current
+                               ? MAX (value, rds_rules_storage_growth_minimum (current)) : value,
+                               &problem))
     return rds_problem_describe (&problem);
 
   *allocated = value;
