@@ -19,6 +19,7 @@
 #include "rds-sim-engine.h"
 #include "rds-rules.h"
 #include "rds-tag.h"
+#include "sim-state-text.h"
 
 #define REGION "us-east-1"
 /* Monday 2026-01-05 00:00:00 UTC */
@@ -1343,27 +1344,10 @@ test_default_groups (Fixture       *f,
 
 /* Determinism and persistence */
 
-static void
-collect_record_cb (JsonNode *record,
-                   gpointer  user_data)
-{
-  g_autofree char *text = json_to_string (record, FALSE);
-
-  g_string_append (user_data, text);
-  g_string_append_c (user_data, '\n');
-}
-
 static char *
 dump (RdsSimEngine *engine)
 {
-  GString *out = g_string_new (NULL);
-  g_autoptr(JsonNode) header = rds_sim_engine_save_header (engine);
-  g_autofree char *header_text = json_to_string (header, FALSE);
-
-  g_string_append (out, header_text);
-  g_string_append_c (out, '\n');
-  rds_sim_engine_save_records (engine, collect_record_cb, out);
-  return g_string_free (out, FALSE);
+  return sim_state_dump (engine);
 }
 
 static void
@@ -1412,23 +1396,10 @@ static RdsSimEngine *
 load (const char   *text,
       RdsSimClock **clock_out)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   RdsSimClock *clock = rds_sim_clock_new (0, 1.0, TRUE);
   RdsSimEngine *engine = rds_sim_engine_new (1, clock);
-  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], &error);
-
-      g_assert_no_error (error);
-      if (i == 0)
-        g_assert_true (rds_sim_engine_load_header (engine, node, &error));
-      else
-        g_assert_true (rds_sim_engine_load_record (engine, node, &error));
-      g_assert_no_error (error);
-    }
-
+  sim_state_load (engine, text);
   *clock_out = clock;
   return engine;
 }

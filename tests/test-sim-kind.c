@@ -19,6 +19,7 @@
 #include "rds-sim-engine-private.h"
 #include "rds-sim-store.h"
 #include "rds-tag.h"
+#include "sim-state-text.h"
 
 #define REGION "us-east-1"
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
@@ -209,46 +210,19 @@ call (RdsSimEngine *engine,
   return result;
 }
 
-static void
-collect_cb (JsonNode *record,
-            gpointer  user_data)
-{
-  g_autofree char *text = json_to_string (record, FALSE);
-
-  g_string_append (user_data, text);
-  g_string_append_c (user_data, '\n');
-}
-
 /* The whole state as text (which also takes the engine's changes). */
 static char *
 dump (RdsSimEngine *engine)
 {
-  GString *out = g_string_new (NULL);
-  g_autoptr(JsonNode) header = rds_sim_engine_save_header (engine);
-
-  collect_cb (header, out);
-  rds_sim_engine_save_records (engine, collect_cb, out);
-  return g_string_free (out, FALSE);
+  return sim_state_dump (engine);
 }
 
 static RdsSimEngine *
 load (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   RdsSimEngine *engine = new_engine ();
-  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], &error);
-
-      g_assert_no_error (error);
-      if (i == 0)
-        g_assert_true (rds_sim_engine_load_header (engine, node, &error));
-      else
-        g_assert_true (rds_sim_engine_load_record (engine, node, &error));
-      g_assert_no_error (error);
-    }
+  sim_state_load (engine, text);
   return engine;
 }
 

@@ -13,6 +13,7 @@
 
 #include "rds-db-instance.h"
 #include "rds-sim-store.h"
+#include "sim-state-text.h"
 
 #define REGION "us-east-1"
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
@@ -700,27 +701,12 @@ test_failed_write_is_rolled_back (Fixture       *f,
   signal (SIGXFSZ, SIG_DFL);
 }
 
-static void
-collect_cb (JsonNode *record,
-            gpointer  user_data)
-{
-  g_autofree char *text = json_to_string (record, FALSE);
-
-  g_string_append (user_data, text);
-  g_string_append_c (user_data, '\n');
-}
-
 /* The whole state as text; the engine must have no changes left to take. */
 static char *
 dump (RdsSimEngine *engine)
 {
-  GString *out = g_string_new (NULL);
-  g_autoptr(JsonNode) header = rds_sim_engine_save_header (engine);
-
   g_assert_false (rds_sim_engine_is_dirty (engine));
-  collect_cb (header, out);
-  rds_sim_engine_save_records (engine, collect_cb, out);
-  return g_string_free (out, FALSE);
+  return sim_state_dump (engine);
 }
 
 static void

@@ -93,6 +93,17 @@ scan (RdsHeadLimitInputStream  *self,
   return TRUE;
 }
 
+/* Once over the limit, every read fails: the connection is done. */
+static gboolean
+refused (RdsHeadLimitInputStream  *self,
+         GError                  **error)
+{
+  if (self->refusal == 0)
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "The request head is too long");
+  return TRUE;
+}
+
 static gssize
 rds_head_limit_input_stream_read (GInputStream  *stream,
                                   void          *buffer,
@@ -103,11 +114,8 @@ rds_head_limit_input_stream_read (GInputStream  *stream,
   RdsHeadLimitInputStream *self = RDS_HEAD_LIMIT_INPUT_STREAM (stream);
   gssize n;
 
-  if (self->refusal != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "The request head is too long");
-      return -1;
-    }
+  if (refused (self, error))
+    return -1;
 
   n = g_input_stream_read (base_stream (self), buffer, count, cancellable, error);
   if (n > 0 && !scan (self, buffer, n, error))
@@ -152,11 +160,8 @@ rds_head_limit_input_stream_read_nonblocking (GPollableInputStream  *stream,
   RdsHeadLimitInputStream *self = RDS_HEAD_LIMIT_INPUT_STREAM (stream);
   gssize n;
 
-  if (self->refusal != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "The request head is too long");
-      return -1;
-    }
+  if (refused (self, error))
+    return -1;
 
   n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (base_stream (self)),
                                                 buffer, count, NULL, error);

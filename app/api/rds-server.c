@@ -195,15 +195,9 @@ add_header_cb (const char *name,
  *
  * One endpoint serves every AWS service the console needs, chosen by the
  * service its request was signed for (the credential scope). Each is a
- * row: its protocol, the API version it speaks and what handles it. Today
- * RDS; CloudWatch ("monitoring", Query), KMS ("kms", AWS JSON 1.1) and
- * ElastiCache come as rows of their own. */
-
-typedef enum
-{
-  SERVICE_QUERY,     /* form-encoded Action and Version, XML answers */
-  SERVICE_JSON_1_1,  /* X-Amz-Target, JSON both ways */
-} ServiceProtocol;
+ * row: its name and what handles it. Today RDS; CloudWatch ("monitoring"),
+ * KMS ("kms") and ElastiCache come as rows of their own, each handler
+ * speaking its protocol. */
 
 typedef void (*ServiceHandler) (RdsServer         *self,
                                 SoupServerMessage *msg,
@@ -213,10 +207,8 @@ typedef void (*ServiceHandler) (RdsServer         *self,
 
 typedef struct
 {
-  const char      *name;          /* in the credential scope: "rds" */
-  ServiceProtocol  protocol;
-  const char      *api_version;
-  ServiceHandler   handle;
+  const char     *name;          /* in the credential scope: "rds" */
+  ServiceHandler  handle;
 } Service;
 
 static void handle_query (RdsServer         *self,
@@ -226,7 +218,7 @@ static void handle_query (RdsServer         *self,
                           const char        *request_id);
 
 static const Service services[] = {
-  { RDS_SERVER_SERVICE, SERVICE_QUERY, RDS_API_VERSION, handle_query },
+  { RDS_SERVER_SERVICE, handle_query },
 };
 
 static const Service *
@@ -251,18 +243,6 @@ list_services (void)
       g_string_append_printf (out, "'%s'", services[i].name);
     }
   return g_string_free (out, FALSE);
-}
-
-/**
- * rds_server_serves:
- * @service: a SigV4 service name ("rds", "monitoring", ...)
- *
- * Returns: whether this endpoint answers requests signed for @service
- */
-gboolean
-rds_server_serves (const char *service)
-{
-  return find_service (service) != NULL;
 }
 
 /* Checks the signature; returns the Region it was signed for, and in

@@ -43,6 +43,4 @@ char         *rds_server_get_url         (RdsServer     *self);
 RdsSimEngine *rds_server_get_engine      (RdsServer     *self);
 void          rds_server_disconnect      (RdsServer     *self);
 
-gboolean      rds_server_serves          (const char    *service);
-
 G_END_DECLS

@@ -1765,12 +1765,8 @@ finish_delete (RdsSimEngine   *self,
                RdsSimInstance *instance,
                gint64          now)
 {
-  RdsSimRegion *region = instance->region;
-  g_autofree char *id = g_strdup (instance_id (instance));
-
   emit (self, instance, "DB instance deleted.", "deletion", now);
-  _rds_sim_engine_mark_dirty (self, &_rds_sim_kind_db_instance, region, id);
-  g_tree_remove (RDS_SIM_INSTANCES (region), id);
+  _rds_sim_resource_remove (self, &instance->resource);
 }
 
 /* Timers */

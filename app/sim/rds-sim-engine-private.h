@@ -158,7 +158,7 @@ void            _rds_sim_resource_changed        (RdsSimEngine    *self,
 const char     *_rds_sim_resource_get_id         (RdsSimResource  *resource);
 void            _rds_sim_region_add              (RdsSimRegion    *region,
                                                   RdsSimResource  *resource);
-void            _rds_sim_region_remove           (RdsSimRegion    *region,
+void            _rds_sim_resource_remove         (RdsSimEngine    *self,
                                                   RdsSimResource  *resource);
 RdsSimResource *_rds_sim_region_lookup           (RdsSimRegion    *region,
                                                   const RdsSimKind *kind,

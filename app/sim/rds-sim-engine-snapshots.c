@@ -298,7 +298,6 @@ _rds_sim_action_delete_db_snapshot (RdsSimEngine  *self,
 {
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(RdsDbSnapshot) model = NULL;
-  g_autofree char *id = NULL;
   RdsSimSnapshot *snapshot;
   const char *name, *status;
   gint64 now = rds_sim_engine_get_now (self);
@@ -323,11 +322,9 @@ _rds_sim_action_delete_db_snapshot (RdsSimEngine  *self,
       return NULL;
     }
 
-  id = g_strdup (snapshot_id (snapshot));
   model = g_object_ref (snapshot->model);
   emit (self, snapshot, "Deleted user snapshot.", "deletion", now);
-  _rds_sim_engine_mark_dirty (self, &_rds_sim_kind_db_snapshot, region, id);
-  g_tree_remove (RDS_SIM_SNAPSHOTS (region), id);
+  _rds_sim_resource_remove (self, &snapshot->resource);
 
   rds_db_snapshot_set_status (model, "deleted");
   result = rds_query_result_new (rds_action_lookup ("DeleteDBSnapshot"));

@@ -170,14 +170,16 @@ _rds_sim_region_add (RdsSimRegion   *region,
     resource->kind->added (resource);
 }
 
-/* Takes a resource out of its Region, and frees it. */
+/* A resource is gone: its deletion is journaled, and it leaves its Region,
+ * freed. */
 void
-_rds_sim_region_remove (RdsSimRegion   *region,
-                        RdsSimResource *resource)
+_rds_sim_resource_remove (RdsSimEngine   *self,
+                          RdsSimResource *resource)
 {
   g_autofree char *id = g_strdup (_rds_sim_resource_get_id (resource));
 
-  g_tree_remove (_rds_sim_region_resources (region, resource->kind), id);
+  _rds_sim_engine_mark_dirty (self, resource->kind, resource->region, id);
+  g_tree_remove (_rds_sim_region_resources (resource->region, resource->kind), id);
 }
 
 /**
