@@ -606,12 +606,194 @@ test_session_token (Fixture       *f,
   g_assert_nonnull (result);
 }
 
+/* A second API on the endpoint: a CloudWatch-like service whose answer is
+ * a shape of its own (GetMetricData's), with its own version and
+ * namespace. */
+
+#define TEST_TYPE_SERIES (test_series_get_type ())
+G_DECLARE_FINAL_TYPE (TestSeries, test_series, TEST, SERIES, RdsShape)
+
+struct _TestSeries
+{
+  RdsShape  parent_instance;
+
+  char     *id;
+  char    **values;
+};
+
+G_DEFINE_FINAL_TYPE (TestSeries, test_series, RDS_TYPE_SHAPE)
+
+static const RdsField series_fields[] = {
+  RDS_FIELD_STRING (TestSeries, id, "id", "Id", "Which query"),
+  RDS_FIELD_STRV (TestSeries, values, "values", "Values", "The datapoints", "member"),
+};
+
+static void
+test_series_class_init (TestSeriesClass *klass)
+{
+  rds_shape_class_install_fields (RDS_SHAPE_CLASS (klass), series_fields, G_N_ELEMENTS (series_fields));
+}
+
+static void
+test_series_init (TestSeries *self)
+{
+}
+
+#define TEST_TYPE_METRIC_DATA (test_metric_data_get_type ())
+G_DECLARE_FINAL_TYPE (TestMetricData, test_metric_data, TEST, METRIC_DATA, RdsShape)
+
+struct _TestMetricData
+{
+  RdsShape    parent_instance;
+
+  GListStore *results;
+  char       *next_token;
+};
+
+G_DEFINE_FINAL_TYPE (TestMetricData, test_metric_data, RDS_TYPE_SHAPE)
+
+static const RdsField metric_data_fields[] = {
+  RDS_FIELD_LIST (TestMetricData, results, "results", "MetricDataResults", "One per query",
+                  test_series_get_type, "member"),
+  RDS_FIELD_STRING (TestMetricData, next_token, "next-token", "NextToken", "Where the next page starts"),
+};
+
+static void
+test_metric_data_class_init (TestMetricDataClass *klass)
+{
+  rds_shape_class_install_fields (RDS_SHAPE_CLASS (klass), metric_data_fields,
+                                  G_N_ELEMENTS (metric_data_fields));
+}
+
+static void
+test_metric_data_init (TestMetricData *self)
+{
+}
+
+static const RdsApi test_api;
+
+static const RdsAction test_actions[] = {
+  { "GetMetricData", RDS_RESULT_SHAPE, NULL, NULL, test_metric_data_get_type, FALSE, FALSE, &test_api },
+};
+
+static const RdsApi test_api = {
+  .service = "monitoring",
+  .protocol = RDS_PROTOCOL_QUERY,
+  .version = "2010-08-01",
+  .xml_namespace = "http://monitoring.amazonaws.com/doc/2010-08-01/",
+  .actions = test_actions,
+  .n_actions = G_N_ELEMENTS (test_actions),
+};
+
+/* A service's answers, errors and requests follow its own API. */
+static void
+test_service_documents (void)
+{
+  const RdsAction *action = rds_api_lookup_action (&test_api, "GetMetricData");
+  g_autoptr(RdsQueryResult) result = rds_query_result_new (action);
+  g_autoptr(RdsQueryResult) read = NULL;
+  g_autoptr(RdsShape) series = g_object_new (TEST_TYPE_SERIES, "id", "cpu", NULL);
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&test_api, "GetMetricData");
+  g_autoptr(GHashTable) form = NULL;
+  g_autoptr(RdsRequest) decoded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) error_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *request_id = NULL;
+  const char *values[] = { "12.5", "40", NULL };
+
+  g_assert_nonnull (action);
+  g_assert_null (rds_api_lookup_action (&test_api, "DescribeDBInstances"));
+  g_assert_true (rds_api_lookup ("rds") == &rds_api_rds);
+  g_assert_null (rds_api_lookup ("sqs"));
+
+  /* The answer: the result element holds the shape's members. */
+  rds_shape_set_strv (series, "values", values);
+  result->item = g_object_new (TEST_TYPE_METRIC_DATA, "next-token", "page-2", NULL);
+  g_list_store_append (rds_shape_ensure_list (result->item, "results"), series);
+  bytes = rds_xml_write_response (result, "req-1");
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "<GetMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                                  "<GetMetricDataResult><MetricDataResults><member><Id>cpu</Id>"
+                                  "<Values><member>12.5</member><member>40</member></Values></member>"
+                                  "</MetricDataResults><NextToken>page-2</NextToken></GetMetricDataResult>"));
+
+  read = rds_xml_read_response (action, text, -1, &request_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request_id, ==, "req-1");
+  g_assert_true (rds_shape_equal (read->item, result->item));
+
+  /* Its errors carry its namespace; an error before any service, none. */
+  g_clear_pointer (&text, g_free);
+  error_bytes = rds_xml_write_error (test_api.xml_namespace, "InvalidParameterValue", "No.", TRUE, "req-2");
+  text = g_strndup (g_bytes_get_data (error_bytes, NULL), g_bytes_get_size (error_bytes));
+  g_assert_nonnull (strstr (text, "<ErrorResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"));
+  g_clear_pointer (&error_bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+  error_bytes = rds_xml_write_error (NULL, "SignatureDoesNotMatch", "No.", TRUE, "req-3");
+  text = g_strndup (g_bytes_get_data (error_bytes, NULL), g_bytes_get_size (error_bytes));
+  g_assert_nonnull (strstr (text, "<ErrorResponse><Error>"));
+
+  /* Its requests name its version, which RDS does not speak. */
+  rds_request_set (request, "MetricDataQueries.member.1.Id", "cpu");
+  body = rds_request_encode (request);
+  g_assert_true (g_str_has_prefix (body, "Action=GetMetricData&Version=2010-08-01&"));
+  form = soup_form_decode (body);
+  decoded = rds_request_new_from_form (&test_api, form, &error);
+  g_assert_no_error (error);
+  g_assert_true (rds_request_get_api (decoded) == &test_api);
+  g_clear_object (&decoded);
+  decoded = rds_request_new_from_form (&rds_api_rds, form, &error);
+  g_assert_null (decoded);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION);
+  g_assert_nonnull (strstr (error->message, "version 2014-10-31"));
+}
+
+/* The client signs a service's request for that service; the simulator,
+ * which serves RDS only, refuses it with an error that is not RDS's. */
+static void
+test_service_requests (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SoupServer) capture = soup_server_new (NULL, NULL);
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&test_api, "GetMetricData");
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  Seen seen = { NULL, NULL };
+
+  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
+  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (capture);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  result = call_client (client, request, &error);
+  g_assert_null (result);
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (seen.authorization, "/us-east-1/monitoring/aws4_request"));
+  g_free (seen.token);
+  g_free (seen.authorization);
+  soup_server_disconnect (capture);
+
+  result = call_client (f->client, request, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH);
+  g_assert_nonnull (strstr (error->message, "does not serve 'monitoring'"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/rds/api/service-documents", test_service_documents);
 #define ADD(path, func) g_test_add ("/rds/api/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("round-trip", test_round_trip);
   ADD ("errors", test_errors);
@@ -623,6 +805,7 @@ main (int   argc,
   ADD ("regions-are-separate", test_regions_are_separate);
   ADD ("service-urls", test_service_urls);
   ADD ("session-token", test_session_token);
+  ADD ("service-requests", test_service_requests);
 #undef ADD
 
   return g_test_run ();

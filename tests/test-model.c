@@ -250,7 +250,7 @@ test_request_encode_decode (void)
   g_assert_nonnull (strstr (body, "Tags.Tag.1.Value=a%20b%26c"));
 
   form = soup_form_decode (body);
-  decoded = rds_request_new_from_form (form, &error);
+  decoded = rds_request_new_from_form (&rds_api_rds, form, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rds_request_get_action (decoded), ==, "CreateDBInstance");
 
@@ -303,7 +303,7 @@ test_request_errors (void)
   g_assert_true (rds_request_get_int (request, "Iops", &value, &error));
   g_assert_cmpint (value, ==, 7);
 
-  g_assert_null (rds_request_new_from_form (form, &error));
+  g_assert_null (rds_request_new_from_form (&rds_api_rds, form, &error));
   g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION);
 }
 

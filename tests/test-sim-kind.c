@@ -73,7 +73,7 @@ typedef struct
 static RdsSimKind gadget_kind;
 
 static const RdsAction gadget_answer = { "CreateGadget", RDS_RESULT_ITEM, "Gadget", NULL, test_gadget_get_type,
-                                         FALSE, TRUE };
+                                         FALSE, TRUE, &rds_api_rds };
 
 static RdsQueryResult *
 create_gadget (RdsSimEngine  *self,

@@ -21,7 +21,6 @@
 #include "rds-sigv4.h"
 #include "rds-xml.h"
 
-#define SERVICE "rds"
 #define FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
 G_DEFINE_QUARK (rds-client-error-quark, rds_client_error)
@@ -276,7 +275,8 @@ new_query_message (RdsClient   *self,
   SoupMessage *msg;
 
   body = g_bytes_new_take (g_steal_pointer (&form), length);
-  msg = new_signed_message (self, SERVICE, "POST", "/", FORM_CONTENT_TYPE, body, error);
+  msg = new_signed_message (self, rds_request_get_api (request)->service, "POST", "/",
+                            FORM_CONTENT_TYPE, body, error);
 
   /* libsoup sends every POST on a new connection unless told it may reuse
    * one. Like the AWS SDKs, which retry any request whose connection failed,
@@ -417,7 +417,8 @@ rds_client_call_async (RdsClient           *self,
   data = g_new0 (CallData, 1);
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
-  data->action = rds_action_lookup (rds_request_get_action (request));
+  data->action = rds_api_lookup_action (rds_request_get_api (request),
+                                        rds_request_get_action (request));
   if (data->action == NULL)
     {
       g_task_return_new_error (task, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION,
@@ -472,7 +473,7 @@ rds_client_call_sync (RdsClient     *self,
   g_return_val_if_fail (RDS_IS_CLIENT (self), NULL);
   g_return_val_if_fail (RDS_IS_REQUEST (request), NULL);
 
-  action = rds_action_lookup (rds_request_get_action (request));
+  action = rds_api_lookup_action (rds_request_get_api (request), rds_request_get_action (request));
   if (action == NULL)
     {
       g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION,
@@ -511,7 +512,7 @@ new_control_message (RdsClient   *self,
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
     }
 
-  SoupMessage *msg = new_signed_message (self, SERVICE, method, full_path,
+  SoupMessage *msg = new_signed_message (self, rds_api_rds.service, method, full_path,
                                          body != NULL ? "application/json" : NULL, bytes, error);
 
   if (msg != NULL)

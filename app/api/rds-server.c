@@ -140,14 +140,17 @@ respond (SoupServerMessage *msg,
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
 }
 
+/* @api: (nullable): the API that answers, or %NULL before one is known */
 static void
 respond_aws_error (SoupServerMessage *msg,
+                   const RdsApi      *api,
                    RdsAwsError        code,
                    const char        *message,
                    const char        *request_id)
 {
   guint status = rds_aws_error_get_http_status (code);
-  g_autoptr(GBytes) body = rds_xml_write_error (rds_aws_error_get_code (code), message,
+  g_autoptr(GBytes) body = rds_xml_write_error (api != NULL ? api->xml_namespace : NULL,
+                                                rds_aws_error_get_code (code), message,
                                                 status < 500, request_id);
 
   respond (msg, status, "text/xml", body, request_id);
@@ -195,11 +198,13 @@ add_header_cb (const char *name,
  *
  * One endpoint serves every AWS service the console needs, chosen by the
  * service its request was signed for (the credential scope). Each is a
- * row: its name and what handles it. Today RDS; CloudWatch ("monitoring"),
- * KMS ("kms") and ElastiCache come as rows of their own, each handler
- * speaking its protocol. */
+ * row: its API (name, protocol, version, namespace and actions, from the
+ * model) and what handles it. Today RDS; CloudWatch ("monitoring"), KMS
+ * ("kms") and ElastiCache come as rows of their own, each handler
+ * speaking its API's protocol. */
 
 typedef void (*ServiceHandler) (RdsServer         *self,
+                                const RdsApi      *api,
                                 SoupServerMessage *msg,
                                 const char        *region,
                                 GBytes            *body,
@@ -207,25 +212,26 @@ typedef void (*ServiceHandler) (RdsServer         *self,
 
 typedef struct
 {
-  const char     *name;          /* in the credential scope: "rds" */
+  const RdsApi   *api;
   ServiceHandler  handle;
 } Service;
 
 static void handle_query (RdsServer         *self,
+                          const RdsApi      *api,
                           SoupServerMessage *msg,
                           const char        *region,
                           GBytes            *body,
                           const char        *request_id);
 
 static const Service services[] = {
-  { RDS_SERVER_SERVICE, handle_query },
+  { &rds_api_rds, handle_query },
 };
 
 static const Service *
 find_service (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
-    if (g_strcmp0 (services[i].name, name) == 0)
+    if (g_strcmp0 (services[i].api->service, name) == 0)
       return &services[i];
   return NULL;
 }
@@ -240,13 +246,13 @@ list_services (void)
     {
       if (i > 0)
         g_string_append (out, i + 1 == G_N_ELEMENTS (services) ? " or " : ", ");
-      g_string_append_printf (out, "'%s'", services[i].name);
+      g_string_append_printf (out, "'%s'", services[i].api->service);
     }
   return g_string_free (out, FALSE);
 }
 
 /* Checks the signature; returns the Region it was signed for, and in
- * @service the service. */
+ * @service the service (when it is one served, also on failure). */
 static char *
 authenticate (RdsServer          *self,
               SoupServerMessage  *msg,
@@ -259,17 +265,19 @@ authenticate (RdsServer          *self,
   g_auto(RdsSigv4Identity) identity = { 0 };
   gsize length;
   const guint8 *data = g_bytes_get_data (body, &length);
+  gboolean ok;
 
   request = rds_sigv4_request_new (soup_server_message_get_method (msg),
                                    g_uri_get_path (uri), g_uri_get_query (uri));
   soup_message_headers_foreach (soup_server_message_get_request_headers (msg), add_header_cb, request);
   rds_sigv4_request_set_body (request, data, length);
 
-  if (!rds_sigv4_verify (request, NULL, lookup_secret, self,
-                         g_get_real_time () / G_USEC_PER_SEC, &identity, error))
-    return NULL;
-
+  ok = rds_sigv4_verify (request, NULL, lookup_secret, self, g_get_real_time () / G_USEC_PER_SEC,
+                         &identity, error);
+  /* Even a bad signature is answered by the service it was meant for. */
   *service = find_service (identity.service);
+  if (!ok)
+    return NULL;
   if (*service == NULL)
     {
       g_autofree char *served = list_services ();
@@ -444,10 +452,11 @@ commit (RdsServer         *self,
 
 typedef struct
 {
-  guint     status;
-  GBytes   *response;
-  char     *request_id;
-  gboolean  mutating;
+  const RdsApi *api;
+  guint         status;
+  GBytes       *response;
+  char         *request_id;
+  gboolean      mutating;
 } QueryAnswer;
 
 static void
@@ -478,7 +487,8 @@ query_committed (RdsServer         *self,
                                                   "was not acknowledged and did not happen: %s",
                                                   error->message);
 
-      respond_aws_error (msg, RDS_AWS_ERROR_INTERNAL_FAILURE, message, answer->request_id);
+      respond_aws_error (msg, answer->api, RDS_AWS_ERROR_INTERNAL_FAILURE, message,
+                         answer->request_id);
     }
   else
     {
@@ -486,13 +496,15 @@ query_committed (RdsServer         *self,
                                                   "back to what it had saved; try again: %s",
                                                   error->message);
 
-      respond_aws_error (msg, RDS_AWS_ERROR_SERVICE_UNAVAILABLE, message, answer->request_id);
+      respond_aws_error (msg, answer->api, RDS_AWS_ERROR_SERVICE_UNAVAILABLE, message,
+                         answer->request_id);
     }
 }
 
-/* A Query API request of RDS. */
+/* A Query API request: RDS's, today. */
 static void
 handle_query (RdsServer         *self,
+              const RdsApi      *api,
               SoupServerMessage *msg,
               const char        *region,
               GBytes            *body,
@@ -511,31 +523,32 @@ handle_query (RdsServer         *self,
   form = rds_request_decode_form (data, length, g_uri_get_query (soup_server_message_get_uri (msg)),
                                   &error);
   if (form != NULL)
-    request = rds_request_new_from_form (form, &error);
+    request = rds_request_new_from_form (api, form, &error);
   if (request == NULL)
     {
-      respond_aws_error (msg, error->code, error->message, request_id);
+      respond_aws_error (msg, api, error->code, error->message, request_id);
       return;
     }
 
-  action = rds_action_lookup (rds_request_get_action (request));
+  action = rds_api_lookup_action (api, rds_request_get_action (request));
   if (action == NULL)
     {
       g_autofree char *message = g_strdup_printf ("The action %s is not valid for this web service.",
                                                   rds_request_get_action (request));
-      respond_aws_error (msg, RDS_AWS_ERROR_INVALID_ACTION, message, request_id);
+      respond_aws_error (msg, api, RDS_AWS_ERROR_INVALID_ACTION, message, request_id);
       return;
     }
 
   if (action->mutating && self->store_failed)
     {
-      respond_aws_error (msg, RDS_AWS_ERROR_SERVICE_UNAVAILABLE,
+      respond_aws_error (msg, api, RDS_AWS_ERROR_SERVICE_UNAVAILABLE,
                          "The simulator could not save its state earlier and takes no more "
                          "changes. Restart it; every acknowledged change is safe.", request_id);
       return;
     }
 
   answer = g_new0 (QueryAnswer, 1);
+  answer->api = api;
   answer->request_id = g_strdup (request_id);
   answer->mutating = action->mutating;
 
@@ -550,7 +563,8 @@ handle_query (RdsServer         *self,
       RdsAwsError code = error->domain == RDS_AWS_ERROR ? error->code : RDS_AWS_ERROR_INTERNAL_FAILURE;
 
       answer->status = rds_aws_error_get_http_status (code);
-      answer->response = rds_xml_write_error (rds_aws_error_get_code (code), error->message,
+      answer->response = rds_xml_write_error (api->xml_namespace, rds_aws_error_get_code (code),
+                                              error->message,
                                               answer->status < 500, request_id);
     }
 
@@ -915,13 +929,13 @@ server_cb (SoupServer        *server,
 
   if (!control && !g_str_equal (method, "POST") && !g_str_equal (method, "GET"))
     {
-      respond_aws_error (msg, RDS_AWS_ERROR_INVALID_ACTION,
+      respond_aws_error (msg, NULL, RDS_AWS_ERROR_INVALID_ACTION,
                          "The Query API takes POST (or GET) requests.", request_id);
       return;
     }
 
   region = authenticate (self, msg, body, &service, &error);
-  if (region != NULL && control && !g_str_equal (service->name, RDS_SERVER_SERVICE))
+  if (region != NULL && control && service->api != &rds_api_rds)
     {
       g_clear_pointer (&region, g_free);
       g_set_error_literal (&error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
@@ -932,14 +946,15 @@ server_cb (SoupServer        *server,
       if (control)
         respond_control_error (msg, SOUP_STATUS_FORBIDDEN, error->message);
       else
-        respond_aws_error (msg, sigv4_code (error), error->message, request_id);
+        respond_aws_error (msg, service != NULL ? service->api : NULL, sigv4_code (error),
+                           error->message, request_id);
       return;
     }
 
   if (control)
     handle_control (self, msg, path, body);
   else
-    service->handle (self, msg, region, body, request_id);
+    service->handle (self, service->api, msg, region, body, request_id);
 }
 
 /* Connections
@@ -1201,7 +1216,8 @@ refusal_new (guint        status,
     {
       content_type = "text/xml";
       request_id = new_request_id ();
-      body = rds_xml_write_error (rds_aws_error_get_code (code), message, status < 500, request_id);
+      body = rds_xml_write_error (NULL, rds_aws_error_get_code (code), message, status < 500,
+                                  request_id);
     }
   data = g_bytes_get_data (body, &length);
 

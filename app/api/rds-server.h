@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-#define RDS_SERVER_SERVICE "rds"
 #define RDS_SERVER_CONTROL_PATH "/_sim/"
 
 /* The largest body taken: a Query API request (the largest real RDS call,

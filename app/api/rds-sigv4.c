@@ -638,7 +638,9 @@ parse_authorization (const char  *value,
  *   ("rds"), or %NULL for any (the caller then checks @identity's)
  * @lookup: finds the secret key of an access key id
  * @now_unix_seconds: wall-clock time, for the skew check
- * @identity: (out) (optional): who signed it, for which region
+ * @identity: (out) (optional): who signed it, for which region and
+ *   service; when verifying fails after the credential scope was read, its
+ *   service alone (so the error can come from that service)
  *
  * Checks the Authorization header of @request the way AWS does: its shape,
  * the access key, the credential scope, the request time and finally the
@@ -692,6 +694,8 @@ rds_sigv4_verify (const RdsSigv4Request *request,
                    "(access key/date/region/service/aws4_request), got '%s'.", credential);
       return FALSE;
     }
+  if (identity != NULL)
+    identity->service = g_strdup (scope_parts[3]);
 
   secret = lookup (scope_parts[0], lookup_data);
   if (secret == NULL)
@@ -803,7 +807,6 @@ rds_sigv4_verify (const RdsSigv4Request *request,
     {
       identity->access_key_id = g_strdup (scope_parts[0]);
       identity->region = g_strdup (scope_parts[2]);
-      identity->service = g_strdup (scope_parts[3]);
     }
 
   return TRUE;

@@ -240,7 +240,9 @@ rds_xml_write_response (const RdsQueryResult *result,
   action = result->action;
   out = g_string_sized_new (result->items != NULL ? 4096 * (result->items->len + 1) : 4096);
   g_string_append_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<%sResponse xmlns=\"" RDS_XML_NAMESPACE "\">", action->name);
+                               "<%sResponse xmlns=\"", action->name);
+  rds_xml_append_escaped (out, action->api->xml_namespace);
+  g_string_append (out, "\">");
 
   if (action->kind != RDS_RESULT_NONE)
     {
@@ -248,6 +250,15 @@ rds_xml_write_response (const RdsQueryResult *result,
       if (action->kind == RDS_RESULT_ITEM && result->item != NULL)
         {
           rds_xml_write_shape (out, result->item, action->element);
+        }
+      else if (action->kind == RDS_RESULT_SHAPE && result->item != NULL)
+        {
+          const RdsField *fields;
+          guint n_fields;
+
+          fields = rds_shape_class_get_fields (RDS_SHAPE_GET_CLASS (result->item), &n_fields);
+          for (guint i = 0; i < n_fields; i++)
+            write_field (out, result->item, &fields[i]);
         }
       else if (action->kind == RDS_RESULT_LIST)
         {
@@ -268,14 +279,29 @@ rds_xml_write_response (const RdsQueryResult *result,
   return g_string_free_to_bytes (out);
 }
 
+/**
+ * rds_xml_write_error:
+ * @xml_namespace: (nullable): the namespace of the service that answers,
+ *   or %NULL when the request reached none
+ *
+ * Returns: (transfer full): the whole `<ErrorResponse>` document
+ */
 GBytes *
-rds_xml_write_error (const char *code,
+rds_xml_write_error (const char *xml_namespace,
+                     const char *code,
                      const char *message,
                      gboolean    sender_fault,
                      const char *request_id)
 {
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<ErrorResponse xmlns=\"" RDS_XML_NAMESPACE "\"><Error>");
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse");
+
+  if (xml_namespace != NULL)
+    {
+      g_string_append (out, " xmlns=\"");
+      rds_xml_append_escaped (out, xml_namespace);
+      g_string_append (out, "\"");
+    }
+  g_string_append (out, "><Error>");
 
   write_text_element (out, "Type", sender_fault ? "Sender" : "Receiver");
   write_text_element (out, "Code", code);
@@ -379,7 +405,15 @@ start_element (GMarkupParseContext  *context,
   switch (parent->kind)
     {
     case FRAME_ROOT:
-      if (g_str_equal (element, reader->result_element))
+      if (g_str_equal (element, reader->result_element) && reader->action->kind == RDS_RESULT_SHAPE)
+        {
+          /* The result element is the shape. */
+          g_clear_object (&reader->result->item);
+          reader->result->item = g_object_new (reader->action->item_type (), NULL);
+          frame.kind = FRAME_OBJECT;
+          frame.shape = reader->result->item;
+        }
+      else if (g_str_equal (element, reader->result_element))
         frame.kind = FRAME_RESULT;
       else if (g_str_equal (element, "ResponseMetadata"))
         frame.kind = FRAME_METADATA;

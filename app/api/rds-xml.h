@@ -10,8 +10,6 @@
 
 G_BEGIN_DECLS
 
-#define RDS_XML_NAMESPACE "http://rds.amazonaws.com/doc/2014-10-31/"
-
 #define RDS_XML_ERROR (rds_xml_error_quark ())
 
 typedef enum
@@ -28,7 +26,8 @@ void            rds_xml_write_shape     (GString          *out,
                                          const char       *element);
 GBytes         *rds_xml_write_response  (const RdsQueryResult *result,
                                          const char       *request_id);
-GBytes         *rds_xml_write_error     (const char       *code,
+GBytes         *rds_xml_write_error     (const char       *xml_namespace,
+                                         const char       *code,
                                          const char       *message,
                                          gboolean          sender_fault,
                                          const char       *request_id);

@@ -1,4 +1,4 @@
-/* rds-action.c: the Query API actions and the shape of their answers
+/* rds-action.c: the APIs the endpoint serves, their actions and the shape of their answers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,11 +19,11 @@
 #include "rds-tag.h"
 
 #define ITEM(action, element, type, mutating) \
-  { action, RDS_RESULT_ITEM, element, NULL, type, FALSE, mutating }
+  { action, RDS_RESULT_ITEM, element, NULL, type, FALSE, mutating, &rds_api_rds }
 #define LIST(action, element, member, type, paginated) \
-  { action, RDS_RESULT_LIST, element, member, type, paginated, FALSE }
+  { action, RDS_RESULT_LIST, element, member, type, paginated, FALSE, &rds_api_rds }
 #define NONE(action, mutating) \
-  { action, RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, mutating }
+  { action, RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, mutating, &rds_api_rds }
 
 static const RdsAction actions[] = {
   ITEM ("CreateDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
@@ -54,6 +54,55 @@ static const RdsAction actions[] = {
   NONE ("RemoveTagsFromResource", TRUE),
 };
 
+const RdsApi rds_api_rds = {
+  .service = "rds",
+  .protocol = RDS_PROTOCOL_QUERY,
+  .version = "2014-10-31",
+  .xml_namespace = "http://rds.amazonaws.com/doc/2014-10-31/",
+  .actions = actions,
+  .n_actions = G_N_ELEMENTS (actions),
+};
+
+/* Each API is a row; CloudWatch, KMS and ElastiCache join as rows of
+ * their own, each with its table of actions. */
+static const RdsApi * const apis[] = {
+  &rds_api_rds,
+};
+
+/**
+ * rds_api_lookup:
+ * @service: a SigV4 service name
+ *
+ * Returns: (nullable): the API signed as @service, or %NULL when the
+ *   model has none
+ */
+const RdsApi *
+rds_api_lookup (const char *service)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (apis); i++)
+    if (g_strcmp0 (apis[i]->service, service) == 0)
+      return apis[i];
+  return NULL;
+}
+
+/**
+ * rds_api_lookup_action:
+ *
+ * Returns: (nullable): @api's action @name, or %NULL when it has none
+ */
+const RdsAction *
+rds_api_lookup_action (const RdsApi *api,
+                       const char   *name)
+{
+  g_return_val_if_fail (api != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < api->n_actions; i++)
+    if (g_str_equal (api->actions[i].name, name))
+      return &api->actions[i];
+  return NULL;
+}
+
 /**
  * rds_action_lookup:
  * @name: an action name such as "DescribeDBInstances"
@@ -76,13 +125,7 @@ rds_action_get_all (guint *n_actions)
 const RdsAction *
 rds_action_lookup (const char *name)
 {
-  g_return_val_if_fail (name != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (actions[i].name, name))
-      return &actions[i];
-
-  return NULL;
+  return rds_api_lookup_action (&rds_api_rds, name);
 }
 
 RdsQueryResult *

@@ -23,9 +23,10 @@
 
 struct _RdsRequest
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *action;
+  const RdsApi *api;
+  char         *action;
   GHashTable *params;
 };
 
@@ -68,11 +69,26 @@ rds_request_init (RdsRequest *self)
 RdsRequest *
 rds_request_new (const char *action)
 {
+  return rds_request_new_for_api (&rds_api_rds, action);
+}
+
+/**
+ * rds_request_new_for_api:
+ * @api: the API @action belongs to
+ *
+ * Returns: (transfer full): an empty request for @api's @action
+ */
+RdsRequest *
+rds_request_new_for_api (const RdsApi *api,
+                         const char   *action)
+{
   RdsRequest *self;
 
+  g_return_val_if_fail (api != NULL, NULL);
   g_return_val_if_fail (action != NULL, NULL);
 
   self = g_object_new (RDS_TYPE_REQUEST, NULL);
+  self->api = api;
   self->action = g_strdup (action);
 
   return self;
@@ -248,14 +264,16 @@ check_list_numbering (GHashTable  *form,
 
 /**
  * rds_request_new_from_form:
+ * @api: the API the request was signed for; its Version is the one taken
  * @form: (element-type utf8 utf8): decoded form fields, with Action and Version
  *
  * Returns: (transfer full) (nullable): the request, or %NULL with
  *   %RDS_AWS_ERROR_MISSING_PARAMETER or %RDS_AWS_ERROR_INVALID_ACTION
  */
 RdsRequest *
-rds_request_new_from_form (GHashTable  *form,
-                           GError     **error)
+rds_request_new_from_form (const RdsApi  *api,
+                           GHashTable    *form,
+                           GError       **error)
 {
   g_autoptr(RdsRequest) self = NULL;
   const char *action;
@@ -263,6 +281,7 @@ rds_request_new_from_form (GHashTable  *form,
   GHashTableIter iter;
   gpointer key, value;
 
+  g_return_val_if_fail (api != NULL, NULL);
   g_return_val_if_fail (form != NULL, NULL);
 
   action = g_hash_table_lookup (form, "Action");
@@ -280,24 +299,37 @@ rds_request_new_from_form (GHashTable  *form,
                            "The request must contain the parameter Version.");
       return NULL;
     }
-  if (!g_str_equal (version, RDS_API_VERSION))
+  if (!g_str_equal (version, api->version))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION,
                    "Could not find operation %s for version %s; this endpoint speaks "
-                   "version " RDS_API_VERSION ".", action, version);
+                   "version %s.", action, version, api->version);
       return NULL;
     }
 
   if (!check_list_numbering (form, error))
     return NULL;
 
-  self = rds_request_new (action);
+  self = rds_request_new_for_api (api, action);
   g_hash_table_iter_init (&iter, form);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_str_equal (key, "Action") && !g_str_equal (key, "Version"))
       g_hash_table_insert (self->params, g_strdup (key), g_strdup (value));
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * rds_request_get_api:
+ *
+ * Returns: the API the request is for, which its Version and signature follow
+ */
+const RdsApi *
+rds_request_get_api (RdsRequest *self)
+{
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  return self->api;
 }
 
 const char *
@@ -333,7 +365,8 @@ rds_request_encode (RdsRequest *self)
 
   out = g_string_new ("Action=");
   g_string_append_uri_escaped (out, self->action, NULL, FALSE);
-  g_string_append (out, "&Version=" RDS_API_VERSION);
+  g_string_append (out, "&Version=");
+  g_string_append_uri_escaped (out, self->api->version, NULL, FALSE);
 
   g_hash_table_iter_init (&iter, self->params);
   while (g_hash_table_iter_next (&iter, &key, NULL))

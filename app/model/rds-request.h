@@ -7,9 +7,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "rds-action.h"
 
-#define RDS_API_VERSION "2014-10-31"
+G_BEGIN_DECLS
 
 /* One `Filters.Filter.N` entry. */
 typedef struct
@@ -25,12 +25,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdsFilter, rds_filter_free)
 G_DECLARE_FINAL_TYPE (RdsRequest, rds_request, RDS, REQUEST, GObject)
 
 RdsRequest  *rds_request_new             (const char          *action);
+RdsRequest  *rds_request_new_for_api     (const RdsApi        *api,
+                                          const char          *action);
 GHashTable  *rds_request_decode_form     (const char          *body,
                                           gsize                body_length,
                                           const char          *query,
                                           GError             **error);
-RdsRequest  *rds_request_new_from_form   (GHashTable          *form,
+RdsRequest  *rds_request_new_from_form   (const RdsApi        *api,
+                                          GHashTable          *form,
                                           GError             **error);
+const RdsApi *rds_request_get_api        (RdsRequest          *self);
 const char  *rds_request_get_action      (RdsRequest          *self);
 char        *rds_request_encode          (RdsRequest          *self);
 gboolean     rds_request_is_empty_of     (RdsRequest          *self,
