@@ -27,7 +27,17 @@
 #include "rds-application.h"
 #include "rds-cost-panel.h"
 #include "rds-create-database-wizard.h"
+#include "rds-additional-configuration-section.h"
+#include "rds-authentication-section.h"
+#include "rds-availability-section.h"
+#include "rds-connectivity-section.h"
 #include "rds-database-form.h"
+#include "rds-engine-section.h"
+#include "rds-instance-class-section.h"
+#include "rds-monitoring-section.h"
+#include "rds-orderable-db-instance-option.h"
+#include "rds-settings-section.h"
+#include "rds-storage-section.h"
 #include "rds-dashboard-page.h"
 #include "rds-event-row.h"
 #include "rds-link-button.h"
@@ -2234,6 +2244,10 @@ test_widgets_new_destroy (void)
     rds_form_field_get_type, rds_link_button_get_type, rds_status_badge_get_type,
     rds_database_form_get_type, rds_create_database_wizard_get_type,
     rds_modify_database_wizard_get_type,
+    rds_engine_section_get_type, rds_availability_section_get_type, rds_settings_section_get_type,
+    rds_instance_class_section_get_type, rds_storage_section_get_type,
+    rds_connectivity_section_get_type, rds_authentication_section_get_type,
+    rds_monitoring_section_get_type, rds_additional_configuration_section_get_type,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -2265,6 +2279,135 @@ test_widgets_new_destroy (void)
       }
       g_assert_finalize_object (widget);
     }
+}
+
+static RdsShape *
+orderable_option (const char *instance_class,
+                  const char *storage_type)
+{
+  RdsShape *option = g_object_new (RDS_TYPE_ORDERABLE_DB_INSTANCE_OPTION, NULL);
+
+  rds_shape_set_string (option, "engine", "postgres");
+  rds_shape_set_string (option, "db-instance-class", instance_class);
+  rds_shape_set_string (option, "storage-type", storage_type);
+  rds_shape_set_string (option, "license-model", "postgresql-license");
+  return option;
+}
+
+static void
+counter_cb (gpointer  object,
+            guint    *count)
+{
+  (*count)++;
+}
+
+static const char *
+section_error (RdsFormSection *section,
+               const char     *field)
+{
+  return rds_form_field_get_error (RDS_FORM_FIELD (rds_form_section_get_widget (section, field)));
+}
+
+/* Sections work on their own, as the coming wizards (restore, read
+ * replica, Multi-AZ conversion) will assemble them: each takes the
+ * engine, checks its fields, adds its parameters to a request and says
+ * what Modify would change. */
+static void
+test_sections_on_their_own (void)
+{
+  g_autoptr(RdsSession) session = rds_session_new ("http://127.0.0.1:9", "AKIDSECTIONS", "sections-secret", TRUE);
+  const RdsEngineInfo *postgres = rds_catalog_find_engine ("postgres");
+  g_autoptr(GListStore) orderable = g_list_store_new (RDS_TYPE_SHAPE);
+  g_autoptr(RdsFormSection) storage = g_object_ref_sink (g_object_new (RDS_TYPE_STORAGE_SECTION, NULL));
+  g_autoptr(RdsFormSection) classes = g_object_ref_sink (g_object_new (RDS_TYPE_INSTANCE_CLASS_SECTION, NULL));
+  g_autoptr(RdsFormSection) modify = g_object_ref_sink (g_object_new (RDS_TYPE_STORAGE_SECTION, NULL));
+  g_autoptr(RdsRequest) request = rds_request_new ("RestoreDBInstanceFromDBSnapshot");
+  g_autoptr(RdsRequest) changes_request = rds_request_new ("ModifyDBInstance");
+  g_autoptr(RdsDbInstance) instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
+  RdsFormDiff diff = { g_ptr_array_new_with_free_func ((GDestroyNotify) rds_form_change_free), NULL };
+  GtkWidget *allocated;
+  guint changed = 0;
+  int value = 0;
+
+  const char *options[][2] = {
+    { "db.t3.micro", "gp2" }, { "db.t3.micro", "gp3" }, { "db.m5.large", "io1" }, { "db.m5.large", "gp3" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(RdsShape) option = orderable_option (options[i][0], options[i][1]);
+
+      g_list_store_append (orderable, option);
+    }
+
+  /* The class section offers the classes of the chosen family. */
+  rds_form_section_setup (classes, session, RDS_DATABASE_FORM_CREATE, NULL);
+  rds_form_section_set_engine (classes, postgres);
+  rds_instance_class_section_set_offer (RDS_INSTANCE_CLASS_SECTION (classes), G_LIST_MODEL (orderable),
+                                        "postgresql-license", NULL);
+  rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (classes), "db.m5.large");
+  g_assert_cmpstr (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (classes)), ==,
+                   "db.m5.large");
+  g_assert_true (rds_form_section_validate (classes));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rds_form_section_get_widget (classes, "class_memory")),
+                               TRUE);
+  g_assert_null (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (classes)));
+  g_assert_false (rds_form_section_validate (classes));
+  g_assert_nonnull (section_error (classes, "class_field"));
+
+  /* The storage section: the types of the class, the rules of the engine. */
+  rds_form_section_setup (storage, session, RDS_DATABASE_FORM_CREATE, NULL);
+  rds_form_section_set_engine (storage, postgres);
+  g_signal_connect (storage, "changed", G_CALLBACK (counter_cb), &changed);
+  rds_storage_section_set_offer (RDS_STORAGE_SECTION (storage), G_LIST_MODEL (orderable), "db.t3.micro",
+                                 "postgresql-license");
+  rds_storage_section_choose (RDS_STORAGE_SECTION (storage), "gp2", 50, 0, 1000);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (rds_form_section_validate (storage));
+
+  allocated = rds_form_section_get_widget (storage, "allocated_entry");
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "5");
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_false (rds_form_section_validate (storage));
+  g_assert_cmpstr (section_error (storage, "allocated_field"), ==,
+                   "Must be between 20 and 65536 GiB for this engine and storage type.");
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "200");
+  g_assert_true (rds_form_section_validate (storage));
+  g_assert_null (section_error (storage, "allocated_field"));
+
+  rds_form_section_add_to_create (storage, request);
+  g_assert_cmpstr (rds_request_get_string (request, "StorageType"), ==, "gp2");
+  g_assert_true (rds_request_get_int (request, "AllocatedStorage", &value, NULL));
+  g_assert_cmpint (value, ==, 200);
+  g_assert_cmpstr (rds_request_get_string (request, "MaxAllocatedStorage"), ==, "1000");
+
+  /* Modifying: filled from the instance; storage never shrinks; the
+   * summary and the request say what changes. */
+  rds_shape_set_string (RDS_SHAPE (instance), "db-instance-identifier", "orders");
+  rds_shape_set_string (RDS_SHAPE (instance), "engine", "postgres");
+  rds_shape_set_string (RDS_SHAPE (instance), "storage-type", "gp3");
+  rds_shape_set_int (RDS_SHAPE (instance), "allocated-storage", 100);
+  rds_form_section_setup (modify, session, RDS_DATABASE_FORM_MODIFY, instance);
+  rds_form_section_set_engine (modify, postgres);
+  rds_storage_section_set_offer (RDS_STORAGE_SECTION (modify), G_LIST_MODEL (orderable), "db.t3.micro",
+                                 "postgresql-license");
+  allocated = rds_form_section_get_widget (modify, "allocated_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (allocated)), ==, "100");
+  g_assert_true (rds_form_section_validate (modify));
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "80");
+  g_assert_false (rds_form_section_validate (modify));
+  g_assert_nonnull (section_error (modify, "allocated_field"));
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "150");
+  g_assert_true (rds_form_section_validate (modify));
+
+  diff.request = changes_request;
+  rds_form_section_add_changes (modify, &diff);
+  g_assert_cmpuint (diff.changes->len, ==, 1);
+  g_assert_cmpstr (((RdsFormChange *) g_ptr_array_index (diff.changes, 0))->attribute, ==,
+                   "Allocated storage (GiB)");
+  g_assert_cmpstr (((RdsFormChange *) g_ptr_array_index (diff.changes, 0))->wanted, ==, "150");
+  g_assert_cmpstr (rds_request_get_string (changes_request, "AllocatedStorage"), ==, "150");
+  g_assert_null (rds_request_get_string (changes_request, "StorageType"));
+  g_ptr_array_unref (diff.changes);
 }
 
 /* The dialogs likewise, shown and closed on their own (nothing is sent:
@@ -2344,6 +2487,7 @@ main (int   argc,
 
   g_test_add_func ("/console/widgets/new-destroy", test_widgets_new_destroy);
   g_test_add_func ("/console/dialogs/new-destroy", test_dialogs_new_destroy);
+  g_test_add_func ("/console/wizard/sections-on-their-own", test_sections_on_their_own);
   ADD ("/console/window/pages", window_pages);
   ADD ("/console/window/sample-environment", sample_environment, .offer_sample = TRUE);
   ADD ("/console/window/no-keyring", no_keyring, .no_keyring = TRUE);

@@ -1,4 +1,4 @@
-/* rds-database-form.h: the sections of the create and modify wizards
+/* rds-database-form.h: the create and modify wizards' form, assembled from sections
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,26 +8,11 @@
 #include <gtk/gtk.h>
 
 #include "rds-catalog.h"
+#include "rds-form-section.h"
 #include "rds-request.h"
 #include "rds-types.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RDS_DATABASE_FORM_CREATE,
-  RDS_DATABASE_FORM_MODIFY,
-} RdsDatabaseFormMode;
-
-/* One line of Modify's "Summary of modifications". */
-typedef struct
-{
-  char *attribute;
-  char *current;
-  char *wanted;
-} RdsFormChange;
-
-void rds_form_change_free (RdsFormChange *change);
 
 #define RDS_TYPE_DATABASE_FORM (rds_database_form_get_type ())
 G_DECLARE_FINAL_TYPE (RdsDatabaseForm, rds_database_form, RDS, DATABASE_FORM, GtkWidget)

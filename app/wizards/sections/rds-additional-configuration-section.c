@@ -1,0 +1,500 @@
+/* rds-additional-configuration-section.c: database options, backups,
+ * encryption, log exports, maintenance and deletion protection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The DB parameter groups come from the endpoint
+ * (DescribeDBParameterGroups), filtered by the family of the chosen
+ * engine version, which the form sets.
+ */
+
+#include "config.h"
+
+#include "rds-additional-configuration-section.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-db-instance.h"
+#include "rds-form-field.h"
+#include "rds-resource-list.h"
+#include "rds-rules.h"
+#include "rds-session.h"
+#include "rds-validation.h"
+
+/* Window durations in minutes. */
+static const int window_durations[] = { 30, 60, 90, 120, 150, 180 };
+
+struct _RdsAdditionalConfigurationSection
+{
+  RdsFormSection   parent_instance;
+
+  RdsResourceList *parameter_groups;
+  GPtrArray       *parameter_group_names;
+  char            *family;
+  char            *wanted_parameter_group;
+  GPtrArray       *log_checks;
+
+  GtkWidget *db_name_field, *db_name_entry, *parameter_group_field, *parameter_group_dropdown;
+  GtkWidget *backup_check, *retention_field, *retention_dropdown;
+  GtkWidget *backup_window_field, *backup_window_choose, *backup_window_none, *backup_box;
+  GtkWidget *backup_hour_spin, *backup_minute_spin, *backup_duration_dropdown;
+  GtkWidget *copy_tags_check, *encryption_check, *kms_field, *kms_dropdown, *kms_entry;
+  GtkWidget *logs_box, *auto_minor_check;
+  GtkWidget *maintenance_window_field, *maintenance_window_choose, *maintenance_window_none;
+  GtkWidget *maintenance_box, *maintenance_day_dropdown, *maintenance_hour_spin;
+  GtkWidget *maintenance_minute_spin, *maintenance_duration_dropdown;
+  GtkWidget *deletion_check;
+};
+
+G_DEFINE_FINAL_TYPE (RdsAdditionalConfigurationSection, rds_additional_configuration_section,
+                     RDS_TYPE_FORM_SECTION)
+
+void
+rds_additional_configuration_section_set_deletion_protection (RdsAdditionalConfigurationSection *self,
+                                                              gboolean                           protect)
+{
+  g_return_if_fail (RDS_IS_ADDITIONAL_CONFIGURATION_SECTION (self));
+
+  rds_form_section_set_active (RDS_FORM_SECTION (self), self->deletion_check, protect);
+}
+
+/* Parameter groups */
+
+static void
+update_waiting_for (RdsAdditionalConfigurationSection *self)
+{
+  rds_form_section_set_waiting_for (RDS_FORM_SECTION (self),
+                                    self->parameter_groups != NULL &&
+                                    rds_resource_list_get_loading (self->parameter_groups)
+                                    ? _("Loading parameter groups…") : NULL);
+}
+
+static void
+update_parameter_groups (RdsAdditionalConfigurationSection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  GListModel *model;
+  g_autofree char *previous = NULL;
+  const char *wanted;
+  guint n;
+  int chosen;
+
+  if (self->parameter_groups == NULL || !rds_resource_list_get_loaded (self->parameter_groups))
+    return;
+
+  model = rds_resource_list_get_model (self->parameter_groups);
+  n = g_list_model_get_n_items (model);
+  previous = g_strdup (rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown));
+  wanted = self->wanted_parameter_group != NULL ? self->wanted_parameter_group : previous;
+
+  g_ptr_array_set_size (self->parameter_group_names, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsShape) group = g_list_model_get_item (model, i);
+      const char *name = rds_shape_get_string (group, "db-parameter-group-name");
+
+      if (g_strcmp0 (rds_shape_get_string (group, "db-parameter-group-family"), self->family) != 0)
+        continue;
+      /* The default group comes first, as in the RDS console. */
+      if (g_str_has_prefix (name, "default."))
+        g_ptr_array_insert (self->parameter_group_names, 0, g_strdup (name));
+      else
+        g_ptr_array_add (self->parameter_group_names, g_strdup (name));
+    }
+
+  rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->parameter_group_dropdown,
+                          (const char * const *) self->parameter_group_names->pdata,
+                          self->parameter_group_names->len);
+  chosen = rds_form_index_of (self->parameter_group_names, wanted);
+  rds_form_section_select (section, self->parameter_group_dropdown, MAX (chosen, 0));
+  if (chosen >= 0)
+    g_clear_pointer (&self->wanted_parameter_group, g_free);
+}
+
+static void
+parameter_groups_refreshed_cb (RdsAdditionalConfigurationSection *self,
+                               const GError                      *error)
+{
+  if (error == NULL)
+    update_parameter_groups (self);
+  update_waiting_for (self);
+  g_signal_emit_by_name (self, "changed");
+}
+
+/**
+ * rds_additional_configuration_section_set_family:
+ * @family: (nullable): the DB parameter group family of the engine version
+ */
+void
+rds_additional_configuration_section_set_family (RdsAdditionalConfigurationSection *self,
+                                                 const char                        *family)
+{
+  g_return_if_fail (RDS_IS_ADDITIONAL_CONFIGURATION_SECTION (self));
+
+  if (g_strcmp0 (self->family, family) == 0)
+    return;
+  g_free (self->family);
+  self->family = g_strdup (family);
+  update_parameter_groups (self);
+}
+
+/* Windows */
+
+static int
+window_start (GtkWidget *day_dropdown,
+              GtkWidget *hour_spin,
+              GtkWidget *minute_spin)
+{
+  int day = day_dropdown != NULL ? (int) rds_form_selected (day_dropdown) : 0;
+  int hour = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour_spin));
+  int minute = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minute_spin));
+
+  return day * 24 * 60 + hour * 60 + minute;
+}
+
+static int
+window_length (GtkWidget *duration_dropdown)
+{
+  guint index = rds_form_selected (duration_dropdown);
+
+  return window_durations[index < G_N_ELEMENTS (window_durations) ? index : 0];
+}
+
+static char *
+backup_window (RdsAdditionalConfigurationSection *self)
+{
+  if (!rds_form_is_active (self->backup_check) || !rds_form_is_active (self->backup_window_choose))
+    return NULL;
+  return rds_rules_format_backup_window (window_start (NULL, self->backup_hour_spin,
+                                                       self->backup_minute_spin),
+                                         window_length (self->backup_duration_dropdown));
+}
+
+static char *
+maintenance_window (RdsAdditionalConfigurationSection *self)
+{
+  if (!rds_form_is_active (self->maintenance_window_choose))
+    return NULL;
+  return rds_rules_format_maintenance_window (window_start (self->maintenance_day_dropdown,
+                                                            self->maintenance_hour_spin,
+                                                            self->maintenance_minute_spin),
+                                              window_length (self->maintenance_duration_dropdown));
+}
+
+/* The windows chosen, or the instance's where none is chosen, may not overlap. */
+static char *
+windows_problem (RdsAdditionalConfigurationSection *self)
+{
+  RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (RDS_FORM_SECTION (self)));
+  g_autofree char *backup = backup_window (self);
+  g_autofree char *maintenance = maintenance_window (self);
+  int b_start, b_length, m_start, m_length;
+
+  if (backup == NULL && instance != NULL && rds_form_is_active (self->backup_check))
+    backup = g_strdup (rds_shape_get_string (instance, "preferred-backup-window"));
+  if (maintenance == NULL && instance != NULL)
+    maintenance = g_strdup (rds_shape_get_string (instance, "preferred-maintenance-window"));
+
+  if (backup == NULL || maintenance == NULL ||
+      !rds_rules_parse_backup_window (backup, &b_start, &b_length, NULL) ||
+      !rds_rules_parse_maintenance_window (maintenance, &m_start, &m_length, NULL))
+    return NULL;
+
+  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
+    return g_strdup (_("The backup window and the maintenance window can’t overlap."));
+  return NULL;
+}
+
+static void
+set_window (RdsAdditionalConfigurationSection *self,
+            const char                        *text,
+            gboolean                           weekly)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  GtkWidget *hour = weekly ? self->maintenance_hour_spin : self->backup_hour_spin;
+  GtkWidget *minute = weekly ? self->maintenance_minute_spin : self->backup_minute_spin;
+  GtkWidget *duration = weekly ? self->maintenance_duration_dropdown : self->backup_duration_dropdown;
+  int start, length;
+  gboolean ok;
+
+  if (text == NULL)
+    return;
+  ok = weekly ? rds_rules_parse_maintenance_window (text, &start, &length, NULL)
+              : rds_rules_parse_backup_window (text, &start, &length, NULL);
+  if (!ok)
+    return;
+
+  if (weekly)
+    rds_form_section_select (section, self->maintenance_day_dropdown, (start / (24 * 60)) % 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), (start / 60) % 24);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), start % 60);
+  for (guint i = 0; i < G_N_ELEMENTS (window_durations); i++)
+    if (window_durations[i] == length)
+      rds_form_section_select (section, duration, i);
+}
+
+static int
+retention_days (RdsAdditionalConfigurationSection *self)
+{
+  return rds_form_is_active (self->backup_check) ? (int) rds_form_selected (self->retention_dropdown) + 1 : 0;
+}
+
+/* The section */
+
+static void
+rds_additional_configuration_section_setup (RdsFormSection *section)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  RdsShape *i = RDS_SHAPE (rds_form_section_get_instance (section));
+  const char *keys[] = { "DBParameterGroupName", NULL };
+
+  self->parameter_groups = rds_resource_list_new ("DescribeDBParameterGroups", keys);
+  rds_resource_list_set_client (self->parameter_groups,
+                                rds_session_get_client (rds_form_section_get_session (section)));
+  g_signal_connect_object (self->parameter_groups, "refreshed", G_CALLBACK (parameter_groups_refreshed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->parameter_groups, "notify::loading", G_CALLBACK (update_waiting_for),
+                           self, G_CONNECT_SWAPPED);
+  rds_resource_list_refresh (self->parameter_groups);
+  update_waiting_for (self);
+
+  if (i != NULL)
+    {
+      int retention = rds_shape_get_int (i, "backup-retention-period");
+      GListModel *groups = rds_shape_get_list (i, "db-parameter-groups");
+      g_autoptr(RdsShape) group = groups != NULL ? g_list_model_get_item (groups, 0) : NULL;
+
+      rds_form_section_set_active (section, self->backup_check, retention > 0);
+      if (retention > 0)
+        rds_form_section_select (section, self->retention_dropdown, retention - 1);
+      set_window (self, rds_shape_get_string (i, "preferred-backup-window"), FALSE);
+      set_window (self, rds_shape_get_string (i, "preferred-maintenance-window"), TRUE);
+      rds_form_section_set_active (section, self->copy_tags_check,
+                                   rds_shape_get_boolean (i, "copy-tags-to-snapshot"));
+      rds_form_section_set_active (section, self->auto_minor_check,
+                                   rds_shape_get_boolean (i, "auto-minor-version-upgrade"));
+      rds_form_section_set_active (section, self->deletion_check,
+                                   rds_shape_get_boolean (i, "deletion-protection"));
+      if (group != NULL)
+        self->wanted_parameter_group = g_strdup (rds_shape_get_string (group, "db-parameter-group-name"));
+    }
+}
+
+static void
+rds_additional_configuration_section_engine_changed (RdsFormSection *section)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+
+  /* Log exports are per engine. */
+  for (guint i = 0; i < self->log_checks->len; i++)
+    gtk_box_remove (GTK_BOX (self->logs_box), g_ptr_array_index (self->log_checks, i));
+  g_ptr_array_set_size (self->log_checks, 0);
+  for (guint i = 0; engine->log_types != NULL && engine->log_types[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (engine->log_types[i]);
+
+      g_object_set_data_full (G_OBJECT (check), "log-type", g_strdup (engine->log_types[i]), g_free);
+      rds_form_section_watch (section, check);
+      gtk_box_append (GTK_BOX (self->logs_box), check);
+      g_ptr_array_add (self->log_checks, check);
+    }
+}
+
+static gboolean
+rds_additional_configuration_section_validate (RdsFormSection *section)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+  const GError *error = rds_resource_list_get_error (self->parameter_groups);
+  gboolean create = rds_form_section_get_creating (section);
+  gboolean encrypted = rds_form_is_active (self->encryption_check);
+  gboolean own_key = rds_form_selected (self->kms_dropdown) == 1;
+  gboolean valid = TRUE;
+
+  gtk_widget_set_visible (self->db_name_field, create && engine->family != RDS_FAMILY_SQLSERVER);
+  gtk_widget_set_visible (self->retention_field, rds_form_is_active (self->backup_check));
+  gtk_widget_set_visible (self->backup_window_field, rds_form_is_active (self->backup_check));
+  gtk_widget_set_visible (self->backup_box, rds_form_is_active (self->backup_window_choose));
+  gtk_widget_set_visible (self->maintenance_box, rds_form_is_active (self->maintenance_window_choose));
+  gtk_widget_set_visible (self->encryption_check, create);
+  gtk_widget_set_visible (self->kms_field, create && encrypted);
+  gtk_widget_set_visible (self->kms_entry, own_key);
+  gtk_widget_set_visible (self->logs_box, create);
+
+  if (create)
+    {
+      valid &= rds_form_section_check (section, self->db_name_field, self->db_name_entry,
+                                       rds_validate_db_name (engine, rds_form_text_of (self->db_name_entry)));
+      if (encrypted && own_key)
+        valid &= rds_form_section_check (section, self->kms_field, self->kms_entry,
+                                         rds_validate_kms_key (rds_form_text_of (self->kms_entry)));
+      else
+        rds_form_field_set_error (RDS_FORM_FIELD (self->kms_field), NULL);
+    }
+
+  valid &= rds_form_section_check (section, self->maintenance_window_field, NULL, windows_problem (self));
+  valid &= rds_form_section_check (section, self->parameter_group_field, NULL,
+                                   error != NULL ? g_strdup (error->message) : NULL);
+
+  return valid;
+}
+
+static void
+rds_additional_configuration_section_add_to_create (RdsFormSection *section,
+                                                    RdsRequest     *request)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  const char *db_name = rds_form_text_of (self->db_name_entry);
+  g_autofree char *backup = backup_window (self);
+  g_autofree char *maintenance = maintenance_window (self);
+
+  if (*db_name != '\0' && rds_form_shown (self->db_name_field))
+    rds_request_set (request, "DBName", db_name);
+  if (self->parameter_group_names->len > 0)
+    rds_request_set (request, "DBParameterGroupName",
+                     rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown));
+  rds_request_set_int (request, "BackupRetentionPeriod", retention_days (self));
+  if (backup != NULL)
+    rds_request_set (request, "PreferredBackupWindow", backup);
+  rds_request_set_boolean (request, "CopyTagsToSnapshot", rds_form_is_active (self->copy_tags_check));
+  rds_request_set_boolean (request, "StorageEncrypted", rds_form_is_active (self->encryption_check));
+  if (rds_form_is_active (self->encryption_check) && rds_form_selected (self->kms_dropdown) == 1)
+    rds_request_set (request, "KmsKeyId", rds_form_text_of (self->kms_entry));
+  for (guint i = 0; i < self->log_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->log_checks, i);
+
+      if (rds_form_is_active (check))
+        rds_request_add_list_item (request, "EnableCloudwatchLogsExports", "member",
+                                   g_object_get_data (G_OBJECT (check), "log-type"));
+    }
+  rds_request_set_boolean (request, "AutoMinorVersionUpgrade", rds_form_is_active (self->auto_minor_check));
+  if (maintenance != NULL)
+    rds_request_set (request, "PreferredMaintenanceWindow", maintenance);
+  rds_request_set_boolean (request, "DeletionProtection", rds_form_is_active (self->deletion_check));
+}
+
+static void
+rds_additional_configuration_section_add_changes (RdsFormSection *section,
+                                                  RdsFormDiff    *diff)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  RdsShape *i = RDS_SHAPE (rds_form_section_get_instance (section));
+  GListModel *groups = rds_shape_get_list (i, "db-parameter-groups");
+  g_autoptr(RdsShape) group = groups != NULL ? g_list_model_get_item (groups, 0) : NULL;
+  g_autofree char *backup = backup_window (self);
+  g_autofree char *maintenance = maintenance_window (self);
+
+  if (group != NULL && self->parameter_group_names->len > 0)
+    rds_form_diff_text (diff, _("DB parameter group"), "DBParameterGroupName",
+                        rds_shape_get_string (group, "db-parameter-group-name"),
+                        rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown),
+                        NULL, NULL);
+  rds_form_diff_int (diff, _("Backup retention period (days)"), "BackupRetentionPeriod",
+                     rds_shape_get_int (i, "backup-retention-period"), retention_days (self));
+  if (backup != NULL)
+    rds_form_diff_text (diff, _("Backup window"), "PreferredBackupWindow",
+                        rds_shape_get_string (i, "preferred-backup-window"), backup, NULL, NULL);
+  rds_form_diff_boolean (diff, _("Copy tags to snapshots"), "CopyTagsToSnapshot",
+                         rds_shape_get_boolean (i, "copy-tags-to-snapshot"),
+                         rds_form_is_active (self->copy_tags_check));
+  rds_form_diff_boolean (diff, _("Auto minor version upgrade"), "AutoMinorVersionUpgrade",
+                         rds_shape_get_boolean (i, "auto-minor-version-upgrade"),
+                         rds_form_is_active (self->auto_minor_check));
+  if (maintenance != NULL)
+    rds_form_diff_text (diff, _("Maintenance window"), "PreferredMaintenanceWindow",
+                        rds_shape_get_string (i, "preferred-maintenance-window"), maintenance, NULL, NULL);
+  rds_form_diff_boolean (diff, _("Deletion protection"), "DeletionProtection",
+                         rds_shape_get_boolean (i, "deletion-protection"),
+                         rds_form_is_active (self->deletion_check));
+}
+
+static void
+rds_additional_configuration_section_dispose (GObject *object)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (object);
+
+  g_clear_object (&self->parameter_groups);
+  gtk_widget_dispose_template (GTK_WIDGET (object), RDS_TYPE_ADDITIONAL_CONFIGURATION_SECTION);
+
+  G_OBJECT_CLASS (rds_additional_configuration_section_parent_class)->dispose (object);
+}
+
+static void
+rds_additional_configuration_section_finalize (GObject *object)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (object);
+
+  g_clear_pointer (&self->parameter_group_names, g_ptr_array_unref);
+  g_clear_pointer (&self->log_checks, g_ptr_array_unref);
+  g_free (self->family);
+  g_free (self->wanted_parameter_group);
+
+  G_OBJECT_CLASS (rds_additional_configuration_section_parent_class)->finalize (object);
+}
+
+#define BIND(name) \
+  gtk_widget_class_bind_template_child (widget_class, RdsAdditionalConfigurationSection, name)
+
+static void
+rds_additional_configuration_section_class_init (RdsAdditionalConfigurationSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsFormSectionClass *section_class = RDS_FORM_SECTION_CLASS (klass);
+
+  object_class->dispose = rds_additional_configuration_section_dispose;
+  object_class->finalize = rds_additional_configuration_section_finalize;
+  section_class->setup = rds_additional_configuration_section_setup;
+  section_class->engine_changed = rds_additional_configuration_section_engine_changed;
+  section_class->validate = rds_additional_configuration_section_validate;
+  section_class->add_to_create = rds_additional_configuration_section_add_to_create;
+  section_class->add_changes = rds_additional_configuration_section_add_changes;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rds-additional-configuration-section.ui");
+  BIND (db_name_field); BIND (db_name_entry); BIND (parameter_group_field);
+  BIND (parameter_group_dropdown); BIND (backup_check); BIND (retention_field);
+  BIND (retention_dropdown); BIND (backup_window_field); BIND (backup_window_choose);
+  BIND (backup_window_none); BIND (backup_box); BIND (backup_hour_spin); BIND (backup_minute_spin);
+  BIND (backup_duration_dropdown); BIND (copy_tags_check); BIND (encryption_check);
+  BIND (kms_field); BIND (kms_dropdown); BIND (kms_entry); BIND (logs_box); BIND (auto_minor_check);
+  BIND (maintenance_window_field); BIND (maintenance_window_choose);
+  BIND (maintenance_window_none); BIND (maintenance_box); BIND (maintenance_day_dropdown);
+  BIND (maintenance_hour_spin); BIND (maintenance_minute_spin);
+  BIND (maintenance_duration_dropdown); BIND (deletion_check);
+}
+
+#undef BIND
+
+static void
+rds_additional_configuration_section_init (RdsAdditionalConfigurationSection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  g_autoptr(GPtrArray) retention = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->parameter_group_names = g_ptr_array_new_with_free_func (g_free);
+  self->log_checks = g_ptr_array_new ();
+
+  for (guint i = 1; i <= 35; i++)
+    g_ptr_array_add (retention, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", i), i));
+  rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->retention_dropdown, (const char * const *) retention->pdata, retention->len);
+  rds_form_section_select (section, self->retention_dropdown, 6);
+  rds_form_section_select (section, self->backup_duration_dropdown, 0);
+  rds_form_section_select (section, self->maintenance_duration_dropdown, 0);
+
+  GtkWidget *controls[] = {
+    self->db_name_entry, self->kms_entry,
+    self->backup_check, self->backup_window_choose, self->copy_tags_check, self->encryption_check,
+    self->auto_minor_check, self->maintenance_window_choose, self->deletion_check,
+    self->parameter_group_dropdown, self->retention_dropdown, self->backup_duration_dropdown,
+    self->kms_dropdown, self->maintenance_day_dropdown, self->maintenance_duration_dropdown,
+    self->backup_hour_spin, self->backup_minute_spin, self->maintenance_hour_spin,
+    self->maintenance_minute_spin,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    rds_form_section_watch (section, controls[i]);
+}

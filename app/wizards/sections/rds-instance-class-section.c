@@ -1,0 +1,268 @@
+/* rds-instance-class-section.c: the family and the DB instance class
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The classes are those the endpoint offers for the engine version and
+ * license (DescribeOrderableDBInstanceOptions), which the form loads and
+ * hands over; a family (standard, memory optimized, burstable) narrows
+ * them.
+ */
+
+#include "config.h"
+
+#include "rds-instance-class-section.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-db-instance.h"
+#include "rds-form-field.h"
+#include "rds-format.h"
+
+typedef enum
+{
+  FAMILY_STANDARD,
+  FAMILY_MEMORY,
+  FAMILY_BURSTABLE,
+} ClassFamily;
+
+struct _RdsInstanceClassSection
+{
+  RdsFormSection  parent_instance;
+
+  GListModel     *orderable;
+  char           *license;
+  GPtrArray      *class_names;
+  char           *wanted_class;   /* asked for before the classes loaded */
+
+  GtkWidget      *class_standard, *class_memory, *class_burstable, *class_field, *class_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (RdsInstanceClassSection, rds_instance_class_section, RDS_TYPE_FORM_SECTION)
+
+static ClassFamily
+family_of_class (const char *name)
+{
+  if (g_str_has_prefix (name, "db.t"))
+    return FAMILY_BURSTABLE;
+  if (g_str_has_prefix (name, "db.r") || g_str_has_prefix (name, "db.x") ||
+      g_str_has_prefix (name, "db.z"))
+    return FAMILY_MEMORY;
+  return FAMILY_STANDARD;
+}
+
+static ClassFamily
+chosen_family (RdsInstanceClassSection *self)
+{
+  if (rds_form_is_active (self->class_memory))
+    return FAMILY_MEMORY;
+  if (rds_form_is_active (self->class_burstable))
+    return FAMILY_BURSTABLE;
+  return FAMILY_STANDARD;
+}
+
+/**
+ * rds_instance_class_section_get_class:
+ *
+ * Returns: (nullable): the class chosen, or %NULL when none is offered
+ */
+const char *
+rds_instance_class_section_get_class (RdsInstanceClassSection *self)
+{
+  g_return_val_if_fail (RDS_IS_INSTANCE_CLASS_SECTION (self), NULL);
+
+  return rds_form_selected_name (self->class_names, self->class_dropdown);
+}
+
+static void
+update_classes (RdsInstanceClassSection *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *previous = g_strdup (rds_instance_class_section_get_class (self));
+  const char *wanted = self->wanted_class != NULL ? self->wanted_class : previous;
+  ClassFamily family = chosen_family (self);
+  guint n = self->orderable != NULL ? g_list_model_get_n_items (self->orderable) : 0;
+  int chosen;
+
+  g_ptr_array_set_size (self->class_names, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsShape) option = g_list_model_get_item (self->orderable, i);
+      const char *name = rds_shape_get_string (option, "db-instance-class");
+
+      if ((self->license != NULL &&
+           g_strcmp0 (rds_shape_get_string (option, "license-model"), self->license) != 0) ||
+          family_of_class (name) != family || rds_form_index_of (self->class_names, name) >= 0)
+        continue;
+      g_ptr_array_add (self->class_names, g_strdup (name));
+      g_ptr_array_add (labels, rds_format_class (NULL, name));
+    }
+
+  rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->class_dropdown, (const char * const *) labels->pdata, labels->len);
+  chosen = rds_form_index_of (self->class_names, wanted);
+  rds_form_section_select (RDS_FORM_SECTION (self), self->class_dropdown, MAX (chosen, 0));
+  /* A class asked for before the classes loaded waits for them. */
+  if (chosen >= 0 || self->class_names->len > 0)
+    g_clear_pointer (&self->wanted_class, g_free);
+}
+
+/**
+ * rds_instance_class_section_set_offer:
+ * @orderable: (nullable): the orderable options of the engine version
+ * @license: (nullable): the license model the classes must have
+ * @error: (nullable): why the options could not be read
+ */
+void
+rds_instance_class_section_set_offer (RdsInstanceClassSection *self,
+                                      GListModel              *orderable,
+                                      const char              *license,
+                                      const GError            *error)
+{
+  g_return_if_fail (RDS_IS_INSTANCE_CLASS_SECTION (self));
+
+  g_set_object (&self->orderable, orderable);
+  if (g_strcmp0 (self->license, license) != 0)
+    {
+      g_free (self->license);
+      self->license = g_strdup (license);
+    }
+  rds_form_field_set_error (RDS_FORM_FIELD (self->class_field), error != NULL ? error->message : NULL);
+  update_classes (self);
+}
+
+/* Chooses @instance_class and its family, now or once it is offered. */
+void
+rds_instance_class_section_choose (RdsInstanceClassSection *self,
+                                   const char              *instance_class)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  ClassFamily family;
+
+  g_return_if_fail (RDS_IS_INSTANCE_CLASS_SECTION (self));
+  g_return_if_fail (instance_class != NULL);
+
+  family = family_of_class (instance_class);
+  g_free (self->wanted_class);
+  self->wanted_class = g_strdup (instance_class);
+  rds_form_section_set_active (section,
+                               family == FAMILY_MEMORY ? self->class_memory
+                               : family == FAMILY_BURSTABLE ? self->class_burstable
+                               : self->class_standard, TRUE);
+  update_classes (self);
+}
+
+static void
+family_toggled_cb (RdsInstanceClassSection *self,
+                   GtkWidget               *check)
+{
+  if (!rds_form_is_active (check) || rds_form_section_is_applying (RDS_FORM_SECTION (self)))
+    return;
+  update_classes (self);
+  rds_form_section_changed (RDS_FORM_SECTION (self));
+}
+
+static void
+rds_instance_class_section_setup (RdsFormSection *section)
+{
+  RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
+
+  if (instance != NULL)
+    rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (section),
+                                       rds_shape_get_string (instance, "db-instance-class"));
+}
+
+static gboolean
+rds_instance_class_section_validate (RdsFormSection *section)
+{
+  RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (section);
+
+  return rds_form_section_check (section, self->class_field, NULL,
+                                 rds_instance_class_section_get_class (self) == NULL
+                                 ? g_strdup (_("No instance class of this family is offered for the "
+                                               "engine version. Choose another family."))
+                                 : NULL);
+}
+
+static void
+rds_instance_class_section_add_to_create (RdsFormSection *section,
+                                          RdsRequest     *request)
+{
+  RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (section);
+
+  rds_request_set (request, "DBInstanceClass", rds_instance_class_section_get_class (self));
+}
+
+static void
+rds_instance_class_section_add_changes (RdsFormSection *section,
+                                        RdsFormDiff    *diff)
+{
+  RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (section);
+  RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
+  const char *current = rds_shape_get_string (instance, "db-instance-class");
+  const char *wanted = rds_instance_class_section_get_class (self);
+  g_autofree char *shown_current = rds_format_class (NULL, current);
+  g_autofree char *shown_wanted = rds_format_class (NULL, wanted);
+
+  rds_form_diff_text (diff, _("DB instance class"), "DBInstanceClass", current, wanted,
+                      shown_current, shown_wanted);
+}
+
+static void
+rds_instance_class_section_dispose (GObject *object)
+{
+  RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (object);
+
+  g_clear_object (&self->orderable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), RDS_TYPE_INSTANCE_CLASS_SECTION);
+
+  G_OBJECT_CLASS (rds_instance_class_section_parent_class)->dispose (object);
+}
+
+static void
+rds_instance_class_section_finalize (GObject *object)
+{
+  RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (object);
+
+  g_clear_pointer (&self->class_names, g_ptr_array_unref);
+  g_free (self->license);
+  g_free (self->wanted_class);
+
+  G_OBJECT_CLASS (rds_instance_class_section_parent_class)->finalize (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RdsInstanceClassSection, name)
+
+static void
+rds_instance_class_section_class_init (RdsInstanceClassSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdsFormSectionClass *section_class = RDS_FORM_SECTION_CLASS (klass);
+
+  object_class->dispose = rds_instance_class_section_dispose;
+  object_class->finalize = rds_instance_class_section_finalize;
+  section_class->setup = rds_instance_class_section_setup;
+  section_class->validate = rds_instance_class_section_validate;
+  section_class->add_to_create = rds_instance_class_section_add_to_create;
+  section_class->add_changes = rds_instance_class_section_add_changes;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rds-instance-class-section.ui");
+  BIND (class_standard); BIND (class_memory); BIND (class_burstable); BIND (class_field);
+  BIND (class_dropdown);
+}
+
+#undef BIND
+
+static void
+rds_instance_class_section_init (RdsInstanceClassSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->class_names = g_ptr_array_new_with_free_func (g_free);
+
+  GtkWidget *families[] = { self->class_standard, self->class_memory, self->class_burstable };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    g_signal_connect_object (families[i], "toggled", G_CALLBACK (family_toggled_cb), self,
+                             G_CONNECT_SWAPPED);
+  rds_form_section_watch (RDS_FORM_SECTION (self), self->class_dropdown);
+}
