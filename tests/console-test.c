@@ -1,0 +1,748 @@
+/* console-test.c: what the console's UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "console-test.h"
+
+/* A desktop notification server on the private session bus, which records
+ * what the console sends. */
+static GPtrArray *notifications;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *path,
+                         const char            *interface,
+                         const char            *method,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (notifications, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", "actions", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "rds", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  guint owner;
+
+  g_assert_nonnull (bus);
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+  /* 1: the primary owner. Two test processes on one bus would share it. */
+  g_variant_get (reply, "(u)", &owner);
+  g_assert_cmpuint (owner, ==, 1);
+}
+
+/* Spinning the main loop, never sleeping */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+spin_until_ms (Fixture       *f,
+               Condition      condition,
+               gconstpointer  data,
+               guint          ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean done;
+
+  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+
+  return done;
+}
+
+gboolean
+spin_until (Fixture       *f,
+            Condition      condition,
+            gconstpointer  data)
+{
+  return spin_until_ms (f, condition, data, 30000);
+}
+
+static gboolean
+flag_set (Fixture       *f,
+          gconstpointer  data)
+{
+  return *(const gboolean *) data;
+}
+
+/* Two frames painted: what a screenshot or a user would see. */
+static void
+paint_cb (GdkFrameClock *clock,
+          guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+two_frames (Fixture       *f,
+            gconstpointer  data)
+{
+  return *(const guint *) data >= 2;
+}
+
+static gboolean
+mapped (Fixture       *f,
+        gconstpointer  data)
+{
+  return gtk_widget_get_mapped ((GtkWidget *) data);
+}
+
+static void
+wait_for_frames (Fixture   *f,
+                 GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  g_assert_true (spin_until (f, mapped, widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (paint_cb), &frames);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  if (!spin_until_ms (f, two_frames, &frames, 3000))
+    g_test_message ("%s painted %u frames only", G_OBJECT_TYPE_NAME (widget), frames);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* A PNG of @window, as it is on screen. */
+void
+screenshot (Fixture    *f,
+            GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("RDS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  wait_for_frames (f, window);
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("no screenshot %s: nothing painted yet", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The application */
+
+static gboolean
+has_session (Fixture       *f,
+             gconstpointer  data)
+{
+  return rds_window_get_session (f->window) != NULL;
+}
+
+static gboolean
+lists_loaded (Fixture       *f,
+              gconstpointer  data)
+{
+  return rds_resource_list_get_loaded (rds_session_get_instances (f->session)) &&
+         rds_resource_list_get_loaded (rds_session_get_snapshots (f->session)) &&
+         rds_resource_list_get_loaded (rds_session_get_events (f->session));
+}
+
+void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const TestCase *test = data;
+
+  /* The memory backend is shared by the process: start from the defaults. */
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "region");
+  g_settings_set_boolean (settings, "sample-offer-answered", !test->offer_sample);
+
+  f->dir = g_dir_make_tmp ("rds-console-XXXXXX", NULL);
+  f->app = rds_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  rds_application_set_state_dir (f->app, f->dir);
+  rds_application_set_clock_paused (f->app, TRUE);
+  rds_application_set_clock_start (f->app, START_TIME);
+  if (test->damaged_state)
+    {
+      g_autofree char *state = g_build_filename (f->dir, "state.json", NULL);
+
+      g_assert_true (g_file_set_contents (state, "{\"format\":\"rds-simulator-state\",\"ver", -1, NULL));
+    }
+  if (test->no_keyring)
+    {
+      g_autoptr(RdsSecrets) secrets = rds_secrets_new_in_memory ();
+
+      rds_application_set_secrets (f->app, secrets);
+    }
+}
+
+static gboolean
+no_windows (Fixture       *f,
+            gconstpointer  data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+static gboolean
+run_body_cb (gpointer data)
+{
+  Run *run = data;
+  Fixture *f = run->f;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  f->window = RDS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  g_assert_true (spin_until (f, has_session, NULL));
+  f->session = rds_window_get_session (f->window);
+  g_assert_true (spin_until (f, lists_loaded, NULL));
+
+  run->body (f);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  g_assert_true (spin_until (f, no_windows, NULL));
+  g_application_quit (G_APPLICATION (f->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  g_idle_add_once ((GSourceOnceFunc) run_body_cb, run);
+}
+
+/* Runs @body in the real application, from its first activation to quit. */
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  Run run = { f, body };
+  gulong id = g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  g_signal_handler_disconnect (f->app, id);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+gboolean
+on_page (Fixture       *f,
+         gconstpointer  data)
+{
+  return g_strcmp0 (rds_window_get_page (f->window), data) == 0;
+}
+
+/* The simulator */
+
+static void
+control_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rds_session_control_finish (RDS_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+refreshed_cb (RdsResourceList *list,
+              const GError    *error,
+              guint           *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (Fixture       *f,
+         gconstpointer  data)
+{
+  return *(const guint *) data > 0;
+}
+
+/* Moves the simulator's clock, and waits until the lists show the result. */
+void
+advance (Fixture *f,
+         int      seconds)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  RdsResourceList *instances = rds_session_get_instances (f->session);
+  RdsResourceList *snapshots = rds_session_get_snapshots (f->session);
+  RdsResourceList *events = rds_session_get_events (f->session);
+  guint instances_refreshed = 0, snapshots_refreshed = 0, events_refreshed = 0;
+  gboolean done = FALSE;
+  gulong a, b, c;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_add_int_value (builder, seconds);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  rds_session_control_async (f->session, "clock/advance", body, NULL, control_cb, &done);
+  g_assert_true (spin_until (f, flag_set, &done));
+
+  /* A refresh that began before the answer may show the old state: wait for
+   * one that begins after it. */
+  a = g_signal_connect (instances, "refreshed", G_CALLBACK (refreshed_cb), &instances_refreshed);
+  b = g_signal_connect (snapshots, "refreshed", G_CALLBACK (refreshed_cb), &snapshots_refreshed);
+  c = g_signal_connect (events, "refreshed", G_CALLBACK (refreshed_cb), &events_refreshed);
+  g_assert_true (spin_until (f, counted, &instances_refreshed));
+  instances_refreshed = snapshots_refreshed = events_refreshed = 0;
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, counted, &instances_refreshed));
+  g_assert_true (spin_until (f, counted, &snapshots_refreshed));
+  g_assert_true (spin_until (f, counted, &events_refreshed));
+  g_signal_handler_disconnect (instances, a);
+  g_signal_handler_disconnect (snapshots, b);
+  g_signal_handler_disconnect (events, c);
+}
+
+RdsDbInstance *
+find_instance (Fixture    *f,
+               const char *identifier)
+{
+  return rds_resource_list_find (rds_session_get_instances (f->session), identifier);
+}
+
+gboolean
+has_status (Fixture       *f,
+            gconstpointer  data)
+{
+  const Expected *expected = data;
+  RdsDbInstance *instance = find_instance (f, expected->identifier);
+
+  if (expected->status == NULL)
+    return instance == NULL;
+  return instance != NULL &&
+         g_strcmp0 (rds_db_instance_get_status (instance), expected->status) == 0;
+}
+
+void
+wait_for_status (Fixture    *f,
+                 const char *identifier,
+                 const char *status)
+{
+  Expected expected = { identifier, status };
+
+  if (!spin_until (f, has_status, &expected))
+    {
+      RdsDbInstance *instance = find_instance (f, identifier);
+
+      g_error ("%s is %s, not %s", identifier,
+               instance != NULL ? rds_db_instance_get_status (instance) : "gone",
+               status != NULL ? status : "gone");
+    }
+}
+
+/* Advances the clock a minute at a time until @identifier is @status. */
+void
+advance_until (Fixture    *f,
+               const char *identifier,
+               const char *status)
+{
+  Expected expected = { identifier, status };
+
+  for (guint minutes = 0; minutes < 24 * 60 && !has_status (f, &expected); minutes += 5)
+    advance (f, 300);
+  wait_for_status (f, identifier, status);
+}
+
+/* The create wizard */
+
+RdsCreateDatabaseWizard *
+open_create_wizard (Fixture *f)
+{
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-database", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
+  wizard = rds_window_get_page_widget (f->window, "create-database");
+  g_assert_true (RDS_IS_CREATE_DATABASE_WIZARD (wizard));
+
+  return RDS_CREATE_DATABASE_WIZARD (wizard);
+}
+
+GtkWidget *
+form_widget (RdsDatabaseForm *form,
+             const char      *name)
+{
+  GtkWidget *widget = rds_database_form_get_widget (form, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+const char *
+field_error (RdsDatabaseForm *form,
+             const char      *field)
+{
+  return rds_form_field_get_error (RDS_FORM_FIELD (form_widget (form, field)));
+}
+
+void
+type_into (RdsDatabaseForm *form,
+           const char      *entry,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (form_widget (form, entry)), text);
+}
+
+gboolean
+form_ready (Fixture       *f,
+            gconstpointer  data)
+{
+  return rds_database_form_get_waiting_for ((RdsDatabaseForm *) data) == NULL;
+}
+
+void
+select_dropdown_item (GtkWidget  *dropdown,
+                      const char *text)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), text) != NULL)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+          return;
+        }
+    }
+  g_error ("no item “%s” in the dropdown", text);
+}
+
+GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+RdsShape *
+find_snapshot (Fixture    *f,
+               const char *identifier)
+{
+  return rds_resource_list_find (rds_session_get_snapshots (f->session), identifier);
+}
+
+gboolean
+snapshot_available (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdsShape *snapshot = find_snapshot (f, data);
+
+  return snapshot != NULL && g_strcmp0 (rds_shape_get_string (snapshot, "status"), "available") == 0;
+}
+
+gboolean
+notified (Fixture       *f,
+          gconstpointer  data)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    if (g_str_equal (g_ptr_array_index (notifications, i), data))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+
+  g_assert_no_error (error);
+  rds_query_result_free (answer);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Through the API (the session's, so the lists refresh after it), for what
+ * a case only needs as a starting point. */
+void
+call (Fixture    *f,
+      RdsRequest *request)
+{
+  gboolean done = FALSE;
+
+  rds_session_call_async (f->session, request, NULL, call_cb, &done);
+  g_assert_true (spin_until (f, flag_set, &done));
+}
+
+RdsDbInstance *
+create_instance (Fixture    *f,
+                 const char *identifier,
+                 const char *engine,
+                 gboolean    multi_az)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set (request, "Engine", engine);
+  rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+  rds_request_set_int (request, "AllocatedStorage", 20);
+  rds_request_set (request, "MasterUsername", "admin");
+  rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+  rds_request_set_boolean (request, "MultiAZ", multi_az);
+  call (f, request);
+  wait_for_status (f, identifier, "creating");
+  return find_instance (f, identifier);
+}
+
+AdwMessageDialog *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+gboolean
+has_message_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  return message_dialog () != NULL;
+}
+
+gboolean
+instances_shown (Fixture       *f,
+                 gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (rds_databases_page_get_selection (page))) ==
+         GPOINTER_TO_UINT (data) &&
+         rds_resource_list_get_loaded (rds_session_get_instances (f->session));
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(char **) user_data = rds_secrets_lookup_finish (RDS_SECRETS (object), result, &error);
+  g_assert_no_error (error);
+  if (*(char **) user_data == NULL)
+    *(char **) user_data = g_strdup ("");
+}
+
+static gboolean
+pointer_set (Fixture       *f,
+             gconstpointer  data)
+{
+  return *(char * const *) data != NULL;
+}
+
+char *
+keyring_password (Fixture    *f,
+                  const char *key)
+{
+  char *secret = NULL;
+
+  rds_secrets_lookup_async (rds_application_get_secrets (f->app), RDS_SECRET_MASTER_PASSWORD, key,
+                            NULL, lookup_cb, &secret);
+  g_assert_true (spin_until (f, pointer_set, &secret));
+  return secret;
+}
+
+void
+run_test (Fixture       *f,
+          gconstpointer  data)
+{
+  const TestCase *test = data;
+
+  run_app (f, test->body);
+}
+
+/* Two warnings that are not failures of the console: libsoup's server (the
+ * embedded simulator runs in this process) warns when a client closes a
+ * connection it just opened, as the console does when it cancels a refresh
+ * it no longer needs; and GTK warns about the focus events an X server
+ * without a window manager sends. */
+static gboolean
+benign (const char *message)
+{
+  return message != NULL &&
+         (strstr (message, "could not get remote address") != NULL ||
+          strstr (message, "did not receive a focus-out event") != NULL);
+}
+
+static gboolean
+fatal_log_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !benign (message);
+}
+
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 && benign (fields[i].value))
+      return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+void
+console_test_init (int    *argc,
+                   char ***argv)
+{
+  const char *localedir = g_getenv ("RDS_CONSOLE_LOCALEDIR");
+
+  /* As rds-console's main () does. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  gtk_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  /* gtk_test_init () forces en_US.UTF-8; the Korean run wants its own. */
+  if (g_getenv ("RDS_TEST_KOREAN") != NULL)
+    g_assert_nonnull (setlocale (LC_ALL, ""));
+  adw_init ();
+  serve_notifications ();
+  /* Screenshots show where transitions end, not their middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}

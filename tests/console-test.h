@@ -1,0 +1,176 @@
+/* console-test.h: what the console's UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case starts the real application (embedded simulator on a manual
+ * clock, keyring from the private session bus) and drives it as a user
+ * would: fills wizards through their widgets, activates the actions its
+ * buttons and menus name, and moves the simulator's clock. Screenshots of
+ * every page and wizard step go to $RDS_SCREENSHOT_DIR. One test program
+ * per page or wizard; this is their fixture and helpers.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rds-action-dialog.h"
+#include "rds-credentials-dialog.h"
+#include "rds-delete-database-dialog.h"
+#include "rds-delete-snapshot-dialog.h"
+#include "rds-reboot-database-dialog.h"
+#include "rds-stop-database-dialog.h"
+#include "rds-take-snapshot-dialog.h"
+#include "rds-application.h"
+#include "rds-cost-panel.h"
+#include "rds-create-database-wizard.h"
+#include "rds-additional-configuration-section.h"
+#include "rds-authentication-section.h"
+#include "rds-availability-section.h"
+#include "rds-connectivity-section.h"
+#include "rds-database-form.h"
+#include "rds-engine-section.h"
+#include "rds-instance-class-section.h"
+#include "rds-monitoring-section.h"
+#include "rds-orderable-db-instance-option.h"
+#include "rds-settings-section.h"
+#include "rds-storage-section.h"
+#include "rds-dashboard-page.h"
+#include "rds-event-row.h"
+#include "rds-link-button.h"
+#include "rds-status-badge.h"
+#include "rds-database-page.h"
+#include "rds-databases-page.h"
+#include "rds-db-instance.h"
+#include "rds-db-snapshot.h"
+#include "rds-form-field.h"
+#include "rds-instance-actions.h"
+#include "rds-modify-database-wizard.h"
+#include "rds-resource-list.h"
+#include "rds-session.h"
+#include "rds-secrets.h"
+#include "rds-snapshots-page.h"
+#include "rds-events-page.h"
+#include "rds-clock-control.h"
+#include "rds-search-filter.h"
+#include "rds-widget-util.h"
+#include "rds-window.h"
+
+/* 2026-01-05 00:00:00 UTC, a Monday */
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+
+typedef struct
+{
+  char           *dir;
+  RdsApplication *app;
+  RdsWindow      *window;
+  RdsSession     *session;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+typedef void (*TestBody) (Fixture *f);
+
+typedef struct
+{
+  TestBody body;
+  gboolean offer_sample;       /* a first start: the sample offer shows */
+  gboolean no_keyring;         /* secrets in memory, as without a Secret Service */
+  gboolean damaged_state;      /* the simulator's saved state cannot be read */
+} TestCase;
+
+typedef struct
+{
+  Fixture  *f;
+  TestBody  body;
+} Run;
+
+typedef struct
+{
+  const char *identifier;
+  const char *status;
+} Expected;
+
+/* Finding widgets as a user sees them: by their label */
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+gboolean spin_until (Fixture       *f,
+                     Condition      condition,
+                     gconstpointer  data);
+void screenshot (Fixture    *f,
+                 GtkWidget  *window,
+                 const char *name);
+void fixture_setup (Fixture       *f,
+                    gconstpointer  data);
+void fixture_teardown (Fixture       *f,
+                       gconstpointer  data);
+gboolean on_page (Fixture       *f,
+                  gconstpointer  data);
+void advance (Fixture *f,
+              int      seconds);
+RdsDbInstance *find_instance (Fixture    *f,
+                              const char *identifier);
+gboolean has_status (Fixture       *f,
+                     gconstpointer  data);
+void wait_for_status (Fixture    *f,
+                      const char *identifier,
+                      const char *status);
+void advance_until (Fixture    *f,
+                    const char *identifier,
+                    const char *status);
+RdsCreateDatabaseWizard *open_create_wizard (Fixture *f);
+GtkWidget *form_widget (RdsDatabaseForm *form,
+                        const char      *name);
+const char *field_error (RdsDatabaseForm *form,
+                         const char      *field);
+void type_into (RdsDatabaseForm *form,
+                const char      *entry,
+                const char      *text);
+gboolean form_ready (Fixture       *f,
+                     gconstpointer  data);
+void select_dropdown_item (GtkWidget  *dropdown,
+                           const char *text);
+GtkWidget *find_widget (GtkWidget     *root,
+                        WidgetMatch    match,
+                        gconstpointer  data);
+RdsShape *find_snapshot (Fixture    *f,
+                         const char *identifier);
+gboolean snapshot_available (Fixture       *f,
+                             gconstpointer  data);
+gboolean notified (Fixture       *f,
+                   gconstpointer  data);
+void call (Fixture    *f,
+           RdsRequest *request);
+RdsDbInstance *create_instance (Fixture    *f,
+                                const char *identifier,
+                                const char *engine,
+                                gboolean    multi_az);
+AdwMessageDialog *message_dialog (void);
+gboolean has_message_dialog (Fixture       *f,
+                             gconstpointer  data);
+gboolean instances_shown (Fixture       *f,
+                          gconstpointer  data);
+char *keyring_password (Fixture    *f,
+                        const char *key);
+void run_test (Fixture       *f,
+               gconstpointer  data);
+
+/* Before adding cases: the translations, GTK and libadwaita as
+ * rds-console sets them up, criticals fatal, animations off, and a desktop
+ * notification server that records what the console sends. One process on
+ * a bus can own it: the UI tests run one at a time. */
+void console_test_init (int    *argc,
+                        char ***argv);
+
+/* A case that runs in the real application: CONSOLE_TEST_ADD (path, body,
+ * .offer_sample = TRUE, ...) with the fields of TestCase. */
+#define CONSOLE_TEST_ADD(path, ...) \
+  G_STMT_START { \
+    static const TestCase test = { __VA_ARGS__ }; \
+    g_test_add (path, Fixture, &test, fixture_setup, run_test, fixture_teardown); \
+  } G_STMT_END

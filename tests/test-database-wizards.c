@@ -1,0 +1,339 @@
+/* test-database-wizards.c: the create and modify wizards: what they keep, the service's errors, Easy create, generated passwords, and the form's sections on their own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "console-test.h"
+
+static gboolean
+is_password_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "password-box");
+}
+
+static gboolean
+is_toggle (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget);
+}
+
+/* Leaving the wizard half-filled and coming back loses nothing. */
+static void
+wizard_keeps_values (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "half-filled");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_mariadb")), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "events"));
+  g_assert_true (open_create_wizard (f) == wizard);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "identifier_entry"))), ==,
+                   "half-filled");
+  g_assert_cmpstr (rds_database_form_get_engine (form), ==, "mariadb");
+
+  /* Cancel empties it: the next one starts afresh. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "events");
+  wizard = open_create_wizard (f);
+  form = rds_create_database_wizard_get_form (wizard);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "identifier_entry"))), ==,
+                   "database-1");
+}
+
+static gboolean
+wizard_idle (Fixture       *f,
+             gconstpointer  data)
+{
+  return !rds_create_database_wizard_get_busy ((RdsCreateDatabaseWizard *) data);
+}
+
+/* The service's refusal shows next to the field it concerns. */
+static void
+wizard_service_error (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard;
+  RdsDatabaseForm *form;
+
+  create_instance (f, "taken-db", "mysql", FALSE);
+  wizard = open_create_wizard (f);
+  form = rds_create_database_wizard_get_form (wizard);
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "taken-db");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  g_assert_true (rds_database_form_get_valid (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, wizard_idle, wizard));
+
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
+  g_assert_nonnull (strstr (field_error (form, "identifier_field"), "already exists"));
+  g_assert_nonnull (strstr (rds_create_database_wizard_get_status (wizard), "already exists"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "password_entry"))), ==,
+                   "correct-horse-battery");
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-service-error");
+
+  /* Typing fixes it; nothing else was touched. */
+  type_into (form, "identifier_entry", "free-db");
+  g_assert_null (field_error (form, "identifier_field"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  wait_for_status (f, "free-db", "creating");
+}
+
+/* Easy create: engine, size, identifier and credentials; the rest defaults. */
+static void
+easy_create (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  RdsDbInstance *instance;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  /* Easy create applies the size already chosen: Production protects
+   * the database from deletion, Free tier would not. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "size_production")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "method_easy")), TRUE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (form, "deletion_check"))));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "storage_section")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "template_section")));
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "size_section")));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_postgres")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "size_free")), TRUE);
+  type_into (form, "identifier_entry", "easy-db");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-easy");
+  g_assert_true (rds_database_form_get_valid (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  wait_for_status (f, "easy-db", "creating");
+
+  instance = find_instance (f, "easy-db");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.t3.micro");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"), ==, 20);
+  g_assert_false (rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az"));
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (instance), "storage-encrypted"));
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (instance), "backup-retention-period"), ==, 7);
+}
+
+static gboolean
+file_contains (const char *dir,
+               const char *needle)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) ? file_contains (path, needle)
+          : g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An auto-generated password: shown once, masked until asked, kept in the
+ * keyring and nowhere on disk. */
+static void
+generated_password (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  g_autofree char *secret = NULL;
+  g_autofree char *typed = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *show, *label;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "generated-db");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "autogen_check")), TRUE);
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "password_field")));
+  g_assert_true (rds_database_form_get_valid (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, has_message_dialog, NULL));
+  dialog = message_dialog ();
+  wait_for_status (f, "generated-db", "creating");
+
+  secret = keyring_password (f, "us-east-1/generated-db");
+  g_assert_cmpuint (strlen (secret), ==, 20);
+  label = find_widget (GTK_WIDGET (dialog), is_password_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), secret));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-generated-password");
+  show = find_widget (GTK_WIDGET (dialog), is_toggle, NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (show), TRUE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, secret);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (show), FALSE);
+  adw_message_dialog_response (dialog, "close");
+
+  /* A password the user chose goes to the keyring too. */
+  wizard = open_create_wizard (f);
+  form = rds_create_database_wizard_get_form (wizard);
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "chosen-db");
+  type_into (form, "password_entry", "Chosen-Password-42");
+  type_into (form, "confirm_entry", "Chosen-Password-42");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  wait_for_status (f, "chosen-db", "creating");
+  g_assert_true (spin_until (f, on_page, "databases"));
+  typed = keyring_password (f, "us-east-1/chosen-db");
+  g_assert_cmpstr (typed, ==, "Chosen-Password-42");
+  g_assert_true (rds_secrets_get_persistent (rds_application_get_secrets (f->app)));
+
+  /* Never on disk: not in the simulator's state, not in the settings. */
+  advance (f, 60);
+  g_assert_false (file_contains (f->dir, secret));
+  g_assert_false (file_contains (f->dir, "Chosen-Password-42"));
+}
+
+static RdsShape *
+orderable_option (const char *instance_class,
+                  const char *storage_type)
+{
+  RdsShape *option = g_object_new (RDS_TYPE_ORDERABLE_DB_INSTANCE_OPTION, NULL);
+
+  rds_shape_set_string (option, "engine", "postgres");
+  rds_shape_set_string (option, "db-instance-class", instance_class);
+  rds_shape_set_string (option, "storage-type", storage_type);
+  rds_shape_set_string (option, "license-model", "postgresql-license");
+  return option;
+}
+
+static void
+counter_cb (gpointer  object,
+            guint    *count)
+{
+  (*count)++;
+}
+
+static const char *
+section_error (RdsFormSection *section,
+               const char     *field)
+{
+  return rds_form_field_get_error (RDS_FORM_FIELD (rds_form_section_get_widget (section, field)));
+}
+
+/* Sections work on their own, as the coming wizards (restore, read
+ * replica, Multi-AZ conversion) will assemble them: each takes the
+ * engine, checks its fields, adds its parameters to a request and says
+ * what Modify would change. */
+static void
+test_sections_on_their_own (void)
+{
+  g_autoptr(RdsSession) session = rds_session_new ("http://127.0.0.1:9", "AKIDSECTIONS", "sections-secret", TRUE);
+  const RdsEngineInfo *postgres = rds_catalog_find_engine ("postgres");
+  g_autoptr(GListStore) orderable = g_list_store_new (RDS_TYPE_SHAPE);
+  g_autoptr(RdsFormSection) storage = g_object_ref_sink (g_object_new (RDS_TYPE_STORAGE_SECTION, NULL));
+  g_autoptr(RdsFormSection) classes = g_object_ref_sink (g_object_new (RDS_TYPE_INSTANCE_CLASS_SECTION, NULL));
+  g_autoptr(RdsFormSection) modify = g_object_ref_sink (g_object_new (RDS_TYPE_STORAGE_SECTION, NULL));
+  g_autoptr(RdsRequest) request = rds_request_new ("RestoreDBInstanceFromDBSnapshot");
+  g_autoptr(RdsRequest) changes_request = rds_request_new ("ModifyDBInstance");
+  g_autoptr(RdsDbInstance) instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
+  RdsFormDiff diff = { g_ptr_array_new_with_free_func ((GDestroyNotify) rds_form_change_free), NULL };
+  GtkWidget *allocated;
+  guint changed = 0;
+  int value = 0;
+
+  const char *options[][2] = {
+    { "db.t3.micro", "gp2" }, { "db.t3.micro", "gp3" }, { "db.m5.large", "io1" }, { "db.m5.large", "gp3" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(RdsShape) option = orderable_option (options[i][0], options[i][1]);
+
+      g_list_store_append (orderable, option);
+    }
+
+  /* The class section offers the classes of the chosen family. */
+  rds_form_section_setup (classes, session, RDS_DATABASE_FORM_CREATE, NULL);
+  rds_form_section_set_engine (classes, postgres);
+  rds_instance_class_section_set_offer (RDS_INSTANCE_CLASS_SECTION (classes), G_LIST_MODEL (orderable),
+                                        "postgresql-license", NULL);
+  rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (classes), "db.m5.large");
+  g_assert_cmpstr (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (classes)), ==,
+                   "db.m5.large");
+  g_assert_true (rds_form_section_validate (classes));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rds_form_section_get_widget (classes, "class_memory")),
+                               TRUE);
+  g_assert_null (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (classes)));
+  g_assert_false (rds_form_section_validate (classes));
+  g_assert_nonnull (section_error (classes, "class_field"));
+
+  /* The storage section: the types of the class, the rules of the engine. */
+  rds_form_section_setup (storage, session, RDS_DATABASE_FORM_CREATE, NULL);
+  rds_form_section_set_engine (storage, postgres);
+  g_signal_connect (storage, "changed", G_CALLBACK (counter_cb), &changed);
+  rds_storage_section_set_offer (RDS_STORAGE_SECTION (storage), G_LIST_MODEL (orderable), "db.t3.micro",
+                                 "postgresql-license");
+  rds_storage_section_choose (RDS_STORAGE_SECTION (storage), "gp2", 50, 0, 1000);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (rds_form_section_validate (storage));
+
+  allocated = rds_form_section_get_widget (storage, "allocated_entry");
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "5");
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_false (rds_form_section_validate (storage));
+  g_assert_cmpstr (section_error (storage, "allocated_field"), ==,
+                   "Must be between 20 and 65536 GiB for this engine and storage type.");
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "200");
+  g_assert_true (rds_form_section_validate (storage));
+  g_assert_null (section_error (storage, "allocated_field"));
+
+  rds_form_section_add_to_create (storage, request);
+  g_assert_cmpstr (rds_request_get_string (request, "StorageType"), ==, "gp2");
+  g_assert_true (rds_request_get_int (request, "AllocatedStorage", &value, NULL));
+  g_assert_cmpint (value, ==, 200);
+  g_assert_cmpstr (rds_request_get_string (request, "MaxAllocatedStorage"), ==, "1000");
+
+  /* Modifying: filled from the instance; storage never shrinks; the
+   * summary and the request say what changes. */
+  rds_shape_set_string (RDS_SHAPE (instance), "db-instance-identifier", "orders");
+  rds_shape_set_string (RDS_SHAPE (instance), "engine", "postgres");
+  rds_shape_set_string (RDS_SHAPE (instance), "storage-type", "gp3");
+  rds_shape_set_int (RDS_SHAPE (instance), "allocated-storage", 100);
+  rds_form_section_setup (modify, session, RDS_DATABASE_FORM_MODIFY, instance);
+  rds_form_section_set_engine (modify, postgres);
+  rds_storage_section_set_offer (RDS_STORAGE_SECTION (modify), G_LIST_MODEL (orderable), "db.t3.micro",
+                                 "postgresql-license");
+  allocated = rds_form_section_get_widget (modify, "allocated_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (allocated)), ==, "100");
+  g_assert_true (rds_form_section_validate (modify));
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "80");
+  g_assert_false (rds_form_section_validate (modify));
+  g_assert_nonnull (section_error (modify, "allocated_field"));
+  gtk_editable_set_text (GTK_EDITABLE (allocated), "150");
+  g_assert_true (rds_form_section_validate (modify));
+
+  diff.request = changes_request;
+  rds_form_section_add_changes (modify, &diff);
+  g_assert_cmpuint (diff.changes->len, ==, 1);
+  g_assert_cmpstr (((RdsFormChange *) g_ptr_array_index (diff.changes, 0))->attribute, ==,
+                   "Allocated storage (GiB)");
+  g_assert_cmpstr (((RdsFormChange *) g_ptr_array_index (diff.changes, 0))->wanted, ==, "150");
+  g_assert_cmpstr (rds_request_get_string (changes_request, "AllocatedStorage"), ==, "150");
+  g_assert_null (rds_request_get_string (changes_request, "StorageType"));
+  g_ptr_array_unref (diff.changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  console_test_init (&argc, &argv);
+
+  g_test_add_func ("/console/wizard/sections-on-their-own", test_sections_on_their_own);
+  CONSOLE_TEST_ADD ("/console/wizard/keeps-what-was-typed", wizard_keeps_values);
+  CONSOLE_TEST_ADD ("/console/wizard/service-error", wizard_service_error);
+  CONSOLE_TEST_ADD ("/console/wizard/easy-create", easy_create);
+  CONSOLE_TEST_ADD ("/console/wizard/generated-password", generated_password);
+
+  return g_test_run ();
+}

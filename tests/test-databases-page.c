@@ -1,0 +1,779 @@
+/* test-databases-page.c: the Databases page: a database created, modified and deleted, the actions each status allows, search, pages and the rows in sight
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "console-test.h"
+
+/* Whether the Databases page has the database named @data selected; the
+ * selection follows a new database once the list has its row. */
+static gboolean
+database_selected (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  RdsDbInstance *selected = rds_databases_page_get_selected (page);
+
+  return selected != NULL && g_strcmp0 (rds_db_instance_get_identifier (selected), data) == 0;
+}
+
+/* Whether the Actions menu of a databases page offers @action. */
+static gboolean
+action_enabled (GtkWidget  *page,
+                const char *group,
+                const char *action)
+{
+  RdsInstanceActions *actions = rds_databases_page_get_actions (RDS_DATABASES_PAGE (page));
+
+  g_assert_cmpstr (group, ==, "db");
+  return g_action_group_get_action_enabled (rds_instance_actions_get_group (actions), action);
+}
+
+/* The databases table as shown */
+
+static void
+append_labels (GtkWidget *widget,
+               GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\t", gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, text);
+}
+
+static gboolean
+find_row_text (GtkWidget  *widget,
+               const char *identifier,
+               GString    *text)
+{
+  /* A row of the table is a "row" in its "listview"; its first label is
+   * the identifier. */
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") &&
+      gtk_widget_get_parent (widget) != NULL &&
+      g_str_equal (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview"))
+    {
+      g_autofree char *prefix = g_strconcat (identifier, "\t", NULL);
+
+      g_string_truncate (text, 0);
+      append_labels (widget, text);
+      return g_str_has_prefix (text->str, prefix);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_row_text (child, identifier, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The labels of @identifier's row of the databases table, tab-separated,
+ * or NULL when no row shows it. */
+static char *
+databases_row (Fixture    *f,
+               const char *identifier)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "databases");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (page, RDS_TYPE_DATABASES_PAGE,
+                                                                "column_view"));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!find_row_text (table, identifier, text))
+    return NULL;
+  return g_strdup (text->str);
+}
+
+/* @data: "identifier\tlabel\tlabel…": the row shows each label. */
+static gboolean
+row_shows (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(GStrv) wanted = g_strsplit (data, "\t", -1);
+  g_autofree char *row = databases_row (f, wanted[0]);
+
+  if (row == NULL)
+    return FALSE;
+  for (guint i = 1; wanted[i] != NULL; i++)
+    {
+      g_autofree char *cell = g_strconcat ("\t", wanted[i], "\t", NULL);
+
+      if (strstr (row, cell) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_row_shows (Fixture    *f,
+                  const char *wanted)
+{
+  if (!spin_until (f, row_shows, wanted))
+    {
+      g_autofree char *identifier = g_strndup (wanted, strcspn (wanted, "\t"));
+      g_autofree char *row = databases_row (f, identifier);
+
+      g_error ("the row of %s shows “%s”, not “%s”", identifier, row != NULL ? row : "nothing", wanted);
+    }
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return label != NULL && strstr (label, data) != NULL;
+}
+
+static gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+static gboolean
+is_field_titled (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_FORM_FIELD (widget) &&
+         g_strcmp0 (rds_form_field_get_title (RDS_FORM_FIELD (widget)), data) == 0;
+}
+
+static GtkWidget *
+check_labelled (GtkWidget  *root,
+                const char *label)
+{
+  GtkWidget *check = find_widget (root, is_check_labelled, label);
+
+  g_assert_nonnull (check);
+  return check;
+}
+
+static GtkWidget *
+field_titled (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *field = find_widget (root, is_field_titled, title);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+/* The action dialog on screen, if any. */
+static RdsActionDialog *
+action_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RDS_IS_ACTION_DIALOG (window))
+        return RDS_ACTION_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+no_action_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  return action_dialog () == NULL;
+}
+
+static gboolean
+dialog_idle (Fixture       *f,
+             gconstpointer  data)
+{
+  return !rds_action_dialog_get_busy ((RdsActionDialog *) data);
+}
+
+static gboolean
+dialog_submit_enabled (RdsActionDialog *dialog)
+{
+  return gtk_widget_get_sensitive (rds_action_dialog_get_submit_button (dialog));
+}
+
+static gboolean
+window_inactive (Fixture       *f,
+                 gconstpointer  data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (f->window));
+}
+
+static void
+create_modify_delete (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  RdsCostPanel *cost = rds_create_database_wizard_get_cost_panel (wizard);
+  g_autofree char *cost_before = NULL;
+  RdsDbInstance *instance;
+  RdsDatabasesPage *databases;
+  RdsSnapshotsPage *snapshots;
+  GtkWidget *dialog;
+  GtkWidget *other;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-default");
+
+  /* Bad identifiers, passwords and storage are refused next to their fields. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_postgres")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_cmpstr (rds_database_form_get_engine (form), ==, "postgres");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "username_entry"))), ==,
+                   "postgres");
+
+  type_into (form, "identifier_entry", "1st-db");
+  g_assert_cmpstr (field_error (form, "identifier_field"), ==, "Must begin with a letter.");
+  type_into (form, "identifier_entry", "orders--db");
+  g_assert_cmpstr (field_error (form, "identifier_field"), ==, "Can't contain two consecutive hyphens.");
+  type_into (form, "identifier_entry", "orders-db-");
+  g_assert_nonnull (field_error (form, "identifier_field"));
+  type_into (form, "password_entry", "short");
+  g_assert_cmpstr (field_error (form, "password_field"), ==, "Must be at least 8 characters long.");
+  type_into (form, "password_entry", "has/slash-in-it");
+  g_assert_nonnull (strstr (field_error (form, "password_field"), "/ (slash)"));
+  type_into (form, "allocated_entry", "5");
+  g_assert_cmpstr (field_error (form, "allocated_field"), ==,
+                   "Must be between 20 and 65536 GiB for this engine and storage type.");
+  g_assert_false (rds_database_form_get_valid (form));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL) &&
+                  rds_create_database_wizard_get_busy (wizard));
+  rds_widget_reveal (form_widget (form, "identifier_field"));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-errors");
+
+  /* Fixed, and with a class and storage that cost more. */
+  type_into (form, "identifier_entry", "orders-db");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  type_into (form, "allocated_entry", "100");
+  g_assert_null (field_error (form, "identifier_field"));
+  g_assert_null (field_error (form, "password_field"));
+  g_assert_null (field_error (form, "allocated_field"));
+  cost_before = g_strdup (rds_cost_panel_get_total (cost));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_standard")), TRUE);
+  select_dropdown_item (form_widget (form, "class_dropdown"), "db.m5.large");
+  g_assert_cmpstr (cost_before, !=, rds_cost_panel_get_total (cost));
+  g_assert_true (rds_database_form_get_valid (form));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-filled");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  wait_for_status (f, "orders-db", "creating");
+  /* The password goes to the keyring before the window moves on. */
+  g_assert_true (spin_until (f, on_page, "databases"));
+  databases = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  instance = find_instance (f, "orders-db");
+  g_assert_cmpstr (rds_db_instance_get_engine (instance), ==, "postgres");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.large");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"), ==, 100);
+  /* The new row is selected; creating offers only Delete. */
+  g_assert_true (spin_until (f, database_selected, "orders-db"));
+  g_assert_true (rds_databases_page_get_selected (databases) == find_instance (f, "orders-db"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "modify"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "reboot"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "stop"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  assert_row_shows (f, "orders-db\tCreating\tInstance\tPostgreSQL\tdb.m5.large\tNo\t100 GiB");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-creating");
+
+  /* With the window in the background, the end of the creation is a desktop
+   * notification too. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (spin_until (f, window_inactive, NULL));
+  advance_until (f, "orders-db", "available");
+  g_assert_true (spin_until (f, notified, "orders-db is now Available"));
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_assert_true (rds_databases_page_get_selected (databases) == instance);
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "modify"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "reboot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "stop"));
+  g_assert_false (action_enabled (GTK_WIDGET (databases), "db", "start"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "take-snapshot"));
+  g_assert_true (action_enabled (GTK_WIDGET (databases), "db", "delete"));
+  assert_row_shows (f, "orders-db\tAvailable\tdb.m5.large");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-available");
+
+  /* Modify, applied immediately: pending, then the new class. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (databases), "db.modify", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "modify-database");
+  {
+    RdsModifyDatabaseWizard *modify =
+      RDS_MODIFY_DATABASE_WIZARD (rds_window_get_page_widget (f->window, "modify-database"));
+    RdsDatabaseForm *modify_form = rds_modify_database_wizard_get_form (modify);
+
+    g_assert_true (spin_until (f, form_ready, modify_form));
+    screenshot (f, GTK_WIDGET (f->window), "wizard-modify-form");
+    select_dropdown_item (form_widget (modify_form, "class_dropdown"), "db.m5.xlarge");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modify), "wizard.continue", NULL));
+    g_assert_cmpstr (rds_modify_database_wizard_get_step (modify), ==, "summary");
+    screenshot (f, GTK_WIDGET (f->window), "wizard-modify-summary");
+    {
+      GtkWidget *attribute = gtk_grid_get_child_at (rds_modify_database_wizard_get_summary (modify), 0, 1);
+      GtkWidget *wanted = gtk_grid_get_child_at (rds_modify_database_wizard_get_summary (modify), 2, 1);
+
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (attribute)), ==, "DB instance class");
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (wanted)), "db.m5.xlarge"));
+    }
+    g_object_set (gtk_widget_get_template_child (GTK_WIDGET (modify), RDS_TYPE_MODIFY_DATABASE_WIZARD,
+                                                 "apply_now"), "active", TRUE, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modify), "wizard.modify", NULL));
+  }
+  wait_for_status (f, "orders-db", "modifying");
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "database");
+  {
+    RdsShape *pending = rds_shape_get_object (RDS_SHAPE (instance), "pending-modified-values");
+
+    g_assert_nonnull (pending);
+    g_assert_cmpstr (rds_shape_get_string (pending, "db-instance-class"), ==, "db.m5.xlarge");
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.large");
+  }
+  screenshot (f, GTK_WIDGET (f->window), "page-database-modifying");
+  advance_until (f, "orders-db", "available");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.xlarge");
+  assert_row_shows (f, "orders-db\tAvailable\tdb.m5.xlarge");
+
+  /* Delete with a final snapshot, confirmed by typing "delete me". */
+  g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"),
+                                             "db.delete", NULL));
+  dialog = GTK_WIDGET (action_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_labelled (dialog, "final"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rds_form_field_get_child (
+                     RDS_FORM_FIELD (field_titled (dialog, "Final snapshot name"))))), ==,
+                   "orders-db-final-snapshot");
+  screenshot (f, dialog, "dialog-delete");
+  g_assert_false (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_entry_with_placeholder, "delete me")),
+                         "delete me");
+  /* Not yet: the automated backups go, and that needs acknowledging. */
+  g_assert_false (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (dialog, "acknowledge")), TRUE);
+  g_assert_true (dialog_submit_enabled (RDS_ACTION_DIALOG (dialog)));
+  screenshot (f, dialog, "dialog-delete-confirmed");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "orders-db", "deleting");
+  advance_until (f, "orders-db", NULL);
+
+  /* The final snapshot stays, on the Snapshots page. */
+  g_assert_true (spin_until (f, snapshot_available, "orders-db-final-snapshot"));
+  g_assert_cmpint (rds_shape_get_int (find_snapshot (f, "orders-db-final-snapshot"), "allocated-storage"),
+                   ==, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
+  snapshots = RDS_SNAPSHOTS_PAGE (rds_window_get_page_widget (f->window, "snapshots"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_snapshots_page_get_selection (snapshots))),
+                    ==, 1);
+  screenshot (f, GTK_WIDGET (f->window), "page-snapshots-final");
+}
+
+typedef struct
+{
+  const char *status;
+  gboolean    modify, reboot, stop, start, delete, snapshot;
+} Allowed;
+
+static void
+assert_menu (Fixture          *f,
+             RdsDatabasesPage *page,
+             const Allowed    *allowed)
+{
+  GtkWidget *widget = GTK_WIDGET (page);
+  RdsDbInstance *instance = rds_databases_page_get_selected (page);
+
+  g_assert_nonnull (instance);
+  g_assert_cmpstr (rds_db_instance_get_status (instance), ==, allowed->status);
+  g_assert_cmpint (action_enabled (widget, "db", "modify"), ==, allowed->modify);
+  g_assert_cmpint (action_enabled (widget, "db", "reboot"), ==, allowed->reboot);
+  g_assert_cmpint (action_enabled (widget, "db", "stop"), ==, allowed->stop);
+  g_assert_cmpint (action_enabled (widget, "db", "start"), ==, allowed->start);
+  g_assert_cmpint (action_enabled (widget, "db", "delete"), ==, allowed->delete);
+  g_assert_cmpint (action_enabled (widget, "db", "take-snapshot"), ==, allowed->snapshot);
+}
+
+static gboolean
+status_is (Fixture       *f,
+           gconstpointer  data)
+{
+  const Expected *expected = data;
+
+  return has_status (f, expected);
+}
+
+/* Every status the simulator goes through, and the Actions menu in it
+ * (reference §2.2). The dialogs are driven as a user would. */
+static void
+actions_per_status (Fixture *f)
+{
+  const Allowed creating = { "creating", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed available = { "available", TRUE, TRUE, TRUE, FALSE, TRUE, TRUE };
+  const Allowed backing_up = { "backing-up", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed rebooting = { "rebooting", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed stopping = { "stopping", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed stopped = { "stopped", FALSE, FALSE, FALSE, TRUE, TRUE, FALSE };
+  const Allowed starting = { "starting", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  const Allowed deleting = { "deleting", FALSE, FALSE, FALSE, FALSE, FALSE, FALSE };
+  RdsDatabasesPage *page;
+  RdsActionDialog *dialog;
+
+  create_instance (f, "menu-db", "mysql", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  g_assert_true (rds_databases_page_select (page, "menu-db"));
+  assert_menu (f, page, &creating);
+
+  advance_until (f, "menu-db", "available");
+  assert_menu (f, page, &available);
+
+  /* Reboot, with failover since it is Multi-AZ. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.reboot", NULL));
+  dialog = action_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "failover")), TRUE);
+  screenshot (f, GTK_WIDGET (dialog), "dialog-reboot");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "menu-db", "rebooting");
+  assert_menu (f, page, &rebooting);
+  advance_until (f, "menu-db", "available");
+
+  /* Stop, saved in a snapshot; the 7 days need acknowledging. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.stop", NULL));
+  dialog = action_dialog ();
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "acknowledge")), TRUE);
+  g_assert_true (dialog_submit_enabled (dialog));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-stop");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "menu-db", "stopping");
+  assert_menu (f, page, &stopping);
+  advance_until (f, "menu-db", "stopped");
+  assert_menu (f, page, &stopped);
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-stopped");
+
+  /* Start needs no dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.start", NULL));
+  wait_for_status (f, "menu-db", "starting");
+  assert_menu (f, page, &starting);
+  advance_until (f, "menu-db", "available");
+
+  /* A snapshot of a Single-AZ instance freezes its I/O: backing-up. */
+  create_instance (f, "single-db", "postgres", FALSE);
+  advance_until (f, "single-db", "available");
+  g_assert_true (rds_databases_page_select (page, "single-db"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.take-snapshot", NULL));
+  dialog = action_dialog ();
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single--db");
+  g_assert_nonnull (rds_form_field_get_error (RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog),
+                                                                             "Snapshot name"))));
+  g_assert_false (dialog_submit_enabled (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single-db-before");
+  g_assert_true (dialog_submit_enabled (dialog));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-take-snapshot");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "single-db", "backing-up");
+  assert_menu (f, page, &backing_up);
+  advance_until (f, "single-db", "available");
+  g_assert_true (spin_until (f, snapshot_available, "single-db-before"));
+
+  /* A second snapshot of that name is refused next to the name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.take-snapshot", NULL));
+  dialog = action_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (rds_form_field_get_child (
+                           RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name")))),
+                         "single-db-before");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  /* Sent, it waits for its answer: closing it does nothing meanwhile. */
+  g_assert_true (rds_action_dialog_get_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (action_dialog () == dialog);
+  g_assert_true (spin_until (f, dialog_idle, dialog));
+  g_assert_nonnull (strstr (rds_form_field_get_error (RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog),
+                                                                                    "Snapshot name"))),
+                            "already exists"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rds_form_field_get_child (
+                     RDS_FORM_FIELD (field_titled (GTK_WIDGET (dialog), "Snapshot name"))))), ==,
+                   "single-db-before");
+  screenshot (f, GTK_WIDGET (dialog), "dialog-take-snapshot-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Deleting, without a final snapshot. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.delete", NULL));
+  dialog = action_dialog ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "final")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (GTK_WIDGET (dialog), "acknowledge")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_with_placeholder,
+                                                    "delete me")), "delete me");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.submit", NULL));
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  wait_for_status (f, "single-db", "deleting");
+  assert_menu (f, page, &deleting);
+  (void) status_is;
+}
+
+/* Search as you type, over identifiers, engines and statuses as shown. */
+static void
+search (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  GtkEditable *entry;
+
+  create_instance (f, "orders-mysql", "mysql", FALSE);
+  create_instance (f, "billing-postgres", "postgres", FALSE);
+  create_instance (f, "reports-postgres", "postgres", FALSE);
+  advance_until (f, "orders-mysql", "available");
+  advance_until (f, "billing-postgres", "available");
+  advance_until (f, "reports-postgres", "available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "databases");
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  entry = rds_databases_page_get_search (page);
+
+  g_assert_true (rds_databases_page_select (page, "reports-postgres"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "reboot"));
+
+  /* The selection follows its database to its row in the results. */
+  gtk_editable_set_text (entry, "postgres");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "reports-postgres"));
+  assert_row_shows (f, "billing-postgres\tAvailable\tPostgreSQL");
+  assert_row_shows (f, "reports-postgres\tAvailable\tPostgreSQL");
+  g_assert_null (databases_row (f, "orders-mysql"));
+  gtk_editable_set_text (entry, "PostgreSQL");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
+  /* Hidden by the search, it is no longer what the actions act on… */
+  gtk_editable_set_text (entry, "orders");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  assert_row_shows (f, "orders-mysql\tAvailable\tMySQL Community");
+  g_assert_null (databases_row (f, "billing-postgres"));
+  g_assert_null (rds_databases_page_get_selected (page));
+  g_assert_false (action_enabled (GTK_WIDGET (page), "db", "reboot"));
+  gtk_editable_set_text (entry, "Available");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (3)));
+  gtk_editable_set_text (entry, "nothing-like-this");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (0)));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-no-match");
+  /* …and selected again when the search shows it again. */
+  gtk_editable_set_text (entry, "");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (3)));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "reports-postgres"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "reboot"));
+}
+
+static gboolean
+range_is (Fixture       *f,
+          gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+
+  return g_strcmp0 (rds_databases_page_get_range (page), data) == 0;
+}
+
+static void
+assert_range (Fixture    *f,
+              const char *range)
+{
+  if (!spin_until (f, range_is, range))
+    g_error ("the Databases page shows “%s”, not “%s”",
+             rds_databases_page_get_range (RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window,
+                                                                                            "databases"))),
+             range != NULL ? range : "one page");
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* Whether the button a user knows by its tooltip can be clicked. */
+static gboolean
+button_sensitive (GtkWidget  *root,
+                  const char *tooltip)
+{
+  GtkWidget *button = find_widget (root, is_button_with_tooltip, tooltip);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* One page of databases at a time, as many as the user chose. */
+static void
+pages (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  RdsDatabasesPage *page;
+  GtkWidget *widget;
+  GtkEditable *entry;
+
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      create_instance (f, name, "postgres", FALSE);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  widget = GTK_WIDGET (page);
+  entry = rds_databases_page_get_search (page);
+
+  /* 50 by default: all twelve on one page. */
+  g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (12)));
+  assert_range (f, NULL);
+
+  /* Ten, from the page's menu, remembered. */
+  g_assert_true (gtk_widget_activate_action (widget, "page.page-size", "u", 10));
+  g_assert_cmpuint (g_settings_get_uint (settings, "databases-page-size"), ==, 10);
+  assert_range (f, "1–10 of 12");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (10)));
+  assert_row_shows (f, "db-10\tCreating");
+  g_assert_null (databases_row (f, "db-11"));
+  g_assert_false (button_sensitive (widget, "Previous page"));
+  g_assert_true (button_sensitive (widget, "Next page"));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-pages");
+
+  g_assert_true (gtk_widget_activate_action (widget, "page.next-page", NULL));
+  assert_range (f, "11–12 of 12");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
+  assert_row_shows (f, "db-12\tCreating");
+  g_assert_null (databases_row (f, "db-01"));
+  g_assert_true (button_sensitive (widget, "Previous page"));
+  g_assert_false (button_sensitive (widget, "Next page"));
+
+  /* A search shows what it finds from its first page. */
+  gtk_editable_set_text (entry, "db-1");
+  assert_range (f, NULL);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (3)));
+  assert_row_shows (f, "db-10\tCreating");
+  gtk_editable_set_text (entry, "");
+  assert_range (f, "1–10 of 12");
+
+  /* Selecting a database shows its page. */
+  g_assert_true (rds_databases_page_select (page, "db-12"));
+  assert_range (f, "11–12 of 12");
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-12"));
+  g_assert_true (gtk_widget_activate_action (widget, "page.previous-page", NULL));
+  assert_range (f, "1–10 of 12");
+  g_assert_null (rds_databases_page_get_selected (page));
+
+  /* Deleting what made the last page leaves the page that remains. */
+  g_assert_true (gtk_widget_activate_action (widget, "page.next-page", NULL));
+  for (guint i = 11; i <= 12; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("DeleteDBInstance");
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      rds_request_set (request, "DBInstanceIdentifier", name);
+      rds_request_set_boolean (request, "SkipFinalSnapshot", TRUE);
+      call (f, request);
+      advance_until (f, name, NULL);
+    }
+  assert_range (f, NULL);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (10)));
+
+  g_settings_set_uint (settings, "databases-page-size", 50);
+  g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
+}
+
+/* A search that widens past what the window shows adds the rows in sight
+ * at once and the rest over the next frames; the selection, below the
+ * fold, comes back with its row. (40 is the Region's quota.) */
+static void
+rows_in_sight_first (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  GtkEditable *entry;
+  GListModel *shown;
+  guint at_once;
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+      g_autofree char *name = g_strdup_printf ("db-%02u", i);
+
+      rds_request_set (request, "DBInstanceIdentifier", name);
+      rds_request_set (request, "Engine", "mariadb");
+      rds_request_set (request, "DBInstanceClass", "db.t3.micro");
+      rds_request_set_int (request, "AllocatedStorage", 20);
+      rds_request_set (request, "MasterUsername", "admin");
+      rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+      call (f, request);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  entry = rds_databases_page_get_search (page);
+  shown = G_LIST_MODEL (rds_databases_page_get_selection (page));
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (40)));
+
+  g_assert_true (rds_databases_page_select (page, "db-38"));
+  gtk_editable_set_text (entry, "db-38");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
+  /* Laid out with one row. */
+  for (gint64 frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page)));
+       gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page))) < frame + 2; )
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_editable_set_text (entry, "");
+  at_once = g_list_model_get_n_items (shown);
+  g_test_message ("rows added at once: %u of 40", at_once);
+  g_assert_cmpuint (at_once, >, 5);
+  g_assert_cmpuint (at_once, <, 40);
+  g_assert_null (databases_row (f, "db-38"));
+  g_assert_null (rds_databases_page_get_selected (page));
+
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (40)));
+  assert_row_shows (f, "db-01\tCreating");
+  assert_row_shows (f, "db-40\tCreating");
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "delete"));
+
+  /* Selecting a database whose row has yet to come selects it at once. */
+  gtk_editable_set_text (entry, "db-01");
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 39);
+  g_assert_true (rds_databases_page_select (page, "db-39"));
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-39"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  console_test_init (&argc, &argv);
+
+  CONSOLE_TEST_ADD ("/console/databases/create-modify-delete", create_modify_delete);
+  CONSOLE_TEST_ADD ("/console/databases/actions-per-status", actions_per_status);
+  CONSOLE_TEST_ADD ("/console/databases/search", search);
+  CONSOLE_TEST_ADD ("/console/databases/pages", pages);
+  CONSOLE_TEST_ADD ("/console/databases/rows-in-sight-first", rows_in_sight_first);
+
+  return g_test_run ();
+}

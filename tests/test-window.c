@@ -1,0 +1,398 @@
+/* test-window.c: the window: its pages, the sample environment, the keyring, damaged state, Regions, the clock, Korean, and every widget and dialog on its own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "console-test.h"
+
+/* Cases */
+
+static void
+window_pages (Fixture *f)
+{
+  const char *pages[] = { "dashboard", "databases", "snapshots", "events" };
+
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s-empty", pages[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                                 pages[i]));
+      g_assert_cmpstr (rds_window_get_page (f->window), ==, pages[i]);
+      screenshot (f, GTK_WIDGET (f->window), name);
+    }
+}
+
+/* The Korean console: labels, statuses and the wizard's errors. */
+static void
+korean (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard;
+  RdsDatabaseForm *form;
+
+  g_assert_cmpstr (_("Databases"), ==, "데이터베이스");
+  screenshot (f, GTK_WIDGET (f->window), "ko-page-dashboard");
+
+  create_instance (f, "seoul-db", "postgres", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  screenshot (f, GTK_WIDGET (f->window), "ko-page-databases");
+
+  wizard = open_create_wizard (f);
+  form = rds_create_database_wizard_get_form (wizard);
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "1db");
+  g_assert_cmpstr (field_error (form, "identifier_field"), ==, "문자로 시작해야 합니다.");
+  type_into (form, "password_entry", "short");
+  g_assert_cmpstr (field_error (form, "password_field"), ==, "8자 이상이어야 합니다.");
+  rds_widget_reveal (form_widget (form, "identifier_field"));
+  screenshot (f, GTK_WIDGET (f->window), "ko-wizard-create-errors");
+}
+
+static gboolean
+sample_settled (Fixture       *f,
+                gconstpointer  data)
+{
+  RdsDbInstance *stopped = find_instance (f, "catalog-mariadb");
+
+  return g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))) == 5 &&
+         stopped != NULL && g_strcmp0 (rds_db_instance_get_status (stopped), "stopped") == 0 &&
+         snapshot_available (f, "billing-postgres-before-upgrade");
+}
+
+static gboolean
+toast_is (Fixture       *f,
+          gconstpointer  data)
+{
+  return g_strcmp0 (rds_window_get_last_toast (f->window), data) == 0;
+}
+
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+toast_gone (Fixture       *f,
+            gconstpointer  data)
+{
+  return find_widget (GTK_WIDGET (f->window), is_label_showing, data) == NULL;
+}
+
+/* The first start on an empty simulator offers a living console. */
+static void
+sample_environment (Fixture *f)
+{
+  GListModel *instances = rds_resource_list_get_model (rds_session_get_instances (f->session));
+  g_autoptr(GHashTable) engines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwMessageDialog *dialog;
+  guint multi_az = 0;
+
+  g_assert_true (spin_until (f, has_message_dialog, NULL));
+  dialog = message_dialog ();
+  screenshot (f, GTK_WIDGET (dialog), "dialog-sample-offer");
+  adw_message_dialog_response (dialog, "sample");
+  g_assert_true (g_settings_get_boolean (settings, "sample-offer-answered"));
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating the sample environment…");
+  g_assert_false (toast_gone (f, "Creating the sample environment…"));
+
+  if (!spin_until (f, sample_settled, NULL))
+    g_error ("the sample environment did not settle; last toast: %s",
+             rds_window_get_last_toast (f->window));
+  /* The progress toast stays until then, and no longer. */
+  g_assert_true (spin_until (f, toast_gone, "Creating the sample environment…"));
+  if (!spin_until (f, toast_is, "The sample environment is ready"))
+    g_error ("no “ready” toast; the last toast: %s", rds_window_get_last_toast (f->window));
+  rds_session_refresh (f->session);
+  advance (f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (instances, i);
+      const char *status = rds_db_instance_get_status (instance);
+
+      g_hash_table_add (engines, (gpointer) rds_db_instance_get_engine (instance));
+      multi_az += rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az");
+      g_assert_true (g_str_equal (status, "available") || g_str_equal (status, "stopped"));
+    }
+  g_assert_cmpuint (g_hash_table_size (engines), ==, 5);
+  g_assert_cmpuint (multi_az, ==, 1);
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "databases");
+  /* Not seven toasts more, one for each database it made available. */
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "The sample environment is ready");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-sample");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
+  screenshot (f, GTK_WIDGET (f->window), "page-dashboard-sample");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s",
+                                             "billing-postgres"));
+  screenshot (f, GTK_WIDGET (f->window), "page-database-connectivity");
+  {
+    RdsDatabasePage *page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+    AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        RDS_TYPE_DATABASE_PAGE, "tabs"));
+    const char *names[] = { "configuration", "maintenance", "events", "tags" };
+
+    g_assert_true (rds_database_page_get_instance (page) == find_instance (f, "billing-postgres"));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *shot = g_strdup_printf ("page-database-%s", names[i]);
+
+        adw_view_stack_set_visible_child_name (tabs, names[i]);
+        screenshot (f, GTK_WIDGET (f->window), shot);
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "events"));
+  screenshot (f, GTK_WIDGET (f->window), "page-events-sample");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
+  screenshot (f, GTK_WIDGET (f->window), "page-snapshots-sample");
+}
+
+/* Without a Secret Service the console runs, says so once, and keeps
+ * master passwords in memory. */
+static void
+no_keyring (Fixture *f)
+{
+  const char *warning = "No keyring is available: secrets are kept in memory until RDS Console quits";
+  RdsCreateDatabaseWizard *wizard;
+  RdsDatabaseForm *form;
+  g_autofree char *secret = NULL;
+
+  g_assert_true (spin_until (f, toast_is, warning));
+  g_assert_false (rds_secrets_get_persistent (rds_application_get_secrets (f->app)));
+
+  wizard = open_create_wizard (f);
+  form = rds_create_database_wizard_get_form (wizard);
+  g_assert_true (spin_until (f, form_ready, form));
+  type_into (form, "identifier_entry", "memory-db");
+  type_into (form, "password_entry", "Kept-In-Memory-1");
+  type_into (form, "confirm_entry", "Kept-In-Memory-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, on_page, "databases"));
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating database memory-db");
+  secret = keyring_password (f, "us-east-1/memory-db");
+  g_assert_cmpstr (secret, ==, "Kept-In-Memory-1");
+}
+
+/* Each Region has its own resources; the choice is remembered. */
+static void
+region (Fixture *f)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                         RDS_TYPE_WINDOW,
+                                                                         "region_dropdown"));
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *saved = NULL;
+
+  create_instance (f, "virginia-db", "mysql", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (1)));
+
+  select_dropdown_item (GTK_WIDGET (dropdown), "ap-northeast-2");
+  g_assert_cmpstr (rds_session_get_region (f->session), ==, "ap-northeast-2");
+  saved = g_settings_get_string (settings, "region");
+  g_assert_cmpstr (saved, ==, "ap-northeast-2");
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (0)));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-other-region");
+  create_instance (f, "seoul-db", "postgres", FALSE);
+  g_assert_true (g_str_has_prefix (rds_shape_get_string (RDS_SHAPE (find_instance (f, "seoul-db")),
+                                                         "availability-zone"), "ap-northeast-2"));
+
+  select_dropdown_item (GTK_WIDGET (dropdown), "us-east-1");
+  g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (1)));
+  g_assert_nonnull (find_instance (f, "virginia-db"));
+  g_assert_null (find_instance (f, "seoul-db"));
+}
+
+static gboolean
+clock_is (Fixture       *f,
+          gconstpointer  data)
+{
+  return g_strcmp0 (rds_clock_control_get_rate ((RdsClockControl *) data), "60") == 0 &&
+         !rds_session_get_clock_paused (f->session) && rds_session_get_clock_rate (f->session) == 60;
+}
+
+static gboolean
+clock_paused (Fixture       *f,
+              gconstpointer  data)
+{
+  return rds_session_get_clock_paused (f->session);
+}
+
+static gboolean
+clock_after (Fixture       *f,
+             gconstpointer  data)
+{
+  return rds_session_get_simulated_time (f->session) >= *(const gint64 *) data;
+}
+
+/* The header's clock: rates, pause and jumps ahead. */
+static void
+clock_control (Fixture *f)
+{
+  RdsClockControl *clock = RDS_CLOCK_CONTROL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                            RDS_TYPE_WINDOW,
+                                                                            "clock_control"));
+  gint64 later;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (clock)));
+  /* The simulator was started paused; the header learns it from its state. */
+  g_assert_true (spin_until (f, clock_paused, NULL));
+  g_assert_cmpstr (rds_clock_control_get_rate (clock), ==, "paused");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (clock), "clock.rate", "s", "60"));
+  g_assert_true (spin_until (f, clock_is, clock));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-clock", NULL));
+  g_assert_true (spin_until (f, clock_paused, NULL));
+  g_assert_cmpstr (rds_clock_control_get_rate (clock), ==, "paused");
+
+  later = rds_session_get_simulated_time (f->session) + (gint64) 3600 * G_USEC_PER_SEC;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (clock), "clock.advance", "i", 3600));
+  g_assert_true (spin_until (f, clock_after, &later));
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (clock),
+                                                                            RDS_TYPE_CLOCK_CONTROL,
+                                                                            "button"));
+
+    gtk_menu_button_popup (button);
+    screenshot (f, GTK_WIDGET (f->window), "header-clock");
+    gtk_menu_button_popdown (button);
+  }
+}
+
+/* A saved state the simulator cannot read is kept aside, and the window
+ * says so, and where. */
+static void
+damaged_state (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (spin_until (f, has_message_dialog, NULL));
+  dialog = message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Simulator’s Saved State Was Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "could not be read"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "state.json.corrupt-"));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-damaged-state");
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))),
+                    ==, 0);
+}
+
+/* Every widget class the console builds from a template comes up and goes
+ * away on its own, without a critical and without a leaked reference:
+ * what its dispose forgets shows here first. */
+static void
+test_widgets_new_destroy (void)
+{
+  GType (*types[]) (void) = {
+    rds_dashboard_page_get_type, rds_database_page_get_type, rds_databases_page_get_type,
+    rds_events_page_get_type, rds_snapshots_page_get_type,
+    rds_clock_control_get_type, rds_cost_panel_get_type, rds_event_row_get_type,
+    rds_form_field_get_type, rds_link_button_get_type, rds_status_badge_get_type,
+    rds_database_form_get_type, rds_create_database_wizard_get_type,
+    rds_modify_database_wizard_get_type,
+    rds_engine_section_get_type, rds_availability_section_get_type, rds_settings_section_get_type,
+    rds_instance_class_section_get_type, rds_storage_section_get_type,
+    rds_connectivity_section_get_type, rds_authentication_section_get_type,
+    rds_monitoring_section_get_type, rds_additional_configuration_section_get_type,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_new (types[i] (), NULL);
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (widget));
+      g_object_ref_sink (widget);
+      /* A moment in a window, as the console shows it. */
+      {
+        GtkWidget *window = gtk_window_new ();
+
+        /* Rows live in a list box. */
+        if (GTK_IS_LIST_BOX_ROW (widget))
+          {
+            GtkWidget *box = gtk_list_box_new ();
+
+            gtk_list_box_append (GTK_LIST_BOX (box), widget);
+            gtk_window_set_child (GTK_WINDOW (window), box);
+          }
+        else
+          gtk_window_set_child (GTK_WINDOW (window), widget);
+        gtk_window_present (GTK_WINDOW (window));
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+      }
+      g_assert_finalize_object (widget);
+    }
+}
+
+/* The dialogs likewise, shown and closed on their own (nothing is sent:
+ * the session's endpoint is never called). */
+static void
+test_dialogs_new_destroy (void)
+{
+  g_autoptr(RdsSession) session = rds_session_new ("http://127.0.0.1:9", "AKIDDIALOGS", "dialogs-secret", TRUE);
+  g_autoptr(RdsDbInstance) instance = g_object_new (RDS_TYPE_DB_INSTANCE,
+                                                    "db-instance-identifier", "db1",
+                                                    "engine", "postgres",
+                                                    "db-instance-status", "available", NULL);
+  g_autoptr(RdsDbSnapshot) snapshot = g_object_new (RDS_TYPE_DB_SNAPSHOT,
+                                                    "db-snapshot-identifier", "snap1",
+                                                    "db-instance-identifier", "db1",
+                                                    "status", "available", NULL);
+  GtkWindow *dialogs[] = {
+    GTK_WINDOW (rds_credentials_dialog_new (NULL, "db1", "admin", "dialog-password-1", FALSE)),
+    GTK_WINDOW (rds_delete_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_delete_snapshot_dialog_new (session, snapshot)),
+    GTK_WINDOW (rds_reboot_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_stop_database_dialog_new (session, instance)),
+    GTK_WINDOW (rds_take_snapshot_dialog_new (session, instance)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog = dialogs[i];
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (dialog));
+      g_object_ref (dialog);
+      gtk_window_present (dialog);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      gtk_window_destroy (dialog);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_finalize_object (dialog);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  console_test_init (&argc, &argv);
+
+  if (g_getenv ("RDS_TEST_KOREAN") != NULL)
+    {
+      CONSOLE_TEST_ADD ("/console/korean", korean);
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/console/widgets/new-destroy", test_widgets_new_destroy);
+  g_test_add_func ("/console/dialogs/new-destroy", test_dialogs_new_destroy);
+  CONSOLE_TEST_ADD ("/console/window/pages", window_pages);
+  CONSOLE_TEST_ADD ("/console/window/sample-environment", sample_environment, .offer_sample = TRUE);
+  CONSOLE_TEST_ADD ("/console/window/no-keyring", no_keyring, .no_keyring = TRUE);
+  CONSOLE_TEST_ADD ("/console/window/damaged-state", damaged_state, .damaged_state = TRUE);
+  CONSOLE_TEST_ADD ("/console/window/region", region);
+  CONSOLE_TEST_ADD ("/console/window/clock", clock_control);
+
+  return g_test_run ();
+}
