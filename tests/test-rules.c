@@ -37,6 +37,7 @@ typedef enum
   IOPS,             /* io1 with 100 GiB */
   THROUGHPUT,       /* gp3 with 400 GiB and 12,000 IOPS */
   MAX_STORAGE,      /* gp2 with 100 GiB */
+  WINDOWS,          /* "backup window|maintenance window" */
 } Rule;
 
 typedef struct
@@ -63,6 +64,7 @@ static const char * const mentions[] = {
   [IOPS] = "IOPS",
   [THROUGHPUT] = "throughput",
   [MAX_STORAGE] = "storage",
+  [WINDOWS] = "window",
 };
 
 static const char long_64[] = "a123456789012345678901234567890123456789012345678901234567890123";
@@ -150,6 +152,12 @@ static const Case cases[] = {
   { MAX_STORAGE, "postgres", "110", TRUE },
   { MAX_STORAGE, "postgres", "1000", TRUE },
   { MAX_STORAGE, "postgres", "109", FALSE },
+  /* Daily against weekly, across midnight and the week's end. */
+  { WINDOWS, "postgres", "03:00-03:30|mon:03:30-mon:04:00", TRUE },
+  { WINDOWS, "postgres", "03:00-03:30|mon:03:15-mon:03:45", FALSE },
+  { WINDOWS, "postgres", "23:30-00:30|wed:00:00-wed:00:30", FALSE },
+  { WINDOWS, "postgres", "23:30-00:00|sun:23:45-mon:00:15", FALSE },
+  { WINDOWS, "postgres", "22:00-23:00|sun:23:00-mon:00:30", TRUE },
   { MAX_STORAGE, "postgres", "70000", FALSE },
 };
 
@@ -236,6 +244,15 @@ simulator_verdict (const Case *c)
       rds_request_set (request, "AllocatedStorage", "400");
       rds_request_set (request, "Iops", "12000");
       rds_request_set (request, "StorageThroughput", c->input);
+      break;
+    case WINDOWS:
+      {
+        g_auto(GStrv) windows = g_strsplit (c->input, "|", 2);
+
+        request = create_request (c->engine, "db1");
+        rds_request_set (request, "PreferredBackupWindow", windows[0]);
+        rds_request_set (request, "PreferredMaintenanceWindow", windows[1]);
+      }
       break;
     case MAX_STORAGE:
       request = create_request (c->engine, "db1");
@@ -330,6 +347,12 @@ console_verdict (const Case *c)
       return rds_validate_throughput (engine, "gp3", 400, 12000, c->input, &value);
     case MAX_STORAGE:
       return rds_validate_max_storage (engine, "gp2", 100, c->input, &value);
+    case WINDOWS:
+      {
+        g_auto(GStrv) windows = g_strsplit (c->input, "|", 2);
+
+        return rds_validate_windows (windows[0], windows[1]);
+      }
     default:
       g_assert_not_reached ();
     }

@@ -298,6 +298,9 @@ rds_problem_set_aws_error (const RdsProblem  *problem,
     return TRUE;
 
   parameter = problem->parameter != NULL ? problem->parameter : "";
+  if (problem->code == RDS_PROBLEM_WINDOWS_OVERLAP)
+    return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                "The backup window and maintenance window must not overlap.");
   if (g_str_equal (parameter, "DBInstanceIdentifier") || g_str_equal (parameter, "DBSnapshotIdentifier"))
     return identifier_error (problem, error);
   if (g_str_equal (parameter, "MasterUsername"))

@@ -37,6 +37,7 @@ typedef enum
   RDS_PROBLEM_SHRINKS,           /* storage below what it is (min) */
   RDS_PROBLEM_GROWS_TOO_LITTLE,  /* storage that grows by less than 10 % (min) */
   RDS_PROBLEM_RATIO,             /* a number outside low..high per GiB (or per IOPS) of size */
+  RDS_PROBLEM_WINDOWS_OVERLAP,   /* the daily backup window meets the weekly maintenance window */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */

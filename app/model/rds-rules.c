@@ -613,6 +613,23 @@ rds_rules_check_instance_action (RdsDbInstance      *instance,
   return rds_problem_set_aws_error (&problem, error);
 }
 
+/* Both windows well-formed, and apart. */
+gboolean
+rds_rules_check_windows (const char  *backup_window,
+                         const char  *maintenance_window,
+                         GError     **error)
+{
+  RdsProblem problem;
+  int start, length;
+
+  if ((backup_window != NULL && !rds_rules_parse_backup_window (backup_window, &start, &length, error)) ||
+      (maintenance_window != NULL &&
+       !rds_rules_parse_maintenance_window (maintenance_window, &start, &length, error)))
+    return FALSE;
+  rds_rules_windows (backup_window, maintenance_window, &problem);
+  return rds_problem_set_aws_error (&problem, error);
+}
+
 gboolean
 rds_rules_check_tag (const char  *key,
                      const char  *value,
@@ -805,6 +822,33 @@ rds_rules_windows_overlap (int backup_start,
     }
 
   return FALSE;
+}
+
+/**
+ * rds_rules_windows:
+ * @backup_window: (nullable): "hh24:mi-hh24:mi", or %NULL for none
+ * @maintenance_window: (nullable): "ddd:hh24:mi-ddd:hh24:mi", or %NULL
+ *
+ * The two windows may not overlap. Windows that do not parse are another
+ * rule's (rds_rules_parse_*_window ()), not this one's.
+ *
+ * Returns: whether they are fine together
+ */
+gboolean
+rds_rules_windows (const char *backup_window,
+                   const char *maintenance_window,
+                   RdsProblem *problem)
+{
+  int b_start, b_length, m_start, m_length;
+
+  problem_init (problem, "PreferredMaintenanceWindow", NULL);
+  if (backup_window == NULL || maintenance_window == NULL ||
+      !rds_rules_parse_backup_window (backup_window, &b_start, &b_length, NULL) ||
+      !rds_rules_parse_maintenance_window (maintenance_window, &m_start, &m_length, NULL))
+    return TRUE;
+  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
+    return found (problem, RDS_PROBLEM_WINDOWS_OVERLAP);
+  return TRUE;
 }
 
 /**

@@ -61,6 +61,9 @@ gboolean rds_rules_throughput                (const RdsEngineInfo *engine,
                                               int                  iops,
                                               int                  throughput,
                                               RdsProblem          *problem);
+gboolean rds_rules_windows                   (const char          *backup_window,
+                                              const char          *maintenance_window,
+                                              RdsProblem          *problem);
 gboolean rds_rules_max_storage               (const RdsEngineInfo *engine,
                                               const char          *storage_type,
                                               int                  allocated,
@@ -84,6 +87,9 @@ gboolean rds_rules_check_db_name             (const RdsEngineInfo *engine,
                                               GError             **error);
 gboolean rds_rules_check_port                (const RdsEngineInfo *engine,
                                               int                  port,
+                                              GError             **error);
+gboolean rds_rules_check_windows             (const char          *backup_window,
+                                              const char          *maintenance_window,
                                               GError             **error);
 gboolean rds_rules_check_tag                 (const char          *key,
                                               const char          *value,

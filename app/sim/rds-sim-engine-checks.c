@@ -375,11 +375,13 @@ _rds_sim_draw_windows (RdsSimEngine  *self,
       while (rds_rules_windows_overlap (b_start, b_length, m_start, m_length));
     }
 
-  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
-    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                          "The backup window and maintenance window must not overlap.");
-
   *backup_window = rds_rules_format_backup_window (b_start, b_length);
   *maintenance_window = rds_rules_format_maintenance_window (m_start, m_length);
+  if (!rds_rules_check_windows (*backup_window, *maintenance_window, error))
+    {
+      g_clear_pointer (backup_window, g_free);
+      g_clear_pointer (maintenance_window, g_free);
+      return FALSE;
+    }
   return TRUE;
 }

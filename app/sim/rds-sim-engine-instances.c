@@ -1146,6 +1146,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   gboolean performance_insights;
   int retention, max_allocated, monitoring_interval, pi_retention;
   int b_start, b_length, m_start, m_length;
+  const char *backup_window, *maintenance_window;
   gint64 now = rds_sim_engine_get_now (self);
   gboolean had_pending;
 
@@ -1308,18 +1309,13 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   /* Windows, checked together against each other. */
   backup_text = rds_request_get_string (request, "PreferredBackupWindow");
   maintenance_text = rds_request_get_string (request, "PreferredMaintenanceWindow");
-  if (!rds_rules_parse_backup_window (backup_text ? backup_text : rds_shape_get_string (model, "preferred-backup-window"),
-                                    &b_start, &b_length, error) ||
-      !rds_rules_parse_maintenance_window (maintenance_text ? maintenance_text
-                                                          : rds_shape_get_string (model, "preferred-maintenance-window"),
-                                         &m_start, &m_length, error))
+  backup_window = backup_text ? backup_text : rds_shape_get_string (model, "preferred-backup-window");
+  maintenance_window = maintenance_text ? maintenance_text
+                                        : rds_shape_get_string (model, "preferred-maintenance-window");
+  if (!rds_rules_check_windows (backup_window, maintenance_window, error) ||
+      !rds_rules_parse_backup_window (backup_window, &b_start, &b_length, error) ||
+      !rds_rules_parse_maintenance_window (maintenance_window, &m_start, &m_length, error))
     return NULL;
-  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
-    {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                           "The backup window and maintenance window must not overlap.");
-      return NULL;
-    }
 
   deletion_protection = rds_shape_get_boolean (model, "deletion-protection");
   copy_tags = rds_shape_get_boolean (model, "copy-tags-to-snapshot");

@@ -130,6 +130,9 @@ rds_problem_describe (const RdsProblem *problem)
         return g_strdup (_("Storage autoscaling isn't available for magnetic storage."));
       return g_strdup (_("Choose a storage type."));
 
+    case RDS_PROBLEM_WINDOWS_OVERLAP:
+      return g_strdup (_("The backup window and the maintenance window can’t overlap."));
+
     case RDS_PROBLEM_SHRINKS:
       return g_strdup_printf (_("Storage can't shrink: enter %d GiB or more."), (int) problem->min);
 
@@ -237,6 +240,21 @@ rds_validate_tag (const char *key,
   RdsProblem problem;
 
   rds_rules_tag (key, value, &problem);
+  return rds_problem_describe (&problem);
+}
+
+/**
+ * rds_validate_windows:
+ * @backup_window: (nullable): the daily backup window, if any
+ * @maintenance_window: (nullable): the weekly maintenance window, if any
+ */
+char *
+rds_validate_windows (const char *backup_window,
+                      const char *maintenance_window)
+{
+  RdsProblem problem;
+
+  rds_rules_windows (backup_window, maintenance_window, &problem);
   return rds_problem_describe (&problem);
 }
 

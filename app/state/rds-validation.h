@@ -50,6 +50,8 @@ char *rds_validate_max_storage         (const RdsEngineInfo *engine,
                                         const char          *text,
                                         int                 *max_storage);
 char *rds_validate_kms_key             (const char          *value);
+char *rds_validate_windows             (const char          *backup_window,
+                                       const char          *maintenance_window);
 char *rds_validate_tag                 (const char          *key,
                                         const char          *value);
 

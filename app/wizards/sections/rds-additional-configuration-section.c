@@ -188,21 +188,13 @@ windows_problem (RdsAdditionalConfigurationSection *self)
   RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (RDS_FORM_SECTION (self)));
   g_autofree char *backup = backup_window (self);
   g_autofree char *maintenance = maintenance_window (self);
-  int b_start, b_length, m_start, m_length;
 
   if (backup == NULL && instance != NULL && rds_form_is_active (self->backup_check))
     backup = g_strdup (rds_shape_get_string (instance, "preferred-backup-window"));
   if (maintenance == NULL && instance != NULL)
     maintenance = g_strdup (rds_shape_get_string (instance, "preferred-maintenance-window"));
 
-  if (backup == NULL || maintenance == NULL ||
-      !rds_rules_parse_backup_window (backup, &b_start, &b_length, NULL) ||
-      !rds_rules_parse_maintenance_window (maintenance, &m_start, &m_length, NULL))
-    return NULL;
-
-  if (rds_rules_windows_overlap (b_start, b_length, m_start, m_length))
-    return g_strdup (_("The backup window and the maintenance window can’t overlap."));
-  return NULL;
+  return rds_validate_windows (backup, maintenance);
 }
 
 static void
