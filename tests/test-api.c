@@ -13,6 +13,7 @@
 #include "rds-client.h"
 #include "rds-db-instance.h"
 #include "rds-server.h"
+#include "rds-sim-kind.h"
 #include "rds-sim-store.h"
 #include "rds-xml.h"
 
@@ -548,7 +549,20 @@ typedef struct
 {
   char *token;
   char *authorization;
+  char *target;
+  char *content_type;
+  char *body;
 } Seen;
+
+static void
+seen_clear (Seen *seen)
+{
+  g_clear_pointer (&seen->token, g_free);
+  g_clear_pointer (&seen->authorization, g_free);
+  g_clear_pointer (&seen->target, g_free);
+  g_clear_pointer (&seen->content_type, g_free);
+  g_clear_pointer (&seen->body, g_free);
+}
 
 static void
 capture_cb (SoupServer        *server,
@@ -560,8 +574,14 @@ capture_cb (SoupServer        *server,
   Seen *seen = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+
+  seen_clear (seen);
   seen->token = g_strdup (soup_message_headers_get_one (headers, "X-Amz-Security-Token"));
   seen->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+  seen->target = g_strdup (soup_message_headers_get_one (headers, "X-Amz-Target"));
+  seen->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+  seen->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
 }
 
@@ -578,7 +598,7 @@ test_session_token (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   GSList *uris;
-  Seen seen = { NULL, NULL };
+  Seen seen = { NULL };
 
   soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
   g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -594,8 +614,7 @@ test_session_token (Fixture       *f,
 
   g_assert_cmpstr (seen.token, ==, "FwoGZXIvYXdzEXAMPLE//token=");
   g_assert_nonnull (strstr (seen.authorization, "x-amz-security-token"));
-  g_free (seen.token);
-  g_free (seen.authorization);
+  seen_clear (&seen);
   soup_server_disconnect (capture);
 
   /* The simulator checks the signature over it, and answers. */
@@ -764,7 +783,7 @@ test_service_requests (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   GSList *uris;
-  Seen seen = { NULL, NULL };
+  Seen seen = { NULL };
 
   soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
   g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -777,8 +796,7 @@ test_service_requests (Fixture       *f,
   g_assert_null (result);
   g_clear_error (&error);
   g_assert_nonnull (strstr (seen.authorization, "/us-east-1/monitoring/aws4_request"));
-  g_free (seen.token);
-  g_free (seen.authorization);
+  seen_clear (&seen);
   soup_server_disconnect (capture);
 
   result = call_client (f->client, request, &error);
@@ -787,11 +805,133 @@ test_service_requests (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "does not serve 'monitoring'"));
 }
 
+/* A JSON service (AWS JSON 1.1, as KMS speaks it) on the same endpoint:
+ * the action in X-Amz-Target, JSON both ways, typed numbers. */
+
+static const RdsApi json_api;
+
+static const RdsAction json_actions[] = {
+  { "DescribeSeries", RDS_RESULT_SHAPE, NULL, NULL, test_series_get_type, FALSE, FALSE, &json_api },
+};
+
+static const RdsApi json_api = {
+  .service = "kms",
+  .protocol = RDS_PROTOCOL_JSON,
+  .version = "2014-11-01",
+  .target_prefix = "TrentService",
+  .actions = json_actions,
+  .n_actions = G_N_ELEMENTS (json_actions),
+};
+
+/* The simulator's side: the first Limit values asked for, under the Id. */
+static RdsQueryResult *
+describe_series (RdsSimEngine  *engine,
+                 RdsSimRegion  *region,
+                 RdsRequest    *request,
+                 GError       **error)
+{
+  g_auto(GStrv) values = rds_request_get_list (request, "Values", "member");
+  const char *id = rds_request_require_string (request, "Id", error);
+  RdsQueryResult *result;
+  int limit = 10;
+
+  if (id == NULL || !rds_request_get_int (request, "Limit", &limit, error))
+    return NULL;
+  if (limit < 1 || limit > 3)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Limit must be between 1 and 3, not %d.", limit);
+      return NULL;
+    }
+  if (values != NULL && g_strv_length (values) > (guint) limit)
+    g_clear_pointer (&values[limit], g_free);
+
+  result = rds_query_result_new (&json_actions[0]);
+  result->item = g_object_new (TEST_TYPE_SERIES, "id", id, NULL);
+  rds_shape_set_strv (result->item, "values", (const char * const *) values);
+  return result;
+}
+
+static const RdsSimAction json_sim_actions[] = {
+  { "DescribeSeries", describe_series, "kms" },
+  { NULL }
+};
+
+static void
+test_json_service (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SoupServer) capture = soup_server_new (NULL, NULL);
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&json_api, "DescribeSeries");
+  g_autoptr(RdsRequest) bad = rds_request_new_for_api (&json_api, "DescribeSeries");
+  g_autoptr(RdsRequest) rds_named = rds_request_new_for_api (&json_api, "DescribeDBInstances");
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  Seen seen = { NULL };
+
+  rds_request_set (request, "Id", "cpu");
+  rds_request_set_int (request, "Limit", 2);
+  rds_request_add_list_item (request, "Values", "member", "1.5");
+  rds_request_add_list_item (request, "Values", "member", "2.5");
+  rds_request_add_list_item (request, "Values", "member", "3.5");
+
+  /* On the wire: POST, the target, the JSON type, a JSON object. */
+  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
+  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (capture);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  result = call_client (client, request, &error);
+  g_assert_null (result);
+  g_clear_error (&error);
+  g_assert_cmpstr (seen.target, ==, "TrentService.DescribeSeries");
+  g_assert_cmpstr (seen.content_type, ==, "application/x-amz-json-1.1");
+  g_assert_nonnull (strstr (seen.authorization, "/us-east-1/kms/aws4_request"));
+  g_assert_nonnull (strstr (seen.authorization, "x-amz-target"));
+  sent = json_from_string (seen.body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (sent), "Limit"), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_node_get_object (sent),
+                                                                                "Values"), 2), ==, "3.5");
+  seen_clear (&seen);
+  soup_server_disconnect (capture);
+
+  /* The simulator answers it as the JSON service. */
+  result = call_client (f->client, request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rds_shape_get_string (result->item, "id"), ==, "cpu");
+  g_assert_cmpstrv (rds_shape_get_strv (result->item, "values"), ((const char *[]) { "1.5", "2.5", NULL }));
+
+  /* Its errors come back as JSON, with the service's code. */
+  rds_request_set (bad, "Id", "cpu");
+  rds_request_set_int (bad, "Limit", 9);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_client (f->client, bad, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE);
+  g_assert_cmpstr (error->message, ==, "Limit must be between 1 and 3, not 9.");
+  g_clear_error (&error);
+
+  /* RDS's actions are not the JSON service's. */
+  result = call_client (f->client, rds_named, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* Before any server or engine. */
+  rds_api_register (&json_api);
+  rds_sim_engine_register_actions (json_sim_actions);
 
   g_test_add_func ("/rds/api/service-documents", test_service_documents);
 #define ADD(path, func) g_test_add ("/rds/api/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -806,6 +946,7 @@ main (int   argc,
   ADD ("service-urls", test_service_urls);
   ADD ("session-token", test_session_token);
   ADD ("service-requests", test_service_requests);
+  ADD ("json-service", test_json_service);
 #undef ADD
 
   return g_test_run ();

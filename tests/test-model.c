@@ -307,6 +307,57 @@ test_request_errors (void)
   g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_ACTION);
 }
 
+/* A JSON service's request: the same flat list, read as paths, typed
+ * where it was set typed, and back. */
+static void
+test_request_json (void)
+{
+  static const RdsAction none[] = { { "Encrypt", RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, TRUE, NULL } };
+  static const RdsApi api = { "kms", RDS_PROTOCOL_JSON, "2014-11-01", NULL, "TrentService", none, 1 };
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&api, "Encrypt");
+  g_autoptr(RdsRequest) decoded = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) scalar = json_from_string ("[1, 2]", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int size = 0;
+  gboolean dry = FALSE;
+
+  rds_request_set (request, "KeyId", "alias/orders");
+  rds_request_set_int (request, "NumberOfBytes", 32);
+  rds_request_set_boolean (request, "DryRun", TRUE);
+  rds_request_set (request, "EncryptionContext.purpose", "backup");
+  rds_request_set (request, "Code", "0042");
+  rds_request_set (request, "Tags.member.1.TagKey", "team");
+  rds_request_set (request, "Tags.member.1.TagValue", "data");
+  rds_request_set (request, "Tags.member.2.TagKey", "env");
+  rds_request_add_list_item (request, "GrantTokens", "Token", "t1");
+
+  json = rds_request_to_json (request);
+  text = json_to_string (json, FALSE);
+  g_assert_cmpstr (text, ==, "{\"Code\":\"0042\",\"DryRun\":true,\"EncryptionContext\":{\"purpose\":\"backup\"},\"GrantTokens\":[\"t1\"],"
+                             "\"KeyId\":\"alias/orders\",\"NumberOfBytes\":32,"
+                             "\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"data\"},{\"TagKey\":\"env\"}]}");
+
+  decoded = rds_request_new_from_json (&api, "Encrypt", json, &error);
+  g_assert_no_error (error);
+  g_assert_true (rds_request_get_api (decoded) == &api);
+  g_assert_cmpstr (rds_request_get_string (decoded, "KeyId"), ==, "alias/orders");
+  g_assert_cmpstr (rds_request_get_string (decoded, "Code"), ==, "0042");
+  g_assert_cmpstr (rds_request_get_string (decoded, "EncryptionContext.purpose"), ==, "backup");
+  g_assert_true (rds_request_get_int (decoded, "NumberOfBytes", &size, &error));
+  g_assert_cmpint (size, ==, 32);
+  g_assert_true (rds_request_get_boolean (decoded, "DryRun", &dry, &error));
+  g_assert_true (dry);
+  g_assert_cmpstr (rds_request_get_string (decoded, "Tags.member.2.TagKey"), ==, "env");
+  g_assert_null (rds_request_get_string (decoded, "Tags.member.2.TagValue"));
+  g_assert_cmpstr (rds_request_get_string (decoded, "GrantTokens.member.1"), ==, "t1");
+
+  /* Only an object is a request. */
+  g_assert_null (rds_request_new_from_json (&api, "Encrypt", scalar, &error));
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SERIALIZATION);
+}
+
 static void
 test_aws_error_codes (void)
 {
@@ -340,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/rds/model/timestamps", test_timestamps);
   g_test_add_func ("/rds/model/request-encode-decode", test_request_encode_decode);
   g_test_add_func ("/rds/model/request-errors", test_request_errors);
+  g_test_add_func ("/rds/model/request-json", test_request_json);
   g_test_add_func ("/rds/model/aws-error-codes", test_aws_error_codes);
 
   return g_test_run ();

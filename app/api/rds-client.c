@@ -19,6 +19,7 @@
 
 #include "rds-aws-error.h"
 #include "rds-sigv4.h"
+#include "rds-json-protocol.h"
 #include "rds-xml.h"
 
 #define FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
@@ -209,6 +210,7 @@ new_signed_message (RdsClient   *self,
                     const char  *method,
                     const char  *path,
                     const char  *content_type,
+                    const char  *target,
                     GBytes      *body,
                     GError     **error)
 {
@@ -245,6 +247,8 @@ new_signed_message (RdsClient   *self,
     rds_sigv4_request_add_header (signing, "Content-Type", content_type);
   rds_sigv4_request_add_header (signing, "Host", host);
   rds_sigv4_request_add_header (signing, "X-Amz-Date", amz_date);
+  if (target != NULL)
+    rds_sigv4_request_add_header (signing, "X-Amz-Target", target);
   if (self->session_token != NULL)
     rds_sigv4_request_add_header (signing, "X-Amz-Security-Token", self->session_token);
   rds_sigv4_request_set_body (signing, data, length);
@@ -256,6 +260,8 @@ new_signed_message (RdsClient   *self,
   soup_message_headers_replace (headers, "Host", host);
   soup_message_headers_replace (headers, "X-Amz-Date", amz_date);
   soup_message_headers_replace (headers, "Authorization", authorization);
+  if (target != NULL)
+    soup_message_headers_replace (headers, "X-Amz-Target", target);
   if (self->session_token != NULL)
     soup_message_headers_replace (headers, "X-Amz-Security-Token", self->session_token);
   if (body != NULL)
@@ -264,19 +270,41 @@ new_signed_message (RdsClient   *self,
   return msg;
 }
 
+/* The request in its API's protocol: a form for the Query API, a JSON
+ * object and X-Amz-Target for AWS JSON 1.1. */
 static SoupMessage *
 new_query_message (RdsClient   *self,
                    RdsRequest  *request,
                    GError     **error)
 {
-  g_autofree char *form = rds_request_encode (request);
+  const RdsApi *api = rds_request_get_api (request);
   g_autoptr(GBytes) body = NULL;
-  gsize length = strlen (form);
+  g_autofree char *target = NULL;
+  const char *content_type = FORM_CONTENT_TYPE;
   SoupMessage *msg;
 
-  body = g_bytes_new_take (g_steal_pointer (&form), length);
-  msg = new_signed_message (self, rds_request_get_api (request)->service, "POST", "/",
-                            FORM_CONTENT_TYPE, body, error);
+  if (api->protocol == RDS_PROTOCOL_JSON)
+    {
+      g_autoptr(JsonNode) root = rds_request_to_json (request);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize length;
+      char *text;
+
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, &length);
+      body = g_bytes_new_take (text, length);
+      target = g_strconcat (api->target_prefix, ".", rds_request_get_action (request), NULL);
+      content_type = RDS_JSON_CONTENT_TYPE;
+    }
+  else
+    {
+      char *form = rds_request_encode (request);
+      gsize length = strlen (form);
+
+      body = g_bytes_new_take (form, length);
+    }
+
+  msg = new_signed_message (self, api->service, "POST", "/", content_type, target, body, error);
 
   /* libsoup sends every POST on a new connection unless told it may reuse
    * one. Like the AWS SDKs, which retry any request whose connection failed,
@@ -299,11 +327,15 @@ read_answer (const RdsAction  *action,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
+  gboolean json = action->api->protocol == RDS_PROTOCOL_JSON;
+
   if (status >= 200 && status < 300)
     {
       g_autoptr(GError) local_error = NULL;
-      RdsQueryResult *result = rds_xml_read_response (action, data != NULL ? data : "", length,
-                                                      NULL, &local_error);
+      RdsQueryResult *result = json ? rds_json_read_response (action, data != NULL ? data : "", length,
+                                                              &local_error)
+                                    : rds_xml_read_response (action, data != NULL ? data : "", length,
+                                                             NULL, &local_error);
 
       if (result == NULL)
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_MALFORMED_ANSWER,
@@ -315,7 +347,9 @@ read_answer (const RdsAction  *action,
   {
     g_auto(RdsXmlErrorDocument) document = { 0 };
 
-    if (data != NULL && rds_xml_read_error (data, length, &document))
+    /* A JSON service's own errors are JSON; those before any service, XML. */
+    if (data != NULL && ((json && rds_json_read_error (data, length, &document.code, &document.message)) ||
+                         rds_xml_read_error (data, length, &document)))
       {
         RdsAwsError code = rds_aws_error_from_code (document.code);
 
@@ -512,7 +546,7 @@ new_control_message (RdsClient   *self,
       bytes = g_bytes_new_take (g_steal_pointer (&text), length);
     }
 
-  SoupMessage *msg = new_signed_message (self, rds_api_rds.service, method, full_path,
+  SoupMessage *msg = new_signed_message (self, rds_api_rds.service, method, full_path, NULL,
                                          body != NULL ? "application/json" : NULL, bytes, error);
 
   if (msg != NULL)

@@ -29,6 +29,7 @@
 #include "rds-request.h"
 #include "rds-server-connection.h"
 #include "rds-sigv4.h"
+#include "rds-json-protocol.h"
 #include "rds-xml.h"
 
 struct _RdsServer
@@ -140,6 +141,28 @@ respond (SoupServerMessage *msg,
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
 }
 
+/* An error document in @api's protocol (XML in no namespace before an API
+ * is known); its content type in @content_type. */
+static GBytes *
+error_body (const RdsApi  *api,
+            RdsAwsError    code,
+            const char    *message,
+            const char    *request_id,
+            const char   **content_type)
+{
+  guint status = rds_aws_error_get_http_status (code);
+
+  if (api != NULL && api->protocol == RDS_PROTOCOL_JSON)
+    {
+      *content_type = RDS_JSON_CONTENT_TYPE;
+      return rds_json_write_error (rds_aws_error_get_code (code), message);
+    }
+
+  *content_type = "text/xml";
+  return rds_xml_write_error (api != NULL ? api->xml_namespace : NULL, rds_aws_error_get_code (code),
+                              message, status < 500, request_id);
+}
+
 /* @api: (nullable): the API that answers, or %NULL before one is known */
 static void
 respond_aws_error (SoupServerMessage *msg,
@@ -148,12 +171,10 @@ respond_aws_error (SoupServerMessage *msg,
                    const char        *message,
                    const char        *request_id)
 {
-  guint status = rds_aws_error_get_http_status (code);
-  g_autoptr(GBytes) body = rds_xml_write_error (api != NULL ? api->xml_namespace : NULL,
-                                                rds_aws_error_get_code (code), message,
-                                                status < 500, request_id);
+  const char *content_type;
+  g_autoptr(GBytes) body = error_body (api, code, message, request_id, &content_type);
 
-  respond (msg, status, "text/xml", body, request_id);
+  respond (msg, rds_aws_error_get_http_status (code), content_type, body, request_id);
 }
 
 static RdsAwsError
@@ -196,25 +217,12 @@ add_header_cb (const char *name,
 
 /* Services
  *
- * One endpoint serves every AWS service the console needs, chosen by the
- * service its request was signed for (the credential scope). Each is a
- * row: its API (name, protocol, version, namespace and actions, from the
- * model) and what handles it. Today RDS; CloudWatch ("monitoring"), KMS
- * ("kms") and ElastiCache come as rows of their own, each handler
- * speaking its API's protocol. */
-
-typedef void (*ServiceHandler) (RdsServer         *self,
-                                const RdsApi      *api,
-                                SoupServerMessage *msg,
-                                const char        *region,
-                                GBytes            *body,
-                                const char        *request_id);
-
-typedef struct
-{
-  const RdsApi   *api;
-  ServiceHandler  handle;
-} Service;
+ * One endpoint serves every AWS API of the model (rds_api_lookup ()),
+ * chosen by the service its request was signed for (the credential
+ * scope), each in its protocol: RDS and CloudWatch speak the Query API
+ * (form-encoded, XML answers in their namespace), KMS AWS JSON 1.1
+ * (X-Amz-Target, JSON both ways). The simulator answers each service's
+ * actions by service and name. */
 
 static void handle_query (RdsServer         *self,
                           const RdsApi      *api,
@@ -222,42 +230,36 @@ static void handle_query (RdsServer         *self,
                           const char        *region,
                           GBytes            *body,
                           const char        *request_id);
-
-static const Service services[] = {
-  { &rds_api_rds, handle_query },
-};
-
-static const Service *
-find_service (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
-    if (g_strcmp0 (services[i].api->service, name) == 0)
-      return &services[i];
-  return NULL;
-}
+static void handle_json  (RdsServer         *self,
+                          const RdsApi      *api,
+                          SoupServerMessage *msg,
+                          const char        *region,
+                          GBytes            *body,
+                          const char        *request_id);
 
 /* "'rds'" or "'rds', 'monitoring' or 'kms'", for messages. */
 static char *
 list_services (void)
 {
+  g_autoptr(GPtrArray) apis = rds_api_get_all ();
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+  for (guint i = 0; i < apis->len; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == G_N_ELEMENTS (services) ? " or " : ", ");
-      g_string_append_printf (out, "'%s'", services[i].api->service);
+        g_string_append (out, i + 1 == apis->len ? " or " : ", ");
+      g_string_append_printf (out, "'%s'", ((const RdsApi *) g_ptr_array_index (apis, i))->service);
     }
   return g_string_free (out, FALSE);
 }
 
 /* Checks the signature; returns the Region it was signed for, and in
- * @service the service (when it is one served, also on failure). */
+ * @api the API of its service (when it is one served, also on failure). */
 static char *
 authenticate (RdsServer          *self,
               SoupServerMessage  *msg,
               GBytes             *body,
-              const Service     **service,
+              const RdsApi      **api,
               GError            **error)
 {
   GUri *uri = soup_server_message_get_uri (msg);
@@ -275,10 +277,10 @@ authenticate (RdsServer          *self,
   ok = rds_sigv4_verify (request, NULL, lookup_secret, self, g_get_real_time () / G_USEC_PER_SEC,
                          &identity, error);
   /* Even a bad signature is answered by the service it was meant for. */
-  *service = find_service (identity.service);
+  *api = identity.service != NULL ? rds_api_lookup (identity.service) : NULL;
   if (!ok)
     return NULL;
-  if (*service == NULL)
+  if (*api == NULL)
     {
       g_autofree char *served = list_services ();
 
@@ -453,6 +455,7 @@ commit (RdsServer         *self,
 typedef struct
 {
   const RdsApi *api;
+  const char   *content_type;
   guint         status;
   GBytes       *response;
   char         *request_id;
@@ -479,7 +482,7 @@ query_committed (RdsServer         *self,
 
   if (error == NULL)
     {
-      respond (msg, answer->status, "text/xml", answer->response, answer->request_id);
+      respond (msg, answer->status, answer->content_type, answer->response, answer->request_id);
     }
   else if (answer->mutating)
     {
@@ -501,41 +504,28 @@ query_committed (RdsServer         *self,
     }
 }
 
-/* A Query API request: RDS's, today. */
+/* Answers @request of @api, once what it changed is on disk. */
 static void
-handle_query (RdsServer         *self,
-              const RdsApi      *api,
-              SoupServerMessage *msg,
-              const char        *region,
-              GBytes            *body,
-              const char        *request_id)
+answer_request (RdsServer         *self,
+                const RdsApi      *api,
+                SoupServerMessage *msg,
+                const char        *region,
+                RdsRequest        *request,
+                const char        *request_id)
 {
-  g_autoptr(GHashTable) form = NULL;
-  g_autoptr(RdsRequest) request = NULL;
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const RdsAction *action;
   QueryAnswer *answer;
-  gsize length;
-  const char *data = g_bytes_get_data (body, &length);
-
-  /* Parameters may come in the query string too (GET). */
-  form = rds_request_decode_form (data, length, g_uri_get_query (soup_server_message_get_uri (msg)),
-                                  &error);
-  if (form != NULL)
-    request = rds_request_new_from_form (api, form, &error);
-  if (request == NULL)
-    {
-      respond_aws_error (msg, api, error->code, error->message, request_id);
-      return;
-    }
 
   action = rds_api_lookup_action (api, rds_request_get_action (request));
   if (action == NULL)
     {
       g_autofree char *message = g_strdup_printf ("The action %s is not valid for this web service.",
                                                   rds_request_get_action (request));
-      respond_aws_error (msg, api, RDS_AWS_ERROR_INVALID_ACTION, message, request_id);
+      respond_aws_error (msg, api, api->protocol == RDS_PROTOCOL_JSON ? RDS_AWS_ERROR_UNKNOWN_OPERATION
+                                                                      : RDS_AWS_ERROR_INVALID_ACTION,
+                         message, request_id);
       return;
     }
 
@@ -556,21 +546,105 @@ handle_query (RdsServer         *self,
   if (result != NULL)
     {
       answer->status = SOUP_STATUS_OK;
-      answer->response = rds_xml_write_response (result, request_id);
+      if (api->protocol == RDS_PROTOCOL_JSON)
+        {
+          answer->content_type = RDS_JSON_CONTENT_TYPE;
+          answer->response = rds_json_write_response (result);
+        }
+      else
+        {
+          answer->content_type = "text/xml";
+          answer->response = rds_xml_write_response (result, request_id);
+        }
     }
   else
     {
       RdsAwsError code = error->domain == RDS_AWS_ERROR ? error->code : RDS_AWS_ERROR_INTERNAL_FAILURE;
 
       answer->status = rds_aws_error_get_http_status (code);
-      answer->response = rds_xml_write_error (api->xml_namespace, rds_aws_error_get_code (code),
-                                              error->message,
-                                              answer->status < 500, request_id);
+      answer->response = error_body (api, code, error->message, request_id, &answer->content_type);
     }
 
   /* Answer only with what is on disk: an error too may tell of a change
    * (a name already taken) that a crash would take back. */
   commit (self, msg, query_committed, answer, query_answer_free);
+}
+
+/* A Query API request: form-encoded Action, Version and parameters. */
+static void
+handle_query (RdsServer         *self,
+              const RdsApi      *api,
+              SoupServerMessage *msg,
+              const char        *region,
+              GBytes            *body,
+              const char        *request_id)
+{
+  g_autoptr(GHashTable) form = NULL;
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  /* Parameters may come in the query string too (GET). */
+  form = rds_request_decode_form (data, length, g_uri_get_query (soup_server_message_get_uri (msg)),
+                                  &error);
+  if (form != NULL)
+    request = rds_request_new_from_form (api, form, &error);
+  if (request == NULL)
+    {
+      respond_aws_error (msg, api, error->code, error->message, request_id);
+      return;
+    }
+
+  answer_request (self, api, msg, region, request, request_id);
+}
+
+/* An AWS JSON 1.1 request: the action in X-Amz-Target ("TrentService.Encrypt"),
+ * the parameters a JSON object. */
+static void
+handle_json (RdsServer         *self,
+             const RdsApi      *api,
+             SoupServerMessage *msg,
+             const char        *region,
+             GBytes            *body,
+             const char        *request_id)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *target = soup_message_headers_get_one (headers, "X-Amz-Target");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+  gsize prefix = strlen (api->target_prefix);
+
+  if (!g_str_equal (soup_server_message_get_method (msg), "POST") || target == NULL ||
+      strncmp (target, api->target_prefix, prefix) != 0 || target[prefix] != '.' || target[prefix + 1] == '\0')
+    {
+      g_autofree char *message = g_strdup_printf ("A %s request is a POST whose X-Amz-Target header "
+                                                  "names the action: %s.<Action>.", api->service,
+                                                  api->target_prefix);
+      respond_aws_error (msg, api, RDS_AWS_ERROR_UNKNOWN_OPERATION, message, request_id);
+      return;
+    }
+
+  /* An empty body is an empty object. */
+  if (!json_parser_load_from_data (parser, length > 0 ? data : "{}", length > 0 ? (gssize) length : 2,
+                                   &error))
+    {
+      g_autofree char *message = g_strdup_printf ("The request body is not JSON: %s", error->message);
+
+      respond_aws_error (msg, api, RDS_AWS_ERROR_SERIALIZATION, message, request_id);
+      return;
+    }
+  request = rds_request_new_from_json (api, target + prefix + 1, json_parser_get_root (parser), &error);
+  if (request == NULL)
+    {
+      respond_aws_error (msg, api, error->code, error->message, request_id);
+      return;
+    }
+
+  answer_request (self, api, msg, region, request, request_id);
 }
 
 /* The simulator's own control API */
@@ -923,7 +997,7 @@ server_cb (SoupServer        *server,
   g_autoptr(GError) error = NULL;
   const char *method = soup_server_message_get_method (msg);
   gboolean control = g_str_has_prefix (path, RDS_SERVER_CONTROL_PATH);
-  const Service *service = NULL;
+  const RdsApi *api = NULL;
 
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
 
@@ -934,8 +1008,8 @@ server_cb (SoupServer        *server,
       return;
     }
 
-  region = authenticate (self, msg, body, &service, &error);
-  if (region != NULL && control && service->api != &rds_api_rds)
+  region = authenticate (self, msg, body, &api, &error);
+  if (region != NULL && control && api != &rds_api_rds)
     {
       g_clear_pointer (&region, g_free);
       g_set_error_literal (&error, RDS_SIGV4_ERROR, RDS_SIGV4_ERROR_INVALID_SCOPE,
@@ -946,15 +1020,16 @@ server_cb (SoupServer        *server,
       if (control)
         respond_control_error (msg, SOUP_STATUS_FORBIDDEN, error->message);
       else
-        respond_aws_error (msg, service != NULL ? service->api : NULL, sigv4_code (error),
-                           error->message, request_id);
+        respond_aws_error (msg, api, sigv4_code (error), error->message, request_id);
       return;
     }
 
   if (control)
     handle_control (self, msg, path, body);
+  else if (api->protocol == RDS_PROTOCOL_JSON)
+    handle_json (self, api, msg, region, body, request_id);
   else
-    service->handle (self, service->api, msg, region, body, request_id);
+    handle_query (self, api, msg, region, body, request_id);
 }
 
 /* Connections

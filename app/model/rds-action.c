@@ -69,6 +69,27 @@ static const RdsApi * const apis[] = {
   &rds_api_rds,
 };
 
+/* APIs added by rds_api_register (). */
+static GPtrArray *registered;
+
+/**
+ * rds_api_register:
+ * @api: an API to keep for the program's life
+ *
+ * Adds an API the model does not describe itself (a test's), before any
+ * server or client uses it.
+ */
+void
+rds_api_register (const RdsApi *api)
+{
+  g_return_if_fail (api != NULL && api->service != NULL);
+  g_return_if_fail (rds_api_lookup (api->service) == NULL);
+
+  if (registered == NULL)
+    registered = g_ptr_array_new ();
+  g_ptr_array_add (registered, (gpointer) api);
+}
+
 /**
  * rds_api_lookup:
  * @service: a SigV4 service name
@@ -82,7 +103,28 @@ rds_api_lookup (const char *service)
   for (guint i = 0; i < G_N_ELEMENTS (apis); i++)
     if (g_strcmp0 (apis[i]->service, service) == 0)
       return apis[i];
+  for (guint i = 0; registered != NULL && i < registered->len; i++)
+    if (g_strcmp0 (((const RdsApi *) g_ptr_array_index (registered, i))->service, service) == 0)
+      return g_ptr_array_index (registered, i);
   return NULL;
+}
+
+/**
+ * rds_api_get_all:
+ *
+ * Returns: (transfer container) (element-type RdsApi): every API, the
+ *   model's and those registered
+ */
+GPtrArray *
+rds_api_get_all (void)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (apis); i++)
+    g_ptr_array_add (all, (gpointer) apis[i]);
+  for (guint i = 0; registered != NULL && i < registered->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (registered, i));
+  return all;
 }
 
 /**

@@ -45,6 +45,8 @@ typedef struct
 extern const RdsApi rds_api_rds;
 
 const RdsApi    *rds_api_lookup        (const char   *service);
+GPtrArray       *rds_api_get_all       (void);
+void             rds_api_register      (const RdsApi *api);
 const RdsAction *rds_api_lookup_action (const RdsApi *api,
                                         const char   *name);
 

@@ -53,6 +53,9 @@ typedef enum
   RDS_AWS_ERROR_INVALID_VPC_NETWORK_STATE,
   RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND,
   RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE,
+  /* AWS JSON 1.1 services' own */
+  RDS_AWS_ERROR_SERIALIZATION,
+  RDS_AWS_ERROR_UNKNOWN_OPERATION,
 } RdsAwsError;
 
 GQuark       rds_aws_error_quark          (void);

@@ -27,6 +27,7 @@ struct _RdsRequest
 
   const RdsApi *api;
   char         *action;
+  GHashTable   *typed;   /* parameter → 'n' (number) or 'b' (boolean), for JSON */
   GHashTable *params;
 };
 
@@ -50,6 +51,7 @@ rds_request_finalize (GObject *object)
 
   g_clear_pointer (&self->action, g_free);
   g_clear_pointer (&self->params, g_hash_table_unref);
+  g_clear_pointer (&self->typed, g_hash_table_unref);
 
   G_OBJECT_CLASS (rds_request_parent_class)->finalize (object);
 }
@@ -64,6 +66,7 @@ static void
 rds_request_init (RdsRequest *self)
 {
   self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 RdsRequest *
@@ -421,6 +424,7 @@ rds_request_set (RdsRequest *self,
   g_return_if_fail (RDS_IS_REQUEST (self));
   g_return_if_fail (name != NULL);
 
+  g_hash_table_remove (self->typed, name);
   if (value == NULL)
     g_hash_table_remove (self->params, name);
   else
@@ -436,6 +440,7 @@ rds_request_set_int (RdsRequest *self,
 
   g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
   rds_request_set (self, name, buffer);
+  g_hash_table_insert (self->typed, g_strdup (name), GINT_TO_POINTER ('n'));
 }
 
 void
@@ -444,6 +449,7 @@ rds_request_set_boolean (RdsRequest *self,
                          gboolean    value)
 {
   rds_request_set (self, name, value ? "true" : "false");
+  g_hash_table_insert (self->typed, g_strdup (name), GINT_TO_POINTER ('b'));
 }
 
 void
@@ -775,4 +781,221 @@ rds_request_get_filters (RdsRequest  *self,
     }
 
   return g_steal_pointer (&filters);
+}
+
+/* AWS JSON 1.1
+ *
+ * A JSON service's request is the same flat list, read as paths:
+ * "Tags.member.2.TagKey" is {"Tags": [_, {"TagKey": …}]} (back as
+ * "member" whatever the member's name was) and
+ * "EncryptionContext.purpose" is {"EncryptionContext": {"purpose": …}}.
+ * Numbers and booleans are sent typed when they were set typed. */
+
+static JsonNode *
+ensure_child (JsonNode   *parent,
+              const char *name,
+              gboolean    array)
+{
+  JsonObject *object = json_node_get_object (parent);
+  JsonNode *child = json_object_get_member (object, name);
+
+  if (child == NULL)
+    {
+      child = array ? json_node_init_array (json_node_alloc (), json_array_new ())
+                    : json_node_init_object (json_node_alloc (), json_object_new ());
+      json_object_set_member (object, name, child);
+    }
+  return child;
+}
+
+static void
+set_value (JsonNode   *node,
+           const char *value,
+           int         type)
+{
+  gint64 number;
+
+  if (type == 'n' && g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    json_node_init_int (node, number);
+  else if (type == 'b')
+    json_node_init_boolean (node, g_str_equal (value, "true"));
+  else
+    json_node_init_string (node, value);
+}
+
+/* Puts @value at @path under @parent, an object. */
+static void
+insert_path (JsonNode    *parent,
+             char       **path,
+             const char  *value,
+             int          type)
+{
+  guint64 index = 0;
+
+  if (path[1] == NULL)
+    {
+      JsonNode *leaf = json_node_alloc ();
+
+      set_value (leaf, value, type);
+      json_object_set_member (json_node_get_object (parent), path[0], leaf);
+      return;
+    }
+
+  /* A list: "Name.member.N" (or the Query API's own member names,
+   * "Tags.Tag.N"). */
+  if (path[2] != NULL && g_ascii_string_to_unsigned (path[2], 10, 1, 10000, &index, NULL))
+    {
+      JsonArray *array = json_node_get_array (ensure_child (parent, path[0], TRUE));
+      JsonNode *element;
+
+      while (json_array_get_length (array) < index)
+        json_array_add_null_element (array);
+      element = json_array_get_element (array, index - 1);
+      if (path[3] == NULL)
+        set_value (element, value, type);
+      else
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            json_node_init_object (element, json_object_new ());
+          insert_path (element, path + 3, value, type);
+        }
+      return;
+    }
+
+  insert_path (ensure_child (parent, path[0], FALSE), path + 1, value, type);
+}
+
+/**
+ * rds_request_to_json:
+ *
+ * Returns: (transfer full): the request's parameters as the JSON object
+ *   an AWS JSON 1.1 service takes (without Action: that is X-Amz-Target)
+ */
+JsonNode *
+rds_request_to_json (RdsRequest *self)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  JsonNode *root;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_hash_table_iter_init (&iter, self->params);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *name = g_ptr_array_index (keys, i);
+      g_auto(GStrv) path = g_strsplit (name, ".", -1);
+
+      insert_path (root, path, g_hash_table_lookup (self->params, name),
+                   GPOINTER_TO_INT (g_hash_table_lookup (self->typed, name)));
+    }
+
+  return root;
+}
+
+static gboolean
+flatten (RdsRequest  *self,
+         const char  *prefix,
+         JsonNode    *node,
+         GError     **error)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            g_autofree char *path = prefix != NULL ? g_strconcat (prefix, ".", name, NULL) : g_strdup (name);
+
+            if (!flatten (self, path, member, error))
+              return FALSE;
+          }
+      }
+      return TRUE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *path = g_strdup_printf ("%s.member.%u", prefix, i + 1);
+
+            if (!flatten (self, path, json_array_get_element (array, i), error))
+              return FALSE;
+          }
+      }
+      return TRUE;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          rds_request_set_int (self, prefix, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          rds_request_set_boolean (self, prefix, json_node_get_boolean (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            rds_request_set (self, prefix, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+          }
+          break;
+        case G_TYPE_STRING:
+        default:
+          rds_request_set (self, prefix, json_node_get_string (node));
+          break;
+        }
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * rds_request_new_from_json:
+ * @api: a JSON service
+ * @action: the action named by X-Amz-Target
+ * @body: the request's JSON
+ *
+ * Returns: (transfer full) (nullable): the request, or %NULL with
+ *   %RDS_AWS_ERROR_SERIALIZATION when @body is not an object
+ */
+RdsRequest *
+rds_request_new_from_json (const RdsApi  *api,
+                           const char    *action,
+                           JsonNode      *body,
+                           GError       **error)
+{
+  g_autoptr(RdsRequest) self = NULL;
+
+  g_return_val_if_fail (api != NULL, NULL);
+  g_return_val_if_fail (action != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SERIALIZATION,
+                           "The request body must be a JSON object.");
+      return NULL;
+    }
+
+  self = rds_request_new_for_api (api, action);
+  if (!flatten (self, NULL, body, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }

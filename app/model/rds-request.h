@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "rds-action.h"
 
@@ -34,6 +35,11 @@ GHashTable  *rds_request_decode_form     (const char          *body,
 RdsRequest  *rds_request_new_from_form   (const RdsApi        *api,
                                           GHashTable          *form,
                                           GError             **error);
+RdsRequest  *rds_request_new_from_json   (const RdsApi        *api,
+                                          const char          *action,
+                                          JsonNode            *body,
+                                          GError             **error);
+JsonNode    *rds_request_to_json         (RdsRequest          *self);
 const RdsApi *rds_request_get_api        (RdsRequest          *self);
 const char  *rds_request_get_action      (RdsRequest          *self);
 char        *rds_request_encode          (RdsRequest          *self);

@@ -56,17 +56,59 @@ static const RdsSimAction actions[] = {
   { NULL }
 };
 
-static RdsSimActionFunc
-find_action (const char *name)
-{
-  for (guint k = 0; k < rds_sim_kind_get_n_kinds (); k++)
-    for (const RdsSimAction *a = rds_sim_kind_get (k)->actions; a != NULL && a->name != NULL; a++)
-      if (g_str_equal (a->name, name))
-        return a->func;
+/* Tables of actions of no kind, registered before any engine: a service
+ * whose answers are computed rather than stored (CloudWatch's metrics). */
+static GPtrArray *registered_actions;
 
-  for (const RdsSimAction *a = actions; a->name != NULL; a++)
-    if (g_str_equal (a->name, name))
-      return a->func;
+/**
+ * rds_sim_engine_register_actions:
+ * @table: actions, ending with { NULL }, to keep for the program's life
+ *
+ * Adds actions of no kind, before any engine is made.
+ */
+void
+rds_sim_engine_register_actions (const RdsSimAction *table)
+{
+  g_return_if_fail (table != NULL);
+
+  if (registered_actions == NULL)
+    registered_actions = g_ptr_array_new ();
+  g_ptr_array_add (registered_actions, (gpointer) table);
+}
+
+/* Every table: the kinds', the engine's own, the registered ones. */
+static guint
+n_tables (void)
+{
+  return rds_sim_kind_get_n_kinds () + 1 + (registered_actions != NULL ? registered_actions->len : 0);
+}
+
+static const RdsSimAction *
+table (guint i)
+{
+  guint n_kinds = rds_sim_kind_get_n_kinds ();
+
+  if (i < n_kinds)
+    return rds_sim_kind_get (i)->actions;
+  if (i == n_kinds)
+    return actions;
+  return g_ptr_array_index (registered_actions, i - n_kinds - 1);
+}
+
+static const char *
+service_of (const RdsSimAction *action)
+{
+  return action->service != NULL ? action->service : rds_api_rds.service;
+}
+
+static RdsSimActionFunc
+find_action (const char *service,
+             const char *name)
+{
+  for (guint t = 0; t < n_tables (); t++)
+    for (const RdsSimAction *a = table (t); a != NULL && a->name != NULL; a++)
+      if (g_str_equal (a->name, name) && g_str_equal (service_of (a), service))
+        return a->func;
 
   return NULL;
 }
@@ -74,34 +116,39 @@ find_action (const char *name)
 /**
  * rds_sim_engine_list_actions:
  *
- * Returns: (transfer full): the names of every action the simulator
- *   answers, its kinds' and its own
+ * Returns: (transfer full): "service:Action" for every action the
+ *   simulator answers: its kinds', its own and those registered
  */
 char **
 rds_sim_engine_list_actions (void)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint k = 0; k < rds_sim_kind_get_n_kinds (); k++)
-    for (const RdsSimAction *a = rds_sim_kind_get (k)->actions; a != NULL && a->name != NULL; a++)
-      g_strv_builder_add (builder, a->name);
-  for (const RdsSimAction *a = actions; a->name != NULL; a++)
-    g_strv_builder_add (builder, a->name);
+  for (guint t = 0; t < n_tables (); t++)
+    for (const RdsSimAction *a = table (t); a != NULL && a->name != NULL; a++)
+      {
+        g_autofree char *name = g_strconcat (service_of (a), ":", a->name, NULL);
+
+        g_strv_builder_add (builder, name);
+      }
 
   return g_strv_builder_end (builder);
 }
 
 /**
  * rds_sim_engine_has_action:
+ * @service: a SigV4 service name: "rds"
  *
- * Returns: whether the simulator answers the Query API action @name
+ * Returns: whether the simulator answers @service's action @name
  */
 gboolean
-rds_sim_engine_has_action (const char *name)
+rds_sim_engine_has_action (const char *service,
+                           const char *name)
 {
+  g_return_val_if_fail (service != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  return find_action (name) != NULL;
+  return find_action (service, name) != NULL;
 }
 
 
@@ -772,7 +819,7 @@ rds_sim_engine_call (RdsSimEngine  *self,
   rds_sim_engine_catch_up (self);
 
   action = rds_request_get_action (request);
-  func = find_action (action);
+  func = find_action (rds_request_get_api (request)->service, action);
   if (func != NULL)
     return func (self, state, request, error);
 

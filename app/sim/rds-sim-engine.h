@@ -45,7 +45,8 @@ RdsQueryResult *rds_sim_engine_call            (RdsSimEngine  *self,
                                                 const char    *region,
                                                 RdsRequest    *request,
                                                 GError       **error);
-gboolean        rds_sim_engine_has_action      (const char    *name);
+gboolean        rds_sim_engine_has_action      (const char    *service,
+                                                const char    *name);
 char          **rds_sim_engine_list_actions    (void);
 
 /* Time */

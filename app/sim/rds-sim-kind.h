@@ -51,11 +51,18 @@ typedef RdsQueryResult *(*RdsSimActionFunc) (RdsSimEngine  *self,
                                              RdsRequest    *request,
                                              GError       **error);
 
+/* An action of a service: RDS's when @service is NULL. The same name may
+ * be another service's action too (ListTagsForResource is RDS's and
+ * CloudWatch's). */
 typedef struct
 {
   const char       *name;
   RdsSimActionFunc  func;
+  const char       *service;
 } RdsSimAction;
+
+/* Actions of no kind (see rds-sim-engine.c), before any engine. */
+void rds_sim_engine_register_actions (const RdsSimAction *table);
 
 struct _RdsSimKind
 {

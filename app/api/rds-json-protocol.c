@@ -1,0 +1,200 @@
+/* rds-json-protocol.c: AWS JSON 1.1 answers and errors, written and read from the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A JSON service (KMS) answers with one object: the result shape's members
+ * keyed by their wire names (RDS_RESULT_SHAPE), {} for none, and for the
+ * item and list kinds the element named as in Query answers. An error is
+ * {"__type": "Code", "message": "…"}; services may prefix the code with
+ * its namespace ("com.amazonaws.kms#NotFoundException").
+ */
+
+#include "config.h"
+
+#include "rds-json-protocol.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rds-xml.h"
+
+static GBytes *
+to_bytes (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/**
+ * rds_json_write_response:
+ *
+ * Returns: (transfer full): the answer's JSON object
+ */
+GBytes *
+rds_json_write_response (const RdsQueryResult *result)
+{
+  const RdsAction *action;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  action = result->action;
+  if (action->kind == RDS_RESULT_SHAPE && result->item != NULL)
+    return to_bytes (root = rds_shape_to_json (result->item));
+
+  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  object = json_node_get_object (root);
+  if (action->kind == RDS_RESULT_ITEM && result->item != NULL)
+    json_object_set_member (object, action->element, rds_shape_to_json (result->item));
+  else if (action->kind == RDS_RESULT_LIST)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < result->items->len; i++)
+        json_array_add_element (array, rds_shape_to_json (g_ptr_array_index (result->items, i)));
+      json_object_set_array_member (object, action->element, array);
+      if (result->marker != NULL)
+        json_object_set_string_member (object, "Marker", result->marker);
+    }
+  return to_bytes (root);
+}
+
+GBytes *
+rds_json_write_error (const char *code,
+                      const char *message)
+{
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonObject *object = json_node_get_object (root);
+
+  json_object_set_string_member (object, "__type", code);
+  json_object_set_string_member (object, "message", message);
+  return to_bytes (root);
+}
+
+static JsonNode *
+parse (const char  *text,
+       gssize       length,
+       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, length, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED, _("Expected a JSON object"));
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+/**
+ * rds_json_read_response:
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL with
+ *   %RDS_XML_ERROR_MALFORMED (or a JSON parse error)
+ */
+RdsQueryResult *
+rds_json_read_response (const RdsAction  *action,
+                        const char       *text,
+                        gssize            length,
+                        GError          **error)
+{
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (action != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* An empty body is an empty object. */
+  if (length == 0 || (length < 0 && *text == '\0'))
+    text = "{}", length = 2;
+  root = parse (text, length, error);
+  if (root == NULL)
+    return NULL;
+  object = json_node_get_object (root);
+
+  result = rds_query_result_new (action);
+  switch (action->kind)
+    {
+    case RDS_RESULT_SHAPE:
+      result->item = rds_shape_new_from_json (action->item_type (), root, error);
+      if (result->item == NULL)
+        return NULL;
+      break;
+    case RDS_RESULT_ITEM:
+      if (json_object_has_member (object, action->element))
+        {
+          result->item = rds_shape_new_from_json (action->item_type (),
+                                                  json_object_get_member (object, action->element), error);
+          if (result->item == NULL)
+            return NULL;
+        }
+      break;
+    case RDS_RESULT_LIST:
+      {
+        JsonNode *list = json_object_get_member (object, action->element);
+        JsonArray *array = list != NULL && JSON_NODE_HOLDS_ARRAY (list) ? json_node_get_array (list) : NULL;
+
+        for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+          {
+            RdsShape *item = rds_shape_new_from_json (action->item_type (),
+                                                      json_array_get_element (array, i), error);
+
+            if (item == NULL)
+              return NULL;
+            g_ptr_array_add (result->items, item);
+          }
+        if (json_object_has_member (object, "Marker"))
+          result->marker = g_strdup (json_object_get_string_member (object, "Marker"));
+      }
+      break;
+    case RDS_RESULT_NONE:
+    default:
+      break;
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * rds_json_read_error:
+ * @code: (out): the error code, without a namespace prefix
+ * @message: (out) (nullable): its message
+ *
+ * Returns: whether @text is a JSON service's error document
+ */
+gboolean
+rds_json_read_error (const char  *text,
+                     gssize       length,
+                     char       **code,
+                     char       **message)
+{
+  g_autoptr(JsonNode) root = parse (text, length, NULL);
+  JsonObject *object;
+  const char *type;
+  const char *hash;
+
+  if (root == NULL)
+    return FALSE;
+  object = json_node_get_object (root);
+  type = json_object_get_string_member_with_default (object, "__type", NULL);
+  if (type == NULL)
+    return FALSE;
+  hash = strrchr (type, '#');
+  *code = g_strdup (hash != NULL ? hash + 1 : type);
+  /* KMS writes "message", some services "Message". */
+  *message = g_strdup (json_object_get_string_member_with_default (
+                         object, "message", json_object_get_string_member_with_default (object, "Message", NULL)));
+  return TRUE;
+}
