@@ -585,6 +585,24 @@ capture_cb (SoupServer        *server,
   soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
 }
 
+/* Serves @capture on loopback, recording into @seen; returns its URL. */
+static char *
+capture_start (SoupServer *capture,
+               Seen       *seen)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_add_handler (capture, NULL, capture_cb, seen, NULL);
+  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (capture);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
 /* Temporary credentials: the token goes with every request, signed, and
  * the simulator takes it. */
 static void
@@ -597,14 +615,9 @@ test_session_token (Fixture       *f,
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
   Seen seen = { NULL };
 
-  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
-  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (capture);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = capture_start (capture, &seen);
 
   client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
   rds_client_set_session_token (client, "FwoGZXIvYXdzEXAMPLE//token=");
@@ -782,14 +795,9 @@ test_service_requests (Fixture       *f,
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
   Seen seen = { NULL };
 
-  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
-  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (capture);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = capture_start (capture, &seen);
 
   client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
   result = call_client (client, request, &error);
@@ -870,7 +878,6 @@ test_json_service (Fixture       *f,
   g_autoptr(JsonNode) sent = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
   Seen seen = { NULL };
 
   rds_request_set (request, "Id", "cpu");
@@ -880,11 +887,7 @@ test_json_service (Fixture       *f,
   rds_request_add_list_item (request, "Values", "member", "3.5");
 
   /* On the wire: POST, the target, the JSON type, a JSON object. */
-  soup_server_add_handler (capture, NULL, capture_cb, &seen, NULL);
-  g_assert_true (soup_server_listen_local (capture, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (capture);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = capture_start (capture, &seen);
   client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
   result = call_client (client, request, &error);
   g_assert_null (result);
