@@ -19,6 +19,15 @@
 
 #include "rds-xml.h"
 
+static JsonNode *
+new_object_node (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, json_object_new ());
+  return node;
+}
+
 static GBytes *
 to_bytes (JsonNode *root)
 {
@@ -49,7 +58,7 @@ rds_json_write_response (const RdsQueryResult *result)
   if (action->kind == RDS_RESULT_SHAPE && result->item != NULL)
     return to_bytes (root = rds_shape_to_json (result->item));
 
-  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  root = new_object_node ();
   object = json_node_get_object (root);
   if (action->kind == RDS_RESULT_ITEM && result->item != NULL)
     json_object_set_member (object, action->element, rds_shape_to_json (result->item));
@@ -70,7 +79,7 @@ GBytes *
 rds_json_write_error (const char *code,
                       const char *message)
 {
-  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonNode) root = new_object_node ();
   JsonObject *object = json_node_get_object (root);
 
   json_object_set_string_member (object, "__type", code);

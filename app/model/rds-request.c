@@ -791,6 +791,19 @@ rds_request_get_filters (RdsRequest  *self,
  * "EncryptionContext.purpose" is {"EncryptionContext": {"purpose": …}}.
  * Numbers and booleans are sent typed when they were set typed. */
 
+/* A node holding a new empty object (or array); the node owns it. */
+static JsonNode *
+new_container (gboolean array)
+{
+  JsonNode *node = json_node_new (array ? JSON_NODE_ARRAY : JSON_NODE_OBJECT);
+
+  if (array)
+    json_node_take_array (node, json_array_new ());
+  else
+    json_node_take_object (node, json_object_new ());
+  return node;
+}
+
 static JsonNode *
 ensure_child (JsonNode   *parent,
               const char *name,
@@ -801,8 +814,7 @@ ensure_child (JsonNode   *parent,
 
   if (child == NULL)
     {
-      child = array ? json_node_init_array (json_node_alloc (), json_array_new ())
-                    : json_node_init_object (json_node_alloc (), json_object_new ());
+      child = new_container (array);
       json_object_set_member (object, name, child);
     }
   return child;
@@ -856,7 +868,12 @@ insert_path (JsonNode    *parent,
       else
         {
           if (!JSON_NODE_HOLDS_OBJECT (element))
-            json_node_init_object (element, json_object_new ());
+            {
+              JsonObject *object = json_object_new ();
+
+              json_node_init_object (element, object);
+              json_object_unref (object);
+            }
           insert_path (element, path + 3, value, type);
         }
       return;
@@ -881,7 +898,7 @@ rds_request_to_json (RdsRequest *self)
 
   g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
 
-  root = json_node_init_object (json_node_alloc (), json_object_new ());
+  root = new_container (FALSE);
   g_hash_table_iter_init (&iter, self->params);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, key);
