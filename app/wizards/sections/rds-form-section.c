@@ -591,6 +591,19 @@ rds_form_section_show_error (RdsFormSection *self,
 /* GObject */
 
 static void
+rds_form_section_constructed (GObject *object)
+{
+  GtkWidget *title = gtk_widget_get_first_child (GTK_WIDGET (object));
+
+  G_OBJECT_CLASS (rds_form_section_parent_class)->constructed (object);
+
+  /* A screen reader names the group by its title, the template's first label. */
+  if (GTK_IS_LABEL (title))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                    -1);
+}
+
+static void
 rds_form_section_dispose (GObject *object)
 {
   RdsFormSection *self = RDS_FORM_SECTION (object);
@@ -639,6 +652,7 @@ rds_form_section_class_init (RdsFormSectionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rds_form_section_constructed;
   object_class->dispose = rds_form_section_dispose;
   object_class->finalize = rds_form_section_finalize;
   object_class->get_property = rds_form_section_get_property;
