@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rds-activity-watcher.h"
+#include "rds-client.h"
 #include "rds-db-instance.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
@@ -433,6 +434,117 @@ test_lists_polled_while_held (Fixture       *f,
   rds_session_stop_polling (f->session);
 }
 
+/* Simulated time passes only while a simulator serves it. */
+
+static RdsSimulator *
+start_simulator (const char *dir,
+                 gboolean    paused)
+{
+  RdsSimulator *simulator = rds_simulator_new (dir, "AKIDTIME", "time-secret");
+  gboolean started = FALSE;
+
+  rds_simulator_set_paused (simulator, paused);
+  rds_simulator_set_start_time (simulator, START_TIME);
+  rds_simulator_start_async (simulator, NULL, started_cb, &started);
+  spin_until (is_true, &started);
+  return simulator;
+}
+
+static JsonObject *
+control (RdsSimulator *simulator,
+         const char   *method,
+         const char   *path,
+         const char   *body)
+{
+  g_autoptr(RdsClient) client = rds_client_new (rds_simulator_get_url (simulator), "us-east-1", "AKIDTIME",
+                                                "time-secret");
+  g_autoptr(JsonNode) request = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *state = rds_client_control_sync (client, method, path, request, NULL, &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  object = json_object_ref (json_node_get_object (state));
+  json_node_unref (state);
+  return object;
+}
+
+static void
+stop_simulator (RdsSimulator *simulator)
+{
+  rds_simulator_stop (simulator);
+  g_assert_finalize_object (simulator);
+}
+
+/* The clock of the checkpoint the simulator left. */
+static JsonObject *
+saved_clock (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) header = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  *strchr (text, '\t') = '\0';
+  header = json_from_string (text, NULL);
+  g_assert_nonnull (header);
+  return json_object_ref (json_object_get_object_member (json_node_get_object (header), "clock"));
+}
+
+static void
+test_time_only_while_served (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rds-time-XXXXXX", NULL);
+  g_autoptr(JsonObject) clock = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  RdsSimulator *simulator;
+  gint64 saved;
+
+  /* Running at 3600x, then closed: the time it stopped at is saved, running. */
+  simulator = start_simulator (dir, FALSE);
+  state = control (simulator, "POST", "clock", "{\"rate\": 3600}");
+  g_assert_false (json_object_get_boolean_member (state, "paused"));
+  stop_simulator (simulator);
+  clock = saved_clock (dir);
+  saved = json_object_get_int_member (clock, "time");
+  g_assert_cmpint (saved, >=, START_TIME);
+  g_assert_false (json_object_get_boolean_member (clock, "paused"));
+  g_assert_cmpfloat (json_object_get_double_member (clock, "rate"), ==, 3600.0);
+
+  /* Opened again with --paused: exactly where it stopped (no time for the
+   * load, which at 3600x would be seconds), paused, at its rate. */
+  simulator = start_simulator (dir, TRUE);
+  g_clear_pointer (&state, json_object_unref);
+  state = control (simulator, "GET", "state", NULL);
+  g_assert_cmpint (json_object_get_int_member (state, "timeUsec"), ==, saved);
+  g_assert_true (json_object_get_boolean_member (state, "paused"));
+  g_assert_cmpfloat (json_object_get_double_member (state, "rate"), ==, 3600.0);
+  stop_simulator (simulator);
+
+  /* The pause is kept: opened without --paused, still there and paused. */
+  simulator = start_simulator (dir, FALSE);
+  g_clear_pointer (&state, json_object_unref);
+  state = control (simulator, "GET", "state", NULL);
+  g_assert_cmpint (json_object_get_int_member (state, "timeUsec"), ==, saved);
+  g_assert_true (json_object_get_boolean_member (state, "paused"));
+  stop_simulator (simulator);
+
+  g_clear_pointer (&clock, json_object_unref);
+  clock = saved_clock (dir);
+  g_assert_cmpint (json_object_get_int_member (clock, "time"), ==, saved);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +559,7 @@ main (int   argc,
               test_watcher_reset_with_refresh_queued, fixture_teardown);
   g_test_add ("/rds/session/lists-polled-while-held", Fixture, NULL, fixture_setup,
               test_lists_polled_while_held, fixture_teardown);
+  g_test_add_func ("/rds/session/time-only-while-served", test_time_only_while_served);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 

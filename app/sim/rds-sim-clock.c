@@ -6,6 +6,10 @@
  * now = anchor + (monotonic time since the anchor) × rate. A paused clock
  * stays where it is and moves only when the engine advances it, which is how
  * tests drive it: no test waits for real time to pass.
+ *
+ * Simulated time passes only while a simulator serves it: the clock is held
+ * (stopped, whatever its rate and pause) while a state loads and once
+ * serving ends, so it resumes where it stopped and a restart costs none.
  */
 
 #include "config.h"
@@ -20,6 +24,7 @@ struct _RdsSimClock
   gint64   anchor_mono;
   double   rate;
   gboolean paused;
+  gboolean held;
 };
 
 G_DEFINE_FINAL_TYPE (RdsSimClock, rds_sim_clock, G_TYPE_OBJECT)
@@ -120,7 +125,7 @@ rds_sim_clock_get_now (RdsSimClock *self)
 {
   g_return_val_if_fail (RDS_IS_SIM_CLOCK (self), 0);
 
-  if (self->paused)
+  if (self->paused || self->held)
     return self->anchor_sim;
 
   return self->anchor_sim + (gint64) ((g_get_monotonic_time () - self->anchor_mono) * self->rate);
@@ -207,4 +212,37 @@ rds_sim_clock_set_paused (RdsSimClock *self,
   self->anchor_mono = g_get_monotonic_time ();
   self->paused = paused;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+/**
+ * rds_sim_clock_hold:
+ *
+ * Stops time, without pausing the clock: while a state loads, and once
+ * serving ends. The rate and the pause stay as they are (and are saved).
+ */
+void
+rds_sim_clock_hold (RdsSimClock *self)
+{
+  g_return_if_fail (RDS_IS_SIM_CLOCK (self));
+
+  if (self->held)
+    return;
+  self->anchor_sim = rds_sim_clock_get_now (self);
+  self->held = TRUE;
+}
+
+/**
+ * rds_sim_clock_release:
+ *
+ * Lets time pass again from where it was held (when the clock is not paused).
+ */
+void
+rds_sim_clock_release (RdsSimClock *self)
+{
+  g_return_if_fail (RDS_IS_SIM_CLOCK (self));
+
+  if (!self->held)
+    return;
+  self->anchor_mono = g_get_monotonic_time ();
+  self->held = FALSE;
 }

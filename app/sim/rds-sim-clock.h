@@ -28,5 +28,7 @@ void         rds_sim_clock_set_rate   (RdsSimClock *self,
 gboolean     rds_sim_clock_get_paused (RdsSimClock *self);
 void         rds_sim_clock_set_paused (RdsSimClock *self,
                                        gboolean     paused);
+void         rds_sim_clock_hold       (RdsSimClock *self);
+void         rds_sim_clock_release    (RdsSimClock *self);
 
 G_END_DECLS

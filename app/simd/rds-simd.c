@@ -221,6 +221,8 @@ main (int   argc,
   /* A stored state keeps its seed, time and rate; the command line's rate
    * and pause apply on top. */
   clock = rds_sim_clock_new (start_time, rate != 0.0 ? rate : 1.0, paused);
+  /* Time passes only while the simulator serves: not while it loads. */
+  rds_sim_clock_hold (clock);
   engine = rds_sim_engine_new (seed, clock);
   if (!rds_sim_store_load (store, engine, &warning, &error))
     {
@@ -251,6 +253,7 @@ main (int   argc,
     }
 
   url = rds_server_get_url (server);
+  rds_sim_clock_release (clock);
   if (!rds_server_is_loopback (server))
     g_printerr ("rds-simd: %s\n",
                 _("Warning: listening on an address other machines can reach. The simulator "
@@ -280,8 +283,10 @@ main (int   argc,
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
-  /* Stop taking requests, let the journal settle, and leave a checkpoint. */
+  /* Stop taking requests, let the journal settle, and leave a checkpoint
+   * with the time serving stopped at. */
   rds_server_disconnect (server);
+  rds_sim_clock_hold (clock);
   rds_sim_store_flush (store);
   if (!rds_sim_store_checkpoint (store, engine, &error))
     {

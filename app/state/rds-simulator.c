@@ -95,7 +95,8 @@ rds_simulator_new (const char *state_dir,
   return self;
 }
 
-/* For a new state only: a stored state keeps its own clock and seed. */
+/* Paused applies to a stored state too; the start time and seed to a new
+ * state only (a stored state keeps its own). */
 void
 rds_simulator_set_paused (RdsSimulator *self,
                           gboolean      paused)
@@ -145,10 +146,24 @@ simulator_thread (gpointer data)
   if (store == NULL)
     goto failed;
 
+  /* Simulated time passes only while the simulator serves: held while the
+   * state loads, it resumes where it stopped, at the saved rate, or paused
+   * when asked to be. */
   clock = rds_sim_clock_new (self->start_time, 1.0, self->paused);
+  rds_sim_clock_hold (clock);
   engine = rds_sim_engine_new (self->seed, clock);
   if (!rds_sim_store_load (store, engine, &warning, &error))
     goto failed;
+  if (self->paused && !rds_sim_clock_get_paused (clock))
+    {
+      g_autoptr(JsonNode) changes = NULL;
+
+      rds_sim_clock_set_paused (clock, TRUE);
+      rds_sim_engine_settings_changed (engine);
+      changes = rds_sim_engine_take_changes (engine);
+      if (changes != NULL && !rds_sim_store_append_sync (store, changes, &error))
+        goto failed;
+    }
 
   server = rds_server_new (engine, store);
   rds_server_add_credentials (server, self->access_key_id, self->secret_access_key);
@@ -156,6 +171,7 @@ simulator_thread (gpointer data)
     goto failed;
 
   self->url = rds_server_get_url (server);
+  rds_sim_clock_release (clock);
   self->warning = g_steal_pointer (&warning);
   g_task_return_boolean (task, TRUE);
   g_clear_object (&task);
@@ -163,6 +179,8 @@ simulator_thread (gpointer data)
   g_main_loop_run (self->loop);
 
   rds_server_disconnect (server);
+  /* The time serving stopped at is the time saved. */
+  rds_sim_clock_hold (clock);
   rds_sim_store_flush (store);
   if (!rds_sim_store_checkpoint (store, engine, &error))
     g_warning ("Could not save the simulator's state: %s", error->message);
