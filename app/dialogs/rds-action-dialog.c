@@ -369,6 +369,8 @@ rds_action_dialog_init (RdsActionDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();
   priv->last_field = priv->body_label;
+  /* Enter in a field submits, when the dialog's action allows it. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), priv->submit_button);
 }
 
 RdsSession *
