@@ -148,7 +148,7 @@ mapped (Fixture       *f,
   return gtk_widget_get_mapped ((GtkWidget *) data);
 }
 
-static void
+void
 wait_for_frames (Fixture   *f,
                  GtkWidget *widget)
 {
@@ -722,6 +722,15 @@ log_writer_cb (GLogLevelFlags   level,
       return G_LOG_WRITER_HANDLED;
 
   return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* A label that shows @data (for find_widget ()). */
+gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
 void

@@ -625,6 +625,38 @@ button_sensitive (GtkWidget  *root,
 }
 
 /* One page of databases at a time, as many as the user chose. */
+static gboolean
+is_menu_button_with_tooltip (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* Whether the Preferences menu shows @item's radio checked, as the user
+ * sees it when the menu opens. */
+static gboolean
+page_size_checked (Fixture    *f,
+                   GtkWidget  *page,
+                   const char *item)
+{
+  GtkWidget *button = find_widget (page, is_menu_button_with_tooltip, "Preferences");
+  GtkWidget *label, *model_button;
+  GtkPopover *popover;
+  gboolean active = FALSE;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  wait_for_frames (f, GTK_WIDGET (popover));
+  label = find_widget (GTK_WIDGET (popover), is_label_showing, item);
+  g_assert_nonnull (label);
+  model_button = gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton"));
+  g_assert_nonnull (model_button);
+  g_object_get (model_button, "active", &active, NULL);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  return active;
+}
+
 static void
 pages (Fixture *f)
 {
@@ -644,14 +676,17 @@ pages (Fixture *f)
   widget = GTK_WIDGET (page);
   entry = rds_databases_page_get_search (page);
 
-  /* 50 by default: all twelve on one page. */
+  /* 50 by default: all twelve on one page, and the menu says so. */
   g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (12)));
   assert_range (f, NULL);
+  g_assert_true (page_size_checked (f, widget, "50 databases"));
 
   /* Ten, from the page's menu, remembered. */
-  g_assert_true (gtk_widget_activate_action (widget, "page.page-size", "u", 10));
+  g_assert_true (gtk_widget_activate_action (widget, "table.page-size", "u", 10));
   g_assert_cmpuint (g_settings_get_uint (settings, "databases-page-size"), ==, 10);
+  g_assert_true (page_size_checked (f, widget, "10 databases"));
+  g_assert_false (page_size_checked (f, widget, "50 databases"));
   assert_range (f, "1–10 of 12");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (10)));
   assert_row_shows (f, "db-10\tCreating");

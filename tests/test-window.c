@@ -70,14 +70,6 @@ toast_is (Fixture       *f,
 }
 
 static gboolean
-is_label_showing (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
 toast_gone (Fixture       *f,
             gconstpointer  data)
 {

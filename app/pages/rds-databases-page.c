@@ -67,6 +67,7 @@ struct _RdsDatabasesPage
   RdsSearchFilter    *search_filter;
   GtkSliceListModel  *page_model;
   guint               page_size;
+  GSimpleAction      *page_size_action;
   char               *wanted;       /* to select once the list has it */
   guint               wanted_idle;
 };
@@ -508,6 +509,16 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
+page_size_change_cb (RdsDatabasesPage *self,
+                     GVariant         *state)
+{
+  guint size = g_variant_get_uint32 (state);
+
+  if (size >= 10 && size <= 1000)
+    rds_databases_page_set_page_size (self, size);
+}
+
+static void
 rds_databases_page_dispose (GObject *object)
 {
   RdsDatabasesPage *self = RDS_DATABASES_PAGE (object);
@@ -521,6 +532,7 @@ rds_databases_page_dispose (GObject *object)
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (self->column_view, self);
   g_clear_object (&self->actions);
+  g_clear_object (&self->page_size_action);
   g_clear_weak_pointer (&self->selected);
   g_clear_handle_id (&self->wanted_idle, g_source_remove);
   g_clear_pointer (&self->wanted, g_free);
@@ -643,7 +655,6 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "page.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "page.next-page", NULL, next_page_action);
-  gtk_widget_class_install_property_action (widget_class, "page.page-size", "page-size");
 }
 
 static void
@@ -669,6 +680,19 @@ rds_databases_page_init (RdsDatabasesPage *self)
 
   self->page_size = DEFAULT_PAGE_SIZE;
   gtk_slice_list_model_set_size (self->page_model, self->page_size);
+  /* The Preferences menu's page sizes, a stateful action whose radio
+   * items show the size chosen (GTK 4.8's widget property actions leave
+   * them all unchecked). It follows the property, without holding the page. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    self->page_size_action = g_simple_action_new_stateful ("page-size", G_VARIANT_TYPE_UINT32,
+                                                            g_variant_new_uint32 (self->page_size));
+    g_signal_connect_object (self->page_size_action, "change-state", G_CALLBACK (page_size_change_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->page_size_action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "table", G_ACTION_GROUP (group));
+  }
   g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtering_cb), self);
   self->slots = rds_slot_model_new (G_LIST_MODEL (self->page_model));
   rds_slot_model_set_step (self->slots, ROWS_AT_ONCE);
@@ -823,6 +847,7 @@ rds_databases_page_set_page_size (RdsDatabasesPage *self,
   first = gtk_slice_list_model_get_offset (self->page_model);
   self->page_size = page_size;
   gtk_slice_list_model_set_size (self->page_model, page_size);
+  g_simple_action_set_state (self->page_size_action, g_variant_new_uint32 (page_size));
   show_page_at (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SIZE]);
 }
