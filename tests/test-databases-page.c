@@ -319,6 +319,14 @@ create_modify_delete (Fixture *f)
     RdsDatabaseForm *modify_form = rds_modify_database_wizard_get_form (modify);
 
     g_assert_true (spin_until (f, form_ready, modify_form));
+    /* The instance's windows are shown as chosen; what only creation
+     * sets is not shown at all. */
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (modify_form,
+                                                                               "maintenance_window_choose"))));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (modify_form,
+                                                                               "backup_window_choose"))));
+    g_assert_false (gtk_widget_get_visible (form_widget (modify_form, "encryption_title")));
+    g_assert_false (gtk_widget_get_visible (form_widget (modify_form, "logs_title")));
     screenshot (f, GTK_WIDGET (f->window), "wizard-modify-form");
     select_dropdown_item (form_widget (modify_form, "class_dropdown"), "db.m5.xlarge");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modify), "wizard.continue", NULL));
@@ -330,6 +338,8 @@ create_modify_delete (Fixture *f)
 
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (attribute)), ==, "DB instance class");
       g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (wanted)), "db.m5.xlarge"));
+      /* The windows shown are the instance's: no change of them. */
+      g_assert_null (gtk_grid_get_child_at (rds_modify_database_wizard_get_summary (modify), 0, 2));
     }
     g_object_set (gtk_widget_get_template_child (GTK_WIDGET (modify), RDS_TYPE_MODIFY_DATABASE_WIZARD,
                                                  "apply_now"), "active", TRUE, NULL);

@@ -38,8 +38,8 @@ struct _RdsAdditionalConfigurationSection
   GtkWidget *backup_check, *retention_field, *retention_dropdown;
   GtkWidget *backup_window_field, *backup_window_choose, *backup_window_none, *backup_box;
   GtkWidget *backup_hour_spin, *backup_minute_spin, *backup_duration_dropdown;
-  GtkWidget *copy_tags_check, *encryption_check, *kms_field, *kms_dropdown, *kms_entry;
-  GtkWidget *logs_box, *auto_minor_check;
+  GtkWidget *copy_tags_check, *encryption_title, *encryption_check, *kms_field, *kms_dropdown, *kms_entry;
+  GtkWidget *logs_title, *logs_description, *logs_box, *auto_minor_check;
   GtkWidget *maintenance_window_field, *maintenance_window_choose, *maintenance_window_none;
   GtkWidget *maintenance_box, *maintenance_day_dropdown, *maintenance_hour_spin;
   GtkWidget *maintenance_minute_spin, *maintenance_duration_dropdown;
@@ -197,7 +197,8 @@ windows_problem (RdsAdditionalConfigurationSection *self)
   return rds_validate_windows (backup, maintenance);
 }
 
-static void
+/* Shows the window @text in its controls; FALSE if there is none. */
+static gboolean
 set_window (RdsAdditionalConfigurationSection *self,
             const char                        *text,
             gboolean                           weekly)
@@ -207,22 +208,29 @@ set_window (RdsAdditionalConfigurationSection *self,
   GtkWidget *minute = weekly ? self->maintenance_minute_spin : self->backup_minute_spin;
   GtkWidget *duration = weekly ? self->maintenance_duration_dropdown : self->backup_duration_dropdown;
   int start, length;
+  guint index;
   gboolean ok;
 
   if (text == NULL)
-    return;
+    return FALSE;
   ok = weekly ? rds_rules_parse_maintenance_window (text, &start, &length, NULL)
               : rds_rules_parse_backup_window (text, &start, &length, NULL);
   if (!ok)
-    return;
+    return FALSE;
+
+  /* A length the controls can't show stays as it is, unchosen. */
+  for (index = 0; index < G_N_ELEMENTS (window_durations); index++)
+    if (window_durations[index] == length)
+      break;
+  if (index == G_N_ELEMENTS (window_durations))
+    return FALSE;
 
   if (weekly)
     rds_form_section_select (section, self->maintenance_day_dropdown, (start / (24 * 60)) % 7);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), (start / 60) % 24);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), start % 60);
-  for (guint i = 0; i < G_N_ELEMENTS (window_durations); i++)
-    if (window_durations[i] == length)
-      rds_form_section_select (section, duration, i);
+  rds_form_section_select (section, duration, index);
+  return TRUE;
 }
 
 static int
@@ -259,8 +267,11 @@ rds_additional_configuration_section_setup (RdsFormSection *section)
       rds_form_section_set_active (section, self->backup_check, retention > 0);
       if (retention > 0)
         rds_form_section_select (section, self->retention_dropdown, retention - 1);
-      set_window (self, rds_shape_get_string (i, "preferred-backup-window"), FALSE);
-      set_window (self, rds_shape_get_string (i, "preferred-maintenance-window"), TRUE);
+      /* The instance's windows, shown as chosen. */
+      if (set_window (self, rds_shape_get_string (i, "preferred-backup-window"), FALSE))
+        rds_form_section_set_active (section, self->backup_window_choose, TRUE);
+      if (set_window (self, rds_shape_get_string (i, "preferred-maintenance-window"), TRUE))
+        rds_form_section_set_active (section, self->maintenance_window_choose, TRUE);
       rds_form_section_set_active (section, self->copy_tags_check,
                                    rds_shape_get_boolean (i, "copy-tags-to-snapshot"));
       rds_form_section_set_active (section, self->auto_minor_check,
@@ -309,9 +320,13 @@ rds_additional_configuration_section_validate (RdsFormSection *section)
   gtk_widget_set_visible (self->backup_window_field, rds_form_is_active (self->backup_check));
   gtk_widget_set_visible (self->backup_box, rds_form_is_active (self->backup_window_choose));
   gtk_widget_set_visible (self->maintenance_box, rds_form_is_active (self->maintenance_window_choose));
+  /* Encryption is chosen once, at creation; log exports too, here. */
+  gtk_widget_set_visible (self->encryption_title, create);
   gtk_widget_set_visible (self->encryption_check, create);
   gtk_widget_set_visible (self->kms_field, create && encrypted);
   gtk_widget_set_visible (self->kms_entry, own_key);
+  gtk_widget_set_visible (self->logs_title, create);
+  gtk_widget_set_visible (self->logs_description, create);
   gtk_widget_set_visible (self->logs_box, create);
 
   if (create)
@@ -450,8 +465,9 @@ rds_additional_configuration_section_class_init (RdsAdditionalConfigurationSecti
   BIND (parameter_group_dropdown); BIND (backup_check); BIND (retention_field);
   BIND (retention_dropdown); BIND (backup_window_field); BIND (backup_window_choose);
   BIND (backup_window_none); BIND (backup_box); BIND (backup_hour_spin); BIND (backup_minute_spin);
-  BIND (backup_duration_dropdown); BIND (copy_tags_check); BIND (encryption_check);
-  BIND (kms_field); BIND (kms_dropdown); BIND (kms_entry); BIND (logs_box); BIND (auto_minor_check);
+  BIND (backup_duration_dropdown); BIND (copy_tags_check); BIND (encryption_title);
+  BIND (encryption_check); BIND (kms_field); BIND (kms_dropdown); BIND (kms_entry);
+  BIND (logs_title); BIND (logs_description); BIND (logs_box); BIND (auto_minor_check);
   BIND (maintenance_window_field); BIND (maintenance_window_choose);
   BIND (maintenance_window_none); BIND (maintenance_box); BIND (maintenance_day_dropdown);
   BIND (maintenance_hour_spin); BIND (maintenance_minute_spin);
