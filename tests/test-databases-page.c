@@ -250,6 +250,16 @@ create_modify_delete (Fixture *f)
   type_into (form, "allocated_entry", "5");
   g_assert_cmpstr (field_error (form, "allocated_field"), ==,
                    "Must be between 20 and 65536 GiB for this engine and storage type.");
+  /* Storage the form refuses is not priced. */
+  g_assert_cmpstr (rds_cost_panel_get_total (cost), ==, "—");
+  /* gp3 from 400 GiB: its IOPS and throughput appear with the least they take. */
+  type_into (form, "allocated_entry", "400");
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "iops_field")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "iops_entry"))), ==, "12000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "throughput_entry"))), ==, "500");
+  g_assert_null (field_error (form, "iops_field"));
+  g_assert_cmpstr (rds_cost_panel_get_total (cost), !=, "—");
+  type_into (form, "allocated_entry", "5");
   g_assert_false (rds_database_form_get_valid (form));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL) &&
                   rds_create_database_wizard_get_busy (wizard));

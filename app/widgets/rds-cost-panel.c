@@ -14,6 +14,7 @@
 #include "rds-widget-util.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rds-format.h"
 
@@ -104,8 +105,9 @@ set_line (RdsCostPanel *self,
           double        usd,
           gboolean      always)
 {
-  g_autofree char *text = rds_format_usd (usd);
-  gboolean shown = always || usd > 0.0;
+  /* NaN: a cost the form can't price until a field is right. */
+  g_autofree char *text = isnan (usd) ? g_strdup ("—") : rds_format_usd (usd);
+  gboolean shown = always || isnan (usd) || usd > 0.0;
 
   gtk_label_set_label (GTK_LABEL (self->values[line]), text);
   gtk_widget_set_visible (self->names[line], shown);

@@ -27,6 +27,7 @@
 #include "rds-widget-util.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "rds-additional-configuration-section.h"
@@ -58,6 +59,7 @@ struct _RdsDatabaseForm
   RdsDbInstance       *instance;     /* modify: the instance as it was */
   Template             template_;
   gboolean             valid;
+  gboolean             storage_valid;
   gboolean             applying;     /* applying a preset */
   char                *waiting_for;
 
@@ -407,7 +409,13 @@ revalidate (RdsDatabaseForm *self)
 
   get_sections (self, sections);
   for (guint i = 0; i < N_SECTIONS; i++)
-    valid &= rds_form_section_validate (sections[i]);
+    {
+      gboolean ok = rds_form_section_validate (sections[i]);
+
+      if (sections[i] == RDS_FORM_SECTION (self->storage_section))
+        self->storage_valid = ok;
+      valid &= ok;
+    }
 
   /* Nothing is valid before what RDS offers is known. */
   valid &= self->waiting_for == NULL;
@@ -790,6 +798,12 @@ rds_database_form_get_estimate (RdsDatabaseForm *self,
                                 rds_availability_section_get_multi_az (self->availability_section),
                                 storage.storage_type, storage.allocated, storage.iops, storage.throughput,
                                 estimate);
+  /* Storage the form refuses has no price: not a number, shown as such. */
+  if (!self->storage_valid)
+    {
+      estimate->storage = estimate->total = NAN;
+      estimate->iops = estimate->throughput = 0.0;
+    }
   if (free_tier != NULL)
     *free_tier = creating (self) && self->template_ == TEMPLATE_FREE;
 }

@@ -167,6 +167,32 @@ rds_storage_section_setup (RdsFormSection *section)
   rds_form_section_set_active (section, self->autoscaling_check, max_allocated > 0);
 }
 
+/* Shows or hides @field; one that appears empty gets the least the
+ * storage takes (gp3 from 400 GiB: its 12,000 IOPS and 500 MiB/s), as the
+ * RDS console fills it. */
+static void
+show_with_default (RdsStorageSection *self,
+                   GtkWidget         *field,
+                   GtkWidget         *entry,
+                   gboolean           shown,
+                   const char        *storage_type,
+                   int                allocated,
+                   gboolean           throughput)
+{
+  const RdsEngineInfo *engine = rds_form_section_get_engine (RDS_FORM_SECTION (self));
+  RdsStorageRules rules;
+  int value;
+
+  if (shown && !gtk_widget_get_visible (field) && *rds_form_text_of (entry) == '\0' &&
+      rds_catalog_storage_rules (engine, storage_type, allocated, &rules))
+    {
+      value = throughput ? rules.min_throughput : MAX (rules.min_iops, g_str_equal (storage_type, "io1") ? 3000 : 0);
+      if (value > 0)
+        rds_form_section_set_int_text (RDS_FORM_SECTION (self), entry, value);
+    }
+  gtk_widget_set_visible (field, shown);
+}
+
 static gboolean
 rds_storage_section_validate (RdsFormSection *section)
 {
@@ -178,10 +204,11 @@ rds_storage_section_validate (RdsFormSection *section)
 
   rds_parse_int (rds_form_text_of (self->allocated_entry), &allocated);
   big = allocated >= rds_catalog_gp3_threshold (engine);
-  gtk_widget_set_visible (self->iops_field,
-                          g_strcmp0 (storage_type, "io1") == 0 ||
-                          (g_strcmp0 (storage_type, "gp3") == 0 && big));
-  gtk_widget_set_visible (self->throughput_field, g_strcmp0 (storage_type, "gp3") == 0 && big);
+  show_with_default (self, self->iops_field, self->iops_entry,
+                     g_strcmp0 (storage_type, "io1") == 0 || (g_strcmp0 (storage_type, "gp3") == 0 && big),
+                     storage_type, allocated, FALSE);
+  show_with_default (self, self->throughput_field, self->throughput_entry,
+                     g_strcmp0 (storage_type, "gp3") == 0 && big, storage_type, allocated, TRUE);
   gtk_widget_set_visible (self->max_storage_field, rds_form_is_active (self->autoscaling_check));
 
   valid &= rds_form_section_check (section, self->storage_type_field, NULL,
