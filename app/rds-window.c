@@ -208,8 +208,10 @@ rds_window_show_page (RdsWindow  *self,
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-page", name);
     }
-  else if (self->previous_page != NULL)
-    select_navigation_row (self, self->previous_page);
+  else
+    /* A database's page and its wizards are part of Databases, wherever
+     * they were opened from (Back still returns there). */
+    select_navigation_row (self, "databases");
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_title (self);

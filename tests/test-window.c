@@ -9,10 +9,66 @@
 
 /* Cases */
 
+static gboolean
+is_any_label (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The list whose rows are the pages. */
+static gboolean
+is_sidebar (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && find_widget (widget, is_label_showing, "Dashboard") != NULL;
+}
+
+/* The label of the sidebar's selected row. */
+static const char *
+sidebar_selection (Fixture *f)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (f->window), is_sidebar, NULL);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  GtkWidget *label = row != NULL ? find_widget (GTK_WIDGET (row), is_any_label, NULL) : NULL;
+
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+/* Whether @widget's own shortcuts map @trigger (as gtk_shortcut_trigger_to_string ()
+ * writes it) to @action. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (text, trigger) && GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 window_pages (Fixture *f)
 {
   const char *pages[] = { "dashboard", "databases", "snapshots", "events" };
+  const char *page_titles[] = { N_("Dashboard"), N_("Databases"), N_("Snapshots"), N_("Events") };
 
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -22,8 +78,22 @@ window_pages (Fixture *f)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
                                                  pages[i]));
       g_assert_cmpstr (rds_window_get_page (f->window), ==, pages[i]);
+      g_assert_cmpstr (sidebar_selection (f), ==, gettext (page_titles[i]));
       screenshot (f, GTK_WIDGET (f->window), name);
     }
+
+  /* Create database opened from Snapshots is part of Databases; Back
+   * (or Escape, the wizard's) returns to Snapshots. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-database", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
+  g_assert_cmpstr (sidebar_selection (f), ==, "Databases");
+  g_assert_true (has_shortcut (rds_window_get_page_widget (f->window, "create-database"), "Escape",
+                               "wizard.cancel"));
+  g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "create-database"),
+                                             "wizard.cancel", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "snapshots");
+  g_assert_cmpstr (sidebar_selection (f), ==, "Snapshots");
 }
 
 /* The Korean console: labels, statuses and the wizard's errors. */

@@ -294,6 +294,7 @@ rds_create_database_wizard_class_init (RdsCreateDatabaseWizardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "wizard.create", NULL);
 }

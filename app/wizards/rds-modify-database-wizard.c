@@ -369,6 +369,7 @@ rds_modify_database_wizard_class_init (RdsModifyDatabaseWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
   gtk_widget_class_install_action (widget_class, "wizard.modify", NULL, modify_action);
 }
 
