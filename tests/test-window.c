@@ -64,6 +64,79 @@ has_shortcut (GtkWidget  *widget,
   return FALSE;
 }
 
+static gboolean
+is_listed (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const guint *key = data;
+  g_autofree char *accelerator = NULL;
+  g_auto(GStrv) accels = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "accelerator", &accelerator, NULL);
+  accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+  for (guint i = 0; accels[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      if (gtk_accelerator_parse (accels[i], &keyval, &modifiers) && keyval == key[0] && modifiers == key[1])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every key the window and the wizards bind is in the shortcuts window. */
+static void
+assert_shortcuts_listed (Fixture *f)
+{
+  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  GtkWidget *owners[] = { GTK_WIDGET (f->window), rds_window_get_page_widget (f->window, "create-database") };
+  guint checked = 0;
+
+  g_assert_nonnull (overlay);
+  for (guint o = 0; o < G_N_ELEMENTS (owners); o++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (owners[o]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+              const char *name;
+              guint key[2];
+
+              /* The console's own keys, not GTK's (arrows, debugging). */
+              if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+                continue;
+              name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+              if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "wizard."))
+                continue;
+              key[0] = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+              key[1] = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+              if (find_widget (overlay, is_listed, key) == NULL)
+                {
+                  g_autofree char *accelerator = gtk_accelerator_name (key[0], key[1]);
+
+                  g_error ("%s binds %s, which the shortcuts window does not list",
+                           G_OBJECT_TYPE_NAME (owners[o]), accelerator);
+                }
+              checked++;
+            }
+        }
+    }
+  /* Ctrl+N, Ctrl+F, F5, Ctrl+R, Alt+Left, Ctrl+Space, Alt+1…4, Escape, Ctrl+Return. */
+  g_assert_cmpuint (checked, >=, 12);
+}
+
 static void
 window_pages (Fixture *f)
 {
@@ -88,6 +161,7 @@ window_pages (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-database", NULL));
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
   g_assert_cmpstr (sidebar_selection (f), ==, "Databases");
+  assert_shortcuts_listed (f);
   g_assert_true (has_shortcut (rds_window_get_page_widget (f->window, "create-database"), "Escape",
                                "wizard.cancel"));
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "create-database"),
