@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "rds-accessible-names.h"
 #include "rds-application.h"
 
 #include <glib/gi18n.h>
@@ -332,6 +333,7 @@ preferences_action (GSimpleAction *action,
 
   preferences = rds_preferences_window_new (self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  rds_accessible_name_controls (GTK_WIDGET (preferences));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

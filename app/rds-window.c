@@ -24,6 +24,7 @@
 #include "rds-activity-watcher.h"
 #include "rds-application.h"
 #include "rds-clock-control.h"
+#include "rds-accessible-names.h"
 #include "rds-create-database-wizard.h"
 #include "rds-dashboard-page.h"
 #include "rds-database-page.h"
@@ -201,6 +202,7 @@ rds_window_show_page (RdsWindow  *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, name);
+  rds_accessible_name_controls (gtk_stack_get_visible_child (self->stack));
 
   if (is_top_page (name))
     {
@@ -215,6 +217,7 @@ rds_window_show_page (RdsWindow  *self,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_title (self);
+  rds_accessible_name_controls (GTK_WIDGET (self));
 }
 
 const char *
@@ -403,6 +406,12 @@ rds_window_add_toast (RdsWindow  *self,
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The toast shown (a queued one waits) gets names a screen reader can say. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (self->toast_overlay))
+      rds_accessible_name_controls (child);
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
 }
@@ -572,6 +581,7 @@ maybe_offer_sample (RdsWindow *self)
   adw_message_dialog_set_close_response (dialog, "empty");
   g_signal_connect_object (dialog, "response", G_CALLBACK (sample_response_cb), self,
                            G_CONNECT_SWAPPED);
+  rds_accessible_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -689,6 +699,7 @@ application_session_cb (RdsWindow      *self,
                                                            _("The Simulator’s Saved State Was Damaged"),
                                                            rds_application_get_simulator_warning (app)));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      rds_accessible_name_controls (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 

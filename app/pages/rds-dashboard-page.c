@@ -112,12 +112,16 @@ set_tile (RdsDashboardPage *self,
           const char       *value)
 {
   g_autofree char *accessible = NULL;
+  GtkWidget *box;
 
   gtk_label_set_label (GTK_LABEL (self->tiles[tile].value), value);
   /* Translators: a dashboard tile for screen readers: "Databases: 5" */
   accessible = g_strdup_printf (_("%s: %s"), gtk_label_get_label (GTK_LABEL (self->tiles[tile].caption)),
                                 value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->tiles[tile].value)),
+  box = gtk_widget_get_parent (self->tiles[tile].value);
+  /* A tile that opens a page is a button: the button says it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (GTK_IS_BUTTON (gtk_widget_get_parent (box))
+                                                  ? gtk_widget_get_parent (box) : box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rds-accessible-names.h"
 #include "rds-format.h"
 #include "rds-resource-list.h"
 
@@ -59,6 +60,7 @@ rds_widget_present_over (GtkWidget *owner,
   GtkRoot *root = owner != NULL ? gtk_widget_get_root (owner) : NULL;
 
   gtk_window_set_transient_for (window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  rds_accessible_name_controls (GTK_WIDGET (window));
   gtk_window_present (window);
 }
 

@@ -130,11 +130,10 @@ finish (Creation *creation)
     gtk_widget_activate_action (GTK_WIDGET (root), "win.toast", "s", toast);
 
   if (creation->generated && GTK_IS_WINDOW (root))
-    gtk_window_present (GTK_WINDOW (rds_credentials_dialog_new (GTK_WINDOW (root),
-                                                                creation->identifier,
-                                                                creation->username,
-                                                                creation->password,
-                                                                rds_secrets_get_persistent (self->secrets))));
+    rds_widget_present_over (GTK_WIDGET (root),
+                             GTK_WINDOW (rds_credentials_dialog_new (GTK_WINDOW (root), creation->identifier,
+                                                                     creation->username, creation->password,
+                                                                     rds_secrets_get_persistent (self->secrets))));
 
   set_busy (self, NULL);
   g_signal_emit (self, signals[CREATED], 0, creation->identifier);

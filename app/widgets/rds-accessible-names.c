@@ -1,0 +1,107 @@
+/* rds-accessible-names.c: names a screen reader can say, for controls GTK 4.8 names badly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 names a button by its raw label and by the label inside it
+ * together ("_Create database Create database"), and a button
+ * without a label (an icon, a menu) by its type ("GtkMenuButton"). Each
+ * control under a root gets the name a person would say instead: its
+ * label without the mnemonic underscore, or its tooltip. Labels given
+ * explicitly (rds_action_dialog_set_submit_label) are set after, so they
+ * win.
+ */
+
+#include "config.h"
+
+#include "rds-accessible-names.h"
+
+#include <glib/gi18n.h>
+
+/**
+ * rds_accessible_strip_mnemonic:
+ *
+ * Returns: (transfer full): @label as it shows: "_Create" is "Create",
+ *   "a__b" is "a_b"
+ */
+char *
+rds_accessible_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label != NULL ? label : ""; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        g_string_append_c (out, '_'), p++;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_name (GtkWidget  *widget,
+          const char *label,
+          gboolean    mnemonic)
+{
+  g_autofree char *name = mnemonic ? rds_accessible_strip_mnemonic (label) : g_strdup (label);
+
+  if (name == NULL || *name == '\0')
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* GTK also names a button by the label inside it, which said it twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static void
+name_control (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+
+      if (label != NULL)
+        set_name (widget, label, gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)));
+      else if (tooltip != NULL)
+        set_name (widget, tooltip, FALSE);
+    }
+  else if (GTK_IS_BUTTON (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+
+      if (label != NULL)
+        set_name (widget, label, gtk_button_get_use_underline (GTK_BUTTON (widget)));
+      else if (tooltip != NULL)
+        set_name (widget, tooltip, FALSE);
+      /* libadwaita 1.2's toasts close with an unnamed icon button. */
+      else if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+        set_name (widget, _("Close"), FALSE);
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+
+      if (label != NULL)
+        set_name (widget, label, gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)));
+    }
+}
+
+/**
+ * rds_accessible_name_controls:
+ * @root: a window, page or dialog
+ *
+ * Names every button, menu button and check button under @root (and
+ * @root itself) as it shows.
+ */
+void
+rds_accessible_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  name_control (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rds_accessible_name_controls (child);
+}

@@ -1,0 +1,200 @@
+#!/usr/bin/python3
+# test_accessibility.py: the console as a screen reader sees it
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts rds-console on a fresh state, with accessibility on, and walks the
+# AT-SPI tree of every page, the create wizard and the first start's
+# dialog, as Orca would. A control (button, toggle, check, radio, combo,
+# entry, spin button, menu item, tab) fails when it has no name, a name
+# that is a type name ("GtkButton"), a mnemonic underscore ("_Create"), a
+# name said twice ("Create database Create database"), or a button role
+# with no action to invoke. Run under build-aux/headless (a private bus,
+# an X server, a keyring); RDS_CONSOLE is the program.
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import warnings
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+CONTROLS = {"push button", "toggle button", "check box", "radio button", "combo box", "text",
+            "password text", "spin button", "menu item", "check menu item", "radio menu item",
+            "page tab", "slider", "link", "entry"}
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Rds)[A-Z]\w*$")
+MNEMONIC = re.compile(r"(^|\s)_\w")
+DEADLINE = 20.0
+
+
+def doubled(name):
+    words = name.split()
+    half = len(words) // 2
+    return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+class Console:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="rds-a11y-")
+        env = dict(os.environ)
+        env.pop("GTK_A11Y", None)
+        env.pop("NO_AT_BRIDGE", None)
+        self.process = subprocess.Popen([os.environ["RDS_CONSOLE"], "--state-dir", self.dir, "--paused"],
+                                        env=env)
+        self.app = self.wait(self.find_app, "the console on the accessibility bus")
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def find_app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is not None and child.get_name() == "rds-console":
+                return child
+        return None
+
+    # The console answers at its own pace: poll what a user would see,
+    # until a deadline. Nothing here waits for simulated time.
+    def wait(self, condition, what):
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            result = condition()
+            if result:
+                return result
+            time.sleep(0.05)
+        raise AssertionError("timed out waiting for %s" % what)
+
+    def windows(self):
+        return [self.app.get_child_at_index(i) for i in range(self.app.get_child_count())]
+
+    def find(self, role, name, root=None):
+        def walk(node):
+            try:
+                if node.get_role_name() == role and node.get_name() == name and \
+                        node.get_state_set().contains(Atspi.StateType.VISIBLE):
+                    return node
+                for i in range(node.get_child_count()):
+                    child = node.get_child_at_index(i)
+                    found = walk(child) if child is not None else None
+                    if found is not None:
+                        return found
+            except gi.repository.GLib.Error:
+                pass
+            return None
+        roots = [root] if root is not None else self.windows()
+        for window in roots:
+            found = walk(window)
+            if found is not None:
+                return found
+        return None
+
+    def click(self, role, name):
+        node = self.wait(lambda: self.find(role, name), "%s %r" % (role, name))
+        action = node.get_action_iface()
+        for i in range(action.get_n_actions()):
+            if action.get_action_name(i) in ("click", "activate"):
+                action.do_action(i)
+                return
+        raise AssertionError("%s %r has no action" % (role, name))
+
+    def window_action(self, name):
+        frame = self.windows()[0]
+        action = frame.get_action_iface()
+        for i in range(action.get_n_actions()):
+            if action.get_action_name(i) == name:
+                action.do_action(i)
+                return
+        raise AssertionError("the window has no action %s" % name)
+
+    def select_page(self, title):
+        item = self.wait(lambda: self.find("list item", title), "the sidebar's %r" % title)
+        parent = item.get_parent()
+        parent.get_selection_iface().select_child(item.get_index_in_parent())
+
+    def problems(self, where):
+        found = []
+
+        def walk(node, inside_combo, path):
+            try:
+                states = node.get_state_set()
+                if not states.contains(Atspi.StateType.VISIBLE):
+                    return
+                role = node.get_role_name()
+                name = (node.get_name() or "").strip()
+            except gi.repository.GLib.Error:
+                return
+            if role in CONTROLS and not inside_combo:
+                action = node.get_action_iface()
+                actions = action.get_n_actions() if action is not None else 0
+                what = "%s: %s %r (in %s)" % (where, role, name, " > ".join(path[-3:]) or "the window")
+                if not name:
+                    found.append(what + " has no name")
+                elif TYPE_NAME.match(name):
+                    found.append(what + " is named by its type")
+                elif MNEMONIC.search(name):
+                    found.append(what + " shows a mnemonic underscore")
+                elif doubled(name):
+                    found.append(what + " says its name twice")
+                # GTK 4.8 wraps a menu button's toggle in a button of the
+                # same name without actions: the toggle inside is invoked.
+                if role in ("push button", "toggle button") and actions == 0 and not invocable_child(node):
+                    found.append(what + " has no action to invoke")
+            for i in range(node.get_child_count()):
+                child = node.get_child_at_index(i)
+                if child is not None:
+                    walk(child, inside_combo or role == "combo box", path + [name] if name else path)
+
+        def invocable_child(node):
+            for i in range(node.get_child_count()):
+                child = node.get_child_at_index(i)
+                action = child.get_action_iface() if child is not None else None
+                if action is not None and action.get_n_actions() > 0 and \
+                        child.get_role_name() in ("push button", "toggle button"):
+                    return True
+            return False
+
+        for window in self.windows():
+            walk(window, False, [])
+        return found
+
+
+class AccessibilityTest(unittest.TestCase):
+    def test_every_page_and_wizard(self):
+        warnings.simplefilter("ignore")
+        console = Console()
+        problems = []
+        try:
+            # The first start's offer, then the pages with the sample in them.
+            console.wait(lambda: console.find("push button", "Add Sample Databases"), "the sample offer")
+            problems += console.problems("sample offer")
+            console.click("push button", "Add Sample Databases")
+            console.wait(lambda: console.find("push button", "DB instances: 5/40"), "the sample on the dashboard")
+            problems += console.problems("dashboard")
+            # Each page once shown stays in the tree: walk them all at the end.
+            for page, control in (("Databases", ("entry", "Filter by databases")),
+                                  ("Snapshots", ("entry", "Filter by snapshots")),
+                                  ("Events", ("entry", "Filter by events"))):
+                console.select_page(page)
+                console.wait(lambda: console.find(*control), "the %s page" % page)
+            console.window_action("win.create-database")
+            console.wait(lambda: console.find("radio button", "Easy create") or
+                         console.find("check box", "Easy create"), "the create wizard")
+            problems += console.problems("pages and wizard")
+        finally:
+            console.close()
+        self.assertEqual(problems, [], "\n" + "\n".join(problems))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
