@@ -295,17 +295,28 @@ rds_window_open_database (RdsWindow  *self,
 /* Wizards: one of each at a time, kept (with what was typed) until done
  * or cancelled. */
 
+/* Takes @wizard out once another page shows, with the focus out of it
+ * first: a field that still had it warned that it lost it unseen. */
+static void
+remove_wizard (RdsWindow *self,
+               GtkWidget *wizard)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (gtk_stack_get_page (self->stack, wizard) == NULL)
+    return;
+  if (focus != NULL && (focus == wizard || gtk_widget_is_ancestor (focus, wizard)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_remove (self->stack, wizard);
+}
+
 static void
 wizard_done_cb (RdsWindow *self,
                 GtkWidget *wizard)
 {
-  const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->stack, wizard));
-  gboolean visible = gtk_stack_get_visible_child (self->stack) == wizard;
-
-  if (visible)
+  if (gtk_stack_get_visible_child (self->stack) == wizard)
     rds_window_go_back (self);
-  if (name != NULL)
-    gtk_stack_remove (self->stack, wizard);
+  remove_wizard (self, wizard);
 }
 
 static void
@@ -313,8 +324,8 @@ database_created_cb (RdsWindow  *self,
                      const char *identifier,
                      GtkWidget  *wizard)
 {
-  gtk_stack_remove (self->stack, wizard);
   rds_window_show_page (self, "databases");
+  remove_wizard (self, wizard);
   rds_databases_page_select (RDS_DATABASES_PAGE (ensure_page (self, "databases")), identifier);
 }
 
@@ -350,8 +361,8 @@ database_modified_cb (RdsWindow  *self,
                       const char *identifier,
                       GtkWidget  *wizard)
 {
-  gtk_stack_remove (self->stack, wizard);
   rds_window_open_database (self, identifier);
+  remove_wizard (self, wizard);
 }
 
 void
@@ -372,7 +383,7 @@ rds_window_modify_database (RdsWindow     *self,
   if (wizard != NULL && !rds_modify_database_wizard_get_busy (RDS_MODIFY_DATABASE_WIZARD (wizard)) &&
       rds_modify_database_wizard_get_instance (RDS_MODIFY_DATABASE_WIZARD (wizard)) != instance)
     {
-      gtk_stack_remove (self->stack, wizard);
+      remove_wizard (self, wizard);
       wizard = NULL;
     }
 
