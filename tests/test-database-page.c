@@ -45,11 +45,14 @@ tags (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (key), "team");
   g_assert_null (rds_form_field_get_error (RDS_FORM_FIELD (key_field)));
   gtk_editable_set_text (GTK_EDITABLE (value), "payments");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tags.add", NULL));
+  /* Added with Enter in the value, as a person does. */
+  gtk_widget_grab_focus (value);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (value)), "activate");
   g_assert_true (spin_until (f, tag_count_is, GUINT_TO_POINTER (1)));
-  /* Added: the fields empty for the next one. */
+  /* Added: the fields empty for the next one, the cursor in its key. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key)), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), key));
 
   gtk_editable_set_text (GTK_EDITABLE (key), "environment");
   gtk_editable_set_text (GTK_EDITABLE (value), "");

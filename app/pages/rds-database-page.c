@@ -868,6 +868,12 @@ tag_added_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->tag_value_entry), "");
   rds_form_field_set_error (self->tag_key_field, NULL);
   rds_form_field_set_error (self->tag_value_field, NULL);
+  /* Ready for the next tag: from its key. */
+  if (gtk_widget_get_root (self->tag_value_entry) != NULL &&
+      gtk_root_get_focus (gtk_widget_get_root (self->tag_value_entry)) != NULL &&
+      gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (self->tag_value_entry)),
+                              self->tag_value_entry))
+    gtk_widget_grab_focus (self->tag_key_entry);
 }
 
 static void
