@@ -581,8 +581,11 @@ search (Fixture *f)
   g_assert_true (action_enabled (GTK_WIDGET (page), "db", "reboot"));
 
   /* The selection follows its database to its row in the results. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (3)"));
   gtk_editable_set_text (entry, "postgres");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));
+  /* The title says how many match of how many there are. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (2 of 3)"));
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "reports-postgres"));
   assert_row_shows (f, "billing-postgres\tAvailable\tPostgreSQL");
   assert_row_shows (f, "reports-postgres\tAvailable\tPostgreSQL");

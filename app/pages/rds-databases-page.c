@@ -164,8 +164,12 @@ update_state (RdsDatabasesPage *self)
   g_autofree char *title = NULL;
   const char *page;
 
-  /* Translators: the Databases page's title, with how many there are */
-  title = g_strdup_printf (_("Databases (%u)"), total);
+  if (shown < total)
+    /* Translators: the Databases page's title while a search hides some: "Databases (2 of 1000)" */
+    title = g_strdup_printf (_("Databases (%u of %u)"), shown, total);
+  else
+    /* Translators: the Databases page's title, with how many there are */
+    title = g_strdup_printf (_("Databases (%u)"), total);
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
   update_pager (self);

@@ -65,8 +65,12 @@ update_state (RdsSnapshotsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *title = NULL;
 
-  /* Translators: the Snapshots page's title, with how many there are */
-  title = g_strdup_printf (_("Snapshots (%u)"), total);
+  if (shown < total)
+    /* Translators: the Snapshots page's title while a search hides some: "Snapshots (2 of 40)" */
+    title = g_strdup_printf (_("Snapshots (%u of %u)"), shown, total);
+  else
+    /* Translators: the Snapshots page's title, with how many there are */
+    title = g_strdup_printf (_("Snapshots (%u)"), total);
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack),
