@@ -59,6 +59,9 @@ wizard_service_error (Fixture *f)
 {
   RdsCreateDatabaseWizard *wizard;
   RdsDatabaseForm *form;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
 
   create_instance (f, "taken-db", "mysql", FALSE);
   wizard = open_create_wizard (f);
@@ -68,19 +71,31 @@ wizard_service_error (Fixture *f)
   type_into (form, "password_entry", "correct-horse-battery");
   type_into (form, "confirm_entry", "correct-horse-battery");
   g_assert_true (rds_database_form_get_valid (form));
+  /* Sent from the bottom of the form, where a person ends up. */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_for_frames (f, scroller);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
   g_assert_true (spin_until (f, wizard_idle, wizard));
 
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
   g_assert_nonnull (strstr (field_error (form, "identifier_field"), "already exists"));
+  /* The field with the error is in sight. */
+  wait_for_frames (f, scroller);
+  g_assert_true (gtk_widget_compute_point (form_widget (form, "identifier_field"), scroller,
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y, <, gtk_widget_get_height (scroller));
   g_assert_nonnull (strstr (rds_create_database_wizard_get_status (wizard), "already exists"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "password_entry"))), ==,
                    "correct-horse-battery");
   screenshot (f, GTK_WIDGET (f->window), "wizard-create-service-error");
 
-  /* Typing fixes it; nothing else was touched. */
+  /* Typing fixes it, there and in the footer; nothing else was touched. */
   type_into (form, "identifier_entry", "free-db");
   g_assert_null (field_error (form, "identifier_field"));
+  g_assert_null (strstr (rds_create_database_wizard_get_status (wizard), "already exists"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
   wait_for_status (f, "free-db", "creating");
 }

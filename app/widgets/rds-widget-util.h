@@ -64,26 +64,39 @@ rds_widget_present_over (GtkWidget *owner,
   gtk_window_present (window);
 }
 
-/* Scrolls the nearest GtkScrolledWindow around @widget so that it shows,
- * and focuses it when its window is the active one. */
+/* Scrolls the nearest GtkScrolledWindow around @area so that it shows,
+ * and focuses @widget (in it) when its window is the active one. */
 static inline void
-rds_widget_reveal (GtkWidget *widget)
+rds_widget_reveal_in (GtkWidget *widget,
+                      GtkWidget *area)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = gtk_widget_get_ancestor (area, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
   graphene_point_t point;
 
-  if (scroller != NULL &&
-      gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                &GRAPHENE_POINT_INIT (0, 0), &point))
+  /* Focus first: GTK 4.8's viewport then scrolls to its whole child, the
+   * top of the form, which the scrolling below puts right. */
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    gtk_widget_grab_focus (widget);
+
+  /* Where the widget is in the content, not in the viewport (which moves
+   * with the scrolling). */
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content != NULL && gtk_widget_compute_point (area, content, &GRAPHENE_POINT_INIT (0, 0), &point))
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-      gtk_adjustment_set_value (adjustment, MAX (point.y - 48, 0));
+      gtk_adjustment_set_value (adjustment, MAX (point.y - 24, 0));
     }
+}
 
-  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
-    gtk_widget_grab_focus (widget);
+/* Scrolls @widget into sight and focuses it. */
+static inline void
+rds_widget_reveal (GtkWidget *widget)
+{
+  rds_widget_reveal_in (widget, widget);
 }
 
 G_END_DECLS

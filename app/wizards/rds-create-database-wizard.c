@@ -87,6 +87,16 @@ update (RdsCreateDatabaseWizard *self)
   rds_cost_panel_set_estimate (self->cost_panel, &estimate, free_tier);
 }
 
+/* A change after the service's error answers it: the footer forgets the
+ * error (the field's own is checked again by the form). */
+static void
+form_changed_cb (RdsCreateDatabaseWizard *self)
+{
+  if (!self->busy)
+    g_clear_pointer (&self->error_text, g_free);
+  update (self);
+}
+
 static void
 set_busy (RdsCreateDatabaseWizard *self,
           const char              *status)
@@ -321,7 +331,7 @@ rds_create_database_wizard_new (RdsSession *session,
 
   self->form = rds_database_form_new (session, RDS_DATABASE_FORM_CREATE, NULL);
   gtk_box_append (GTK_BOX (self->form_box), GTK_WIDGET (self->form));
-  g_signal_connect_object (self->form, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::valid", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::waiting-for", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);

@@ -559,7 +559,8 @@ show_error_in (GtkWidget    *widget,
               GtkWidget *control = rds_form_field_get_child (RDS_FORM_FIELD (child));
 
               rds_form_field_set_error (RDS_FORM_FIELD (child), error->message);
-              rds_widget_reveal (control != NULL ? control : child);
+              /* The whole field in sight, its title too; the cursor in it. */
+              rds_widget_reveal_in (control != NULL ? control : child, child);
               return TRUE;
             }
         }
