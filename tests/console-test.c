@@ -724,6 +724,25 @@ log_writer_cb (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+static gboolean
+is_focusable_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_focusable (widget);
+}
+
+/* No label under @root takes the keyboard focus: the focus goes from
+ * control to control, never into a title or a value (a caret in it, or
+ * its text selected, when a page opens). */
+void
+assert_no_focusable_labels (GtkWidget *root)
+{
+  GtkWidget *label = find_widget (root, is_focusable_label, NULL);
+
+  if (label != NULL)
+    g_error ("the label “%s” takes the keyboard focus", gtk_label_get_label (GTK_LABEL (label)));
+}
+
 /* A label that shows @data (for find_widget ()). */
 gboolean
 is_label_showing (GtkWidget     *widget,

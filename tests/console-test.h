@@ -164,6 +164,7 @@ void run_test (Fixture       *f,
  * rds-console sets them up, criticals fatal, animations off, and a desktop
  * notification server that records what the console sends. One process on
  * a bus can own it: the UI tests run one at a time. */
+void assert_no_focusable_labels (GtkWidget *root);
 void wait_for_frames (Fixture   *f,
                       GtkWidget *widget);
 gboolean is_label_showing (GtkWidget     *widget,

@@ -36,6 +36,7 @@ tags (Fixture *f)
   page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
                                            GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs")), "tags");
+  assert_no_focusable_labels (GTK_WIDGET (page));
   key = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_key_entry"));
   value = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_value_entry"));
   key_field = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_key_field"));

@@ -162,6 +162,7 @@ window_pages (Fixture *f)
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
   g_assert_cmpstr (sidebar_selection (f), ==, "Databases");
   assert_shortcuts_listed (f);
+  assert_no_focusable_labels (GTK_WIDGET (f->window));
   g_assert_true (has_shortcut (rds_window_get_page_widget (f->window, "create-database"), "Escape",
                                "wizard.cancel"));
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "create-database"),
