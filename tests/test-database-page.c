@@ -28,14 +28,23 @@ field_has_error (Fixture       *f,
 static void
 tags (Fixture *f)
 {
+  GtkWidget *tabs;
+  int height;
   RdsDatabasePage *page;
   GtkWidget *key, *value, *key_field;
 
   create_instance (f, "tagged-db", "mysql", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "tagged-db"));
   page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                           GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs")), "tags");
+  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
+  /* Each tab as tall as its content, not as the tallest. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "connectivity");
+  wait_for_frames (f, tabs);
+  height = gtk_widget_get_height (tabs);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "configuration");
+  wait_for_frames (f, tabs);
+  g_assert_cmpint (gtk_widget_get_height (tabs), !=, height);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "tags");
   assert_no_focusable_labels (GTK_WIDGET (page));
   key = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_key_entry"));
   value = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_value_entry"));

@@ -658,29 +658,31 @@ field_box (RdsDatabasePage *self,
   return box;
 }
 
+/* A card of fields, three to a row: columns of one width, each row as
+ * tall as its own fields (one long value, a list of subnets, no longer
+ * spreads every row of the card). */
+#define FIELDS_PER_ROW 3
+
 static GtkWidget *
 new_section (GtkWidget  *tab,
              const char *title)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *grid = gtk_grid_new ();
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-card");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 24);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_box_append (GTK_BOX (card), heading);
-  gtk_box_append (GTK_BOX (card), flow);
+  gtk_box_append (GTK_BOX (card), grid);
   gtk_box_append (GTK_BOX (tab), card);
 
-  return flow;
+  return grid;
 }
 
 static void
@@ -689,13 +691,22 @@ build_tab (RdsDatabasePage *self,
            const FieldInfo *fields,
            guint            n_fields)
 {
-  GtkWidget *flow = NULL;
+  GtkWidget *grid = NULL;
+  guint n = 0;
 
   for (guint i = 0; i < n_fields; i++)
     {
+      GtkWidget *box;
+
       if (fields[i].section != NULL)
-        flow = new_section (tab, _(fields[i].section));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), field_box (self, _(fields[i].label), fields[i].func));
+        {
+          grid = new_section (tab, _(fields[i].section));
+          n = 0;
+        }
+      box = field_box (self, _(fields[i].label), fields[i].func);
+      gtk_widget_set_valign (box, GTK_ALIGN_START);
+      gtk_grid_attach (GTK_GRID (grid), box, n % FIELDS_PER_ROW, n / FIELDS_PER_ROW, 1, 1);
+      n++;
     }
 }
 
