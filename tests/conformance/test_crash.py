@@ -320,7 +320,12 @@ class DamageTest(unittest.TestCase):
                     crash_under_load(simd, trial * 2 + run, ledger, rng, 0.3, 1.0)
 
                 before = Model(state_dir)
-                self.assertEqual(before.damage, [], "kill -9 alone damaged the files")
+                # A kill can cut the journal's last write short (a fatal
+                # signal ends a large write() part way): never synced, so
+                # never acknowledged, and rds-simd says so and keeps it.
+                # Anything else is damage kill -9 must not do.
+                self.assertEqual([d for d in before.damage if d != "a journal cut short"], [],
+                                 "kill -9 alone damaged the files")
                 self.assertAcknowledgedIn(before, ledger)
 
                 # A line that the second run found cut short by the first
