@@ -251,7 +251,12 @@ rds_window_go_back (RdsWindow *self)
 
   current = gtk_stack_get_visible_child_name (self->stack);
   if (current == NULL || is_top_page (current))
-    return;
+    {
+      /* Folded, Back from a page of the sidebar shows the sidebar. */
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      return;
+    }
 
   rds_window_show_page (self, self->previous_page != NULL ? self->previous_page : "databases");
 }

@@ -16,6 +16,13 @@ is_any_label (GtkWidget     *widget,
   return GTK_IS_LABEL (widget);
 }
 
+static gboolean
+is_leaflet (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return ADW_IS_LEAFLET (widget);
+}
+
 /* The list whose rows are the pages. */
 static gboolean
 is_sidebar (GtkWidget     *widget,
@@ -154,6 +161,15 @@ window_pages (Fixture *f)
       g_assert_cmpstr (sidebar_selection (f), ==, gettext (page_titles[i]));
       screenshot (f, GTK_WIDGET (f->window), name);
     }
+
+  /* Alt+Left is the window's Back only: the leaflet does not take it. */
+  {
+    GtkWidget *leaflet = find_widget (GTK_WIDGET (f->window), is_leaflet, NULL);
+
+    g_assert_nonnull (leaflet);
+    g_assert_false (adw_leaflet_get_can_navigate_back (ADW_LEAFLET (leaflet)));
+    g_assert_true (has_shortcut (GTK_WIDGET (f->window), "<Alt>Left", "win.back"));
+  }
 
   /* Create database opened from Snapshots is part of Databases; Back
    * (or Escape, the wizard's) returns to Snapshots. */
