@@ -589,6 +589,15 @@ search (Fixture *f)
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "reports-postgres"));
   assert_row_shows (f, "billing-postgres\tAvailable\tPostgreSQL");
   assert_row_shows (f, "reports-postgres\tAvailable\tPostgreSQL");
+  /* A cell cut short in a narrow column says all of it on hover; it keeps
+   * a width of its own, so a narrow window scrolls the table sideways. */
+  {
+    GtkWidget *cell = find_widget (GTK_WIDGET (page), is_label_showing, "PostgreSQL");
+
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "PostgreSQL");
+    g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (cell)), >=, 10);
+  }
   g_assert_null (databases_row (f, "orders-mysql"));
   gtk_editable_set_text (entry, "PostgreSQL");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (2)));

@@ -267,6 +267,8 @@ cell_show (CellData *cell)
     }
 
   gtk_label_set_label (GTK_LABEL (widget), text != NULL ? text : "");
+  /* Cut short in a narrow column: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -342,6 +344,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       widget = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (widget), 0);
       gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      /* A narrow window scrolls the table sideways rather than cut every
+       * column to "I…". */
+      gtk_label_set_width_chars (GTK_LABEL (widget), 10);
       break;
     }
 
