@@ -4,8 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Starts rds-console on a fresh state, with accessibility on, and walks the
-# AT-SPI tree of every page, the create wizard and the first start's
-# dialog, as Orca would. A control (button, toggle, check, radio, combo,
+# AT-SPI tree of every page, the create wizard, the clock's popover and
+# the first start's dialog, as Orca would. A control (button, toggle, check, radio, combo,
 # entry, spin button, menu item, tab) fails when it has no name, a name
 # that is a type name ("GtkButton"), a mnemonic underscore ("_Create"), a
 # name said twice ("Create database Create database"), or a button role
