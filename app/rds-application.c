@@ -10,12 +10,13 @@
 
 #include "config.h"
 
-#include "rds-accessible-names.h"
 #include "rds-application.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rds-accessible-names.h"
+#include "rds-command-line-dialog.h"
 #include "rds-preferences-window.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
@@ -162,6 +163,8 @@ start_simulator (RdsApplication *self,
   g_clear_object (&self->simulator);
   self->simulator = rds_simulator_new (state_dir, parts[0], parts[1]);
   rds_simulator_set_paused (self->simulator, self->clock_paused);
+  if (self->settings != NULL)
+    rds_simulator_set_port (self->simulator, g_settings_get_uint (self->settings, "simulator-port"));
   if (self->clock_start > 0)
     rds_simulator_set_start_time (self->simulator, self->clock_start);
 
@@ -337,10 +340,35 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The embedded simulator's endpoint and credentials, for the AWS CLI. */
+static void
+command_line_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *state_dir = NULL;
+  const char *access_key_id;
+  GtkWidget *dialog;
+
+  if (self->session == NULL || self->simulator == NULL)
+    return;
+
+  access_key_id = g_object_get_data (G_OBJECT (self->simulator), "access-key-id");
+  state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
+  dialog = rds_command_line_dialog_new (window, rds_simulator_get_url (self->simulator),
+                                        rds_session_get_region (self->session), access_key_id,
+                                        self->secrets, state_dir);
+  rds_accessible_name_controls (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "command-line", command_line_action },
 };
 
 /* GApplication */

@@ -94,7 +94,7 @@ wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
+gboolean
 spin_until_ms (Fixture       *f,
                Condition      condition,
                gconstpointer  data,
@@ -119,7 +119,7 @@ spin_until (Fixture       *f,
   return spin_until_ms (f, condition, data, 30000);
 }
 
-static gboolean
+gboolean
 flag_set (Fixture       *f,
           gconstpointer  data)
 {

@@ -164,6 +164,12 @@ void run_test (Fixture       *f,
  * rds-console sets them up, criticals fatal, animations off, and a desktop
  * notification server that records what the console sends. One process on
  * a bus can own it: the UI tests run one at a time. */
+gboolean spin_until_ms (Fixture       *f,
+                        Condition      condition,
+                        gconstpointer  data,
+                        guint          ms);
+gboolean flag_set (Fixture       *f,
+                   gconstpointer  data);
 void assert_no_focusable_labels (GtkWidget *root);
 void wait_for_frames (Fixture   *f,
                       GtkWidget *widget);

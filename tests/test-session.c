@@ -545,6 +545,44 @@ test_time_only_while_served (void)
   g_rmdir (dir);
 }
 
+/* A fixed port, for the AWS CLI: the simulator listens there. */
+static void
+test_fixed_port (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rds-port-XXXXXX", NULL);
+  g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  RdsSimulator *simulator;
+  gboolean started = FALSE;
+  guint16 port;
+
+  /* A port free a moment ago. */
+  port = g_socket_listener_add_any_inet_port (probe, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (probe);
+
+  simulator = rds_simulator_new (dir, "AKIDPORT", "port-secret");
+  rds_simulator_set_port (simulator, port);
+  rds_simulator_start_async (simulator, NULL, started_cb, &started);
+  spin_until (is_true, &started);
+  expected = g_strdup_printf ("http://127.0.0.1:%u", port);
+  g_assert_cmpstr (rds_simulator_get_url (simulator), ==, expected);
+  stop_simulator (simulator);
+
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +598,7 @@ main (int   argc,
   g_test_add ("/rds/session/lists-polled-while-held", Fixture, NULL, fixture_setup,
               test_lists_polled_while_held, fixture_teardown);
   g_test_add_func ("/rds/session/time-only-while-served", test_time_only_while_served);
+  g_test_add_func ("/rds/session/fixed-port", test_fixed_port);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 

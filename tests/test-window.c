@@ -7,6 +7,8 @@
 
 #include "console-test.h"
 
+#include "rds-command-line-dialog.h"
+
 /* Cases */
 
 static gboolean
@@ -526,6 +528,110 @@ test_dialogs_new_destroy (void)
     }
 }
 
+static RdsCommandLineDialog *
+command_line_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RDS_IS_COMMAND_LINE_DIALOG (window))
+        return RDS_COMMAND_LINE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+secret_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return strstr (rds_command_line_dialog_get_text ((RdsCommandLineDialog *) data), "•") == NULL;
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+  char    *output;
+} Ran;
+
+static void
+ran_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  Ran *ran = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &ran->output, &errors, &error);
+  g_assert_no_error (error);
+  ran->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+  if (ran->status != 0)
+    g_test_message ("aws: %s", errors);
+  ran->done = TRUE;
+}
+
+/* "Use from the command line": the endpoint and the lines a terminal
+ * needs, the secret masked until asked for; and the AWS CLI, given those
+ * very lines, sees the database the console shows. */
+static void
+command_line (Fixture *f)
+{
+  RdsCommandLineDialog *dialog;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) aws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *url = rds_client_get_endpoint (rds_session_get_client (f->session));
+  g_autofree char *endpoint_line = g_strdup_printf ("--endpoint-url %s", url);
+  Ran ran = { FALSE, -1, NULL };
+
+  create_instance (f, "cli-db", "postgres", FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "command-line", NULL);
+  dialog = command_line_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (rds_command_line_dialog_get_text (dialog), endpoint_line));
+  g_assert_nonnull (strstr (rds_command_line_dialog_get_text (dialog), "export AWS_ACCESS_KEY_ID=AKID"));
+  g_assert_nonnull (strstr (rds_command_line_dialog_get_text (dialog), "export AWS_SECRET_ACCESS_KEY=••••"));
+  g_assert_nonnull (strstr (rds_command_line_dialog_get_text (dialog), "export AWS_DEFAULT_REGION=us-east-1"));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-command-line");
+
+  rds_command_line_dialog_reveal (dialog);
+  g_assert_true (spin_until (f, secret_shown, dialog));
+
+  if (!g_file_test ("/usr/bin/aws", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("Debian's AWS CLI (/usr/bin/aws, package awscli) is not installed");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "AWS_PROFILE");
+  g_subprocess_launcher_setenv (launcher, "AWS_CONFIG_FILE", "/dev/null", TRUE);
+  g_subprocess_launcher_setenv (launcher, "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", TRUE);
+  lines = g_strsplit (rds_command_line_dialog_get_text (dialog), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "export "))
+      {
+        g_auto(GStrv) pair = g_strsplit (lines[i] + strlen ("export "), "=", 2);
+
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      }
+  aws = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/aws", "rds", "describe-db-instances",
+                                     "--endpoint-url", url, "--output", "text", "--query",
+                                     "DBInstances[].DBInstanceIdentifier", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (aws, NULL, NULL, ran_cb, &ran);
+  g_assert_true (spin_until_ms (f, flag_set, &ran.done, 60000));
+  g_assert_cmpint (ran.status, ==, 0);
+  g_assert_nonnull (strstr (ran.output, "cli-db"));
+  g_free (ran.output);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +652,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/window/damaged-state", damaged_state, .damaged_state = TRUE);
   CONSOLE_TEST_ADD ("/console/window/region", region);
   CONSOLE_TEST_ADD ("/console/window/clock", clock_control);
+  CONSOLE_TEST_ADD ("/console/window/command-line", command_line);
 
   return g_test_run ();
 }

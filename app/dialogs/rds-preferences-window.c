@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The refresh interval of the lists and the desktop notifications, bound
- * to GSettings. A new interval applies from the next start.
+ * The refresh interval of the lists, the embedded simulator's port and the
+ * desktop notifications, bound to GSettings. A new interval or port applies
+ * from the next start.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@ struct _RdsPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GtkAdjustment        *interval_adjustment;
+  GtkAdjustment        *port_adjustment;
   GtkWidget            *notify_switch;
 };
 
@@ -39,6 +41,7 @@ rds_preferences_window_class_init (RdsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsPreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RdsPreferencesWindow, port_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RdsPreferencesWindow, notify_switch);
 }
 
@@ -58,6 +61,7 @@ rds_preferences_window_new (GSettings *settings)
   self = g_object_new (RDS_TYPE_PREFERENCES_WINDOW, NULL);
   g_settings_bind (settings, "refresh-interval", self->interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "simulator-port", self->port_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "notify-when-done", self->notify_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 

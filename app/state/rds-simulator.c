@@ -29,6 +29,7 @@ struct _RdsSimulator
   gboolean      paused;
   gint64        start_time;
   guint64       seed;
+  guint         port;          /* 0: any free port */
 
   GThread      *thread;
   GMainContext *context;
@@ -117,6 +118,19 @@ rds_simulator_set_start_time (RdsSimulator *self,
   self->start_time = usec;
 }
 
+/* The loopback port to listen on, so the AWS CLI can find the simulator
+ * the console shows; 0 (the default) takes any free port. */
+void
+rds_simulator_set_port (RdsSimulator *self,
+                        guint         port)
+{
+  g_return_if_fail (RDS_IS_SIMULATOR (self));
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (port <= 65535);
+
+  self->port = port;
+}
+
 void
 rds_simulator_set_seed (RdsSimulator *self,
                         guint64       seed)
@@ -167,7 +181,7 @@ simulator_thread (gpointer data)
 
   server = rds_server_new (engine, store);
   rds_server_add_credentials (server, self->access_key_id, self->secret_access_key);
-  if (!rds_server_listen (server, "127.0.0.1", 0, &error))
+  if (!rds_server_listen (server, "127.0.0.1", self->port, &error))
     goto failed;
 
   self->url = rds_server_get_url (server);

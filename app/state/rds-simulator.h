@@ -19,6 +19,8 @@ void          rds_simulator_set_paused       (RdsSimulator         *self,
                                               gboolean              paused);
 void          rds_simulator_set_start_time   (RdsSimulator         *self,
                                               gint64                usec);
+void          rds_simulator_set_port         (RdsSimulator         *self,
+                                              guint                 port);
 void          rds_simulator_set_seed         (RdsSimulator         *self,
                                               guint64               seed);
 void          rds_simulator_start_async      (RdsSimulator         *self,
