@@ -22,6 +22,7 @@
 #include "rds-session.h"
 #include "rds-simulator.h"
 #include "rds-window.h"
+#include "rds-word-wrap.h"
 
 #define ACCESS_KEY_PREFIX "AKIDRDSCONSOLE"
 
@@ -337,6 +338,7 @@ preferences_action (GSimpleAction *action,
   preferences = rds_preferences_window_new (self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   rds_accessible_name_controls (GTK_WIDGET (preferences));
+  rds_word_wrap_all (GTK_WIDGET (preferences));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -361,6 +363,7 @@ command_line_action (GSimpleAction *action,
                                         rds_session_get_region (self->session), access_key_id,
                                         self->secrets, state_dir);
   rds_accessible_name_controls (dialog);
+  rds_word_wrap_all (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

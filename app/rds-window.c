@@ -38,6 +38,7 @@
 #include "rds-secrets.h"
 #include "rds-session.h"
 #include "rds-snapshots-page.h"
+#include "rds-word-wrap.h"
 
 struct _RdsWindow
 {
@@ -203,6 +204,7 @@ rds_window_show_page (RdsWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, name);
   rds_accessible_name_controls (gtk_stack_get_visible_child (self->stack));
+  rds_word_wrap_all (gtk_stack_get_visible_child (self->stack));
 
   if (is_top_page (name))
     {
@@ -217,7 +219,6 @@ rds_window_show_page (RdsWindow  *self,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_title (self);
-  rds_accessible_name_controls (GTK_WIDGET (self));
 }
 
 const char *
@@ -427,7 +428,10 @@ rds_window_add_toast (RdsWindow  *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (child != adw_toast_overlay_get_child (self->toast_overlay))
-      rds_accessible_name_controls (child);
+      {
+        rds_accessible_name_controls (child);
+        rds_word_wrap_all (child);
+      }
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
 }
@@ -598,6 +602,7 @@ maybe_offer_sample (RdsWindow *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (sample_response_cb), self,
                            G_CONNECT_SWAPPED);
   rds_accessible_name_controls (GTK_WIDGET (dialog));
+  rds_word_wrap_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -716,6 +721,7 @@ application_session_cb (RdsWindow      *self,
                                                            rds_application_get_simulator_warning (app)));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       rds_accessible_name_controls (GTK_WIDGET (dialog));
+      rds_word_wrap_all (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
@@ -1149,6 +1155,9 @@ rds_window_init (RdsWindow *self)
     g_signal_connect (self, "realize", G_CALLBACK (benchmark_realize_cb), NULL);
 
   update_title (self);
+  /* The header and sidebar as people meet them (pages get it when shown). */
+  rds_accessible_name_controls (GTK_WIDGET (self));
+  rds_word_wrap_all (GTK_WIDGET (self));
 }
 
 RdsWindow *

@@ -189,6 +189,9 @@ window_pages (Fixture *f)
   g_assert_cmpstr (sidebar_selection (f), ==, "Snapshots");
 }
 
+static gboolean is_label_starting (GtkWidget     *widget,
+                                   gconstpointer  data);
+
 /* The Korean console: labels, statuses and the wizard's errors. */
 static void
 korean (Fixture *f)
@@ -212,6 +215,35 @@ korean (Fixture *f)
   g_assert_cmpstr (field_error (form, "password_field"), ==, "8자 이상이어야 합니다.");
   rds_widget_reveal (form_widget (form, "identifier_field"));
   screenshot (f, GTK_WIDGET (f->window), "ko-wizard-create-errors");
+
+  /* Korean wraps between words, never inside one (온디맨드, not 온디맨 / 드). */
+  {
+    GtkWidget *note = find_widget (GTK_WIDGET (wizard), is_label_starting, "이 예상 요금은");
+    const char *text;
+    guint lines = 0;
+
+    g_assert_nonnull (note);
+    wait_for_frames (f, note);
+    text = pango_layout_get_text (gtk_label_get_layout (GTK_LABEL (note)));
+    for (GSList *l = pango_layout_get_lines_readonly (gtk_label_get_layout (GTK_LABEL (note)));
+         l != NULL;
+         l = l->next)
+      {
+        int start = ((PangoLayoutLine *) l->data)->start_index;
+
+        if (start > 0 && text[start - 1] != ' ')
+          g_error ("“%s” breaks inside a word, before “%s”", text, text + start);
+        lines++;
+      }
+    g_assert_cmpuint (lines, >, 1);
+  }
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
 static gboolean

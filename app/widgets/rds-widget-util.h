@@ -10,6 +10,7 @@
 #include "rds-accessible-names.h"
 #include "rds-format.h"
 #include "rds-resource-list.h"
+#include "rds-word-wrap.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,7 @@ rds_widget_present_over (GtkWidget *owner,
 
   gtk_window_set_transient_for (window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   rds_accessible_name_controls (GTK_WIDGET (window));
+  rds_word_wrap_all (GTK_WIDGET (window));
   gtk_window_present (window);
 }
 
