@@ -38,6 +38,7 @@ struct _RdsApplication
   GCancellable   *cancellable;
 
   char           *state_dir;
+  char           *endpoint;      /* another endpoint than the embedded simulator */
   gboolean        clock_paused;
   gint64          clock_start;
   gboolean        starting;
@@ -59,6 +60,10 @@ static const GOptionEntry option_entries[] = {
     N_("Keep the embedded simulator's state in DIR"), N_("DIR") },
   { "paused", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start the simulator's clock paused"), NULL },
+  { "endpoint", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Manage the RDS at URL (a running rds-simd, or any RDS-compatible endpoint) with the "
+       "credentials of the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+       "AWS_SESSION_TOKEN), instead of the embedded simulator"), N_("URL") },
   { NULL }
 };
 
@@ -248,6 +253,107 @@ credentials_looked_up_cb (GObject      *object,
                            self->cancellable, credentials_stored_cb, data);
 }
 
+/* Another endpoint */
+
+typedef struct
+{
+  RdsApplication *self;
+  RdsClient      *client;
+  char           *access_key_id;
+  char           *secret;
+} Probe;
+
+static void
+probe_free (Probe *probe)
+{
+  g_object_unref (probe->self);
+  g_object_unref (probe->client);
+  g_free (probe->access_key_id);
+  rds_secret_free (probe->secret);
+  g_free (probe);
+}
+
+/* Whether the endpoint is a simulator decides the clock and the sample
+ * environment: one that answers its control API is. */
+static void
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Probe *probe = user_data;
+  RdsApplication *self = probe->self;
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *token = g_getenv ("AWS_SESSION_TOKEN");
+
+  state = rds_client_control_finish (RDS_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      probe_free (probe);
+      return;
+    }
+
+  self->session = rds_session_new (self->endpoint, probe->access_key_id, probe->secret, state != NULL);
+  if (token != NULL && *token != '\0')
+    rds_client_set_session_token (rds_session_get_client (self->session), token);
+  if (self->settings != NULL)
+    {
+      g_autofree char *region = g_settings_get_string (self->settings, "region");
+      const char *wanted = g_getenv ("AWS_REGION") != NULL ? g_getenv ("AWS_REGION")
+                           : g_getenv ("AWS_DEFAULT_REGION");
+
+      rds_session_set_region (self->session, wanted != NULL && *wanted != '\0' ? wanted : region);
+    }
+  probe_free (probe);
+
+  self->starting = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+connect_endpoint (RdsApplication *self)
+{
+  const char *access_key_id = g_getenv ("AWS_ACCESS_KEY_ID");
+  const char *secret = g_getenv ("AWS_SECRET_ACCESS_KEY");
+  Probe *probe;
+
+  if (access_key_id == NULL || *access_key_id == '\0' || secret == NULL || *secret == '\0')
+    {
+      set_start_error (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                          _("No credentials for %s: set AWS_ACCESS_KEY_ID and "
+                                            "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for "
+                                            "temporary ones) before starting RDS Console."),
+                                          self->endpoint));
+      return;
+    }
+
+  probe = g_new0 (Probe, 1);
+  probe->self = g_object_ref (self);
+  probe->access_key_id = g_strdup (access_key_id);
+  probe->secret = g_strdup (secret);
+  probe->client = rds_client_new (self->endpoint, "us-east-1", access_key_id, secret);
+  if (g_getenv ("AWS_SESSION_TOKEN") != NULL)
+    rds_client_set_session_token (probe->client, g_getenv ("AWS_SESSION_TOKEN"));
+  rds_client_control_async (probe->client, "GET", "state", NULL, self->cancellable, probed_cb, probe);
+}
+
+/**
+ * rds_application_set_endpoint:
+ * @url: (nullable): an RDS endpoint, or %NULL for the embedded simulator
+ *
+ * Before the backend starts: manage the RDS at @url with the credentials
+ * of the environment, as the AWS CLI finds them.
+ */
+void
+rds_application_set_endpoint (RdsApplication *self,
+                              const char     *url)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  g_free (self->endpoint);
+  self->endpoint = g_strdup (url);
+}
+
 /**
  * rds_application_start_backend:
  *
@@ -274,6 +380,12 @@ rds_application_start_backend (RdsApplication *self)
 
   if (self->secrets == NULL)
     self->secrets = rds_secrets_new ();
+
+  if (self->endpoint != NULL)
+    {
+      connect_endpoint (self);
+      return;
+    }
 
   state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
   rds_secrets_lookup_async (self->secrets, RDS_SECRET_SIMULATOR, state_dir, self->cancellable,
@@ -387,6 +499,12 @@ rds_application_handle_local_options (GApplication *application,
     rds_application_set_state_dir (self, state_dir);
   if (g_variant_dict_contains (options, "paused"))
     self->clock_paused = TRUE;
+  {
+    const char *endpoint = NULL;
+
+    if (g_variant_dict_lookup (options, "endpoint", "&s", &endpoint))
+      rds_application_set_endpoint (self, endpoint);
+  }
 
   return -1;
 }
@@ -468,6 +586,7 @@ rds_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->start_error);
   g_free (self->state_dir);
+  g_free (self->endpoint);
 
   G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);
 }

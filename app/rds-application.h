@@ -21,6 +21,8 @@ RdsSession     *rds_application_get_session      (RdsApplication *self);
 const GError   *rds_application_get_start_error  (RdsApplication *self);
 const char     *rds_application_get_simulator_warning
                                                  (RdsApplication *self);
+void            rds_application_set_endpoint     (RdsApplication *self,
+                                                  const char     *url);
 void            rds_application_set_state_dir    (RdsApplication *self,
                                                   const char     *state_dir);
 void            rds_application_set_clock_paused (RdsApplication *self,

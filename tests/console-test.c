@@ -221,6 +221,17 @@ lists_loaded (Fixture       *f,
          rds_resource_list_get_loaded (rds_session_get_events (f->session));
 }
 
+static void
+external_started_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rds_simulator_start_finish (RDS_SIMULATOR (object), result, &error));
+  *(gboolean *) user_data = TRUE;
+}
+
 void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -250,6 +261,22 @@ fixture_setup (Fixture       *f,
       g_autoptr(RdsSecrets) secrets = rds_secrets_new_in_memory ();
 
       rds_application_set_secrets (f->app, secrets);
+    }
+  if (test->external)
+    {
+      gboolean started = FALSE;
+
+      /* As a user runs rds-simd and points the console at it. */
+      f->external_dir = g_dir_make_tmp ("rds-external-XXXXXX", NULL);
+      f->external = rds_simulator_new (f->external_dir, "AKIDEXTERNAL", "external-secret");
+      rds_simulator_set_paused (f->external, TRUE);
+      rds_simulator_set_start_time (f->external, START_TIME);
+      rds_simulator_start_async (f->external, NULL, external_started_cb, &started);
+      while (!started)
+        g_main_context_iteration (NULL, TRUE);
+      g_setenv ("AWS_ACCESS_KEY_ID", "AKIDEXTERNAL", TRUE);
+      g_setenv ("AWS_SECRET_ACCESS_KEY", "external-secret", TRUE);
+      rds_application_set_endpoint (f->app, rds_simulator_get_url (f->external));
     }
 }
 
@@ -331,6 +358,15 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->app);
   remove_tree (f->dir);
   g_free (f->dir);
+  if (f->external != NULL)
+    {
+      rds_simulator_stop (f->external);
+      g_clear_object (&f->external);
+      remove_tree (f->external_dir);
+      g_free (f->external_dir);
+      g_unsetenv ("AWS_ACCESS_KEY_ID");
+      g_unsetenv ("AWS_SECRET_ACCESS_KEY");
+    }
 }
 
 gboolean

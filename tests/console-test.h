@@ -52,6 +52,7 @@
 #include "rds-modify-database-wizard.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
+#include "rds-simulator.h"
 #include "rds-secrets.h"
 #include "rds-snapshots-page.h"
 #include "rds-events-page.h"
@@ -69,6 +70,8 @@ typedef struct
   RdsApplication *app;
   RdsWindow      *window;
   RdsSession     *session;
+  RdsSimulator   *external;    /* a simulator of its own, as rds-simd would be */
+  char           *external_dir;
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
@@ -81,6 +84,7 @@ typedef struct
   gboolean offer_sample;       /* a first start: the sample offer shows */
   gboolean no_keyring;         /* secrets in memory, as without a Secret Service */
   gboolean damaged_state;      /* the simulator's saved state cannot be read */
+  gboolean external;           /* the console manages a separately started simulator */
 } TestCase;
 
 typedef struct

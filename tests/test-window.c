@@ -664,6 +664,38 @@ command_line (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The console manages a simulator started on its own (as rds-simd is),
+ * given its endpoint and the environment's credentials: no embedded
+ * simulator starts, and what it shows is that simulator's. */
+static void
+external_simulator (Fixture *f)
+{
+  RdsClient *client = rds_session_get_client (f->session);
+  g_autofree char *state = g_build_filename (f->dir, "state.json", NULL);
+  g_autoptr(RdsClient) direct = rds_client_new (rds_simulator_get_url (f->external), "us-east-1",
+                                                "AKIDEXTERNAL", "external-secret");
+  g_autoptr(RdsRequest) describe = rds_request_new ("DescribeDBInstances");
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (rds_client_get_endpoint (client), ==, rds_simulator_get_url (f->external));
+  g_assert_true (rds_session_is_simulator (f->session));
+  g_assert_false (g_file_test (state, G_FILE_TEST_EXISTS));
+
+  /* Made through the console, seen by the simulator. */
+  create_instance (f, "external-db", "mysql", FALSE);
+  result = rds_client_call_sync (direct, describe, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->items->len, ==, 1);
+  g_assert_cmpstr (rds_db_instance_get_identifier (g_ptr_array_index (result->items, 0)), ==, "external-db");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
+
+  /* "Use from the command line" is the embedded simulator's: nothing here. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "command-line", NULL);
+  g_assert_null (command_line_dialog ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +717,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/window/region", region);
   CONSOLE_TEST_ADD ("/console/window/clock", clock_control);
   CONSOLE_TEST_ADD ("/console/window/command-line", command_line);
+  CONSOLE_TEST_ADD ("/console/window/external-simulator", external_simulator, .external = TRUE);
 
   return g_test_run ();
 }
