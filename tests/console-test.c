@@ -221,6 +221,51 @@ lists_loaded (Fixture       *f,
          rds_resource_list_get_loaded (rds_session_get_events (f->session));
 }
 
+/* moto's server (python3 -m moto.server), when this machine's python3 has
+ * moto: the console is pointed at it, as at any RDS-compatible endpoint. */
+static void
+start_moto (Fixture *f)
+{
+  g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port_text = NULL;
+  g_autofree char *url = NULL;
+  int status = -1;
+  guint16 port;
+  gint64 deadline;
+
+  if (!g_spawn_command_line_sync ("python3 -c 'import moto.server'", NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return;
+
+  port = g_socket_listener_add_any_inet_port (probe, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (probe);
+  port_text = g_strdup_printf ("%u", port);
+  f->moto = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              "python3", "-m", "moto.server", "-p", port_text, NULL);
+  g_assert_no_error (error);
+
+  /* Up once it takes connections: a process starting, not simulated time. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port,
+                                                                                 NULL, NULL);
+
+      if (connection != NULL)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50000);
+    }
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  g_setenv ("AWS_ACCESS_KEY_ID", "testing", TRUE);
+  g_setenv ("AWS_SECRET_ACCESS_KEY", "testing", TRUE);
+  rds_application_set_endpoint (f->app, url);
+}
+
 static void
 external_started_cb (GObject      *object,
                      GAsyncResult *result,
@@ -262,6 +307,8 @@ fixture_setup (Fixture       *f,
 
       rds_application_set_secrets (f->app, secrets);
     }
+  if (test->moto)
+    start_moto (f);
   if (test->external)
     {
       gboolean started = FALSE;
@@ -358,6 +405,14 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->app);
   remove_tree (f->dir);
   g_free (f->dir);
+  if (f->moto != NULL)
+    {
+      g_subprocess_force_exit (f->moto);
+      g_subprocess_wait (f->moto, NULL, NULL);
+      g_clear_object (&f->moto);
+      g_unsetenv ("AWS_ACCESS_KEY_ID");
+      g_unsetenv ("AWS_SECRET_ACCESS_KEY");
+    }
   if (f->external != NULL)
     {
       rds_simulator_stop (f->external);

@@ -72,6 +72,7 @@ typedef struct
   RdsSession     *session;
   RdsSimulator   *external;    /* a simulator of its own, as rds-simd would be */
   char           *external_dir;
+  GSubprocess    *moto;        /* moto's server, a third-party RDS, where installed */
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
@@ -85,6 +86,7 @@ typedef struct
   gboolean no_keyring;         /* secrets in memory, as without a Secret Service */
   gboolean damaged_state;      /* the simulator's saved state cannot be read */
   gboolean external;           /* the console manages a separately started simulator */
+  gboolean moto;               /* the console manages moto's RDS (skipped without moto) */
 } TestCase;
 
 typedef struct
