@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rds-accessible-names.h"
+#include "rds-aws-profile.h"
 #include "rds-command-line-dialog.h"
 #include "rds-preferences-window.h"
 #include "rds-secrets.h"
@@ -39,6 +40,7 @@ struct _RdsApplication
 
   char           *state_dir;
   char           *endpoint;      /* another endpoint than the embedded simulator */
+  char           *profile;       /* the AWS profile its credentials come from */
   gboolean        clock_paused;
   gint64          clock_start;
   gboolean        starting;
@@ -61,9 +63,11 @@ static const GOptionEntry option_entries[] = {
   { "paused", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start the simulator's clock paused"), NULL },
   { "endpoint", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Manage the RDS at URL (a running rds-simd, or any RDS-compatible endpoint) with the "
-       "credentials of the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
-       "AWS_SESSION_TOKEN), instead of the embedded simulator"), N_("URL") },
+    N_("Manage the RDS at URL (a running rds-simd, or any RDS-compatible endpoint) instead of the "
+       "embedded simulator, with the credentials the AWS CLI would use"), N_("URL") },
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Take the credentials, Region and endpoint of this AWS CLI profile (~/.aws/config and "
+       "~/.aws/credentials)"), N_("NAME") },
   { NULL }
 };
 
@@ -261,6 +265,8 @@ typedef struct
   RdsClient      *client;
   char           *access_key_id;
   char           *secret;
+  char           *token;
+  char           *region;
 } Probe;
 
 static void
@@ -270,6 +276,8 @@ probe_free (Probe *probe)
   g_object_unref (probe->client);
   g_free (probe->access_key_id);
   rds_secret_free (probe->secret);
+  rds_secret_free (probe->token);
+  g_free (probe->region);
   g_free (probe);
 }
 
@@ -284,7 +292,6 @@ probed_cb (GObject      *object,
   RdsApplication *self = probe->self;
   g_autoptr(JsonNode) state = NULL;
   g_autoptr(GError) error = NULL;
-  const char *token = g_getenv ("AWS_SESSION_TOKEN");
 
   state = rds_client_control_finish (RDS_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -294,15 +301,15 @@ probed_cb (GObject      *object,
     }
 
   self->session = rds_session_new (self->endpoint, probe->access_key_id, probe->secret, state != NULL);
-  if (token != NULL && *token != '\0')
-    rds_client_set_session_token (rds_session_get_client (self->session), token);
-  if (self->settings != NULL)
+  if (probe->token != NULL)
+    rds_client_set_session_token (rds_session_get_client (self->session), probe->token);
+  if (probe->region != NULL)
+    rds_session_set_region (self->session, probe->region);
+  else if (self->settings != NULL)
     {
       g_autofree char *region = g_settings_get_string (self->settings, "region");
-      const char *wanted = g_getenv ("AWS_REGION") != NULL ? g_getenv ("AWS_REGION")
-                           : g_getenv ("AWS_DEFAULT_REGION");
 
-      rds_session_set_region (self->session, wanted != NULL && *wanted != '\0' ? wanted : region);
+      rds_session_set_region (self->session, region);
     }
   probe_free (probe);
 
@@ -313,27 +320,37 @@ probed_cb (GObject      *object,
 static void
 connect_endpoint (RdsApplication *self)
 {
-  const char *access_key_id = g_getenv ("AWS_ACCESS_KEY_ID");
-  const char *secret = g_getenv ("AWS_SECRET_ACCESS_KEY");
+  g_autoptr(RdsAwsProfile) profile = NULL;
+  GError *error = NULL;
   Probe *probe;
 
-  if (access_key_id == NULL || *access_key_id == '\0' || secret == NULL || *secret == '\0')
+  /* As the AWS CLI finds them: the environment, then the profile. */
+  profile = rds_aws_profile_resolve (self->profile, &error);
+  if (profile == NULL)
     {
-      set_start_error (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                          _("No credentials for %s: set AWS_ACCESS_KEY_ID and "
-                                            "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for "
-                                            "temporary ones) before starting RDS Console."),
-                                          self->endpoint));
+      set_start_error (self, error);
+      return;
+    }
+  if (self->endpoint == NULL)
+    self->endpoint = g_strdup (profile->endpoint_url);
+  if (self->endpoint == NULL)
+    {
+      set_start_error (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                          _("The AWS profile “%s” names no endpoint: give one with "
+                                            "--endpoint URL or its endpoint_url."), profile->name));
       return;
     }
 
   probe = g_new0 (Probe, 1);
   probe->self = g_object_ref (self);
-  probe->access_key_id = g_strdup (access_key_id);
-  probe->secret = g_strdup (secret);
-  probe->client = rds_client_new (self->endpoint, "us-east-1", access_key_id, secret);
-  if (g_getenv ("AWS_SESSION_TOKEN") != NULL)
-    rds_client_set_session_token (probe->client, g_getenv ("AWS_SESSION_TOKEN"));
+  probe->access_key_id = g_strdup (profile->access_key_id);
+  probe->secret = g_strdup (profile->secret_access_key);
+  probe->token = g_strdup (profile->session_token);
+  probe->region = g_strdup (profile->region);
+  probe->client = rds_client_new (self->endpoint, "us-east-1", profile->access_key_id,
+                                  profile->secret_access_key);
+  if (profile->session_token != NULL)
+    rds_client_set_session_token (probe->client, profile->session_token);
   rds_client_control_async (probe->client, "GET", "state", NULL, self->cancellable, probed_cb, probe);
 }
 
@@ -351,6 +368,7 @@ rds_application_set_endpoint (RdsApplication *self,
   g_return_if_fail (RDS_IS_APPLICATION (self));
 
   g_free (self->endpoint);
+  g_free (self->profile);
   self->endpoint = g_strdup (url);
 }
 
@@ -381,7 +399,7 @@ rds_application_start_backend (RdsApplication *self)
   if (self->secrets == NULL)
     self->secrets = rds_secrets_new ();
 
-  if (self->endpoint != NULL)
+  if (self->endpoint != NULL || self->profile != NULL)
     {
       connect_endpoint (self);
       return;
@@ -502,6 +520,13 @@ rds_application_handle_local_options (GApplication *application,
   {
     const char *endpoint = NULL;
 
+    const char *profile = NULL;
+
+    if (g_variant_dict_lookup (options, "profile", "&s", &profile))
+      {
+        g_free (self->profile);
+        self->profile = g_strdup (profile);
+      }
     if (g_variant_dict_lookup (options, "endpoint", "&s", &endpoint))
       rds_application_set_endpoint (self, endpoint);
   }

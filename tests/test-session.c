@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rds-activity-watcher.h"
+#include "rds-aws-profile.h"
 #include "rds-client.h"
 #include "rds-db-instance.h"
 #include "rds-session.h"
@@ -583,6 +584,108 @@ test_fixed_port (void)
   g_rmdir (dir);
 }
 
+/* A test ~/.aws tree, read as the AWS CLI reads it. */
+static void
+test_aws_profiles (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rds-aws-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+  const char *cleared[] = { "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                            "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_RDS" };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cleared); i++)
+    g_unsetenv (cleared[i]);
+  g_assert_true (g_file_set_contents (config,
+                                      "# the CLI's config\n"
+                                      "[default]\n"
+                                      "region = eu-west-1\n"
+                                      "\n"
+                                      "[profile local]\n"
+                                      "region=ap-northeast-2\n"
+                                      "endpoint_url = http://127.0.0.1:9400\n"
+                                      "; keys in the config work too\n"
+                                      "aws_access_key_id = AKIDLOCAL\n"
+                                      "aws_secret_access_key = local-secret\n"
+                                      "[profile nokeys]\n"
+                                      "region = us-west-2\n", -1, NULL));
+  g_assert_true (g_file_set_contents (credentials,
+                                      "[default]\n"
+                                      "aws_access_key_id = AKIDDEFAULT\n"
+                                      "aws_secret_access_key = default-secret\n"
+                                      "[temporary]\n"
+                                      "aws_access_key_id=ASIATEMP\n"
+                                      "aws_secret_access_key=temp-secret\n"
+                                      "aws_session_token=FwoGZXIvYXdzEXAMPLE==\n", -1, NULL));
+  g_setenv ("AWS_CONFIG_FILE", config, TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials, TRUE);
+
+  names = rds_aws_profile_list ();
+  g_assert_cmpstrv (names, ((const char *[]) { "default", "local", "nokeys", "temporary", NULL }));
+
+  {
+    g_autoptr(RdsAwsProfile) profile = rds_aws_profile_resolve (NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (profile->name, ==, "default");
+    g_assert_cmpstr (profile->access_key_id, ==, "AKIDDEFAULT");
+    g_assert_cmpstr (profile->secret_access_key, ==, "default-secret");
+    g_assert_null (profile->session_token);
+    g_assert_cmpstr (profile->region, ==, "eu-west-1");
+    g_assert_null (profile->endpoint_url);
+  }
+  {
+    g_autoptr(RdsAwsProfile) profile = NULL;
+
+    /* AWS_PROFILE names it; its keys and endpoint from the config. */
+    g_setenv ("AWS_PROFILE", "local", TRUE);
+    profile = rds_aws_profile_resolve (NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (profile->access_key_id, ==, "AKIDLOCAL");
+    g_assert_cmpstr (profile->region, ==, "ap-northeast-2");
+    g_assert_cmpstr (profile->endpoint_url, ==, "http://127.0.0.1:9400");
+    g_unsetenv ("AWS_PROFILE");
+  }
+  {
+    g_autoptr(RdsAwsProfile) profile = rds_aws_profile_resolve ("temporary", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (profile->session_token, ==, "FwoGZXIvYXdzEXAMPLE==");
+  }
+  {
+    g_autoptr(RdsAwsProfile) profile = NULL;
+
+    /* The environment's keys and Region come first, as for the CLI. */
+    g_setenv ("AWS_ACCESS_KEY_ID", "AKIDENV", TRUE);
+    g_setenv ("AWS_SECRET_ACCESS_KEY", "env-secret", TRUE);
+    g_setenv ("AWS_REGION", "sa-east-1", TRUE);
+    g_setenv ("AWS_ENDPOINT_URL_RDS", "http://127.0.0.1:5000", TRUE);
+    profile = rds_aws_profile_resolve ("local", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (profile->access_key_id, ==, "AKIDENV");
+    g_assert_cmpstr (profile->region, ==, "sa-east-1");
+    g_assert_cmpstr (profile->endpoint_url, ==, "http://127.0.0.1:5000");
+    for (guint i = 0; i < G_N_ELEMENTS (cleared); i++)
+      g_unsetenv (cleared[i]);
+  }
+  {
+    /* No keys anywhere: said, with what to set. */
+    g_autoptr(RdsAwsProfile) profile = rds_aws_profile_resolve ("nokeys", &error);
+
+    g_assert_null (profile);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "AWS_ACCESS_KEY_ID"));
+  }
+
+  g_unsetenv ("AWS_CONFIG_FILE");
+  g_unsetenv ("AWS_SHARED_CREDENTIALS_FILE");
+  g_unlink (config);
+  g_unlink (credentials);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +702,7 @@ main (int   argc,
               test_lists_polled_while_held, fixture_teardown);
   g_test_add_func ("/rds/session/time-only-while-served", test_time_only_while_served);
   g_test_add_func ("/rds/session/fixed-port", test_fixed_port);
+  g_test_add_func ("/rds/session/aws-profiles", test_aws_profiles);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 
