@@ -94,6 +94,22 @@ rds_widget_reveal_in (GtkWidget *widget,
     }
 }
 
+/* Makes @widget sensitive or not; the focus leaves it first. A text field
+ * made insensitive while focused never gets its focus-out in GTK 4.8: its
+ * cursor blinks on and it warns that it "did not receive a focus-out
+ * event" (the Create wizard, submitted with Ctrl+Return from a field). */
+static inline void
+rds_widget_set_sensitive (GtkWidget *widget,
+                          gboolean   sensitive)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!sensitive && focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
 /* Scrolls @widget into sight and focuses it. */
 static inline void
 rds_widget_reveal (GtkWidget *widget)

@@ -104,7 +104,7 @@ set_busy (RdsCreateDatabaseWizard *self,
   self->busy = status != NULL;
   g_free (self->busy_text);
   self->busy_text = g_strdup (status);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form), !self->busy);
+  rds_widget_set_sensitive (GTK_WIDGET (self->form), !self->busy);
   update (self);
 }
 

@@ -301,7 +301,7 @@ modify_action (GtkWidget  *widget,
 
   self->busy = TRUE;
   g_clear_pointer (&self->error_text, g_free);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
+  rds_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
   update (self);
   rds_session_call_async (self->session, request, self->cancellable, modified_cb, modification);
 }
