@@ -262,12 +262,37 @@ rds_window_go_back (RdsWindow *self)
   rds_window_show_page (self, self->previous_page != NULL ? self->previous_page : "databases");
 }
 
+/* The sidebar is one Tab stop, as a list of pages is: Tab goes into its
+ * current row and on out of the sidebar, the arrow keys go from row to
+ * row (and page to page). A GtkListBox selects each row Tab reaches,
+ * which went through every page. Only the selected row takes the focus
+ * from Tab; it keeps the focus as the arrows move the selection. */
+static void
+update_navigation_focus (RdsWindow     *self,
+                         GtkListBoxRow *selected)
+{
+  gboolean had_focus;
+
+  if (self->navigation == NULL) /* disposed */
+    return;
+
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->navigation)) != NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->navigation));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      gtk_widget_set_focusable (row, selected == NULL || row == GTK_WIDGET (selected));
+  if (had_focus && selected != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (selected));
+}
+
 static void
 navigation_row_selected_cb (RdsWindow     *self,
                             GtkListBoxRow *row)
 {
   int index;
 
+  update_navigation_focus (self, row);
   if (row == NULL || self->selecting_page)
     return;
 

@@ -181,12 +181,40 @@ window_pages (Fixture *f)
   g_assert_cmpstr (sidebar_selection (f), ==, "Databases");
   assert_shortcuts_listed (f);
   assert_no_focusable_labels (GTK_WIDGET (f->window));
+  assert_no_focusable_flow_cells (GTK_WIDGET (f->window));
   g_assert_true (has_shortcut (rds_window_get_page_widget (f->window, "create-database"), "Escape",
                                "wizard.cancel"));
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "create-database"),
                                              "wizard.cancel", NULL));
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "snapshots");
   g_assert_cmpstr (sidebar_selection (f), ==, "Snapshots");
+
+  /* The sidebar is one Tab stop: Tab goes into the current page's row
+   * and on out, leaving the page as it was; the arrows go from page to
+   * page, the focus with them. */
+  {
+    GtkWidget *list = find_widget (GTK_WIDGET (f->window), is_sidebar, NULL);
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+    GtkWidget *focus;
+    gboolean moved;
+
+    g_assert_true (gtk_widget_grab_focus (row));
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_nonnull (focus);
+    g_assert_false (gtk_widget_is_ancestor (focus, list));
+    g_assert_cmpstr (rds_window_get_page (f->window), ==, "snapshots");
+
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == row);
+    g_assert_cmpstr (rds_window_get_page (f->window), ==, "snapshots");
+
+    g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE, &moved);
+    g_assert_cmpstr (rds_window_get_page (f->window), ==, "events");
+    g_assert_cmpstr (sidebar_selection (f), ==, "Events");
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                   GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list))));
+  }
 }
 
 static gboolean is_label_starting (GtkWidget     *widget,
