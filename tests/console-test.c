@@ -832,6 +832,22 @@ assert_no_focusable_labels (GtkWidget *root)
     g_error ("the label “%s” takes the keyboard focus", gtk_label_get_label (GTK_LABEL (label)));
 }
 
+static gboolean
+is_focusable_flow_cell (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_FLOW_BOX_CHILD (widget) && gtk_widget_get_focusable (widget) &&
+         gtk_widget_get_can_focus (gtk_widget_get_parent (widget));
+}
+
+/* Nor does a flow's cell: Tab goes to the control in it, once. */
+void
+assert_no_focusable_flow_cells (GtkWidget *root)
+{
+  if (find_widget (root, is_focusable_flow_cell, NULL) != NULL)
+    g_error ("a GtkFlowBox cell takes the keyboard focus besides its control");
+}
+
 /* A label that shows @data (for find_widget ()). */
 gboolean
 is_label_showing (GtkWidget     *widget,

@@ -177,6 +177,7 @@ gboolean spin_until_ms (Fixture       *f,
 gboolean flag_set (Fixture       *f,
                    gconstpointer  data);
 void assert_no_focusable_labels (GtkWidget *root);
+void assert_no_focusable_flow_cells (GtkWidget *root);
 void wait_for_frames (Fixture   *f,
                       GtkWidget *widget);
 gboolean is_label_showing (GtkWidget     *widget,

@@ -46,6 +46,7 @@ tags (Fixture *f)
   g_assert_cmpint (gtk_widget_get_height (tabs), !=, height);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "tags");
   assert_no_focusable_labels (GTK_WIDGET (page));
+  assert_no_focusable_flow_cells (GTK_WIDGET (page));
   key = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_key_entry"));
   value = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_value_entry"));
   key_field = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tag_key_field"));

@@ -525,7 +525,8 @@ add_tile (RdsDashboardPage *self,
   gtk_box_append (GTK_BOX (box), self->tiles[tile].value);
   gtk_box_append (GTK_BOX (box), self->tiles[tile].caption);
 
-  /* A tile with a page of its own opens it. */
+  /* A tile opens its page (every tile is a button: see
+   * rds_flow_box_focus_controls ()). */
   if (page != NULL)
     {
       child = gtk_button_new ();
@@ -537,6 +538,7 @@ add_tile (RdsDashboardPage *self,
   gtk_widget_add_css_class (child, "card");
   gtk_widget_add_css_class (child, "dashboard-tile");
   gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), child);
+  rds_flow_box_focus_controls (GTK_FLOW_BOX (self->tiles_box));
 }
 
 static void
@@ -554,7 +556,7 @@ rds_dashboard_page_init (RdsDashboardPage *self)
   add_tile (self, TILE_AVAILABLE, _("Available"), "databases");
   add_tile (self, TILE_STOPPED, _("Stopped"), "databases");
   add_tile (self, TILE_MULTI_AZ, _("Multi-AZ"), "databases");
-  add_tile (self, TILE_STORAGE, _("Allocated storage (GiB)"), NULL);
+  add_tile (self, TILE_STORAGE, _("Allocated storage (GiB)"), "databases");
   add_tile (self, TILE_SNAPSHOTS, _("Manual snapshots"), "snapshots");
 
   regions = rds_region_get_all (&self->n_regions);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "rds-accessible-names.h"
+#include "rds-form-field.h"
 
 #include <glib/gi18n.h>
 
@@ -52,12 +53,47 @@ set_name (GtkWidget  *widget,
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/**
+ * rds_accessible_drop_down_button:
+ *
+ * GTK 4.8's drop-down takes the keyboard focus in a toggle button of its
+ * own, which a screen reader calls "GtkToggleButton".
+ *
+ * Returns: (transfer none) (nullable): the button inside @drop_down
+ */
+GtkWidget *
+rds_accessible_drop_down_button (GtkDropDown *drop_down)
+{
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+  return NULL;
+}
+
 static void
 name_control (GtkWidget *widget)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-  if (GTK_IS_MENU_BUTTON (widget))
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GtkWidget *button = rds_accessible_drop_down_button (GTK_DROP_DOWN (widget));
+
+      /* One right in a form field is named by the field's title; one
+       * with a name of its own, by that. */
+      if (button != NULL && tooltip != NULL)
+        set_name (button, tooltip, FALSE);
+      else if (button != NULL &&
+               (!RDS_IS_FORM_FIELD (gtk_widget_get_parent (widget)) ||
+                *rds_form_field_get_title (RDS_FORM_FIELD (gtk_widget_get_parent (widget))) == '\0'))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        widget, NULL, -1);
+    }
+  else if (GTK_IS_MENU_BUTTON (widget))
     {
       const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
 

@@ -12,4 +12,6 @@ G_BEGIN_DECLS
 char *rds_accessible_strip_mnemonic (const char *label);
 void  rds_accessible_name_controls  (GtkWidget  *root);
 
+GtkWidget *rds_accessible_drop_down_button (GtkDropDown *drop_down);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "rds-form-field.h"
 
+#include "rds-accessible-names.h"
+
 struct _RdsFormField
 {
   GtkWidget  parent_instance;
@@ -300,6 +302,10 @@ rds_form_field_set_child (RdsFormField *self,
       gtk_widget_insert_before (child, GTK_WIDGET (self), self->message_box);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       self->title_label, NULL, -1);
+      /* A drop-down takes the focus in a button inside it. */
+      if (GTK_IS_DROP_DOWN (child) && rds_accessible_drop_down_button (GTK_DROP_DOWN (child)) != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (rds_accessible_drop_down_button (GTK_DROP_DOWN (child))),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
     }
   update_message (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);

@@ -110,6 +110,19 @@ rds_widget_set_sensitive (GtkWidget *widget,
   gtk_widget_set_sensitive (widget, sensitive);
 }
 
+/* A GtkFlowBox that lays out controls: Tab goes from control to control,
+ * not also to each control's cell in the flow (a nameless stop). Every
+ * child must hold a control: GtkFlowBox keeps the focus on a cell that
+ * cannot take it. (A flow of plain text takes no focus: can-focus false.) */
+static inline void
+rds_flow_box_focus_controls (GtkFlowBox *box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
 /* Scrolls @widget into sight and focuses it. */
 static inline void
 rds_widget_reveal (GtkWidget *widget)

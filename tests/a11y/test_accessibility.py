@@ -191,7 +191,9 @@ class Console:
                 name = (node.get_name() or "").strip()
             except gi.repository.GLib.Error:
                 return
-            if role in CONTROLS and not inside_combo:
+            # Inside a combo, what takes the focus (GTK 4.8's drop-down
+            # button) is what the screen reader says.
+            if role in CONTROLS and (not inside_combo or states.contains(Atspi.StateType.FOCUSABLE)):
                 action = node.get_action_iface()
                 actions = action.get_n_actions() if action is not None else 0
                 what = "%s: %s %r (in %s)" % (where, role, name, " > ".join(path[-3:]) or "the window")

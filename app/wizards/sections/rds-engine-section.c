@@ -13,6 +13,8 @@
 
 #include "rds-engine-section.h"
 
+#include "rds-widget-util.h"
+
 #include <glib/gi18n.h>
 
 #include "rds-db-instance.h"
@@ -452,6 +454,7 @@ static void
 rds_engine_section_init (RdsEngineSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rds_flow_box_focus_controls (GTK_FLOW_BOX (gtk_widget_get_ancestor (self->engine_mysql, GTK_TYPE_FLOW_BOX)));
   self->version_names = g_ptr_array_new_with_free_func (g_free);
   self->editions = g_ptr_array_new_with_free_func (g_free);
 
