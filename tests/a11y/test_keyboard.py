@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+# test_keyboard.py: the console with the keyboard alone
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts rds-console on a fresh state and, with key presses only (sent
+# with xdotool to the focused window, as a keyboard would), creates a
+# database and goes through the sidebar. What the keys
+# did is read back from the accessibility tree, as a screen reader user
+# would hear it. Run under build-aux/headless, like the accessibility test.
+
+import os
+import shutil
+import subprocess
+import sys
+import unittest
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_accessibility as a11y  # noqa: E402
+from gi.repository import Atspi  # noqa: E402
+
+XDOTOOL = shutil.which("xdotool") or "xdotool"  # build-aux/setup installs it
+
+
+class Keyboard:
+    def __init__(self, console):
+        self.console = console
+        found = subprocess.run([XDOTOOL, "search", "--sync", "--onlyvisible", "--name", "^RDS Console$"],
+                               capture_output=True, text=True, timeout=60).stdout.split()
+        self.window = found[0]
+        subprocess.run([XDOTOOL, "windowfocus", "--sync", self.window], check=True, timeout=30)
+
+    def key(self, *keys):
+        subprocess.run([XDOTOOL, "key", "--delay", "30"] + list(keys), check=True, timeout=30)
+
+    def type(self, text):
+        subprocess.run([XDOTOOL, "type", "--delay", "20", text], check=True, timeout=60)
+
+    def focused(self):
+        def walk(node):
+            try:
+                if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                    return node
+                for i in range(node.get_child_count()):
+                    child = node.get_child_at_index(i)
+                    found = walk(child) if child is not None else None
+                    if found is not None:
+                        return found
+            except Exception:
+                pass
+            return None
+        for window in self.console.windows():
+            found = walk(window)
+            if found is not None:
+                return found
+        return None
+
+    def tab_to(self, role, name, backwards=False, limit=120):
+        """Tab (or Shift+Tab) until the focus is on @role @name."""
+        for _ in range(limit):
+            node = self.focused()
+            if node is not None and node.get_role_name() == role and (node.get_name() or "") == name:
+                return node
+            self.key("shift+Tab" if backwards else "Tab")
+        raise AssertionError("Tab never reached %s %r" % (role, name))
+
+
+class KeyboardTest(unittest.TestCase):
+    def test_create_and_sidebar(self):
+        warnings.simplefilter("ignore")
+        console = a11y.Console()
+        try:
+            # The first start's offer, answered (not what this test is about).
+            console.click("push button", "Start Empty")
+            console.wait(lambda: console.find("push button", "DB instances: 0/40"), "the empty dashboard")
+            # Keys go to the window once the dialog is gone.
+            console.wait(lambda: len(console.windows()) == 1, "the dialog to close")
+            keys = Keyboard(console)
+
+            # Create: Ctrl+N, the name, the password twice, Ctrl+Return.
+            keys.key("ctrl+n")
+            console.wait(lambda: console.find("push button", "Create database") and console.find("text", "DB instance identifier"),
+                         "the Create database wizard")
+            keys.tab_to("text", "DB instance identifier")
+            keys.key("ctrl+a")
+            keys.type("keyboard-db")
+            keys.tab_to("password text", "Master password")
+            keys.type("correct-horse-battery")
+            keys.tab_to("password text", "Confirm master password")
+            keys.type("correct-horse-battery")
+            keys.key("ctrl+Return")
+            console.wait(lambda: console.find("push button", "keyboard-db"), "the new database in the list")
+
+            # The sidebar is one Tab stop: Tab from its row leaves it, and
+            # the page with it.
+            keys.tab_to("list item", "Databases", backwards=True)
+            keys.key("Tab")
+            console.wait(lambda: keys.focused() is not None and keys.focused().get_role_name() != "list item",
+                         "the focus out of the sidebar")
+            self.assertTrue(console.find("entry", "Filter by databases"), "Tab left the Databases page")
+        finally:
+            console.close()
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
