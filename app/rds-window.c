@@ -182,6 +182,24 @@ select_navigation_row (RdsWindow  *self,
  * @name: "dashboard", "databases", "snapshots", "events", "database",
  *   "create-database" or "modify-database"
  */
+/* The keyboard's place after a page shows: a database's page or a wizard
+ * (opened by an action, Ctrl+N or a link) takes the focus, on its first
+ * control, so Tab and typing start there rather than in the header; so
+ * does any page when the focus went with the page before (a wizard done).
+ * A page chosen in the sidebar leaves the focus on the sidebar. */
+static void
+focus_into_page (RdsWindow  *self,
+                 const char *name)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
+    return;
+  if (focus == NULL || !is_top_page (name))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 void
 rds_window_show_page (RdsWindow  *self,
                       const char *name)
@@ -219,6 +237,7 @@ rds_window_show_page (RdsWindow  *self,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_title (self);
+  focus_into_page (self, name);
 }
 
 const char *

@@ -179,6 +179,10 @@ window_pages (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-database", NULL));
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-database");
   g_assert_cmpstr (sidebar_selection (f), ==, "Databases");
+  /* The wizard takes the keyboard: Tab and typing start in it. */
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         rds_window_get_page_widget (f->window, "create-database")));
   assert_shortcuts_listed (f);
   assert_no_focusable_labels (GTK_WIDGET (f->window));
   assert_no_focusable_flow_cells (GTK_WIDGET (f->window));
