@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "console-test.h"
+#include "rds-word-wrap.h"
 
 #include "rds-command-line-dialog.h"
 
@@ -268,6 +269,33 @@ korean (Fixture *f)
         lines++;
       }
     g_assert_cmpuint (lines, >, 1);
+  }
+
+  /* A Korean tooltip is as wide as its text up to 20 syllables or so,
+   * not four or five syllables a line (GTK 4.8 sizes tooltips by their
+   * narrowest), and wraps between words. */
+  {
+    GtkWidget *tip = g_object_ref_sink (rds_word_wrap_tooltip_label (
+      "다중 AZ 배포가 아닌 DB 인스턴스는 장애 조치와 함께 재부팅할 수 없습니다."));
+    GtkWidget *ten = g_object_ref_sink (gtk_label_new ("가나다라마바사아자차"));
+    int tip_minimum, tip_natural, ten_natural, height;
+    PangoLayout *layout;
+
+    gtk_widget_measure (tip, GTK_ORIENTATION_HORIZONTAL, -1, &tip_minimum, &tip_natural, NULL, NULL);
+    gtk_widget_measure (ten, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ten_natural, NULL, NULL);
+    g_assert_cmpint (tip_minimum, >=, ten_natural);
+    gtk_widget_measure (tip, GTK_ORIENTATION_VERTICAL, tip_natural, NULL, &height, NULL, NULL);
+    gtk_widget_size_allocate (tip, &(GtkAllocation) { 0, 0, tip_natural, height }, -1);
+    layout = gtk_label_get_layout (GTK_LABEL (tip));
+    g_assert_cmpint (pango_layout_get_line_count (layout), <=, 3);
+    for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+      {
+        int start = ((PangoLayoutLine *) l->data)->start_index;
+
+        g_assert_true (start == 0 || pango_layout_get_text (layout)[start - 1] == ' ');
+      }
+    g_object_unref (tip);
+    g_object_unref (ten);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "rds-word-wrap.h"
 
 #define MARK "rds-word-wrap"
+#define TOOLTIP_MARK "rds-word-wrap-tooltip"
 
 static gboolean
 has_hangul (const char *text)
@@ -87,10 +88,59 @@ rds_word_wrap_label (GtkLabel *label)
  *
  * Keeps words whole in every wrapping label under @root.
  */
+/**
+ * rds_word_wrap_tooltip_label:
+ *
+ * GTK 4.8 sizes a tooltip's label by its narrowest, which for Korean
+ * (a break allowed between any two syllables) came to four or five
+ * syllables a line. This label is as wide as its text up to about 40
+ * Latin characters (20 syllables), and wraps between words.
+ *
+ * Returns: (transfer floating): a label for a tooltip showing @text
+ */
+GtkWidget *
+rds_word_wrap_tooltip_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  guint cells = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    cells += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (cells, 40));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  rds_word_wrap_label (GTK_LABEL (label));
+  return label;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  /* Other text: GTK's own tooltip. */
+  if (text == NULL || !has_hangul (text))
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, rds_word_wrap_tooltip_label (text));
+  return TRUE;
+}
+
 void
 rds_word_wrap_all (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (gtk_widget_get_has_tooltip (root) && g_object_get_data (G_OBJECT (root), TOOLTIP_MARK) == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), TOOLTIP_MARK, GINT_TO_POINTER (TRUE));
+      g_signal_connect (root, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
 
   if (GTK_IS_LABEL (root) && gtk_label_get_wrap (GTK_LABEL (root)))
     rds_word_wrap_label (GTK_LABEL (root));

@@ -12,4 +12,6 @@ G_BEGIN_DECLS
 void rds_word_wrap_label (GtkLabel  *label);
 void rds_word_wrap_all   (GtkWidget *root);
 
+GtkWidget *rds_word_wrap_tooltip_label (const char *text);
+
 G_END_DECLS
