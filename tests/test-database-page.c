@@ -24,6 +24,13 @@ field_has_error (Fixture       *f,
   return rds_form_field_get_error (RDS_FORM_FIELD ((gpointer) data)) != NULL;
 }
 
+static gboolean
+is_squeezer (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return ADW_IS_SQUEEZER (widget);
+}
+
 /* Tags: view, add, remove, from a database's page. */
 static void
 tags (Fixture *f)
@@ -44,6 +51,13 @@ tags (Fixture *f)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "configuration");
   wait_for_frames (f, tabs);
   g_assert_cmpint (gtk_widget_get_height (tabs), !=, height);
+  /* The tab bar spans the page, whatever its labels' length. */
+  {
+    GtkWidget *bar = find_widget (GTK_WIDGET (page), is_squeezer, NULL);
+
+    g_assert_nonnull (bar);
+    g_assert_cmpint (gtk_widget_get_width (bar), ==, gtk_widget_get_width (tabs));
+  }
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "tags");
   assert_no_focusable_labels (GTK_WIDGET (page));
   assert_no_focusable_flow_cells (GTK_WIDGET (page));
