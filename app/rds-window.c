@@ -185,7 +185,8 @@ select_navigation_row (RdsWindow  *self,
 /* The keyboard's place after a page shows: a database's page or a wizard
  * (opened by an action, Ctrl+N or a link) takes the focus, on its first
  * control, so Tab and typing start there rather than in the header; so
- * does any page when the focus went with the page before (a wizard done).
+ * does any page when the focus went with the page before (a wizard done,
+ * Back from a database).
  * A page chosen in the sidebar leaves the focus on the sidebar. */
 static void
 focus_into_page (RdsWindow  *self,
@@ -196,7 +197,8 @@ focus_into_page (RdsWindow  *self,
 
   if (page == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
     return;
-  if (focus == NULL || !is_top_page (name))
+  /* Focus left in the page before, now behind, is as good as lost. */
+  if (focus == NULL || !is_top_page (name) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
