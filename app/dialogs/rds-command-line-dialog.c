@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rds-widget-util.h"
+
 struct _RdsCommandLineDialog
 {
   AdwMessageDialog  parent_instance;
@@ -199,17 +201,6 @@ rds_command_line_dialog_init (RdsCommandLineDialog *self)
   self->cancellable = g_cancellable_new ();
 }
 
-static GtkWidget *
-caption (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 /**
  * rds_command_line_dialog_new:
  * @secrets: (nullable): where the simulator's credentials are kept
@@ -243,14 +234,14 @@ rds_command_line_dialog_new (GtkWindow  *parent,
                                  "starts when Preferences fix the port."));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), caption (_("Endpoint")));
+  gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("Endpoint")));
   url_label = gtk_label_new (url);
   gtk_label_set_xalign (GTK_LABEL (url_label), 0);
   gtk_label_set_selectable (GTK_LABEL (url_label), TRUE);
   gtk_widget_set_focusable (url_label, FALSE);
   gtk_box_append (GTK_BOX (box), url_label);
 
-  gtk_box_append (GTK_BOX (box), caption (_("In a terminal")));
+  gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("In a terminal")));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->lines_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->lines_label), 0);

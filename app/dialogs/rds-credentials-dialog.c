@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rds-widget-util.h"
+
 #include "rds-secrets.h"
 
 struct _RdsCredentialsDialog
@@ -68,17 +70,6 @@ rds_credentials_dialog_init (RdsCredentialsDialog *self)
 {
 }
 
-static GtkWidget *
-caption (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 GtkWidget *
 rds_credentials_dialog_new (GtkWindow  *parent,
                             const char *identifier,
@@ -107,13 +98,13 @@ rds_credentials_dialog_new (GtkWindow  *parent,
                                    "quits."));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), caption (_("Master username")));
+  gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("Master username")));
   user_label = gtk_label_new (username);
   gtk_label_set_xalign (GTK_LABEL (user_label), 0);
   gtk_label_set_selectable (GTK_LABEL (user_label), TRUE);
   gtk_box_append (GTK_BOX (box), user_label);
 
-  gtk_box_append (GTK_BOX (box), caption (_("Master password")));
+  gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("Master password")));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->password_label = gtk_label_new (MASK);
   gtk_label_set_xalign (GTK_LABEL (self->password_label), 0);

@@ -538,7 +538,6 @@ add_tile (RdsDashboardPage *self,
   gtk_widget_add_css_class (child, "card");
   gtk_widget_add_css_class (child, "dashboard-tile");
   gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), child);
-  rds_flow_box_focus_controls (GTK_FLOW_BOX (self->tiles_box));
 }
 
 static void
@@ -558,6 +557,7 @@ rds_dashboard_page_init (RdsDashboardPage *self)
   add_tile (self, TILE_MULTI_AZ, _("Multi-AZ"), "databases");
   add_tile (self, TILE_STORAGE, _("Allocated storage (GiB)"), "databases");
   add_tile (self, TILE_SNAPSHOTS, _("Manual snapshots"), "snapshots");
+  rds_flow_box_focus_controls (GTK_FLOW_BOX (self->tiles_box));
 
   regions = rds_region_get_all (&self->n_regions);
   self->regions = g_new0 (RegionRow, self->n_regions);

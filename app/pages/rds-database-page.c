@@ -635,13 +635,10 @@ field_box (RdsDatabasePage *self,
            ValueFunc        func)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *caption = rds_caption_label_new (label);
   GtkWidget *value = gtk_label_new ("-");
   Field field = { value, func };
 
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "caption-heading");
-  gtk_widget_add_css_class (caption, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
@@ -1151,10 +1148,7 @@ rds_database_page_init (RdsDatabasePage *self)
       if (i == 0)
         {
           status_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          caption = gtk_label_new (_("Status"));
-          gtk_label_set_xalign (GTK_LABEL (caption), 0);
-          gtk_widget_add_css_class (caption, "caption-heading");
-          gtk_widget_add_css_class (caption, "dim-label");
+          caption = rds_caption_label_new (_("Status"));
           self->status_badge = RDS_STATUS_BADGE (rds_status_badge_new ());
           gtk_box_append (GTK_BOX (status_box), caption);
           gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->status_badge));

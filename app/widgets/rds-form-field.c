@@ -299,13 +299,15 @@ rds_form_field_set_child (RdsFormField *self,
   self->child = child;
   if (child != NULL)
     {
+      /* A drop-down takes the focus in a button inside it. */
+      GtkWidget *button = GTK_IS_DROP_DOWN (child) ? rds_accessible_drop_down_button (GTK_DROP_DOWN (child)) : NULL;
+
       gtk_widget_insert_before (child, GTK_WIDGET (self), self->message_box);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       self->title_label, NULL, -1);
-      /* A drop-down takes the focus in a button inside it. */
-      if (GTK_IS_DROP_DOWN (child) && rds_accessible_drop_down_button (GTK_DROP_DOWN (child)) != NULL)
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (rds_accessible_drop_down_button (GTK_DROP_DOWN (child))),
-                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
+      if (button != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        self->title_label, NULL, -1);
     }
   update_message (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);

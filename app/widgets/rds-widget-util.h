@@ -94,6 +94,18 @@ rds_widget_reveal_in (GtkWidget *widget,
     }
 }
 
+/* The small dim heading above a value ("Endpoint", "Status"). */
+static inline GtkWidget *
+rds_caption_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 /* Makes @widget sensitive or not; the focus leaves it first. A text field
  * made insensitive while focused never gets its focus-out in GTK 4.8: its
  * cursor blinks on and it warns that it "did not receive a focus-out
