@@ -313,11 +313,19 @@ navigation_row_selected_cb (RdsWindow     *self,
 {
   int index;
 
+  const char *current;
+
   update_navigation_focus (self, row);
-  if (row == NULL || self->selecting_page)
+  if (row == NULL || self->selecting_page || self->stack == NULL)
     return;
 
+  /* GtkListBox says its selected row is selected again when the focus
+   * comes back into it (as the leaflet unfolds); the page stays. */
+  current = gtk_stack_get_visible_child_name (self->stack);
   index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && index < (int) n_sidebar_pages () && current != NULL &&
+      g_str_equal (pages[index].name, is_top_page (current) ? current : "databases"))
+    return;
   if (index >= 0 && index < (int) n_sidebar_pages ())
     rds_window_show_page (self, pages[index].name);
 }

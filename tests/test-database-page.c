@@ -44,6 +44,14 @@ tags (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "tagged-db"));
   page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
   tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
+  /* A database's page fits beside the sidebar of a 1200 px window (220
+   * px): opening one did not fold the sidebar away. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 1200 - 221);
+  }
   /* Each tab as tall as its content, not as the tallest. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "connectivity");
   wait_for_frames (f, tabs);

@@ -112,6 +112,9 @@ class KeyboardTest(unittest.TestCase):
             # (Tab reaches only what shows: the list's search, not the
             # page's, which stays in the tree behind.)
             keys.tab_to("entry", "Filter by databases")
+            # The sidebar stayed beside it all along (a database's page
+            # used to fold it away).
+            keys.tab_to("list item", "Databases", backwards=True)
         finally:
             console.close()
 
