@@ -620,6 +620,7 @@ test_session_token (Fixture       *f,
   url = capture_start (capture, &seen);
 
   client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  rds_client_set_retries (client, 1, 0);
   rds_client_set_session_token (client, "FwoGZXIvYXdzEXAMPLE//token=");
   result = call_client (client, request, &error);
   g_assert_null (result);
@@ -636,6 +637,190 @@ test_session_token (Fixture       *f,
   result = call_client (f->client, request, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
+}
+
+/* An endpoint that fails the first requests with a given error, then
+ * answers; it counts the requests. */
+typedef struct
+{
+  guint       hits;
+  guint       failures;      /* how many fail first */
+  guint       status;
+  const char *code;          /* NULL: an HTTP error without a document */
+} Flaky;
+
+static void
+flaky_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Flaky *flaky = user_data;
+  g_autofree char *body = NULL;
+
+  flaky->hits++;
+  if (flaky->hits <= flaky->failures)
+    {
+      if (flaky->code != NULL)
+        body = g_strdup_printf ("<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                                "<Error><Type>Sender</Type><Code>%s</Code><Message>It failed.</Message>"
+                                "</Error><RequestId>1</RequestId></ErrorResponse>", flaky->code);
+      soup_server_message_set_status (msg, flaky->status, NULL);
+    }
+  else
+    {
+      body = g_strdup ("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                       "<DescribeDBInstancesResult><DBInstances/></DescribeDBInstancesResult>"
+                       "<ResponseMetadata><RequestId>2</RequestId></ResponseMetadata>"
+                       "</DescribeDBInstancesResponse>");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  if (body != NULL)
+    soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static char *
+flaky_start (SoupServer *server,
+             Flaky      *flaky)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_add_handler (server, NULL, flaky_cb, flaky, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
+/* Throttling and transient failures are retried, as the AWS SDKs do: three
+ * attempts in all, each signed anew; other errors are not. */
+static void
+test_retries (void)
+{
+  static const struct
+  {
+    guint       failures;
+    guint       status;
+    const char *code;
+    guint       hits;        /* requests the endpoint saw */
+    gboolean    succeeds;
+  } cases[] = {
+    { 2, 400, "Throttling", 3, TRUE },
+    { 1, 400, "ThrottlingException", 2, TRUE },
+    { 2, 503, NULL, 3, TRUE },
+    { 1, 500, "InternalFailure", 2, TRUE },
+    { 3, 400, "Throttling", 3, FALSE },
+    { 1, 400, "InvalidParameterValue", 1, FALSE },
+    { 1, 403, "AccessDenied", 1, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+      g_autoptr(RdsClient) client = NULL;
+      g_autoptr(RdsRequest) request = request_new ("DescribeDBInstances", NULL);
+      g_autoptr(RdsQueryResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+      Flaky flaky = { 0, cases[i].failures, cases[i].status, cases[i].code };
+
+      url = flaky_start (server, &flaky);
+      client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+      rds_client_set_retries (client, 3, 2);
+      result = call_client (client, request, &error);
+      g_assert_cmpuint (flaky.hits, ==, cases[i].hits);
+      if (cases[i].succeeds)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (result);
+        }
+      else
+        {
+          g_assert_null (result);
+          g_assert_nonnull (error);
+        }
+      if (g_strcmp0 (cases[i].code, "Throttling") == 0 && !cases[i].succeeds)
+        g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_THROTTLING);
+      /* Credentials and permissions: the service's words, and what to do. */
+      if (g_strcmp0 (cases[i].code, "AccessDenied") == 0)
+        {
+          g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_ACCESS_DENIED);
+          g_assert_true (g_str_has_prefix (error->message, "It failed. "));
+          g_assert_nonnull (strstr (error->message, "IAM permission"));
+        }
+      soup_server_disconnect (server);
+    }
+}
+
+/* Cancelled while it waits to retry, a call ends at once. */
+static void
+test_retry_cancelled (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(RdsRequest) request = request_new ("DescribeDBInstances", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Flaky flaky = { 0, 10, 400, "Throttling" };
+  Wait wait = { NULL };
+  gint64 start;
+
+  url = flaky_start (server, &flaky);
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  /* A wait of up to 20 s, were it not cancelled. */
+  rds_client_set_retries (client, 3, 20000);
+  rds_client_call_async (client, request, cancellable, done_cb, &wait);
+  while (flaky.hits == 0)
+    g_main_context_iteration (NULL, TRUE);
+  start = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  while (wait.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rds_client_call_finish (client, wait.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (flaky.hits, ==, 1);
+  g_object_unref (wait.result);
+  soup_server_disconnect (server);
+}
+
+/* Nobody at the address: the error says where the client could not go. */
+static void
+test_unreachable (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(RdsClient) client = NULL;
+  g_autoptr(RdsRequest) request = request_new ("DescribeDBInstances", NULL);
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  guint16 port;
+
+  /* A port that was free a moment ago, and is closed. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  client = rds_client_new (url, "us-east-1", ACCESS_KEY, SECRET_KEY);
+  result = call_client (client, request, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  expected = g_strdup_printf ("Could not reach http://127.0.0.1:%u/: ", port);
+  g_assert_true (g_str_has_prefix (error->message, expected));
 }
 
 /* A second API on the endpoint: a CloudWatch-like service whose answer is
@@ -938,6 +1123,9 @@ main (int   argc,
 
   g_test_add_func ("/rds/api/service-documents", test_service_documents);
 #define ADD(path, func) g_test_add ("/rds/api/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add_func ("/rds/api/retries", test_retries);
+  g_test_add_func ("/rds/api/retry-cancelled", test_retry_cancelled);
+  g_test_add_func ("/rds/api/unreachable", test_unreachable);
   ADD ("round-trip", test_round_trip);
   ADD ("errors", test_errors);
   ADD ("raw-requests", test_raw_requests);

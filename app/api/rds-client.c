@@ -24,6 +24,14 @@
 
 #define FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
+/* Retries, as the AWS SDKs' standard mode: three attempts in all for
+ * throttling, a service's transient failure (HTTP 5xx) or a dropped
+ * connection, the n-th retry after a random wait of up to base × 2^(n-1),
+ * never over 20 s. */
+#define DEFAULT_MAX_ATTEMPTS  3
+#define DEFAULT_RETRY_BASE_MS 1000
+#define MAX_BACKOFF_MS        20000
+
 G_DEFINE_QUARK (rds-client-error-quark, rds_client_error)
 
 struct _RdsClient
@@ -36,6 +44,8 @@ struct _RdsClient
   char        *access_key_id;
   char        *secret_access_key;
   char        *session_token;   /* temporary credentials (STS), or NULL */
+  guint        max_attempts;
+  guint        retry_base_ms;
 };
 
 G_DEFINE_FINAL_TYPE (RdsClient, rds_client, G_TYPE_OBJECT)
@@ -71,6 +81,8 @@ rds_client_init (RdsClient *self)
   self->session = soup_session_new_with_options ("user-agent", "rds-console/" PACKAGE_VERSION,
                                                  "timeout", 60,
                                                  NULL);
+  self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->retry_base_ms = DEFAULT_RETRY_BASE_MS;
 }
 
 /**
@@ -122,6 +134,8 @@ rds_client_new_for_region (RdsClient  *self,
 
   client = rds_client_new (self->endpoint, region, self->access_key_id, self->secret_access_key);
   client->session_token = g_strdup (self->session_token);
+  client->max_attempts = self->max_attempts;
+  client->retry_base_ms = self->retry_base_ms;
   g_set_object (&client->session, self->session);
 
   return client;
@@ -180,6 +194,26 @@ rds_client_set_session_token (RdsClient  *self,
     explicit_bzero (self->session_token, strlen (self->session_token));
   g_free (self->session_token);
   self->session_token = token != NULL && *token != '\0' ? g_strdup (token) : NULL;
+}
+
+/**
+ * rds_client_set_retries:
+ * @max_attempts: attempts in all for a request that fails for a moment
+ *   (throttling, HTTP 5xx, a dropped connection); 1 never retries
+ * @base_delay_ms: the first retry's longest wait; each next one doubles
+ *
+ * Changes how the client retries (tests make the waits short).
+ */
+void
+rds_client_set_retries (RdsClient *self,
+                        guint      max_attempts,
+                        guint      base_delay_ms)
+{
+  g_return_if_fail (RDS_IS_CLIENT (self));
+  g_return_if_fail (max_attempts >= 1);
+
+  self->max_attempts = max_attempts;
+  self->retry_base_ms = base_delay_ms;
 }
 
 const char *
@@ -322,6 +356,7 @@ static RdsQueryResult *
 read_answer (const RdsAction  *action,
              guint             status,
              GBytes           *bytes,
+             gboolean         *retryable,
              GError          **error)
 {
   gsize length;
@@ -337,6 +372,8 @@ read_answer (const RdsAction  *action,
                                     : rds_xml_read_response (action, data != NULL ? data : "", length,
                                                              NULL, &local_error);
 
+      if (retryable != NULL)
+        *retryable = FALSE;
       if (result == NULL)
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_MALFORMED_ANSWER,
                      _("The endpoint’s answer to %s could not be read: %s"), action->name,
@@ -352,16 +389,26 @@ read_answer (const RdsAction  *action,
                          rds_xml_read_error (data, length, &document)))
       {
         RdsAwsError code = rds_aws_error_from_code (document.code);
+        const char *advice = rds_aws_error_code_get_advice (document.code);
+        g_autofree char *message = NULL;
 
         if (code == RDS_AWS_ERROR_UNKNOWN)
-          g_set_error (error, RDS_AWS_ERROR, code, "%s: %s", document.code,
-                       document.message != NULL ? document.message : "");
+          message = g_strdup_printf ("%s: %s", document.code, document.message != NULL ? document.message : "");
         else
-          g_set_error_literal (error, RDS_AWS_ERROR, code,
-                               document.message != NULL ? document.message : document.code);
+          message = g_strdup (document.message != NULL ? document.message : document.code);
+        /* What to do about it, where the service's words do not say. */
+        if (advice != NULL)
+          g_set_error (error, RDS_AWS_ERROR, code, "%s %s", message, advice);
+        else
+          g_set_error_literal (error, RDS_AWS_ERROR, code, message);
+        if (retryable != NULL)
+          *retryable = rds_aws_error_code_is_retryable (document.code) ||
+                       status == 500 || status == 502 || status == 503 || status == 504;
       }
     else
       {
+        if (retryable != NULL)
+          *retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP,
                      _("The endpoint answered HTTP %u (%s) without an AWS error"), status,
                      soup_status_get_phrase (status));
@@ -373,18 +420,88 @@ read_answer (const RdsAction  *action,
 
 typedef struct
 {
+  RdsRequest      *request;
   SoupMessage     *msg;
   const RdsAction *action;
   guint            status;
   GBytes          *bytes;
+  guint            attempt;     /* 1 for the first */
 } CallData;
 
 static void
 call_data_free (CallData *data)
 {
+  g_clear_object (&data->request);
   g_clear_object (&data->msg);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
+}
+
+/* A dropped or timed-out connection: the next attempt may well succeed.
+ * A refused one or an unknown host will not (and the console says so at
+ * once rather than after the waits). */
+static gboolean
+transport_error_is_retryable (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+}
+
+/* Says where the client could not get to, with GIO's reason. */
+static void
+prefix_transport_error (RdsClient  *self,
+                        SoupMessage *msg,
+                        GError    **error)
+{
+  g_autofree char *where = NULL;
+  GUri *uri = soup_message_get_uri (msg);
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  where = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  g_prefix_error (error, _("Could not reach %s: "), where);
+}
+
+static void send_attempt (GTask *task);
+
+/* The wait before another attempt ends early when the call is cancelled:
+ * the cancellable is the wait's child source. */
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    send_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+schedule_retry (GTask *task)
+{
+  RdsClient *self = g_task_get_source_object (task);
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GSource) wait = NULL;
+  guint64 longest;
+
+  if (data->attempt >= self->max_attempts)
+    return FALSE;
+
+  longest = MIN ((guint64) self->retry_base_ms << (data->attempt - 1), MAX_BACKOFF_MS);
+  wait = g_timeout_source_new ((guint) g_random_double_range (0, (double) longest + 1));
+  g_source_set_static_name (wait, "[rds-console] retry");
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (g_task_get_cancellable (task));
+
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (wait, cancelled);
+    }
+  g_source_set_callback (wait, retry_cb, g_object_ref (task), g_object_unref);
+  g_source_attach (wait, g_task_get_context (task));
+  return TRUE;
 }
 
 /* Reading a page of answers is real work (hundreds of KiB of XML for a page
@@ -397,7 +514,7 @@ read_answer_thread (GTask        *task,
 {
   CallData *data = task_data;
   g_autoptr(GError) error = NULL;
-  RdsQueryResult *answer = read_answer (data->action, data->status, data->bytes, &error);
+  RdsQueryResult *answer = read_answer (data->action, data->status, data->bytes, NULL, &error);
 
   if (answer == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -410,19 +527,60 @@ call_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
+  RdsClient *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  gboolean retryable = FALSE;
 
   data->bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (data->bytes == NULL)
+    {
+      if (!transport_error_is_retryable (error) || !schedule_retry (task))
+        {
+          prefix_transport_error (self, data->msg, &error);
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      g_object_unref (task);
+      return;
+    }
+
+  data->status = soup_message_get_status (data->msg);
+  if (data->status >= 200 && data->status < 300)
+    {
+      /* A page of answers is read on a worker thread. */
+      g_task_run_in_thread (task, read_answer_thread);
+      g_object_unref (task);
+      return;
+    }
+
+  /* An error document is small: read here, to know whether to retry. */
+  read_answer (data->action, data->status, data->bytes, &retryable, &error);
+  if (!retryable || !schedule_retry (task))
+    g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
+}
+
+/* Signs and sends @task's request (again: each attempt is signed anew). */
+static void
+send_attempt (GTask *task)
+{
+  RdsClient *self = g_task_get_source_object (task);
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->attempt++;
+  g_clear_object (&data->msg);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  data->msg = new_query_message (self, data->request, &error);
+  if (data->msg == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  data->status = soup_message_get_status (data->msg);
-  g_task_run_in_thread (task, read_answer_thread);
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), call_cb, g_object_ref (task));
 }
 
 /**
@@ -439,7 +597,6 @@ rds_client_call_async (RdsClient           *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   CallData *data;
 
   g_return_if_fail (RDS_IS_CLIENT (self));
@@ -461,15 +618,8 @@ rds_client_call_async (RdsClient           *self,
       return;
     }
 
-  data->msg = new_query_message (self, request, &error);
-  if (data->msg == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT, cancellable,
-                                    call_cb, g_steal_pointer (&task));
+  data->request = g_object_ref (request);
+  send_attempt (task);
 }
 
 /**
@@ -521,9 +671,12 @@ rds_client_call_sync (RdsClient     *self,
 
   bytes = soup_session_send_and_read (self->session, msg, cancellable, error);
   if (bytes == NULL)
-    return NULL;
+    {
+      prefix_transport_error (self, msg, error);
+      return NULL;
+    }
 
-  return read_answer (action, soup_message_get_status (msg), bytes, error);
+  return read_answer (action, soup_message_get_status (msg), bytes, NULL, error);
 }
 
 /* Control API */

@@ -39,6 +39,9 @@ char           *rds_client_get_service_url   (RdsClient            *self,
                                               const char           *service);
 void            rds_client_set_session_token (RdsClient            *self,
                                               const char           *token);
+void            rds_client_set_retries       (RdsClient            *self,
+                                              guint                 max_attempts,
+                                              guint                 base_delay_ms);
 const char     *rds_client_get_region        (RdsClient            *self);
 void            rds_client_set_region        (RdsClient            *self,
                                               const char           *region);

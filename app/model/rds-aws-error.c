@@ -7,6 +7,8 @@
 
 #include "rds-aws-error.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 G_DEFINE_QUARK (rds-aws-error-quark, rds_aws_error)
@@ -109,6 +111,71 @@ rds_aws_error_from_code (const char *aws_code)
     return RDS_AWS_ERROR_THROTTLING;
 
   return RDS_AWS_ERROR_UNKNOWN;
+}
+
+/**
+ * rds_aws_error_code_is_retryable:
+ *
+ * Returns: whether a request that failed with @aws_code may succeed as it
+ *   is a moment later: throttling and the services' transient failures,
+ *   as the AWS SDKs' standard retry mode lists them
+ */
+gboolean
+rds_aws_error_code_is_retryable (const char *aws_code)
+{
+  static const char * const retryable[] = {
+    /* Throttling */
+    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+    "TooManyRequestsException", "ProvisionedThroughputExceededException",
+    "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
+    "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+    "EC2ThrottledException",
+    /* Transient */
+    "RequestTimeout", "RequestTimeoutException", "InternalFailure", "ServiceUnavailable",
+  };
+
+  g_return_val_if_fail (aws_code != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (retryable); i++)
+    if (g_str_equal (retryable[i], aws_code))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * rds_aws_error_code_get_advice:
+ *
+ * Returns: (nullable): what a person can do about @aws_code, for the
+ *   errors of credentials and permissions whose messages do not say, or
+ *   %NULL
+ */
+const char *
+rds_aws_error_code_get_advice (const char *aws_code)
+{
+  static const struct
+  {
+    const char *code;
+    const char *advice;
+  } advice[] = {
+    { "ExpiredToken", N_("The credentials have expired: renew them (a new session token, or “aws sso login” for the profile) and try again.") },
+    { "ExpiredTokenException", N_("The credentials have expired: renew them (a new session token, or “aws sso login” for the profile) and try again.") },
+    { "RequestExpired", N_("The request was signed too long ago: check that this computer’s clock is right.") },
+    { "InvalidClientTokenId", N_("The endpoint does not know this access key: check the connection’s access key ID.") },
+    { "UnrecognizedClientException", N_("The endpoint does not know this access key: check the connection’s access key ID.") },
+    { "SignatureDoesNotMatch", N_("Check the connection’s secret access key.") },
+    { "MissingAuthenticationToken", N_("The connection has no credentials: add an access key to it.") },
+    { "AccessDenied", N_("These credentials may not do this: ask for the IAM permission it needs, or use other credentials.") },
+    { "AccessDeniedException", N_("These credentials may not do this: ask for the IAM permission it needs, or use other credentials.") },
+    { "UnauthorizedOperation", N_("These credentials may not do this: ask for the IAM permission it needs, or use other credentials.") },
+    { "OptInRequired", N_("The account is not signed up for this service in this Region.") },
+  };
+
+  g_return_val_if_fail (aws_code != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (advice); i++)
+    if (g_str_equal (advice[i].code, aws_code))
+      return _(advice[i].advice);
+  return NULL;
 }
 
 /* Which parameter an error code is about, when its message may not say. */

@@ -64,5 +64,7 @@ guint        rds_aws_error_get_http_status (RdsAwsError code);
 RdsAwsError  rds_aws_error_from_code      (const char  *aws_code);
 gboolean     rds_aws_error_concerns       (const GError *error,
                                            const char   *parameter);
+gboolean     rds_aws_error_code_is_retryable (const char *aws_code);
+const char  *rds_aws_error_code_get_advice   (const char *aws_code);
 
 G_END_DECLS
