@@ -18,6 +18,8 @@
 #include "rds-accessible-names.h"
 #include "rds-aws-profile.h"
 #include "rds-command-line-dialog.h"
+#include "rds-connection-store.h"
+#include "rds-connections-window.h"
 #include "rds-preferences-window.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
@@ -39,8 +41,10 @@ struct _RdsApplication
   GCancellable   *cancellable;
 
   char           *state_dir;
-  char           *endpoint;      /* another endpoint than the embedded simulator */
-  char           *profile;       /* the AWS profile its credentials come from */
+  RdsConnectionStore *connections;
+  RdsConnection  *connection;    /* the one in use */
+  char           *endpoint;      /* the command line's endpoint, for its start */
+  char           *profile;       /* and the AWS profile its credentials come from */
   gboolean        clock_paused;
   gint64          clock_start;
   gboolean        starting;
@@ -257,12 +261,13 @@ credentials_looked_up_cb (GObject      *object,
                            self->cancellable, credentials_stored_cb, data);
 }
 
-/* Another endpoint */
+/* Another endpoint: a connection, or what the command line gave */
 
 typedef struct
 {
   RdsApplication *self;
-  RdsClient      *client;
+  RdsClient      *client;         /* asks whether the endpoint is a simulator */
+  char           *endpoint;       /* NULL: AWS's own */
   char           *access_key_id;
   char           *secret;
   char           *token;
@@ -273,7 +278,8 @@ static void
 probe_free (Probe *probe)
 {
   g_object_unref (probe->self);
-  g_object_unref (probe->client);
+  g_clear_object (&probe->client);
+  g_free (probe->endpoint);
   g_free (probe->access_key_id);
   rds_secret_free (probe->secret);
   rds_secret_free (probe->token);
@@ -281,26 +287,13 @@ probe_free (Probe *probe)
   g_free (probe);
 }
 
-/* Whether the endpoint is a simulator decides the clock and the sample
- * environment: one that answers its control API is. */
 static void
-probed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+session_ready (Probe    *probe,
+               gboolean  simulator)
 {
-  Probe *probe = user_data;
   RdsApplication *self = probe->self;
-  g_autoptr(JsonNode) state = NULL;
-  g_autoptr(GError) error = NULL;
 
-  state = rds_client_control_finish (RDS_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      probe_free (probe);
-      return;
-    }
-
-  self->session = rds_session_new (self->endpoint, probe->access_key_id, probe->secret, state != NULL);
+  self->session = rds_session_new (probe->endpoint, probe->access_key_id, probe->secret, simulator);
   if (probe->token != NULL)
     rds_client_set_session_token (rds_session_get_client (self->session), probe->token);
   if (probe->region != NULL)
@@ -311,47 +304,166 @@ probed_cb (GObject      *object,
 
       rds_session_set_region (self->session, region);
     }
-  probe_free (probe);
 
   self->starting = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+/* Whether the endpoint is a simulator decides the clock and the sample
+ * environment: one that answers its control API is. */
 static void
-connect_endpoint (RdsApplication *self)
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  Probe *probe = user_data;
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  state = rds_client_control_finish (RDS_CLIENT (object), result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    session_ready (probe, state != NULL);
+  probe_free (probe);
+}
+
+/* Takes @probe. AWS's own endpoints are no simulator. */
+static void
+connect_with (Probe *probe)
+{
+  RdsApplication *self = probe->self;
+
+  if (probe->endpoint == NULL)
+    {
+      session_ready (probe, FALSE);
+      probe_free (probe);
+      return;
+    }
+
+  probe->client = rds_client_new (probe->endpoint, "us-east-1", probe->access_key_id, probe->secret);
+  /* A simulator answers at once; anything else needs no second try. */
+  rds_client_set_retries (probe->client, 1, 0);
+  if (probe->token != NULL)
+    rds_client_set_session_token (probe->client, probe->token);
+  rds_client_control_async (probe->client, "GET", "state", NULL, self->cancellable, probed_cb, probe);
+}
+
+static Probe *
+probe_new (RdsApplication *self,
+           const char     *endpoint,
+           const char     *region)
+{
+  Probe *probe = g_new0 (Probe, 1);
+
+  probe->self = g_object_ref (self);
+  probe->endpoint = g_strdup (endpoint);
+  probe->region = g_strdup (region);
+  return probe;
+}
+
+/* A profile's files are read on a worker thread. */
+static void
+resolve_profile_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RdsAwsProfile *profile = rds_aws_profile_resolve (task_data, &error);
+
+  if (profile == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, profile, (GDestroyNotify) rds_aws_profile_free);
+}
+
+static void
+profile_resolved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  RdsApplication *self = RDS_APPLICATION (object);
   g_autoptr(RdsAwsProfile) profile = NULL;
   GError *error = NULL;
+  const char *endpoint;
+  const char *region;
   Probe *probe;
 
-  /* As the AWS CLI finds them: the environment, then the profile. */
-  profile = rds_aws_profile_resolve (self->profile, &error);
+  profile = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return;
+    }
   if (profile == NULL)
     {
       set_start_error (self, error);
       return;
     }
-  if (self->endpoint == NULL)
-    self->endpoint = g_strdup (profile->endpoint_url);
-  if (self->endpoint == NULL)
-    {
-      set_start_error (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                          _("The AWS profile “%s” names no endpoint: give one with "
-                                            "--endpoint URL or its endpoint_url."), profile->name));
-      return;
-    }
 
-  probe = g_new0 (Probe, 1);
-  probe->self = g_object_ref (self);
+  /* The URL given (on the command line, or in the connection) wins over
+   * the profile's; with neither, AWS's own endpoints. */
+  endpoint = rds_connection_get_url (self->connection);
+  if (endpoint == NULL)
+    endpoint = profile->endpoint_url;
+  region = rds_connection_get_region (self->connection);
+  probe = probe_new (self, endpoint, region != NULL ? region : profile->region);
   probe->access_key_id = g_strdup (profile->access_key_id);
   probe->secret = g_strdup (profile->secret_access_key);
   probe->token = g_strdup (profile->session_token);
-  probe->region = g_strdup (profile->region);
-  probe->client = rds_client_new (self->endpoint, "us-east-1", profile->access_key_id,
-                                  profile->secret_access_key);
-  if (profile->session_token != NULL)
-    rds_client_set_session_token (probe->client, profile->session_token);
-  rds_client_control_async (probe->client, "GET", "state", NULL, self->cancellable, probed_cb, probe);
+  connect_with (probe);
+}
+
+static void
+connect_profile (RdsApplication *self,
+                 const char     *name)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, profile_resolved_cb, NULL);
+
+  g_task_set_source_tag (task, connect_profile);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  g_task_run_in_thread (task, resolve_profile_thread);
+}
+
+static void
+connection_secret_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RdsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+  Probe *probe;
+
+  secret = rds_secrets_lookup_finish (RDS_SECRETS (object), result, &error);
+  if (error != NULL)
+    return;   /* cancelled: another connection, or the application going away */
+  if (secret == NULL)
+    {
+      set_start_error (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                          _("The keyring has no secret access key for “%s”: edit the "
+                                            "connection and enter it again."),
+                                          rds_connection_get_name (self->connection)));
+      return;
+    }
+
+  probe = probe_new (self, rds_connection_get_url (self->connection),
+                     rds_connection_get_region (self->connection));
+  probe->access_key_id = g_strdup (rds_connection_get_access_key_id (self->connection));
+  probe->secret = secret;
+  connect_with (probe);
+}
+
+/* What the command line says wins, for this start. */
+static RdsConnection *
+command_line_connection (RdsApplication *self)
+{
+  RdsConnection *connection;
+
+  connection = rds_connection_new (self->profile != NULL ? RDS_CONNECTION_PROFILE : RDS_CONNECTION_ENDPOINT);
+  rds_connection_set_name (connection, self->endpoint != NULL ? self->endpoint : self->profile);
+  rds_connection_set_url (connection, self->endpoint);
+  rds_connection_set_profile (connection, self->profile);
+  return connection;
 }
 
 /**
@@ -368,8 +480,89 @@ rds_application_set_endpoint (RdsApplication *self,
   g_return_if_fail (RDS_IS_APPLICATION (self));
 
   g_free (self->endpoint);
-  g_free (self->profile);
   self->endpoint = g_strdup (url);
+}
+
+/**
+ * rds_application_connect:
+ * @id: a connection's id in rds_application_get_connections()
+ *
+ * Leaves the endpoint in use (stopping the embedded simulator, if it ran)
+ * and connects to @id's, which the console remembers as the last one.
+ * The "session" property turns %NULL, then the new session once there.
+ */
+void
+rds_application_connect (RdsApplication *self,
+                         const char     *id)
+{
+  RdsConnection *connection;
+  GAction *action;
+
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  if (self->connections == NULL)
+    self->connections = rds_connection_store_new (self->settings);
+  connection = rds_connection_store_lookup (self->connections, id);
+  g_return_if_fail (connection != NULL);
+
+  /* The command line's endpoint was for its start only. */
+  g_clear_pointer (&self->endpoint, g_free);
+  g_clear_pointer (&self->profile, g_free);
+  rds_connection_store_set_current_id (self->connections, id);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "connect");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (id));
+
+  /* Whatever was under way for the last one stops. */
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->starting = FALSE;
+  g_clear_error (&self->start_error);
+  if (self->session != NULL)
+    {
+      rds_session_stop_polling (self->session);
+      g_clear_object (&self->session);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+    }
+  if (self->simulator != NULL)
+    {
+      rds_simulator_stop (self->simulator);
+      g_clear_object (&self->simulator);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_ERROR]);
+
+  rds_application_start_backend (self);
+}
+
+/**
+ * rds_application_get_connections:
+ *
+ * Returns: (transfer none): the connections the user can choose from
+ */
+RdsConnectionStore *
+rds_application_get_connections (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  if (self->connections == NULL)
+    self->connections = rds_connection_store_new (self->settings);
+  return self->connections;
+}
+
+/**
+ * rds_application_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the connection in use (the command
+ *   line's is none of rds_application_get_connections()), once the backend
+ *   started
+ */
+RdsConnection *
+rds_application_get_connection (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->connection;
 }
 
 /**
@@ -399,10 +592,35 @@ rds_application_start_backend (RdsApplication *self)
   if (self->secrets == NULL)
     self->secrets = rds_secrets_new ();
 
+  if (self->connections == NULL)
+    self->connections = rds_connection_store_new (self->settings);
+  g_clear_object (&self->connection);
   if (self->endpoint != NULL || self->profile != NULL)
+    self->connection = command_line_connection (self);
+  else
+    self->connection = g_object_ref (rds_connection_store_lookup (self->connections,
+                                                                  rds_connection_store_get_current_id (self->connections)));
+
+  switch (rds_connection_get_kind (self->connection))
     {
-      connect_endpoint (self);
+    case RDS_CONNECTION_ENDPOINT:
+      if (self->endpoint != NULL)
+        {
+          /* The command line's: with the credentials the AWS CLI would use. */
+          connect_profile (self, NULL);
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case RDS_CONNECTION_ACCOUNT:
+      rds_secrets_lookup_async (self->secrets, RDS_SECRET_CONNECTION, rds_connection_get_id (self->connection),
+                                self->cancellable, connection_secret_cb, g_object_ref (self));
       return;
+    case RDS_CONNECTION_PROFILE:
+      connect_profile (self, rds_connection_get_profile (self->connection));
+      return;
+    case RDS_CONNECTION_EMBEDDED:
+    default:
+      break;
     }
 
   state_dir = self->state_dir != NULL ? g_strdup (self->state_dir) : default_state_dir ();
@@ -497,7 +715,55 @@ command_line_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+connect_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (rds_connection_store_lookup (rds_application_get_connections (self), id) == NULL)
+    return;
+  /* Choosing the one in use again does nothing (Try Again retries it). */
+  if (self->endpoint == NULL && self->profile == NULL && self->connection != NULL &&
+      g_str_equal (rds_connection_get_id (self->connection), id) && self->start_error == NULL)
+    return;
+  rds_application_connect (self, id);
+}
+
+/* The one in use, again: after it was edited, or to try once more. */
+static void
+reconnect_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+
+  rds_application_connect (self, rds_connection_store_get_current_id (rds_application_get_connections (self)));
+}
+
+static void
+connections_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RdsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RdsConnectionsWindow *connections;
+
+  connections = rds_connections_window_new (G_ACTION_GROUP (self), rds_application_get_connections (self),
+                                            rds_application_get_secrets (self));
+  gtk_window_set_transient_for (GTK_WINDOW (connections), window);
+  rds_accessible_name_controls (GTK_WIDGET (connections));
+  rds_word_wrap_all (GTK_WIDGET (connections));
+  gtk_window_present (GTK_WINDOW (connections));
+}
+
 static const GActionEntry app_actions[] = {
+  { "connect", connect_action, "s", "'embedded'" },
+  { "reconnect", reconnect_action },
+  { "connections", connections_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -550,6 +816,9 @@ rds_application_startup (GApplication *application)
                                          preferences_accels);
 
   self->settings = settings_new ();
+  /* The state of app.connect is the connection in use. */
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "connect")),
+                             g_variant_new_string (rds_connection_store_get_current_id (rds_application_get_connections (self))));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "preferences")),
                                self->settings != NULL);
@@ -598,6 +867,8 @@ rds_application_dispose (GObject *object)
     rds_simulator_stop (self->simulator);
   g_clear_object (&self->simulator);
   g_clear_object (&self->secrets);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->connections);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rds_application_parent_class)->dispose (object);
@@ -612,6 +883,7 @@ rds_application_finalize (GObject *object)
   g_clear_error (&self->start_error);
   g_free (self->state_dir);
   g_free (self->endpoint);
+  g_free (self->profile);
 
   G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);
 }

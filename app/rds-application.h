@@ -32,5 +32,9 @@ void            rds_application_set_clock_start  (RdsApplication *self,
 void            rds_application_set_secrets      (RdsApplication *self,
                                                   RdsSecrets     *secrets);
 void            rds_application_start_backend    (RdsApplication *self);
+RdsConnectionStore *rds_application_get_connections (RdsApplication *self);
+RdsConnection  *rds_application_get_connection   (RdsApplication *self);
+void            rds_application_connect          (RdsApplication *self,
+                                                  const char     *id);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "rds-activity-watcher.h"
 #include "rds-application.h"
 #include "rds-clock-control.h"
+#include "rds-connection-store.h"
 #include "rds-accessible-names.h"
 #include "rds-create-database-wizard.h"
 #include "rds-dashboard-page.h"
@@ -50,6 +51,8 @@ struct _RdsWindow
   RdsActivityWatcher   *instance_watcher;
   RdsActivityWatcher   *snapshot_watcher;
   GSignalGroup         *list_signals;
+  GSignalGroup         *session_signals;
+  GMenu                *connection_menu;
   char                 *previous_page;
   char                 *last_toast;
   AdwToast             *progress_toast;  /* while the sample environment is made */
@@ -68,6 +71,12 @@ struct _RdsWindow
   RdsClockControl      *clock_control;
   GtkStack             *stack;
   AdwStatusPage        *failed_page;
+  AdwStatusPage        *starting_page;
+  AdwWindowTitle       *sidebar_title;
+  GtkMenuButton        *connection_button;
+  GtkWidget            *failed_connections_button;
+  GtkRevealer          *problem_revealer;
+  GtkLabel             *problem_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdsWindow, rds_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -363,7 +372,7 @@ remove_wizard (RdsWindow *self,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (gtk_stack_get_page (self->stack, wizard) == NULL)
+  if (wizard == NULL || gtk_stack_get_page (self->stack, wizard) == NULL)
     return;
   if (focus != NULL && (focus == wizard || gtk_widget_is_ancestor (focus, wizard)))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -691,6 +700,17 @@ select_region_in_dropdown (RdsWindow  *self,
       }
 }
 
+/* Why the lists could not be refreshed, above the page, until they are. */
+static void
+update_problem (RdsWindow *self)
+{
+  const GError *problem = self->session != NULL ? rds_session_get_problem (self->session) : NULL;
+
+  if (problem != NULL)
+    gtk_label_set_label (self->problem_label, problem->message);
+  gtk_revealer_set_reveal_child (self->problem_revealer, problem != NULL);
+}
+
 void
 rds_window_set_session (RdsWindow  *self,
                         RdsSession *session)
@@ -714,8 +734,20 @@ rds_window_set_session (RdsWindow  *self,
                                  session != NULL ? rds_session_get_snapshots (session) : NULL);
   g_signal_group_set_target (self->list_signals,
                              session != NULL ? rds_session_get_instances (session) : NULL);
+  g_signal_group_set_target (self->session_signals, session);
+  update_problem (self);
 
-  if (session != NULL)
+  if (session == NULL)
+    {
+      /* Between connections: what the last one showed goes. */
+      remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "create-database"));
+      remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "modify-database"));
+      gtk_stack_set_visible_child_name (self->stack, "starting");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), FALSE);
+      self->sample_offered = FALSE;
+      update_title (self);
+    }
+  else
     {
       select_region_in_dropdown (self, rds_session_get_region (session));
       gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), TRUE);
@@ -755,6 +787,60 @@ region_selected_cb (RdsWindow *self)
     g_settings_set_string (self->settings, "region", regions[selected].name);
 }
 
+/* The connection in use: its name under the sidebar's title, checked in
+ * the switcher, and in the words of the starting and failed pages. */
+static void
+update_connection (RdsWindow      *self,
+                   RdsApplication *app)
+{
+  RdsConnection *connection = rds_application_get_connection (app);
+  gboolean embedded = connection == NULL || rds_connection_get_kind (connection) == RDS_CONNECTION_EMBEDDED;
+  g_autofree char *connecting = NULL;
+
+  adw_window_title_set_subtitle (self->sidebar_title, connection != NULL ? rds_connection_get_name (connection) : NULL);
+  gtk_widget_set_visible (self->failed_connections_button, !embedded);
+  if (embedded)
+    {
+      adw_status_page_set_title (self->starting_page, _("Starting the Simulator"));
+      adw_status_page_set_description (self->starting_page, _("Loading the simulated RDS…"));
+      adw_status_page_set_title (self->failed_page, _("The Simulator Didn’t Start"));
+      return;
+    }
+  /* Translators: %s is a connection's name */
+  connecting = g_strdup_printf (_("Connecting to %s…"), rds_connection_get_name (connection));
+  adw_status_page_set_title (self->starting_page, _("Connecting"));
+  adw_status_page_set_description (self->starting_page, connecting);
+  adw_status_page_set_title (self->failed_page, _("Could Not Connect"));
+}
+
+/* The switcher lists the connections, the one in use checked. */
+static void
+connections_changed_cb (RdsWindow  *self,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GListModel *connections)
+{
+  g_autoptr(GMenu) items = g_menu_new ();
+  g_autoptr(GMenu) manage = g_menu_new ();
+  guint n = g_list_model_get_n_items (connections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsConnection) connection = g_list_model_get_item (connections, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (rds_connection_get_name (connection), NULL);
+
+      g_menu_item_set_action_and_target (item, "app.connect", "s", rds_connection_get_id (connection));
+      g_menu_append_item (items, item);
+    }
+  g_menu_append (manage, _("_Manage Connections"), "app.connections");
+
+  g_menu_remove_all (self->connection_menu);
+  /* Translators: the heading of the list of connections in the switcher */
+  g_menu_append_section (self->connection_menu, _("Connect To"), G_MENU_MODEL (items));
+  g_menu_append_section (self->connection_menu, NULL, G_MENU_MODEL (manage));
+}
+
 static void
 application_session_cb (RdsWindow      *self,
                         GParamSpec     *pspec,
@@ -762,6 +848,7 @@ application_session_cb (RdsWindow      *self,
 {
   RdsSecrets *secrets = rds_application_get_secrets (app);
 
+  update_connection (self, app);
   rds_window_set_session (self, rds_application_get_session (app));
 
   /* A saved state the simulator could not read was kept aside: say where. */
@@ -795,6 +882,7 @@ application_start_error_cb (RdsWindow      *self,
 {
   const GError *error = rds_application_get_start_error (app);
 
+  update_connection (self, app);
   if (error == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "starting");
@@ -1023,6 +1111,8 @@ rds_window_dispose (GObject *object)
   g_clear_object (&self->instance_watcher);
   g_clear_object (&self->snapshot_watcher);
   g_clear_object (&self->list_signals);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->connection_menu);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->progress_toast);
@@ -1110,6 +1200,12 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, clock_control);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, connection_button);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_connections_button);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_label);
 
   gtk_widget_class_install_action (widget_class, "win.create-database", NULL, create_database_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -1205,6 +1301,13 @@ rds_window_init (RdsWindow *self)
   g_signal_group_connect_swapped (self->list_signals, "refreshed",
                                   G_CALLBACK (maybe_offer_sample), self);
 
+  self->session_signals = g_signal_group_new (RDS_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::problem",
+                                  G_CALLBACK (update_problem), self);
+
+  self->connection_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->connection_button, G_MENU_MODEL (self->connection_menu));
+
   if (g_getenv ("RDS_CONSOLE_BENCHMARK") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (benchmark_realize_cb), NULL);
 
@@ -1237,6 +1340,9 @@ rds_window_new (RdsApplication *application)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
 
+  g_signal_connect_object (rds_application_get_connections (application), "items-changed",
+                           G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
+  connections_changed_cb (self, 0, 0, 0, G_LIST_MODEL (rds_application_get_connections (application)));
   g_signal_connect_object (application, "notify::session", G_CALLBACK (application_session_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::start-error",

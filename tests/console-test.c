@@ -287,6 +287,8 @@ fixture_setup (Fixture       *f,
   /* The memory backend is shared by the process: start from the defaults. */
   g_settings_reset (settings, "last-page");
   g_settings_reset (settings, "region");
+  g_settings_reset (settings, "connections");
+  g_settings_reset (settings, "connection");
   g_settings_set_boolean (settings, "sample-offer-answered", !test->offer_sample);
 
   f->dir = g_dir_make_tmp ("rds-console-XXXXXX", NULL);
@@ -309,7 +311,7 @@ fixture_setup (Fixture       *f,
     }
   if (test->moto)
     start_moto (f);
-  if (test->external)
+  if (test->external || test->simd_running)
     {
       gboolean started = FALSE;
 
@@ -321,6 +323,9 @@ fixture_setup (Fixture       *f,
       rds_simulator_start_async (f->external, NULL, external_started_cb, &started);
       while (!started)
         g_main_context_iteration (NULL, TRUE);
+    }
+  if (test->external)
+    {
       g_setenv ("AWS_ACCESS_KEY_ID", "AKIDEXTERNAL", TRUE);
       g_setenv ("AWS_SECRET_ACCESS_KEY", "external-secret", TRUE);
       rds_application_set_endpoint (f->app, rds_simulator_get_url (f->external));

@@ -86,6 +86,7 @@ typedef struct
   gboolean no_keyring;         /* secrets in memory, as without a Secret Service */
   gboolean damaged_state;      /* the simulator's saved state cannot be read */
   gboolean external;           /* the console manages a separately started simulator */
+  gboolean simd_running;       /* one runs, as rds-simd would; the console starts on its own */
   gboolean moto;               /* the console manages moto's RDS (skipped without moto) */
 } TestCase;
 

@@ -371,3 +371,57 @@ rds_secrets_lookup_finish (RdsSecrets    *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+clear_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to forget is no failure. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rds_secrets_clear_async:
+ *
+ * Forgets @kind/@key, from the keyring or from memory; finish with
+ * rds_secrets_store_finish ().
+ */
+void
+rds_secrets_clear_async (RdsSecrets          *self,
+                         const char          *kind,
+                         const char          *key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *mkey = NULL;
+  Operation *op;
+
+  g_return_if_fail (RDS_IS_SECRETS (self));
+  g_return_if_fail (kind != NULL && key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rds_secrets_clear_async);
+
+  mkey = memory_key (kind, key);
+  g_hash_table_remove (self->memory, mkey);
+  if (!self->persistent)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  op = operation_new (task, kind, key, cancellable);
+  secret_password_clear (&schema, op->cancellable, clear_cb, g_steal_pointer (&task),
+                         "kind", kind, "key", key, NULL);
+}

@@ -47,6 +47,12 @@ void        rds_secrets_lookup_async    (RdsSecrets           *self,
 char       *rds_secrets_lookup_finish   (RdsSecrets           *self,
                                          GAsyncResult         *result,
                                          GError              **error);
+void        rds_secrets_clear_async     (RdsSecrets           *self,
+                                         const char           *kind,
+                                         const char           *key,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
 void        rds_secret_free             (char                 *secret);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _RdsSession
   GHashTable      *region_clients;  /* region → RdsClient, for other Regions */
   GHashTable      *lists;           /* action → RdsResourceList, see rds_session_get_list() */
   GHashTable      *refresh_again;   /* lists to refresh once more when done */
+  GError          *problem;         /* why the lists could not be refreshed */
 
   guint            poll_source;
   GCancellable    *cancellable;
@@ -50,6 +51,7 @@ enum {
   PROP_CLOCK_RATE,
   PROP_CLOCK_PAUSED,
   PROP_SIMULATED_TIME,
+  PROP_PROBLEM,
   N_PROPS
 };
 
@@ -94,6 +96,7 @@ rds_session_finalize (GObject *object)
   g_clear_pointer (&self->endpoint, g_free);
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->refresh_again, g_hash_table_unref);
+  g_clear_error (&self->problem);
 
   G_OBJECT_CLASS (rds_session_parent_class)->finalize (object);
 }
@@ -119,6 +122,9 @@ rds_session_get_property (GObject    *object,
       break;
     case PROP_SIMULATED_TIME:
       g_value_set_int64 (value, rds_session_get_simulated_time (self));
+      break;
+    case PROP_PROBLEM:
+      g_value_set_boxed (value, self->problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -171,7 +177,30 @@ rds_session_class_init (RdsSessionClass *klass)
   properties[PROP_SIMULATED_TIME] =
     g_param_spec_int64 ("simulated-time", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * RdsSession:problem:
+   *
+   * Why the last refresh of a list failed (the endpoint unreachable, the
+   * credentials refused, throttled past the retries), until one succeeds.
+   */
+  properties[PROP_PROBLEM] =
+    g_param_spec_boxed ("problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+set_problem (RdsSession   *self,
+             const GError *error)
+{
+  if (self->problem == NULL && error == NULL)
+    return;
+  if (self->problem != NULL && error != NULL && self->problem->domain == error->domain &&
+      self->problem->code == error->code && g_strcmp0 (self->problem->message, error->message) == 0)
+    return;
+  g_clear_error (&self->problem);
+  self->problem = error != NULL ? g_error_copy (error) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
 }
 
 static void
@@ -179,6 +208,8 @@ list_refreshed_cb (RdsResourceList *list,
                    const GError    *error,
                    RdsSession      *self)
 {
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_problem (self, error);
   if (g_hash_table_remove (self->refresh_again, list))
     rds_resource_list_refresh (list);
 }
@@ -320,6 +351,8 @@ set_client (RdsSession *self)
 
 /**
  * rds_session_new:
+ * @endpoint: (nullable): the endpoint's URL, or %NULL for AWS's own (one
+ *   per service and Region)
  * @simulator: whether the endpoint has the simulator's control API
  *
  * Returns: (transfer full): a session in us-east-1
@@ -332,7 +365,7 @@ rds_session_new (const char *endpoint,
 {
   RdsSession *self;
 
-  g_return_val_if_fail (endpoint != NULL, NULL);
+  g_return_val_if_fail (endpoint != NULL || !simulator, NULL);
 
   self = g_object_new (RDS_TYPE_SESSION, NULL);
   self->endpoint = g_strdup (endpoint);
@@ -411,6 +444,25 @@ rds_session_get_client (RdsSession *self)
   return self->client;
 }
 
+/**
+ * rds_session_get_problem:
+ *
+ * Returns: (nullable): why the lists could not be refreshed lately, or
+ *   %NULL when they were
+ */
+const GError *
+rds_session_get_problem (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return self->problem;
+}
+
+/**
+ * rds_session_get_endpoint:
+ *
+ * Returns: (nullable): the endpoint's URL; %NULL for AWS's own
+ */
 const char *
 rds_session_get_endpoint (RdsSession *self)
 {

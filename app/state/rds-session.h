@@ -23,6 +23,7 @@ void             rds_session_set_region         (RdsSession           *self,
 RdsClient       *rds_session_get_client         (RdsSession           *self);
 const char      *rds_session_get_endpoint       (RdsSession           *self);
 gboolean         rds_session_is_simulator       (RdsSession           *self);
+const GError    *rds_session_get_problem        (RdsSession           *self);
 RdsResourceList *rds_session_get_list           (RdsSession           *self,
                                                  const char           *action);
 RdsResourceList *rds_session_get_instances      (RdsSession           *self);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 typedef struct _RdsApplication             RdsApplication;
 typedef struct _RdsClockControl            RdsClockControl;
+typedef struct _RdsConnection              RdsConnection;
+typedef struct _RdsConnectionStore         RdsConnectionStore;
+typedef struct _RdsConnectionsWindow       RdsConnectionsWindow;
 typedef struct _RdsCostPanel               RdsCostPanel;
 typedef struct _RdsCreateDatabaseWizard    RdsCreateDatabaseWizard;
 typedef struct _RdsDatabaseForm            RdsDatabaseForm;

@@ -405,3 +405,62 @@ rds_validate_kms_key (const char *value)
     return g_strdup (_("A KMS key ID, alias or ARN has no spaces."));
   return NULL;
 }
+
+/**
+ * rds_validate_endpoint_url:
+ * @required: whether it may be empty (AWS's own endpoints then)
+ */
+char *
+rds_validate_endpoint_url (const char *value,
+                           gboolean    required)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (value == NULL || *value == '\0')
+    return required ? g_strdup (_("Enter the endpoint’s URL, such as http://127.0.0.1:9400.")) : NULL;
+
+  uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return g_strdup (_("The URL must start with http:// or https://, such as http://127.0.0.1:9400."));
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return g_strdup (_("The URL needs a host name or address after http://."));
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL ||
+      g_uri_get_userinfo (uri) != NULL)
+    return g_strdup (_("Give the endpoint’s address alone, without a user, a query or a fragment."));
+  return NULL;
+}
+
+/**
+ * rds_validate_access_key_id:
+ * @aws: whether it is an AWS access key (20 capitals and digits, such as
+ *   AKIAIOSFODNN7EXAMPLE); other endpoints take any word
+ */
+char *
+rds_validate_access_key_id (const char *value,
+                            gboolean    aws)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+
+  if (length == 0)
+    return g_strdup (_("Enter the access key ID."));
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || (aws && !g_ascii_isupper (*p) && !g_ascii_isdigit (*p)))
+      return g_strdup (aws ? _("An AWS access key ID has only capital letters and digits, such as AKIAIOSFODNN7EXAMPLE.")
+                           : _("An access key ID has no spaces."));
+  if (aws && (length < 16 || length > 128))
+    return g_strdup (_("An AWS access key ID is 16 to 128 characters long, usually 20."));
+  return NULL;
+}
+
+char *
+rds_validate_secret_access_key (const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Enter the secret access key."));
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      return g_strdup (_("A secret access key has no spaces."));
+  return NULL;
+}

@@ -55,6 +55,13 @@ char *rds_validate_windows             (const char          *backup_window,
 char *rds_validate_tag                 (const char          *key,
                                         const char          *value);
 
+/* A connection's fields. */
+char *rds_validate_endpoint_url        (const char          *value,
+                                        gboolean             required);
+char *rds_validate_access_key_id       (const char          *value,
+                                        gboolean             aws);
+char *rds_validate_secret_access_key   (const char          *value);
+
 gboolean rds_parse_int                 (const char          *text,
                                         int                 *value);
 

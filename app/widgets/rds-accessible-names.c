@@ -74,10 +74,38 @@ rds_accessible_drop_down_button (GtkDropDown *drop_down)
   return NULL;
 }
 
+#define OWN_NAME "rds-accessible-name"
+
+/**
+ * rds_accessible_set_name:
+ *
+ * Names @widget for good, more fully than its label or tooltip would
+ * ("Edit Lab simulator" for a pencil among many): rds_accessible_name_controls()
+ * leaves the name.
+ */
+void
+rds_accessible_set_name (GtkWidget  *widget,
+                         const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), OWN_NAME, g_strdup (name), g_free);
+  set_name (widget, name, FALSE);
+}
+
 static void
 name_control (GtkWidget *widget)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *own = g_object_get_data (G_OBJECT (widget), OWN_NAME);
+
+  if (own != NULL)
+    {
+      /* Said again: GTK names a button by its label when its child changes. */
+      set_name (widget, own, FALSE);
+      return;
+    }
 
   if (GTK_IS_DROP_DOWN (widget))
     {

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 char *rds_accessible_strip_mnemonic (const char *label);
 void  rds_accessible_name_controls  (GtkWidget  *root);
+void  rds_accessible_set_name       (GtkWidget  *widget,
+                                     const char *name);
 
 GtkWidget *rds_accessible_drop_down_button (GtkDropDown *drop_down);
 

@@ -258,6 +258,21 @@ class AccessibilityTest(unittest.TestCase):
             console.wait(lambda: console.find("radio button", "Paused") or console.find("check box", "Paused"),
                          "the clock's speeds")
             problems += console.problems("clock")
+            console.do(clock)
+            # Connections, from the switcher: the list, then the editor.
+            switcher = console.wait(lambda: console.find("toggle button", "Connection") or
+                                    console.find("push button", "Connection"), "the connection switcher")
+            # GTK 4.8: the toggle inside the menu button is what acts.
+            if switcher.get_action_iface() is None or switcher.get_action_iface().get_n_actions() == 0:
+                switcher = switcher.get_child_at_index(0)
+            console.do(switcher)
+            console.click("menu item", "Manage Connections")
+            console.wait(lambda: console.find("push button", "Add connection"), "the connections")
+            problems += console.problems("connections")
+            console.click("push button", "Add connection")
+            console.wait(lambda: console.find("text", "Name") or console.find("entry", "Name"),
+                         "the connection editor")
+            problems += console.problems("connection editor")
         finally:
             console.close()
         self.assertEqual(problems, [], "\n" + "\n".join(problems))
