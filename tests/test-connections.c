@@ -104,6 +104,16 @@ session_at (Fixture       *f,
 }
 
 static gboolean
+aws_session (Fixture       *f,
+             gconstpointer  data)
+{
+  RdsSession *session = rds_application_get_session (f->app);
+
+  return session != NULL && rds_window_get_session (f->window) == session &&
+         rds_session_get_endpoint (session) == NULL;
+}
+
+static gboolean
 lists_loaded_now (Fixture       *f,
                   gconstpointer  data)
 {
@@ -410,6 +420,31 @@ problems (Fixture *f)
     g_assert_cmpstr (adw_status_page_get_title (failed), ==, "Could Not Connect");
     g_assert_nonnull (strstr (adw_status_page_get_description (failed), "edit the connection"));
     screenshot (f, GTK_WIDGET (f->window), "page-connection-failed");
+  }
+
+  /* An AWS account: AWS's own endpoints, in the connection's Region, and
+   * no simulator's controls. (Whether AWS answers is not this test's.) */
+  {
+    g_autoptr(RdsConnection) account = rds_connection_new (RDS_CONNECTION_ACCOUNT);
+    RdsSession *session;
+    g_autofree char *service_url = NULL;
+
+    rds_connection_set_name (account, "Production");
+    rds_connection_set_access_key_id (account, "AKIAIOSFODNN7EXAMPLE");
+    rds_connection_set_region (account, "eu-west-1");
+    rds_connection_store_save (store, account);
+    store_secret (f, rds_connection_get_id (account), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    g_action_group_activate_action (G_ACTION_GROUP (f->app), "connect",
+                                    g_variant_new_string (rds_connection_get_id (account)));
+    g_assert_true (spin_until (f, aws_session, NULL));
+    session = rds_window_get_session (f->window);
+    g_assert_false (rds_session_is_simulator (session));
+    g_assert_cmpstr (rds_session_get_region (session), ==, "eu-west-1");
+    service_url = rds_client_get_service_url (rds_session_get_client (session), "rds");
+    g_assert_cmpstr (service_url, ==, "https://rds.eu-west-1.amazonaws.com");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), RDS_TYPE_WINDOW,
+                                                                           "clock_control"))));
+    switch_to (f, RDS_CONNECTION_EMBEDDED_ID, NULL);
   }
 }
 

@@ -11,9 +11,14 @@
 #include "rds-activity-watcher.h"
 #include "rds-aws-profile.h"
 #include "rds-client.h"
+#include "rds-connection-store.h"
 #include "rds-db-instance.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
+#include "rds-validation.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
 
@@ -686,6 +691,150 @@ test_aws_profiles (void)
   g_rmdir (dir);
 }
 
+/* Connections: kept without secrets, read back as saved, the last one
+ * used remembered; what cannot be read is skipped. */
+static void
+test_connection_store (void)
+{
+  const char *dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(RdsConnectionStore) store = NULL;
+  g_autoptr(RdsConnectionStore) again = NULL;
+  g_autoptr(RdsConnection) lab = rds_connection_new (RDS_CONNECTION_ENDPOINT);
+  g_autoptr(RdsConnection) dev = rds_connection_new (RDS_CONNECTION_PROFILE);
+  g_autoptr(RdsConnection) twin = rds_connection_new (RDS_CONNECTION_ACCOUNT);
+  g_autoptr(GVariant) stored = NULL;
+  g_autofree char *problem = NULL;
+  GVariantBuilder builder;
+
+  g_assert_nonnull (dir);
+  source = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, NULL);
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE);
+  settings = g_settings_new_full (schema, backend, NULL);
+
+  store = rds_connection_store_new (settings);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpstr (rds_connection_store_get_current_id (store), ==, RDS_CONNECTION_EMBEDDED_ID);
+
+  rds_connection_set_name (lab, "Lab");
+  rds_connection_set_url (lab, "http://127.0.0.1:9400");
+  rds_connection_set_access_key_id (lab, "AKIDLAB");
+  rds_connection_set_region (lab, "eu-west-1");
+  rds_connection_store_save (store, lab);
+  rds_connection_set_name (dev, "Dev");
+  rds_connection_set_profile (dev, "dev");
+  rds_connection_store_save (store, dev);
+  rds_connection_store_set_current_id (store, rds_connection_get_id (dev));
+
+  /* Names are one per connection, whatever their case. */
+  rds_connection_set_name (twin, "lab");
+  problem = rds_connection_store_check_name (store, twin);
+  g_assert_cmpstr (problem, ==, "Another connection has this name: choose another.");
+  g_clear_pointer (&problem, g_free);
+  problem = rds_connection_store_check_name (store, lab);
+  g_assert_null (problem);
+
+  /* What the settings have, read by a new store; an entry edited into
+   * nonsense is skipped. */
+  stored = g_settings_get_value (settings, "connections");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{ss}"));
+  for (gsize i = 0; i < g_variant_n_children (stored); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (stored, i);
+
+      g_variant_builder_add_value (&builder, child);
+    }
+  g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "id", "x");
+  g_variant_builder_add (&builder, "{ss}", "kind", "teleport");
+  g_variant_builder_close (&builder);
+  g_settings_set_value (settings, "connections", g_variant_builder_end (&builder));
+
+  again = rds_connection_store_new (settings);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  g_assert_cmpstr (rds_connection_store_get_current_id (again), ==, rds_connection_get_id (dev));
+  {
+    RdsConnection *read = rds_connection_store_lookup (again, rds_connection_get_id (lab));
+
+    g_assert_nonnull (read);
+    g_assert_cmpint (rds_connection_get_kind (read), ==, RDS_CONNECTION_ENDPOINT);
+    g_assert_cmpstr (rds_connection_get_name (read), ==, "Lab");
+    g_assert_cmpstr (rds_connection_get_url (read), ==, "http://127.0.0.1:9400");
+    g_assert_cmpstr (rds_connection_get_region (read), ==, "eu-west-1");
+    g_assert_cmpstr (rds_connection_get_access_key_id (read), ==, "AKIDLAB");
+    g_assert_true (rds_connection_needs_secret (read));
+    read = rds_connection_store_lookup (again, rds_connection_get_id (dev));
+    g_assert_cmpstr (rds_connection_get_profile (read), ==, "dev");
+    g_assert_false (rds_connection_needs_secret (read));
+  }
+
+  /* The one in use removed: the embedded simulator is. */
+  rds_connection_store_remove (again, rds_connection_get_id (dev));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  g_assert_cmpstr (rds_connection_store_get_current_id (again), ==, RDS_CONNECTION_EMBEDDED_ID);
+  g_assert_cmpstr (g_settings_get_string (settings, "connection"), ==, RDS_CONNECTION_EMBEDDED_ID);
+}
+
+/* A connection's fields, checked as the editor shows them. */
+static void
+test_connection_fields (void)
+{
+  const struct
+  {
+    const char *url;
+    gboolean    required;
+    gboolean    valid;
+  } urls[] = {
+    { "http://127.0.0.1:9400", TRUE, TRUE },
+    { "https://rds.example.com/", TRUE, TRUE },
+    { "", FALSE, TRUE },
+    { "", TRUE, FALSE },
+    { "127.0.0.1:9400", TRUE, FALSE },
+    { "ftp://example.com", TRUE, FALSE },
+    { "http://", TRUE, FALSE },
+    { "http://user:pw@example.com", TRUE, FALSE },
+    { "http://example.com/?a=b", TRUE, FALSE },
+  };
+  const struct
+  {
+    const char *key;
+    gboolean    aws;
+    gboolean    valid;
+  } keys[] = {
+    { "AKIAIOSFODNN7EXAMPLE", TRUE, TRUE },
+    { "akiaiosfodnn7example", TRUE, FALSE },
+    { "AKIA", TRUE, FALSE },
+    { "test", FALSE, TRUE },
+    { "two words", FALSE, FALSE },
+    { "", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autofree char *problem = rds_validate_endpoint_url (urls[i].url, urls[i].required);
+
+      g_assert_cmpint (problem == NULL, ==, urls[i].valid);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *problem = rds_validate_access_key_id (keys[i].key, keys[i].aws);
+
+      g_assert_cmpint (problem == NULL, ==, keys[i].valid);
+    }
+  {
+    g_autofree char *empty = rds_validate_secret_access_key ("");
+    g_autofree char *spaced = rds_validate_secret_access_key ("a b");
+    g_autofree char *fine = rds_validate_secret_access_key ("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+    g_assert_nonnull (empty);
+    g_assert_nonnull (spaced);
+    g_assert_null (fine);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/rds/session/time-only-while-served", test_time_only_while_served);
   g_test_add_func ("/rds/session/fixed-port", test_fixed_port);
   g_test_add_func ("/rds/session/aws-profiles", test_aws_profiles);
+  g_test_add_func ("/rds/session/connection-store", test_connection_store);
+  g_test_add_func ("/rds/session/connection-fields", test_connection_fields);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
 
