@@ -359,6 +359,11 @@ problems (Fixture *f)
 
   g_assert_true (spin_until (f, session_at, url));
   g_assert_true (spin_until (f, problem_shown, "Check the connection’s secret access key."));
+  /* Nothing loaded: the dashboard counts nothing rather than zeros. */
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
+  wait_for_frames (f, GTK_WIDGET (f->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_showing, "—"));
+  g_assert_null (find_widget (GTK_WIDGET (f->window), is_label_showing, "0"));
   screenshot (f, GTK_WIDGET (f->window), "page-connection-problem");
 
   /* Fixed in the editor: the console connects again, and the banner goes. */

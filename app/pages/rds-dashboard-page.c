@@ -176,12 +176,17 @@ update_resources (RdsDashboardPage *self)
     g_autofree char *storage_text = used_of (self, storage, "AllocatedStorage");
     g_autofree char *snapshots_text = used_of (self, manual, "ManualSnapshots");
 
-    set_tile (self, TILE_INSTANCES, instances_text);
-    set_tile (self, TILE_AVAILABLE, available_text);
-    set_tile (self, TILE_STOPPED, stopped_text);
-    set_tile (self, TILE_MULTI_AZ, multi_az_text);
-    set_tile (self, TILE_STORAGE, storage_text);
-    set_tile (self, TILE_SNAPSHOTS, snapshots_text);
+    /* Not known until a list has loaded (the endpoint may never answer):
+     * a dash, not a zero. */
+    gboolean instances_known = rds_resource_list_get_loaded (rds_session_get_instances (rds_page_get_session (RDS_PAGE (self)))) || n > 0;
+    gboolean snapshots_known = rds_resource_list_get_loaded (rds_session_get_snapshots (rds_page_get_session (RDS_PAGE (self)))) || n_snapshots > 0;
+
+    set_tile (self, TILE_INSTANCES, instances_known ? instances_text : "—");
+    set_tile (self, TILE_AVAILABLE, instances_known ? available_text : "—");
+    set_tile (self, TILE_STOPPED, instances_known ? stopped_text : "—");
+    set_tile (self, TILE_MULTI_AZ, instances_known ? multi_az_text : "—");
+    set_tile (self, TILE_STORAGE, instances_known ? storage_text : "—");
+    set_tile (self, TILE_SNAPSHOTS, snapshots_known ? snapshots_text : "—");
   }
 }
 
@@ -255,7 +260,8 @@ show_region_count (RdsDashboardPage *self,
                    guint             index)
 {
   RegionRow *row = &self->regions[index];
-  g_autofree char *text = g_strdup_printf ("%d", row->instances);
+  /* Not counted yet (or the endpoint did not answer): a dash. */
+  g_autofree char *text = row->instances >= 0 ? g_strdup_printf ("%d", row->instances) : g_strdup ("—");
   gboolean current = rds_page_get_session (RDS_PAGE (self)) != NULL &&
                      g_strcmp0 (rds_region_get_all (NULL)[index].name,
                                 rds_session_get_region (rds_page_get_session (RDS_PAGE (self)))) == 0;
@@ -475,6 +481,15 @@ rds_dashboard_page_session_changed (RdsPage *page)
                                    ? rds_resource_list_get_model (rds_session_get_events (session))
                                    : NULL);
 
+  /* The last endpoint's counts go with it, and its rounds in flight. */
+  g_cancellable_cancel (self->regions_cancellable);
+  self->regions_pending = 0;
+  for (guint i = 0; i < self->n_regions; i++)
+    {
+      self->regions[i].instances = -1;
+      show_region_count (self, i);
+    }
+
   update_resources (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     regions_timer_cb (self);
@@ -567,7 +582,8 @@ rds_dashboard_page_init (RdsDashboardPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(regions[i].display_name));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), regions[i].name);
-      self->regions[i].count = gtk_label_new ("0");
+      self->regions[i].count = gtk_label_new ("—");
+      self->regions[i].instances = -1;
       gtk_widget_add_css_class (self->regions[i].count, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->regions[i].count);
       self->regions[i].row = row;
