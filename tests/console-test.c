@@ -862,6 +862,43 @@ is_label_showing (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
+/* Tab and Shift+Tab go round the whole window and back to where they
+ * started: the focus is never lost on the way, nor stuck. */
+void
+assert_focus_cycles (Fixture *f)
+{
+  const GtkDirectionType directions[] = { GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD };
+
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      GtkWidget *first = NULL;
+      GtkWidget *previous = NULL;
+      gboolean round = FALSE;
+
+      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+      for (guint i = 0; i < 500 && !round; i++)
+        {
+          GtkWidget *focus;
+
+          g_signal_emit_by_name (f->window, "move-focus", directions[d]);
+          focus = gtk_root_get_focus (GTK_ROOT (f->window));
+          if (focus == NULL)
+            g_error ("%s after %s %s lost the focus", d == 0 ? "Tab" : "Shift+Tab",
+                     previous != NULL ? G_OBJECT_TYPE_NAME (previous) : "the start",
+                     previous != NULL && gtk_widget_get_tooltip_text (previous) != NULL
+                       ? gtk_widget_get_tooltip_text (previous) : "");
+          if (focus == previous)
+            g_error ("%s is stuck on a %s", d == 0 ? "Tab" : "Shift+Tab", G_OBJECT_TYPE_NAME (focus));
+          if (first == NULL)
+            first = focus;
+          else
+            round = focus == first;
+          previous = focus;
+        }
+      g_assert_true (round);
+    }
+}
+
 void
 console_test_init (int    *argc,
                    char ***argv)

@@ -178,6 +178,7 @@ gboolean spin_until_ms (Fixture       *f,
 gboolean flag_set (Fixture       *f,
                    gconstpointer  data);
 void assert_no_focusable_labels (GtkWidget *root);
+void assert_focus_cycles (Fixture *f);
 void assert_no_focusable_flow_cells (GtkWidget *root);
 void wait_for_frames (Fixture   *f,
                       GtkWidget *widget);

@@ -43,6 +43,11 @@ tags (Fixture *f)
   create_instance (f, "tagged-db", "mysql", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "tagged-db"));
   page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  /* The keyboard goes round the page, a toast and all (selectable values
+   * used to stop Shift+Tab for good). */
+  rds_window_add_toast (f->window, "A toast to Tab through");
+  wait_for_frames (f, GTK_WIDGET (f->window));
+  assert_focus_cycles (f);
   tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
   /* A database's page fits beside the sidebar of a 1200 px window (220
    * px): opening one did not fold the sidebar away. */

@@ -237,16 +237,14 @@ rds_command_line_dialog_new (GtkWindow  *parent,
   gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("Endpoint")));
   url_label = gtk_label_new (url);
   gtk_label_set_xalign (GTK_LABEL (url_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (url_label), TRUE);
-  gtk_widget_set_focusable (url_label, FALSE);
+  rds_label_set_mouse_selectable (GTK_LABEL (url_label));
   gtk_box_append (GTK_BOX (box), url_label);
 
   gtk_box_append (GTK_BOX (box), rds_caption_label_new (_("In a terminal")));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->lines_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->lines_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->lines_label), TRUE);
-  gtk_widget_set_focusable (self->lines_label, FALSE);
+  rds_label_set_mouse_selectable (GTK_LABEL (self->lines_label));
   gtk_widget_add_css_class (self->lines_label, "monospace");
   /* Lines as a terminal takes them, unwrapped: scrolled sideways when long. */
   scroller = gtk_scrolled_window_new ();

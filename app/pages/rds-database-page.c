@@ -642,10 +642,9 @@ field_box (RdsDatabasePage *self,
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   /* Selectable with the mouse, to copy an endpoint; the keyboard never
    * stops on it (a page opened with the first value selected). */
-  gtk_widget_set_focusable (value, FALSE);
+  rds_label_set_mouse_selectable (GTK_LABEL (value));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   caption, NULL, -1);
   gtk_box_append (GTK_BOX (box), caption);

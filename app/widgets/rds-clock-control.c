@@ -302,10 +302,49 @@ rds_clock_control_class_init (RdsClockControlClass *klass)
   gtk_widget_class_install_action (widget_class, "clock.advance", "i", advance_action);
 }
 
+/* The speed chosen: where the keyboard starts in the popover. */
+static GtkWidget *
+find_active_check (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        return child;
+      if ((found = find_active_check (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 opens a menu button's plain popover with the focus left on the
+ * button (and its popover's own focus chain finds nothing to move to):
+ * keys went on to the window behind. Once open, the speed chosen takes
+ * the focus; Tab goes on to Jump ahead. */
+static gboolean
+focus_popover_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+  GtkWidget *check = gtk_widget_get_mapped (popover) ? find_active_check (popover) : NULL;
+
+  if (check != NULL)
+    gtk_widget_grab_focus (check);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popover_mapped_cb (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_popover_cb, g_object_ref (popover), g_object_unref);
+}
+
 static void
 rds_clock_control_init (RdsClockControl *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_after (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)), "map",
+                          G_CALLBACK (popover_mapped_cb), NULL);
 
   self->cancellable = g_cancellable_new ();
   self->rate = g_strdup ("1");

@@ -135,6 +135,18 @@ rds_flow_box_focus_controls (GtkFlowBox *box)
     gtk_widget_set_focusable (child, FALSE);
 }
 
+/* A label a person can select text of with the mouse (an endpoint to
+ * copy) where the keyboard never stops. Not focusable alone: GTK 4.8's
+ * label, asked for the focus by Tab, tries to take it, fails, and says it
+ * did, so Shift+Tab stopped there for good, with the focus nowhere. */
+static inline void
+rds_label_set_mouse_selectable (GtkLabel *label)
+{
+  gtk_label_set_selectable (label, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (label), FALSE);
+}
+
 /* Scrolls @widget into sight and focuses it. */
 static inline void
 rds_widget_reveal (GtkWidget *widget)

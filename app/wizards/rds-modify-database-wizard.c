@@ -332,6 +332,20 @@ rds_modify_database_wizard_finalize (GObject *object)
   G_OBJECT_CLASS (rds_modify_database_wizard_parent_class)->finalize (object);
 }
 
+/* Ctrl+Return: the step's own button, Continue then Modify DB instance. */
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdsModifyDatabaseWizard *self = RDS_MODIFY_DATABASE_WIZARD (widget);
+
+  if (g_strcmp0 (rds_modify_database_wizard_get_step (self), "summary") == 0)
+    modify_action (widget, "wizard.modify", NULL);
+  else
+    continue_action (widget, "wizard.continue", NULL);
+}
+
 static void
 rds_modify_database_wizard_class_init (RdsModifyDatabaseWizardClass *klass)
 {
@@ -371,6 +385,8 @@ rds_modify_database_wizard_class_init (RdsModifyDatabaseWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
   gtk_widget_class_install_action (widget_class, "wizard.modify", NULL, modify_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "wizard.next", NULL);
 }
 
 static void

@@ -5,7 +5,8 @@
 #
 # Starts rds-console on a fresh state and, with key presses only (sent
 # with xdotool to the focused window, as a keyboard would), creates a
-# database, opens it, goes back and goes through the sidebar. What the keys
+# database, opens it, modifies and deletes it (moving the clock with its
+# popover), goes back and goes through the sidebar. What the keys
 # did is read back from the accessibility tree, as a screen reader user
 # would hear it. Run under build-aux/headless, like the accessibility test.
 
@@ -31,6 +32,16 @@ class Keyboard:
         self.window = found[0]
         subprocess.run([XDOTOOL, "windowfocus", "--sync", self.window], check=True, timeout=30)
 
+    def focus_dialog(self):
+        """Gives the keyboard to the dialog that opened, as a window manager
+        would (Xvfb has none)."""
+        found = subprocess.run([XDOTOOL, "search", "--onlyvisible", "--pid", str(self.console.process.pid)],
+                               capture_output=True, text=True, timeout=60).stdout.split()
+        others = [w for w in found if w != self.window]
+        if not others:
+            raise AssertionError("no dialog window to focus")
+        subprocess.run([XDOTOOL, "windowfocus", "--sync", others[-1]], check=True, timeout=30)
+
     def key(self, *keys):
         subprocess.run([XDOTOOL, "key", "--delay", "30"] + list(keys), check=True, timeout=30)
 
@@ -50,24 +61,47 @@ class Keyboard:
             except Exception:
                 pass
             return None
-        for window in self.console.windows():
+        # Each window keeps its focus: the newest one's is the keyboard's
+        # (a dialog's, over the window).
+        for window in reversed(self.console.windows()):
             found = walk(window)
             if found is not None:
                 return found
         return None
 
-    def tab_to(self, role, name, backwards=False, limit=120):
-        """Tab (or Shift+Tab) until the focus is on @role @name."""
+    def tab_to(self, role, name, backwards=False, limit=120, key=None, prefix=False):
+        """Tab (or Shift+Tab, or @key) until the focus is on @role @name."""
         for _ in range(limit):
             node = self.focused()
-            if node is not None and node.get_role_name() == role and (node.get_name() or "") == name:
-                return node
-            self.key("shift+Tab" if backwards else "Tab")
-        raise AssertionError("Tab never reached %s %r" % (role, name))
+            if node is not None and node.get_role_name() in (role if isinstance(role, tuple) else (role,)):
+                label = node.get_name() or ""
+                if label == name or (prefix and label.startswith(name)):
+                    return node
+            if os.environ.get("KB_TRACE"):
+                print("TRACE", node and (node.get_role_name(), node.get_name()), file=sys.stderr)
+            self.key(key or ("shift+Tab" if backwards else "Tab"))
+        node = self.focused()
+        raise AssertionError("%s never reached %s %r (the focus is on %s)" % (
+            key or "Tab", role, name,
+            "nothing" if node is None else "%s %r" % (node.get_role_name(), node.get_name())))
+
+    def advance_clock(self):
+        """The clock's popover, Jump ahead 1 hour, and out."""
+        self.tab_to("push button", "Simulator clock", prefix=True)
+        self.key("Return")
+        self.console.wait(lambda: self.console.find("push button", "1 hour"), "the clock's popover")
+        self.tab_to("push button", "1 hour")
+        self.key("Return")
+        self.key("Escape")
+
+
+def status_shown(console, status):
+    """Whether a status badge (the page's, or the list's) says @status."""
+    return console.find("status bar", status) is not None
 
 
 class KeyboardTest(unittest.TestCase):
-    def test_create_open_back(self):
+    def test_create_open_modify_delete_back(self):
         warnings.simplefilter("ignore")
         console = a11y.Console()
         try:
@@ -106,6 +140,47 @@ class KeyboardTest(unittest.TestCase):
             keys.tab_to("push button", "keyboard-db", backwards=True)
             keys.key("Return")
             console.wait(lambda: console.find("label", "Summary"), "the database's page")
+
+            # Modify, once it is available: the clock jumps an hour (its
+            # popover, with keys), then Modify, another class, Apply
+            # immediately, Ctrl+Return twice.
+            keys.advance_clock()
+            console.wait(lambda: status_shown(console, "Available"), "the database available")
+            keys.tab_to("push button", "Modify", backwards=True)
+            keys.key("Return")
+            console.wait(lambda: console.find("label", "Modify DB instance: keyboard-db") or
+                         console.find("heading", "Modify DB instance: keyboard-db"), "the Modify wizard")
+            keys.tab_to(("push button", "toggle button"), "DB instance class")
+            keys.key("Return")
+            keys.key("Down")
+            keys.key("Return")
+            keys.key("ctrl+Return")
+            # When: one Tab stop, the arrows choose.
+            keys.tab_to(("check box", "radio button"), "Apply during the next scheduled maintenance window")
+            keys.tab_to(("check box", "radio button"), "Apply immediately", key="Down", limit=3)
+            keys.key("space")
+            keys.key("ctrl+Return")
+            console.wait(lambda: status_shown(console, "Modifying"), "the database modifying")
+
+            # Delete, once the change is done: Actions, Delete, "delete me",
+            # the acknowledgement, Delete.
+            keys.advance_clock()
+            console.wait(lambda: not status_shown(console, "Modifying") and status_shown(console, "Available"),
+                         "the change to be done")
+            keys.tab_to(("push button", "toggle button"), "Actions")
+            keys.key("Return")
+            keys.tab_to("menu item", "Delete", key="Down", limit=20)
+            keys.key("Return")
+            console.wait(lambda: console.find("text", "To confirm deletion, type “delete me” into the field."),
+                         "the delete dialog")
+            keys.focus_dialog()
+            keys.tab_to("text", "To confirm deletion, type “delete me” into the field.")
+            keys.type("delete me")
+            keys.tab_to("check box", "I acknowledge", prefix=True)
+            keys.key("space")
+            keys.tab_to("push button", "Delete")
+            keys.key("Return")
+            console.wait(lambda: status_shown(console, "Deleting"), "the database deleting")
 
             # Back to the list with Alt+Left.
             keys.key("alt+Left")
