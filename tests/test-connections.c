@@ -291,7 +291,11 @@ add_and_use (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (window));
   switch_to (f, rds_connection_get_id (connection), url);
   g_assert_true (rds_session_is_simulator (f->session));
-  g_assert_cmpstr (g_settings_get_string (settings, "connection"), ==, rds_connection_get_id (connection));
+  {
+    g_autofree char *current = g_settings_get_string (settings, "connection");
+
+    g_assert_cmpstr (current, ==, rds_connection_get_id (connection));
+  }
   sidebar_title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (f->window), RDS_TYPE_WINDOW,
                                                                    "sidebar_title"));
   g_assert_cmpstr (adw_window_title_get_subtitle (sidebar_title), ==, "Lab simulator");

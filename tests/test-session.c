@@ -775,7 +775,11 @@ test_connection_store (void)
   rds_connection_store_remove (again, rds_connection_get_id (dev));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
   g_assert_cmpstr (rds_connection_store_get_current_id (again), ==, RDS_CONNECTION_EMBEDDED_ID);
-  g_assert_cmpstr (g_settings_get_string (settings, "connection"), ==, RDS_CONNECTION_EMBEDDED_ID);
+  {
+    g_autofree char *current = g_settings_get_string (settings, "connection");
+
+    g_assert_cmpstr (current, ==, RDS_CONNECTION_EMBEDDED_ID);
+  }
 }
 
 /* A connection's fields, checked as the editor shows them. */

@@ -29,6 +29,7 @@ struct _RdsClockControl
   GCancellable *cancellable;
   char         *rate;
   guint         tick;
+  guint         focus_idle;   /* the popover's focus, once it is open */
 
   GtkWidget    *button;
   GtkWidget    *state_icon;
@@ -184,6 +185,7 @@ rds_clock_control_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_CLOCK_CONTROL);
@@ -325,26 +327,29 @@ find_active_check (GtkWidget *root)
 static gboolean
 focus_popover_cb (gpointer data)
 {
-  GtkWidget *popover = data;
+  RdsClockControl *self = data;
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)));
   GtkWidget *check = gtk_widget_get_mapped (popover) ? find_active_check (popover) : NULL;
 
+  self->focus_idle = 0;
   if (check != NULL)
     gtk_widget_grab_focus (check);
   return G_SOURCE_REMOVE;
 }
 
 static void
-popover_mapped_cb (GtkWidget *popover)
+popover_mapped_cb (RdsClockControl *self)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_popover_cb, g_object_ref (popover), g_object_unref);
+  if (self->focus_idle == 0)
+    self->focus_idle = g_idle_add (focus_popover_cb, self);
 }
 
 static void
 rds_clock_control_init (RdsClockControl *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_after (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)), "map",
-                          G_CALLBACK (popover_mapped_cb), NULL);
+  g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)), "map",
+                           G_CALLBACK (popover_mapped_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   self->cancellable = g_cancellable_new ();
   self->rate = g_strdup ("1");
