@@ -806,6 +806,7 @@ rds_application_startup (GApplication *application)
   RdsApplication *self = RDS_APPLICATION (application);
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *preferences_accels[] = { "<Primary>comma", NULL };
+  const char *shortcuts_accels[] = { "<Primary>question", NULL };
 
   G_APPLICATION_CLASS (rds_application_parent_class)->startup (application);
 
@@ -814,6 +815,8 @@ rds_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 
   self->settings = settings_new ();
   /* The state of app.connect is the connection in use. */

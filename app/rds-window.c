@@ -1080,6 +1080,29 @@ benchmark_realize_cb (RdsWindow *self)
                            G_CALLBACK (benchmark_paint_cb), self, 0);
 }
 
+/* Keyboard shortcuts: the window is built the first time it is asked for
+ * (Ctrl+?, the main menu), not with every window: it is dozens of
+ * widgets nobody sees at startup. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RdsWindow *self = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/rds-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+      rds_accessible_name_controls (GTK_WIDGET (overlay));
+      rds_word_wrap_all (GTK_WIDGET (overlay));
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Window state */
 
 static gboolean
@@ -1307,6 +1330,13 @@ rds_window_init (RdsWindow *self)
 
   self->connection_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->connection_button, G_MENU_MODEL (self->connection_menu));
+
+  {
+    g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
+  }
 
   if (g_getenv ("RDS_CONSOLE_BENCHMARK") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (benchmark_realize_cb), NULL);

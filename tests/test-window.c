@@ -101,11 +101,16 @@ is_listed (GtkWidget     *widget,
 static void
 assert_shortcuts_listed (Fixture *f)
 {
-  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  GtkWidget *overlay;
   GtkWidget *owners[] = { GTK_WIDGET (f->window), rds_window_get_page_widget (f->window, "create-database") };
   guint checked = 0;
 
+  /* Made when first shown (Ctrl+?, or the main menu). */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
   for (guint o = 0; o < G_N_ELEMENTS (owners); o++)
     {
       g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (owners[o]);
@@ -145,6 +150,14 @@ assert_shortcuts_listed (Fixture *f)
     }
   /* Ctrl+N, Ctrl+F, F5, Ctrl+R, Alt+Left, Ctrl+Space, Alt+1…4, Escape, Ctrl+Return. */
   g_assert_cmpuint (checked, >=, 12);
+  /* Ctrl+? is the key that shows it. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                  "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
+  gtk_widget_set_visible (overlay, FALSE);
 }
 
 static void
