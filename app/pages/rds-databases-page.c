@@ -266,9 +266,29 @@ cell_show (CellData *cell)
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (GTK_LABEL (widget), text != NULL ? text : "");
-  /* Cut short in a narrow column: the whole of it on hover. */
-  gtk_widget_set_tooltip_text (widget, text);
+  /* Rows rebound by a search mostly show what they showed (an engine, a
+   * class, a zone): only what changed is set. */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text != NULL ? text : "") != 0)
+    gtk_label_set_label (GTK_LABEL (widget), text != NULL ? text : "");
+}
+
+/* Cut short in a narrow column: the whole of it on hover. Asked for when
+ * shown, not set with every row: GTK 4.8 asks the X server where the
+ * pointer is for every tooltip set, half of a keystroke's work. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (*gtk_label_get_label (label) == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
 }
 
 static void
@@ -347,6 +367,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       /* A narrow window scrolls the table sideways rather than cut every
        * column to "I…". */
       gtk_label_set_width_chars (GTK_LABEL (widget), 10);
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
       break;
     }
 
