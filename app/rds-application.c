@@ -500,9 +500,7 @@ rds_application_connect (RdsApplication *self,
 
   g_return_if_fail (RDS_IS_APPLICATION (self));
 
-  if (self->connections == NULL)
-    self->connections = rds_connection_store_new (self->settings);
-  connection = rds_connection_store_lookup (self->connections, id);
+  connection = rds_connection_store_lookup (rds_application_get_connections (self), id);
   g_return_if_fail (connection != NULL);
 
   /* The command line's endpoint was for its start only. */
@@ -592,14 +590,16 @@ rds_application_start_backend (RdsApplication *self)
   if (self->secrets == NULL)
     self->secrets = rds_secrets_new ();
 
-  if (self->connections == NULL)
-    self->connections = rds_connection_store_new (self->settings);
   g_clear_object (&self->connection);
   if (self->endpoint != NULL || self->profile != NULL)
     self->connection = command_line_connection (self);
   else
-    self->connection = g_object_ref (rds_connection_store_lookup (self->connections,
-                                                                  rds_connection_store_get_current_id (self->connections)));
+    {
+      RdsConnectionStore *store = rds_application_get_connections (self);
+
+      self->connection = g_object_ref (rds_connection_store_lookup (store,
+                                                                    rds_connection_store_get_current_id (store)));
+    }
 
   switch (rds_connection_get_kind (self->connection))
     {
@@ -785,7 +785,6 @@ rds_application_handle_local_options (GApplication *application,
     self->clock_paused = TRUE;
   {
     const char *endpoint = NULL;
-
     const char *profile = NULL;
 
     if (g_variant_dict_lookup (options, "profile", "&s", &profile))

@@ -320,9 +320,8 @@ static void
 navigation_row_selected_cb (RdsWindow     *self,
                             GtkListBoxRow *row)
 {
-  int index;
-
   const char *current;
+  int index;
 
   update_navigation_focus (self, row);
   if (row == NULL || self->selecting_page || self->stack == NULL)

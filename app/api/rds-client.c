@@ -351,6 +351,13 @@ new_query_message (RdsClient   *self,
   return msg;
 }
 
+/* A service's passing failure: the next attempt may succeed. */
+static gboolean
+status_is_transient (guint status)
+{
+  return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
 /* Turns an answer into a result or the error it carries. */
 static RdsQueryResult *
 read_answer (const RdsAction  *action,
@@ -402,13 +409,12 @@ read_answer (const RdsAction  *action,
         else
           g_set_error_literal (error, RDS_AWS_ERROR, code, message);
         if (retryable != NULL)
-          *retryable = rds_aws_error_code_is_retryable (document.code) ||
-                       status == 500 || status == 502 || status == 503 || status == 504;
+          *retryable = rds_aws_error_code_is_retryable (document.code) || status_is_transient (status);
       }
     else
       {
         if (retryable != NULL)
-          *retryable = status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+          *retryable = status_is_transient (status);
         g_set_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_HTTP,
                      _("The endpoint answered HTTP %u (%s) without an AWS error"), status,
                      soup_status_get_phrase (status));
@@ -451,9 +457,8 @@ transport_error_is_retryable (const GError *error)
 
 /* Says where the client could not get to, with GIO's reason. */
 static void
-prefix_transport_error (RdsClient  *self,
-                        SoupMessage *msg,
-                        GError    **error)
+prefix_transport_error (SoupMessage  *msg,
+                        GError      **error)
 {
   g_autofree char *where = NULL;
   GUri *uri = soup_message_get_uri (msg);
@@ -528,7 +533,6 @@ call_cb (GObject      *object,
          gpointer      user_data)
 {
   GTask *task = user_data;
-  RdsClient *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gboolean retryable = FALSE;
@@ -538,7 +542,7 @@ call_cb (GObject      *object,
     {
       if (!transport_error_is_retryable (error) || !schedule_retry (task))
         {
-          prefix_transport_error (self, data->msg, &error);
+          prefix_transport_error (data->msg, &error);
           g_task_return_error (task, g_steal_pointer (&error));
         }
       g_object_unref (task);
@@ -672,7 +676,7 @@ rds_client_call_sync (RdsClient     *self,
   bytes = soup_session_send_and_read (self->session, msg, cancellable, error);
   if (bytes == NULL)
     {
-      prefix_transport_error (self, msg, error);
+      prefix_transport_error (msg, error);
       return NULL;
     }
 

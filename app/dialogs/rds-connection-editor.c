@@ -114,6 +114,28 @@ secret_required (RdsConnectionEditor *self)
   return self->original == NULL || !rds_connection_needs_secret (self->original);
 }
 
+/* The connection as the fields say (the one edited's id and secret). */
+static RdsConnection *
+build_connection (RdsConnectionEditor *self)
+{
+  RdsConnectionKind kind = chosen_kind (self);
+  RdsConnection *connection;
+  g_autofree char *name = g_strstrip (g_strdup (text_of (self->name_entry)));
+
+  connection = self->original != NULL ? rds_connection_copy (self->original) : rds_connection_new (kind);
+  rds_connection_set_kind (connection, kind);
+  rds_connection_set_name (connection, name);
+  rds_connection_set_url (connection, kind != RDS_CONNECTION_ACCOUNT ? text_of (self->url_entry) : NULL);
+  rds_connection_set_region (connection, chosen_region (self));
+  rds_connection_set_access_key_id (connection, kind != RDS_CONNECTION_PROFILE ? text_of (self->key_entry) : NULL);
+  rds_connection_set_profile (connection,
+                              kind == RDS_CONNECTION_PROFILE
+                              ? gtk_string_list_get_string (self->profile_names,
+                                                            gtk_drop_down_get_selected (self->profile_dropdown))
+                              : NULL);
+  return connection;
+}
+
 /* Checks every field shown; shows the errors of those typed in (all of
  * them after Save). */
 static gboolean
@@ -128,8 +150,7 @@ validate (RdsConnectionEditor *self)
   const char *profile_problem = NULL;
   gboolean needs_keys = kind != RDS_CONNECTION_PROFILE;
 
-  candidate = self->original != NULL ? rds_connection_copy (self->original) : rds_connection_new (kind);
-  rds_connection_set_name (candidate, text_of (self->name_entry));
+  candidate = build_connection (self);
   name_problem = rds_connection_store_check_name (self->store, candidate);
   if (kind != RDS_CONNECTION_ACCOUNT)
     url_problem = rds_validate_endpoint_url (text_of (self->url_entry), kind == RDS_CONNECTION_ENDPOINT);
@@ -208,6 +229,11 @@ edited_cb (RdsConnectionEditor *self,
 static void
 finish (RdsConnectionEditor *self)
 {
+  /* An endpoint made a profile: the keyring forgets its key. */
+  if (self->original != NULL && rds_connection_needs_secret (self->original) &&
+      !rds_connection_needs_secret (self->connection))
+    rds_secrets_clear_async (self->secrets, RDS_SECRET_CONNECTION, rds_connection_get_id (self->connection),
+                             NULL, NULL, NULL);
   rds_connection_store_save (self->store, self->connection);
   g_signal_emit (self, signals[DONE], 0, self->connection);
 }
@@ -256,29 +282,14 @@ save_action (GtkWidget  *widget,
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         if (gtk_widget_get_visible (fields[i]) && rds_form_field_get_error (RDS_FORM_FIELD (fields[i])) != NULL)
           {
-            gtk_widget_grab_focus (rds_form_field_get_child (RDS_FORM_FIELD (fields[i])));
+            rds_widget_reveal (rds_form_field_get_child (RDS_FORM_FIELD (fields[i])));
             break;
           }
       return;
     }
 
   g_clear_object (&self->connection);
-  self->connection = self->original != NULL ? rds_connection_copy (self->original) : rds_connection_new (kind);
-  rds_connection_set_kind (self->connection, kind);
-  {
-    g_autofree char *name = g_strstrip (g_strdup (text_of (self->name_entry)));
-
-    rds_connection_set_name (self->connection, name);
-  }
-  rds_connection_set_url (self->connection, kind != RDS_CONNECTION_ACCOUNT ? text_of (self->url_entry) : NULL);
-  rds_connection_set_region (self->connection, chosen_region (self));
-  rds_connection_set_access_key_id (self->connection,
-                                    kind != RDS_CONNECTION_PROFILE ? text_of (self->key_entry) : NULL);
-  rds_connection_set_profile (self->connection, NULL);
-  if (kind == RDS_CONNECTION_PROFILE)
-    rds_connection_set_profile (self->connection,
-                                gtk_string_list_get_string (self->profile_names,
-                                                            gtk_drop_down_get_selected (self->profile_dropdown)));
+  self->connection = build_connection (self);
 
   if (kind == RDS_CONNECTION_PROFILE || *secret == '\0')
     {

@@ -178,8 +178,9 @@ update_resources (RdsDashboardPage *self)
 
     /* Not known until a list has loaded (the endpoint may never answer):
      * a dash, not a zero. */
-    gboolean instances_known = rds_resource_list_get_loaded (rds_session_get_instances (rds_page_get_session (RDS_PAGE (self)))) || n > 0;
-    gboolean snapshots_known = rds_resource_list_get_loaded (rds_session_get_snapshots (rds_page_get_session (RDS_PAGE (self)))) || n_snapshots > 0;
+    RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+    gboolean instances_known = rds_resource_list_get_loaded (rds_session_get_instances (session)) || n > 0;
+    gboolean snapshots_known = rds_resource_list_get_loaded (rds_session_get_snapshots (session)) || n_snapshots > 0;
 
     set_tile (self, TILE_INSTANCES, instances_known ? instances_text : "—");
     set_tile (self, TILE_AVAILABLE, instances_known ? available_text : "—");
