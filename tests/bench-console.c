@@ -250,11 +250,18 @@ wake_cb (gpointer data)
 static guint frames;
 static gint64 frame_started;
 static gint64 frame_painted;
+static gint64 frame_laid_out;
 
 static void
 before_paint_cb (GdkFrameClock *clock)
 {
   frame_started = g_get_monotonic_time ();
+}
+
+static void
+laid_out_cb (GdkFrameClock *clock)
+{
+  frame_laid_out = g_get_monotonic_time ();
 }
 
 static void
@@ -266,6 +273,20 @@ painted_cb (GdkFrameClock *clock)
 
 /* From what the entry holds to @wanted as a user gets there: one character
  * typed at the end, or one erased (a backspace). */
+/* Under `perf record --control fifo:CTL -D -1`, with BENCH_PERF_CTL=CTL,
+ * perf samples the keystrokes only, not the filling of the simulator. */
+static void
+perf_control (const char *command)
+{
+  const char *path = g_getenv ("BENCH_PERF_CTL");
+  FILE *fifo;
+
+  if (path == NULL || (fifo = fopen (path, "w")) == NULL)
+    return;
+  fprintf (fifo, "%s\n", command);
+  fclose (fifo);
+}
+
 static void
 type_keystroke (GtkEditable *entry,
                 const char  *wanted)
@@ -330,10 +351,12 @@ bench_search (void)
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (laid_out_cb), NULL);
   entry = rds_databases_page_get_search (RDS_DATABASES_PAGE (page));
   shown = G_LIST_MODEL (rds_databases_page_get_selection (RDS_DATABASES_PAGE (page)));
   slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
 
+  perf_control ("enable");
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       guint before;
@@ -368,11 +391,19 @@ bench_search (void)
         {
           const char *range = rds_databases_page_get_range (RDS_DATABASES_PAGE (page));
 
-          g_print ("  “%s”: %u rows (%s), %.2f ms to the frame, %.2f ms of work (%.2f ms filtering)\n",
-                   typed[i], g_list_model_get_n_items (shown), range != NULL ? range : "one page",
-                   ms[i], work[i], (set - start) / 1000.0);
+          g_print ("  “%s”: %u rows (%s), %.2f ms to the frame, %.2f ms of work (%.2f ms filtering, "
+                   "%.2f ms layout, %.2f ms paint)\n",
+                   typed[i], rds_slot_model_get_occupied (slots), range != NULL ? range : "one page",
+                   ms[i], work[i], (set - start) / 1000.0,
+                   (frame_laid_out - MAX (frame_started, set)) / 1000.0,
+                   (frame_painted - frame_laid_out) / 1000.0);
+          /* Monotonic times, to match with `perf record -k CLOCK_MONOTONIC`. */
+          if (g_getenv ("BENCH_PERF_CTL"))
+            g_print ("    at %" G_GINT64_FORMAT " set %" G_GINT64_FORMAT " frame %" G_GINT64_FORMAT
+                     "–%" G_GINT64_FORMAT "\n", start, set, frame_started, frame_painted);
         }
     }
+  perf_control ("disable");
   g_source_remove (wake);
 
   {

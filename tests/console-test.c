@@ -739,7 +739,10 @@ instances_shown (Fixture       *f,
 {
   RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
 
-  return g_list_model_get_n_items (G_LIST_MODEL (rds_databases_page_get_selection (page))) ==
+  GtkSingleSelection *selection = rds_databases_page_get_selection (page);
+
+  /* Rows past the slots in use are hidden. */
+  return rds_slot_model_get_occupied (RDS_SLOT_MODEL (gtk_single_selection_get_model (selection))) ==
          GPOINTER_TO_UINT (data) &&
          rds_resource_list_get_loaded (rds_session_get_instances (f->session));
 }

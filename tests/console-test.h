@@ -54,6 +54,7 @@
 #include "rds-session.h"
 #include "rds-simulator.h"
 #include "rds-secrets.h"
+#include "rds-slot-model.h"
 #include "rds-snapshots-page.h"
 #include "rds-events-page.h"
 #include "rds-clock-control.h"

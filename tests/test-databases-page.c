@@ -90,6 +90,63 @@ databases_row (Fixture    *f,
   return g_strdup (text->str);
 }
 
+/* A row of the databases table that is hidden, or NULL. */
+static GtkWidget *
+find_hidden_row (GtkWidget *widget)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") && gtk_widget_get_parent (widget) != NULL &&
+      g_str_equal (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview"))
+    return gtk_widget_get_visible (widget) ? NULL : widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_hidden_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static guint
+count_visible_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") && gtk_widget_get_parent (widget) != NULL &&
+      g_str_equal (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview"))
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_visible_rows (child);
+  return n;
+}
+
+/* The rows of the databases table a user sees (or would, scrolling). */
+static guint
+visible_rows (Fixture *f)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "databases");
+
+  return count_visible_rows (GTK_WIDGET (gtk_widget_get_template_child (page, RDS_TYPE_DATABASES_PAGE,
+                                                                        "column_view")));
+}
+
+static void
+wait_frames (RdsDatabasesPage *page,
+             guint             n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+
+  for (gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+       gdk_frame_clock_get_frame_counter (clock) < frame + n; )
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* @data: "identifier\tlabel\tlabel…": the row shows each label. */
 static gboolean
 row_shows (Fixture       *f,
@@ -796,15 +853,17 @@ pages (Fixture *f)
   g_assert_cmpuint (rds_databases_page_get_page_size (page), ==, 50);
 }
 
-/* A search that widens past what the window shows adds the rows in sight
- * at once and the rest over the next frames; the selection, below the
- * fold, comes back with its row. (40 is the Region's quota.) */
+/* A search that narrows hides the rows it no longer needs and shows them
+ * again when it widens; rows never made come the rows in sight at once
+ * and the rest over the next frames; the selection, below the fold, comes
+ * back with its row. (40 is the Region's quota.) */
 static void
 rows_in_sight_first (Fixture *f)
 {
   RdsDatabasesPage *page;
   GtkEditable *entry;
   GListModel *shown;
+  RdsSlotModel *slots;
   guint at_once;
 
   for (guint i = 1; i <= 40; i++)
@@ -824,6 +883,7 @@ rows_in_sight_first (Fixture *f)
   page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
   entry = rds_databases_page_get_search (page);
   shown = G_LIST_MODEL (rds_databases_page_get_selection (page));
+  slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)));
   rds_session_refresh (f->session);
   g_assert_true (spin_until (f, instances_shown, GUINT_TO_POINTER (40)));
 
@@ -831,15 +891,40 @@ rows_in_sight_first (Fixture *f)
   gtk_editable_set_text (entry, "db-38");
   g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
-  /* Laid out with one row. */
-  for (gint64 frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page)));
-       gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (page))) < frame + 2; )
-    g_main_context_iteration (NULL, TRUE);
+  /* The other rows stay, hidden, for when the search widens again. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+  g_assert_cmpuint (visible_rows (f), ==, 1);
+  g_assert_null (databases_row (f, "db-01"));
+  /* Nor can the keyboard reach them (the arrow keys focus a row with
+   * gtk_widget_grab_focus ()). */
+  {
+    GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE,
+                                                                  "column_view"));
+    GtkWidget *hidden = find_hidden_row (table);
 
+    g_assert_nonnull (hidden);
+    g_assert_false (gtk_widget_grab_focus (hidden));
+  }
+  assert_row_shows (f, "db-38\tCreating");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-narrowed");
+
+  /* They show again at once. */
   gtk_editable_set_text (entry, "");
-  at_once = g_list_model_get_n_items (shown);
+  g_assert_true (instances_shown (f, GUINT_TO_POINTER (40)));
+  g_assert_cmpuint (visible_rows (f), ==, 40);
+  assert_row_shows (f, "db-01\tCreating");
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-38"));
+
+  /* Rows never made: those in sight come at once, the rest over the next
+   * frames; the selection, below the fold, comes back with its row. A
+   * page of ten keeps ten rows. */
+  rds_databases_page_set_page_size (page, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  wait_frames (page, 2);
+  rds_databases_page_set_page_size (page, 50);
+  at_once = rds_slot_model_get_occupied (slots);
   g_test_message ("rows added at once: %u of 40", at_once);
-  g_assert_cmpuint (at_once, >, 5);
+  g_assert_cmpuint (at_once, >, 10);
   g_assert_cmpuint (at_once, <, 40);
   g_assert_null (databases_row (f, "db-38"));
   g_assert_null (rds_databases_page_get_selected (page));
@@ -851,10 +936,10 @@ rows_in_sight_first (Fixture *f)
   g_assert_true (action_enabled (GTK_WIDGET (page), "db", "delete"));
 
   /* Selecting a database whose row has yet to come selects it at once. */
-  gtk_editable_set_text (entry, "db-01");
-  g_assert_true (instances_shown (f, GUINT_TO_POINTER (1)));
-  gtk_editable_set_text (entry, "");
-  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 39);
+  rds_databases_page_set_page_size (page, 10);
+  wait_frames (page, 2);
+  rds_databases_page_set_page_size (page, 50);
+  g_assert_cmpuint (rds_slot_model_get_occupied (slots), <, 39);
   g_assert_true (rds_databases_page_select (page, "db-39"));
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-39"));
 }

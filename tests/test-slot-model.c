@@ -279,6 +279,100 @@ test_slot_model_grows_in_steps (void)
   g_assert_cmpuint (rds_slot_model_get_pending (slots), ==, 0);
 }
 
+/* With :keep, slots left without an item stay in the list, vacant (their
+ * rows hidden), and are the first to take items again, without a change
+ * of the list; fewer kept drops the vacant ones past that. */
+static void
+test_slot_model_keeps_vacant_slots (void)
+{
+  const char *names[] = { "org.example.K1", "org.example.K2", "org.example.K3", "org.example.K4",
+                          "org.example.K5", "org.example.K6", NULL };
+  g_autoptr(GListStore) store = store_of_names (names);
+  g_autoptr(GListStore) shown = g_list_store_new (G_TYPE_APPLICATION);
+  g_autoptr(RdsSlotModel) slots = rds_slot_model_new (G_LIST_MODEL (shown));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint occupied_notified = 0;
+  g_autoptr(RdsSlot) fifth = NULL;
+  Change *change;
+
+  rds_slot_model_set_keep (slots, 4);
+  g_assert_cmpuint (rds_slot_model_get_keep (slots), ==, 4);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_list_store_append (shown, item);
+    }
+  assert_mirrors (slots, G_LIST_MODEL (shown));
+  g_assert_cmpuint (rds_slot_model_get_occupied (slots), ==, 6);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_signal_connect (slots, "notify::occupied", G_CALLBACK (notify_count_cb), &occupied_notified);
+
+  /* Down to one: four slots stay in the list (the one in use and three
+   * vacant), the last two leave it. */
+  g_list_store_splice (shown, 1, 5, NULL, 0);
+  g_assert_cmpuint (rds_slot_model_get_occupied (slots), ==, 1);
+  g_assert_cmpuint (occupied_notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 4);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 4);
+  g_assert_cmpuint (change->removed, ==, 2);
+  g_assert_cmpuint (change->added, ==, 0);
+  for (guint i = 1; i < 4; i++)
+    {
+      g_autoptr(RdsSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_null (rds_slot_get_item (slot));
+      g_assert_null (rds_slot_model_get_item (slots, i));
+    }
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+    g_assert_true (rds_slot_model_get_item (slots, 0) == (gpointer) first);
+    g_assert_cmpuint (rds_slot_model_find (slots, first), ==, 0);
+  }
+
+  /* Up to three: the vacant slots take them, the list does not change. */
+  g_array_set_size (changes, 0);
+  fifth = g_list_model_get_item (G_LIST_MODEL (slots), 2);
+  {
+    g_autoptr(GObject) second = g_list_model_get_item (G_LIST_MODEL (store), 4);
+    g_autoptr(GObject) third = g_list_model_get_item (G_LIST_MODEL (store), 5);
+    gpointer more[] = { second, third };
+
+    g_list_store_splice (shown, 1, 0, more, 2);
+    g_assert_true (rds_slot_get_item (fifth) == third);
+  }
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (rds_slot_model_get_occupied (slots), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 4);
+  g_assert_null (rds_slot_model_get_item (slots, 3));
+
+  /* Up to six: the vacant one, then two more slots. */
+  {
+    g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 1; i < 4; i++)
+      g_ptr_array_add (rest, g_list_model_get_item (G_LIST_MODEL (store), i));
+    g_list_store_splice (shown, 3, 0, rest->pdata, rest->len);
+  }
+  assert_mirrors (slots, G_LIST_MODEL (shown));
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 4);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 2);
+
+  /* Keeping fewer drops the vacant slots past that; keeping none mirrors. */
+  g_list_store_splice (shown, 2, 4, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 4);
+  rds_slot_model_set_keep (slots, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  rds_slot_model_set_keep (slots, 0);
+  assert_mirrors (slots, G_LIST_MODEL (shown));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/slot-model/notifies-rows-of-new-items",
                    test_slot_model_notifies_rows_of_new_items);
   g_test_add_func ("/slot-model/grows-in-steps", test_slot_model_grows_in_steps);
+  g_test_add_func ("/slot-model/keeps-vacant-slots", test_slot_model_keeps_vacant_slots);
 
   return g_test_run ();
 }

@@ -329,12 +329,37 @@ cell_data_free (gpointer data)
   g_free (cell);
 }
 
+/* A vacant slot's row (see rds_slot_model_set_keep ()) is hidden, not
+ * dropped, until the slot holds an instance again: a search that narrows
+ * a page of 50 to ten and widens it back makes and drops no rows. The
+ * row is GTK's, the parent of the cell that holds the child; its first
+ * cell hides it while bound to the slot, and takes it out of the
+ * keyboard's way (the arrow keys stop at the last row shown). */
+static void
+cell_show_row (CellData *cell,
+               RdsSlot  *slot)
+{
+  GtkWidget *child = gtk_list_item_get_child (cell->item);
+  gboolean vacant = rds_slot_get_item (slot) == NULL;
+  GtkWidget *row;
+
+  if (cell->kind != CELL_IDENTIFIER || child == NULL || gtk_widget_get_parent (child) == NULL)
+    return;
+  row = gtk_widget_get_parent (gtk_widget_get_parent (child));
+  if (row == NULL)
+    return;
+  gtk_widget_set_visible (row, !vacant);
+  gtk_widget_set_focusable (row, !vacant);
+  gtk_widget_set_focusable (child, !vacant);
+}
+
 static void
 slot_item_changed_cb (RdsSlot    *slot,
                       GParamSpec *pspec,
                       CellData   *cell)
 {
   cell_set_instance (cell, rds_slot_get_item (slot));
+  cell_show_row (cell, slot);
 }
 
 static void
@@ -388,6 +413,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   g_signal_connect (slot, "notify::item", G_CALLBACK (slot_item_changed_cb), cell);
   cell_set_instance (cell, rds_slot_get_item (slot));
+  cell_show_row (cell, slot);
 }
 
 static void
@@ -455,7 +481,7 @@ static void
 update_step (RdsDatabasesPage *self,
              GtkAdjustment    *adjustment)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  guint n = rds_slot_model_get_occupied (self->slots);
   double upper = gtk_adjustment_get_upper (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
 
@@ -727,6 +753,7 @@ rds_databases_page_init (RdsDatabasesPage *self)
   g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtering_cb), self);
   self->slots = rds_slot_model_new (G_LIST_MODEL (self->page_model));
   rds_slot_model_set_step (self->slots, ROWS_AT_ONCE);
+  rds_slot_model_set_keep (self->slots, self->page_size);
   self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)));
   g_signal_connect_swapped (self->vadjustment, "changed", G_CALLBACK (update_step), self);
   g_signal_connect_swapped (self->slots, "notify::pending", G_CALLBACK (pending_cb), self);
@@ -878,6 +905,7 @@ rds_databases_page_set_page_size (RdsDatabasesPage *self,
   first = gtk_slice_list_model_get_offset (self->page_model);
   self->page_size = page_size;
   gtk_slice_list_model_set_size (self->page_model, page_size);
+  rds_slot_model_set_keep (self->slots, page_size);
   g_simple_action_set_state (self->page_size_action, g_variant_new_uint32 (page_size));
   show_page_at (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SIZE]);

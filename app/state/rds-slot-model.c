@@ -15,6 +15,11 @@
  * :pending, for rds_slot_model_grow (), which the view calls on its next
  * frames: a search that widens from ten rows to a page of fifty shows the
  * rows in sight at once and those below them a frame later.
+ *
+ * Shrinking can keep rows too. With :keep, slots that lose their item
+ * stay in the list, vacant (holding nothing), for the view to hide, and
+ * take items first when the list grows again: a search that narrows a
+ * page of fifty to ten and widens it back makes and drops no rows.
  */
 
 #include "config.h"
@@ -30,7 +35,9 @@ struct _RdsSlotModel
   GListModel *model;
   gulong      changed_id;
   GPtrArray  *slots;        /* n_items in use, then spares kept for reuse */
-  guint       n_items;
+  guint       n_items;      /* in the list: occupied, then vacant */
+  guint       occupied;     /* slots holding an item */
+  guint       keep;         /* most vacant slots the list keeps */
   guint       step;         /* most slots one change adds, 0 for no limit */
   guint       pending;      /* items of @model past the slots in use */
 };
@@ -47,6 +54,8 @@ enum {
   PROP_N_ITEMS,
   PROP_STEP,
   PROP_PENDING,
+  PROP_OCCUPIED,
+  PROP_KEEP,
   N_PROPS
 };
 
@@ -84,27 +93,36 @@ rds_slot_model_list_model_init (GListModelInterface *iface)
 }
 
 /* Slots from @position on take their new items; the length follows, by
- * at most :step slots when it grows. Slots past the end are kept (holding
- * nothing) for the next time the list grows: a search that narrows 10,000
+ * at most :step slots when it grows. Slots that hold nothing any more stay
+ * in the list, vacant, up to :keep of them, and are the first to take
+ * items again; past that they leave the list but are kept (holding
+ * nothing) for the next time it grows: a search that narrows 10,000
  * instances to ten and back makes and frees no objects. */
 static void
 refill (RdsSlotModel *self,
         guint         position)
 {
-  guint old_n = self->n_items, old_pending = self->pending;
+  guint old_n = self->n_items, old_occupied = self->occupied, old_pending = self->pending;
   guint model_n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-  guint new_n = model_n;
+  guint occupied = model_n, new_n;
 
-  if (self->step > 0 && new_n > old_n && new_n - old_n > self->step)
-    new_n = old_n + self->step;
-  self->pending = model_n - new_n;
+  /* Vacant slots fill at once; the step bounds the slots added. */
+  if (self->step > 0 && occupied > old_n && occupied - old_n > self->step)
+    occupied = old_n + self->step;
+  self->pending = model_n - occupied;
+  new_n = MAX (occupied, MIN (old_n, self->keep));
 
-  for (guint i = position; i < MIN (old_n, new_n); i++)
+  /* Vacant slots before @position take items too. */
+  for (guint i = MIN (position, old_occupied); i < MIN (old_n, occupied); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
 
       rds_slot_set_item (g_ptr_array_index (self->slots, i), item);
     }
+  /* Vacant from now on, while still in the list. */
+  for (guint i = MAX (position, occupied); i < MIN (old_occupied, new_n); i++)
+    rds_slot_set_item (g_ptr_array_index (self->slots, i), NULL);
+  self->occupied = occupied;
 
   if (new_n > old_n)
     {
@@ -130,6 +148,8 @@ refill (RdsSlotModel *self,
 
   if (new_n != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (occupied != old_occupied)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OCCUPIED]);
   if (self->pending != old_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
@@ -144,7 +164,7 @@ items_changed_cb (GListModel   *model,
   /* Nothing moved after the change: only its slots change. */
   if (removed == added)
     {
-      for (guint i = position; i < position + added && i < self->n_items; i++)
+      for (guint i = position; i < position + added && i < self->occupied; i++)
         {
           g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
@@ -200,6 +220,12 @@ rds_slot_model_get_property (GObject    *object,
     case PROP_PENDING:
       g_value_set_uint (value, self->pending);
       break;
+    case PROP_OCCUPIED:
+      g_value_set_uint (value, self->occupied);
+      break;
+    case PROP_KEEP:
+      g_value_set_uint (value, self->keep);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +246,9 @@ rds_slot_model_set_property (GObject      *object,
       break;
     case PROP_STEP:
       rds_slot_model_set_step (self, g_value_get_uint (value));
+      break;
+    case PROP_KEEP:
+      rds_slot_model_set_keep (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -248,6 +277,12 @@ rds_slot_model_class_init (RdsSlotModelClass *klass)
   properties[PROP_PENDING] =
     g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OCCUPIED] =
+    g_param_spec_uint ("occupied", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_KEEP] =
+    g_param_spec_uint ("keep", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -316,6 +351,58 @@ rds_slot_model_set_step (RdsSlotModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
+guint
+rds_slot_model_get_keep (RdsSlotModel *self)
+{
+  g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), 0);
+
+  return self->keep;
+}
+
+/**
+ * rds_slot_model_set_keep:
+ * @keep: the most vacant slots the list keeps when the model shrinks
+ *
+ * A view hides the rows of vacant slots (their item is %NULL) rather
+ * than dropping them, and shows them again when the model grows: in
+ * GTK 4.8 a row made or dropped costs a fifth of a millisecond.
+ */
+void
+rds_slot_model_set_keep (RdsSlotModel *self,
+                         guint         keep)
+{
+  g_return_if_fail (RDS_IS_SLOT_MODEL (self));
+
+  if (self->keep == keep)
+    return;
+
+  self->keep = keep;
+  /* Fewer kept: the vacant slots past that leave the list. */
+  if (self->n_items > MAX (self->occupied, keep))
+    {
+      guint old_n = self->n_items;
+
+      self->n_items = MAX (self->occupied, keep);
+      g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old_n - self->n_items, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP]);
+}
+
+/**
+ * rds_slot_model_get_occupied:
+ *
+ * Returns: how many slots, from the first, hold an item; the slots of the
+ *   list after them are vacant
+ */
+guint
+rds_slot_model_get_occupied (RdsSlotModel *self)
+{
+  g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), 0);
+
+  return self->occupied;
+}
+
 /**
  * rds_slot_model_get_pending:
  *
@@ -342,7 +429,7 @@ rds_slot_model_grow (RdsSlotModel *self)
   g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), FALSE);
 
   if (self->pending > 0)
-    refill (self, self->n_items);
+    refill (self, self->occupied);
   return self->pending > 0;
 }
 
@@ -373,7 +460,7 @@ rds_slot_model_find (RdsSlotModel *self,
 {
   g_return_val_if_fail (RDS_IS_SLOT_MODEL (self), G_MAXUINT);
 
-  for (guint i = 0; i < self->n_items; i++)
+  for (guint i = 0; i < self->occupied; i++)
     if (rds_slot_get_item (g_ptr_array_index (self->slots, i)) == item)
       return i;
 

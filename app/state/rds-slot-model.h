@@ -19,6 +19,10 @@ void          rds_slot_model_set_model   (RdsSlotModel *self,
 guint         rds_slot_model_get_step    (RdsSlotModel *self);
 void          rds_slot_model_set_step    (RdsSlotModel *self,
                                           guint         step);
+guint         rds_slot_model_get_keep    (RdsSlotModel *self);
+void          rds_slot_model_set_keep    (RdsSlotModel *self,
+                                          guint         keep);
+guint         rds_slot_model_get_occupied (RdsSlotModel *self);
 guint         rds_slot_model_get_pending (RdsSlotModel *self);
 gboolean      rds_slot_model_grow        (RdsSlotModel *self);
 gpointer      rds_slot_model_get_item    (RdsSlotModel *self,
