@@ -39,6 +39,7 @@
 #include "rds-secrets.h"
 #include "rds-session.h"
 #include "rds-snapshots-page.h"
+#include "rds-widget-util.h"
 #include "rds-word-wrap.h"
 
 struct _RdsWindow
@@ -72,8 +73,12 @@ struct _RdsWindow
   GtkStack             *stack;
   AdwStatusPage        *failed_page;
   AdwStatusPage        *starting_page;
+  GtkWidget            *starting_spinner;
+  guint                 spinner_timeout;
   AdwWindowTitle       *sidebar_title;
   GtkMenuButton        *connection_button;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
   GtkWidget            *failed_connections_button;
   GtkRevealer          *problem_revealer;
   GtkLabel             *problem_label;
@@ -812,6 +817,37 @@ update_connection (RdsWindow      *self,
   adw_status_page_set_title (self->failed_page, _("Could Not Connect"));
 }
 
+/* Starting or connecting usually takes a fraction of a second: the
+ * starting page spins only when it lasts, rather than flash a spinner at
+ * every start (and load librsvg for its icon before the first frame). */
+#define SPINNER_DELAY_MS 500
+
+static gboolean
+spinner_timeout_cb (gpointer data)
+{
+  RdsWindow *self = data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (self->starting_spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->starting_spinner));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_spinner (RdsWindow *self)
+{
+  gboolean starting = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "starting") == 0;
+
+  if (starting && self->spinner_timeout == 0 && !gtk_widget_get_visible (self->starting_spinner))
+    self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, spinner_timeout_cb, self);
+  else if (!starting)
+    {
+      g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+      gtk_spinner_stop (GTK_SPINNER (self->starting_spinner));
+      gtk_widget_set_visible (self->starting_spinner, FALSE);
+    }
+}
+
 /* The switcher lists the connections, the one in use checked. */
 static void
 connections_changed_cb (RdsWindow  *self,
@@ -888,6 +924,9 @@ application_start_error_cb (RdsWindow      *self,
       return;
     }
 
+  /* Set when needed: at 128 pixels the icon is drawn from SVG, and
+   * loading librsvg would delay every start by milliseconds. */
+  adw_status_page_set_icon_name (self->failed_page, "dialog-error-symbolic");
   adw_status_page_set_description (self->failed_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "failed");
   update_title (self);
@@ -1128,6 +1167,7 @@ rds_window_dispose (GObject *object)
   RdsWindow *self = RDS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   if (self->session != NULL)
     rds_session_stop_polling (self->session);
   g_clear_object (&self->instance_watcher);
@@ -1223,8 +1263,11 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, starting_spinner);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, connection_button);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_connections_button);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_label);
@@ -1311,6 +1354,8 @@ rds_window_init (RdsWindow *self)
                             G_CALLBACK (region_selected_cb), self);
 
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_spinner), self);
+  update_spinner (self);
 
   self->instance_watcher = rds_activity_watcher_new (NULL, "db-instance-status",
                                                      rds_status_is_transition);
@@ -1328,7 +1373,8 @@ rds_window_init (RdsWindow *self)
                                   G_CALLBACK (update_problem), self);
 
   self->connection_menu = g_menu_new ();
-  gtk_menu_button_set_menu_model (self->connection_button, G_MENU_MODEL (self->connection_menu));
+  rds_menu_button_set_menu_model_lazily (self->connection_button, G_MENU_MODEL (self->connection_menu));
+  rds_menu_button_set_menu_model_lazily (self->primary_button, self->primary_menu);
 
   {
     g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);

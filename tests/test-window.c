@@ -520,10 +520,45 @@ clock_control (Fixture *f)
                                                                             RDS_TYPE_CLOCK_CONTROL,
                                                                             "button"));
 
+    g_autofree char *now = rds_format_time (NULL, rds_session_get_simulated_time (f->session));
+
+    /* Built when first opened, showing the time then. */
+    g_assert_null (gtk_menu_button_get_popover (button));
     gtk_menu_button_popup (button);
+    g_assert_nonnull (gtk_menu_button_get_popover (button));
+    g_assert_nonnull (find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), is_label_showing, now));
     screenshot (f, GTK_WIDGET (f->window), "header-clock");
     gtk_menu_button_popdown (button);
   }
+}
+
+static gboolean
+spinning (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkWidget *spinner = (GtkWidget *) data;
+
+  return gtk_widget_get_visible (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+}
+
+/* Between connections the window says it is starting; a spinner joins in
+ * only when that lasts, rather than flash at every start. */
+static void
+starting (Fixture *f)
+{
+  GtkWidget *spinner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), RDS_TYPE_WINDOW,
+                                                                  "starting_spinner"));
+
+  g_assert_false (gtk_widget_get_visible (spinner));
+  rds_window_set_session (f->window, NULL);
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "starting");
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (spin_until (f, spinning, spinner));
+
+  rds_window_set_session (f->window, f->session);
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 }
 
 /* A saved state the simulator cannot read is kept aside, and the window
@@ -856,6 +891,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/window/damaged-state", damaged_state, .damaged_state = TRUE);
   CONSOLE_TEST_ADD ("/console/window/region", region);
   CONSOLE_TEST_ADD ("/console/window/clock", clock_control);
+  CONSOLE_TEST_ADD ("/console/window/starting", starting);
   CONSOLE_TEST_ADD ("/console/window/command-line", command_line);
   CONSOLE_TEST_ADD ("/console/window/external-simulator", external_simulator, .external = TRUE);
   CONSOLE_TEST_ADD ("/console/window/third-party-rds", third_party_rds, .moto = TRUE);

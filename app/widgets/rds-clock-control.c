@@ -35,7 +35,7 @@ struct _RdsClockControl
   GtkWidget    *state_icon;
   GtkWidget    *time_label;
   GtkWidget    *rate_label;
-  GtkWidget    *date_label;
+  GtkWidget    *date_label;   /* in the popover, once built */
 };
 
 G_DEFINE_FINAL_TYPE (RdsClockControl, rds_clock_control, GTK_TYPE_WIDGET)
@@ -60,14 +60,16 @@ update_time (RdsClockControl *self)
   if (now <= 0)
     {
       gtk_label_set_label (GTK_LABEL (self->time_label), "--:--");
-      gtk_label_set_label (GTK_LABEL (self->date_label), "");
+      if (self->date_label != NULL)
+        gtk_label_set_label (GTK_LABEL (self->date_label), "");
       return;
     }
 
   short_text = rds_format_time_short (NULL, now);
   long_text = rds_format_time (NULL, now);
   gtk_label_set_label (GTK_LABEL (self->time_label), short_text);
-  gtk_label_set_label (GTK_LABEL (self->date_label), long_text);
+  if (self->date_label != NULL)
+    gtk_label_set_label (GTK_LABEL (self->date_label), long_text);
 
   /* Translators: the accessible name of the clock button; %s is a time */
   accessible = g_strdup_printf (_("Simulator clock: %s"), long_text);
@@ -298,7 +300,6 @@ rds_clock_control_class_init (RdsClockControlClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsClockControl, state_icon);
   gtk_widget_class_bind_template_child (widget_class, RdsClockControl, time_label);
   gtk_widget_class_bind_template_child (widget_class, RdsClockControl, rate_label);
-  gtk_widget_class_bind_template_child (widget_class, RdsClockControl, date_label);
 
   gtk_widget_class_install_property_action (widget_class, "clock.rate", "rate");
   gtk_widget_class_install_action (widget_class, "clock.advance", "i", advance_action);
@@ -344,12 +345,35 @@ popover_mapped_cb (RdsClockControl *self)
     self->focus_idle = g_idle_add (focus_popover_cb, self);
 }
 
+/* The popover is built when first opened: its two dozen widgets cost
+ * milliseconds on the way to the window's first frame. */
+static void
+create_popover_cb (GtkMenuButton *button,
+                   gpointer       data)
+{
+  RdsClockControl *self = data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *popover;
+
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PATH "/ui/rds-clock-popover.ui", &error))
+    g_error ("%s", error->message);
+  popover = GTK_WIDGET (gtk_builder_get_object (builder, "popover"));
+  self->date_label = GTK_WIDGET (gtk_builder_get_object (builder, "date_label"));
+  g_signal_connect_object (popover, "map", G_CALLBACK (popover_mapped_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_menu_button_set_popover (button, popover);
+  rds_accessible_name_controls (popover);
+  rds_word_wrap_all (popover);
+  update_time (self);
+}
+
 static void
 rds_clock_control_init (RdsClockControl *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)), "map",
-                           G_CALLBACK (popover_mapped_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popover_cb, self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->rate = g_strdup ("1");

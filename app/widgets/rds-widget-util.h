@@ -53,6 +53,23 @@ rds_widget_list_page (RdsResourceList *list,
   return shown == 0 ? "no-results" : "list";
 }
 
+static inline void
+rds_menu_button_create_popup_cb (GtkMenuButton *button,
+                                 gpointer       model)
+{
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (model));
+}
+
+/* Gives @button @model's menu when first opened: GTK 4.8 builds a menu's
+ * whole popover as soon as it is set, on the way to the first frame. */
+static inline void
+rds_menu_button_set_menu_model_lazily (GtkMenuButton *button,
+                                       GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, rds_menu_button_create_popup_cb,
+                                         g_object_ref (model), g_object_unref);
+}
+
 /* Presents @window over the window @owner is in, if any. */
 static inline void
 rds_widget_present_over (GtkWidget *owner,
