@@ -10,7 +10,7 @@
  * 1. Startup: the time from exec to the first frame painted, and the peak
  *    RSS by then, of rds-console on an embedded simulator holding 100
  *    instances, next to an empty libadwaita window measured in the same run
- *    (runs interleaved, medians of 7 after a warm-up). Also when the console
+ *    (runs interleaved, medians of 15 after a warm-up). Also when the console
  *    first paints its loaded lists ("ready").
  * 2. Search: with 10,000 instances on the Databases page (in pages of 50,
  *    its default), the time from a keystroke in the filter to the frame
@@ -35,7 +35,7 @@
 #define ACCESS_KEY "AKIDBENCHCONSOLE"
 #define SECRET_KEY "bench-console-secret"
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
-#define RUNS 7
+#define RUNS 15
 
 static char *console_path;
 static char *empty_path;
