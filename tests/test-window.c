@@ -533,6 +533,41 @@ clock_control (Fixture *f)
 }
 
 static gboolean
+page_loaded (Fixture       *f,
+             gconstpointer  data)
+{
+  return !rds_page_is_loading (RDS_PAGE ((gpointer) data));
+}
+
+static gboolean
+region_row_counts (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "dashboard");
+  GtkWidget *regions = GTK_WIDGET (gtk_widget_get_template_child (page, RDS_TYPE_DASHBOARD_PAGE, "regions_list"));
+
+  return find_widget (regions, is_label_showing, data) != NULL;
+}
+
+/* The dashboard's row for the Region counts what the Resources card
+ * counts as soon as the list has it, not at the next round of the
+ * Regions' counts (every 30 s, or when the page shows again). */
+static void
+dashboard_region_count (Fixture *f)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
+  page = rds_window_get_page_widget (f->window, "dashboard");
+  wait_for_frames (f, GTK_WIDGET (f->window));
+  g_assert_true (spin_until (f, page_loaded, page));
+  g_assert_true (region_row_counts (f, "0"));
+
+  create_instance (f, "counted-db", "postgres", FALSE);
+  g_assert_true (spin_until_ms (f, region_row_counts, "1", 5000));
+}
+
+static gboolean
 spinning (Fixture       *f,
           gconstpointer  data)
 {
@@ -892,6 +927,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/window/region", region);
   CONSOLE_TEST_ADD ("/console/window/clock", clock_control);
   CONSOLE_TEST_ADD ("/console/window/starting", starting);
+  CONSOLE_TEST_ADD ("/console/window/dashboard-region-count", dashboard_region_count);
   CONSOLE_TEST_ADD ("/console/window/command-line", command_line);
   CONSOLE_TEST_ADD ("/console/window/external-simulator", external_simulator, .external = TRUE);
   CONSOLE_TEST_ADD ("/console/window/third-party-rds", third_party_rds, .moto = TRUE);

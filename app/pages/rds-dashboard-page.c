@@ -125,6 +125,9 @@ set_tile (RdsDashboardPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+static void show_region_count (RdsDashboardPage *self,
+                               guint             index);
+
 static void
 update_resources (RdsDashboardPage *self)
 {
@@ -148,6 +151,16 @@ update_resources (RdsDashboardPage *self)
 
   instances = rds_resource_list_get_model (rds_session_get_instances (rds_page_get_session (RDS_PAGE (self))));
   n = g_list_model_get_n_items (instances);
+  /* The Region's own row counts what the list has, as the card above
+   * does, without waiting for the next round of the Regions' counts. */
+  if (rds_resource_list_get_loaded (rds_session_get_instances (rds_page_get_session (RDS_PAGE (self)))))
+    for (guint i = 0; i < self->n_regions; i++)
+      if (g_strcmp0 (rds_region_get_all (NULL)[i].name,
+                     rds_session_get_region (rds_page_get_session (RDS_PAGE (self)))) == 0)
+        {
+          self->regions[i].instances = n;
+          show_region_count (self, i);
+        }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (instances, i);
@@ -392,6 +405,16 @@ events_changed_cb (RdsDashboardPage *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->events_stack), n > 0 ? "list" : "empty");
 }
 
+/* RdsPage */
+
+static gboolean
+rds_dashboard_page_is_loading (RdsPage *page)
+{
+  RdsDashboardPage *self = RDS_DASHBOARD_PAGE (page);
+
+  return self->regions_pending > 0 || self->quotas_in_flight;
+}
+
 /* GtkWidget */
 
 static void
@@ -506,6 +529,7 @@ rds_dashboard_page_class_init (RdsDashboardPageClass *klass)
   object_class->dispose = rds_dashboard_page_dispose;
   object_class->finalize = rds_dashboard_page_finalize;
   page_class->session_changed = rds_dashboard_page_session_changed;
+  page_class->is_loading = rds_dashboard_page_is_loading;
 
   widget_class->map = rds_dashboard_page_map;
   widget_class->unmap = rds_dashboard_page_unmap;

@@ -174,6 +174,26 @@ rds_page_get_list (RdsPage *self)
 }
 
 /**
+ * rds_page_is_loading:
+ *
+ * Returns: whether the page waits for answers: its list's, or others it
+ *   asked for itself (what a screenshot waits out)
+ */
+gboolean
+rds_page_is_loading (RdsPage *self)
+{
+  RdsPagePrivate *priv = rds_page_get_instance_private (self);
+  RdsPageClass *klass;
+
+  g_return_val_if_fail (RDS_IS_PAGE (self), FALSE);
+
+  klass = RDS_PAGE_GET_CLASS (self);
+  if (priv->list != NULL && (!rds_resource_list_get_loaded (priv->list) || rds_resource_list_get_loading (priv->list)))
+    return TRUE;
+  return klass->is_loading != NULL && klass->is_loading (self);
+}
+
+/**
  * rds_page_get_list_signals:
  *
  * Returns: (transfer none): a signal group that follows the page's list;

@@ -23,14 +23,17 @@ struct _RdsPageClass
                                        RdsSession *session);
   /* The session (and with it the list) changed: rewire the page's own. */
   void             (*session_changed) (RdsPage    *self);
+  /* Whether the page still waits for answers beyond its list's. */
+  gboolean         (*is_loading)      (RdsPage    *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 RdsSession      *rds_page_get_session      (RdsPage    *self);
 void             rds_page_set_session      (RdsPage    *self,
                                             RdsSession *session);
 RdsResourceList *rds_page_get_list         (RdsPage    *self);
+gboolean         rds_page_is_loading       (RdsPage    *self);
 GSignalGroup    *rds_page_get_list_signals (RdsPage    *self);
 void             rds_page_show_list_in     (RdsPage          *self,
                                             GtkSortListModel *model);
