@@ -16,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(RdsApplication) app = NULL;
   const char *localedir;
+  int status;
 
   /* An uninstalled console (the README's run command, the tests) reads its
    * translations from the build directory. */
@@ -29,6 +30,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = rds_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : rds_application_get_exit_status (app);
 }

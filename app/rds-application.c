@@ -21,6 +21,7 @@
 #include "rds-connection-store.h"
 #include "rds-connections-window.h"
 #include "rds-preferences-window.h"
+#include "rds-screenshooter.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
@@ -48,6 +49,9 @@ struct _RdsApplication
   gboolean        clock_paused;
   gint64          clock_start;
   gboolean        starting;
+  char           *screenshots_dir;  /* --screenshots */
+  guint64         seed;             /* the simulator's, when not 0 */
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (RdsApplication, rds_application, ADW_TYPE_APPLICATION)
@@ -72,6 +76,9 @@ static const GOptionEntry option_entries[] = {
   { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Take the credentials, Region and endpoint of this AWS CLI profile (~/.aws/config and "
        "~/.aws/credentials)"), N_("NAME") },
+  { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the console's pages into DIR as PNG images, with an index, on a simulator of its "
+       "own with the sample environment, then quit"), N_("DIR") },
   { NULL }
 };
 
@@ -181,6 +188,8 @@ start_simulator (RdsApplication *self,
     rds_simulator_set_port (self->simulator, g_settings_get_uint (self->settings, "simulator-port"));
   if (self->clock_start > 0)
     rds_simulator_set_start_time (self->simulator, self->clock_start);
+  if (self->seed != 0)
+    rds_simulator_set_seed (self->simulator, self->seed);
 
   /* The session is made from these once the simulator listens; the copy
    * is wiped as soon as it is used. */
@@ -796,6 +805,34 @@ rds_application_handle_local_options (GApplication *application,
       rds_application_set_endpoint (self, endpoint);
   }
 
+  /* Screenshots: the same scene at every run, whatever the user's own
+   * console holds or is doing. A simulator of its own (a new state, its
+   * clock paused at a fixed time, a fixed seed), secrets in memory,
+   * settings in memory, and an instance of its own. */
+  if (g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("rds-screenshots-XXXXXX", &error);
+      g_autoptr(RdsSecrets) secrets = rds_secrets_new_in_memory ();
+
+      if (dir == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+      rds_application_set_state_dir (self, dir);
+      rds_application_set_secrets (self, secrets);
+      self->clock_paused = TRUE;
+      /* 2026-01-05 00:00 UTC */
+      self->clock_start = G_GINT64_CONSTANT (1767571200000000);
+      self->seed = 20260105;
+      g_clear_pointer (&self->endpoint, g_free);
+      g_clear_pointer (&self->profile, g_free);
+    }
+
   return -1;
 }
 
@@ -818,6 +855,15 @@ rds_application_startup (GApplication *application)
                                          shortcuts_accels);
 
   self->settings = settings_new ();
+  if (self->screenshots_dir != NULL)
+    {
+      /* No animation caught half-way, no caret blinking. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-cursor-blink", FALSE,
+                    NULL);
+      /* The screenshooter makes the sample environment itself. */
+      if (self->settings != NULL)
+        g_settings_set_boolean (self->settings, "sample-offer-answered", TRUE);
+    }
   /* The state of app.connect is the connection in use. */
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "connect")),
                              g_variant_new_string (rds_connection_store_get_current_id (rds_application_get_connections (self))));
@@ -826,6 +872,23 @@ rds_application_startup (GApplication *application)
                                self->settings != NULL);
 
   rds_application_start_backend (self);
+}
+
+static void
+screenshots_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RdsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rds_screenshooter_run_finish (RDS_SCREENSHOOTER (object), result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_release (G_APPLICATION (self));
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -839,6 +902,17 @@ rds_application_activate (GApplication *application)
     window = GTK_WINDOW (rds_window_new (self));
 
   gtk_window_present (window);
+
+  if (self->screenshots_dir != NULL && g_object_get_data (G_OBJECT (window), "screenshooter") == NULL)
+    {
+      RdsScreenshooter *screenshooter = rds_screenshooter_new (RDS_WINDOW (window), self->screenshots_dir);
+
+      rds_window_set_quiet (RDS_WINDOW (window), TRUE);
+      g_object_set_data_full (G_OBJECT (window), "screenshooter", screenshooter, g_object_unref);
+      /* Held until the screenshots are done. */
+      g_application_hold (application);
+      rds_screenshooter_run_async (screenshooter, self->cancellable, screenshots_done_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -886,6 +960,7 @@ rds_application_finalize (GObject *object)
   g_free (self->state_dir);
   g_free (self->endpoint);
   g_free (self->profile);
+  g_free (self->screenshots_dir);
 
   G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);
 }
@@ -1009,6 +1084,16 @@ rds_application_get_simulator_warning (RdsApplication *self)
   g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
 
   return self->simulator != NULL ? rds_simulator_get_warning (self->simulator) : NULL;
+}
+
+/* What main () returns when g_application_run () returned 0: 1 when
+ * --screenshots failed. */
+int
+rds_application_get_exit_status (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
 }
 
 /* Before startup: where the embedded simulator keeps its state. */

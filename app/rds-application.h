@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdsApplication, rds_application, RDS, APPLICATION, AdwApplication)
 
 RdsApplication *rds_application_new              (void);
+int             rds_application_get_exit_status  (RdsApplication *self);
 GSettings      *rds_application_get_settings     (RdsApplication *self);
 RdsSecrets     *rds_application_get_secrets      (RdsApplication *self);
 RdsSession     *rds_application_get_session      (RdsApplication *self);

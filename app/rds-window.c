@@ -58,6 +58,7 @@ struct _RdsWindow
   char                 *last_toast;
   AdwToast             *progress_toast;  /* while the sample environment is made */
   gboolean              sample_offered;
+  gboolean              quiet;          /* no toasts, no notifications */
   gboolean              keyring_warned;
   gboolean              state_warned;
   gboolean              selecting_page;
@@ -478,6 +479,17 @@ rds_window_modify_database (RdsWindow     *self,
 
 /* Toasts and notifications */
 
+/* Screenshots for docs show what a page shows, not what happened on the
+ * way: a quiet window shows no toasts and sends no notifications. */
+void
+rds_window_set_quiet (RdsWindow *self,
+                      gboolean   quiet)
+{
+  g_return_if_fail (RDS_IS_WINDOW (self));
+
+  self->quiet = quiet;
+}
+
 void
 rds_window_add_toast (RdsWindow  *self,
                       const char *title)
@@ -487,6 +499,8 @@ rds_window_add_toast (RdsWindow  *self,
   g_return_if_fail (RDS_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
+  if (self->quiet)
+    return;
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -565,7 +579,7 @@ finished_cb (RdsWindow          *self,
                     g_settings_get_boolean (self->settings, "notify-when-done");
 
   /* The sample environment is on its way: its own toast tells of it. */
-  if (self->progress_toast != NULL)
+  if (self->progress_toast != NULL || self->quiet)
     return;
 
   rds_window_add_toast (self, text);

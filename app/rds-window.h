@@ -34,5 +34,7 @@ void        rds_window_show_error          (RdsWindow      *self,
                                             const GError   *error);
 const char *rds_window_get_last_toast      (RdsWindow      *self);
 void        rds_window_go_back             (RdsWindow      *self);
+void        rds_window_set_quiet           (RdsWindow      *self,
+                                            gboolean        quiet);
 
 G_END_DECLS

@@ -7,11 +7,12 @@
 #   display: none includes GTK, libadwaita or a header of the console's
 #   widgets (the build sees to it too: each part's library is compiled
 #   with only its own include folder and those below it).
-# - app/ itself holds only the application shell: main, the application
-#   and the window.
-# - Only the window and the application include rds-window.h: what the
-#   window holds reaches it through its actions (win.toast,
-#   win.show-error, win.open-database, win.modify-database...).
+# - app/ itself holds only the application shell: main, the application,
+#   the window, and the screenshooter (the application's --screenshots
+#   mode, which drives the window through its scenes).
+# - Only the shell includes rds-window.h: what the window holds reaches
+#   it through its actions (win.toast, win.show-error,
+#   win.open-database, win.modify-database...).
 
 import os
 import re
@@ -47,14 +48,16 @@ for part in headless:
 
 for directory, _, names in os.walk(app):
     for name in names:
-        if not name.endswith((".c", ".h")) or name in ("rds-window.c", "rds-window.h", "rds-application.c"):
+        if not name.endswith((".c", ".h")) or name in ("rds-window.c", "rds-window.h", "rds-application.c",
+                                                         "rds-screenshooter.c", "rds-screenshooter.h"):
             continue
         path = os.path.join(directory, name)
         with open(path, encoding="utf-8") as source:
             if "rds-window.h" in include.findall(source.read()):
                 problems.append("%s includes rds-window.h: use the window's actions" % os.path.relpath(path, root))
 
-shell = {"main.c", "rds-application.c", "rds-application.h", "rds-window.c", "rds-window.h", "meson.build"}
+shell = {"main.c", "rds-application.c", "rds-application.h", "rds-window.c", "rds-window.h",
+         "rds-screenshooter.c", "rds-screenshooter.h", "meson.build"}
 for name in os.listdir(app):
     if os.path.isfile(os.path.join(app, name)) and name not in shell:
         problems.append("app/%s is not the application shell: it belongs in a folder of app/" % name)

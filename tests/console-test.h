@@ -53,6 +53,7 @@
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
+#include "rds-screenshooter.h"
 #include "rds-secrets.h"
 #include "rds-slot-model.h"
 #include "rds-snapshots-page.h"

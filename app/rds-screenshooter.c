@@ -1,0 +1,421 @@
+/* rds-screenshooter.c: the console's pages as PNG images, for docs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Behind `rds-console --screenshots DIR`. The application starts the
+ * embedded simulator in a scene that is the same at every run (a new
+ * state, the clock paused at a fixed time, a fixed seed, no keyring, no
+ * saved settings, no animations); the screenshooter adds the sample
+ * environment, shows each scene of the table below in the window, waits
+ * until its lists are loaded and two frames painted, and writes the
+ * window's pixels to DIR/NAME.png. Then an index of them with captions,
+ * in Markdown (index.md) and HTML (index.html).
+ */
+
+#include "config.h"
+
+#include "rds-screenshooter.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "rds-page.h"
+#include "rds-resource-list.h"
+#include "rds-sample-environment.h"
+#include "rds-session.h"
+
+/* Every scene the command renders: its file name (stable: docs link
+ * them), the page it shows, and its caption. */
+static const struct
+{
+  const char *name;
+  const char *page;
+  const char *caption;
+} scenes[] = {
+  { "dashboard", "dashboard",
+    N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
+  { "databases", "databases", N_("Databases: the DB instances of the Region, with their status") },
+  { "snapshots", "snapshots", N_("Snapshots: the DB snapshots of the Region, manual and automated") },
+  { "events", "events", N_("Events: what happened to the Region’s resources, newest first") },
+};
+
+/* How long a scene may take to settle. */
+#define SETTLE_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
+
+struct _RdsScreenshooter
+{
+  GObject    parent_instance;
+
+  RdsWindow *window;
+  char      *dir;
+  GTask     *task;            /* while running */
+  guint      scene;
+  guint      settle_source;
+  gint64     settle_deadline;
+  gulong     paint_id;
+  guint      frames;
+  GSourceFunc after_frames;   /* what the second frame painted leads to */
+  gulong     session_id;
+};
+
+G_DEFINE_FINAL_TYPE (RdsScreenshooter, rds_screenshooter, G_TYPE_OBJECT)
+
+static void next_scene (RdsScreenshooter *self);
+
+static void
+stop_waiting (RdsScreenshooter *self)
+{
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (self->paint_id != 0)
+    g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self->window)));
+  if (self->session_id != 0)
+    g_clear_signal_handler (&self->session_id, gtk_window_get_application (GTK_WINDOW (self->window)));
+}
+
+static void
+fail (RdsScreenshooter *self,
+      GError           *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+  stop_waiting (self);
+  g_task_return_error (task, error);
+}
+
+static gboolean
+write_index (RdsScreenshooter  *self,
+             GError           **error)
+{
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autoptr(GString) html = g_string_new (NULL);
+  g_autofree char *markdown_path = g_build_filename (self->dir, "index.md", NULL);
+  g_autofree char *html_path = g_build_filename (self->dir, "index.html", NULL);
+  g_autofree char *title = g_markup_escape_text (_("RDS Console screenshots"), -1);
+
+  g_string_append_printf (markdown, "# %s\n", _("RDS Console screenshots"));
+  g_string_append_printf (html,
+                          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<title>%s</title>\n"
+                          "<style>body { font-family: sans-serif; max-width: 1320px; margin: 2em auto; }"
+                          " img { max-width: 100%%; border: 1px solid #ccc; }"
+                          " figure { margin: 0 0 3em; }</style>\n"
+                          "</head>\n<body>\n<h1>%s</h1>\n",
+                          /* Translators: the language of the screenshots' index page, as HTML names it */
+                          C_("html lang", "en"), title, title);
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    {
+      g_autofree char *caption = g_markup_escape_text (_(scenes[i].caption), -1);
+
+      g_string_append_printf (markdown, "\n## %s.png\n\n![%s](%s.png)\n\n%s\n", scenes[i].name,
+                              _(scenes[i].caption), scenes[i].name, _(scenes[i].caption));
+      g_string_append_printf (html,
+                              "<figure id=\"%s\">\n<img src=\"%s.png\" alt=\"%s\">\n"
+                              "<figcaption>%s</figcaption>\n</figure>\n",
+                              scenes[i].name, scenes[i].name, caption, caption);
+    }
+  g_string_append (html, "</body>\n</html>\n");
+
+  return g_file_set_contents (markdown_path, markdown->str, markdown->len, error) &&
+         g_file_set_contents (html_path, html->str, html->len, error);
+}
+
+/**
+ * rds_screenshooter_save_png:
+ * @widget: a window (or any widget of one) that has painted
+ * @path: where the PNG goes
+ *
+ * Writes what @widget shows, as its window's renderer draws it. The UI
+ * tests' screenshots are made with it too.
+ *
+ * Returns: %FALSE with %G_IO_ERROR_NOT_FOUND when @widget has not
+ *   painted yet, %G_IO_ERROR_FAILED when the file could not be written
+ */
+gboolean
+rds_screenshooter_save_png (GtkWidget   *widget,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gdk_paintable_get_intrinsic_width (paintable);
+  int height = gdk_paintable_get_intrinsic_height (paintable);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s: nothing painted yet", path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+shoot (RdsScreenshooter  *self,
+       const char        *name,
+       GError           **error)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (self->dir, file, NULL);
+
+  return rds_screenshooter_save_png (GTK_WIDGET (self->window), path, error);
+}
+
+static gboolean
+shoot_cb (gpointer data)
+{
+  RdsScreenshooter *self = data;
+  GError *error = NULL;
+
+  if (!shoot (self, scenes[self->scene].name, &error))
+    {
+      fail (self, error);
+      return G_SOURCE_REMOVE;
+    }
+  self->scene++;
+  next_scene (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_cb (GdkFrameClock    *clock,
+            RdsScreenshooter *self)
+{
+  if (++self->frames < 2)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->window));
+      return;
+    }
+  g_clear_signal_handler (&self->paint_id, clock);
+  g_idle_add_full (G_PRIORITY_DEFAULT, self->after_frames, self, NULL);
+}
+
+/* Two frames painted, then @then. */
+static void
+after_two_frames (RdsScreenshooter *self,
+                  GSourceFunc       then)
+{
+  self->frames = 0;
+  self->after_frames = then;
+  self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self->window)), "after-paint",
+                                     G_CALLBACK (painted_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+}
+
+static gboolean
+list_settled (RdsResourceList *list)
+{
+  return rds_resource_list_get_loaded (list) && !rds_resource_list_get_loading (list);
+}
+
+/* The session's lists loaded, and whatever else the page asked for. */
+static gboolean
+settle_cb (gpointer data)
+{
+  RdsScreenshooter *self = data;
+  RdsSession *session = rds_window_get_session (self->window);
+  GtkWidget *page = rds_window_get_page_widget (self->window, scenes[self->scene].page);
+
+  if (session == NULL || !list_settled (rds_session_get_instances (session)) ||
+      !list_settled (rds_session_get_snapshots (session)) || !list_settled (rds_session_get_events (session)) ||
+      (RDS_IS_PAGE (page) && rds_page_is_loading (RDS_PAGE (page))))
+    {
+      if (g_get_monotonic_time () < self->settle_deadline)
+        return G_SOURCE_CONTINUE;
+      self->settle_source = 0;
+      fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s: the page did not load",
+                               scenes[self->scene].name));
+      return G_SOURCE_REMOVE;
+    }
+
+  self->settle_source = 0;
+  after_two_frames (self, shoot_cb);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page is shown and mapped: what it asks for when shown is on its
+ * way. */
+static gboolean
+shown_cb (gpointer data)
+{
+  RdsScreenshooter *self = data;
+
+  self->settle_deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_USEC;
+  self->settle_source = g_timeout_add (20, settle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+next_scene (RdsScreenshooter *self)
+{
+  GError *error = NULL;
+
+  if (self->scene == G_N_ELEMENTS (scenes))
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+      if (!write_index (self, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  rds_window_show_page (self->window, scenes[self->scene].page);
+  rds_session_refresh (rds_window_get_session (self->window));
+  after_two_frames (self, shown_cb);
+}
+
+static void
+sample_created_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RdsScreenshooter) self = user_data;
+  GError *error = NULL;
+
+  if (self->task == NULL)
+    return;
+  if (!rds_sample_environment_create_finish (RDS_SESSION (object), result, &error))
+    {
+      fail (self, error);
+      return;
+    }
+  self->scene = 0;
+  next_scene (self);
+}
+
+static void
+start (RdsScreenshooter *self)
+{
+  rds_sample_environment_create_async (rds_window_get_session (self->window),
+                                       g_task_get_cancellable (self->task), sample_created_cb,
+                                       g_object_ref (self));
+}
+
+static void
+session_cb (RdsScreenshooter *self)
+{
+  if (rds_window_get_session (self->window) == NULL)
+    return;
+  stop_waiting (self);
+  start (self);
+}
+
+/* The simulator did not start (the window says why). */
+static gboolean
+session_timeout_cb (gpointer data)
+{
+  RdsScreenshooter *self = data;
+
+  self->settle_source = 0;
+  fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the simulator did not start"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rds_screenshooter_dispose (GObject *object)
+{
+  RdsScreenshooter *self = RDS_SCREENSHOOTER (object);
+
+  if (self->window != NULL)
+    stop_waiting (self);
+  g_clear_object (&self->window);
+
+  G_OBJECT_CLASS (rds_screenshooter_parent_class)->dispose (object);
+}
+
+static void
+rds_screenshooter_finalize (GObject *object)
+{
+  RdsScreenshooter *self = RDS_SCREENSHOOTER (object);
+
+  g_free (self->dir);
+
+  G_OBJECT_CLASS (rds_screenshooter_parent_class)->finalize (object);
+}
+
+static void
+rds_screenshooter_class_init (RdsScreenshooterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rds_screenshooter_dispose;
+  object_class->finalize = rds_screenshooter_finalize;
+}
+
+static void
+rds_screenshooter_init (RdsScreenshooter *self)
+{
+}
+
+RdsScreenshooter *
+rds_screenshooter_new (RdsWindow  *window,
+                       const char *dir)
+{
+  RdsScreenshooter *self;
+
+  g_return_val_if_fail (RDS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  self = g_object_new (RDS_TYPE_SCREENSHOOTER, NULL);
+  self->window = g_object_ref (window);
+  self->dir = g_strdup (dir);
+  return self;
+}
+
+/**
+ * rds_screenshooter_run_async:
+ *
+ * Renders every scene into the folder, once the window has its session.
+ */
+void
+rds_screenshooter_run_async (RdsScreenshooter    *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (RDS_IS_SCREENSHOOTER (self));
+  g_return_if_fail (self->task == NULL);
+
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, rds_screenshooter_run_async);
+
+  if (g_mkdir_with_parents (self->dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      fail (self, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved), _("Could not make %s: %s"),
+                               self->dir, g_strerror (saved)));
+      return;
+    }
+
+  if (rds_window_get_session (self->window) != NULL)
+    {
+      start (self);
+      return;
+    }
+  self->session_id = g_signal_connect_swapped (gtk_window_get_application (GTK_WINDOW (self->window)),
+                                               "notify::session", G_CALLBACK (session_cb), self);
+  self->settle_source = g_timeout_add_seconds (SETTLE_TIMEOUT_USEC / G_USEC_PER_SEC, session_timeout_cb, self);
+}
+
+gboolean
+rds_screenshooter_run_finish (RdsScreenshooter  *self,
+                              GAsyncResult      *result,
+                              GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
