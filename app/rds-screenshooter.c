@@ -20,24 +20,36 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "rds-database-page.h"
 #include "rds-page.h"
 #include "rds-resource-list.h"
 #include "rds-sample-environment.h"
 #include "rds-session.h"
 
 /* Every scene the command renders: its file name (stable: docs link
- * them), the page it shows, and its caption. */
+ * them), the page it shows (a database's, when it names one, on one of
+ * its tabs), and its caption. */
 static const struct
 {
   const char *name;
   const char *page;
+  const char *database;
+  const char *tab;
   const char *caption;
 } scenes[] = {
-  { "dashboard", "dashboard",
+  { "dashboard", "dashboard", NULL, NULL,
     N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
-  { "databases", "databases", N_("Databases: the DB instances of the Region, with their status") },
-  { "snapshots", "snapshots", N_("Snapshots: the DB snapshots of the Region, manual and automated") },
-  { "events", "events", N_("Events: what happened to the Region’s resources, newest first") },
+  { "databases", "databases", NULL, NULL, N_("Databases: the DB instances of the Region, with their status") },
+  { "database-connectivity", "database", "billing-postgres", "connectivity",
+    N_("A database’s connectivity and security: its endpoint and port, its network and who may reach it") },
+  { "database-configuration", "database", "billing-postgres", "configuration",
+    N_("A database’s configuration: engine, class, storage, availability and encryption") },
+  { "database-maintenance", "database", "billing-postgres", "maintenance",
+    N_("A database’s maintenance and backups: its windows, pending changes and backup retention") },
+  { "database-events", "database", "billing-postgres", "events", N_("A database’s own events") },
+  { "database-tags", "database", "billing-postgres", "tags", N_("A database’s tags") },
+  { "snapshots", "snapshots", NULL, NULL, N_("Snapshots: the DB snapshots of the Region, manual and automated") },
+  { "events", "events", NULL, NULL, N_("Events: what happened to the Region’s resources, newest first") },
 };
 
 /* How long a scene may take to settle. */
@@ -271,7 +283,14 @@ next_scene (RdsScreenshooter *self)
       return;
     }
 
-  rds_window_show_page (self->window, scenes[self->scene].page);
+  if (scenes[self->scene].database != NULL)
+    {
+      rds_window_open_database (self->window, scenes[self->scene].database);
+      rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (self->window, "database")),
+                                  scenes[self->scene].tab);
+    }
+  else
+    rds_window_show_page (self->window, scenes[self->scene].page);
   rds_session_refresh (rds_window_get_session (self->window));
   after_two_frames (self, shown_cb);
 }

@@ -14,7 +14,7 @@ set -euo pipefail
 console=$1
 work=$(mktemp -d "${TMPDIR:-/tmp}/rds-test-screenshots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-scenes=(dashboard databases snapshots events)
+scenes=(dashboard databases database-connectivity database-configuration database-maintenance database-events database-tags snapshots events)
 status=0
 
 fail() {

@@ -399,12 +399,15 @@ sample_environment (Fixture *f)
                                                                         RDS_TYPE_DATABASE_PAGE, "tabs"));
     const char *names[] = { "configuration", "maintenance", "events", "tags" };
 
+    /* As --screenshots shows them. */
+
     g_assert_true (rds_database_page_get_instance (page) == find_instance (f, "billing-postgres"));
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
         g_autofree char *shot = g_strdup_printf ("page-database-%s", names[i]);
 
-        adw_view_stack_set_visible_child_name (tabs, names[i]);
+        rds_database_page_show_tab (page, names[i]);
+        g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, names[i]);
         screenshot (f, GTK_WIDGET (f->window), shot);
       }
   }

@@ -1238,3 +1238,19 @@ rds_database_page_get_instance (RdsDatabasePage *self)
 
   return self->instance;
 }
+
+/**
+ * rds_database_page_show_tab:
+ * @tab: "connectivity", "configuration", "maintenance", "events" or "tags"
+ *
+ * Shows one of the detail tabs, as clicking it does.
+ */
+void
+rds_database_page_show_tab (RdsDatabasePage *self,
+                            const char      *tab)
+{
+  g_return_if_fail (RDS_IS_DATABASE_PAGE (self));
+  g_return_if_fail (adw_view_stack_get_child_by_name (self->tabs, tab) != NULL);
+
+  adw_view_stack_set_visible_child_name (self->tabs, tab);
+}

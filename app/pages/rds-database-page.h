@@ -19,5 +19,7 @@ const char *rds_database_page_get_identifier (RdsDatabasePage *self);
 void        rds_database_page_set_identifier (RdsDatabasePage *self,
                                               const char      *identifier);
 RdsDbInstance *rds_database_page_get_instance (RdsDatabasePage *self);
+void        rds_database_page_show_tab (RdsDatabasePage *self,
+                                        const char      *tab);
 
 G_END_DECLS
