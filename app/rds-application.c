@@ -50,6 +50,7 @@ struct _RdsApplication
   gint64          clock_start;
   gboolean        starting;
   char           *screenshots_dir;  /* --screenshots */
+  gboolean        screenshots_dark; /* --style dark */
   guint64         seed;             /* the simulator's, when not 0 */
   int             exit_status;
 };
@@ -79,6 +80,8 @@ static const GOptionEntry option_entries[] = {
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the console's pages into DIR as PNG images, with an index, on a simulator of its "
        "own with the sample environment, then quit"), N_("DIR") },
+  { "style", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --screenshots: the style of the images, light (the default) or dark"), N_("STYLE") },
   { NULL }
 };
 
@@ -809,6 +812,21 @@ rds_application_handle_local_options (GApplication *application,
    * console holds or is doing. A simulator of its own (a new state, its
    * clock paused at a fixed time, a fixed seed), secrets in memory,
    * settings in memory, and an instance of its own. */
+  {
+    const char *style = NULL;
+
+    if (g_variant_dict_lookup (options, "style", "&s", &style))
+      {
+        if (g_strcmp0 (style, "dark") != 0 && g_strcmp0 (style, "light") != 0)
+          {
+            /* Translators: %s is what was given after --style */
+            g_printerr (_("Unknown style “%s”: use light or dark"), style);
+            g_printerr ("\n");
+            return 1;
+          }
+        self->screenshots_dark = g_str_equal (style, "dark");
+      }
+  }
   if (g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir))
     {
       g_autoptr(GError) error = NULL;
@@ -857,9 +875,13 @@ rds_application_startup (GApplication *application)
   self->settings = settings_new ();
   if (self->screenshots_dir != NULL)
     {
-      /* No animation caught half-way, no caret blinking. */
+      /* No animation caught half-way, no caret blinking, and the style
+       * asked for rather than the desktop's. */
       g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-cursor-blink", FALSE,
                     NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          self->screenshots_dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                 : ADW_COLOR_SCHEME_FORCE_LIGHT);
       /* The screenshooter makes the sample environment itself. */
       if (self->settings != NULL)
         g_settings_set_boolean (self->settings, "sample-offer-answered", TRUE);

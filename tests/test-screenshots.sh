@@ -6,7 +6,8 @@
 # Runs the command twice into temporary folders (headless, under the
 # suite's X server): each run writes every scene's PNG and an index that
 # lists them with their captions, and the second run's files are the
-# first's, byte for byte. Then once in Korean: Korean captions.
+# first's, byte for byte. Then dark (other pixels), a style it does not
+# know (refused), and Korean (Korean captions).
 #
 #   tests/test-screenshots.sh build/app/rds-console
 set -euo pipefail
@@ -42,6 +43,22 @@ done
 cmp -s "$work/first/index.md" "$work/second/index.md" || fail "index.md differs between two runs"
 grep -qF "The dashboard: " "$work/first/index.md" || fail "index.md has no caption for the dashboard"
 
+# Dark: the same scenes, other pixels.
+if ! "$console" --screenshots "$work/dark" --style dark > "$work/dark.log" 2>&1; then
+  cat "$work/dark.log"
+  fail "the dark run failed"
+fi
+for scene in "${scenes[@]}"; do
+  [ -s "$work/dark/$scene.png" ] || fail "no dark $scene.png"
+done
+cmp -s "$work/first/dashboard.png" "$work/dark/dashboard.png" && fail "the dark dashboard.png is the light one"
+
+# A style it does not know: refused, with what to give.
+if "$console" --screenshots "$work/purple" --style purple > "$work/purple.log" 2>&1; then
+  fail "--style purple was accepted"
+fi
+grep -q "light or dark" "$work/purple.log" || fail "--style purple did not say what to use"
+
 # In Korean: the same scenes, Korean captions.
 if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/korean" \
      > "$work/korean.log" 2>&1; then
@@ -54,5 +71,5 @@ done
 grep -qF "대시보드" "$work/korean/index.md" || fail "the Korean index.md is not in Korean"
 grep -qF '<html lang="ko">' "$work/korean/index.html" || fail "the Korean index.html does not say it is Korean"
 
-[ $status -eq 0 ] && echo "ok: ${#scenes[@]} scenes, identical over two runs, and in Korean"
+[ $status -eq 0 ] && echo "ok: ${#scenes[@]} scenes, identical over two runs, dark, and in Korean"
 exit $status
