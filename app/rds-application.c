@@ -50,6 +50,7 @@ struct _RdsApplication
   gint64          clock_start;
   gboolean        starting;
   char           *screenshots_dir;  /* --screenshots */
+  char           *screenshots_state; /* its simulator's, removed at the end */
   gboolean        screenshots_dark; /* --style dark */
   guint64         seed;             /* the simulator's, when not 0 */
   int             exit_status;
@@ -842,6 +843,7 @@ rds_application_handle_local_options (GApplication *application,
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
       rds_application_set_state_dir (self, dir);
+      self->screenshots_state = g_steal_pointer (&dir);
       rds_application_set_secrets (self, secrets);
       self->clock_paused = TRUE;
       /* 2026-01-05 00:00 UTC */
@@ -937,6 +939,21 @@ rds_application_activate (GApplication *application)
     }
 }
 
+/* A folder and what it holds (the screenshots' throwaway simulator state:
+ * a few small files, once, as the command ends). */
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 rds_application_shutdown (GApplication *application)
 {
@@ -948,6 +965,12 @@ rds_application_shutdown (GApplication *application)
   g_clear_object (&self->session);
   if (self->simulator != NULL)
     rds_simulator_stop (self->simulator);
+  if (self->screenshots_state != NULL)
+    {
+      g_autoptr(GFile) state = g_file_new_for_path (self->screenshots_state);
+
+      remove_tree (state);
+    }
 
   G_APPLICATION_CLASS (rds_application_parent_class)->shutdown (application);
 }
@@ -983,6 +1006,7 @@ rds_application_finalize (GObject *object)
   g_free (self->endpoint);
   g_free (self->profile);
   g_free (self->screenshots_dir);
+  g_free (self->screenshots_state);
 
   G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);
 }

@@ -159,7 +159,8 @@ rds_screenshooter_save_png (GtkWidget   *widget,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s: nothing painted yet", path);
+      /* Translators: %s is a file's path */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: the window has painted nothing yet"), path);
       return FALSE;
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
@@ -189,6 +190,7 @@ shoot_cb (gpointer data)
   RdsScreenshooter *self = data;
   GError *error = NULL;
 
+  self->settle_source = 0;
   if (!shoot (self, scenes[self->scene].name, &error))
     {
       fail (self, error);
@@ -209,7 +211,7 @@ painted_cb (GdkFrameClock    *clock,
       return;
     }
   g_clear_signal_handler (&self->paint_id, clock);
-  g_idle_add_full (G_PRIORITY_DEFAULT, self->after_frames, self, NULL);
+  self->settle_source = g_idle_add_full (G_PRIORITY_DEFAULT, self->after_frames, self, NULL);
 }
 
 /* Two frames painted, then @then. */
@@ -245,7 +247,8 @@ settle_cb (gpointer data)
       if (g_get_monotonic_time () < self->settle_deadline)
         return G_SOURCE_CONTINUE;
       self->settle_source = 0;
-      fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s: the page did not load",
+      /* Translators: %s is a screenshot's name, "dashboard" */
+      fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("%s: the page did not load in time"),
                                scenes[self->scene].name));
       return G_SOURCE_REMOVE;
     }
@@ -338,7 +341,7 @@ session_timeout_cb (gpointer data)
   RdsScreenshooter *self = data;
 
   self->settle_source = 0;
-  fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the simulator did not start"));
+  fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("The simulator did not start in time")));
   return G_SOURCE_REMOVE;
 }
 

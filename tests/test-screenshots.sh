@@ -23,6 +23,10 @@ fail() {
   status=1
 }
 
+# Its simulator's throwaway state goes when it ends.
+export TMPDIR="$work/tmp"
+mkdir -p "$TMPDIR"
+
 for run in first second; do
   if ! "$console" --screenshots "$work/$run" > "$work/$run.log" 2>&1; then
     cat "$work/$run.log"
@@ -41,6 +45,7 @@ for scene in "${scenes[@]}"; do
   cmp -s "$work/first/$file" "$work/second/$file" || fail "$file differs between two runs"
 done
 cmp -s "$work/first/index.md" "$work/second/index.md" || fail "index.md differs between two runs"
+[ -z "$(ls -A "$TMPDIR")" ] || fail "the simulator's state was left in $TMPDIR: $(ls -A "$TMPDIR")"
 grep -qF "The dashboard: " "$work/first/index.md" || fail "index.md has no caption for the dashboard"
 
 # Dark: the same scenes, other pixels.
