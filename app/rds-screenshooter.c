@@ -20,7 +20,10 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "rds-create-database-wizard.h"
+#include "rds-database-form.h"
 #include "rds-database-page.h"
+#include "rds-modify-database-wizard.h"
 #include "rds-page.h"
 #include "rds-resource-list.h"
 #include "rds-sample-environment.h"
@@ -28,7 +31,9 @@
 
 /* Every scene the command renders: its file name (stable: docs link
  * them), the page it shows (a database's, when it names one, on one of
- * its tabs), and its caption. */
+ * its tabs; or the page a window action opens, such as a wizard), the
+ * concept its Info panel shows (none: the panel closed), and its
+ * caption. */
 static const struct
 {
   const char *name;
@@ -36,6 +41,9 @@ static const struct
   const char *database;
   const char *tab;
   const char *caption;
+  const char *info;
+  const char *action;
+  const char *target;
 } scenes[] = {
   { "dashboard", "dashboard", NULL, NULL,
     N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
@@ -50,6 +58,20 @@ static const struct
   { "database-tags", "database", "billing-postgres", "tags", N_("A database’s tags") },
   { "snapshots", "snapshots", NULL, NULL, N_("Snapshots: the DB snapshots of the Region, manual and automated") },
   { "events", "events", NULL, NULL, N_("Events: what happened to the Region’s resources, newest first") },
+  { "create-database", "create-database", NULL, NULL,
+    N_("Create database: the engine, the size and every setting of a new DB instance, with its monthly cost"),
+    NULL, "win.create-database", NULL },
+  { "create-database-info", "create-database", NULL, NULL,
+    N_("The Info panel beside the Create database form: what a managed database does for you"),
+    "managed-database", "win.create-database", NULL },
+  { "modify-database", "modify-database", NULL, NULL,
+    N_("Modify: a database’s settings, ready to change"),
+    NULL, "win.modify-database", "billing-postgres" },
+  { "database-configuration-info", "database", "billing-postgres", "configuration",
+    N_("The Info panel beside a database’s configuration: storage autoscaling and its rule"),
+    "storage-autoscaling" },
+  { "ports", "ports", NULL, NULL,
+    N_("The Ports reference: the engines’ default ports, and the ports often confused with them") },
 };
 
 /* How long a scene may take to settle. */
@@ -232,6 +254,18 @@ list_settled (RdsResourceList *list)
   return rds_resource_list_get_loaded (list) && !rds_resource_list_get_loading (list);
 }
 
+static gboolean
+page_loading (GtkWidget *page)
+{
+  if (RDS_IS_PAGE (page))
+    return rds_page_is_loading (RDS_PAGE (page));
+  if (RDS_IS_CREATE_DATABASE_WIZARD (page))
+    return rds_database_form_get_waiting_for (rds_create_database_wizard_get_form (RDS_CREATE_DATABASE_WIZARD (page))) != NULL;
+  if (RDS_IS_MODIFY_DATABASE_WIZARD (page))
+    return rds_database_form_get_waiting_for (rds_modify_database_wizard_get_form (RDS_MODIFY_DATABASE_WIZARD (page))) != NULL;
+  return FALSE;
+}
+
 /* The session's lists loaded, and whatever else the page asked for. */
 static gboolean
 settle_cb (gpointer data)
@@ -242,7 +276,7 @@ settle_cb (gpointer data)
 
   if (session == NULL || !list_settled (rds_session_get_instances (session)) ||
       !list_settled (rds_session_get_snapshots (session)) || !list_settled (rds_session_get_events (session)) ||
-      (RDS_IS_PAGE (page) && rds_page_is_loading (RDS_PAGE (page))))
+      page_loading (page))
     {
       if (g_get_monotonic_time () < self->settle_deadline)
         return G_SOURCE_CONTINUE;
@@ -286,7 +320,16 @@ next_scene (RdsScreenshooter *self)
       return;
     }
 
-  if (scenes[self->scene].database != NULL)
+  if (scenes[self->scene].info != NULL)
+    rds_window_show_info (self->window, scenes[self->scene].info);
+  else
+    rds_window_set_info_open (self->window, FALSE);
+
+  if (scenes[self->scene].action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), scenes[self->scene].action,
+                                scenes[self->scene].target != NULL ? "s" : NULL,
+                                scenes[self->scene].target);
+  else if (scenes[self->scene].database != NULL)
     {
       rds_window_open_database (self->window, scenes[self->scene].database);
       rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (self->window, "database")),

@@ -34,6 +34,8 @@
 #include "rds-events-page.h"
 #include "rds-format.h"
 #include "rds-modify-database-wizard.h"
+#include "rds-info-panel.h"
+#include "rds-ports-page.h"
 #include "rds-region.h"
 #include "rds-sample-environment.h"
 #include "rds-secrets.h"
@@ -55,6 +57,7 @@ struct _RdsWindow
   GSignalGroup         *session_signals;
   GMenu                *connection_menu;
   char                 *previous_page;
+  char                 *reference_return; /* where a reference page was opened from */
   char                 *last_toast;
   AdwToast             *progress_toast;  /* while the sample environment is made */
   gboolean              sample_offered;
@@ -83,6 +86,9 @@ struct _RdsWindow
   GtkWidget            *failed_connections_button;
   GtkRevealer          *problem_revealer;
   GtkLabel             *problem_label;
+  AdwFlap              *info_flap;
+  GtkWidget            *info_panel;      /* made when first opened */
+  GtkWidget            *info_return;     /* weak: where the focus was before F1 */
 };
 
 G_DEFINE_FINAL_TYPE (RdsWindow, rds_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,26 +96,30 @@ G_DEFINE_FINAL_TYPE (RdsWindow, rds_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_INFO_OPEN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The pages of the sidebar, in order. Only pages that work are listed. */
 /* Every page of the window, made when first shown. Those with an icon are
- * the sidebar's rows, first and in its order (Alt+1 to Alt+4). */
+ * the sidebar's rows, first and in its order (Alt+1 to Alt+4). A
+ * reference page is looked up on the way (from a wizard's Info): Back
+ * returns to wherever it was opened from, a wizard included. */
 static const struct
 {
   const char *name;
   const char *title;
   const char *icon;
   GType     (*get_type) (void);
+  gboolean    reference;
 } pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", rds_dashboard_page_get_type },
   { "databases", N_("Databases"), "drive-multidisk-symbolic", rds_databases_page_get_type },
   { "snapshots", N_("Snapshots"), "camera-photo-symbolic", rds_snapshots_page_get_type },
   { "events", N_("Events"), "x-office-calendar-symbolic", rds_events_page_get_type },
   { "database", N_("Database"), NULL, rds_database_page_get_type },
+  { "ports", N_("Ports Reference"), NULL, rds_ports_page_get_type, TRUE },
 };
 
 static guint
@@ -142,6 +152,15 @@ ensure_page (RdsWindow  *self,
       }
 
   return NULL;
+}
+
+static gboolean
+is_reference_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return pages[i].reference;
+  return FALSE;
 }
 
 static gboolean
@@ -230,10 +249,16 @@ rds_window_show_page (RdsWindow  *self,
     return;
 
   current = gtk_stack_get_visible_child_name (self->stack);
-  if (g_strcmp0 (current, name) != 0 && current != NULL && is_top_page (current) &&
-      !is_top_page (name))
+  if (is_reference_page (name) && current != NULL && !is_reference_page (current))
+    {
+      g_free (self->reference_return);
+      self->reference_return = g_strdup (current);
+    }
+  else if (g_strcmp0 (current, name) != 0 && current != NULL && is_top_page (current) &&
+           !is_top_page (name))
     {
       g_free (self->previous_page);
+  g_free (self->reference_return);
       self->previous_page = g_strdup (current);
     }
 
@@ -295,6 +320,12 @@ rds_window_go_back (RdsWindow *self)
       return;
     }
 
+  if (is_reference_page (current) && self->reference_return != NULL &&
+      gtk_stack_get_child_by_name (self->stack, self->reference_return) != NULL)
+    {
+      rds_window_show_page (self, self->reference_return);
+      return;
+    }
   rds_window_show_page (self, self->previous_page != NULL ? self->previous_page : "databases");
 }
 
@@ -1084,6 +1115,145 @@ toggle_clock_action (GtkWidget  *widget,
     rds_clock_control_toggle_paused (self->clock_control);
 }
 
+/* The Info panel */
+
+static void
+ensure_info_panel (RdsWindow *self)
+{
+  if (self->info_panel != NULL)
+    return;
+
+  self->info_panel = rds_info_panel_new ();
+  if (self->settings != NULL)
+    rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel),
+                                g_settings_get_string (self->settings, "info-topic"));
+  adw_flap_set_flap (self->info_flap, self->info_panel);
+  rds_accessible_name_controls (self->info_panel);
+}
+
+gboolean
+rds_window_get_info_open (RdsWindow *self)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->info_flap);
+}
+
+/**
+ * rds_window_set_info_open:
+ *
+ * Shows or hides the Info panel beside the page, remembered for the next
+ * start. Closing it with the focus inside gives the focus back to where
+ * it was before the panel took it, or to the page.
+ */
+void
+rds_window_set_info_open (RdsWindow *self,
+                          gboolean   open)
+{
+  g_return_if_fail (RDS_IS_WINDOW (self));
+
+  if (!!open == rds_window_get_info_open (self))
+    return;
+  if (open)
+    ensure_info_panel (self);
+  adw_flap_set_reveal_flap (self->info_flap, open);
+}
+
+/* However the panel opened or closed (the window's actions, a swipe). */
+static void
+info_revealed_cb (RdsWindow *self)
+{
+  gboolean open = adw_flap_get_reveal_flap (self->info_flap);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!open && focus != NULL && self->info_panel != NULL && gtk_widget_is_ancestor (focus, self->info_panel))
+    {
+      if (self->info_return != NULL && gtk_widget_get_mapped (self->info_return))
+        gtk_widget_grab_focus (self->info_return);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+    }
+  if (!open)
+    g_clear_weak_pointer (&self->info_return);
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "info-panel-open", open);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INFO_OPEN]);
+}
+
+/**
+ * rds_window_show_info:
+ * @concept: a concept of rds-concepts.c
+ *
+ * Opens the Info panel on @concept. The focus stays where it was, on the
+ * Info link, so reading on in the form is one Tab away; F1 moves it into
+ * the panel.
+ */
+void
+rds_window_show_info (RdsWindow  *self,
+                      const char *concept)
+{
+  g_return_if_fail (RDS_IS_WINDOW (self));
+
+  ensure_info_panel (self);
+  rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel), concept);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "info-topic",
+                           rds_info_panel_get_concept (RDS_INFO_PANEL (self->info_panel)));
+  rds_window_set_info_open (self, TRUE);
+}
+
+/**
+ * rds_window_get_info_panel:
+ *
+ * Returns: (transfer none) (nullable): the Info panel, once opened
+ */
+GtkWidget *
+rds_window_get_info_panel (RdsWindow *self)
+{
+  g_return_val_if_fail (RDS_IS_WINDOW (self), NULL);
+
+  return self->info_panel;
+}
+
+static void
+show_info_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rds_window_show_info (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_info_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  rds_window_set_info_open (RDS_WINDOW (widget), FALSE);
+}
+
+/* F1: opens the panel with the focus in it, and from inside it closes it,
+ * giving the focus back. With the panel open and the focus elsewhere, F1
+ * goes to the panel. */
+static void
+focus_info_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (rds_window_get_info_open (self) && focus != NULL && gtk_widget_is_ancestor (focus, self->info_panel))
+    {
+      rds_window_set_info_open (self, FALSE);
+      return;
+    }
+
+  rds_window_set_info_open (self, TRUE);
+  g_set_weak_pointer (&self->info_return, focus);
+  gtk_widget_child_focus (self->info_panel, GTK_DIR_TAB_FORWARD);
+}
+
 /* Benchmarks: with RDS_CONSOLE_BENCHMARK set, the window prints when its
  * first frame is painted and when a frame shows the loaded lists (with
  * CLOCK_MONOTONIC microseconds and the peak RSS so far), then the process
@@ -1192,7 +1362,9 @@ rds_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->progress_toast);
+  g_clear_weak_pointer (&self->info_return);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_WINDOW);
+  self->info_panel = NULL;
 
   G_OBJECT_CLASS (rds_window_parent_class)->dispose (object);
 }
@@ -1222,6 +1394,9 @@ rds_window_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_INFO_OPEN:
+      g_value_set_boolean (value, rds_window_get_info_open (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1239,6 +1414,9 @@ rds_window_set_property (GObject      *object,
     {
     case PROP_SESSION:
       rds_window_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_INFO_OPEN:
+      rds_window_set_info_open (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1262,6 +1440,9 @@ rds_window_class_init (RdsWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, RDS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INFO_OPEN] =
+    g_param_spec_boolean ("info-open", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RDS_TYPE_CLOCK_CONTROL);
@@ -1285,6 +1466,7 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, failed_connections_button);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdsWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsWindow, info_flap);
 
   gtk_widget_class_install_action (widget_class, "win.create-database", NULL, create_database_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -1298,6 +1480,10 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-clock", NULL, toggle_clock_action);
+  gtk_widget_class_install_action (widget_class, "win.show-info", "s", show_info_action);
+  gtk_widget_class_install_action (widget_class, "win.close-info", NULL, close_info_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-info", NULL, focus_info_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-info", "info-open");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.create-database", NULL);
@@ -1309,6 +1495,7 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
                                        "win.toggle-clock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.focus-info", NULL);
   for (guint i = 0; i < n_sidebar_pages (); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
@@ -1340,6 +1527,8 @@ rds_window_init (RdsWindow *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->info_flap, "notify::reveal-flap", G_CALLBACK (info_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
 
@@ -1425,6 +1614,7 @@ rds_window_new (RdsApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      rds_window_set_info_open (self, g_settings_get_boolean (settings, "info-panel-open"));
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);

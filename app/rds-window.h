@@ -36,5 +36,11 @@ const char *rds_window_get_last_toast      (RdsWindow      *self);
 void        rds_window_go_back             (RdsWindow      *self);
 void        rds_window_set_quiet           (RdsWindow      *self,
                                             gboolean        quiet);
+gboolean    rds_window_get_info_open       (RdsWindow      *self);
+void        rds_window_set_info_open       (RdsWindow      *self,
+                                            gboolean        open);
+void        rds_window_show_info           (RdsWindow      *self,
+                                            const char     *concept);
+GtkWidget  *rds_window_get_info_panel      (RdsWindow      *self);
 
 G_END_DECLS

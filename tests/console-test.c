@@ -277,6 +277,8 @@ fixture_setup (Fixture       *f,
   g_settings_reset (settings, "region");
   g_settings_reset (settings, "connections");
   g_settings_reset (settings, "connection");
+  g_settings_reset (settings, "info-panel-open");
+  g_settings_reset (settings, "info-topic");
   g_settings_set_boolean (settings, "sample-offer-answered", !test->offer_sample);
 
   f->dir = g_dir_make_tmp ("rds-console-XXXXXX", NULL);

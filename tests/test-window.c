@@ -625,7 +625,8 @@ test_widgets_new_destroy (void)
 {
   GType (*types[]) (void) = {
     rds_dashboard_page_get_type, rds_database_page_get_type, rds_databases_page_get_type,
-    rds_events_page_get_type, rds_snapshots_page_get_type,
+    rds_events_page_get_type, rds_snapshots_page_get_type, rds_ports_page_get_type,
+    rds_heading_get_type, rds_info_button_get_type, rds_info_panel_get_type,
     rds_clock_control_get_type, rds_cost_panel_get_type, rds_event_row_get_type,
     rds_form_field_get_type, rds_link_button_get_type, rds_status_badge_get_type,
     rds_database_form_get_type, rds_create_database_wizard_get_type,

@@ -25,6 +25,8 @@
 #include "rds-event-row.h"
 #include "rds-form-field.h"
 #include "rds-format.h"
+#include "rds-heading.h"
+#include "rds-info-button.h"
 #include "rds-instance-actions.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
@@ -561,19 +563,21 @@ typedef struct
   const char *section;   /* NULL: same section as before */
   const char *label;
   ValueFunc   func;
+  const char *info;      /* the concept the section's Info link explains */
+  const char *field_info; /* the concept the field's Info link explains */
 } FieldInfo;
 
 static const FieldInfo connectivity_fields[] = {
-  { N_("Endpoint & port"), N_("Endpoint"), value_endpoint },
+  { N_("Endpoint & port"), N_("Endpoint"), value_endpoint, "engines" },
   { NULL, N_("Port"), value_port },
   { N_("Networking"), N_("Availability Zone"), value_zone },
   { NULL, N_("VPC"), value_vpc },
   { NULL, N_("Subnet group"), value_subnet_group },
   { NULL, N_("Network type"), value_network_type },
   { NULL, N_("Subnets"), value_subnets },
-  { N_("Security"), N_("VPC security groups"), value_security_groups },
+  { N_("Security"), N_("VPC security groups"), value_security_groups, "security-groups" },
   { NULL, N_("Publicly accessible"), value_public },
-  { NULL, N_("Certificate authority"), value_ca },
+  { NULL, N_("Certificate authority"), value_ca, NULL, "encryption-in-transit" },
   { NULL, N_("Certificate authority date"), value_ca_date },
 };
 
@@ -588,21 +592,21 @@ static const FieldInfo configuration_fields[] = {
   { NULL, N_("Resource ID"), value_resource_id },
   { NULL, N_("Created time"), value_created },
   { NULL, N_("Deletion protection"), value_deletion_protection },
-  { N_("Instance class"), N_("Instance class"), value_class },
+  { N_("Instance class"), N_("Instance class"), value_class, "instance-classes" },
   { NULL, N_("vCPU"), value_vcpu },
   { NULL, N_("RAM"), value_memory },
-  { N_("Availability"), N_("Master username"), value_master_username },
+  { N_("Availability"), N_("Master username"), value_master_username, "multi-az" },
   { NULL, N_("Master password"), value_master_password },
-  { NULL, N_("IAM DB authentication"), value_iam },
+  { NULL, N_("IAM DB authentication"), value_iam, NULL, "iam-auth" },
   { NULL, N_("Multi-AZ"), value_multi_az },
   { NULL, N_("Secondary Zone"), value_secondary_zone },
-  { N_("Storage"), N_("Encryption"), value_encryption },
+  { N_("Storage"), N_("Encryption"), value_encryption, "storage-types", "encryption-at-rest" },
   { NULL, N_("AWS KMS key"), value_kms_key },
   { NULL, N_("Storage type"), value_storage_type },
   { NULL, N_("Provisioned IOPS"), value_iops },
   { NULL, N_("Storage throughput"), value_throughput },
   { NULL, N_("Storage"), value_storage },
-  { NULL, N_("Storage autoscaling"), value_autoscaling },
+  { NULL, N_("Storage autoscaling"), value_autoscaling, NULL, "storage-autoscaling" },
   { NULL, N_("Maximum storage threshold"), value_max_storage },
   { N_("Monitoring"), N_("Performance Insights"), value_performance_insights },
   { NULL, N_("Enhanced Monitoring"), value_monitoring },
@@ -610,10 +614,10 @@ static const FieldInfo configuration_fields[] = {
 };
 
 static const FieldInfo maintenance_fields[] = {
-  { N_("Maintenance"), N_("Auto minor version upgrade"), value_auto_minor },
+  { N_("Maintenance"), N_("Auto minor version upgrade"), value_auto_minor, "maintenance-window" },
   { NULL, N_("Maintenance window"), value_maintenance_window },
   { NULL, N_("Pending modifications"), value_pending },
-  { N_("Backup"), N_("Automated backups"), value_backups },
+  { N_("Backup"), N_("Automated backups"), value_backups, "backups" },
   { NULL, N_("Backup window"), value_backup_window },
   { NULL, N_("Copy tags to snapshots"), value_copy_tags },
   { NULL, N_("Latest restore time"), value_latest_restorable },
@@ -632,10 +636,12 @@ static const FieldInfo summary_fields[] = {
 static GtkWidget *
 field_box (RdsDatabasePage *self,
            const char      *label,
-           ValueFunc        func)
+           ValueFunc        func,
+           const char      *info)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *caption = rds_caption_label_new (label);
+  GtkWidget *caption_row = caption;
   GtkWidget *value = gtk_label_new ("-");
   Field field = { value, func };
 
@@ -647,7 +653,13 @@ field_box (RdsDatabasePage *self,
   rds_label_set_mouse_selectable (GTK_LABEL (value));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   caption, NULL, -1);
-  gtk_box_append (GTK_BOX (box), caption);
+  if (info != NULL)
+    {
+      caption_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (caption_row), caption);
+      gtk_box_append (GTK_BOX (caption_row), rds_info_button_new (info));
+    }
+  gtk_box_append (GTK_BOX (box), caption_row);
   gtk_box_append (GTK_BOX (box), value);
   g_array_append_val (self->fields, field);
 
@@ -661,16 +673,15 @@ field_box (RdsDatabasePage *self,
 
 static GtkWidget *
 new_section (GtkWidget  *tab,
-             const char *title)
+             const char *title,
+             const char *info)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *heading = rds_heading_new (title, "heading", info);
   GtkWidget *grid = gtk_grid_new ();
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-card");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
@@ -696,10 +707,10 @@ build_tab (RdsDatabasePage *self,
 
       if (fields[i].section != NULL)
         {
-          grid = new_section (tab, _(fields[i].section));
+          grid = new_section (tab, _(fields[i].section), fields[i].info);
           n = 0;
         }
-      box = field_box (self, _(fields[i].label), fields[i].func);
+      box = field_box (self, _(fields[i].label), fields[i].func, fields[i].field_info);
       gtk_widget_set_valign (box, GTK_ALIGN_START);
       gtk_grid_attach (GTK_GRID (grid), box, n % FIELDS_PER_ROW, n / FIELDS_PER_ROW, 1, 1);
       n++;
@@ -1143,7 +1154,7 @@ rds_database_page_init (RdsDatabasePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (summary_fields); i++)
     {
       gtk_flow_box_append (GTK_FLOW_BOX (self->summary_box),
-                           field_box (self, _(summary_fields[i].label), summary_fields[i].func));
+                           field_box (self, _(summary_fields[i].label), summary_fields[i].func, NULL));
       if (i == 0)
         {
           status_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

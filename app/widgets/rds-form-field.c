@@ -15,12 +15,15 @@
 #include "rds-form-field.h"
 
 #include "rds-accessible-names.h"
+#include "rds-info-button.h"
 
 struct _RdsFormField
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *title_box;
   GtkWidget *title_label;
+  GtkWidget *info_button;   /* nullable */
   GtkWidget *description_label;
   GtkWidget *child;
   GtkWidget *message_box;
@@ -45,6 +48,7 @@ enum {
   PROP_HINT,
   PROP_ERROR,
   PROP_PARAMETER,
+  PROP_INFO,
   PROP_CHILD,
   N_PROPS
 };
@@ -98,7 +102,9 @@ rds_form_field_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->child = NULL;
+  self->title_box = NULL;
   self->title_label = NULL;
+  self->info_button = NULL;
   self->description_label = NULL;
   self->message_box = NULL;
 
@@ -142,6 +148,9 @@ rds_form_field_get_property (GObject    *object,
     case PROP_PARAMETER:
       g_value_set_string (value, self->parameter);
       break;
+    case PROP_INFO:
+      g_value_set_string (value, rds_form_field_get_info (self));
+      break;
     case PROP_CHILD:
       g_value_set_object (value, self->child);
       break;
@@ -174,6 +183,9 @@ rds_form_field_set_property (GObject      *object,
       break;
     case PROP_PARAMETER:
       rds_form_field_set_parameter (self, g_value_get_string (value));
+      break;
+    case PROP_INFO:
+      rds_form_field_set_info (self, g_value_get_string (value));
       break;
     case PROP_CHILD:
       rds_form_field_set_child (self, g_value_get_object (value));
@@ -228,6 +240,10 @@ rds_form_field_class_init (RdsFormFieldClass *klass)
   properties[PROP_PARAMETER] =
     g_param_spec_string ("parameter", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The concept the title's Info link explains; none, no link. */
+  properties[PROP_INFO] =
+    g_param_spec_string ("info", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -245,10 +261,13 @@ rds_form_field_init (RdsFormField *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
+  self->title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_visible (self->title_box, FALSE);
+  gtk_widget_set_parent (self->title_box, GTK_WIDGET (self));
   self->title_label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE,
                                     "visible", FALSE, NULL);
   gtk_widget_add_css_class (self->title_label, "heading");
-  gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->title_box), self->title_label);
 
   self->description_label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE,
                                           "visible", FALSE, NULL);
@@ -332,6 +351,7 @@ rds_form_field_set_title (RdsFormField *self,
 
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
   gtk_widget_set_visible (self->title_label, title != NULL && *title != '\0');
+  gtk_widget_set_visible (self->title_box, gtk_widget_get_visible (self->title_label) || self->info_button != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -415,4 +435,36 @@ rds_form_field_set_parameter (RdsFormField *self,
   g_free (self->parameter);
   self->parameter = g_strdup (parameter);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARAMETER]);
+}
+
+const char *
+rds_form_field_get_info (RdsFormField *self)
+{
+  g_return_val_if_fail (RDS_IS_FORM_FIELD (self), NULL);
+
+  return self->info_button != NULL ? rds_info_button_get_concept (RDS_INFO_BUTTON (self->info_button)) : NULL;
+}
+
+void
+rds_form_field_set_info (RdsFormField *self,
+                         const char   *info)
+{
+  g_return_if_fail (RDS_IS_FORM_FIELD (self));
+
+  if (info != NULL && *info == '\0')
+    info = NULL;
+  if (g_strcmp0 (rds_form_field_get_info (self), info) == 0)
+    return;
+
+  if (info == NULL)
+    g_clear_pointer (&self->info_button, gtk_widget_unparent);
+  else if (self->info_button == NULL)
+    {
+      self->info_button = rds_info_button_new (info);
+      gtk_box_append (GTK_BOX (self->title_box), self->info_button);
+    }
+  else
+    rds_info_button_set_concept (RDS_INFO_BUTTON (self->info_button), info);
+  gtk_widget_set_visible (self->title_box, gtk_widget_get_visible (self->title_label) || self->info_button != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INFO]);
 }

@@ -31,4 +31,8 @@ const char *rds_form_field_get_parameter   (RdsFormField *self);
 void        rds_form_field_set_parameter   (RdsFormField *self,
                                             const char   *parameter);
 
+const char *rds_form_field_get_info        (RdsFormField *self);
+void        rds_form_field_set_info        (RdsFormField *self,
+                                            const char   *info);
+
 G_END_DECLS

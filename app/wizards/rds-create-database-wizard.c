@@ -24,6 +24,7 @@
 #include "rds-cost-panel.h"
 #include "rds-credentials-dialog.h"
 #include "rds-database-form.h"
+#include "rds-heading.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
 
@@ -292,6 +293,7 @@ rds_create_database_wizard_class_init (RdsCreateDatabaseWizardClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (RDS_TYPE_COST_PANEL);
+  g_type_ensure (RDS_TYPE_HEADING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -23,6 +23,7 @@
 #include "rds-db-instance.h"
 #include "rds-form-field.h"
 #include "rds-format.h"
+#include "rds-heading.h"
 #include "rds-session.h"
 #include "rds-validation.h"
 #include "rds-widget-util.h"
@@ -652,6 +653,8 @@ rds_form_section_class_init (RdsFormSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (RDS_TYPE_HEADING);
 
   object_class->constructed = rds_form_section_constructed;
   object_class->dispose = rds_form_section_dispose;

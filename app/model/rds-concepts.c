@@ -1,0 +1,330 @@
+/* rds-concepts.c: what the Info panels teach, as data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each concept answers the four questions a learner asks of a field of
+ * the Create database form: what is it, when do I choose it, what does it
+ * cost, and what does RDS do behind it; and points to the page of the
+ * console where it can be watched happening. Written for this console, in
+ * plain words; each later feature adds its concepts here. The Info
+ * buttons of forms and pages name a concept by its id.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rds-concepts.h"
+
+static const RdsConcept concepts[] = {
+  {
+    "managed-database",
+    N_("What a managed database does for you"),
+    N_("Amazon RDS runs a database engine for you on servers it owns. You ask for a database; "
+       "RDS finds the server and the disks, installs the engine, patches it, backs it up, "
+       "watches its health and replaces what breaks. You connect over the network with the "
+       "engine’s usual client. There is no SSH and no operating system to look after."),
+    N_("Choose a managed database when you want a database rather than a server to care for. "
+       "Run the engine yourself on a virtual server only when you need what RDS does not "
+       "allow: a login to the operating system, an extension or version it does not offer, "
+       "or full control of every configuration file."),
+    N_("You pay by the hour for the DB instance class, by the GiB-month for storage and for "
+       "backups beyond the free allowance, and for data sent out of AWS. The work of "
+       "provisioning, patching, backups and failover is in the price."),
+    N_("Each DB instance is a virtual machine in one Availability Zone with network storage "
+       "attached. An agent on it reports to the RDS control plane, which applies your changes "
+       "one at a time, records an event for each step, and runs the automation: backups, "
+       "minor upgrades in the maintenance window, failover, storage growth. Scaling up is a "
+       "single modification."),
+    "events",
+    N_("Watch RDS at work on the Events page"),
+    { "backups", "multi-az", "instance-classes" },
+  },
+  {
+    "engines",
+    N_("Engines and their default ports"),
+    N_("The engine is the database software RDS runs for you: MySQL, MariaDB, PostgreSQL, "
+       "Oracle or Microsoft SQL Server, or Aurora, Amazon’s engine that is compatible with "
+       "MySQL or PostgreSQL. Each listens on a port by default: 3306 for MySQL and MariaDB, "
+       "5432 for PostgreSQL, 1521 for Oracle and 1433 for SQL Server. Aurora takes 3306 or "
+       "5432, after the engine it is compatible with."),
+    N_("Choose the engine your application and its tools already speak: it cannot be changed "
+       "later, only upgraded to a newer version. You may pick another port when you create "
+       "the database or modify it, but a different port hides little; the security group is "
+       "what keeps strangers out."),
+    N_("MySQL, MariaDB and PostgreSQL carry no licence fee. Oracle and SQL Server come with "
+       "the licence in the hourly price, which is then higher, or with a licence you bring. "
+       "Aurora costs more per hour than the open-source engines and bills its storage as it "
+       "grows."),
+    N_("RDS installs the version you choose. Minor versions, which fix bugs and security "
+       "problems, can be applied for you in the maintenance window; major versions change "
+       "behaviour and are installed only when you ask."),
+    "ports",
+    N_("Open the Ports reference"),
+    { "security-groups", "instance-classes", "managed-database" },
+  },
+  {
+    "instance-classes",
+    N_("DB instance classes"),
+    N_("The DB instance class is the size of the machine the database runs on: how many "
+       "virtual CPUs and how much memory. db.t3.micro has 2 vCPUs and 1 GiB; db.m5.large has "
+       "2 vCPUs and 8 GiB. The letter is the family: t for burstable classes, m for standard "
+       "classes that balance CPU and memory, r for memory-optimized classes that keep large "
+       "data sets in memory."),
+    N_("Start small and grow: a burstable class suits development and light traffic. Watch "
+       "CPU and free memory, and move up when they stay high. For steady production work "
+       "prefer m or r classes: a t class that has spent its CPU credits slows down."),
+    N_("You pay for each hour the instance runs, and each step up in size (large, xlarge, "
+       "2xlarge) about doubles the price. A Multi-AZ deployment pays for its standby as well, "
+       "about twice the price of one instance."),
+    N_("Changing the class moves the database to a new machine. A Single-AZ database is "
+       "unavailable for a few minutes; a Multi-AZ one changes its standby first and then "
+       "fails over to it. The change is applied at once or in the next maintenance window, as "
+       "you choose."),
+    "databases",
+    N_("See each database’s class on the Databases page"),
+    { "storage-types", "multi-az", "maintenance-window" },
+  },
+  {
+    "storage-types",
+    N_("Storage types"),
+    N_("gp2 and gp3 are general purpose SSD; io1 is provisioned IOPS SSD. On gp2 the speed "
+       "follows the size: 3 IOPS for each GiB, at least 100, and small volumes can burst to "
+       "3,000 for a while. gp3 gives at least 3,000 IOPS and 125 MiB/s whatever its size. io1 "
+       "delivers the IOPS you ask for, steadily."),
+    N_("gp3 suits most databases. Choose io1 for busy production databases that need low and "
+       "steady latency under heavy input and output. gp2 remains for older databases; a new "
+       "one is better served by gp3."),
+    N_("General purpose storage is priced per GiB-month. io1 costs more per GiB and adds a "
+       "price for each provisioned IOPS. Storage is billed even while the database is "
+       "stopped."),
+    N_("The storage is a set of network volumes attached to the instance’s machine, striped "
+       "over several when it is large. It can grow but never shrink, and after each change "
+       "RDS optimizes it: another storage change must wait six hours or until the "
+       "optimization ends."),
+    "databases",
+    N_("See each database’s storage on the Databases page"),
+    { "storage-autoscaling", "instance-classes" },
+  },
+  {
+    "storage-autoscaling",
+    N_("Storage autoscaling"),
+    /* xgettext:no-c-format */
+    N_("With storage autoscaling RDS adds storage by itself when the database is about to run "
+       "out. It acts when free space has stayed under 10 % of the allocated storage for at "
+       "least 5 minutes and at least 6 hours have passed since the last storage change. It "
+       "adds the largest of 5 GiB, 10 % of the storage, or the growth it predicts for the next "
+       "7 hours, and never goes past the maximum storage threshold you set."),
+    N_("Turn it on for any database whose data grows, and set the maximum to what you are "
+       "ready to pay for. Without it, a full disk stops the database with the status "
+       "storage-full until someone adds storage."),
+    N_("Autoscaling itself is free; you pay for the storage it adds, from the moment it is "
+       "added. Storage never shrinks again, so a burst of temporary data leaves its cost "
+       "behind."),
+    N_("RDS checks the free storage every few minutes. When the rule is met it modifies the "
+       "instance as you would, records events when it starts and finishes, and warns before "
+       "the maximum is reached. The database stays available while it grows."),
+    "events",
+    N_("See storage changes on the Events page"),
+    { "storage-types", "managed-database" },
+  },
+  {
+    "multi-az",
+    N_("Multi-AZ deployments"),
+    N_("A Multi-AZ DB instance has a standby copy in another Availability Zone of the same "
+       "Region. Every write is copied to the standby synchronously, before it is confirmed. "
+       "Applications use one DNS name; when the primary, its machine or its zone fails, RDS "
+       "fails over to the standby and moves the name to it, usually within one or two "
+       "minutes."),
+    N_("Choose Multi-AZ for production databases that must survive the loss of a machine or a "
+       "data centre. It is for availability, not for scaling: the standby serves no reads. To "
+       "spread reads, add read replicas."),
+    N_("The standby is a second instance of the same class with its own storage, so a "
+       "Multi-AZ deployment costs about twice as much. Synchronous writes add a little "
+       "latency."),
+    N_("Converting a Single-AZ database takes no downtime: RDS snapshots the primary, restores "
+       "the standby from the snapshot in another zone, and turns on synchronous replication. "
+       "Backups are then taken from the standby, and changes such as a new class are applied "
+       "to the standby first."),
+    "events",
+    N_("See failovers and conversions on the Events page"),
+    { "read-replicas", "backups", "instance-classes" },
+  },
+  {
+    "read-replicas",
+    N_("Read replicas"),
+    N_("A read replica is a separate DB instance that follows its source by asynchronous "
+       "replication. It has its own endpoint and answers SELECT queries only; it may lag "
+       "behind the source, so what it returns is eventually consistent. MySQL, MariaDB and "
+       "PostgreSQL allow up to 15 replicas per source, in the same zone, another zone or "
+       "another Region."),
+    N_("Add replicas to spread read-heavy work such as reports and dashboards, to bring data "
+       "closer to users in another Region, or to prepare a copy you can promote to a "
+       "standalone database. They do not replace Multi-AZ: a replica does not take over by "
+       "itself."),
+    N_("Each replica is billed as an instance of its class with its own storage. Replication "
+       "between Availability Zones and between Regions also pays for the data it transfers."),
+    N_("RDS creates the replica from a snapshot of the source, then streams the source’s "
+       "changes to it. The source needs automated backups turned on. Promoting a replica stops "
+       "replication and makes it a database of its own, which can take writes."),
+    "databases",
+    N_("See replicas beside their source on the Databases page"),
+    { "multi-az", "backups" },
+  },
+  {
+    "backups",
+    N_("Backups and restore"),
+    N_("RDS backs up a database every day in its backup window and saves its transaction logs "
+       "every 5 minutes. Together they let you restore the database to any second of the "
+       "retention period, from 1 to 35 days; a retention of 0 turns automated backups off. "
+       "Manual snapshots are taken when you ask and kept until you delete them."),
+    N_("Keep automated backups on for every database that matters, with a retention long "
+       "enough to notice a mistake. Take a manual snapshot before a risky change and to keep a "
+       "copy beyond 35 days. Restoring never overwrites: it creates a new database, which you "
+       "then point your application at."),
+    N_("Backup storage up to the size of your databases in a Region is free; beyond that you "
+       "pay per GiB-month, including for manual snapshots. A stopped database still pays for "
+       "its storage and backups."),
+    N_("A backup is a snapshot of the storage volumes: the first one is full, later ones "
+       "store only what changed. On a Single-AZ database the snapshot briefly pauses input "
+       "and output; on a Multi-AZ one it is taken from the standby."),
+    "snapshots",
+    N_("See backups on the Snapshots page"),
+    { "encryption-at-rest", "multi-az", "maintenance-window" },
+  },
+  {
+    "encryption-at-rest",
+    N_("Encryption at rest"),
+    N_("An encrypted database keeps its storage, its automated backups, its snapshots and its "
+       "replicas encrypted with an AWS KMS key, either the key RDS manages for you or one of "
+       "your own. Applications notice nothing: data is decrypted as it is read."),
+    N_("Encrypt every database that holds data worth protecting; there is little reason not "
+       "to. Encryption can be chosen only when the database is created and can never be "
+       "turned off. To encrypt an existing database, take a snapshot, copy it with encryption "
+       "on, and restore the encrypted copy as a new database."),
+    N_("RDS charges nothing for encryption. A key of your own costs a small monthly fee in "
+       "AWS KMS plus a charge for its use; the key RDS manages is free."),
+    N_("The storage volumes are encrypted with a data key that the KMS key protects. A "
+       "snapshot keeps its database’s key; a copy can be given another. If the key is "
+       "disabled or deleted, the database and its backups can no longer be read."),
+    "snapshots",
+    N_("Encrypt a copy of a snapshot on the Snapshots page"),
+    { "backups", "encryption-in-transit", "iam-auth" },
+  },
+  {
+    "encryption-in-transit",
+    N_("Encryption in transit (TLS)"),
+    N_("Every RDS database can accept connections encrypted with TLS, so no one on the network "
+       "can read or change what passes between the application and the database. The "
+       "database presents a certificate signed by the certificate authority you choose; the "
+       "client checks it against that authority’s published certificate."),
+    N_("Use TLS for every connection that leaves a machine you trust, and always over the "
+       "internet. Most engines can be told through a parameter to refuse connections without "
+       "it. Choose a certificate authority your clients know, and plan to rotate before it "
+       "expires."),
+    N_("It costs nothing in RDS; the database spends a little CPU on encryption."),
+    N_("RDS renews the database’s certificate for you. Changing the certificate authority "
+       "installs a new certificate and restarts the database, at once or in the maintenance "
+       "window."),
+    "databases",
+    N_("See each database’s certificate on its Connectivity tab"),
+    { "encryption-at-rest", "security-groups", "iam-auth" },
+  },
+  {
+    "iam-auth",
+    N_("IAM database authentication"),
+    N_("With IAM database authentication an application signs in to MySQL, MariaDB or "
+       "PostgreSQL with a short-lived token from AWS instead of a stored password. The token "
+       "is valid for 15 minutes and is granted by an IAM policy, so access follows the users "
+       "and roles you already manage in IAM."),
+    N_("Choose it when applications run on AWS with an IAM role, to avoid storing database "
+       "passwords in their configuration. It suits applications that open connections at a "
+       "modest rate; the master password keeps working beside it."),
+    N_("It is free, but the database spends some CPU checking tokens, which limits how many "
+       "new connections it accepts each second."),
+    N_("The client asks AWS for a token signed with its credentials and sends it as the "
+       "password over TLS. The database checks the signature with IAM and maps the token to a "
+       "database user created for IAM sign-in."),
+    "databases",
+    N_("See who can sign in on the Databases page"),
+    { "encryption-in-transit", "security-groups" },
+  },
+  {
+    "security-groups",
+    N_("Security groups"),
+    N_("A VPC security group is a firewall around the database: a list of rules saying which "
+       "addresses or other security groups may connect, and on which port. Everything not "
+       "allowed is refused, whether or not the database is publicly accessible."),
+    N_("Allow only the database’s port, and only from the security group of your application "
+       "servers or from the addresses of the people who must connect. Avoid 0.0.0.0/0: it "
+       "opens the port to the whole internet."),
+    N_("Security groups are free."),
+    N_("The rules are applied by the network around the instance, not by the database: a "
+       "connection the group refuses never reaches the engine. Changing a rule takes effect "
+       "at once, without a restart."),
+    "databases",
+    N_("See each database’s security groups on the Databases page"),
+    { "engines", "encryption-in-transit", "iam-auth" },
+  },
+  {
+    "maintenance-window",
+    N_("The maintenance window"),
+    N_("The maintenance window is a weekly period of at least 30 minutes, in UTC, in which "
+       "RDS may apply pending changes: minor engine upgrades, operating system patches, and "
+       "the modifications you chose not to apply at once."),
+    N_("Pick a time when your traffic is lowest, and keep it away from the daily backup "
+       "window. Let RDS choose if any quiet hour will do."),
+    N_("It costs nothing; some maintenance restarts the database, so a Single-AZ database can "
+       "be unavailable for a few minutes during it. Multi-AZ keeps that short by patching "
+       "the standby first."),
+    N_("Most weeks nothing happens. When maintenance is due, the database’s pending "
+       "maintenance shows it, and RDS records events when it starts and finishes the work."),
+    "events",
+    N_("See maintenance events on the Events page"),
+    { "backups", "multi-az", "engines" },
+  },
+};
+
+static const RdsWellKnownPort ports[] = {
+  { N_("PostgreSQL"), 5432, 0, N_("Amazon RDS for PostgreSQL and Aurora PostgreSQL-compatible"), TRUE },
+  { N_("MySQL"), 3306, 0, N_("Amazon RDS for MySQL and Aurora MySQL-compatible"), TRUE },
+  { N_("MariaDB"), 3306, 0, N_("Amazon RDS for MariaDB, which began as a fork of MySQL"), TRUE },
+  { N_("Oracle"), 1521, 0, N_("Amazon RDS for Oracle: the port of its listener"), TRUE },
+  { N_("Microsoft SQL Server"), 1433, 0, N_("Amazon RDS for SQL Server"), TRUE },
+  { N_("Aurora"), 3306, 5432, N_("3306 when MySQL-compatible, 5432 when PostgreSQL-compatible"), TRUE },
+  { N_("FTP"), 21, 0, N_("File transfer, unencrypted: avoid it"), FALSE },
+  { N_("SSH"), 22, 0, N_("A shell on a remote server; RDS gives none"), FALSE },
+  { N_("SFTP"), 22, 0, N_("File transfer over SSH"), FALSE },
+  { N_("HTTP"), 80, 0, N_("The web, unencrypted"), FALSE },
+  { N_("HTTPS"), 443, 0, N_("The web over TLS, and the AWS API this console calls"), FALSE },
+};
+
+/**
+ * rds_concept_lookup:
+ *
+ * Returns: (nullable): the concept called @id
+ */
+const RdsConcept *
+rds_concept_lookup (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (concepts); i++)
+    if (g_str_equal (concepts[i].id, id))
+      return &concepts[i];
+  return NULL;
+}
+
+const RdsConcept *
+rds_concepts_get_all (guint *n_concepts)
+{
+  if (n_concepts != NULL)
+    *n_concepts = G_N_ELEMENTS (concepts);
+  return concepts;
+}
+
+const RdsWellKnownPort *
+rds_well_known_ports (guint *n_ports)
+{
+  if (n_ports != NULL)
+    *n_ports = G_N_ELEMENTS (ports);
+  return ports;
+}
