@@ -13,6 +13,7 @@
 #include "rds-application.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rds-accessible-names.h"
@@ -52,6 +53,8 @@ struct _RdsApplication
   char           *screenshots_dir;  /* --screenshots */
   char           *screenshots_state; /* its simulator's, removed at the end */
   gboolean        screenshots_dark; /* --style dark */
+  int             screenshots_width;  /* --size */
+  int             screenshots_height;
   guint64         seed;             /* the simulator's, when not 0 */
   int             exit_status;
 };
@@ -83,6 +86,12 @@ static const GOptionEntry option_entries[] = {
        "own with the sample environment, then quit"), N_("DIR") },
   { "style", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --screenshots: the style of the images, light (the default) or dark"), N_("STYLE") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --screenshots: the language of the images, en or ko (the default: the desktop’s)"), N_("LANG") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --screenshots: the window’s size in pixels (the default: 1280x820)"), N_("WIDTHxHEIGHT") },
+  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --screenshots: pixels per point, 1 (the default), 2 or 3"), N_("N") },
   { NULL }
 };
 
@@ -783,6 +792,86 @@ static const GActionEntry app_actions[] = {
   { "command-line", command_line_action },
 };
 
+/* The language, size and scale of --screenshots. The language is
+ * gettext's (LANGUAGE) and, where the system has the locale, the dates'
+ * and numbers' too; the scale is GDK's, set before the display opens. */
+static gboolean
+screenshot_options (RdsApplication *self,
+                    GVariantDict   *options)
+{
+  const char *lang = NULL;
+  const char *size = NULL;
+  int scale = 1;
+
+  self->screenshots_width = 1280;
+  self->screenshots_height = 820;
+
+  if (g_variant_dict_lookup (options, "lang", "&s", &lang))
+    {
+      const char *locale;
+
+      if (g_strcmp0 (lang, "en") != 0 && g_strcmp0 (lang, "ko") != 0)
+        {
+          /* Translators: %s is what was given after --lang */
+          g_printerr (_("Unknown language “%s”: use en or ko"), lang);
+          g_printerr ("\n");
+          return FALSE;
+        }
+      locale = g_str_equal (lang, "ko") ? "ko_KR.UTF-8" : "en_US.UTF-8";
+      g_setenv ("LANGUAGE", lang, TRUE);
+      /* Fontconfig picks its fonts for the language of the environment. */
+      g_setenv ("FC_LANG", lang, TRUE);
+      /* gettext reads LANGUAGE except in the C locale; setlocale () also
+       * drops what it had looked up. English without en_US is C.UTF-8's
+       * dates and numbers; Korean without ko_KR only the translations. */
+      if (setlocale (LC_ALL, locale) == NULL &&
+          (g_str_equal (lang, "ko") || setlocale (LC_ALL, "C.UTF-8") == NULL))
+        {
+          const char *messages = setlocale (LC_MESSAGES, NULL);
+
+          if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+            setlocale (LC_MESSAGES, "C.UTF-8");
+          else
+            setlocale (LC_MESSAGES, messages);
+        }
+    }
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size))
+    {
+      guint64 width = 0, height = 0;
+      g_auto(GStrv) parts = g_strsplit (size, "x", 3);
+
+      if (g_strv_length (parts) != 2 ||
+          !g_ascii_string_to_unsigned (parts[0], 10, 640, 7680, &width, NULL) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 480, 4320, &height, NULL))
+        {
+          /* Translators: %s is what was given after --size */
+          g_printerr (_("Unknown size “%s”: give WIDTHxHEIGHT in pixels, such as 1280x820, "
+                        "from 640x480 to 7680x4320"), size);
+          g_printerr ("\n");
+          return FALSE;
+        }
+      self->screenshots_width = (int) width;
+      self->screenshots_height = (int) height;
+    }
+
+  if (g_variant_dict_lookup (options, "scale", "i", &scale))
+    {
+      g_autofree char *value = NULL;
+
+      if (scale < 1 || scale > 3)
+        {
+          /* Translators: %d is what was given after --scale */
+          g_printerr (_("Unknown scale %d: use 1, 2 or 3"), scale);
+          g_printerr ("\n");
+          return FALSE;
+        }
+      value = g_strdup_printf ("%d", scale);
+      g_setenv ("GDK_SCALE", value, TRUE);
+    }
+  return TRUE;
+}
+
 /* GApplication */
 
 static int
@@ -828,6 +917,8 @@ rds_application_handle_local_options (GApplication *application,
         self->screenshots_dark = g_str_equal (style, "dark");
       }
   }
+  if (!screenshot_options (self, options))
+    return 1;
   if (g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir))
     {
       g_autoptr(GError) error = NULL;
@@ -923,7 +1014,11 @@ rds_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (rds_window_new (self));
+    {
+      window = GTK_WINDOW (rds_window_new (self));
+      if (self->screenshots_dir != NULL)
+        gtk_window_set_default_size (window, self->screenshots_width, self->screenshots_height);
+    }
 
   gtk_window_present (window);
 

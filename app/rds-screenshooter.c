@@ -29,22 +29,8 @@
 #include "rds-sample-environment.h"
 #include "rds-session.h"
 
-/* Every scene the command renders: its file name (stable: docs link
- * them), the page it shows (a database's, when it names one, on one of
- * its tabs; or the page a window action opens, such as a wizard), the
- * concept its Info panel shows (none: the panel closed), and its
- * caption. */
-static const struct
-{
-  const char *name;
-  const char *page;
-  const char *database;
-  const char *tab;
-  const char *caption;
-  const char *info;
-  const char *action;
-  const char *target;
-} scenes[] = {
+/* Every scene the command renders, in order (see RdsScene). */
+static const RdsScene scenes[] = {
   { "dashboard", "dashboard", NULL, NULL,
     N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
   { "databases", "databases", NULL, NULL, N_("Databases: the DB instances of the Region, with their status") },
@@ -174,9 +160,12 @@ rds_screenshooter_save_png (GtkWidget   *widget,
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  int scale = gtk_widget_get_scale_factor (widget);
   int width = gdk_paintable_get_intrinsic_width (paintable);
   int height = gdk_paintable_get_intrinsic_height (paintable);
 
+  /* At the window's scale: twice the pixels at GDK_SCALE=2. */
+  gtk_snapshot_scale (snapshot, scale, scale);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -186,7 +175,7 @@ rds_screenshooter_save_png (GtkWidget   *widget,
       return FALSE;
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
   if (!gdk_texture_save_to_png (texture, path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
@@ -266,17 +255,30 @@ page_loading (GtkWidget *page)
   return FALSE;
 }
 
-/* The session's lists loaded, and whatever else the page asked for. */
+/**
+ * rds_screenshooter_is_settled:
+ *
+ * Returns: whether @scene, shown, has everything it shows: the session's
+ *   lists loaded, and whatever else its page asked for
+ */
+gboolean
+rds_screenshooter_is_settled (RdsWindow      *window,
+                              const RdsScene *scene)
+{
+  RdsSession *session = rds_window_get_session (window);
+
+  return session != NULL && list_settled (rds_session_get_instances (session)) &&
+         list_settled (rds_session_get_snapshots (session)) && list_settled (rds_session_get_events (session)) &&
+         g_strcmp0 (rds_window_get_page (window), scene->page) == 0 &&
+         !page_loading (rds_window_get_page_widget (window, scene->page));
+}
+
 static gboolean
 settle_cb (gpointer data)
 {
   RdsScreenshooter *self = data;
-  RdsSession *session = rds_window_get_session (self->window);
-  GtkWidget *page = rds_window_get_page_widget (self->window, scenes[self->scene].page);
 
-  if (session == NULL || !list_settled (rds_session_get_instances (session)) ||
-      !list_settled (rds_session_get_snapshots (session)) || !list_settled (rds_session_get_events (session)) ||
-      page_loading (page))
+  if (!rds_screenshooter_is_settled (self->window, &scenes[self->scene]))
     {
       if (g_get_monotonic_time () < self->settle_deadline)
         return G_SOURCE_CONTINUE;
@@ -304,6 +306,43 @@ shown_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+const RdsScene *
+rds_screenshooter_get_scenes (guint *n_scenes)
+{
+  if (n_scenes != NULL)
+    *n_scenes = G_N_ELEMENTS (scenes);
+  return scenes;
+}
+
+/**
+ * rds_screenshooter_show_scene:
+ *
+ * Shows @scene in @window: its page (by the window's action when it names
+ * one), its tab, its Info panel or none.
+ */
+void
+rds_screenshooter_show_scene (RdsWindow      *window,
+                              const RdsScene *scene)
+{
+  g_return_if_fail (RDS_IS_WINDOW (window));
+  g_return_if_fail (scene != NULL);
+
+  if (scene->info != NULL)
+    rds_window_show_info (window, scene->info);
+  else
+    rds_window_set_info_open (window, FALSE);
+
+  if (scene->action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), scene->action, scene->target != NULL ? "s" : NULL,
+                                scene->target);
+  else if (scene->database != NULL)
+    rds_window_open_database (window, scene->database);
+  else
+    rds_window_show_page (window, scene->page);
+  if (scene->tab != NULL)
+    rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (window, "database")), scene->tab);
+}
+
 static void
 next_scene (RdsScreenshooter *self)
 {
@@ -320,23 +359,7 @@ next_scene (RdsScreenshooter *self)
       return;
     }
 
-  if (scenes[self->scene].info != NULL)
-    rds_window_show_info (self->window, scenes[self->scene].info);
-  else
-    rds_window_set_info_open (self->window, FALSE);
-
-  if (scenes[self->scene].action != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->window), scenes[self->scene].action,
-                                scenes[self->scene].target != NULL ? "s" : NULL,
-                                scenes[self->scene].target);
-  else if (scenes[self->scene].database != NULL)
-    {
-      rds_window_open_database (self->window, scenes[self->scene].database);
-      rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (self->window, "database")),
-                                  scenes[self->scene].tab);
-    }
-  else
-    rds_window_show_page (self->window, scenes[self->scene].page);
+  rds_screenshooter_show_scene (self->window, &scenes[self->scene]);
   rds_session_refresh (rds_window_get_session (self->window));
   after_two_frames (self, shown_cb);
 }

@@ -154,6 +154,29 @@ ensure_page (RdsWindow  *self,
   return NULL;
 }
 
+/**
+ * rds_window_get_page_names:
+ *
+ * Returns: (transfer none): every page the window shows, its wizards
+ *   included, for the screenshots' scenes to cover them all
+ */
+const char * const *
+rds_window_get_page_names (void)
+{
+  static const char *names[G_N_ELEMENTS (pages) + 3];
+
+  if (names[0] == NULL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        names[n++] = pages[i].name;
+      names[n++] = "create-database";
+      names[n++] = "modify-database";
+    }
+  return names;
+}
+
 static gboolean
 is_reference_page (const char *name)
 {

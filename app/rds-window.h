@@ -42,5 +42,6 @@ void        rds_window_set_info_open       (RdsWindow      *self,
 void        rds_window_show_info           (RdsWindow      *self,
                                             const char     *concept);
 GtkWidget  *rds_window_get_info_panel      (RdsWindow      *self);
+const char * const *rds_window_get_page_names (void);
 
 G_END_DECLS

@@ -6,8 +6,13 @@
 # Runs the command twice into temporary folders (headless, under the
 # suite's X server): each run writes every scene's PNG and an index that
 # lists them with their captions, and the second run's files are the
-# first's, byte for byte. Then dark (other pixels), a style it does not
-# know (refused), and Korean (Korean captions).
+# first's, byte for byte. Every page and wizard is a scene (the UI tests
+# check the table covers them and show each scene): here the index lists
+# the scenes' names in both languages, with the pages and wizards among
+# them. Then dark (other pixels), options it does not know (refused),
+# Korean (--lang ko: Korean captions, the same scenes; --lang en under a
+# Korean locale: English), a size and a scale, and the screenshots the
+# metainfo and the README show are scenes.
 #
 #   tests/test-screenshots.sh build/app/rds-console
 set -euo pipefail
@@ -15,8 +20,8 @@ set -euo pipefail
 console=$1
 work=$(mktemp -d "${TMPDIR:-/tmp}/rds-test-screenshots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-scenes=(dashboard databases database-connectivity database-configuration database-maintenance database-events database-tags snapshots events)
 status=0
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 fail() {
   echo "not ok: $*"
@@ -34,6 +39,14 @@ for run in first second; do
     exit 1
   fi
 done
+
+# The scenes, as the index lists them; the pages and wizards among them.
+mapfile -t scenes < <(sed -n 's/^## \(.*\)\.png$/\1/p' "$work/first/index.md")
+[ ${#scenes[@]} -ge 14 ] || fail "the index lists ${#scenes[@]} scenes"
+for page in dashboard databases database-configuration snapshots events create-database modify-database ports; do
+  printf '%s\n' "${scenes[@]}" | grep -qx "$page" || fail "no scene $page in the index"
+done
+[ "$(ls "$work/first"/*.png | wc -l)" -eq ${#scenes[@]} ] || fail "not one PNG per scene of the index"
 
 for scene in "${scenes[@]}"; do
   file="$scene.png"
@@ -58,23 +71,69 @@ for scene in "${scenes[@]}"; do
 done
 cmp -s "$work/first/dashboard.png" "$work/dark/dashboard.png" && fail "the dark dashboard.png is the light one"
 
-# A style it does not know: refused, with what to give.
-if "$console" --screenshots "$work/purple" --style purple > "$work/purple.log" 2>&1; then
-  fail "--style purple was accepted"
-fi
-grep -q "light or dark" "$work/purple.log" || fail "--style purple did not say what to use"
+# Options it does not know: refused, with what to give, and nothing made.
+refused() {
+  local what=$1 hint=$2
+  shift 2
+  if "$console" --screenshots "$work/refused" "$@" > "$work/refused.log" 2>&1; then
+    fail "$what was accepted"
+  fi
+  grep -qF "$hint" "$work/refused.log" || fail "$what did not say what to use: $(cat "$work/refused.log")"
+  [ ! -e "$work/refused/index.md" ] || fail "$what made screenshots"
+}
+refused "--style purple" "light or dark" --style purple
+refused "--lang fr" "en or ko" --lang fr
+refused "--size 12x" "WIDTHxHEIGHT" --size 12x
+refused "--scale 7" "1, 2 or 3" --scale 7
 
-# In Korean: the same scenes, Korean captions.
-if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/korean" \
-     > "$work/korean.log" 2>&1; then
+# In Korean (--lang ko): the same scenes, Korean captions.
+if ! "$console" --screenshots "$work/korean" --lang ko > "$work/korean.log" 2>&1; then
   cat "$work/korean.log"
   fail "the Korean run failed"
 fi
 for scene in "${scenes[@]}"; do
   [ -s "$work/korean/$scene.png" ] || fail "no Korean $scene.png"
+  grep -qF "($scene.png)" "$work/korean/index.md" || fail "the Korean index.md does not show $scene.png"
 done
 grep -qF "대시보드" "$work/korean/index.md" || fail "the Korean index.md is not in Korean"
+grep -qF "정보 패널" "$work/korean/index.md" || fail "the Korean index.md has no Korean caption for the Info panel"
 grep -qF '<html lang="ko">' "$work/korean/index.html" || fail "the Korean index.html does not say it is Korean"
+cmp -s "$work/first/dashboard.png" "$work/korean/dashboard.png" && fail "the Korean dashboard.png is the English one"
 
-[ $status -eq 0 ] && echo "ok: ${#scenes[@]} scenes, identical over two runs, dark, and in Korean"
+# --lang en under a Korean desktop: English.
+if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/english" --lang en \
+     > "$work/english.log" 2>&1; then
+  cat "$work/english.log"
+  fail "the --lang en run failed"
+fi
+grep -qF "The dashboard: " "$work/english/index.md" || fail "--lang en under a Korean locale is not English"
+cmp -s "$work/first/databases.png" "$work/english/databases.png" || fail "--lang en databases.png differs from the English one"
+
+# A size, and a scale: the window's pixels, twice as many each way.
+png_size() {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }'
+}
+if ! "$console" --screenshots "$work/small" --size 1024x700 > "$work/small.log" 2>&1; then
+  cat "$work/small.log"
+  fail "the --size run failed"
+fi
+[ "$(png_size "$work/small/databases.png")" = 1024x700 ] || fail "--size 1024x700 gave $(png_size "$work/small/databases.png")"
+if ! "$console" --screenshots "$work/scaled" --size 800x480 --scale 2 > "$work/scaled.log" 2>&1; then
+  cat "$work/scaled.log"
+  fail "the --scale run failed"
+fi
+# (No wider than the suite's X screen allows, in points: the height says it.)
+case $(png_size "$work/scaled/databases.png") in
+  *[02468]x960) ;;
+  *) fail "--scale 2 gave $(png_size "$work/scaled/databases.png")" ;;
+esac
+
+# What the README and the metainfo show comes from the command.
+for shown in $(grep -ho 'data/screenshots/[a-z0-9-]*\.png' "$root/README.md" \
+                 "$root/data/io.github.rdsconsole.RdsConsole.metainfo.xml.in" | sort -u); do
+  [ -s "$root/$shown" ] || fail "$shown is missing"
+  [ -s "$work/first/$(basename "$shown")" ] || fail "$shown is not a scene of the command"
+done
+
+[ $status -eq 0 ] && echo "ok: ${#scenes[@]} scenes, identical over two runs, dark, in Korean and English, sized and scaled"
 exit $status

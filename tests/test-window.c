@@ -344,6 +344,13 @@ toast_gone (Fixture       *f,
   return find_widget (GTK_WIDGET (f->window), is_label_showing, data) == NULL;
 }
 
+static gboolean
+scene_settled (Fixture       *f,
+               gconstpointer  data)
+{
+  return rds_screenshooter_is_settled (f->window, data);
+}
+
 /* The first start on an empty simulator offers a living console. */
 static void
 sample_environment (Fixture *f)
@@ -388,33 +395,46 @@ sample_environment (Fixture *f)
   g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "The sample environment is ready");
   screenshot (f, GTK_WIDGET (f->window), "page-databases-sample");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
-  screenshot (f, GTK_WIDGET (f->window), "page-dashboard-sample");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s",
-                                             "billing-postgres"));
-  screenshot (f, GTK_WIDGET (f->window), "page-database-connectivity");
+  /* Every scene of `rds-console --screenshots`, as it shows them: the
+   * same table, so a page added there is shown and shot here too; and
+   * every page and wizard of the window is in it. */
   {
-    RdsDatabasePage *page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
-    AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                        RDS_TYPE_DATABASE_PAGE, "tabs"));
-    const char *names[] = { "configuration", "maintenance", "events", "tags" };
+    const RdsScene *scenes;
+    guint n;
+    const char * const *pages = rds_window_get_page_names ();
 
-    /* As --screenshots shows them. */
-
-    g_assert_true (rds_database_page_get_instance (page) == find_instance (f, "billing-postgres"));
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    scenes = rds_screenshooter_get_scenes (&n);
+    for (guint i = 0; i < n; i++)
       {
-        g_autofree char *shot = g_strdup_printf ("page-database-%s", names[i]);
+        g_autofree char *shot = g_strdup_printf ("scene-%s", scenes[i].name);
 
-        rds_database_page_show_tab (page, names[i]);
-        g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, names[i]);
+        g_test_message ("scene %s", scenes[i].name);
+        rds_screenshooter_show_scene (f->window, &scenes[i]);
+        rds_session_refresh (f->session);
+        g_assert_true (spin_until (f, scene_settled, &scenes[i]));
+        g_assert_cmpstr (rds_window_get_page (f->window), ==, scenes[i].page);
+        g_assert_true (rds_window_get_info_open (f->window) == (scenes[i].info != NULL));
+        if (scenes[i].tab != NULL)
+          {
+            RdsDatabasePage *page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+            AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                RDS_TYPE_DATABASE_PAGE, "tabs"));
+
+            g_assert_true (rds_database_page_get_instance (page) == find_instance (f, scenes[i].database));
+            g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, scenes[i].tab);
+          }
         screenshot (f, GTK_WIDGET (f->window), shot);
       }
+    for (guint p = 0; pages[p] != NULL; p++)
+      {
+        gboolean shown = FALSE;
+
+        for (guint i = 0; i < n && !shown; i++)
+          shown = g_str_equal (scenes[i].page, pages[p]);
+        if (!shown)
+          g_error ("no screenshot scene shows the page “%s”", pages[p]);
+      }
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "events"));
-  screenshot (f, GTK_WIDGET (f->window), "page-events-sample");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
-  screenshot (f, GTK_WIDGET (f->window), "page-snapshots-sample");
 }
 
 /* Without a Secret Service the console runs, says so once, and keeps
