@@ -89,7 +89,7 @@ static const GOptionEntry option_entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --screenshots: the language of the images, en or ko (the default: the desktop’s)"), N_("LANG") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --screenshots: the window’s size in pixels (the default: 1280x820)"), N_("WIDTHxHEIGHT") },
+    N_("With --screenshots: the window’s size, before the scale (the default: 1280x820)"), N_("WIDTHxHEIGHT") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --screenshots: pixels per point, 1 (the default), 2 or 3"), N_("N") },
   { NULL }

@@ -6,10 +6,12 @@
  * embedded simulator in a scene that is the same at every run (a new
  * state, the clock paused at a fixed time, a fixed seed, no keyring, no
  * saved settings, no animations); the screenshooter adds the sample
- * environment, shows each scene of the table below in the window, waits
+ * environment, shows each scene of the table below in the window (a page,
+ * a tab, a wizard, the Info panel, a dialog or a menu over them), waits
  * until its lists are loaded and two frames painted, and writes the
- * window's pixels to DIR/NAME.png. Then an index of them with captions,
- * in Markdown (index.md) and HTML (index.html).
+ * pixels to DIR/NAME.png: the window's, with its open menu laid where it
+ * is, or the dialog's. Then an index of them with captions, in Markdown
+ * (index.md) and HTML (index.html).
  */
 
 #include "config.h"
@@ -31,33 +33,58 @@
 
 /* Every scene the command renders, in order (see RdsScene). */
 static const RdsScene scenes[] = {
-  { "dashboard", "dashboard", NULL, NULL,
-    N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
-  { "databases", "databases", NULL, NULL, N_("Databases: the DB instances of the Region, with their status") },
-  { "database-connectivity", "database", "billing-postgres", "connectivity",
-    N_("A database’s connectivity and security: its endpoint and port, its network and who may reach it") },
-  { "database-configuration", "database", "billing-postgres", "configuration",
-    N_("A database’s configuration: engine, class, storage, availability and encryption") },
-  { "database-maintenance", "database", "billing-postgres", "maintenance",
-    N_("A database’s maintenance and backups: its windows, pending changes and backup retention") },
-  { "database-events", "database", "billing-postgres", "events", N_("A database’s own events") },
-  { "database-tags", "database", "billing-postgres", "tags", N_("A database’s tags") },
-  { "snapshots", "snapshots", NULL, NULL, N_("Snapshots: the DB snapshots of the Region, manual and automated") },
-  { "events", "events", NULL, NULL, N_("Events: what happened to the Region’s resources, newest first") },
-  { "create-database", "create-database", NULL, NULL,
-    N_("Create database: the engine, the size and every setting of a new DB instance, with its monthly cost"),
-    NULL, "win.create-database", NULL },
-  { "create-database-info", "create-database", NULL, NULL,
-    N_("The Info panel beside the Create database form: what a managed database does for you"),
-    "managed-database", "win.create-database", NULL },
-  { "modify-database", "modify-database", NULL, NULL,
-    N_("Modify: a database’s settings, ready to change"),
-    NULL, "win.modify-database", "billing-postgres" },
-  { "database-configuration-info", "database", "billing-postgres", "configuration",
-    N_("The Info panel beside a database’s configuration: storage autoscaling and its rule"),
-    "storage-autoscaling" },
-  { "ports", "ports", NULL, NULL,
-    N_("The Ports reference: the engines’ default ports, and the ports often confused with them") },
+  { .name = "dashboard", .page = "dashboard",
+    .caption = N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
+  { .name = "databases", .page = "databases",
+    .caption = N_("Databases: the DB instances of the Region, with their status") },
+  { .name = "database-connectivity", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .caption = N_("A database’s connectivity and security: its endpoint and port, its network and who may reach it") },
+  { .name = "database-configuration", .page = "database", .database = "billing-postgres", .tab = "configuration",
+    .caption = N_("A database’s configuration: engine, class, storage, availability and encryption") },
+  { .name = "database-maintenance", .page = "database", .database = "billing-postgres", .tab = "maintenance",
+    .caption = N_("A database’s maintenance and backups: its windows, pending changes and backup retention") },
+  { .name = "database-events", .page = "database", .database = "billing-postgres", .tab = "events",
+    .caption = N_("A database’s own events") },
+  { .name = "database-tags", .page = "database", .database = "billing-postgres", .tab = "tags",
+    .caption = N_("A database’s tags") },
+  { .name = "snapshots", .page = "snapshots",
+    .caption = N_("Snapshots: the DB snapshots of the Region, manual and automated") },
+  { .name = "events", .page = "events",
+    .caption = N_("Events: what happened to the Region’s resources, newest first") },
+  { .name = "create-database", .page = "create-database", .action = "win.create-database",
+    .caption = N_("Create database: the engine, the size and every setting of a new DB instance, with its monthly cost") },
+  { .name = "create-database-info", .page = "create-database", .action = "win.create-database",
+    .info = "managed-database",
+    .caption = N_("The Info panel beside the Create database form: what a managed database does for you") },
+  { .name = "modify-database", .page = "modify-database", .action = "win.modify-database",
+    .target = "billing-postgres",
+    .caption = N_("Modify: a database’s settings, ready to change") },
+  { .name = "database-configuration-info", .page = "database", .database = "billing-postgres",
+    .tab = "configuration", .info = "storage-autoscaling",
+    .caption = N_("The Info panel beside a database’s configuration: storage autoscaling and its rule") },
+  { .name = "ports", .page = "ports",
+    .caption = N_("The Ports reference: the engines’ default ports, and the ports often confused with them") },
+  { .name = "menu-database-actions", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .menu = "actions-menu",
+    .caption = N_("A database’s Actions menu: what its status allows") },
+  { .name = "menu-main", .page = "databases", .menu = "main-menu",
+    .caption = N_("The main menu: connections, preferences, the Info panel and the Ports reference") },
+  { .name = "dialog-reboot-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .dialog_action = "db.reboot",
+    .caption = N_("Reboot: a Multi-AZ database can fail over to its standby as it reboots") },
+  { .name = "dialog-stop-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .dialog_action = "db.stop",
+    .caption = N_("Stop temporarily: a stopped database starts again by itself after seven days") },
+  { .name = "dialog-take-snapshot", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .dialog_action = "db.take-snapshot",
+    .caption = N_("Take snapshot: a manual snapshot, kept until you delete it") },
+  { .name = "dialog-delete-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+    .dialog_action = "db.delete",
+    .caption = N_("Delete: a final snapshot, the automated backups, and “delete me” to confirm") },
+  { .name = "dialog-preferences", .page = "databases", .dialog_action = "app.preferences",
+    .caption = N_("Preferences") },
+  { .name = "dialog-keyboard-shortcuts", .page = "databases", .dialog_action = "win.show-help-overlay",
+    .caption = N_("Keyboard shortcuts") },
 };
 
 /* How long a scene may take to settle. */
@@ -74,6 +101,8 @@ struct _RdsScreenshooter
   guint      settle_source;
   gint64     settle_deadline;
   gulong     paint_id;
+  GdkFrameClock *paint_clock; /* whose frames paint_id counts */
+  GtkWidget *painting;        /* the widget those frames paint */
   guint      frames;
   GSourceFunc after_frames;   /* what the second frame painted leads to */
   gulong     session_id;
@@ -88,7 +117,9 @@ stop_waiting (RdsScreenshooter *self)
 {
   g_clear_handle_id (&self->settle_source, g_source_remove);
   if (self->paint_id != 0)
-    g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self->window)));
+    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  g_clear_object (&self->painting);
   if (self->session_id != 0)
     g_clear_signal_handler (&self->session_id, gtk_window_get_application (GTK_WINDOW (self->window)));
 }
@@ -140,21 +171,27 @@ write_index (RdsScreenshooter  *self,
          g_file_set_contents (html_path, html->str, html->len, error);
 }
 
-/**
- * rds_screenshooter_save_png:
- * @widget: a window (or any widget of one) that has painted
- * @path: where the PNG goes
- *
- * Writes what @widget shows, as its window's renderer draws it. The UI
- * tests' screenshots are made with it too.
- *
- * Returns: %FALSE with %G_IO_ERROR_NOT_FOUND when @widget has not
- *   painted yet, %G_IO_ERROR_FAILED when the file could not be written
- */
-gboolean
-rds_screenshooter_save_png (GtkWidget   *widget,
-                            const char  *path,
-                            GError     **error)
+/* Where @popover's widget is in @window's widget coordinates. */
+static void
+popover_offset (GtkWidget *window,
+                GtkWidget *popover,
+                double    *x,
+                double    *y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double popover_x, popover_y, window_x, window_y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  *x = gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x;
+  *y = gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y;
+}
+
+static gboolean
+save_png (GtkWidget   *widget,
+          GtkWidget   *popover,
+          const char  *path,
+          GError     **error)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -167,6 +204,16 @@ rds_screenshooter_save_png (GtkWidget   *widget,
   /* At the window's scale: twice the pixels at GDK_SCALE=2. */
   gtk_snapshot_scale (snapshot, scale, scale);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  if (popover != NULL && gtk_widget_get_mapped (popover))
+    {
+      g_autoptr(GdkPaintable) menu = gtk_widget_paintable_new (popover);
+      double x, y;
+
+      popover_offset (widget, popover, &x, &y);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gdk_paintable_snapshot (menu, GDK_SNAPSHOT (snapshot), gdk_paintable_get_intrinsic_width (menu),
+                              gdk_paintable_get_intrinsic_height (menu));
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     {
@@ -184,15 +231,53 @@ rds_screenshooter_save_png (GtkWidget   *widget,
   return TRUE;
 }
 
+/**
+ * rds_screenshooter_save_png:
+ * @widget: a window (or any widget of one) that has painted
+ * @path: where the PNG goes
+ *
+ * Writes what @widget shows, as its window's renderer draws it. The UI
+ * tests' screenshots are made with it too.
+ *
+ * Returns: %FALSE with %G_IO_ERROR_NOT_FOUND when @widget has not
+ *   painted yet, %G_IO_ERROR_FAILED when the file could not be written
+ */
+gboolean
+rds_screenshooter_save_png (GtkWidget   *widget,
+                            const char  *path,
+                            GError     **error)
+{
+  return save_png (widget, NULL, path, error);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 shoot (RdsScreenshooter  *self,
-       const char        *name,
+       const RdsScene    *scene,
        GError           **error)
 {
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *file = g_strconcat (scene->name, ".png", NULL);
   g_autofree char *path = g_build_filename (self->dir, file, NULL);
+  gboolean saved = rds_screenshooter_save_scene (self->window, scene, path, error);
 
-  return rds_screenshooter_save_png (GTK_WIDGET (self->window), path, error);
+  rds_screenshooter_end_scene (self->window, scene);
+  return saved;
 }
 
 static gboolean
@@ -202,7 +287,7 @@ shoot_cb (gpointer data)
   GError *error = NULL;
 
   self->settle_source = 0;
-  if (!shoot (self, scenes[self->scene].name, &error))
+  if (!shoot (self, &scenes[self->scene], &error))
     {
       fail (self, error);
       return G_SOURCE_REMOVE;
@@ -218,23 +303,28 @@ painted_cb (GdkFrameClock    *clock,
 {
   if (++self->frames < 2)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (self->window));
+      gtk_widget_queue_draw (self->painting);
       return;
     }
   g_clear_signal_handler (&self->paint_id, clock);
+  g_clear_object (&self->paint_clock);
+  g_clear_object (&self->painting);
   self->settle_source = g_idle_add_full (G_PRIORITY_DEFAULT, self->after_frames, self, NULL);
 }
 
-/* Two frames painted, then @then. */
+/* Two frames of @widget painted (of its own surface: a dialog's, a
+ * menu's), then @then. */
 static void
 after_two_frames (RdsScreenshooter *self,
+                  GtkWidget        *widget,
                   GSourceFunc       then)
 {
   self->frames = 0;
   self->after_frames = then;
-  self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self->window)), "after-paint",
-                                     G_CALLBACK (painted_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+  g_set_object (&self->painting, widget);
+  g_set_object (&self->paint_clock, gtk_widget_get_frame_clock (widget));
+  self->paint_id = g_signal_connect (self->paint_clock, "after-paint", G_CALLBACK (painted_cb), self);
+  gtk_widget_queue_draw (widget);
 }
 
 static gboolean
@@ -266,11 +356,13 @@ rds_screenshooter_is_settled (RdsWindow      *window,
                               const RdsScene *scene)
 {
   RdsSession *session = rds_window_get_session (window);
+  GtkWidget *subject = rds_screenshooter_get_subject (window, scene);
 
   return session != NULL && list_settled (rds_session_get_instances (session)) &&
          list_settled (rds_session_get_snapshots (session)) && list_settled (rds_session_get_events (session)) &&
          g_strcmp0 (rds_window_get_page (window), scene->page) == 0 &&
-         !page_loading (rds_window_get_page_widget (window, scene->page));
+         !page_loading (rds_window_get_page_widget (window, scene->page)) &&
+         subject != NULL && gtk_widget_get_mapped (subject);
 }
 
 static gboolean
@@ -290,7 +382,7 @@ settle_cb (gpointer data)
     }
 
   self->settle_source = 0;
-  after_two_frames (self, shoot_cb);
+  after_two_frames (self, rds_screenshooter_get_subject (self->window, &scenes[self->scene]), shoot_cb);
   return G_SOURCE_REMOVE;
 }
 
@@ -341,6 +433,96 @@ rds_screenshooter_show_scene (RdsWindow      *window,
     rds_window_show_page (window, scene->page);
   if (scene->tab != NULL)
     rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (window, "database")), scene->tab);
+
+  if (scene->dialog_action != NULL)
+    gtk_widget_activate_action (rds_window_get_page_widget (window, scene->page), scene->dialog_action, NULL);
+  if (scene->menu != NULL)
+    {
+      GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);
+
+      g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
+}
+
+/**
+ * rds_screenshooter_get_subject:
+ *
+ * Returns: (transfer none) (nullable): what @scene's shot is of: the
+ *   dialog its action opened, the menu it opened, or else the window
+ */
+GtkWidget *
+rds_screenshooter_get_subject (RdsWindow      *window,
+                               const RdsScene *scene)
+{
+  if (scene->dialog_action != NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      /* The newest: the dialog the scene's action opened. */
+      for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+        {
+          g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+          if (other != GTK_WINDOW (window) && gtk_window_get_transient_for (other) == GTK_WINDOW (window) &&
+              gtk_widget_get_visible (GTK_WIDGET (other)))
+            return GTK_WIDGET (other);
+        }
+      return NULL;
+    }
+  if (scene->menu != NULL)
+    {
+      GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);
+
+      return GTK_IS_MENU_BUTTON (button) ? GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))) : NULL;
+    }
+  return GTK_WIDGET (window);
+}
+
+/**
+ * rds_screenshooter_end_scene:
+ *
+ * Closes the dialog or the menu @scene opened.
+ */
+void
+rds_screenshooter_end_scene (RdsWindow      *window,
+                             const RdsScene *scene)
+{
+  GtkWidget *subject = rds_screenshooter_get_subject (window, scene);
+
+  /* Gone at once, not answered: a message dialog answers its close
+   * response, later. */
+  if (scene->dialog_action != NULL && subject != NULL && gtk_window_get_hide_on_close (GTK_WINDOW (subject)))
+    gtk_widget_set_visible (subject, FALSE);
+  else if (scene->dialog_action != NULL && subject != NULL)
+    gtk_window_destroy (GTK_WINDOW (subject));
+  else if (scene->menu != NULL && subject != NULL)
+    gtk_popover_popdown (GTK_POPOVER (subject));
+}
+
+/**
+ * rds_screenshooter_save_scene:
+ *
+ * Writes @scene, shown and settled, to @path: its dialog alone, or the
+ * window with its open menu where the menu is (a popover has a surface of
+ * its own, which the window's pixels do not hold).
+ */
+gboolean
+rds_screenshooter_save_scene (RdsWindow       *window,
+                              const RdsScene  *scene,
+                              const char      *path,
+                              GError         **error)
+{
+  GtkWidget *subject = rds_screenshooter_get_subject (window, scene);
+
+  if (subject == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: the window has painted nothing yet"), path);
+      return FALSE;
+    }
+  if (scene->menu != NULL)
+    return save_png (GTK_WIDGET (window), subject, path, error);
+  return save_png (subject, NULL, path, error);
 }
 
 static void
@@ -361,7 +543,7 @@ next_scene (RdsScreenshooter *self)
 
   rds_screenshooter_show_scene (self->window, &scenes[self->scene]);
   rds_session_refresh (rds_window_get_session (self->window));
-  after_two_frames (self, shown_cb);
+  after_two_frames (self, GTK_WIDGET (self->window), shown_cb);
 }
 
 static void

@@ -15,8 +15,11 @@ G_BEGIN_DECLS
  * the page it shows (a database's, when it names one, on one of its
  * tabs; or the page a window action opens, such as a wizard), the
  * concept its Info panel shows (none: the panel closed), and its caption
- * (untranslated). The UI tests show the same scenes: a new page or step is
- * added to the table in rds-screenshooter.c, once. */
+ * (untranslated). Then, on that page: an action of the page that opens a
+ * dialog (the shot is the dialog's), or the menu button (by widget name)
+ * whose menu is open over the page. The UI tests show the same scenes: a
+ * new page, step, dialog or menu is added to the table in
+ * rds-screenshooter.c, once. */
 typedef struct
 {
   const char *name;
@@ -27,6 +30,8 @@ typedef struct
   const char *info;
   const char *action;
   const char *target;
+  const char *dialog_action;
+  const char *menu;
 } RdsScene;
 
 const RdsScene   *rds_screenshooter_get_scenes (guint               *n_scenes);
@@ -34,6 +39,14 @@ void              rds_screenshooter_show_scene (RdsWindow           *window,
                                                 const RdsScene      *scene);
 gboolean          rds_screenshooter_is_settled (RdsWindow           *window,
                                                 const RdsScene      *scene);
+GtkWidget        *rds_screenshooter_get_subject (RdsWindow          *window,
+                                                 const RdsScene     *scene);
+void              rds_screenshooter_end_scene  (RdsWindow           *window,
+                                                const RdsScene      *scene);
+gboolean          rds_screenshooter_save_scene (RdsWindow           *window,
+                                                const RdsScene      *scene,
+                                                const char          *path,
+                                                GError             **error);
 
 #define RDS_TYPE_SCREENSHOOTER (rds_screenshooter_get_type ())
 G_DECLARE_FINAL_TYPE (RdsScreenshooter, rds_screenshooter, RDS, SCREENSHOOTER, GObject)

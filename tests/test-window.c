@@ -407,6 +407,7 @@ sample_environment (Fixture *f)
     for (guint i = 0; i < n; i++)
       {
         g_autofree char *shot = g_strdup_printf ("scene-%s", scenes[i].name);
+        GtkWidget *subject;
 
         g_test_message ("scene %s", scenes[i].name);
         rds_screenshooter_show_scene (f->window, &scenes[i]);
@@ -423,7 +424,24 @@ sample_environment (Fixture *f)
             g_assert_true (rds_database_page_get_instance (page) == find_instance (f, scenes[i].database));
             g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, scenes[i].tab);
           }
-        screenshot (f, GTK_WIDGET (f->window), shot);
+        /* Its dialog or menu, over the page; gone when the scene ends. */
+        subject = rds_screenshooter_get_subject (f->window, &scenes[i]);
+        if (scenes[i].dialog_action != NULL || scenes[i].menu != NULL)
+          g_assert_true (rds_screenshooter_get_subject (f->window, &scenes[i]) != GTK_WIDGET (f->window));
+        wait_for_frames (f, rds_screenshooter_get_subject (f->window, &scenes[i]));
+        if (g_getenv ("RDS_SCREENSHOT_DIR") != NULL)
+          {
+            g_autofree char *file = g_strconcat (shot, ".png", NULL);
+            g_autofree char *path = g_build_filename (g_getenv ("RDS_SCREENSHOT_DIR"), file, NULL);
+            g_autoptr(GError) error = NULL;
+
+            g_mkdir_with_parents (g_getenv ("RDS_SCREENSHOT_DIR"), 0755);
+            g_assert_true (rds_screenshooter_save_scene (f->window, &scenes[i], path, &error));
+            g_assert_no_error (error);
+          }
+        rds_screenshooter_end_scene (f->window, &scenes[i]);
+        if (scenes[i].dialog_action != NULL)
+          g_assert_true (rds_screenshooter_get_subject (f->window, &scenes[i]) != subject);
       }
     for (guint p = 0; pages[p] != NULL; p++)
       {
