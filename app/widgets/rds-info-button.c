@@ -97,8 +97,10 @@ rds_info_button_class_init (RdsInfoButtonClass *klass)
 static void
 rds_info_button_init (RdsInfoButton *self)
 {
+  /* A label of its own, not the button's: a button's label would name it
+   * to a screen reader ("Info"), before its own accessible name. */
   /* Translators: the link beside a title that explains it in the side panel */
-  gtk_button_set_label (GTK_BUTTON (self), _("Info"));
+  gtk_button_set_child (GTK_BUTTON (self), gtk_label_new (_("Info")));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self), "info-link");

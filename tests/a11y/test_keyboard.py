@@ -193,6 +193,48 @@ class KeyboardTest(unittest.TestCase):
         finally:
             console.close()
 
+    def test_info_panel(self):
+        """Info beside a section opens the side panel; F1 takes the keyboard
+        into it, and out again to the link; a screen reader hears what the
+        panel is about, and its headings."""
+        warnings.simplefilter("ignore")
+        console = a11y.Console()
+        try:
+            console.click("push button", "Start Empty")
+            console.wait(lambda: len(console.windows()) == 1, "the dialog to close")
+            keys = Keyboard(console)
+            keys.key("ctrl+n")
+            console.wait(lambda: console.find("text", "DB instance identifier"), "the Create database wizard")
+            link = keys.tab_to("push button", "Info: Multi-AZ deployments")
+            keys.key("Return")
+            console.wait(lambda: console.find("heading", "Multi-AZ deployments"), "the Info panel on Multi-AZ")
+            self.assertIsNotNone(console.find("heading", "What it is"))
+            self.assertIsNotNone(console.find("heading", "Behind the scenes"))
+            # The focus stayed on the link: reading on in the form is a Tab away.
+            self.assertEqual(keys.focused().get_name(), link.get_name())
+            # F1: into the panel, which says what it is about.
+            keys.key("F1")
+            console.wait(lambda: keys.focused() is not None and keys.focused().get_name() == "Close Info Panel",
+                         "the focus in the Info panel")
+            close = keys.focused()
+            panel = close.get_parent()
+            while panel is not None and not (panel.get_name() or "").startswith("Info: "):
+                panel = panel.get_parent()
+            self.assertIsNotNone(panel, "the panel has no name")
+            self.assertEqual(panel.get_name(), "Info: Multi-AZ deployments")
+            # Its links are Tab stops: a related concept, with Return.
+            keys.tab_to("push button", "Read replicas")
+            keys.key("Return")
+            console.wait(lambda: console.find("heading", "Read replicas"), "the Info panel on read replicas")
+            # F1 again: closed, and the keyboard back on the Info link.
+            keys.key("F1")
+            console.wait(lambda: keys.focused() is not None and keys.focused().get_name() == "Info: Multi-AZ deployments",
+                         "the focus back on the Info link")
+            # Gone from what a screen reader reads.
+            self.assertFalse(close.get_state_set().contains(Atspi.StateType.SHOWING))
+        finally:
+            console.close()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
