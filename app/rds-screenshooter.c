@@ -31,6 +31,34 @@
 #include "rds-sample-environment.h"
 #include "rds-session.h"
 
+/* Later steps of the wizards, as a user reaches them. */
+
+static GtkWidget *
+form_widget (GtkWidget  *wizard,
+             const char *name)
+{
+  RdsDatabaseForm *form = RDS_IS_CREATE_DATABASE_WIZARD (wizard)
+                          ? rds_create_database_wizard_get_form (RDS_CREATE_DATABASE_WIZARD (wizard))
+                          : rds_modify_database_wizard_get_form (RDS_MODIFY_DATABASE_WIZARD (wizard));
+
+  return rds_database_form_get_widget (form, name);
+}
+
+/* Create database: Easy create. */
+static void
+choose_easy_create (GtkWidget *wizard)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (wizard, "method_easy")), TRUE);
+}
+
+/* Modify: more storage, then Continue to the summary of modifications. */
+static void
+continue_to_summary (GtkWidget *wizard)
+{
+  gtk_editable_set_text (GTK_EDITABLE (form_widget (wizard, "allocated_entry")), "200");
+  gtk_widget_activate_action (wizard, "wizard.continue", NULL);
+}
+
 /* Every scene the command renders, in order (see RdsScene). */
 static const RdsScene scenes[] = {
   { .name = "dashboard", .page = "dashboard",
@@ -56,9 +84,15 @@ static const RdsScene scenes[] = {
   { .name = "create-database-info", .page = "create-database", .action = "win.create-database",
     .info = "managed-database",
     .caption = N_("The Info panel beside the Create database form: what a managed database does for you") },
+  { .name = "create-database-easy", .page = "create-database", .action = "win.create-database",
+    .prepare = choose_easy_create,
+    .caption = N_("Create database, Easy create: the engine, a size and a name; the rest as recommended") },
   { .name = "modify-database", .page = "modify-database", .action = "win.modify-database",
     .target = "billing-postgres",
     .caption = N_("Modify: a database’s settings, ready to change") },
+  { .name = "modify-database-summary", .page = "modify-database", .action = "win.modify-database",
+    .target = "billing-postgres", .prepare = continue_to_summary,
+    .caption = N_("Modify, the summary: each change from its current value, and when to apply them") },
   { .name = "database-configuration-info", .page = "database", .database = "billing-postgres",
     .tab = "configuration", .info = "storage-autoscaling",
     .caption = N_("The Info panel beside a database’s configuration: storage autoscaling and its rule") },
@@ -85,6 +119,8 @@ static const RdsScene scenes[] = {
     .caption = N_("Preferences") },
   { .name = "dialog-keyboard-shortcuts", .page = "databases", .dialog_action = "win.show-help-overlay",
     .caption = N_("Keyboard shortcuts") },
+  { .name = "dialog-about", .page = "databases", .dialog_action = "app.about",
+    .caption = N_("About RDS Console") },
 };
 
 /* How long a scene may take to settle. */
@@ -98,6 +134,7 @@ struct _RdsScreenshooter
   char      *dir;
   GTask     *task;            /* while running */
   guint      scene;
+  gboolean   prepared;        /* the scene's step is done */
   guint      settle_source;
   gint64     settle_deadline;
   gulong     paint_id;
@@ -381,6 +418,13 @@ settle_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
+  if (!self->prepared)
+    {
+      self->prepared = TRUE;
+      if (rds_screenshooter_prepare_scene (self->window, &scenes[self->scene]))
+        return G_SOURCE_CONTINUE;
+    }
+
   self->settle_source = 0;
   after_two_frames (self, rds_screenshooter_get_subject (self->window, &scenes[self->scene]), shoot_cb);
   return G_SOURCE_REMOVE;
@@ -443,6 +487,24 @@ rds_screenshooter_show_scene (RdsWindow      *window,
       g_return_if_fail (GTK_IS_MENU_BUTTON (button));
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     }
+}
+
+/**
+ * rds_screenshooter_prepare_scene:
+ *
+ * Once @scene's page is settled, does what its step needs (a wizard's
+ * Continue...).
+ *
+ * Returns: whether there was anything to do (wait for it to settle again)
+ */
+gboolean
+rds_screenshooter_prepare_scene (RdsWindow      *window,
+                                 const RdsScene *scene)
+{
+  if (scene->prepare == NULL)
+    return FALSE;
+  scene->prepare (rds_window_get_page_widget (window, scene->page));
+  return TRUE;
 }
 
 /**
@@ -541,6 +603,7 @@ next_scene (RdsScreenshooter *self)
       return;
     }
 
+  self->prepared = FALSE;
   rds_screenshooter_show_scene (self->window, &scenes[self->scene]);
   rds_session_refresh (rds_window_get_session (self->window));
   after_two_frames (self, GTK_WIDGET (self->window), shown_cb);

@@ -32,6 +32,8 @@ typedef struct
   const char *target;
   const char *dialog_action;
   const char *menu;
+  /* A wizard's later step: what a user does on the settled page first. */
+  void      (*prepare)      (GtkWidget *page);
 } RdsScene;
 
 const RdsScene   *rds_screenshooter_get_scenes (guint               *n_scenes);
@@ -39,6 +41,8 @@ void              rds_screenshooter_show_scene (RdsWindow           *window,
                                                 const RdsScene      *scene);
 gboolean          rds_screenshooter_is_settled (RdsWindow           *window,
                                                 const RdsScene      *scene);
+gboolean          rds_screenshooter_prepare_scene (RdsWindow        *window,
+                                                  const RdsScene   *scene);
 GtkWidget        *rds_screenshooter_get_subject (RdsWindow          *window,
                                                  const RdsScene     *scene);
 void              rds_screenshooter_end_scene  (RdsWindow           *window,

@@ -413,6 +413,8 @@ sample_environment (Fixture *f)
         rds_screenshooter_show_scene (f->window, &scenes[i]);
         rds_session_refresh (f->session);
         g_assert_true (spin_until (f, scene_settled, &scenes[i]));
+        if (rds_screenshooter_prepare_scene (f->window, &scenes[i]))
+          g_assert_true (spin_until (f, scene_settled, &scenes[i]));
         g_assert_cmpstr (rds_window_get_page (f->window), ==, scenes[i].page);
         g_assert_true (rds_window_get_info_open (f->window) == (scenes[i].info != NULL));
         if (scenes[i].tab != NULL)
