@@ -22,6 +22,7 @@
 #include "rds-event.h"
 #include "rds-event-row.h"
 #include "rds-format.h"
+#include "rds-heading.h"
 #include "rds-region.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
@@ -534,6 +535,7 @@ rds_dashboard_page_class_init (RdsDashboardPageClass *klass)
   widget_class->map = rds_dashboard_page_map;
   widget_class->unmap = rds_dashboard_page_unmap;
 
+  g_type_ensure (RDS_TYPE_HEADING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-dashboard-page.ui");

@@ -19,6 +19,7 @@
 #include "rds-delete-snapshot-dialog.h"
 #include "rds-format.h"
 #include "rds-resource-list.h"
+#include "rds-info-button.h"
 #include "rds-search-filter.h"
 #include "rds-session.h"
 #include "rds-status-badge.h"
@@ -171,6 +172,7 @@ rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
   g_type_ensure (RDS_TYPE_DB_SNAPSHOT);
   g_type_ensure (RDS_TYPE_SEARCH_FILTER);
   g_type_ensure (RDS_TYPE_STATUS_BADGE);
+  g_type_ensure (RDS_TYPE_INFO_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-snapshots-page.ui");
