@@ -103,6 +103,10 @@ static const RdsScene scenes[] = {
     .caption = N_("A database’s Actions menu: what its status allows") },
   { .name = "menu-main", .page = "databases", .menu = "main-menu",
     .caption = N_("The main menu: connections, preferences, the Info panel and the Ports reference") },
+  { .name = "menu-clock", .page = "dashboard", .menu = "clock-menu",
+    .caption = N_("The simulator’s clock: paused or running, at which speed, and jumps ahead") },
+  { .name = "menu-connection", .page = "dashboard", .menu = "connection-menu",
+    .caption = N_("The connection menu: the embedded simulator, rds-simd, other endpoints, AWS") },
   { .name = "dialog-reboot-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .dialog_action = "db.reboot",
     .caption = N_("Reboot: a Multi-AZ database can fail over to its standby as it reboots") },
@@ -291,7 +295,7 @@ static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && gtk_widget_get_mapped (root))
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -485,6 +489,9 @@ rds_screenshooter_show_scene (RdsWindow      *window,
       GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);
 
       g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+      /* A narrow window folds its sidebar (and the connection menu) away. */
+      if (!gtk_widget_get_mapped (button))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     }
 }
