@@ -917,6 +917,19 @@ rds_application_handle_local_options (GApplication *application,
         self->screenshots_dark = g_str_equal (style, "dark");
       }
   }
+  if (!g_variant_dict_contains (options, "screenshots"))
+    {
+      const char *only[] = { "style", "lang", "size", "scale" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (only); i++)
+        if (g_variant_dict_contains (options, only[i]))
+          {
+            /* Translators: %s is an option, such as --lang */
+            g_printerr (_("--%s goes with --screenshots"), only[i]);
+            g_printerr ("\n");
+            return 1;
+          }
+    }
   if (!screenshot_options (self, options))
     return 1;
   if (g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir))

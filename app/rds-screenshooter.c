@@ -292,20 +292,32 @@ rds_screenshooter_save_png (GtkWidget   *widget,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
+find_named_in (GtkWidget  *root,
+               const char *name,
+               gboolean    mapped)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0 && (!mapped || gtk_widget_get_mapped (root)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_named (child, name);
+      GtkWidget *found = find_named_in (child, name, mapped);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The widget called @name that shows; or, if none does, a hidden one
+ * (a folded sidebar's). */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *found = find_named_in (root, name, TRUE);
+
+  return found != NULL ? found : find_named_in (root, name, FALSE);
 }
 
 static gboolean

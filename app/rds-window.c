@@ -281,7 +281,6 @@ rds_window_show_page (RdsWindow  *self,
            !is_top_page (name))
     {
       g_free (self->previous_page);
-  g_free (self->reference_return);
       self->previous_page = g_strdup (current);
     }
 
@@ -295,9 +294,10 @@ rds_window_show_page (RdsWindow  *self,
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-page", name);
     }
-  else
+  else if (!is_reference_page (name))
     /* A database's page and its wizards are part of Databases, wherever
-     * they were opened from (Back still returns there). */
+     * they were opened from (Back still returns there); a reference page
+     * is part of none, and leaves the sidebar as it was. */
     select_navigation_row (self, "databases");
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -1148,8 +1148,11 @@ ensure_info_panel (RdsWindow *self)
 
   self->info_panel = rds_info_panel_new ();
   if (self->settings != NULL)
-    rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel),
-                                g_settings_get_string (self->settings, "info-topic"));
+    {
+      g_autofree char *topic = g_settings_get_string (self->settings, "info-topic");
+
+      rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel), topic);
+    }
   adw_flap_set_flap (self->info_flap, self->info_panel);
   rds_accessible_name_controls (self->info_panel);
 }
@@ -1255,6 +1258,16 @@ close_info_action (GtkWidget  *widget,
   rds_window_set_info_open (RDS_WINDOW (widget), FALSE);
 }
 
+/* The panel just revealed maps with the flap's first frame: the focus
+ * goes in then. */
+static void
+info_panel_mapped_cb (GtkWidget *panel,
+                      RdsWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (panel, info_panel_mapped_cb, self);
+  gtk_widget_child_focus (panel, GTK_DIR_TAB_FORWARD);
+}
+
 /* F1: opens the panel with the focus in it, and from inside it closes it,
  * giving the focus back. With the panel open and the focus elsewhere, F1
  * goes to the panel. */
@@ -1274,7 +1287,11 @@ focus_info_action (GtkWidget  *widget,
 
   rds_window_set_info_open (self, TRUE);
   g_set_weak_pointer (&self->info_return, focus);
-  gtk_widget_child_focus (self->info_panel, GTK_DIR_TAB_FORWARD);
+  g_signal_handlers_disconnect_by_func (self->info_panel, info_panel_mapped_cb, self);
+  if (gtk_widget_get_mapped (self->info_panel))
+    gtk_widget_child_focus (self->info_panel, GTK_DIR_TAB_FORWARD);
+  else
+    g_signal_connect (self->info_panel, "map", G_CALLBACK (info_panel_mapped_cb), self);
 }
 
 /* Benchmarks: with RDS_CONSOLE_BENCHMARK set, the window prints when its
@@ -1399,6 +1416,7 @@ rds_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->previous_page);
+  g_free (self->reference_return);
   g_free (self->last_toast);
 
   G_OBJECT_CLASS (rds_window_parent_class)->finalize (object);

@@ -30,6 +30,14 @@ is_button_labelled (GtkWidget     *widget,
 }
 
 static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.close-info") == 0;
+}
+
+static gboolean
 is_label (GtkWidget     *widget,
           gconstpointer  data)
 {
@@ -92,6 +100,7 @@ create_wizard_info (Fixture *f)
   RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *text = NULL;
+  g_autofree char *topic = NULL;
   GtkWidget *focus, *button;
   RdsWindow *second;
 
@@ -124,18 +133,26 @@ create_wizard_info (Fixture *f)
   g_assert_nonnull (strstr (text, "not for scaling"));
   g_assert_nonnull (strstr (text, "Read replicas"));
   g_assert_true (g_settings_get_boolean (settings, "info-panel-open"));
-  g_assert_cmpstr (g_settings_get_string (settings, "info-topic"), ==, "multi-az");
+  topic = g_settings_get_string (settings, "info-topic");
+  g_assert_cmpstr (topic, ==, "multi-az");
   wait_for_frames (f, GTK_WIDGET (f->window));
   screenshot (f, GTK_WIDGET (f->window), "info-create-wizard-multi-az");
 
-  /* A related concept, in the same panel. */
+  /* A related concept, in the same panel; chosen from the keyboard, the
+   * focus stays in the panel (the link it was on goes with the old text). */
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (panel (f)), is_button_labelled, "Read replicas"));
   click_panel_link (f, "Read replicas");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (panel (f))));
   g_assert_cmpstr (rds_info_panel_get_title (panel (f)), ==, "Read replicas");
   g_clear_pointer (&text, g_free);
   text = rds_info_panel_get_text (panel (f));
   g_assert_nonnull (strstr (text, "asynchronous"));
   g_assert_nonnull (strstr (text, "up to 15 replicas"));
-  g_assert_cmpstr (g_settings_get_string (settings, "info-topic"), ==, "read-replicas");
+  g_clear_pointer (&topic, g_free);
+  topic = g_settings_get_string (settings, "info-topic");
+  g_assert_cmpstr (topic, ==, "read-replicas");
 
   /* Storage autoscaling states its rule. */
   click_info (GTK_WIDGET (wizard), "storage-autoscaling");
@@ -175,7 +192,10 @@ create_wizard_info (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (second));
 
   /* Its close button closes it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel (f)), "win.close-info", NULL));
+  button = find_widget (GTK_WIDGET (panel (f)), is_close_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Close Info Panel");
+  g_signal_emit_by_name (button, "clicked");
   g_assert_false (rds_window_get_info_open (f->window));
 }
 
@@ -271,6 +291,18 @@ ports_reference (Fixture *f)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "identifier_entry"))), ==,
                    "looked-up-ports");
   g_assert_nonnull (find_widget (GTK_WIDGET (panel (f)), is_label, "Engines and their default ports"));
+
+  /* Back from the reference returns where it was opened from, each time;
+   * the sidebar keeps its row. */
+  create_instance (f, "ports-db", "postgres", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "events"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "ports"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "events");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "ports-db"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "ports"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "database");
 }
 
 /* Under a Korean locale the links, the panel and the reference are in

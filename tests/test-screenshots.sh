@@ -85,6 +85,11 @@ refused "--style purple" "light or dark" --style purple
 refused "--lang fr" "en or ko" --lang fr
 refused "--size 12x" "WIDTHxHEIGHT" --size 12x
 refused "--scale 7" "1, 2 or 3" --scale 7
+# Without --screenshots, its options are refused too.
+if timeout 60 "$console" --lang ko > "$work/alone.log" 2>&1; then
+  fail "--lang without --screenshots was accepted"
+fi
+grep -qF "goes with --screenshots" "$work/alone.log" || fail "--lang alone did not say it goes with --screenshots"
 
 # In Korean (--lang ko): the same scenes, Korean captions.
 if ! "$console" --screenshots "$work/korean" --lang ko > "$work/korean.log" 2>&1; then

@@ -426,10 +426,25 @@ sample_environment (Fixture *f)
             g_assert_true (rds_database_page_get_instance (page) == find_instance (f, scenes[i].database));
             g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, scenes[i].tab);
           }
-        /* Its dialog or menu, over the page; gone when the scene ends. */
+        /* The step a user reaches. */
+        if (g_strcmp0 (scenes[i].name, "modify-database-summary") == 0)
+          g_assert_cmpstr (rds_modify_database_wizard_get_step (RDS_MODIFY_DATABASE_WIZARD (
+                             rds_window_get_page_widget (f->window, "modify-database"))), ==, "summary");
+        if (g_strcmp0 (scenes[i].name, "create-database-easy") == 0)
+          g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (
+                           rds_create_database_wizard_get_form (RDS_CREATE_DATABASE_WIZARD (
+                             rds_window_get_page_widget (f->window, "create-database"))), "method_easy"))));
+        /* Its dialog (a window over this one) or its menu (a popover of
+         * the window), open; gone when the scene ends. */
         subject = rds_screenshooter_get_subject (f->window, &scenes[i]);
-        if (scenes[i].dialog_action != NULL || scenes[i].menu != NULL)
-          g_assert_true (rds_screenshooter_get_subject (f->window, &scenes[i]) != GTK_WIDGET (f->window));
+        g_assert_nonnull (subject);
+        g_assert_true (gtk_widget_get_mapped (subject));
+        if (scenes[i].dialog_action != NULL)
+          g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (subject)) == GTK_WINDOW (f->window));
+        else if (scenes[i].menu != NULL)
+          g_assert_true (GTK_IS_POPOVER (subject) && gtk_widget_get_root (subject) == GTK_ROOT (f->window));
+        else
+          g_assert_true (subject == GTK_WIDGET (f->window));
         wait_for_frames (f, rds_screenshooter_get_subject (f->window, &scenes[i]));
         if (g_getenv ("RDS_SCREENSHOT_DIR") != NULL)
           {
@@ -444,6 +459,8 @@ sample_environment (Fixture *f)
         rds_screenshooter_end_scene (f->window, &scenes[i]);
         if (scenes[i].dialog_action != NULL)
           g_assert_true (rds_screenshooter_get_subject (f->window, &scenes[i]) != subject);
+        if (scenes[i].menu != NULL)
+          g_assert_false (gtk_widget_get_visible (subject));
       }
     for (guint p = 0; pages[p] != NULL; p++)
       {

@@ -127,7 +127,9 @@ rebuild (RdsInfoPanel *self)
     {
       const RdsConcept *related = rds_concept_lookup (concept->related[i]);
 
-      g_return_if_fail (related != NULL);
+      g_warn_if_fail (related != NULL);
+      if (related == NULL)
+        continue;
       if (!any_related)
         {
           GtkWidget *heading = text_label (_("Related topics"), "heading", TRUE);
@@ -178,6 +180,11 @@ rds_info_panel_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->title_label = NULL;
+  self->close_button = NULL;
+  self->scroller = NULL;
+  self->body = NULL;
+  self->topics_button = NULL;
 
   G_OBJECT_CLASS (rds_info_panel_parent_class)->dispose (object);
 }
@@ -320,6 +327,9 @@ rds_info_panel_set_concept (RdsInfoPanel *self,
                             const char   *concept)
 {
   const RdsConcept *found;
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean focus_in_body;
 
   g_return_if_fail (RDS_IS_INFO_PANEL (self));
 
@@ -327,8 +337,16 @@ rds_info_panel_set_concept (RdsInfoPanel *self,
   if (found == NULL || found == self->concept)
     return;
 
+  /* A related topic chosen with the keyboard: its link goes with the old
+   * text, the focus stays in the panel (whose name says the new topic). */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  focus_in_body = focus != NULL && self->body != NULL && gtk_widget_is_ancestor (focus, self->body);
+
   self->concept = found;
   rebuild (self);
+  if (focus_in_body)
+    gtk_widget_grab_focus (self->close_button);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONCEPT]);
 }
 
@@ -349,10 +367,11 @@ rds_info_panel_get_title (RdsInfoPanel *self)
 char *
 rds_info_panel_get_text (RdsInfoPanel *self)
 {
-  GString *text = g_string_new (rds_info_panel_get_title (self));
+  GString *text;
 
   g_return_val_if_fail (RDS_IS_INFO_PANEL (self), NULL);
 
+  text = g_string_new (rds_info_panel_get_title (self));
   for (GtkWidget *child = gtk_widget_get_first_child (self->body); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
