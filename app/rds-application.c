@@ -53,6 +53,7 @@ struct _RdsApplication
   char           *screenshots_dir;  /* --screenshots */
   char           *screenshots_state; /* its simulator's, removed at the end */
   gboolean        screenshots_dark; /* --style dark */
+  GStrv           screenshots_only;   /* --only */
   int             screenshots_width;  /* --size */
   int             screenshots_height;
   guint64         seed;             /* the simulator's, when not 0 */
@@ -92,6 +93,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --screenshots: the window’s size, before the scale (the default: 1280x820)"), N_("WIDTHxHEIGHT") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --screenshots: pixels per point, 1 (the default), 2 or 3"), N_("N") },
+  { "only", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --screenshots: only these scenes, by name, separated by commas (the default: all)"),
+    N_("NAMES") },
   { NULL }
 };
 
@@ -801,6 +805,7 @@ screenshot_options (RdsApplication *self,
 {
   const char *lang = NULL;
   const char *size = NULL;
+  const char *only = NULL;
   int scale = 1;
 
   self->screenshots_width = 1280;
@@ -853,6 +858,22 @@ screenshot_options (RdsApplication *self,
         }
       self->screenshots_width = (int) width;
       self->screenshots_height = (int) height;
+    }
+
+  if (g_variant_dict_lookup (options, "only", "&s", &only))
+    {
+      g_auto(GStrv) names = g_strsplit (only, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (rds_screenshooter_find_scene (g_strstrip (names[i])) == NULL)
+          {
+            /* Translators: %s is a name given after --only */
+            g_printerr (_("No scene is called “%s”: the index of a full run lists their names"), names[i]);
+            g_printerr ("\n");
+            return FALSE;
+          }
+      g_strfreev (self->screenshots_only);
+      self->screenshots_only = g_steal_pointer (&names);
     }
 
   if (g_variant_dict_lookup (options, "scale", "i", &scale))
@@ -919,7 +940,7 @@ rds_application_handle_local_options (GApplication *application,
   }
   if (!g_variant_dict_contains (options, "screenshots"))
     {
-      const char *only[] = { "style", "lang", "size", "scale" };
+      const char *only[] = { "style", "lang", "size", "scale", "only" };
 
       for (guint i = 0; i < G_N_ELEMENTS (only); i++)
         if (g_variant_dict_contains (options, only[i]))
@@ -1039,6 +1060,8 @@ rds_application_activate (GApplication *application)
     {
       RdsScreenshooter *screenshooter = rds_screenshooter_new (RDS_WINDOW (window), self->screenshots_dir);
 
+      rds_screenshooter_set_only (screenshooter, (const char * const *) self->screenshots_only);
+
       rds_window_set_quiet (RDS_WINDOW (window), TRUE);
       g_object_set_data_full (G_OBJECT (window), "screenshooter", screenshooter, g_object_unref);
       /* Held until the screenshots are done. */
@@ -1114,6 +1137,7 @@ rds_application_finalize (GObject *object)
   g_free (self->endpoint);
   g_free (self->profile);
   g_free (self->screenshots_dir);
+  g_strfreev (self->screenshots_only);
   g_free (self->screenshots_state);
 
   G_OBJECT_CLASS (rds_application_parent_class)->finalize (object);

@@ -137,6 +137,7 @@ struct _RdsScreenshooter
   RdsWindow *window;
   char      *dir;
   GTask     *task;            /* while running */
+  GStrv      only;            /* nullable: the scenes asked for */
   guint      scene;
   gboolean   prepared;        /* the scene's step is done */
   guint      settle_source;
@@ -176,6 +177,13 @@ fail (RdsScreenshooter *self,
 }
 
 static gboolean
+wanted (RdsScreenshooter *self,
+        const RdsScene   *scene)
+{
+  return self->only == NULL || g_strv_contains ((const char * const *) self->only, scene->name);
+}
+
+static gboolean
 write_index (RdsScreenshooter  *self,
              GError           **error)
 {
@@ -197,7 +205,11 @@ write_index (RdsScreenshooter  *self,
                           C_("html lang", "en"), title, title);
   for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
     {
-      g_autofree char *caption = g_markup_escape_text (_(scenes[i].caption), -1);
+      g_autofree char *caption = NULL;
+
+      if (!wanted (self, &scenes[i]))
+        continue;
+      caption = g_markup_escape_text (_(scenes[i].caption), -1);
 
       g_string_append_printf (markdown, "\n## %s.png\n\n![%s](%s.png)\n\n%s\n", scenes[i].name,
                               _(scenes[i].caption), scenes[i].name, _(scenes[i].caption));
@@ -611,6 +623,8 @@ next_scene (RdsScreenshooter *self)
 {
   GError *error = NULL;
 
+  while (self->scene < G_N_ELEMENTS (scenes) && !wanted (self, &scenes[self->scene]))
+    self->scene++;
   if (self->scene == G_N_ELEMENTS (scenes))
     {
       g_autoptr(GTask) task = g_steal_pointer (&self->task);
@@ -693,6 +707,7 @@ rds_screenshooter_finalize (GObject *object)
   RdsScreenshooter *self = RDS_SCREENSHOOTER (object);
 
   g_free (self->dir);
+  g_strfreev (self->only);
 
   G_OBJECT_CLASS (rds_screenshooter_parent_class)->finalize (object);
 }
@@ -724,6 +739,34 @@ rds_screenshooter_new (RdsWindow  *window,
   self->window = g_object_ref (window);
   self->dir = g_strdup (dir);
   return self;
+}
+
+/**
+ * rds_screenshooter_set_only:
+ * @names: (nullable): the scenes to render, by name; %NULL for all
+ */
+void
+rds_screenshooter_set_only (RdsScreenshooter   *self,
+                            const char * const *names)
+{
+  g_return_if_fail (RDS_IS_SCREENSHOOTER (self));
+
+  g_strfreev (self->only);
+  self->only = g_strdupv ((char **) names);
+}
+
+/**
+ * rds_screenshooter_find_scene:
+ *
+ * Returns: (nullable): the scene called @name
+ */
+const RdsScene *
+rds_screenshooter_find_scene (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    if (g_strcmp0 (scenes[i].name, name) == 0)
+      return &scenes[i];
+  return NULL;
 }
 
 /**

@@ -37,6 +37,7 @@ typedef struct
 } RdsScene;
 
 const RdsScene   *rds_screenshooter_get_scenes (guint               *n_scenes);
+const RdsScene   *rds_screenshooter_find_scene (const char          *name);
 void              rds_screenshooter_show_scene (RdsWindow           *window,
                                                 const RdsScene      *scene);
 gboolean          rds_screenshooter_is_settled (RdsWindow           *window,
@@ -57,6 +58,8 @@ G_DECLARE_FINAL_TYPE (RdsScreenshooter, rds_screenshooter, RDS, SCREENSHOOTER, G
 
 RdsScreenshooter *rds_screenshooter_new        (RdsWindow           *window,
                                                 const char          *dir);
+void              rds_screenshooter_set_only   (RdsScreenshooter    *self,
+                                                const char * const  *names);
 void              rds_screenshooter_run_async  (RdsScreenshooter    *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,

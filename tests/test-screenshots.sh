@@ -61,15 +61,20 @@ cmp -s "$work/first/index.md" "$work/second/index.md" || fail "index.md differs 
 [ -z "$(ls -A "$TMPDIR")" ] || fail "the simulator's state was left in $TMPDIR: $(ls -A "$TMPDIR")"
 grep -qF "The dashboard: " "$work/first/index.md" || fail "index.md has no caption for the dashboard"
 
-# Dark: the same scenes, other pixels.
-if ! "$console" --screenshots "$work/dark" --style dark > "$work/dark.log" 2>&1; then
+# Dark: other pixels (a few scenes, --only: the others are the same
+# scenes in another style).
+if ! "$console" --screenshots "$work/dark" --style dark --only dashboard,menu-main,dialog-about \
+     > "$work/dark.log" 2>&1; then
   cat "$work/dark.log"
   fail "the dark run failed"
 fi
-for scene in "${scenes[@]}"; do
+for scene in dashboard menu-main dialog-about; do
   [ -s "$work/dark/$scene.png" ] || fail "no dark $scene.png"
+  cmp -s "$work/first/$scene.png" "$work/dark/$scene.png" && fail "the dark $scene.png is the light one"
 done
-cmp -s "$work/first/dashboard.png" "$work/dark/dashboard.png" && fail "the dark dashboard.png is the light one"
+# --only: those scenes and no others, in the index too.
+[ "$(ls "$work/dark"/*.png | wc -l)" -eq 3 ] || fail "--only made $(ls "$work/dark"/*.png | wc -l) images, not 3"
+[ "$(grep -c '^## ' "$work/dark/index.md")" -eq 3 ] || fail "--only's index does not list 3 scenes"
 
 # Options it does not know: refused, with what to give, and nothing made.
 refused() {
@@ -85,6 +90,7 @@ refused "--style purple" "light or dark" --style purple
 refused "--lang fr" "en or ko" --lang fr
 refused "--size 12x" "WIDTHxHEIGHT" --size 12x
 refused "--scale 7" "1, 2 or 3" --scale 7
+refused "--only nowhere" "No scene is called" --only dashboard,nowhere
 # Without --screenshots, its options are refused too.
 if timeout 60 "$console" --lang ko > "$work/alone.log" 2>&1; then
   fail "--lang without --screenshots was accepted"
@@ -106,24 +112,25 @@ grep -qF '<html lang="ko">' "$work/korean/index.html" || fail "the Korean index.
 cmp -s "$work/first/dashboard.png" "$work/korean/dashboard.png" && fail "the Korean dashboard.png is the English one"
 
 # --lang en under a Korean desktop: English.
-if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/english" --lang en \
+if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/english" --lang en --only databases \
      > "$work/english.log" 2>&1; then
   cat "$work/english.log"
   fail "the --lang en run failed"
 fi
-grep -qF "The dashboard: " "$work/english/index.md" || fail "--lang en under a Korean locale is not English"
+grep -qF "Databases: the DB instances" "$work/english/index.md" || fail "--lang en under a Korean locale is not English"
 cmp -s "$work/first/databases.png" "$work/english/databases.png" || fail "--lang en databases.png differs from the English one"
 
 # A size, and a scale: the window's pixels, twice as many each way.
 png_size() {
   od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }'
 }
-if ! "$console" --screenshots "$work/small" --size 1024x700 > "$work/small.log" 2>&1; then
+if ! "$console" --screenshots "$work/small" --size 1024x700 --only databases > "$work/small.log" 2>&1; then
   cat "$work/small.log"
   fail "the --size run failed"
 fi
 [ "$(png_size "$work/small/databases.png")" = 1024x700 ] || fail "--size 1024x700 gave $(png_size "$work/small/databases.png")"
-if ! "$console" --screenshots "$work/scaled" --size 800x480 --scale 2 > "$work/scaled.log" 2>&1; then
+if ! "$console" --screenshots "$work/scaled" --size 800x480 --scale 2 --only databases,menu-connection \
+     > "$work/scaled.log" 2>&1; then
   cat "$work/scaled.log"
   fail "the --scale run failed"
 fi
