@@ -25,6 +25,7 @@
 #include "rds-create-database-wizard.h"
 #include "rds-database-form.h"
 #include "rds-database-page.h"
+#include "rds-databases-page.h"
 #include "rds-modify-database-wizard.h"
 #include "rds-page.h"
 #include "rds-resource-list.h"
@@ -59,7 +60,18 @@ continue_to_summary (GtkWidget *wizard)
   gtk_widget_activate_action (wizard, "wizard.continue", NULL);
 }
 
-/* Every scene the command renders, in order (see RdsScene). */
+/* Databases: a database chosen in the list. */
+static void
+choose_billing_postgres (GtkWidget *page)
+{
+  rds_databases_page_select (RDS_DATABASES_PAGE (page), "billing-postgres");
+}
+
+/* Every scene the command renders, in order (see RdsScene). A wizard is
+ * kept from scene to scene, as it is for a user: the scene that takes it
+ * to a later step comes last of its wizard's (and the one that chooses a
+ * database, last of its page's), so that each scene shows the same with
+ * --only as in a full run. */
 static const RdsScene scenes[] = {
   { .name = "dashboard", .page = "dashboard",
     .caption = N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
@@ -84,6 +96,9 @@ static const RdsScene scenes[] = {
   { .name = "create-database-info", .page = "create-database", .action = "win.create-database",
     .info = "managed-database",
     .caption = N_("The Info panel beside the Create database form: what a managed database does for you") },
+  { .name = "menu-info-topics", .page = "create-database", .action = "win.create-database",
+    .info = "multi-az", .menu = "info-topics-menu",
+    .caption = N_("The Info panel’s topics: every concept it explains, and the Ports reference") },
   { .name = "create-database-easy", .page = "create-database", .action = "win.create-database",
     .prepare = choose_easy_create,
     .caption = N_("Create database, Easy create: the engine, a size and a name; the rest as recommended") },
@@ -98,11 +113,14 @@ static const RdsScene scenes[] = {
     .caption = N_("The Info panel beside a database’s configuration: storage autoscaling and its rule") },
   { .name = "ports", .page = "ports",
     .caption = N_("The Ports reference: the engines’ default ports, and the ports often confused with them") },
+  { .name = "menu-main", .page = "databases", .menu = "main-menu",
+    .caption = N_("The main menu: connections, preferences, the Info panel and the Ports reference") },
+  { .name = "menu-databases-actions", .page = "databases", .menu = "databases-actions-menu",
+    .prepare = choose_billing_postgres,
+    .caption = N_("Databases, the Actions menu: what the chosen database’s status allows") },
   { .name = "menu-database-actions", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .menu = "actions-menu",
     .caption = N_("A database’s Actions menu: what its status allows") },
-  { .name = "menu-main", .page = "databases", .menu = "main-menu",
-    .caption = N_("The main menu: connections, preferences, the Info panel and the Ports reference") },
   { .name = "menu-clock", .page = "dashboard", .menu = "clock-menu",
     .caption = N_("The simulator’s clock: paused or running, at which speed, and jumps ahead") },
   { .name = "menu-connection", .page = "dashboard", .menu = "connection-menu",
@@ -413,12 +431,16 @@ page_loading (GtkWidget *page)
 /**
  * rds_screenshooter_is_settled:
  *
+ * @prepared: whether the scene's step is done (or it has none): then its
+ *   dialog or menu must be open too
+ *
  * Returns: whether @scene, shown, has everything it shows: the session's
  *   lists loaded, and whatever else its page asked for
  */
 gboolean
 rds_screenshooter_is_settled (RdsWindow      *window,
-                              const RdsScene *scene)
+                              const RdsScene *scene,
+                              gboolean        prepared)
 {
   RdsSession *session = rds_window_get_session (window);
   GtkWidget *subject = rds_screenshooter_get_subject (window, scene);
@@ -427,7 +449,7 @@ rds_screenshooter_is_settled (RdsWindow      *window,
          list_settled (rds_session_get_snapshots (session)) && list_settled (rds_session_get_events (session)) &&
          g_strcmp0 (rds_window_get_page (window), scene->page) == 0 &&
          !page_loading (rds_window_get_page_widget (window, scene->page)) &&
-         subject != NULL && gtk_widget_get_mapped (subject);
+         (!prepared || (subject != NULL && gtk_widget_get_mapped (subject)));
 }
 
 static gboolean
@@ -435,7 +457,8 @@ settle_cb (gpointer data)
 {
   RdsScreenshooter *self = data;
 
-  if (!rds_screenshooter_is_settled (self->window, &scenes[self->scene]))
+  if (!rds_screenshooter_is_settled (self->window, &scenes[self->scene],
+                                     self->prepared || scenes[self->scene].prepare == NULL))
     {
       if (g_get_monotonic_time () < self->settle_deadline)
         return G_SOURCE_CONTINUE;
@@ -478,6 +501,25 @@ rds_screenshooter_get_scenes (guint *n_scenes)
   return scenes;
 }
 
+/* Opens the scene's dialog or menu. */
+static void
+open_subject (RdsWindow      *window,
+              const RdsScene *scene)
+{
+  if (scene->dialog_action != NULL)
+    gtk_widget_activate_action (rds_window_get_page_widget (window, scene->page), scene->dialog_action, NULL);
+  if (scene->menu != NULL)
+    {
+      GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);
+
+      g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+      /* A narrow window folds its sidebar (and the connection menu) away. */
+      if (!gtk_widget_get_mapped (button))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
+}
+
 /**
  * rds_screenshooter_show_scene:
  *
@@ -506,25 +548,15 @@ rds_screenshooter_show_scene (RdsWindow      *window,
   if (scene->tab != NULL)
     rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (window, "database")), scene->tab);
 
-  if (scene->dialog_action != NULL)
-    gtk_widget_activate_action (rds_window_get_page_widget (window, scene->page), scene->dialog_action, NULL);
-  if (scene->menu != NULL)
-    {
-      GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);
-
-      g_return_if_fail (GTK_IS_MENU_BUTTON (button));
-      /* A narrow window folds its sidebar (and the connection menu) away. */
-      if (!gtk_widget_get_mapped (button))
-        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-    }
+  if (scene->prepare == NULL)
+    open_subject (window, scene);
 }
 
 /**
  * rds_screenshooter_prepare_scene:
  *
  * Once @scene's page is settled, does what its step needs (a wizard's
- * Continue...).
+ * Continue, a row chosen...), then opens its dialog or menu.
  *
  * Returns: whether there was anything to do (wait for it to settle again)
  */
@@ -535,6 +567,7 @@ rds_screenshooter_prepare_scene (RdsWindow      *window,
   if (scene->prepare == NULL)
     return FALSE;
   scene->prepare (rds_window_get_page_widget (window, scene->page));
+  open_subject (window, scene);
   return TRUE;
 }
 

@@ -32,7 +32,8 @@ typedef struct
   const char *target;
   const char *dialog_action;
   const char *menu;
-  /* A wizard's later step: what a user does on the settled page first. */
+  /* What a user does on the settled page first (a wizard's Continue, a
+   * row chosen), before its dialog or menu opens. */
   void      (*prepare)      (GtkWidget *page);
 } RdsScene;
 
@@ -41,7 +42,8 @@ const RdsScene   *rds_screenshooter_find_scene (const char          *name);
 void              rds_screenshooter_show_scene (RdsWindow           *window,
                                                 const RdsScene      *scene);
 gboolean          rds_screenshooter_is_settled (RdsWindow           *window,
-                                                const RdsScene      *scene);
+                                                const RdsScene      *scene,
+                                                gboolean             prepared);
 gboolean          rds_screenshooter_prepare_scene (RdsWindow        *window,
                                                   const RdsScene   *scene);
 GtkWidget        *rds_screenshooter_get_subject (RdsWindow          *window,

@@ -76,6 +76,17 @@ done
 [ "$(ls "$work/dark"/*.png | wc -l)" -eq 3 ] || fail "--only made $(ls "$work/dark"/*.png | wc -l) images, not 3"
 [ "$(grep -c '^## ' "$work/dark/index.md")" -eq 3 ] || fail "--only's index does not list 3 scenes"
 
+# A scene alone (--only) is the same as in a full run, even those that
+# follow a step of their page's.
+only=menu-main,menu-info-topics,create-database-easy,modify-database-summary,menu-databases-actions,dialog-about
+if ! "$console" --screenshots "$work/only" --only "$only" > "$work/only.log" 2>&1; then
+  cat "$work/only.log"
+  fail "the --only run failed"
+fi
+for scene in ${only//,/ }; do
+  cmp -s "$work/first/$scene.png" "$work/only/$scene.png" || fail "$scene.png alone differs from the full run's"
+done
+
 # Options it does not know: refused, with what to give, and nothing made.
 refused() {
   local what=$1 hint=$2

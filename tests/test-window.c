@@ -348,7 +348,16 @@ static gboolean
 scene_settled (Fixture       *f,
                gconstpointer  data)
 {
-  return rds_screenshooter_is_settled (f->window, data);
+  const RdsScene *scene = data;
+
+  return rds_screenshooter_is_settled (f->window, scene, scene->prepare == NULL);
+}
+
+static gboolean
+scene_prepared (Fixture       *f,
+                gconstpointer  data)
+{
+  return rds_screenshooter_is_settled (f->window, data, TRUE);
 }
 
 /* The first start on an empty simulator offers a living console. */
@@ -414,7 +423,7 @@ sample_environment (Fixture *f)
         rds_session_refresh (f->session);
         g_assert_true (spin_until (f, scene_settled, &scenes[i]));
         if (rds_screenshooter_prepare_scene (f->window, &scenes[i]))
-          g_assert_true (spin_until (f, scene_settled, &scenes[i]));
+          g_assert_true (spin_until (f, scene_prepared, &scenes[i]));
         g_assert_cmpstr (rds_window_get_page (f->window), ==, scenes[i].page);
         g_assert_true (rds_window_get_info_open (f->window) == (scenes[i].info != NULL));
         if (scenes[i].tab != NULL)
@@ -430,6 +439,9 @@ sample_environment (Fixture *f)
         if (g_strcmp0 (scenes[i].name, "modify-database-summary") == 0)
           g_assert_cmpstr (rds_modify_database_wizard_get_step (RDS_MODIFY_DATABASE_WIZARD (
                              rds_window_get_page_widget (f->window, "modify-database"))), ==, "summary");
+        if (g_strcmp0 (scenes[i].name, "menu-databases-actions") == 0)
+          g_assert_true (rds_databases_page_get_selected (RDS_DATABASES_PAGE (rds_window_get_page_widget (
+                           f->window, "databases"))) == find_instance (f, "billing-postgres"));
         if (g_strcmp0 (scenes[i].name, "create-database-easy") == 0)
           g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (
                            rds_create_database_wizard_get_form (RDS_CREATE_DATABASE_WIZARD (

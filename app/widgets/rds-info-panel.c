@@ -294,6 +294,8 @@ rds_info_panel_init (RdsInfoPanel *self)
                                       "menu-model", menu,
                                       NULL);
   gtk_widget_add_css_class (self->topics_button, "flat");
+  /* The screenshots' scenes find it by name. */
+  gtk_widget_set_name (self->topics_button, "info-topics-menu");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->topics_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("All Topics"), -1);
   gtk_box_append (GTK_BOX (footer), self->topics_button);
