@@ -31,6 +31,7 @@
 #include "rds-resource-list.h"
 #include "rds-sample-environment.h"
 #include "rds-session.h"
+#include "rds-snapshots-page.h"
 
 /* Later steps of the wizards, as a user reaches them. */
 
@@ -65,6 +66,13 @@ static void
 choose_billing_postgres (GtkWidget *page)
 {
   rds_databases_page_select (RDS_DATABASES_PAGE (page), "billing-postgres");
+}
+
+/* Snapshots: the first snapshot chosen. */
+static void
+choose_first_snapshot (GtkWidget *page)
+{
+  gtk_single_selection_set_selected (rds_snapshots_page_get_selection (RDS_SNAPSHOTS_PAGE (page)), 0);
 }
 
 /* Every scene the command renders, in order (see RdsScene). A wizard is
@@ -121,6 +129,9 @@ static const RdsScene scenes[] = {
   { .name = "menu-database-actions", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .menu = "actions-menu",
     .caption = N_("A database’s Actions menu: what its status allows") },
+  { .name = "menu-snapshots-actions", .page = "snapshots", .menu = "snapshots-actions-menu",
+    .prepare = choose_first_snapshot,
+    .caption = N_("Snapshots, the Actions menu: take a snapshot, or delete the chosen one") },
   { .name = "menu-clock", .page = "dashboard", .menu = "clock-menu",
     .caption = N_("The simulator’s clock: paused or running, at which speed, and jumps ahead") },
   { .name = "menu-connection", .page = "dashboard", .menu = "connection-menu",
@@ -137,6 +148,9 @@ static const RdsScene scenes[] = {
   { .name = "dialog-delete-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .dialog_action = "db.delete",
     .caption = N_("Delete: a final snapshot, the automated backups, and “delete me” to confirm") },
+  { .name = "dialog-delete-snapshot", .page = "snapshots", .dialog_action = "snapshot.delete",
+    .prepare = choose_first_snapshot,
+    .caption = N_("Delete a snapshot: gone for good, typed to confirm") },
   { .name = "dialog-preferences", .page = "databases", .dialog_action = "app.preferences",
     .caption = N_("Preferences") },
   { .name = "dialog-keyboard-shortcuts", .page = "databases", .dialog_action = "win.show-help-overlay",
