@@ -313,6 +313,7 @@ korean_info (Fixture *f)
   RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
   RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
   g_autofree char *text = NULL;
+  RdsDatabasePage *page;
   GtkWidget *ports;
 
   g_assert_true (spin_until (f, form_ready, form));
@@ -326,6 +327,20 @@ korean_info (Fixture *f)
   g_assert_nonnull (strstr (text, "읽기 전용 복제본"));
   wait_for_frames (f, GTK_WIDGET (f->window));
   screenshot (f, GTK_WIDGET (f->window), "info-korean");
+
+  /* A database's page: Info beside Backup, in Korean. */
+  create_instance (f, "korean-db", "mysql", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "korean-db"));
+  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  rds_database_page_show_tab (page, "maintenance");
+  wait_for_frames (f, GTK_WIDGET (f->window));
+  click_info (GTK_WIDGET (page), "backups");
+  g_assert_cmpstr (rds_info_panel_get_title (panel (f)), ==, "백업과 복원");
+  g_clear_pointer (&text, g_free);
+  text = rds_info_panel_get_text (panel (f));
+  g_assert_nonnull (strstr (text, "5분마다 트랜잭션 로그"));
+  g_assert_nonnull (strstr (text, "새 데이터베이스를 만들며"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel (f)), is_button_labelled, "스냅샷 페이지에서 백업 보기"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "ports"));
   ports = rds_window_get_page_widget (f->window, "ports");
