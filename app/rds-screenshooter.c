@@ -123,6 +123,8 @@ static const RdsScene scenes[] = {
     .caption = N_("The Ports reference: the engines’ default ports, and the ports often confused with them") },
   { .name = "menu-main", .page = "databases", .menu = "main-menu",
     .caption = N_("The main menu: connections, preferences, the Info panel and the Ports reference") },
+  { .name = "menu-databases-preferences", .page = "databases", .menu = "databases-preferences-menu",
+    .caption = N_("Databases, the table’s preferences: how many databases a page shows") },
   { .name = "menu-databases-actions", .page = "databases", .menu = "databases-actions-menu",
     .prepare = choose_billing_postgres,
     .caption = N_("Databases, the Actions menu: what the chosen database’s status allows") },
@@ -285,16 +287,30 @@ save_png (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   int width = gdk_paintable_get_intrinsic_width (paintable);
   int height = gdk_paintable_get_intrinsic_height (paintable);
+  g_autoptr(GdkPaintable) menu = popover != NULL && gtk_widget_get_mapped (popover)
+                                 ? gtk_widget_paintable_new (popover) : NULL;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  double x = 0, y = 0;
+
+  /* A menu may hang past the window's edge, as it does on the screen: the
+   * image grows to hold it. */
+  if (menu != NULL)
+    {
+      graphene_rect_t menu_bounds;
+
+      popover_offset (widget, popover, &x, &y);
+      graphene_rect_init (&menu_bounds, x, y, gdk_paintable_get_intrinsic_width (menu),
+                          gdk_paintable_get_intrinsic_height (menu));
+      graphene_rect_union (&bounds, &menu_bounds, &bounds);
+      graphene_rect_round_extents (&bounds, &bounds);
+    }
 
   /* At the window's scale: twice the pixels at GDK_SCALE=2. */
   gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-bounds.origin.x, -bounds.origin.y));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  if (popover != NULL && gtk_widget_get_mapped (popover))
+  if (menu != NULL)
     {
-      g_autoptr(GdkPaintable) menu = gtk_widget_paintable_new (popover);
-      double x, y;
-
-      popover_offset (widget, popover, &x, &y);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
       gdk_paintable_snapshot (menu, GDK_SNAPSHOT (snapshot), gdk_paintable_get_intrinsic_width (menu),
                               gdk_paintable_get_intrinsic_height (menu));
@@ -307,7 +323,8 @@ save_png (GtkWidget   *widget,
       return FALSE;
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+                                         &GRAPHENE_RECT_INIT (0, 0, bounds.size.width * scale,
+                                                              bounds.size.height * scale));
   if (!gdk_texture_save_to_png (texture, path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
