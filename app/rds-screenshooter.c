@@ -153,6 +153,8 @@ static const RdsScene scenes[] = {
   { .name = "dialog-delete-snapshot", .page = "snapshots", .dialog_action = "snapshot.delete",
     .prepare = choose_first_snapshot,
     .caption = N_("Delete a snapshot: gone for good, typed to confirm") },
+  { .name = "dialog-connections", .page = "databases", .dialog_action = "app.connections",
+    .caption = N_("Connections: the embedded simulator, and the endpoints and AWS accounts you add") },
   { .name = "dialog-preferences", .page = "databases", .dialog_action = "app.preferences",
     .caption = N_("Preferences") },
   { .name = "dialog-keyboard-shortcuts", .page = "databases", .dialog_action = "win.show-help-overlay",
