@@ -155,6 +155,9 @@ static const RdsScene scenes[] = {
     .caption = N_("Delete a snapshot: gone for good, typed to confirm") },
   { .name = "dialog-connections", .page = "databases", .dialog_action = "app.connections",
     .caption = N_("Connections: the embedded simulator, and the endpoints and AWS accounts you add") },
+  { .name = "dialog-add-connection", .page = "databases", .dialog_action = "app.connections",
+    .dialog_step = "connections.add",
+    .caption = N_("Add a connection: rds-simd, another RDS-compatible endpoint, or an AWS account") },
   { .name = "dialog-preferences", .page = "databases", .dialog_action = "app.preferences",
     .caption = N_("Preferences") },
   { .name = "dialog-keyboard-shortcuts", .page = "databases", .dialog_action = "win.show-help-overlay",
@@ -540,7 +543,14 @@ open_subject (RdsWindow      *window,
               const RdsScene *scene)
 {
   if (scene->dialog_action != NULL)
-    gtk_widget_activate_action (rds_window_get_page_widget (window, scene->page), scene->dialog_action, NULL);
+    {
+      GtkWidget *dialog;
+
+      gtk_widget_activate_action (rds_window_get_page_widget (window, scene->page), scene->dialog_action, NULL);
+      dialog = rds_screenshooter_get_subject (window, scene);
+      if (dialog != NULL && scene->dialog_step != NULL)
+        gtk_widget_activate_action (dialog, scene->dialog_step, NULL);
+    }
   if (scene->menu != NULL)
     {
       GtkWidget *button = find_named (GTK_WIDGET (window), scene->menu);

@@ -31,6 +31,7 @@ typedef struct
   const char *action;
   const char *target;
   const char *dialog_action;
+  const char *dialog_step;    /* then an action of the dialog's */
   const char *menu;
   /* What a user does on the settled page first (a wizard's Continue, a
    * row chosen), before its dialog or menu opens. */
