@@ -75,12 +75,15 @@ choose_first_snapshot (GtkWidget *page)
   gtk_single_selection_set_selected (rds_snapshots_page_get_selection (RDS_SNAPSHOTS_PAGE (page)), 0);
 }
 
-/* Every scene the command renders, in order (see RdsScene). A wizard is
+/* Every scene the command renders, in order (see RdsScene); those of an
+ * empty simulator first, before the sample environment. A wizard is
  * kept from scene to scene, as it is for a user: the scene that takes it
  * to a later step comes last of its wizard's (and the one that chooses a
  * database, last of its page's), so that each scene shows the same with
  * --only as in a full run. */
 static const RdsScene scenes[] = {
+  { .name = "dialog-sample-offer", .page = "dashboard", .dialog_action = "win.offer-sample", .before_sample = TRUE,
+    .caption = N_("The first start on an empty simulator: a sample environment, or start empty") },
   { .name = "dashboard", .page = "dashboard",
     .caption = N_("The dashboard: the Region’s resources against their quotas, and its recent events") },
   { .name = "databases", .page = "databases",
@@ -179,6 +182,7 @@ struct _RdsScreenshooter
   GStrv      only;            /* nullable: the scenes asked for */
   guint      scene;
   gboolean   prepared;        /* the scene's step is done */
+  gboolean   sample_made;     /* the sample environment, after the scenes before it */
   guint      settle_source;
   gint64     settle_deadline;
   gulong     paint_id;
@@ -192,6 +196,9 @@ struct _RdsScreenshooter
 G_DEFINE_FINAL_TYPE (RdsScreenshooter, rds_screenshooter, G_TYPE_OBJECT)
 
 static void next_scene (RdsScreenshooter *self);
+static void sample_created_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
 
 static void
 stop_waiting (RdsScreenshooter *self)
@@ -701,6 +708,15 @@ next_scene (RdsScreenshooter *self)
 
   while (self->scene < G_N_ELEMENTS (scenes) && !wanted (self, &scenes[self->scene]))
     self->scene++;
+  /* The scenes of an empty simulator first (the first start's offer),
+   * then the sample environment for the others. */
+  if (self->scene < G_N_ELEMENTS (scenes) && !scenes[self->scene].before_sample && !self->sample_made)
+    {
+      rds_sample_environment_create_async (rds_window_get_session (self->window),
+                                           g_task_get_cancellable (self->task), sample_created_cb,
+                                           g_object_ref (self));
+      return;
+    }
   if (self->scene == G_N_ELEMENTS (scenes))
     {
       g_autoptr(GTask) task = g_steal_pointer (&self->task);
@@ -733,16 +749,15 @@ sample_created_cb (GObject      *object,
       fail (self, error);
       return;
     }
-  self->scene = 0;
+  self->sample_made = TRUE;
   next_scene (self);
 }
 
 static void
 start (RdsScreenshooter *self)
 {
-  rds_sample_environment_create_async (rds_window_get_session (self->window),
-                                       g_task_get_cancellable (self->task), sample_created_cb,
-                                       g_object_ref (self));
+  self->scene = 0;
+  next_scene (self);
 }
 
 static void

@@ -33,6 +33,7 @@ typedef struct
   const char *dialog_action;
   const char *dialog_step;    /* then an action of the dialog's */
   const char *menu;
+  gboolean    before_sample;  /* on the empty simulator, before the sample */
   /* What a user does on the settled page first (a wizard's Continue, a
    * row chosen), before its dialog or menu opens. */
   void      (*prepare)      (GtkWidget *page);

@@ -700,26 +700,11 @@ sample_response_cb (RdsWindow   *self,
     }
 }
 
+/* The first start's offer: the sample environment, or empty. */
 static void
-maybe_offer_sample (RdsWindow *self)
+present_sample_offer (RdsWindow *self)
 {
-  RdsResourceList *instances, *snapshots;
   AdwMessageDialog *dialog;
-
-  if (self->sample_offered || self->session == NULL || !rds_session_is_simulator (self->session))
-    return;
-  if (self->settings != NULL && g_settings_get_boolean (self->settings, "sample-offer-answered"))
-    return;
-
-  instances = rds_session_get_instances (self->session);
-  snapshots = rds_session_get_snapshots (self->session);
-  if (!rds_resource_list_get_loaded (instances) || !rds_resource_list_get_loaded (snapshots))
-    return;
-
-  self->sample_offered = TRUE;
-  if (g_list_model_get_n_items (rds_resource_list_get_model (instances)) > 0 ||
-      g_list_model_get_n_items (rds_resource_list_get_model (snapshots)) > 0)
-    return;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Welcome to RDS Console"), NULL));
@@ -739,6 +724,29 @@ maybe_offer_sample (RdsWindow *self)
   rds_accessible_name_controls (GTK_WIDGET (dialog));
   rds_word_wrap_all (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+maybe_offer_sample (RdsWindow *self)
+{
+  RdsResourceList *instances, *snapshots;
+
+  if (self->sample_offered || self->session == NULL || !rds_session_is_simulator (self->session))
+    return;
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "sample-offer-answered"))
+    return;
+
+  instances = rds_session_get_instances (self->session);
+  snapshots = rds_session_get_snapshots (self->session);
+  if (!rds_resource_list_get_loaded (instances) || !rds_resource_list_get_loaded (snapshots))
+    return;
+
+  self->sample_offered = TRUE;
+  if (g_list_model_get_n_items (rds_resource_list_get_model (instances)) > 0 ||
+      g_list_model_get_n_items (rds_resource_list_get_model (snapshots)) > 0)
+    return;
+
+  present_sample_offer (self);
 }
 
 /* Session */
@@ -1250,6 +1258,19 @@ show_info_action (GtkWidget  *widget,
   rds_window_show_info (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The sample offer again, for its screenshot (a scene of the
+ * screenshooter; in no menu). */
+static void
+offer_sample_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+
+  if (self->session != NULL && rds_session_is_simulator (self->session))
+    present_sample_offer (self);
+}
+
 static void
 close_info_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1523,6 +1544,7 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-clock", NULL, toggle_clock_action);
   gtk_widget_class_install_action (widget_class, "win.show-info", "s", show_info_action);
   gtk_widget_class_install_action (widget_class, "win.close-info", NULL, close_info_action);
+  gtk_widget_class_install_action (widget_class, "win.offer-sample", NULL, offer_sample_action);
   gtk_widget_class_install_action (widget_class, "win.focus-info", NULL, focus_info_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-info", "info-open");
 
