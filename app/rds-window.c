@@ -1148,19 +1148,19 @@ toggle_clock_action (GtkWidget  *widget,
 
 /* The Info panel */
 
+/* Makes the panel on @concept, or on the topic it was left on. */
 static void
-ensure_info_panel (RdsWindow *self)
+ensure_info_panel (RdsWindow  *self,
+                   const char *concept)
 {
+  g_autofree char *topic = NULL;
+
   if (self->info_panel != NULL)
     return;
 
-  self->info_panel = rds_info_panel_new ();
-  if (self->settings != NULL)
-    {
-      g_autofree char *topic = g_settings_get_string (self->settings, "info-topic");
-
-      rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel), topic);
-    }
+  if (concept == NULL && self->settings != NULL)
+    topic = g_settings_get_string (self->settings, "info-topic");
+  self->info_panel = rds_info_panel_new (concept != NULL ? concept : topic);
   adw_flap_set_flap (self->info_flap, self->info_panel);
   rds_accessible_name_controls (self->info_panel);
 }
@@ -1189,7 +1189,7 @@ rds_window_set_info_open (RdsWindow *self,
   if (!!open == rds_window_get_info_open (self))
     return;
   if (open)
-    ensure_info_panel (self);
+    ensure_info_panel (self, NULL);
   adw_flap_set_reveal_flap (self->info_flap, open);
 }
 
@@ -1229,7 +1229,7 @@ rds_window_show_info (RdsWindow  *self,
 {
   g_return_if_fail (RDS_IS_WINDOW (self));
 
-  ensure_info_panel (self);
+  ensure_info_panel (self, concept);
   rds_info_panel_set_concept (RDS_INFO_PANEL (self->info_panel), concept);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "info-topic",

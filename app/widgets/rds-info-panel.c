@@ -42,6 +42,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A wrapping label of small natural width: the panel's own width (280 px)
+ * decides where lines break, not the text's length. */
 static GtkWidget *
 text_label (const char *text,
             const char *style,
@@ -235,9 +237,11 @@ rds_info_panel_class_init (RdsInfoPanelClass *klass)
   object_class->get_property = rds_info_panel_get_property;
   object_class->set_property = rds_info_panel_set_property;
 
+  /* Set once while constructed (the text is built once), then at will. */
   properties[PROP_CONCEPT] =
     g_param_spec_string ("concept", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
+                         G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -300,14 +304,17 @@ rds_info_panel_init (RdsInfoPanel *self)
                                   _("All Topics"), -1);
   gtk_box_append (GTK_BOX (footer), self->topics_button);
   gtk_widget_set_parent (footer, GTK_WIDGET (self));
-
-  rds_info_panel_set_concept (self, "managed-database");
 }
 
+/**
+ * rds_info_panel_new:
+ * @concept: (nullable): the concept to show first; unknown or %NULL, what
+ *   a managed database does for you
+ */
 GtkWidget *
-rds_info_panel_new (void)
+rds_info_panel_new (const char *concept)
 {
-  return g_object_new (RDS_TYPE_INFO_PANEL, NULL);
+  return g_object_new (RDS_TYPE_INFO_PANEL, "concept", concept, NULL);
 }
 
 const char *
@@ -322,7 +329,8 @@ rds_info_panel_get_concept (RdsInfoPanel *self)
  * rds_info_panel_set_concept:
  *
  * Shows the concept called @concept; an unknown one (from old settings)
- * leaves the panel as it was.
+ * leaves the panel as it was, or, on a new panel, shows what a managed
+ * database does for you.
  */
 void
 rds_info_panel_set_concept (RdsInfoPanel *self,
@@ -336,6 +344,8 @@ rds_info_panel_set_concept (RdsInfoPanel *self,
   g_return_if_fail (RDS_IS_INFO_PANEL (self));
 
   found = rds_concept_lookup (concept);
+  if (found == NULL && self->concept == NULL)
+    found = rds_concept_lookup ("managed-database");
   if (found == NULL || found == self->concept)
     return;
 
