@@ -968,12 +968,30 @@ test_service_documents (void)
   g_assert_nonnull (strstr (error->message, "version 2014-10-31"));
 }
 
-/* The client signs a service's request for that service; the simulator,
- * which serves RDS only, refuses it with an error that is not RDS's. */
+/* A service the simulator does not serve. */
+static const RdsApi unserved_api;
+
+static const RdsAction unserved_actions[] = {
+  { "ListQueues", RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, FALSE, &unserved_api },
+};
+
+static const RdsApi unserved_api = {
+  .service = "sqs",
+  .protocol = RDS_PROTOCOL_QUERY,
+  .version = "2012-11-05",
+  .xml_namespace = "http://queue.amazonaws.com/doc/2012-11-05/",
+  .actions = unserved_actions,
+  .n_actions = G_N_ELEMENTS (unserved_actions),
+};
+
+/* The client signs a service's request for that service; the simulator
+ * answers CloudWatch's with CloudWatch's errors, and refuses a service it
+ * does not serve with an error that is not RDS's. */
 static void
 test_service_requests (Fixture       *f,
                        gconstpointer  data)
 {
+  g_autoptr(RdsRequest) unserved = rds_request_new_for_api (&unserved_api, "ListQueues");
   g_autoptr(SoupServer) capture = soup_server_new (NULL, NULL);
   g_autoptr(RdsClient) client = NULL;
   g_autoptr(RdsRequest) request = rds_request_new_for_api (&test_api, "GetMetricData");
@@ -994,8 +1012,14 @@ test_service_requests (Fixture       *f,
 
   result = call_client (f->client, request, &error);
   g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_MISSING_PARAMETER);
+  g_assert_cmpstr (error->message, ==, "The parameter StartTime is required.");
+  g_clear_error (&error);
+
+  result = call_client (f->client, unserved, &error);
+  g_assert_null (result);
   g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_SIGNATURE_DOES_NOT_MATCH);
-  g_assert_nonnull (strstr (error->message, "does not serve 'monitoring'"));
+  g_assert_nonnull (strstr (error->message, "does not serve 'sqs'"));
 }
 
 /* A JSON service (AWS JSON 1.1, as KMS speaks it) on the same endpoint:

@@ -864,10 +864,108 @@ json_number (JsonObject  *object,
   return TRUE;
 }
 
+/* {"instance": …, "profile": …, "multiplier": …, "profiles": […]} */
+static JsonNode *
+workload_node (const char *instance,
+               const char *profile,
+               double      multiplier)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *profiles = rds_sim_engine_list_profiles ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "instance");
+  json_builder_add_string_value (builder, instance);
+  json_builder_set_member_name (builder, "profile");
+  json_builder_add_string_value (builder, profile);
+  json_builder_set_member_name (builder, "multiplier");
+  json_builder_add_double_value (builder, multiplier);
+  json_builder_set_member_name (builder, "profiles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; profiles[i] != NULL; i++)
+    json_builder_add_string_value (builder, profiles[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+workload_committed (RdsServer         *self,
+                    SoupServerMessage *msg,
+                    gpointer           data,
+                    const GError      *error)
+{
+  if (error == NULL)
+    respond_json (msg, SOUP_STATUS_OK, data);
+  else
+    respond_control_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
+}
+
+/* POST /_sim/workload {"instance": ID} answers its workload; with
+ * "profile" or "multiplier" it changes it first. */
+static void
+control_workload (RdsServer         *self,
+                  SoupServerMessage *msg,
+                  const char        *region,
+                  JsonObject        *object)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *instance_node = json_object_get_member (object, "instance");
+  JsonNode *profile_node = json_object_get_member (object, "profile");
+  const char *instance, *profile = NULL;
+  double multiplier = 1.0;
+
+  if (instance_node == NULL || !JSON_NODE_HOLDS_VALUE (instance_node) ||
+      json_node_get_value_type (instance_node) != G_TYPE_STRING)
+    {
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"instance\" must name a DB instance.");
+      return;
+    }
+  instance = json_node_get_string (instance_node);
+  if (profile_node != NULL && (!JSON_NODE_HOLDS_VALUE (profile_node) ||
+                               json_node_get_value_type (profile_node) != G_TYPE_STRING))
+    {
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"profile\" must be a string.");
+      return;
+    }
+  if (json_object_has_member (object, "multiplier") && !json_number (object, "multiplier", &multiplier))
+    {
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"multiplier\" must be a number from 0 to 100.");
+      return;
+    }
+
+  if (!rds_sim_engine_get_workload (self->engine, region, instance, &profile, &(double) { 0 }, &error))
+    {
+      respond_control_error (msg, SOUP_STATUS_NOT_FOUND, error->message);
+      return;
+    }
+
+  if (profile_node != NULL || json_object_has_member (object, "multiplier"))
+    {
+      double current;
+
+      rds_sim_engine_get_workload (self->engine, region, instance, &profile, &current, NULL);
+      if (!json_object_has_member (object, "multiplier"))
+        multiplier = current;
+      if (profile_node != NULL)
+        profile = json_node_get_string (profile_node);
+      if (!rds_sim_engine_set_workload (self->engine, region, instance, profile, multiplier, &error))
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+          return;
+        }
+    }
+
+  rds_sim_engine_get_workload (self->engine, region, instance, &profile, &multiplier, NULL);
+  commit (self, msg, workload_committed, workload_node (instance, profile, multiplier),
+          (GDestroyNotify) json_node_unref);
+}
+
 static void
 handle_control (RdsServer         *self,
                 SoupServerMessage *msg,
                 const char        *path,
+                const char        *region,
                 GBytes            *body)
 {
   const char *method = soup_server_message_get_method (msg);
@@ -887,8 +985,8 @@ handle_control (RdsServer         *self,
   if (!g_str_equal (method, "POST"))
     {
       respond_control_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                             "Use GET /_sim/state, or POST /_sim/clock, /_sim/clock/advance or "
-                             "/_sim/quotas with a JSON body.");
+                             "Use GET /_sim/state, or POST /_sim/clock, /_sim/clock/advance, "
+                             "/_sim/quotas or /_sim/workload with a JSON body.");
       return;
     }
 
@@ -951,6 +1049,12 @@ handle_control (RdsServer         *self,
       return;
     }
 
+  if (g_str_equal (what, "workload"))
+    {
+      control_workload (self, msg, region, object);
+      return;
+    }
+
   if (g_str_equal (what, "quotas"))
     {
       /* Check all, then change all. */
@@ -979,8 +1083,8 @@ handle_control (RdsServer         *self,
     }
 
   respond_control_error (msg, SOUP_STATUS_NOT_FOUND,
-                         "Unknown control path: use /_sim/state, /_sim/clock, /_sim/clock/advance "
-                         "or /_sim/quotas.");
+                         "Unknown control path: use /_sim/state, /_sim/clock, /_sim/clock/advance, "
+                         "/_sim/quotas or /_sim/workload.");
 }
 
 static void
@@ -1025,7 +1129,7 @@ server_cb (SoupServer        *server,
     }
 
   if (control)
-    handle_control (self, msg, path, body);
+    handle_control (self, msg, path, region, body);
   else if (api->protocol == RDS_PROTOCOL_JSON)
     handle_json (self, api, msg, region, body, request_id);
   else

@@ -15,6 +15,9 @@
 #include "rds-db-snapshot.h"
 #include "rds-db-subnet-group.h"
 #include "rds-event.h"
+#include "rds-metric-data.h"
+#include "rds-metric-list.h"
+#include "rds-metric-statistics.h"
 #include "rds-orderable-db-instance-option.h"
 #include "rds-tag.h"
 
@@ -63,10 +66,30 @@ const RdsApi rds_api_rds = {
   .n_actions = G_N_ELEMENTS (actions),
 };
 
-/* Each API is a row; CloudWatch, KMS and ElastiCache join as rows of
- * their own, each with its table of actions. */
+/* CloudWatch: its answers are shapes of their own, paginated by NextToken. */
+#define SHAPE(action, type) \
+  { action, RDS_RESULT_SHAPE, NULL, NULL, type, FALSE, FALSE, &rds_api_monitoring }
+
+static const RdsAction monitoring_actions[] = {
+  SHAPE ("GetMetricStatistics", rds_metric_statistics_get_type),
+  SHAPE ("GetMetricData", rds_metric_data_get_type),
+  SHAPE ("ListMetrics", rds_metric_list_get_type),
+};
+
+const RdsApi rds_api_monitoring = {
+  .service = "monitoring",
+  .protocol = RDS_PROTOCOL_QUERY,
+  .version = "2010-08-01",
+  .xml_namespace = "http://monitoring.amazonaws.com/doc/2010-08-01/",
+  .actions = monitoring_actions,
+  .n_actions = G_N_ELEMENTS (monitoring_actions),
+};
+
+/* Each API is a row; KMS and ElastiCache join as rows of their own, each
+ * with its table of actions. */
 static const RdsApi * const apis[] = {
   &rds_api_rds,
+  &rds_api_monitoring,
 };
 
 /* APIs added by rds_api_register (). */

@@ -41,8 +41,9 @@ typedef struct
   guint            n_actions;
 } RdsApi;
 
-/* RDS, the API the model describes today. */
+/* The APIs the model describes: RDS and CloudWatch. */
 extern const RdsApi rds_api_rds;
+extern const RdsApi rds_api_monitoring;
 
 const RdsApi    *rds_api_lookup        (const char   *service);
 GPtrArray       *rds_api_get_all       (void);

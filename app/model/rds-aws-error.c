@@ -58,6 +58,9 @@ static const struct
   { RDS_AWS_ERROR_INVALID_VPC_NETWORK_STATE, "InvalidVPCNetworkStateFault", 400 },
   { RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, "DBClusterNotFoundFault", 404 },
   { RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "InvalidDBClusterStateFault", 400 },
+  { RDS_AWS_ERROR_INVALID_NEXT_TOKEN, "InvalidNextToken", 400 },
+  { RDS_AWS_ERROR_RESOURCE_NOT_FOUND, "ResourceNotFound", 404 },
+  { RDS_AWS_ERROR_LIMIT_EXCEEDED, "LimitExceeded", 400 },
   { RDS_AWS_ERROR_SERIALIZATION, "SerializationException", 400 },
   { RDS_AWS_ERROR_UNKNOWN_OPERATION, "UnknownOperationException", 400 },
 };

@@ -149,6 +149,9 @@ const char * const *rds_shape_get_strv         (RdsShape        *self,
 void            rds_shape_set_strv             (RdsShape        *self,
                                                 const char      *name,
                                                 const char * const *value);
+void            rds_shape_take_strv            (RdsShape        *self,
+                                                const char      *name,
+                                                char           **value);
 
 /* Field-level access for generic code (codecs, copies). */
 gboolean        rds_shape_field_is_present     (RdsShape        *self,
@@ -180,6 +183,7 @@ RdsShape       *rds_shape_new_from_json        (GType            type,
 
 /* ISO 8601 as the AWS Query API writes it: 2024-01-01T00:00:00.000Z */
 char           *rds_format_timestamp           (gint64           usec);
+char           *rds_format_timestamp_seconds   (gint64           usec);
 gboolean        rds_parse_timestamp            (const char      *text,
                                                 gint64          *usec);
 

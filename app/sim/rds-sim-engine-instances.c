@@ -14,6 +14,7 @@
 
 #include "rds-sim-engine-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rds-certificate-details.h"
@@ -30,6 +31,9 @@
 #define DAY  USEC (86400)
 #define STOP_LIMIT (7 * DAY)
 #define STORAGE_COOLDOWN (6 * HOUR)
+#define MINUTE USEC (60)
+#define LOW_STORAGE 0.1           /* autoscaling: less than 10 % free… */
+#define LOW_STORAGE_LASTS (5 * MINUTE) /* …for at least five minutes */
 
 static const char * const op_names[RDS_SIM_N_OPS] = {
   [RDS_SIM_OP_NONE] = "none",
@@ -72,6 +76,7 @@ instance_free (RdsSimResource *resource)
   RdsSimInstance *instance = (RdsSimInstance *) resource;
 
   g_clear_object (&instance->model);
+  rds_sim_workload_clear (&instance->workload);
   g_free (instance);
 }
 
@@ -169,14 +174,379 @@ start_op (RdsSimEngine   *self,
   dirty (self, instance);
 }
 
+static void storage_schedule (RdsSimEngine   *self,
+                              RdsSimInstance *instance,
+                              gint64          now);
+
+/* Available, or storage-full if the disk filled up meanwhile. */
 static void
 become_available (RdsSimEngine   *self,
                   RdsSimInstance *instance,
                   gint64          now)
 {
+  const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
+  gboolean full = segment != NULL && segment->phase == RDS_SIM_PHASE_FULL;
+
   instance->op = RDS_SIM_OP_NONE;
-  rds_db_instance_set_status (instance->model, "available");
+  rds_db_instance_set_status (instance->model, full ? "storage-full" : "available");
   _rds_sim_instance_refresh (self, instance, now);
+  storage_schedule (self, instance, now);
+  dirty (self, instance);
+}
+
+/* Its metrics' history */
+
+/* What a new instance's disk holds before any data: the engine's files. */
+static double
+initial_used_gib (int allocated)
+{
+  return 0.5 + allocated * 0.01;
+}
+
+static void
+workload_init (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          created)
+{
+  const RdsEngineInfo *engine = rds_catalog_find_engine (rds_db_instance_get_engine (instance->model));
+  g_autofree char *salt = g_strdup_printf ("workload/%s/%s/%" G_GINT64_FORMAT, instance->region->info->name,
+                                           instance_id (instance), created);
+  RdsSimSegment *segment;
+
+  rds_sim_workload_init (&instance->workload, rds_sim_hash (rds_sim_engine_get_seed (self), salt),
+                         engine != NULL ? engine->family : RDS_FAMILY_MYSQL);
+  segment = rds_sim_workload_change (&instance->workload, created);
+  segment->used_gib = initial_used_gib (rds_shape_get_int (shape (instance), "allocated-storage"));
+}
+
+/* A new stretch of the instance's history from @now, in step with its
+ * model; @phase < 0 keeps the phase. */
+static RdsSimSegment *
+record (RdsSimEngine   *self,
+        RdsSimInstance *instance,
+        gint64          now,
+        int             phase)
+{
+  RdsShape *model = shape (instance);
+  RdsSimSegment *segment = rds_sim_workload_change (&instance->workload, now);
+
+  segment->klass = rds_catalog_find_class (rds_shape_get_string (model, "db-instance-class"));
+  segment->storage_type = g_intern_string (rds_shape_get_string (model, "storage-type"));
+  segment->allocated_gib = rds_shape_get_int (model, "allocated-storage");
+  if (phase >= 0)
+    segment->phase = phase;
+  storage_schedule (self, instance, now);
+  dirty (self, instance);
+  return segment;
+}
+
+/* The engine starts afresh at @now: connections and caches build up again. */
+static void
+record_start (RdsSimEngine   *self,
+              RdsSimInstance *instance,
+              gint64          now)
+{
+  record (self, instance, now, RDS_SIM_PHASE_RUNNING)->restarted = now;
+}
+
+/**
+ * _rds_sim_instance_set_workload:
+ *
+ * Changes the instance's workload from @now: its profile and its load
+ * multiplier.
+ */
+void
+_rds_sim_instance_set_workload (RdsSimEngine   *self,
+                                RdsSimInstance *instance,
+                                RdsSimProfile   profile,
+                                double          multiplier,
+                                gint64          now)
+{
+  RdsSimSegment *segment = rds_sim_workload_change (&instance->workload, now);
+
+  segment->profile = profile;
+  segment->multiplier = (float) multiplier;
+  storage_schedule (self, instance, now);
+  dirty (self, instance);
+}
+
+static RdsSimInstance *
+workload_instance (RdsSimEngine  *self,
+                   const char    *region_name,
+                   const char    *identifier,
+                   GError       **error)
+{
+  RdsSimRegion *region = region_name != NULL ? _rds_sim_engine_get_region (self, region_name) : NULL;
+
+  if (region == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The Region '%s' is not one this endpoint serves.", region_name ? region_name : "");
+      return NULL;
+    }
+  rds_sim_engine_catch_up (self);
+  return _rds_sim_instance_lookup (region, identifier, error);
+}
+
+/**
+ * rds_sim_engine_get_workload:
+ * @profile: (out): its profile's name
+ * @multiplier: (out): its load multiplier
+ */
+gboolean
+rds_sim_engine_get_workload (RdsSimEngine  *self,
+                             const char    *region,
+                             const char    *identifier,
+                             const char   **profile,
+                             double        *multiplier,
+                             GError       **error)
+{
+  RdsSimInstance *instance = workload_instance (self, region, identifier, error);
+  const RdsSimSegment *segment;
+
+  if (instance == NULL)
+    return FALSE;
+  segment = rds_sim_workload_last (&instance->workload);
+  *profile = rds_sim_profile_get_name (segment->profile);
+  *multiplier = segment->multiplier;
+  return TRUE;
+}
+
+/**
+ * rds_sim_engine_set_workload:
+ * @profile: idle, steady-oltp, read-heavy-reporting or spiky-batch
+ * @multiplier: the load, from 0 to 100 times the profile's
+ *
+ * Changes what the instance is asked to do from now on: its metrics
+ * follow, and so does the growth of its data.
+ */
+gboolean
+rds_sim_engine_set_workload (RdsSimEngine  *self,
+                             const char    *region,
+                             const char    *identifier,
+                             const char    *profile,
+                             double         multiplier,
+                             GError       **error)
+{
+  RdsSimInstance *instance;
+  RdsSimProfile value;
+
+  if (!rds_sim_profile_from_name (profile, &value))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The workload profile '%s' is not one of idle, steady-oltp, read-heavy-reporting or "
+                   "spiky-batch.", profile != NULL ? profile : "");
+      return FALSE;
+    }
+  if (!(multiplier >= 0 && multiplier <= 100))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "The load multiplier must be a number from 0 to 100, not %g.", multiplier);
+      return FALSE;
+    }
+  instance = workload_instance (self, region, identifier, error);
+  if (instance == NULL)
+    return FALSE;
+
+  _rds_sim_instance_set_workload (self, instance, value, multiplier, rds_sim_engine_get_now (self));
+  return TRUE;
+}
+
+const char * const *
+rds_sim_engine_list_profiles (void)
+{
+  static const char *names[RDS_SIM_N_PROFILES + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < RDS_SIM_N_PROFILES; i++)
+      names[i] = rds_sim_profile_get_name (i);
+  return names;
+}
+
+/* Storage: low, autoscaling, full, from the curve of free space */
+
+static int
+max_allocated (RdsSimInstance *instance)
+{
+  return rds_shape_get_int (shape (instance), "max-allocated-storage");
+}
+
+/* Autoscaling acts on an available or full instance below its threshold. */
+static gboolean
+can_autoscale (RdsSimInstance      *instance,
+               const RdsSimSegment *segment)
+{
+  const char *status = rds_db_instance_get_status (instance->model);
+
+  return max_allocated (instance) > segment->allocated_gib &&
+         (g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-full") == 0);
+}
+
+/* The first minute the segment has less than 10 % free. */
+static gint64
+low_storage_time (const RdsSimSegment *segment)
+{
+  return rds_sim_segment_time_used (segment, segment->allocated_gib * (1.0 - LOW_STORAGE) + 1e-9);
+}
+
+/* When the next thing about the instance's storage happens, if it grows. */
+static void
+storage_schedule (RdsSimEngine   *self,
+                  RdsSimInstance *instance,
+                  gint64          now)
+{
+  const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
+  gint64 due = G_MAXINT64;
+
+  if (segment == NULL)
+    return;
+
+  if (segment->phase == RDS_SIM_PHASE_RUNNING && rds_sim_segment_growth (segment) > 0)
+    {
+      due = rds_sim_segment_time_used (segment, segment->allocated_gib);
+      if (!(instance->storage_notices & RDS_SIM_NOTICE_LOW))
+        due = MIN (due, low_storage_time (segment));
+    }
+
+  /* Low for five minutes, and six hours since the last change: autoscaling
+   * (or first, while it waits, the notice that it does). */
+  if ((segment->phase == RDS_SIM_PHASE_RUNNING || segment->phase == RDS_SIM_PHASE_FULL) &&
+      (instance->storage_notices & RDS_SIM_NOTICE_LOW) && can_autoscale (instance, segment))
+    {
+      gint64 lasted = instance->low_since + LOW_STORAGE_LASTS;
+      gint64 cooled = instance->last_storage_change + STORAGE_COOLDOWN;
+
+      if (!(instance->storage_notices & RDS_SIM_NOTICE_COOLING) && lasted < cooled)
+        due = MIN (due, lasted);
+      else
+        due = MIN (due, MAX (lasted, cooled));
+    }
+
+  _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STORAGE,
+                            due == G_MAXINT64 ? 0 : MAX (due, now));
+}
+
+static void
+emit_storage_failure (RdsSimEngine   *self,
+                      RdsSimInstance *instance,
+                      const char     *reason,
+                      gint64          now)
+{
+  g_autofree char *message = g_strdup_printf ("Unable to apply autoscaling-initiated modification to "
+                                              "allocated storage: %s", reason);
+
+  emit (self, instance, message, "failure", now);
+}
+
+/* Autoscaling adds max(5 GiB, 10 %, the growth of the next 7 hours), up
+ * to the threshold. */
+static void
+autoscale (RdsSimEngine        *self,
+           RdsSimInstance      *instance,
+           const RdsSimSegment *segment,
+           gint64               now)
+{
+  int allocated = segment->allocated_gib;
+  int threshold = max_allocated (instance);
+  int increment = MAX (5, (int) ceil (allocated * 0.1));
+  int target;
+
+  increment = MAX (increment, (int) ceil (rds_sim_segment_growth (segment) * 7.0));
+  target = MIN (allocated + increment, threshold);
+
+  if (instance->region->allocated_storage + (target - allocated) >
+      rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_STORAGE_GIB))
+    {
+      if (!(instance->storage_notices & RDS_SIM_NOTICE_AT_MAX))
+        emit_storage_failure (self, instance, "the Region's allocated storage quota would be exceeded.", now);
+      instance->storage_notices |= RDS_SIM_NOTICE_AT_MAX;
+      return;
+    }
+
+  rds_shape_set_int (pending (instance), "allocated-storage", target);
+  instance->autoscaling = TRUE;
+  instance->last_storage_change = now;
+  emit (self, instance, "Applying autoscaling-initiated modification to allocated storage.",
+        "configuration change", now);
+  start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying",
+            now + hashed_duration (self, instance, "autoscale", now, 240, 600));
+}
+
+static void
+storage_fire (RdsSimEngine   *self,
+              RdsSimInstance *instance,
+              gint64          now)
+{
+  const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
+  const char *status = rds_db_instance_get_status (instance->model);
+  double used, allocated;
+
+  if (segment == NULL || (segment->phase != RDS_SIM_PHASE_RUNNING && segment->phase != RDS_SIM_PHASE_FULL))
+    return;
+
+  used = rds_sim_segment_used_gib (segment, now);
+  allocated = segment->allocated_gib;
+
+  if (segment->phase == RDS_SIM_PHASE_RUNNING && used >= allocated)
+    {
+      emit (self, instance, "Allocated storage has been exhausted. Allocate additional storage to resolve.",
+            "low storage", now);
+      if (g_strcmp0 (status, "available") == 0)
+        rds_db_instance_set_status (instance->model, "storage-full");
+      record (self, instance, now, RDS_SIM_PHASE_FULL);
+      return;
+    }
+
+  if (used > allocated * (1.0 - LOW_STORAGE))
+    {
+      int threshold = max_allocated (instance);
+
+      if (!(instance->storage_notices & RDS_SIM_NOTICE_LOW))
+        {
+          double free_gib = allocated - used;
+          g_autofree char *message = g_strdup_printf ("The free storage capacity for DB instance: %s is low at "
+                                                      "%d%% of the provisioned storage [Provisioned Storage: "
+                                                      "%.2f GB, Free Storage: %.2f GB]. You may want to "
+                                                      "increase the provisioned storage to address this issue.",
+                                                      instance_id (instance),
+                                                      (int) floor (free_gib / allocated * 100.0),
+                                                      allocated, free_gib);
+
+          emit (self, instance, message, "low storage", now);
+          instance->storage_notices |= RDS_SIM_NOTICE_LOW;
+          instance->low_since = now;
+        }
+
+      if (can_autoscale (instance, segment))
+        {
+          gint64 lasted = instance->low_since + LOW_STORAGE_LASTS;
+          gint64 cooled = instance->last_storage_change + STORAGE_COOLDOWN;
+
+          if (now >= lasted && now >= cooled)
+            {
+              autoscale (self, instance, segment, now);
+              if (instance->autoscaling)
+                return;
+            }
+          else if (now >= lasted && !(instance->storage_notices & RDS_SIM_NOTICE_COOLING))
+            {
+              emit_storage_failure (self, instance, "the cooling-off period of 6 hours since the last "
+                                    "storage modification has not ended yet.", now);
+              instance->storage_notices |= RDS_SIM_NOTICE_COOLING;
+            }
+        }
+      else if (threshold > 0 && threshold <= allocated && !(instance->storage_notices & RDS_SIM_NOTICE_AT_MAX))
+        {
+          g_autofree char *reason = g_strdup_printf ("the allocated storage has reached the maximum "
+                                                     "storage threshold of %d GiB. Increase the maximum "
+                                                     "storage threshold.", threshold);
+
+          emit_storage_failure (self, instance, reason, now);
+          instance->storage_notices |= RDS_SIM_NOTICE_AT_MAX;
+        }
+    }
+
+  storage_schedule (self, instance, now);
   dirty (self, instance);
 }
 
@@ -685,6 +1055,7 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   instance->model = RDS_DB_INSTANCE (model);
   instance->port = port;
   _rds_sim_region_add (region, &instance->resource);
+  workload_init (self, instance, now);
 
   if (security_groups == NULL || security_groups[0] == NULL)
     {
@@ -761,6 +1132,7 @@ finish_create (RdsSimEngine   *self,
     rds_shape_set_string (secret, "secret-status", "active");
 
   emit (self, instance, "DB instance created.", "creation", now);
+  record_start (self, instance, now);
 
   if (rds_shape_get_int (model, "backup-retention-period") > 0)
     {
@@ -1064,7 +1436,12 @@ finish_modify (RdsSimEngine   *self,
         rds_shape_set_int (model, "iops", iops);
       if (throughput >= 0)
         rds_shape_set_int (model, "storage-throughput", throughput);
-      emit (self, instance, "Finished applying modification to allocated storage.", "configuration change", now);
+      if (instance->autoscaling)
+        emit (self, instance, "Finished applying autoscaling-initiated modification to allocated storage.",
+              "configuration change", now);
+      else
+        emit (self, instance, "Finished applying modification to allocated storage.", "configuration change",
+              now);
     }
   if (multi_az != RDS_TRISTATE_UNSET)
     {
@@ -1116,6 +1493,36 @@ finish_modify (RdsSimEngine   *self,
 
   rds_shape_set_object (model, "pending-modified-values", NULL);
   pending (instance);
+
+  /* The metrics follow: a new class restarts the engine; more storage
+   * frees a full disk. */
+  if (storage_changed)
+    {
+      int threshold = max_allocated (instance);
+      int now_allocated = rds_shape_get_int (model, "allocated-storage");
+
+      instance->storage_notices = 0;
+      instance->low_since = 0;
+      if (instance->autoscaling && threshold > 0 && now_allocated * 5 >= threshold * 4)
+        {
+          g_autofree char *message = g_strdup_printf ("Storage size %d GB is approaching the maximum storage "
+                                                      "threshold %d GB. Increase the maximum storage "
+                                                      "threshold.", now_allocated, threshold);
+
+          emit (self, instance, message, "notification", now);
+        }
+      instance->autoscaling = FALSE;
+    }
+  if (class_name != NULL)
+    record_start (self, instance, now);
+  else
+    {
+      const RdsSimSegment *last = rds_sim_workload_last (&instance->workload);
+      gboolean freed = last != NULL && last->phase == RDS_SIM_PHASE_FULL &&
+                       rds_shape_get_int (model, "allocated-storage") > last->allocated_gib;
+
+      record (self, instance, now, freed ? RDS_SIM_PHASE_RUNNING : -1);
+    }
 
   if (storage_changed)
     start_op (self, instance, RDS_SIM_OP_OPTIMIZE, "storage-optimization",
@@ -1566,6 +1973,7 @@ _rds_sim_action_reboot_db_instance (RdsSimEngine  *self,
     }
 
   instance->failover = failover;
+  record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
   if (failover)
     emit (self, instance, "Multi-AZ instance failover started.", "failover", now);
   start_op (self, instance, RDS_SIM_OP_REBOOT, "rebooting",
@@ -1594,6 +2002,7 @@ finish_reboot (RdsSimEngine   *self,
 
   set_parameter_apply_status (instance, "in-sync");
   emit (self, instance, "DB instance restarted.", "availability", now);
+  record_start (self, instance, now);
   become_available (self, instance, now);
 }
 
@@ -1643,6 +2052,7 @@ finish_stop (RdsSimEngine   *self,
 {
   instance->op = RDS_SIM_OP_NONE;
   rds_db_instance_set_status (instance->model, "stopped");
+  record (self, instance, now, RDS_SIM_PHASE_STOPPED);
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", now + STOP_LIMIT);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_RESTART, now + STOP_LIMIT);
   emit (self, instance, "DB instance stopped.", "notification", now);
@@ -1752,6 +2162,7 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
     }
   due += USEC (_rds_sim_engine_draw (self, 120, 300));
 
+  record (self, instance, now, RDS_SIM_PHASE_ABSENT);
   start_op (self, instance, RDS_SIM_OP_DELETE, "deleting", due);
   return item_result ("DeleteDBInstance", instance->model);
 }
@@ -1774,6 +2185,12 @@ instance_fire (RdsSimEngine   *self,
                gint64          now)
 {
   RdsSimInstance *instance = (RdsSimInstance *) resource;
+
+  if (kind == RDS_SIM_TIMER_STORAGE)
+    {
+      storage_fire (self, instance, now);
+      return;
+    }
 
   if (kind == RDS_SIM_TIMER_RESTART)
     {
@@ -1822,6 +2239,7 @@ instance_fire (RdsSimEngine   *self,
       break;
     case RDS_SIM_OP_START:
       emit (self, instance, "DB instance started.", "notification", now);
+      record_start (self, instance, now);
       become_available (self, instance, now);
       break;
     case RDS_SIM_OP_MODIFY:
@@ -1843,7 +2261,7 @@ instance_fire (RdsSimEngine   *self,
 
 /* Saving and loading */
 
-static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance" };
+static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance", "storage" };
 
 /* Saved: {"op": …, "due": {"step": …, …}, "failover": …, "lastStorageChange": …, "port": …} */
 static void
@@ -1864,6 +2282,39 @@ instance_save (RdsSimResource *resource,
     json_object_set_int_member (sim, "lastStorageChange", instance->last_storage_change);
   if (instance->port != 0)
     json_object_set_int_member (sim, "port", instance->port);
+  if (instance->autoscaling)
+    json_object_set_boolean_member (sim, "autoscaling", TRUE);
+  if (instance->storage_notices != 0)
+    json_object_set_int_member (sim, "storageNotices", instance->storage_notices);
+  if (instance->low_since != 0)
+    json_object_set_int_member (sim, "lowSince", instance->low_since);
+  json_object_set_member (sim, "workload", rds_sim_workload_save (&instance->workload));
+}
+
+/* A record from before metrics: one stretch of history from its creation. */
+static void
+workload_from_model (RdsSimInstance *instance)
+{
+  RdsShape *model = shape (instance);
+  const RdsEngineInfo *engine = rds_catalog_find_engine (rds_db_instance_get_engine (instance->model));
+  const char *status = rds_db_instance_get_status (instance->model);
+  gint64 created = rds_shape_get_timestamp (model, "instance-create-time");
+  g_autofree char *salt = g_strdup_printf ("workload/%s/%s", instance->region->info->name, instance_id (instance));
+  RdsSimSegment *segment;
+
+  rds_sim_workload_init (&instance->workload, rds_sim_hash (0, salt),
+                         engine != NULL ? engine->family : RDS_FAMILY_MYSQL);
+  segment = rds_sim_workload_change (&instance->workload, created);
+  segment->klass = rds_catalog_find_class (rds_shape_get_string (model, "db-instance-class"));
+  segment->storage_type = g_intern_string (rds_shape_get_string (model, "storage-type"));
+  segment->allocated_gib = rds_shape_get_int (model, "allocated-storage");
+  segment->used_gib = initial_used_gib (segment->allocated_gib);
+  if (created == 0 || g_strcmp0 (status, "creating") == 0 || g_strcmp0 (status, "deleting") == 0)
+    segment->phase = RDS_SIM_PHASE_ABSENT;
+  else if (g_strcmp0 (status, "stopped") == 0 || g_strcmp0 (status, "starting") == 0)
+    segment->phase = RDS_SIM_PHASE_STOPPED;
+  else
+    segment->phase = RDS_SIM_PHASE_RUNNING;
 }
 
 static RdsSimResource *
@@ -1902,6 +2353,27 @@ instance_load (RdsSimRegion  *region,
   instance->port = (int) json_object_get_int_member_with_default (sim, "port", 0);
   for (guint i = 0; due != NULL && i < RDS_SIM_N_TIMERS; i++)
     instance->due[i] = json_object_get_int_member_with_default (due, timer_names[i], 0);
+  instance->autoscaling = json_object_get_boolean_member_with_default (sim, "autoscaling", FALSE);
+  instance->storage_notices = (guint) json_object_get_int_member_with_default (sim, "storageNotices", 0);
+  instance->low_since = json_object_get_int_member_with_default (sim, "lowSince", 0);
+
+  if (json_object_has_member (sim, "workload"))
+    {
+      rds_sim_workload_init (&instance->workload, 0, RDS_FAMILY_MYSQL);
+      if (!rds_sim_workload_load (&instance->workload, json_object_get_member (sim, "workload"), error))
+        {
+          instance_free (&instance->resource);
+          return NULL;
+        }
+      {
+        const RdsEngineInfo *engine = rds_catalog_find_engine (rds_db_instance_get_engine (instance->model));
+        instance->workload.family = engine != NULL ? engine->family : RDS_FAMILY_MYSQL;
+      }
+    }
+  else
+    {
+      workload_from_model (instance);
+    }
 
   return &instance->resource;
 }

@@ -16,6 +16,7 @@
 #include "rds-sim-engine.h"
 #include "rds-sim-kind.h"
 #include "rds-sim-rng.h"
+#include "rds-sim-workload.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ typedef enum
   RDS_SIM_TIMER_STEP,         /* the end of the current operation's step */
   RDS_SIM_TIMER_RESTART,      /* a stopped instance starts again by itself */
   RDS_SIM_TIMER_MAINTENANCE,  /* the maintenance window applies pending changes */
+  RDS_SIM_TIMER_STORAGE,      /* free space crosses a line: low, autoscaling, full */
   RDS_SIM_N_TIMERS
 } RdsSimTimerKind;
 
@@ -66,7 +68,19 @@ struct _RdsSimInstance
   gboolean        failover;                /* the reboot fails over */
   gint64          last_storage_change;
   int             port;                    /* the endpoint's, asked for at creation */
+  gboolean        autoscaling;             /* the modification under way is autoscaling's */
+  guint           storage_notices;         /* RdsSimStorageNotice said since the last change */
+  gint64          low_since;               /* when less than 10 % was first free */
+  RdsSimWorkload  workload;                /* its load and history, for its metrics */
 };
+
+/* What an instance said about its storage, once per storage change. */
+typedef enum
+{
+  RDS_SIM_NOTICE_LOW = 1 << 0,        /* 0089: less than 10 % free */
+  RDS_SIM_NOTICE_COOLING = 1 << 1,    /* 0220: autoscaling waits for the cooling-off period */
+  RDS_SIM_NOTICE_AT_MAX = 1 << 2,     /* 0224: autoscaling reached the threshold */
+} RdsSimStorageNotice;
 
 /* A snapshot has one timer, the end of its copy. */
 struct _RdsSimSnapshot
@@ -262,6 +276,11 @@ void            _rds_sim_instance_refresh            (RdsSimEngine    *self,
 RdsSimInstance *_rds_sim_instance_lookup             (RdsSimRegion    *region,
                                                       const char      *identifier,
                                                       GError         **error);
+void            _rds_sim_instance_set_workload       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      RdsSimProfile    profile,
+                                                      double           multiplier,
+                                                      gint64           now);
 const char     *_rds_sim_op_get_name                 (RdsSimOp         op);
 gboolean        _rds_sim_op_from_name                (const char      *name,
                                                       RdsSimOp        *op);
@@ -288,6 +307,11 @@ void            _rds_sim_snapshot_refresh             (RdsSimSnapshot  *snapshot
 RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
                                                        const char      *identifier,
                                                        GError         **error);
+
+/* rds-sim-engine-metrics.c: CloudWatch's */
+RdsQueryResult *_rds_sim_action_get_metric_statistics (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_get_metric_data       (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_list_metrics          (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 
 /* rds-sim-engine-catalog.c */
 RdsQueryResult *_rds_sim_action_describe_db_engine_versions  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

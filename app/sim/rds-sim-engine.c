@@ -53,6 +53,9 @@ static const RdsSimAction actions[] = {
   { "AddTagsToResource", _rds_sim_action_add_tags_to_resource },
   { "ListTagsForResource", _rds_sim_action_list_tags_for_resource },
   { "RemoveTagsFromResource", _rds_sim_action_remove_tags_from_resource },
+  { "GetMetricStatistics", _rds_sim_action_get_metric_statistics, "monitoring" },
+  { "GetMetricData", _rds_sim_action_get_metric_data, "monitoring" },
+  { "ListMetrics", _rds_sim_action_list_metrics, "monitoring" },
   { NULL }
 };
 

@@ -49,6 +49,21 @@ gboolean        rds_sim_engine_has_action      (const char    *service,
                                                 const char    *name);
 char          **rds_sim_engine_list_actions    (void);
 
+/* Workloads of simulated instances (the /_sim/ API) */
+gboolean        rds_sim_engine_get_workload    (RdsSimEngine  *self,
+                                                const char    *region,
+                                                const char    *instance,
+                                                const char   **profile,
+                                                double        *multiplier,
+                                                GError       **error);
+gboolean        rds_sim_engine_set_workload    (RdsSimEngine  *self,
+                                                const char    *region,
+                                                const char    *instance,
+                                                const char    *profile,
+                                                double         multiplier,
+                                                GError       **error);
+const char * const *rds_sim_engine_list_profiles (void);
+
 /* Time */
 void            rds_sim_engine_catch_up        (RdsSimEngine  *self);
 void            rds_sim_engine_advance         (RdsSimEngine  *self,

@@ -12,8 +12,12 @@ import json
 import os
 import xml.etree.ElementTree as ET
 
-NAMESPACE = "{http://rds.amazonaws.com/doc/2014-10-31/}"
-CLI_MODEL = "/usr/lib/python3/dist-packages/awscli/botocore/data/rds/2014-10-31/service-2.json"
+CLI_MODELS = "/usr/lib/python3/dist-packages/awscli/botocore/data"
+# The services on the endpoint: their model's version and answers' namespace.
+SERVICES = {
+    "rds": ("2014-10-31", "{http://rds.amazonaws.com/doc/2014-10-31/}"),
+    "cloudwatch": ("2010-08-01", "{http://monitoring.amazonaws.com/doc/2010-08-01/}"),
+}
 GENERIC_ERRORS = {
     "InvalidParameterValue": 400, "InvalidParameterCombination": 400, "MissingParameter": 400,
     "InvalidAction": 400, "MalformedQueryString": 404, "Throttling": 400, "AccessDenied": 403,
@@ -22,19 +26,22 @@ GENERIC_ERRORS = {
 }
 
 
-def load_model():
-    path = CLI_MODEL
+def load_model(service="rds"):
+    version = SERVICES[service][0]
+    path = os.path.join(CLI_MODELS, service, version, "service-2.json")
     if not os.path.exists(path):
         import botocore
-        path = os.path.join(os.path.dirname(botocore.__file__), "data", "rds", "2014-10-31",
+        path = os.path.join(os.path.dirname(botocore.__file__), "data", service, version,
                             "service-2.json")
     with open(path) as f:
         return json.load(f)
 
 
 class ModelChecker:
-    def __init__(self):
-        self.model = load_model()
+    def __init__(self, service="rds"):
+        self.service = service
+        self.namespace = SERVICES[service][1]
+        self.model = load_model(service)
         self.shapes = self.model["shapes"]
         self.problems = []
         self.checked = 0
@@ -61,16 +68,16 @@ class ModelChecker:
 
     def check_answer(self, operation, root):
         op = self.model["operations"][operation]
-        if root.tag != NAMESPACE + operation + "Response":
+        if root.tag != self.namespace + operation + "Response":
             self.problem("%s: root element %s" % (operation, root.tag))
             return
         output = op.get("output")
         seen_metadata = False
         for child in root:
-            tag = child.tag.replace(NAMESPACE, "")
+            tag = child.tag.replace(self.namespace, "")
             if tag == "ResponseMetadata":
                 seen_metadata = True
-                ids = [c for c in child if c.tag == NAMESPACE + "RequestId"]
+                ids = [c for c in child if c.tag == self.namespace + "RequestId"]
                 if len(ids) != 1 or not (ids[0].text or "").strip():
                     self.problem("%s: ResponseMetadata without a RequestId" % operation)
             elif output and tag == output.get("resultWrapper"):
@@ -81,17 +88,17 @@ class ModelChecker:
             self.problem("%s: no ResponseMetadata" % operation)
 
     def check_error(self, operation, status, root):
-        if root.tag != NAMESPACE + "ErrorResponse":
+        if root.tag != self.namespace + "ErrorResponse":
             self.problem("%s: error root %s" % (operation, root.tag))
             return
-        error = root.find(NAMESPACE + "Error")
-        request_id = root.find(NAMESPACE + "RequestId")
+        error = root.find(self.namespace + "Error")
+        request_id = root.find(self.namespace + "RequestId")
         if error is None or request_id is None or not (request_id.text or "").strip():
             self.problem("%s: error document lacks Error or RequestId" % operation)
             return
-        code = (error.findtext(NAMESPACE + "Code") or "").strip()
-        message = (error.findtext(NAMESPACE + "Message") or "").strip()
-        kind = (error.findtext(NAMESPACE + "Type") or "").strip()
+        code = (error.findtext(self.namespace + "Code") or "").strip()
+        message = (error.findtext(self.namespace + "Message") or "").strip()
+        kind = (error.findtext(self.namespace + "Type") or "").strip()
         if not message:
             self.problem("%s: error %s has no message" % (operation, code))
         if kind not in ("Sender", "Receiver"):
@@ -119,7 +126,7 @@ class ModelChecker:
             for name, member in shape["members"].items():
                 members[member.get("locationName", name)] = member["shape"]
             for child in element:
-                tag = child.tag.replace(NAMESPACE, "")
+                tag = child.tag.replace(self.namespace, "")
                 if tag not in members:
                     self.problem("%s: %s is not a member of %s" % (path, tag, shape_name))
                     continue
@@ -128,11 +135,23 @@ class ModelChecker:
             member = shape["member"]
             name = member.get("locationName", "member")
             for child in element:
-                tag = child.tag.replace(NAMESPACE, "")
+                tag = child.tag.replace(self.namespace, "")
                 if tag != name:
                     self.problem("%s: list item <%s>, the model names them <%s>" % (path, tag, name))
                     continue
                 self.check_shape(child, member["shape"], path + "[]")
+        elif kind == "map":
+            for child in element:
+                tag = child.tag.replace(self.namespace, "")
+                if tag != "entry":
+                    self.problem("%s: map item <%s>, not <entry>" % (path, tag))
+                    continue
+                for part in child:
+                    name = part.tag.replace(self.namespace, "")
+                    if name not in ("key", "value"):
+                        self.problem("%s: <%s> in a map entry" % (path, name))
+                        continue
+                    self.check_shape(part, shape[name]["shape"], path + "." + name)
         else:
             if len(element):
                 self.problem("%s: a %s with child elements" % (path, kind))
@@ -150,7 +169,10 @@ class ModelChecker:
                 if text not in ("true", "false"):
                     raise ValueError(text)
             elif kind == "timestamp":
-                datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ")
+                try:
+                    datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ")
+                except ValueError:
+                    datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
             elif kind == "string" and "enum" in shape and text not in shape["enum"]:
                 raise ValueError("%r is not one of %s" % (text, shape["enum"]))
         except ValueError as e:
@@ -160,4 +182,4 @@ class ModelChecker:
         """Checks every answer a boto3 client receives."""
         def after_call(http_response, model, **kwargs):
             self.check(model.name, http_response.status_code, http_response.content)
-        client.meta.events.register("after-call.rds", after_call)
+        client.meta.events.register("after-call." + self.service, after_call)

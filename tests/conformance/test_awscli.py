@@ -178,6 +178,56 @@ class AwsCliConformance(unittest.TestCase):
         self.assertEqual(result.returncode, 254)
         self.assertIn("SignatureDoesNotMatch", result.stderr)
 
+    def cloudwatch(self, *args):
+        command = [AWS, "cloudwatch", *args, "--endpoint-url", self.simd.url, "--output", "json"]
+        result = subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            self.fail("aws cloudwatch %s failed (%d): %s" % (" ".join(args), result.returncode,
+                                                           result.stderr))
+        return json.loads(result.stdout) if result.stdout.strip() else None
+
+    def test_4_cloudwatch(self):
+        self.aws("create-db-instance", "--db-instance-identifier", "cli-watched",
+                 "--db-instance-class", "db.m5.large", "--engine", "postgres",
+                 "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                 "--allocated-storage", "50")
+        self.simd.advance(30 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-watched")
+        self.simd.advance(6 * 60 * MINUTE)
+        dimension = "Name=DBInstanceIdentifier,Value=cli-watched"
+        state = self.simd.control("GET", "state")
+        end = state["time"]
+
+        listed = self.cloudwatch("list-metrics", "--namespace", "AWS/RDS", "--dimensions", dimension)
+        names = {m["MetricName"] for m in listed["Metrics"]}
+        self.assertIn("FreeStorageSpace", names)
+        self.assertNotIn("CPUCreditBalance", names)
+
+        stats = self.cloudwatch("get-metric-statistics", "--namespace", "AWS/RDS",
+                                "--metric-name", "FreeStorageSpace", "--dimensions", dimension,
+                                "--start-time", "2026-01-05T02:00:00Z", "--end-time", end,
+                                "--period", "3600", "--statistics", "Minimum", "Maximum")
+        self.assertGreaterEqual(len(stats["Datapoints"]), 4)
+        for point in stats["Datapoints"]:
+            self.assertEqual(point["Unit"], "Bytes")
+            self.assertLess(point["Maximum"], 50 * 2**30)
+            self.assertGreater(point["Minimum"], 45 * 2**30)
+
+        with tempfile.NamedTemporaryFile("w", suffix=".json") as queries:
+            json.dump([{"Id": "cpu", "MetricStat": {"Metric": {
+                "Namespace": "AWS/RDS", "MetricName": "CPUUtilization",
+                "Dimensions": [{"Name": "DBInstanceIdentifier", "Value": "cli-watched"}]},
+                "Period": 300, "Stat": "p90"}}], queries)
+            queries.flush()
+            data = self.cloudwatch("get-metric-data", "--metric-data-queries", "file://" + queries.name,
+                                   "--start-time", "2026-01-05T02:00:00Z", "--end-time", end)
+        result = data["MetricDataResults"][0]
+        self.assertEqual(result["Id"], "cpu")
+        self.assertEqual(result["StatusCode"], "Complete")
+        self.assertGreaterEqual(len(result["Values"]), 48)
+        self.assertTrue(all(0 <= v <= 100 for v in result["Values"]))
+        self.assertGreater(result["Timestamps"][0], result["Timestamps"][-1])
+
 
 class SimdArguments(unittest.TestCase):
     def test_bad_listen_addresses(self):

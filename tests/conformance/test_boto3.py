@@ -3,8 +3,10 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import os
 import sys
+import urllib.error
 import unittest
 import warnings
 
@@ -296,6 +298,110 @@ class Boto3Conformance(unittest.TestCase):
         state = self.simd.control("GET", "state")
         self.assertTrue(state["paused"])
         self.assertEqual(state["time"], "2026-01-05T01:00:00.000Z")
+
+    def cloudwatch(self):
+        checker = ModelChecker("cloudwatch")
+        client = boto3.client("cloudwatch", endpoint_url=self.simd.url, region_name=REGION,
+                              aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
+                              config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+        checker.attach(client)
+        def check():
+            self.assertGreater(checker.checked, 0)
+            self.assertEqual(checker.problems, [], "CloudWatch answers the model does not allow")
+        self.addCleanup(check)
+        return client
+
+    def test_cloudwatch_metrics(self):
+        cw = self.cloudwatch()
+        self.create("watched")
+        self.simd.advance(30 * MINUTE)
+        self.assertEqual(self.describe("watched")["DBInstanceStatus"], "available")
+        self.simd.advance(24 * HOUR)
+        dimensions = [{"Name": "DBInstanceIdentifier", "Value": "watched"}]
+        start = datetime.datetime(2026, 1, 5, 6, 0, tzinfo=datetime.timezone.utc)
+        end = start + datetime.timedelta(hours=6)
+
+        names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/RDS")["Metrics"]
+                 if m["Dimensions"] == dimensions}
+        self.assertTrue({"CPUUtilization", "DatabaseConnections", "FreeStorageSpace",
+                         "FreeableMemory", "BurstBalance", "CPUCreditBalance"} <= names, names)
+        self.assertNotIn("ReplicaLag", names)
+
+        stats = cw.get_metric_statistics(Namespace="AWS/RDS", MetricName="CPUUtilization",
+                                         Dimensions=dimensions, StartTime=start, EndTime=end,
+                                         Period=3600, Statistics=["Average", "Maximum", "SampleCount"])
+        self.assertEqual(len(stats["Datapoints"]), 6)
+        for point in stats["Datapoints"]:
+            self.assertEqual(point["SampleCount"], 60.0)
+            self.assertLessEqual(point["Average"], point["Maximum"])
+            self.assertEqual(point["Unit"], "Percent")
+        extended = cw.get_metric_statistics(Namespace="AWS/RDS", MetricName="ReadLatency",
+                                            Dimensions=dimensions, StartTime=start, EndTime=end,
+                                            Period=3600, ExtendedStatistics=["p50", "p99"])
+        for point in extended["Datapoints"]:
+            self.assertLessEqual(point["ExtendedStatistics"]["p50"], point["ExtendedStatistics"]["p99"])
+
+        # Five metrics over a day at a minute, in pages the paginator follows.
+        queries = [{"Id": "m%d" % i, "MetricStat": {
+            "Metric": {"Namespace": "AWS/RDS", "MetricName": name, "Dimensions": dimensions},
+            "Period": 60, "Stat": "Average"}}
+            for i, name in enumerate(["CPUUtilization", "DatabaseConnections", "FreeStorageSpace",
+                                      "ReadIOPS", "WriteIOPS"])]
+        queries.append({"Id": "io", "Expression": "m3 + m4", "Label": "Total IOPS"})
+        day_start = datetime.datetime(2026, 1, 5, 1, 0, tzinfo=datetime.timezone.utc)
+        day_end = day_start + datetime.timedelta(hours=20)
+        pages = list(cw.get_paginator("get_metric_data").paginate(
+            MetricDataQueries=queries, StartTime=day_start, EndTime=day_end, MaxDatapoints=2000,
+            ScanBy="TimestampAscending"))
+        self.assertGreater(len(pages), 3)
+        counts = {}
+        for page in pages:
+            for result in page["MetricDataResults"]:
+                counts[result["Id"]] = counts.get(result["Id"], 0) + len(result["Values"])
+                self.assertEqual(len(result["Timestamps"]), len(result["Values"]))
+        self.assertEqual(counts, {"m0": 1200, "m1": 1200, "m2": 1200, "m3": 1200, "m4": 1200,
+                                  "io": 1200})
+
+        self.assertEqual(self.cloudwatch_error(cw, "InvalidNextToken", 400, cw.get_metric_data,
+                                               MetricDataQueries=queries[:1], StartTime=start,
+                                               EndTime=end, NextToken="garbage")[:3], "The")
+        # The workload, through the control API: idle from now on.
+        workload = self.simd.control("POST", "workload", {"instance": "watched"})
+        self.assertEqual(workload["profile"], "steady-oltp")
+        self.assertEqual(workload["profiles"],
+                         ["idle", "steady-oltp", "read-heavy-reporting", "spiky-batch"])
+        workload = self.simd.control("POST", "workload", {"instance": "watched", "profile": "idle"})
+        self.assertEqual((workload["profile"], workload["multiplier"]), ("idle", 1.0))
+        for body, status in (({"instance": "watched", "profile": "frantic"}, 400),
+                             ({"instance": "watched", "multiplier": 1000}, 400),
+                             ({"instance": "nobody"}, 404), ({}, 400)):
+            with self.assertRaises(urllib.error.HTTPError) as caught:
+                self.simd.control("POST", "workload", body)
+            self.assertEqual(caught.exception.code, status)
+        self.assertEqual(self.simd.control("POST", "workload", {"instance": "watched"})["profile"], "idle")
+        self.simd.advance(2 * HOUR)
+        idle = cw.get_metric_statistics(Namespace="AWS/RDS", MetricName="DatabaseConnections",
+                                        Dimensions=dimensions,
+                                        StartTime=end + datetime.timedelta(hours=13, minutes=30),
+                                        EndTime=end + datetime.timedelta(hours=14, minutes=30),
+                                        Period=3600, Statistics=["Maximum"])
+        self.assertEqual([p["Maximum"] for p in idle["Datapoints"]], [0.0])
+
+        self.cloudwatch_error(cw, "InvalidParameterValue", 400, cw.get_metric_statistics,
+                              Namespace="AWS/RDS", MetricName="CPUUtilization", StartTime=start,
+                              EndTime=end, Period=90, Statistics=["Average"])
+        self.cloudwatch_error(cw, "InvalidParameterCombination", 400, cw.get_metric_statistics,
+                              Namespace="AWS/RDS", MetricName="CPUUtilization",
+                              StartTime=start - datetime.timedelta(days=2), EndTime=end, Period=60,
+                              Statistics=["Average"])
+
+    def cloudwatch_error(self, client, code, status, call, **kwargs):
+        with self.assertRaises(ClientError) as caught:
+            call(**kwargs)
+        error = caught.exception.response
+        self.assertEqual(error["Error"]["Code"], code, error["Error"].get("Message"))
+        self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], status)
+        return error["Error"]["Message"]
 
 
 if __name__ == "__main__":
