@@ -811,6 +811,196 @@ test_workload (Fixture       *f,
   }
 }
 
+static RdsShape *
+describe_alarm (Fixture    *f,
+       const char *name)
+{
+  g_autoptr(RdsQueryResult) result = call_api (f->engine, &rds_api_monitoring, "DescribeAlarms",
+                                               "AlarmNames.member.1", name, NULL);
+  GListModel *alarms = G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (alarms), ==, 1);
+  return g_list_model_get_item (alarms, 0);
+}
+
+static const char *
+alarm_state (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(RdsShape) shape = describe_alarm (f, name);
+
+  return g_intern_string (rds_shape_get_string (shape, "state-value"));
+}
+
+static void
+put_alarm (Fixture    *f,
+           const char *name,
+           const char *metric,
+           const char *threshold,
+           const char *treat)
+{
+  g_autoptr(RdsQueryResult) result = NULL;
+
+  result = call_api (f->engine, &rds_api_monitoring, "PutMetricAlarm",
+                     "AlarmName", name, "Namespace", "AWS/RDS", "MetricName", metric,
+                     "Dimensions.member.1.Name", "DBInstanceIdentifier",
+                     "Dimensions.member.1.Value", "db1",
+                     "Statistic", "Average", "Period", "300", "EvaluationPeriods", "2",
+                     "Threshold", threshold, "ComparisonOperator", "GreaterThanThreshold",
+                     "AlarmActions.member.1", "arn:aws:sns:us-east-1:123456789012:ops",
+                     treat != NULL ? "TreatMissingData" : NULL, treat, NULL);
+}
+
+/* Alarms follow the same metrics on the simulated clock: INSUFFICIENT_DATA
+ * at first, OK, ALARM when two periods breach, and back; missing data as
+ * TreatMissingData says; every change in the history. */
+static void
+test_alarms (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdsQueryResult) history = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(RdsShape) high = NULL;
+  g_autofree char *state = NULL;
+  GListModel *items;
+  gint64 changed, alarmed;
+
+  create (f, "db1", "db.m5.large", "20", NULL);
+  wait_for (f, "db1", "available");
+  advance (f, HOUR);
+  put_alarm (f, "cpu-high", "CPUUtilization", "60", NULL);
+  put_alarm (f, "cpu-gone", "CPUUtilization", "60", "breaching");
+  put_alarm (f, "cpu-quiet", "CPUUtilization", "60", "notBreaching");
+  high = describe_alarm (f, "cpu-high");
+  g_assert_cmpstr (rds_shape_get_string (high, "state-value"), ==, "INSUFFICIENT_DATA");
+  g_assert_cmpstr (rds_shape_get_string (high, "state-reason"), ==, "Unchecked: Initial alarm creation");
+  {
+    g_autofree char *arn = g_strdup_printf ("arn:aws:cloudwatch:us-east-1:%s:alarm:cpu-high",
+                                            rds_sim_engine_get_account_id (f->engine));
+
+    g_assert_cmpstr (rds_shape_get_string (high, "alarm-arn"), ==, arn);
+  }
+
+  advance (f, 10 * MINUTE);
+  g_assert_cmpstr (alarm_state (f, "cpu-high"), ==, "OK");
+
+  /* Ten times the batch load: two breaching periods, and it is in ALARM. */
+  changed = now (f);
+  set_workload (f, "db1", "spiky-batch", 10.0);
+  advance (f, 20 * MINUTE);
+  g_clear_object (&high);
+  high = describe_alarm (f, "cpu-high");
+  g_assert_cmpstr (rds_shape_get_string (high, "state-value"), ==, "ALARM");
+  alarmed = rds_shape_get_timestamp (high, "state-updated-timestamp");
+  g_assert_cmpint (alarmed % SEC (300), ==, 0);
+  g_assert_cmpint (alarmed, >, changed);
+  g_assert_cmpint (alarmed, <=, changed + SEC (15 * MINUTE));
+  g_assert_true (g_str_has_prefix (rds_shape_get_string (high, "state-reason"),
+                                   "Threshold Crossed: 2 out of the last 2 datapoints ["));
+  g_assert_nonnull (strstr (rds_shape_get_string (high, "state-reason"),
+                            "] were greater than the threshold (60.0) (minimum 2 datapoints for OK -> ALARM "
+                            "transition)."));
+
+  /* The history, newest first. */
+  history = call_api (f->engine, &rds_api_monitoring, "DescribeAlarmHistory", "AlarmName", "cpu-high", NULL);
+  items = G_LIST_MODEL (rds_shape_get_list (history->item, "alarm-history-items"));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  {
+    g_autoptr(RdsShape) newest = g_list_model_get_item (items, 0);
+    g_autoptr(RdsShape) oldest = g_list_model_get_item (items, 2);
+
+    g_assert_cmpstr (rds_shape_get_string (newest, "history-summary"), ==, "Alarm updated from OK to ALARM");
+    g_assert_cmpstr (rds_shape_get_string (newest, "history-item-type"), ==, "StateUpdate");
+    g_assert_cmpint (rds_shape_get_timestamp (newest, "timestamp"), ==, alarmed);
+    g_assert_cmpstr (rds_shape_get_string (oldest, "history-summary"), ==, "Alarm \"cpu-high\" created");
+  }
+
+  /* Set by hand, it holds until the next evaluation. */
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "SetAlarmState", "AlarmName", "cpu-high",
+                     "StateValue", "OK", "StateReason", "Testing the pager", NULL);
+  g_assert_cmpstr (alarm_state (f, "cpu-high"), ==, "OK");
+  advance (f, 5 * MINUTE);
+  g_assert_cmpstr (alarm_state (f, "cpu-high"), ==, "ALARM");
+
+  /* Stopped: no data. Missing is unknown, breaching or not as each says. */
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_rds, "StopDBInstance", "DBInstanceIdentifier", "db1", NULL);
+  wait_for (f, "db1", "stopped");
+  advance (f, 20 * MINUTE);
+  g_assert_cmpstr (alarm_state (f, "cpu-high"), ==, "INSUFFICIENT_DATA");
+  g_assert_cmpstr (alarm_state (f, "cpu-gone"), ==, "ALARM");
+  g_assert_cmpstr (alarm_state (f, "cpu-quiet"), ==, "OK");
+  {
+    g_autoptr(RdsShape) unknown = describe_alarm (f, "cpu-high");
+
+    g_assert_cmpstr (rds_shape_get_string (unknown, "state-reason"), ==,
+                     "Insufficient Data: 2 datapoints were unknown.");
+  }
+
+  /* Filters. */
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "DescribeAlarms", "StateValue", "ALARM", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms"))),
+                    ==, 1);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "DescribeAlarms", "AlarmNamePrefix", "cpu-", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms"))),
+                    ==, 3);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "DescribeAlarmsForMetric",
+                     "Namespace", "AWS/RDS", "MetricName", "CPUUtilization",
+                     "Dimensions.member.1.Name", "DBInstanceIdentifier",
+                     "Dimensions.member.1.Value", "db1", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms"))),
+                    ==, 3);
+
+  /* Saved and loaded: the same alarms, going on the same way. */
+  state = sim_state_dump (f->engine);
+  {
+    g_autoptr(RdsSimClock) clock = rds_sim_clock_new (now (f), 1.0, TRUE);
+    g_autoptr(RdsSimEngine) engine = rds_sim_engine_new (42, clock);
+    Fixture other = { clock, engine };
+    g_autoptr(RdsShape) reloaded = NULL;
+    g_autoptr(RdsShape) original = describe_alarm (f, "cpu-high");
+
+    sim_state_load (engine, state);
+    reloaded = describe_alarm (&other, "cpu-high");
+    g_assert_true (rds_shape_equal (reloaded, original));
+  }
+
+  /* Deleting is all or nothing. */
+  assert_error (f->engine, RDS_AWS_ERROR_RESOURCE_NOT_FOUND, "nobody", "DeleteAlarms",
+                "AlarmNames.member.1", "cpu-high", "AlarmNames.member.2", "nobody", NULL);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "DeleteAlarms", "AlarmNames.member.1", "cpu-high",
+                     "AlarmNames.member.2", "cpu-gone", NULL);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_monitoring, "DescribeAlarms", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms"))),
+                    ==, 1);
+
+  /* Bad alarms. */
+  assert_error (f->engine, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "Exactly one element",
+                "PutMetricAlarm", "AlarmName", "x", "Namespace", "AWS/RDS", "MetricName", "CPUUtilization",
+                "Period", "60", "EvaluationPeriods", "1", "Threshold", "1",
+                "ComparisonOperator", "GreaterThanThreshold", NULL);
+  assert_error (f->engine, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "Period must be",
+                "PutMetricAlarm", "AlarmName", "x", "Namespace", "AWS/RDS", "MetricName", "CPUUtilization",
+                "Statistic", "Average", "Period", "45", "EvaluationPeriods", "1", "Threshold", "1",
+                "ComparisonOperator", "GreaterThanThreshold", NULL);
+  assert_error (f->engine, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "DatapointsToAlarm",
+                "PutMetricAlarm", "AlarmName", "x", "Namespace", "AWS/RDS", "MetricName", "CPUUtilization",
+                "Statistic", "Average", "Period", "60", "EvaluationPeriods", "2", "DatapointsToAlarm", "3",
+                "Threshold", "1", "ComparisonOperator", "GreaterThanThreshold", NULL);
+  assert_error (f->engine, RDS_AWS_ERROR_MISSING_PARAMETER, "Threshold",
+                "PutMetricAlarm", "AlarmName", "x", "Namespace", "AWS/RDS", "MetricName", "CPUUtilization",
+                "Statistic", "Average", "Period", "60", "EvaluationPeriods", "2",
+                "ComparisonOperator", "GreaterThanThreshold", NULL);
+  assert_error (f->engine, RDS_AWS_ERROR_RESOURCE_NOT_FOUND, NULL, "SetAlarmState",
+                "AlarmName", "nobody", "StateValue", "OK", "StateReason", "x", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +1016,7 @@ main (int   argc,
   ADD ("metric-data", test_metric_data);
   ADD ("list-metrics", test_list_metrics);
   ADD ("workload", test_workload);
+  ADD ("alarms", test_alarms);
 
   return g_test_run ();
 }

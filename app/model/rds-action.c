@@ -15,6 +15,8 @@
 #include "rds-db-snapshot.h"
 #include "rds-db-subnet-group.h"
 #include "rds-event.h"
+#include "rds-alarm-history.h"
+#include "rds-alarm-list.h"
 #include "rds-metric-data.h"
 #include "rds-metric-list.h"
 #include "rds-metric-statistics.h"
@@ -69,11 +71,19 @@ const RdsApi rds_api_rds = {
 /* CloudWatch: its answers are shapes of their own, paginated by NextToken. */
 #define SHAPE(action, type) \
   { action, RDS_RESULT_SHAPE, NULL, NULL, type, FALSE, FALSE, &rds_api_monitoring }
+#define CHANGE(action) \
+  { action, RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, TRUE, &rds_api_monitoring }
 
 static const RdsAction monitoring_actions[] = {
   SHAPE ("GetMetricStatistics", rds_metric_statistics_get_type),
   SHAPE ("GetMetricData", rds_metric_data_get_type),
   SHAPE ("ListMetrics", rds_metric_list_get_type),
+  SHAPE ("DescribeAlarms", rds_alarm_list_get_type),
+  SHAPE ("DescribeAlarmsForMetric", rds_alarm_list_get_type),
+  SHAPE ("DescribeAlarmHistory", rds_alarm_history_get_type),
+  CHANGE ("PutMetricAlarm"),
+  CHANGE ("DeleteAlarms"),
+  CHANGE ("SetAlarmState"),
 };
 
 const RdsApi rds_api_monitoring = {

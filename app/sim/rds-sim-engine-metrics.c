@@ -38,26 +38,6 @@
 #define MAX_DIMENSIONS 30
 #define LIST_PAGE 500
 
-static gboolean
-fail (GError     **error,
-      RdsAwsError  code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      RdsAwsError  code,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (RDS_AWS_ERROR, code, format, args));
-  va_end (args);
-  return FALSE;
-}
-
 /* Statistics */
 
 typedef enum
@@ -224,9 +204,9 @@ read_metric (RdsRequest  *request,
   const char *name = rds_request_get_string (request, name_key);
 
   if (required && ns == NULL)
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", ns_key);
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", ns_key);
   if (required && name == NULL)
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", name_key);
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", name_key);
 
   ref->namespace = g_strdup (ns);
   ref->name = g_strdup (name);
@@ -242,14 +222,15 @@ read_metric (RdsRequest  *request,
       if (dimension == NULL)
         {
           if (value != NULL)
-            return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", key);
+            return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", key);
           break;
         }
       if (i > MAX_DIMENSIONS)
-        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                     "The collection %sDimensions must not have more than %d members.", prefix, MAX_DIMENSIONS);
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                              "The collection %sDimensions must not have more than %d members.",
+                              prefix, MAX_DIMENSIONS);
       if (required && value == NULL)
-        return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", value_key);
+        return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", value_key);
       g_ptr_array_add (ref->dimensions, g_object_new (RDS_TYPE_DIMENSION, "name", dimension, "value", value, NULL));
     }
 
@@ -376,15 +357,15 @@ read_times (RdsRequest  *request,
             GError     **error)
 {
   if (!rds_request_has (request, "StartTime"))
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter StartTime is required.");
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter StartTime is required.");
   if (!rds_request_has (request, "EndTime"))
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter EndTime is required.");
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter EndTime is required.");
   if (!rds_request_get_timestamp (request, "StartTime", start, error) ||
       !rds_request_get_timestamp (request, "EndTime", end, error))
     return FALSE;
   if (*start >= *end)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter StartTime must be less than the parameter EndTime.");
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter StartTime must be less than the parameter EndTime.");
   return TRUE;
 }
 
@@ -394,11 +375,11 @@ check_period (int          period,
               GError     **error)
 {
   if (period < 1)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter %s must be greater than 0.", name);
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter %s must be greater than 0.", name);
   if (period != 1 && period != 5 && period != 10 && period != 30 && period % 60 != 0)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter %s must be 1, 5, 10, 30 or a multiple of 60.", name);
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter %s must be 1, 5, 10, 30 or a multiple of 60.", name);
   return TRUE;
 }
 
@@ -417,6 +398,59 @@ format_value (double value)
       return g_strdup_printf ("%" G_GINT64_FORMAT, whole);
     }
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+/**
+ * _rds_sim_metric_series:
+ * @dimensions: (element-type RdsDimension): the metric's
+ * @stat: a statistic or percentile: "Average", "p99"
+ * @unit: (nullable): the unit asked for
+ * @timestamps: (out) (transfer full): the start of each period with data
+ * @values: (out) (transfer full): the statistic of each
+ *
+ * One statistic of a metric per period from @start to @end, oldest first,
+ * as GetMetricData computes it (alarms evaluate the same).
+ *
+ * Returns: how many periods have data
+ */
+guint
+_rds_sim_metric_series (RdsSimRegion *region,
+                        const char   *namespace,
+                        const char   *metric_name,
+                        GListModel   *dimensions,
+                        const char   *stat,
+                        const char   *unit,
+                        int           period,
+                        gint64        start,
+                        gint64        end,
+                        gint64        now,
+                        gint64      **timestamps,
+                        double      **values)
+{
+  g_auto(MetricRef) ref = { (char *) namespace, (char *) metric_name, NULL };
+  const RdsMetricInfo *info = NULL;
+  RdsSimInstance *instance;
+  Series series = { NULL };
+  Stat parsed;
+  guint n = dimensions != NULL ? g_list_model_get_n_items (dimensions) : 0;
+
+  ref.dimensions = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ref.dimensions, g_list_model_get_item (dimensions, i));
+
+  *timestamps = NULL;
+  *values = NULL;
+  instance = resolve_metric (region, &ref, &info);
+  ref.namespace = NULL;
+  ref.name = NULL;
+  if (instance == NULL || !parse_stat (stat, FALSE, &parsed) ||
+      (unit != NULL && !g_str_equal (unit, info->unit)))
+    return 0;
+
+  compute_series (instance, info->id, start, end, period, &parsed, 1, now, &series);
+  *timestamps = series.timestamps;
+  *values = series.values;
+  return series.n;
 }
 
 /* GetMetricStatistics */
@@ -446,43 +480,43 @@ _rds_sim_action_get_metric_statistics (RdsSimEngine  *self,
   if (!read_metric (request, "", TRUE, &ref, error) || !read_times (request, &start, &end, error))
     return NULL;
   if (!rds_request_has (request, "Period"))
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter Period is required."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter Period is required."), NULL;
   if (!rds_request_get_int (request, "Period", &period, error) || !check_period (period, "Period", error))
     return NULL;
   if (n_plain == 0 && n_extended == 0)
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER,
-                 "Must specify either Statistics or ExtendedStatistics."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                          "Must specify either Statistics or ExtendedStatistics."), NULL;
   if (n_plain > 0 && n_extended > 0)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                 "Must specify either Statistics or ExtendedStatistics, but not both."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Must specify either Statistics or ExtendedStatistics, but not both."), NULL;
   if (n_plain > MAX_STATISTICS)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The collection Statistics must not have more than %d members.", MAX_STATISTICS), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The collection Statistics must not have more than %d members.", MAX_STATISTICS), NULL;
   if (n_extended > MAX_EXTENDED_STATISTICS)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The collection ExtendedStatistics must not have more than %d members.",
-                 MAX_EXTENDED_STATISTICS), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The collection ExtendedStatistics must not have more than %d members.",
+                          MAX_EXTENDED_STATISTICS), NULL;
   for (guint i = 0; i < n_plain; i++)
     if (!parse_stat (statistics[i], FALSE, &stats[i]) || stats[i].kind == STAT_PERCENTILE)
-      return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter Statistics.member.%u must be a value in the set "
-                   "[ Average, Sum, SampleCount, Maximum, Minimum ].", i + 1), NULL;
+      return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                            "The parameter Statistics.member.%u must be a value in the set "
+                            "[ Average, Sum, SampleCount, Maximum, Minimum ].", i + 1), NULL;
   for (guint i = 0; i < n_extended; i++)
     if (!parse_stat (extended[i], TRUE, &stats[i]))
-      return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "The parameter ExtendedStatistics.member.%u must be a percentile from p0.0 to p100, "
-                   "not “%s”.", i + 1, extended[i]), NULL;
+      return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                            "The parameter ExtendedStatistics.member.%u must be a percentile from p0.0 to p100, "
+                            "not “%s”.", i + 1, extended[i]), NULL;
   if (unit != NULL && !rds_metrics_is_unit (unit))
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter Unit must be a CloudWatch standard unit, not “%s”.", unit), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter Unit must be a CloudWatch standard unit, not “%s”.", unit), NULL;
 
   start = align_start (start, now);
   requested = (end - start + USEC (period) - 1) / USEC (period);
   if (requested > MAX_STATISTICS_DATAPOINTS)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                 "You have requested up to %" G_GINT64_FORMAT " datapoints, which exceeds the limit of "
-                 "1,440. You may reduce the datapoints requested by increasing Period, or decreasing "
-                 "the time range.", requested), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "You have requested up to %" G_GINT64_FORMAT " datapoints, which exceeds the limit of "
+                          "1,440. You may reduce the datapoints requested by increasing Period, or decreasing "
+                          "the time range.", requested), NULL;
 
   result = rds_query_result_new (rds_api_lookup_action (&rds_api_monitoring, "GetMetricStatistics"));
   result->item = g_object_new (RDS_TYPE_METRIC_STATISTICS, "label", ref.name, NULL);
@@ -590,12 +624,14 @@ read_queries (RdsRequest  *request,
           g_autofree char *any = g_strdup_printf ("MetricDataQueries.member.%u", i);
 
           if (!rds_request_is_empty_of (request, any))
-            return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", id_key), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                                  "The parameter %s is required.", id_key), NULL;
           break;
         }
       if (i > MAX_QUERIES)
-        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                     "The collection MetricDataQueries must not have more than %d members.", MAX_QUERIES), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                              "The collection MetricDataQueries must not have more than %d members.",
+                              MAX_QUERIES), NULL;
 
       query = g_new0 (Query, 1);
       g_ptr_array_add (queries, query);
@@ -607,40 +643,42 @@ read_queries (RdsRequest  *request,
         return NULL;
 
       if (!valid_id (query->id))
-        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                     "The value %s for parameter %s is invalid: an Id starts with a lowercase letter and "
-                     "has only letters, digits and underscores.", query->id, id_key), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                              "The value %s for parameter %s is invalid: an Id starts with a lowercase letter and "
+                              "has only letters, digits and underscores.", query->id, id_key), NULL;
       if (g_hash_table_contains (ids, query->id))
-        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                     "The Id %s is used by more than one query: each query needs its own.", query->id), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                              "The Id %s is used by more than one query: each query needs its own.", query->id), NULL;
       g_hash_table_add (ids, query->id);
 
       has_stat = !rds_request_is_empty_of (request, stat_prefix);
       if (has_stat == (query->expression != NULL))
-        return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                     "The query %s must have either MetricStat or Expression, and not both.", query->id), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                              "The query %s must have either MetricStat or Expression, and not both.", query->id), NULL;
 
       if (has_stat)
         {
           if (!read_metric (request, metric_prefix, TRUE, &query->metric, error))
             return NULL;
           if (!rds_request_has (request, period_key))
-            return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", period_key), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                                  "The parameter %s is required.", period_key), NULL;
           if (!rds_request_get_int (request, period_key, &query->period, error) ||
               !check_period (query->period, period_key, error))
             return NULL;
           query->stat_name = g_strdup (rds_request_get_string (request, stat_key));
           if (query->stat_name == NULL)
-            return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter %s is required.", stat_key), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER,
+                                  "The parameter %s is required.", stat_key), NULL;
           if (!parse_stat (query->stat_name, FALSE, &query->stat))
-            return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                         "The value %s for parameter %s is not a statistic: use SampleCount, Average, Sum, "
-                         "Minimum, Maximum or a percentile such as p99.", query->stat_name, stat_key), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                                  "The value %s for parameter %s is not a statistic: use SampleCount, Average, Sum, "
+                                  "Minimum, Maximum or a percentile such as p99.", query->stat_name, stat_key), NULL;
           query->unit = g_strdup (rds_request_get_string (request, unit_key));
           if (query->unit != NULL && !rds_metrics_is_unit (query->unit))
-            return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                         "The parameter %s must be a CloudWatch standard unit, not “%s”.", unit_key,
-                         query->unit), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                                  "The parameter %s must be a CloudWatch standard unit, not “%s”.", unit_key,
+                                  query->unit), NULL;
         }
       else
         {
@@ -650,13 +688,13 @@ read_queries (RdsRequest  *request,
                !check_period (query->period, expression_period_key, error)))
             return NULL;
           if (*query->expression == '\0' || strlen (query->expression) > 2048)
-            return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                         "The expression of query %s must have 1 to 2048 characters.", query->id), NULL;
+            return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                                  "The expression of query %s must have 1 to 2048 characters.", query->id), NULL;
         }
     }
 
   if (queries->len == 0)
-    return fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter MetricDataQueries is required."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_MISSING_PARAMETER, "The parameter MetricDataQueries is required."), NULL;
 
   return g_steal_pointer (&queries);
 }
@@ -706,9 +744,9 @@ static gboolean
 parse_fail (Parser     *parser,
             const char *what)
 {
-  return fail (parser->error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-               "Error in expression %s: %s at position %d of “%s”.", parser->owner->id, what,
-               (int) (parser->p - parser->text) + 1, parser->text);
+  return _rds_sim_fail (parser->error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                        "Error in expression %s: %s at position %d of “%s”.", parser->owner->id, what,
+                        (int) (parser->p - parser->text) + 1, parser->text);
 }
 
 static void
@@ -744,9 +782,9 @@ series_on_grid (Parser *parser,
   if (!evaluate (query, parser->queries, parser->region, grid, parser->now, parser->error))
     return FALSE;
   if (query->period != 0 && query->period != grid->period)
-    return fail (parser->error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "Error in expression %s: %s has a period of %d seconds and the expression %d; metric "
-                 "math needs one period.", parser->owner->id, query->id, query->period, grid->period);
+    return _rds_sim_fail (parser->error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "Error in expression %s: %s has a period of %d seconds and the expression %d; metric "
+                          "math needs one period.", parser->owner->id, query->id, query->period, grid->period);
 
   out->values = g_new (double, grid->n);
   for (guint i = 0; i < grid->n; i++)
@@ -1075,8 +1113,8 @@ evaluate (Query         *query,
   if (query->done)
     return TRUE;
   if (query->evaluating)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The expressions use each other in a circle through %s.", query->id);
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The expressions use each other in a circle through %s.", query->id);
 
   query->evaluating = TRUE;
 
@@ -1175,23 +1213,23 @@ _rds_sim_action_get_metric_data (RdsSimEngine  *self,
   if (queries == NULL)
     return NULL;
   if (scan_by != NULL && !g_str_equal (scan_by, "TimestampDescending") && !g_str_equal (scan_by, "TimestampAscending"))
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter ScanBy must be TimestampDescending or TimestampAscending, not “%s”.",
-                 scan_by), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter ScanBy must be TimestampDescending or TimestampAscending, not “%s”.",
+                          scan_by), NULL;
   ascending = g_strcmp0 (scan_by, "TimestampAscending") == 0;
   if (!rds_request_get_int (request, "MaxDatapoints", &max_points, error))
     return NULL;
   if (max_points < 1)
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter MaxDatapoints must be greater than 0."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter MaxDatapoints must be greater than 0."), NULL;
   if (token != NULL)
     {
       g_autoptr(GError) local = NULL;
 
       if (!_rds_sim_decode_index_marker (token, &offset, &local))
-        return fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
-                     "The NextToken is not valid: pass the NextToken of the previous answer, with the "
-                     "same queries and times."), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
+                              "The NextToken is not valid: pass the NextToken of the previous answer, with the "
+                              "same queries and times."), NULL;
     }
 
   for (guint i = 0; i < queries->len; i++)
@@ -1218,9 +1256,9 @@ _rds_sim_action_get_metric_data (RdsSimEngine  *self,
         total += query->series.n;
     }
   if (offset > total)
-    return fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
-                 "The NextToken is not valid: pass the NextToken of the previous answer, with the same "
-                 "queries and times."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
+                          "The NextToken is not valid: pass the NextToken of the previous answer, with the same "
+                          "queries and times."), NULL;
 
   result = rds_query_result_new (rds_api_lookup_action (&rds_api_monitoring, "GetMetricData"));
   result->item = g_object_new (RDS_TYPE_METRIC_DATA, NULL);
@@ -1299,15 +1337,15 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
   if (!read_metric (request, "", FALSE, &filter, error))
     return NULL;
   if (recently != NULL && !g_str_equal (recently, "PT3H"))
-    return fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "The parameter RecentlyActive must be PT3H, not “%s”.", recently), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                          "The parameter RecentlyActive must be PT3H, not “%s”.", recently), NULL;
   if (token != NULL)
     {
       g_autoptr(GError) local = NULL;
 
       if (!_rds_sim_decode_index_marker (token, &offset, &local))
-        return fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
-                     "The NextToken is not valid: pass the NextToken of the previous answer."), NULL;
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
+                              "The NextToken is not valid: pass the NextToken of the previous answer."), NULL;
     }
 
   if (filter.namespace == NULL || g_str_equal (filter.namespace, RDS_METRICS_NAMESPACE))
@@ -1369,8 +1407,8 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
       }
 
   if (offset > matches->len)
-    return fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
-                 "The NextToken is not valid: pass the NextToken of the previous answer."), NULL;
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_NEXT_TOKEN,
+                          "The NextToken is not valid: pass the NextToken of the previous answer."), NULL;
 
   result = rds_query_result_new (rds_api_lookup_action (&rds_api_monitoring, "ListMetrics"));
   result->item = g_object_new (RDS_TYPE_METRIC_LIST, NULL);

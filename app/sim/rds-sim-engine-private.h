@@ -97,6 +97,7 @@ void _rds_sim_kinds_freeze (void);
 
 extern RdsSimKind _rds_sim_kind_db_instance;
 extern RdsSimKind _rds_sim_kind_db_snapshot;
+extern RdsSimKind _rds_sim_kind_metric_alarm;
 
 struct _RdsSimRegion
 {
@@ -312,6 +313,18 @@ RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
 RdsQueryResult *_rds_sim_action_get_metric_statistics (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_get_metric_data       (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_list_metrics          (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+guint           _rds_sim_metric_series                (RdsSimRegion    *region,
+                                                       const char      *namespace,
+                                                       const char      *metric_name,
+                                                       GListModel      *dimensions,
+                                                       const char      *stat,
+                                                       const char      *unit,
+                                                       int              period,
+                                                       gint64           start,
+                                                       gint64           end,
+                                                       gint64           now,
+                                                       gint64         **timestamps,
+                                                       double         **values);
 
 /* rds-sim-engine-catalog.c */
 RdsQueryResult *_rds_sim_action_describe_db_engine_versions  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

@@ -228,6 +228,32 @@ class AwsCliConformance(unittest.TestCase):
         self.assertTrue(all(0 <= v <= 100 for v in result["Values"]))
         self.assertGreater(result["Timestamps"][0], result["Timestamps"][-1])
 
+        # An alarm on it: unknown at first, then evaluated on the clock.
+        self.cloudwatch("put-metric-alarm", "--alarm-name", "cli-cpu", "--namespace", "AWS/RDS",
+                        "--metric-name", "CPUUtilization", "--dimensions", dimension,
+                        "--statistic", "Average", "--period", "300", "--evaluation-periods", "1",
+                        "--threshold", "95", "--comparison-operator", "GreaterThanThreshold")
+        alarms = self.cloudwatch("describe-alarms", "--alarm-names", "cli-cpu")["MetricAlarms"]
+        self.assertEqual(alarms[0]["StateValue"], "INSUFFICIENT_DATA")
+        self.assertEqual(alarms[0]["Dimensions"], [{"Name": "DBInstanceIdentifier",
+                                                    "Value": "cli-watched"}])
+        self.simd.advance(10 * MINUTE)
+        alarms = self.cloudwatch("describe-alarms", "--state-value", "OK")["MetricAlarms"]
+        self.assertEqual([a["AlarmName"] for a in alarms], ["cli-cpu"])
+        self.assertTrue(alarms[0]["StateReason"].startswith("Threshold Crossed: 1 datapoint ["))
+        self.cloudwatch("set-alarm-state", "--alarm-name", "cli-cpu", "--state-value", "ALARM",
+                        "--state-reason", "A drill")
+        history = self.cloudwatch("describe-alarm-history", "--alarm-name", "cli-cpu")
+        summaries = [item["HistorySummary"] for item in history["AlarmHistoryItems"]]
+        self.assertEqual(summaries, ["Alarm updated from OK to ALARM",
+                                     "Alarm updated from INSUFFICIENT_DATA to OK",
+                                     'Alarm "cli-cpu" created'])
+        for_metric = self.cloudwatch("describe-alarms-for-metric", "--namespace", "AWS/RDS",
+                                     "--metric-name", "CPUUtilization", "--dimensions", dimension)
+        self.assertEqual(len(for_metric["MetricAlarms"]), 1)
+        self.cloudwatch("delete-alarms", "--alarm-names", "cli-cpu")
+        self.assertEqual(self.cloudwatch("describe-alarms")["MetricAlarms"], [])
+
 
 class SimdArguments(unittest.TestCase):
     def test_bad_listen_addresses(self):

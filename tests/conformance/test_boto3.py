@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import datetime
+import json
 import os
 import sys
 import urllib.error
@@ -394,6 +395,46 @@ class Boto3Conformance(unittest.TestCase):
                               Namespace="AWS/RDS", MetricName="CPUUtilization",
                               StartTime=start - datetime.timedelta(days=2), EndTime=end, Period=60,
                               Statistics=["Average"])
+
+    def test_cloudwatch_alarms(self):
+        cw = self.cloudwatch()
+        self.create("alarmed")
+        self.simd.advance(30 * MINUTE)
+        dimensions = [{"Name": "DBInstanceIdentifier", "Value": "alarmed"}]
+        for name, threshold in (("low", 1.0), ("high", 99.0)):
+            cw.put_metric_alarm(AlarmName="cpu-" + name, Namespace="AWS/RDS",
+                                MetricName="CPUUtilization", Dimensions=dimensions,
+                                Statistic="Average", Period=60, EvaluationPeriods=3,
+                                DatapointsToAlarm=2, Threshold=threshold,
+                                ComparisonOperator="GreaterThanOrEqualToThreshold",
+                                TreatMissingData="missing",
+                                AlarmActions=["arn:aws:sns:us-east-1:123456789012:ops"])
+        self.simd.advance(5 * MINUTE)
+        alarms = {a["AlarmName"]: a for a in cw.describe_alarms()["MetricAlarms"]}
+        self.assertEqual(alarms["cpu-low"]["StateValue"], "ALARM")
+        self.assertEqual(alarms["cpu-high"]["StateValue"], "OK")
+        self.assertEqual(alarms["cpu-low"]["DatapointsToAlarm"], 2)
+        self.assertEqual(alarms["cpu-low"]["AlarmActions"], ["arn:aws:sns:us-east-1:123456789012:ops"])
+        reason = json.loads(alarms["cpu-low"]["StateReasonData"])
+        self.assertEqual(reason["threshold"], 1.0)
+        self.assertEqual(len(reason["recentDatapoints"]), 3)
+
+        pages = list(cw.get_paginator("describe_alarms").paginate(PaginationConfig={"PageSize": 1}))
+        self.assertEqual(len(pages), 2)
+        history = cw.describe_alarm_history(AlarmName="cpu-low", HistoryItemType="StateUpdate")
+        self.assertEqual(len(history["AlarmHistoryItems"]), 1)
+        self.assertEqual(history["AlarmHistoryItems"][0]["AlarmType"], "MetricAlarm")
+
+        self.cloudwatch_error(cw, "ResourceNotFound", 404, cw.set_alarm_state, AlarmName="nobody",
+                              StateValue="OK", StateReason="x")
+        self.cloudwatch_error(cw, "ResourceNotFound", 404, cw.delete_alarms,
+                              AlarmNames=["cpu-low", "nobody"])
+        self.cloudwatch_error(cw, "InvalidParameterCombination", 400, cw.put_metric_alarm,
+                              AlarmName="bad", Namespace="AWS/RDS", MetricName="CPUUtilization",
+                              Period=60, EvaluationPeriods=1, Threshold=1,
+                              ComparisonOperator="GreaterThanThreshold")
+        cw.delete_alarms(AlarmNames=["cpu-low", "cpu-high"])
+        self.assertEqual(cw.describe_alarms()["MetricAlarms"], [])
 
     def cloudwatch_error(self, client, code, status, call, **kwargs):
         with self.assertRaises(ClientError) as caught:
