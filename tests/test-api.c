@@ -12,6 +12,8 @@
 #include "rds-aws-error.h"
 #include "rds-client.h"
 #include "rds-db-instance.h"
+#include "rds-metric-data.h"
+#include "rds-metric-data-result.h"
 #include "rds-server.h"
 #include "rds-sim-kind.h"
 #include "rds-sim-store.h"
@@ -968,6 +970,135 @@ test_service_documents (void)
   g_assert_nonnull (strstr (error->message, "version 2014-10-31"));
 }
 
+/* Answers are read by the console's own XML reader: what the Query API
+ * sends is read, what is not well-formed is refused. */
+static void
+test_xml_reader (void)
+{
+  const RdsAction *action = rds_action_lookup ("DescribeDBInstances");
+  const char *good[][2] = {
+    { "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- hello -->"
+      "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+      "<DescribeDBInstancesResult><DBInstances/>"
+      "<Marker>a&amp;b&#x41;&#66;&lt;&gt;&quot;&apos;<![CDATA[<c>&amp;]]></Marker>"
+      "</DescribeDBInstancesResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>"
+      "</DescribeDBInstancesResponse>\n", "a&bAB<>\"'<c>&amp;" },
+    { "<DescribeDBInstancesResponse><DescribeDBInstancesResult a='1' b = \"x>y\" >"
+      "<DBInstances><DBInstance><DBInstanceIdentifier>db-\xc3\xa9</DBInstanceIdentifier></DBInstance>"
+      "</DBInstances><Marker >m</Marker ></DescribeDBInstancesResult></DescribeDBInstancesResponse>", "m" },
+  };
+  const char *bad[] = {
+    "",
+    "   ",
+    "<DescribeDBInstancesResponse>",
+    "<DescribeDBInstancesResponse></DescribeDBInstancesResult>",
+    "<DescribeDBInstancesResponse/>trailing",
+    "<DescribeDBInstancesResponse/><DescribeDBInstancesResponse/>",
+    "<!DOCTYPE x><DescribeDBInstancesResponse/>",
+    "<DescribeDBInstancesResponse><!-- open </DescribeDBInstancesResponse>",
+    "<DescribeDBInstancesResponse><DescribeDBInstancesResult><Marker>&bogus;</Marker>"
+    "</DescribeDBInstancesResult></DescribeDBInstancesResponse>",
+    "<DescribeDBInstancesResponse><DescribeDBInstancesResult><Marker>&#0;</Marker>"
+    "</DescribeDBInstancesResult></DescribeDBInstancesResponse>",
+    "<DescribeDBInstancesResponse>\xff</DescribeDBInstancesResponse>",
+    "<DescribeDBInstancesResponse a=1/>",
+    "<DescribeDBInstancesResponse a=\"1/>",
+    "<1DescribeDBInstancesResponse/>",
+    "<OtherResponse/>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdsQueryResult) result = rds_xml_read_response (action, good[i][0], -1, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (result->marker, ==, good[i][1]);
+      if (i == 1)
+        g_assert_cmpstr (rds_db_instance_get_identifier (g_ptr_array_index (result->items, 0)), ==, "db-\xc3\xa9");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdsQueryResult) result = rds_xml_read_response (action, bad[i], -1, NULL, &error);
+
+      if (result != NULL)
+        g_error ("“%s” was read", bad[i]);
+      g_assert_error (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED);
+    }
+
+  /* Deep nesting is refused, not recursed into. */
+  {
+    g_autoptr(GString) deep = g_string_new ("<DescribeDBInstancesResponse>");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdsQueryResult) result = NULL;
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append (deep, "<a>");
+    result = rds_xml_read_response (action, deep->str, -1, NULL, &error);
+    g_assert_null (result);
+    g_assert_error (error, RDS_XML_ERROR, RDS_XML_ERROR_MALFORMED);
+  }
+}
+
+/* A metric's values and times: numbers both ways, whole numbers exactly,
+ * others to six significant digits. */
+static void
+test_metric_values (void)
+{
+  const RdsAction *action = rds_api_lookup_action (&rds_api_monitoring, "GetMetricData");
+  g_autoptr(RdsQueryResult) result = rds_query_result_new (action);
+  g_autoptr(RdsQueryResult) read = NULL;
+  g_autoptr(RdsShape) item = g_object_new (RDS_TYPE_METRIC_DATA_RESULT, "id", "m1", NULL);
+  g_autoptr(RdsShape) read_item = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double numbers[] = { 12.5, 40, 0.000731234, 21474836480.0, -3.25, 99.99999999, 1234567.8, 0 };
+  const char *expected = "<Values><member>12.5</member><member>40</member><member>0.000731234</member>"
+                         "<member>21474836480</member><member>-3.25</member><member>100</member>"
+                         "<member>1234568</member><member>0</member></Values>";
+  gint64 when = G_GINT64_CONSTANT (1767616500000000); /* 2026-01-05T12:35:00Z */
+
+  g_array_append_vals (values, numbers, G_N_ELEMENTS (numbers));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      gint64 t = when - (gint64) i * 60 * G_USEC_PER_SEC;
+      g_array_append_val (times, t);
+    }
+  rds_shape_take_array (item, "values", values);
+  rds_shape_take_array (item, "timestamps", times);
+  result->item = g_object_new (RDS_TYPE_METRIC_DATA, NULL);
+  g_list_store_append (rds_shape_ensure_list (result->item, "metric-data-results"), item);
+
+  bytes = rds_xml_write_response (result, "req-1");
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (text, "<Timestamps><member>2026-01-05T12:35:00Z</member>"
+                                  "<member>2026-01-05T12:34:00Z</member>"));
+
+  read = rds_xml_read_response (action, text, -1, NULL, &error);
+  g_assert_no_error (error);
+  read_item = g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (read->item, "metric-data-results")), 0);
+  g_assert_cmpuint (rds_shape_get_array (read_item, "values")->len, ==, G_N_ELEMENTS (numbers));
+  g_assert_cmpfloat (g_array_index (rds_shape_get_array (read_item, "values"), double, 0), ==, 12.5);
+  g_assert_cmpfloat (g_array_index (rds_shape_get_array (read_item, "values"), double, 3), ==, 21474836480.0);
+  g_assert_cmpint (g_array_index (rds_shape_get_array (read_item, "timestamps"), gint64, 1), ==,
+                   when - 60 * G_USEC_PER_SEC);
+
+  /* Kept on disk exactly. */
+  {
+    g_autoptr(JsonNode) json = rds_shape_to_json (item);
+    g_autoptr(RdsShape) back = rds_shape_new_from_json (RDS_TYPE_METRIC_DATA_RESULT, json, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rds_shape_equal (back, item));
+  }
+}
+
 /* A service the simulator does not serve. */
 static const RdsApi unserved_api;
 
@@ -1146,6 +1277,8 @@ main (int   argc,
   rds_sim_engine_register_actions (json_sim_actions);
 
   g_test_add_func ("/rds/api/service-documents", test_service_documents);
+  g_test_add_func ("/rds/api/xml-reader", test_xml_reader);
+  g_test_add_func ("/rds/api/metric-values", test_metric_values);
 #define ADD(path, func) g_test_add ("/rds/api/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   g_test_add_func ("/rds/api/retries", test_retries);
   g_test_add_func ("/rds/api/retry-cancelled", test_retry_cancelled);

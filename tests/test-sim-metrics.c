@@ -205,7 +205,7 @@ fetch (Fixture    *f,
   g_autoptr(RdsQueryResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RdsShape) item = NULL;
-  const char * const *timestamps, * const *values;
+  GArray *timestamps, *values;
 
   rds_request_set (request, "MetricDataQueries.member.1.Id", "m1");
   rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Metric.Namespace", "AWS/RDS");
@@ -225,20 +225,11 @@ fetch (Fixture    *f,
   g_assert_cmpstr (rds_shape_get_string (item, "status-code"), ==, "Complete");
   g_assert_cmpstr (rds_shape_get_string (item, "label"), ==, metric);
 
-  out->times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  out->values = g_array_new (FALSE, FALSE, sizeof (double));
-  timestamps = rds_shape_get_strv (item, "timestamps");
-  values = rds_shape_get_strv (item, "values");
-  for (guint i = 0; timestamps != NULL && timestamps[i] != NULL; i++)
-    {
-      gint64 t;
-      double v = g_ascii_strtod (values[i], NULL);
-
-      g_assert_true (rds_parse_timestamp (timestamps[i], &t));
-      g_array_append_val (out->times, t);
-      g_array_append_val (out->values, v);
-    }
-  g_assert_true (values == NULL || values[out->times->len] == NULL);
+  timestamps = rds_shape_get_array (item, "timestamps");
+  values = rds_shape_get_array (item, "values");
+  g_assert_cmpuint (timestamps != NULL ? timestamps->len : 0, ==, values != NULL ? values->len : 0);
+  out->times = timestamps != NULL ? g_array_copy (timestamps) : g_array_new (FALSE, FALSE, sizeof (gint64));
+  out->values = values != NULL ? g_array_copy (values) : g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static double
@@ -606,7 +597,7 @@ test_metric_data (Fixture       *f,
   g_autofree char *start = NULL, *end = NULL;
   GListModel *results;
   g_autoptr(RdsShape) reads = NULL, total = NULL;
-  const char * const *read_values, * const *total_values;
+  GArray *read_values, *total_values;
 
 #define QUERY(n, field) "MetricDataQueries.member." #n "." field
 #define METRIC(n, name) QUERY (n, "MetricStat.Metric.Namespace"), "AWS/RDS", \
@@ -633,17 +624,18 @@ test_metric_data (Fixture       *f,
   reads = g_list_model_get_item (results, 0);
   total = g_list_model_get_item (results, 1);
   g_assert_cmpstr (rds_shape_get_string (total, "label"), ==, "All I/O");
-  read_values = rds_shape_get_strv (reads, "values");
-  total_values = rds_shape_get_strv (total, "values");
-  g_assert_cmpuint (g_strv_length ((char **) read_values), ==, 12);
-  g_assert_cmpuint (g_strv_length ((char **) total_values), ==, 12);
+  read_values = rds_shape_get_array (reads, "values");
+  total_values = rds_shape_get_array (total, "values");
+  g_assert_cmpuint (read_values->len, ==, 12);
+  g_assert_cmpuint (total_values->len, ==, 12);
   /* Newest first, by default; the sum is more than its part. */
-  g_assert_cmpstr (rds_shape_get_strv (reads, "timestamps")[0], ==, "2026-01-05T12:55:00Z");
+  g_assert_cmpint (g_array_index (rds_shape_get_array (reads, "timestamps"), gint64, 0), ==,
+                   START_TIME + SEC (12 * HOUR + 55 * MINUTE));
   for (guint i = 0; i < 12; i++)
-    g_assert_cmpfloat (g_ascii_strtod (total_values[i], NULL), >, g_ascii_strtod (read_values[i], NULL));
+    g_assert_cmpfloat (g_array_index (total_values, double, i), >, g_array_index (read_values, double, i));
   {
     g_autoptr(RdsShape) share = g_list_model_get_item (results, 2);
-    double value = g_ascii_strtod (rds_shape_get_strv (share, "values")[0], NULL);
+    double value = g_array_index (rds_shape_get_array (share, "values"), double, 0);
 
     g_assert_cmpfloat (value, >, 0);
     g_assert_cmpfloat (value, <, 100);
@@ -660,7 +652,7 @@ test_metric_data (Fixture       *f,
     g_autoptr(RdsQueryResult) last = NULL;
 
     g_assert_cmpstr (rds_shape_get_string (first, "status-code"), ==, "PartialData");
-    g_assert_cmpuint (g_strv_length ((char **) rds_shape_get_strv (first, "values")), ==, 5);
+    g_assert_cmpuint (rds_shape_get_array (first, "values")->len, ==, 5);
     g_assert_nonnull (token);
     g_clear_pointer (&page, rds_query_result_free);
     page = call_api (f->engine, &rds_api_monitoring, "GetMetricData",
@@ -675,8 +667,9 @@ test_metric_data (Fixture       *f,
                                                                                            "metric-data-results")), 0);
 
       g_assert_cmpstr (rds_shape_get_string (tail, "status-code"), ==, "Complete");
-      g_assert_cmpuint (g_strv_length ((char **) rds_shape_get_strv (tail, "values")), ==, 2);
-      g_assert_cmpstr (rds_shape_get_strv (tail, "values")[1], ==, read_values[11]);
+      g_assert_cmpuint (rds_shape_get_array (tail, "values")->len, ==, 2);
+      g_assert_cmpfloat (g_array_index (rds_shape_get_array (tail, "values"), double, 1), ==,
+                         g_array_index (read_values, double, 11));
       g_assert_null (rds_shape_get_string (last->item, "next-token"));
     }
   }

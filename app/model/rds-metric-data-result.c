@@ -16,8 +16,8 @@ struct _RdsMetricDataResult
 
   char        *id;
   char        *label;
-  char       **timestamps;
-  char       **values;
+  GArray      *timestamps;
+  GArray      *values;
   char        *status_code;
   GListStore  *messages;
 };
@@ -29,9 +29,9 @@ static const RdsField fields[] = {
                   N_("The query's identifier")),
   RDS_FIELD_STRING (RdsMetricDataResult, label, "label", "Label",
                   N_("A name a person reads")),
-  RDS_FIELD_STRV (RdsMetricDataResult, timestamps, "timestamps", "Timestamps",
+  RDS_FIELD_TIMESTAMPS (RdsMetricDataResult, timestamps, "timestamps", "Timestamps",
                   N_("The start of each period"), "member"),
-  RDS_FIELD_STRV (RdsMetricDataResult, values, "values", "Values",
+  RDS_FIELD_DOUBLES (RdsMetricDataResult, values, "values", "Values",
                   N_("The value of each period"), "member"),
   RDS_FIELD_STRING (RdsMetricDataResult, status_code, "status-code", "StatusCode",
                   N_("Complete, or PartialData when another page follows")),

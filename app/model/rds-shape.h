@@ -35,6 +35,8 @@ typedef enum
   RDS_FIELD_KIND_OBJECT,           /* RdsShape *, NULL when absent */
   RDS_FIELD_KIND_LIST,             /* GListStore * of RdsShape, NULL when empty */
   RDS_FIELD_KIND_STRV,             /* char **, NULL when empty */
+  RDS_FIELD_KIND_DOUBLES,          /* GArray * of double, NULL when empty: a metric's values */
+  RDS_FIELD_KIND_TIMESTAMPS,       /* GArray * of gint64 microseconds, NULL when empty */
 } RdsFieldKind;
 
 /* One field of a shape, described once: the GObject property (name, blurb),
@@ -75,6 +77,10 @@ typedef struct
   { name, wire, blurb, RDS_FIELD_KIND_LIST, G_STRUCT_OFFSET (T, m), type_func, member, 0, 0 }
 #define RDS_FIELD_STRV(T, m, name, wire, blurb, member) \
   { name, wire, blurb, RDS_FIELD_KIND_STRV, G_STRUCT_OFFSET (T, m), NULL, member, 0, 0 }
+#define RDS_FIELD_DOUBLES(T, m, name, wire, blurb, member) \
+  { name, wire, blurb, RDS_FIELD_KIND_DOUBLES, G_STRUCT_OFFSET (T, m), NULL, member, 0, 0 }
+#define RDS_FIELD_TIMESTAMPS(T, m, name, wire, blurb, member) \
+  { name, wire, blurb, RDS_FIELD_KIND_TIMESTAMPS, G_STRUCT_OFFSET (T, m), NULL, member, 0, 0 }
 
 #define RDS_TYPE_SHAPE (rds_shape_get_type ())
 G_DECLARE_DERIVABLE_TYPE (RdsShape, rds_shape, RDS, SHAPE, GObject)
@@ -149,9 +155,11 @@ const char * const *rds_shape_get_strv         (RdsShape        *self,
 void            rds_shape_set_strv             (RdsShape        *self,
                                                 const char      *name,
                                                 const char * const *value);
-void            rds_shape_take_strv            (RdsShape        *self,
+GArray         *rds_shape_get_array            (RdsShape        *self,
+                                                const char      *name);
+void            rds_shape_take_array           (RdsShape        *self,
                                                 const char      *name,
-                                                char           **value);
+                                                GArray          *value);
 
 /* Field-level access for generic code (codecs, copies). */
 gboolean        rds_shape_field_is_present     (RdsShape        *self,
@@ -184,6 +192,10 @@ RdsShape       *rds_shape_new_from_json        (GType            type,
 /* ISO 8601 as the AWS Query API writes it: 2024-01-01T00:00:00.000Z */
 char           *rds_format_timestamp           (gint64           usec);
 char           *rds_format_timestamp_seconds   (gint64           usec);
+gsize           rds_format_timestamp_into      (gint64           usec,
+                                                char            *buffer);
+gsize           rds_format_number              (double           value,
+                                                char            *buffer);
 gboolean        rds_parse_timestamp            (const char      *text,
                                                 gint64          *usec);
 

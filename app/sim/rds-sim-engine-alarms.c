@@ -36,9 +36,26 @@ typedef struct
     struct { RDS_SIM_RESOURCE_FIELDS (RdsMetricAlarm) };
   };
   GPtrArray *history;   /* RdsAlarmHistoryItem, oldest first */
+
+  /* Its configuration, read from the model once (configure ()) */
+  char        *instance;  /* NULL: a metric the simulator does not publish */
+  RdsMetricId  metric;
+  const char  *stat;      /* the model's */
+  gint64       step;
+  int          periods;
+  int          needed;
+  int          op;        /* in operators[] */
+  int          treat;     /* in missing_treatments[] */
+  double       threshold;
+  const char  *state;     /* interned: the model's state-value */
+  RdsSimInstance *watched;  /* the instance, while instances_changed is… */
+  guint64      watched_changes;  /* …this, else looked up again */
 } RdsSimAlarm;
 
+enum { STATE_OK, STATE_ALARM, STATE_INSUFFICIENT_DATA };
 static const char * const states[] = { "OK", "ALARM", "INSUFFICIENT_DATA" };
+/* The same, interned (configure ()): states compare as pointers. */
+static const char *interned_states[G_N_ELEMENTS (states)];
 
 static const struct
 {
@@ -51,7 +68,19 @@ static const struct
   { "LessThanOrEqualToThreshold", "less than or equal to" },
 };
 
+enum { TREAT_MISSING, TREAT_NOT_BREACHING, TREAT_BREACHING, TREAT_IGNORE };
 static const char * const missing_treatments[] = { "missing", "notBreaching", "breaching", "ignore" };
+
+static int
+index_in (const char         *value,
+          const char * const *set,
+          guint               n)
+{
+  for (guint i = 0; value != NULL && i < n; i++)
+    if (g_str_equal (set[i], value))
+      return (int) i;
+  return -1;
+}
 
 static gboolean
 in_set (const char         *value,
@@ -165,6 +194,7 @@ set_state (RdsSimEngine *self,
   data = json_to_string (root, FALSE);
 
   rds_shape_set_string (model, "state-value", state);
+  alarm->state = g_intern_string (state);
   rds_shape_set_string (model, "state-reason", reason);
   rds_shape_set_string (model, "state-reason-data", reason_data);
   rds_shape_set_timestamp (model, "state-updated-timestamp", when);
@@ -173,10 +203,35 @@ set_state (RdsSimEngine *self,
   _rds_sim_resource_changed (self, &alarm->resource);
 }
 
-static gint64
-period_usec (RdsSimAlarm *alarm)
+/* Reads what evaluation needs from the model, once. */
+static void
+configure (RdsSimAlarm *alarm)
 {
-  return (gint64) MAX (10, rds_shape_get_int (shape (alarm), "period")) * G_USEC_PER_SEC;
+  RdsShape *model = shape (alarm);
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    interned_states[i] = g_intern_static_string (states[i]);
+  g_clear_pointer (&alarm->instance, g_free);
+  _rds_sim_metric_resolve (rds_shape_get_string (model, "namespace"), rds_shape_get_string (model, "metric-name"),
+                           G_LIST_MODEL (rds_shape_get_list (model, "dimensions")),
+                           rds_shape_get_string (model, "unit"), &alarm->instance, &alarm->metric);
+  alarm->stat = rds_shape_get_string (model, "statistic");
+  if (alarm->stat == NULL)
+    alarm->stat = rds_shape_get_string (model, "extended-statistic");
+  alarm->step = (gint64) MAX (10, rds_shape_get_int (model, "period")) * G_USEC_PER_SEC;
+  alarm->periods = MAX (1, rds_shape_get_int (model, "evaluation-periods"));
+  alarm->needed = rds_shape_get_int (model, "datapoints-to-alarm");
+  if (alarm->needed < 1)
+    alarm->needed = alarm->periods;
+  alarm->op = MAX (0, index_in (rds_shape_get_string (model, "comparison-operator"),
+                                (const char * const[]) { operators[0].name, operators[1].name,
+                                                         operators[2].name, operators[3].name }, 4));
+  alarm->treat = MAX (0, index_in (rds_shape_get_string (model, "treat-missing-data"), missing_treatments,
+                                   G_N_ELEMENTS (missing_treatments)));
+  alarm->threshold = rds_shape_get_double (model, "threshold");
+  alarm->state = g_intern_string (rds_shape_get_string (model, "state-value"));
+  alarm->watched = NULL;
+  alarm->watched_changes = G_MAXUINT64;
 }
 
 /* At the end of its next period. */
@@ -185,7 +240,7 @@ schedule (RdsSimEngine *self,
           RdsSimAlarm  *alarm,
           gint64        now)
 {
-  gint64 step = MAX (period_usec (alarm), 60 * G_USEC_PER_SEC);
+  gint64 step = MAX (alarm->step, 60 * G_USEC_PER_SEC);
 
   _rds_sim_engine_schedule (self, &alarm->resource, 0, (now / step + 1) * step);
 }
@@ -194,27 +249,23 @@ static gboolean
 breaches (RdsSimAlarm *alarm,
           double       value)
 {
-  const char *op = rds_shape_get_string (shape (alarm), "comparison-operator");
-  double threshold = rds_shape_get_double (shape (alarm), "threshold");
-
-  if (g_strcmp0 (op, "GreaterThanOrEqualToThreshold") == 0)
-    return value >= threshold;
-  if (g_strcmp0 (op, "GreaterThanThreshold") == 0)
-    return value > threshold;
-  if (g_strcmp0 (op, "LessThanThreshold") == 0)
-    return value < threshold;
-  return value <= threshold;
+  switch (alarm->op)
+    {
+    case 0:
+      return value >= alarm->threshold;
+    case 1:
+      return value > alarm->threshold;
+    case 2:
+      return value < alarm->threshold;
+    default:
+      return value <= alarm->threshold;
+    }
 }
 
 static const char *
 operator_words (RdsSimAlarm *alarm)
 {
-  const char *op = rds_shape_get_string (shape (alarm), "comparison-operator");
-
-  for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
-    if (g_strcmp0 (operators[i].name, op) == 0)
-      return operators[i].words;
-  return "";
+  return operators[alarm->op].words;
 }
 
 /* "Threshold Crossed: 2 out of the last 3 datapoints [91.2 (05/01/26
@@ -229,7 +280,7 @@ crossed_reason (RdsSimAlarm  *alarm,
                 int           needed)
 {
   GString *reason = g_string_new ("Threshold Crossed: ");
-  double threshold = rds_shape_get_double (shape (alarm), "threshold");
+  double threshold = alarm->threshold;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (n_periods == 1)
@@ -254,84 +305,84 @@ crossed_reason (RdsSimAlarm  *alarm,
   return g_string_free (reason, FALSE);
 }
 
-/* The alarm's state at @now, from its last periods. */
+/* The alarm's state at @now, from its last periods. It runs every period
+ * of every alarm: only a change of state costs more than a few samples. */
 static void
 evaluate (RdsSimEngine *self,
           RdsSimAlarm  *alarm,
           gint64        now)
 {
-  RdsShape *model = shape (alarm);
-  gint64 step = period_usec (alarm);
-  int periods = rds_shape_get_int (model, "evaluation-periods");
-  int needed = rds_shape_get_int (model, "datapoints-to-alarm");
-  const char *treat = rds_shape_get_string (model, "treat-missing-data");
-  const char *stat = rds_shape_get_string (model, "statistic");
-  const char *current = rds_shape_get_string (model, "state-value");
+  gint64 step = alarm->step;
+  int periods = alarm->periods;
   gint64 end = now - now % step;
   gint64 start = end - periods * step;
-  g_autofree gint64 *times = NULL;
-  g_autofree double *values = NULL;
+  gint64 times_buffer[16];
+  double values_buffer[16];
+  g_autofree gint64 *times_heap = NULL;
+  g_autofree double *values_heap = NULL;
+  gint64 *times = times_buffer;
+  double *values = values_buffer;
   g_autofree char *reason = NULL;
-  g_autofree char *data = NULL;
-  guint n, breaching = 0, missing;
+  const char *current = alarm->state;
+  guint n = 0, breaching = 0, missing;
   const char *state;
 
-  if (stat == NULL)
-    stat = rds_shape_get_string (model, "extended-statistic");
-  if (needed < 1)
-    needed = periods;
-  if (treat == NULL)
-    treat = "missing";
+  if (periods > (int) G_N_ELEMENTS (times_buffer))
+    {
+      times = times_heap = g_new (gint64, periods);
+      values = values_heap = g_new (double, periods);
+    }
 
-  n = _rds_sim_metric_series (alarm->region, rds_shape_get_string (model, "namespace"),
-                              rds_shape_get_string (model, "metric-name"),
-                              G_LIST_MODEL (rds_shape_get_list (model, "dimensions")), stat,
-                              rds_shape_get_string (model, "unit"), (int) (step / G_USEC_PER_SEC),
-                              start, end, now, &times, &values);
+  if (alarm->instance != NULL && alarm->watched_changes != alarm->region->instances_changed)
+    {
+      alarm->watched = g_tree_lookup (RDS_SIM_INSTANCES (alarm->region), alarm->instance);
+      alarm->watched_changes = alarm->region->instances_changed;
+    }
+  if (alarm->watched != NULL)
+    n = _rds_sim_metric_values (alarm->watched, alarm->metric, alarm->stat, (int) (step / G_USEC_PER_SEC),
+                                start, end, now, times, values, (guint) periods);
   for (guint i = 0; i < n; i++)
     breaching += breaches (alarm, values[i]);
   missing = (guint) periods - n;
-  if (g_str_equal (treat, "breaching"))
+  if (alarm->treat == TREAT_BREACHING)
     breaching += missing;
 
-  if ((int) breaching >= needed)
-    {
-      state = "ALARM";
-      reason = crossed_reason (alarm, TRUE, times, values, n, (guint) periods, needed);
-    }
-  else if (n == 0 && g_str_equal (treat, "ignore"))
-    {
-      state = current;
-    }
-  else if (n == 0 && g_str_equal (treat, "missing"))
-    {
-      state = "INSUFFICIENT_DATA";
-      reason = g_strdup_printf ("Insufficient Data: %d datapoint%s %s unknown.", periods,
-                                periods == 1 ? "" : "s", periods == 1 ? "was" : "were");
-    }
+  if ((int) breaching >= alarm->needed)
+    state = interned_states[STATE_ALARM];
+  else if (n == 0 && alarm->treat == TREAT_IGNORE)
+    state = current;
+  else if (n == 0 && alarm->treat == TREAT_MISSING)
+    state = interned_states[STATE_INSUFFICIENT_DATA];
   else
-    {
-      state = "OK";
-      reason = n > 0 ? crossed_reason (alarm, FALSE, times, values, n, (guint) periods, needed)
-                     : g_strdup ("Threshold Crossed: no datapoints were received for the evaluation "
-                                 "periods, which are treated as not breaching.");
-    }
+    state = interned_states[STATE_OK];
 
-  if (g_strcmp0 (state, current) != 0)
+  if (state != current)
     {
       g_autofree char *query_date = rds_format_timestamp (now);
       g_autofree char *start_date = rds_format_timestamp (start);
+      g_autofree char *data = NULL;
       GString *json = g_string_new (NULL);
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
+      if (g_str_equal (state, "ALARM"))
+        reason = crossed_reason (alarm, TRUE, times, values, n, (guint) periods, alarm->needed);
+      else if (g_str_equal (state, "INSUFFICIENT_DATA"))
+        reason = g_strdup_printf ("Insufficient Data: %d datapoint%s %s unknown.", periods,
+                                  periods == 1 ? "" : "s", periods == 1 ? "was" : "were");
+      else if (n > 0)
+        reason = crossed_reason (alarm, FALSE, times, values, n, (guint) periods, alarm->needed);
+      else
+        reason = g_strdup ("Threshold Crossed: no datapoints were received for the evaluation periods, "
+                           "which are treated as not breaching.");
+
       g_string_append_printf (json, "{\"version\":\"1.0\",\"queryDate\":\"%s\",\"startDate\":\"%s\","
                               "\"statistic\":\"%s\",\"period\":%d,\"recentDatapoints\":[",
-                              query_date, start_date, stat, (int) (step / G_USEC_PER_SEC));
+                              query_date, start_date, alarm->stat, (int) (step / G_USEC_PER_SEC));
       for (guint i = 0; i < n; i++)
         g_string_append_printf (json, "%s%s", i > 0 ? "," : "",
                                 g_ascii_dtostr (number, sizeof number, values[i]));
       g_string_append_printf (json, "],\"threshold\":%s}",
-                              g_ascii_dtostr (number, sizeof number, rds_shape_get_double (model, "threshold")));
+                              g_ascii_dtostr (number, sizeof number, alarm->threshold));
       data = g_string_free (json, FALSE);
       set_state (self, alarm, state, reason, data, now);
     }
@@ -601,6 +652,7 @@ action_put_metric_alarm (RdsSimEngine  *self,
       summary = g_strdup_printf ("Alarm \"%s\" created", name);
     }
 
+  configure (alarm);
   add_history (alarm, "ConfigurationUpdate", summary, NULL, now);
   schedule (self, alarm, now);
   _rds_sim_resource_changed (self, &alarm->resource);
@@ -931,6 +983,7 @@ alarm_free (RdsSimResource *resource)
 
   g_clear_object (&alarm->model);
   g_clear_pointer (&alarm->history, g_ptr_array_unref);
+  g_free (alarm->instance);
   g_free (alarm);
 }
 
@@ -959,6 +1012,7 @@ alarm_load (RdsSimRegion  *region,
   JsonNode *history = json_object_get_member (sim, "history");
 
   alarm->due[0] = json_object_get_int_member_with_default (sim, "due", 0);
+  configure (alarm);
   if (history != NULL && JSON_NODE_HOLDS_ARRAY (history))
     {
       JsonArray *items = json_node_get_array (history);

@@ -87,6 +87,7 @@ instance_added (RdsSimResource *resource)
   RdsSimInstance *instance = (RdsSimInstance *) resource;
 
   instance->region->allocated_storage += rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
+  instance->region->instances_changed++;
 }
 
 static void
@@ -95,6 +96,7 @@ instance_removed (RdsSimResource *resource)
   RdsSimInstance *instance = (RdsSimInstance *) resource;
 
   instance->region->allocated_storage -= rds_shape_get_int (RDS_SHAPE (instance->model), "allocated-storage");
+  instance->region->instances_changed++;
 }
 
 static RdsShape *

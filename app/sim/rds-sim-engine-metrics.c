@@ -268,6 +268,7 @@ typedef struct
   gint64 *timestamps;
   double *values;
   guint   n;
+  guint   capacity;  /* of arrays the caller gave, or 0 */
 } Series;
 
 static void
@@ -304,9 +305,12 @@ compute_series (RdsSimInstance *instance,
   if (percentile)
     acc.values = g_array_new (FALSE, FALSE, sizeof (double));
 
-  memset (out, 0, sizeof *out);
-  out->timestamps = g_new (gint64, capacity + 1);
-  out->values = g_new (double, (capacity + 1) * n_stats);
+  out->n = 0;
+  if (out->capacity == 0)
+    {
+      out->timestamps = g_new (gint64, capacity + 1);
+      out->values = g_new (double, (capacity + 1) * n_stats);
+    }
 
   for (gint64 t = start; t < end; t += step)
     {
@@ -329,6 +333,8 @@ compute_series (RdsSimInstance *instance,
       if (acc.count == 0)
         continue;
 
+      if (out->capacity != 0 && out->n >= out->capacity)
+        break;
       out->timestamps[out->n] = t;
       for (guint s = 0; s < n_stats; s++)
         out->values[out->n * n_stats + s] = accumulator_get (&acc, &stats[s], &sorted);
@@ -383,73 +389,70 @@ check_period (int          period,
   return TRUE;
 }
 
-/* Formatting, fast: a long answer has a hundred thousand values. */
-
-/* Whole numbers as they are (bytes), others to six significant digits. */
-static char *
-format_value (double value)
+/**
+ * _rds_sim_metric_resolve:
+ * @dimensions: (element-type RdsDimension): the metric's
+ * @instance: (out) (transfer full): the instance it is of
+ * @metric: (out): which of its metrics
+ *
+ * Returns: whether the simulator publishes the metric so named (in
+ *   @unit, when given): AWS/RDS, by DBInstanceIdentifier
+ */
+gboolean
+_rds_sim_metric_resolve (const char   *namespace,
+                         const char   *metric_name,
+                         GListModel   *dimensions,
+                         const char   *unit,
+                         char        **instance,
+                         RdsMetricId  *metric)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const RdsMetricInfo *info = rds_metrics_lookup (metric_name);
+  g_autoptr(RdsShape) dimension = NULL;
 
-  if (fabs (value) >= 1e6 || (value == floor (value) && fabs (value) < 1e15))
-    {
-      gint64 whole = (gint64) llround (value);
+  *instance = NULL;
+  if (g_strcmp0 (namespace, RDS_METRICS_NAMESPACE) != 0 || info == NULL || dimensions == NULL ||
+      g_list_model_get_n_items (dimensions) != 1 || (unit != NULL && !g_str_equal (unit, info->unit)))
+    return FALSE;
+  dimension = g_list_model_get_item (dimensions, 0);
+  if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_DIMENSION) != 0)
+    return FALSE;
 
-      return g_strdup_printf ("%" G_GINT64_FORMAT, whole);
-    }
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  *instance = g_strdup (rds_shape_get_string (dimension, "value"));
+  *metric = info->id;
+  return TRUE;
 }
 
 /**
- * _rds_sim_metric_series:
- * @dimensions: (element-type RdsDimension): the metric's
+ * _rds_sim_metric_values:
  * @stat: a statistic or percentile: "Average", "p99"
- * @unit: (nullable): the unit asked for
- * @timestamps: (out) (transfer full): the start of each period with data
- * @values: (out) (transfer full): the statistic of each
+ * @timestamps: (out caller-allocates) (array length=capacity): the start of
+ *   each period with data
+ * @values: (out caller-allocates) (array length=capacity): the statistic of each
  *
- * One statistic of a metric per period from @start to @end, oldest first,
- * as GetMetricData computes it (alarms evaluate the same).
+ * One statistic of an instance's metric per period from @start to @end,
+ * oldest first, as GetMetricData computes it (alarms evaluate the same).
  *
  * Returns: how many periods have data
  */
 guint
-_rds_sim_metric_series (RdsSimRegion *region,
-                        const char   *namespace,
-                        const char   *metric_name,
-                        GListModel   *dimensions,
+_rds_sim_metric_values (RdsSimInstance *instance,
+                        RdsMetricId   metric,
                         const char   *stat,
-                        const char   *unit,
                         int           period,
                         gint64        start,
                         gint64        end,
                         gint64        now,
-                        gint64      **timestamps,
-                        double      **values)
+                        gint64       *timestamps,
+                        double       *values,
+                        guint         capacity)
 {
-  g_auto(MetricRef) ref = { (char *) namespace, (char *) metric_name, NULL };
-  const RdsMetricInfo *info = NULL;
-  RdsSimInstance *instance;
-  Series series = { NULL };
+  Series series = { timestamps, values, 0, capacity };
   Stat parsed;
-  guint n = dimensions != NULL ? g_list_model_get_n_items (dimensions) : 0;
 
-  ref.dimensions = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (ref.dimensions, g_list_model_get_item (dimensions, i));
-
-  *timestamps = NULL;
-  *values = NULL;
-  instance = resolve_metric (region, &ref, &info);
-  ref.namespace = NULL;
-  ref.name = NULL;
-  if (instance == NULL || !parse_stat (stat, FALSE, &parsed) ||
-      (unit != NULL && !g_str_equal (unit, info->unit)))
+  if (instance == NULL || capacity == 0 || !parse_stat (stat, FALSE, &parsed))
     return 0;
 
-  compute_series (instance, info->id, start, end, period, &parsed, 1, now, &series);
-  *timestamps = series.timestamps;
-  *values = series.values;
+  compute_series (instance, metric, start, end, period, &parsed, 1, now, &series);
   return series.n;
 }
 
@@ -1270,7 +1273,7 @@ _rds_sim_action_get_metric_data (RdsSimEngine  *self,
       Query *query = g_ptr_array_index (queries, i);
       g_autoptr(RdsShape) item = NULL;
       guint64 first, last;
-      char **timestamps, **values;
+      GArray *timestamps, *values;
       guint n;
 
       if (!query->return_data)
@@ -1287,20 +1290,20 @@ _rds_sim_action_get_metric_data (RdsSimEngine  *self,
                            "status-code", position + query->series.n <= offset + (guint64) max_points ?
                                           "Complete" : "PartialData",
                            NULL);
-      timestamps = g_new (char *, n + 1);
-      values = g_new (char *, n + 1);
+      timestamps = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+      g_array_set_size (timestamps, n);
+      g_array_set_size (values, n);
       for (guint k = 0; k < n; k++)
         {
           guint index = (guint) (first - position) + k;
           guint from = ascending ? index : query->series.n - 1 - index;
 
-          timestamps[k] = rds_format_timestamp_seconds (query->series.timestamps[from]);
-          values[k] = format_value (query->series.values[from]);
+          g_array_index (timestamps, gint64, k) = query->series.timestamps[from];
+          g_array_index (values, double, k) = query->series.values[from];
         }
-      timestamps[n] = NULL;
-      values[n] = NULL;
-      rds_shape_take_strv (item, "timestamps", timestamps);
-      rds_shape_take_strv (item, "values", values);
+      rds_shape_take_array (item, "timestamps", timestamps);
+      rds_shape_take_array (item, "values", values);
       g_list_store_append (results, item);
 
       position += query->series.n;

@@ -55,6 +55,8 @@ typedef struct
   gint64          due;
   guint           timer;     /* which of the resource's timers */
   RdsSimResource *resource;
+  const char     *id;        /* the resource's, for the order of timers due together */
+  guint           index;     /* in the engine's heap */
 } RdsSimTimer;
 
 struct _RdsSimInstance
@@ -102,6 +104,7 @@ extern RdsSimKind _rds_sim_kind_metric_alarm;
 struct _RdsSimRegion
 {
   const RdsRegion *info;
+  RdsSimEngine    *engine;
   char            *endpoint_label;   /* the per-account part of endpoint names */
   char            *vpc_id;
   char            *security_group_id;
@@ -111,6 +114,7 @@ struct _RdsSimRegion
   GPtrArray       *parameter_groups; /* RdsDbParameterGroup, sorted by name */
   GPtrArray       *resources;        /* per kind, by its index: identifier → resource */
   gint64           allocated_storage; /* of all its instances, in GiB, for the quota */
+  guint64          instances_changed; /* counts instances added and removed */
   GPtrArray       *events;           /* RdsEvent, oldest first */
   guint64          events_base;      /* sequence number of events[0] */
 };
@@ -125,7 +129,7 @@ struct _RdsSimEngine
   char         *account_id;
   gint64        quotas[RDS_SIM_N_QUOTAS];
   GHashTable   *regions;             /* name → RdsSimRegion */
-  GSequence    *timers;              /* RdsSimTimer, by due time */
+  GPtrArray    *timers;              /* RdsSimTimer, a binary heap by due time */
 
   /* Changes since the last rds_sim_engine_take_changes () */
   GHashTable   *dirty;               /* "kind\nregion\nid" → NULL */
@@ -313,18 +317,22 @@ RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
 RdsQueryResult *_rds_sim_action_get_metric_statistics (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_get_metric_data       (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 RdsQueryResult *_rds_sim_action_list_metrics          (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
-guint           _rds_sim_metric_series                (RdsSimRegion    *region,
-                                                       const char      *namespace,
+gboolean        _rds_sim_metric_resolve               (const char      *namespace,
                                                        const char      *metric_name,
                                                        GListModel      *dimensions,
-                                                       const char      *stat,
                                                        const char      *unit,
+                                                       char           **instance,
+                                                       RdsMetricId     *metric);
+guint           _rds_sim_metric_values                (RdsSimInstance  *instance,
+                                                       RdsMetricId      metric,
+                                                       const char      *stat,
                                                        int              period,
                                                        gint64           start,
                                                        gint64           end,
                                                        gint64           now,
-                                                       gint64         **timestamps,
-                                                       double         **values);
+                                                       gint64          *timestamps,
+                                                       double          *values,
+                                                       guint            capacity);
 
 /* rds-sim-engine-catalog.c */
 RdsQueryResult *_rds_sim_action_describe_db_engine_versions  (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

@@ -191,6 +191,9 @@ _rds_sim_resource_get_id (RdsSimResource *resource)
   return rds_shape_get_string (resource->shape, resource->kind->id_property);
 }
 
+static void timer_remove (RdsSimEngine *self,
+                          RdsSimTimer  *timer);
+
 static void
 resource_free (gpointer data)
 {
@@ -198,7 +201,7 @@ resource_free (gpointer data)
 
   for (guint i = 0; i < RDS_SIM_MAX_TIMERS; i++)
     if (resource->timers[i] != NULL)
-      g_sequence_remove (resource->timers[i]);
+      timer_remove (resource->region->engine, resource->timers[i]);
   if (resource->kind->removed != NULL)
     resource->kind->removed (resource);
   resource->kind->free (resource);
@@ -214,8 +217,10 @@ void
 _rds_sim_region_add (RdsSimRegion   *region,
                      RdsSimResource *resource)
 {
-  g_tree_replace (_rds_sim_region_resources (region, resource->kind),
-                  g_strdup (_rds_sim_resource_get_id (resource)), resource);
+  char *key = g_strdup (_rds_sim_resource_get_id (resource));
+
+  g_tree_replace (_rds_sim_region_resources (region, resource->kind), key, resource);
+  resource->id = key;
   if (resource->kind->added != NULL)
     resource->kind->added (resource);
 }
@@ -304,6 +309,7 @@ region_new (RdsSimEngine    *self,
   const RdsEngineInfo *engines;
   guint n_engines;
 
+  region->engine = self;
   region->info = info;
   region->resources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_tree_unref);
   for (guint i = 0; i < rds_sim_kind_get_n_kinds (); i++)
@@ -418,7 +424,7 @@ rds_sim_engine_finalize (GObject *object)
 
   /* Regions free their resources, which remove their own timers. */
   g_clear_pointer (&self->regions, g_hash_table_unref);
-  g_clear_pointer (&self->timers, g_sequence_free);
+  g_clear_pointer (&self->timers, g_ptr_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->new_events, g_ptr_array_unref);
   g_clear_pointer (&self->new_event_regions, g_ptr_array_unref);
@@ -439,7 +445,7 @@ rds_sim_engine_init (RdsSimEngine *self)
 {
   _rds_sim_kinds_freeze ();
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
-  self->timers = g_sequence_new (g_free);
+  self->timers = g_ptr_array_new_with_free_func (g_free);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->new_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->new_event_regions = g_ptr_array_new ();
@@ -585,15 +591,91 @@ compare_timers (gconstpointer a,
 
   if (ta->due != tb->due)
     return ta->due < tb->due ? -1 : 1;
-  if ((cmp = strcmp (ta->resource->region->info->name, tb->resource->region->info->name)) != 0)
+  if (ta->resource->region != tb->resource->region &&
+      (cmp = strcmp (ta->resource->region->info->name, tb->resource->region->info->name)) != 0)
     return cmp;
   if (ta->resource->kind->timer_order != tb->resource->kind->timer_order)
     return ta->resource->kind->timer_order < tb->resource->kind->timer_order ? -1 : 1;
   if (ta->resource->kind != tb->resource->kind)
     return ta->resource->kind->index < tb->resource->kind->index ? -1 : 1;
-  if ((cmp = strcmp (_rds_sim_resource_get_id (ta->resource), _rds_sim_resource_get_id (tb->resource))) != 0)
+  if ((cmp = strcmp (ta->id, tb->id)) != 0)
     return cmp;
   return (int) ta->timer - (int) tb->timer;
+}
+
+/* The timers are a binary heap in self->timers, each knowing its index. */
+
+static void
+heap_swap (RdsSimEngine *self,
+           guint         i,
+           guint         j)
+{
+  RdsSimTimer *a = g_ptr_array_index (self->timers, i);
+  RdsSimTimer *b = g_ptr_array_index (self->timers, j);
+
+  self->timers->pdata[i] = b;
+  self->timers->pdata[j] = a;
+  b->index = i;
+  a->index = j;
+}
+
+static int
+heap_compare (RdsSimEngine *self,
+              guint         i,
+              guint         j)
+{
+  return compare_timers (g_ptr_array_index (self->timers, i), g_ptr_array_index (self->timers, j), NULL);
+}
+
+static void
+heap_up (RdsSimEngine *self,
+         guint         i)
+{
+  while (i > 0 && heap_compare (self, i, (i - 1) / 2) < 0)
+    {
+      heap_swap (self, i, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+}
+
+static void
+heap_down (RdsSimEngine *self,
+           guint         i)
+{
+  for (;;)
+    {
+      guint left = 2 * i + 1, right = left + 1, least = i;
+
+      if (left < self->timers->len && heap_compare (self, left, least) < 0)
+        least = left;
+      if (right < self->timers->len && heap_compare (self, right, least) < 0)
+        least = right;
+      if (least == i)
+        return;
+      heap_swap (self, i, least);
+      i = least;
+    }
+}
+
+/* Takes @timer out of the heap and frees it. */
+static void
+timer_remove (RdsSimEngine *self,
+              RdsSimTimer  *timer)
+{
+  guint i = timer->index, last = self->timers->len - 1;
+
+  g_assert (g_ptr_array_index (self->timers, i) == timer);
+  if (i != last)
+    {
+      heap_swap (self, i, last);
+      g_ptr_array_remove_index (self->timers, last);
+      heap_down (self, i);
+      heap_up (self, i);
+    }
+  else
+    {
+      g_ptr_array_remove_index (self->timers, last);
+    }
 }
 
 /**
@@ -615,7 +697,7 @@ _rds_sim_engine_schedule (RdsSimEngine   *self,
 
   if (resource->timers[timer] != NULL)
     {
-      g_sequence_remove (resource->timers[timer]);
+      timer_remove (self, resource->timers[timer]);
       resource->timers[timer] = NULL;
     }
 
@@ -627,21 +709,22 @@ _rds_sim_engine_schedule (RdsSimEngine   *self,
   entry->due = due;
   entry->timer = timer;
   entry->resource = resource;
-  resource->timers[timer] = g_sequence_insert_sorted (self->timers, entry, compare_timers, NULL);
+  entry->id = resource->id != NULL ? resource->id : _rds_sim_resource_get_id (resource);
+  resource->timers[timer] = entry;
+  entry->index = self->timers->len;
+  g_ptr_array_add (self->timers, entry);
+  heap_up (self, entry->index);
 }
 
 gint64
 rds_sim_engine_get_next_due (RdsSimEngine *self)
 {
-  GSequenceIter *first;
-
   g_return_val_if_fail (RDS_IS_SIM_ENGINE (self), 0);
 
-  first = g_sequence_get_begin_iter (self->timers);
-  if (g_sequence_iter_is_end (first))
+  if (self->timers->len == 0)
     return 0;
 
-  return ((RdsSimTimer *) g_sequence_get (first))->due;
+  return ((RdsSimTimer *) g_ptr_array_index (self->timers, 0))->due;
 }
 
 /* Fires every timer due by @until, in order, each at its own time. */
@@ -651,15 +734,14 @@ run_timers (RdsSimEngine *self,
 {
   for (;;)
     {
-      GSequenceIter *first = g_sequence_get_begin_iter (self->timers);
       RdsSimTimer *timer;
       RdsSimResource *resource;
       guint which;
       gint64 due;
 
-      if (g_sequence_iter_is_end (first))
+      if (self->timers->len == 0)
         break;
-      timer = g_sequence_get (first);
+      timer = g_ptr_array_index (self->timers, 0);
       if (timer->due > until)
         break;
 
@@ -670,7 +752,7 @@ run_timers (RdsSimEngine *self,
       /* The timer is spent before its handler runs, which may set it again. */
       resource->timers[which] = NULL;
       resource->due[which] = 0;
-      g_sequence_remove (first);
+      timer_remove (self, timer);
 
       resource->kind->fire (self, resource, which, due);
     }
@@ -1545,8 +1627,7 @@ rds_sim_engine_load_header (RdsSimEngine  *self,
 
   set_seed (self, seed);
   create_regions (self);
-  g_sequence_remove_range (g_sequence_get_begin_iter (self->timers),
-                           g_sequence_get_end_iter (self->timers));
+  g_assert (self->timers->len == 0);
   apply_settings (self, &settings);
 
   g_hash_table_remove_all (self->dirty);

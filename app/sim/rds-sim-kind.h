@@ -37,9 +37,10 @@ typedef struct _RdsSimResource RdsSimResource;
 #define RDS_SIM_RESOURCE_FIELDS(Model)                                       \
   const RdsSimKind *kind;                                                    \
   RdsSimRegion     *region;                                                  \
+  const char       *id;         /* its key in its Region, once added */     \
   union { RdsShape *shape; Model *model; };                                  \
   gint64            due[RDS_SIM_MAX_TIMERS];    /* 0 when not scheduled */   \
-  GSequenceIter    *timers[RDS_SIM_MAX_TIMERS];
+  gpointer          timers[RDS_SIM_MAX_TIMERS]; /* the engine's entries */
 
 struct _RdsSimResource
 {
