@@ -425,6 +425,60 @@ bench_over_http (void)
   g_assert_no_error (error);
   g_print ("rds-simd peak RSS after an hour of simulated time: %.1f MiB\n", peak_rss_kib (pid) / 1024.0);
 
+  /* Two weeks of history for every instance, and a long metric answer. */
+  {
+    g_autoptr(JsonNode) weeks = json_from_string ("{\"seconds\": 1209600}", NULL);
+    g_autoptr(JsonNode) advanced = NULL;
+    g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+    g_autoptr(RdsQueryResult) result = NULL;
+    const char *metrics[] = { "CPUUtilization", "DatabaseConnections", "FreeStorageSpace", "ReadIOPS",
+                              "WriteIOPS" };
+    gint64 start;
+
+    advanced = rds_client_control_sync (client, "POST", "clock/advance", weeks, NULL, &error);
+    g_assert_no_error (error);
+    g_print ("rds-simd RSS with %d instances and 14 days of history: %.1f MiB (peak %.1f MiB)\n",
+             n_instances, rss_kib (pid) / 1024.0, peak_rss_kib (pid) / 1024.0);
+
+    for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", m + 1);
+        const char *fields[][2] = {
+          { "Id", NULL }, { "MetricStat.Metric.Namespace", "AWS/RDS" },
+          { "MetricStat.Metric.MetricName", metrics[m] },
+          { "MetricStat.Metric.Dimensions.member.1.Name", "DBInstanceIdentifier" },
+          { "MetricStat.Metric.Dimensions.member.1.Value", "bench-00000" },
+          { "MetricStat.Period", "60" }, { "MetricStat.Stat", "Average" },
+        };
+        g_autofree char *id = g_strdup_printf ("m%u", m);
+
+        fields[0][1] = id;
+        for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+          {
+            g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
+            rds_request_set (request, key, fields[f][1]);
+          }
+      }
+    {
+      gint64 now = json_object_get_int_member (json_node_get_object (advanced), "timeUsec");
+
+      now -= now % (60 * G_USEC_PER_SEC);
+      rds_request_set_timestamp (request, "StartTime", now - (gint64) 14 * 86400 * G_USEC_PER_SEC);
+      rds_request_set_timestamp (request, "EndTime", now);
+    }
+    start = g_get_monotonic_time ();
+    result = rds_client_call_sync (client, request, NULL, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr(RdsShape) first = g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (result->item,
+                                                                                           "metric-data-results")), 0);
+      GArray *values = rds_shape_get_array (first, "values");
+
+      g_print ("rds-simd GetMetricData of 5 metrics x %u points over HTTP, client included: %.1f ms\n",
+               values != NULL ? values->len : 0, (g_get_monotonic_time () - start) / 1000.0);
+    }
+  }
+
   do
     {
       g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
