@@ -283,6 +283,46 @@ static const RdsConcept concepts[] = {
     N_("See maintenance events on the Events page"),
     { "backups", "multi-az", "engines" },
   },
+  {
+    "cloudwatch-metrics",
+    N_("CloudWatch metrics"),
+    N_("Every minute RDS sends Amazon CloudWatch measurements of each DB instance: CPU, "
+       "connections, free storage and memory, disk I/O and its latency, network traffic. "
+       "CloudWatch keeps them 15 days at a minute, 63 days at five minutes and 455 days at an "
+       "hour, and draws them for any time range."),
+    N_("Look at them to size an instance (a CPU that stays high wants a larger class), to see "
+       "storage running out before it does, and to find what happened when: a reboot drops "
+       "the connections, a failover moves them."),
+    N_("The basic metrics of RDS, at one minute, are free. Enhanced Monitoring and "
+       "Performance Insights, which look inside the operating system and the engine, cost "
+       "extra."),
+    N_("The host reports the metrics, not the database engine, so they keep coming while the "
+       "engine restarts; nothing comes while the instance is stopped. This console's simulated "
+       "databases follow a daily and weekly workload, which you can change on their page."),
+    "databases",
+    N_("Open a database and its Monitoring tab"),
+    { "cloudwatch-alarms", "instance-classes", "storage-autoscaling" },
+  },
+  {
+    "cloudwatch-alarms",
+    N_("CloudWatch alarms"),
+    N_("An alarm watches one metric of one resource. At the end of each period it looks at the "
+       "latest datapoints, and goes to ALARM when enough of them cross its threshold, back to "
+       "OK when they no longer do, and to INSUFFICIENT_DATA when there are none."),
+    /* xgettext:no-c-format */
+    N_("Set alarms on what should wake someone: CPU that stays above 80 %, free storage under "
+       "a few GiB, connections near the engine's limit. Asking for 3 of 5 datapoints, rather "
+       "than 1 of 1, keeps a short spike from raising it."),
+    N_("Each alarm on a standard metric costs about 0.10 USD a month; high-resolution and "
+       "anomaly alarms cost more. Its actions (a notification, autoscaling) are paid as those "
+       "services are."),
+    N_("CloudWatch evaluates the alarm on its own schedule, keeps two weeks of its history, and "
+       "runs its actions when its state changes. Missing data counts as missing, breaching or "
+       "not breaching, as the alarm says."),
+    "databases",
+    N_("Open a database and its Monitoring tab"),
+    { "cloudwatch-metrics", "storage-autoscaling", "multi-az" },
+  },
 };
 
 static const RdsWellKnownPort ports[] = {

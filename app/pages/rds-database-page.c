@@ -28,6 +28,7 @@
 #include "rds-heading.h"
 #include "rds-info-button.h"
 #include "rds-instance-actions.h"
+#include "rds-metrics-view.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-status-badge.h"
@@ -69,6 +70,8 @@ struct _RdsDatabasePage
   GtkWidget          *summary_box;
   AdwViewStack       *tabs;
   GtkWidget          *connectivity_box;
+  GtkWidget          *monitoring_box;
+  RdsMetricsView     *metrics_view;
   GtkWidget          *configuration_box;
   GtkWidget          *maintenance_box;
   GtkWidget          *events_stack;
@@ -755,6 +758,9 @@ update (RdsDatabasePage *self)
 {
   RdsShape *instance = RDS_SHAPE (self->instance);
 
+  /* A new class or storage type publishes other metrics. */
+  rds_metrics_view_set_instance (self->metrics_view, self->instance);
+
   if (instance == NULL)
     {
       RdsResourceList *list = rds_page_get_session (RDS_PAGE (self)) != NULL ? rds_session_get_instances (rds_page_get_session (RDS_PAGE (self))) : NULL;
@@ -1073,6 +1079,14 @@ rds_database_page_get_list (RdsPage    *page,
   return rds_session_get_instances (session);
 }
 
+static gboolean
+rds_database_page_is_loading (RdsPage *page)
+{
+  RdsDatabasePage *self = RDS_DATABASE_PAGE (page);
+
+  return rds_metrics_view_is_loading (self->metrics_view);
+}
+
 static void
 rds_database_page_session_changed (RdsPage *page)
 {
@@ -1087,6 +1101,7 @@ rds_database_page_session_changed (RdsPage *page)
                                    ? rds_resource_list_get_model (rds_session_get_events (session))
                                    : NULL);
   rds_instance_actions_set_session (self->actions, session);
+  rds_metrics_view_set_session (self->metrics_view, session);
   find_instance (self);
 }
 
@@ -1103,6 +1118,7 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
   object_class->set_property = rds_database_page_set_property;
   page_class->get_list = rds_database_page_get_list;
   page_class->session_changed = rds_database_page_session_changed;
+  page_class->is_loading = rds_database_page_is_loading;
 
   properties[PROP_IDENTIFIER] =
     g_param_spec_string ("identifier", NULL, NULL, NULL,
@@ -1123,6 +1139,7 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, tabs);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, connectivity_box);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, monitoring_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, configuration_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, maintenance_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, events_stack);
@@ -1146,6 +1163,9 @@ rds_database_page_init (RdsDatabasePage *self)
   g_autoptr(GtkSorter) sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->metrics_view = RDS_METRICS_VIEW (rds_metrics_view_new ());
+  gtk_box_append (GTK_BOX (self->monitoring_box), GTK_WIDGET (self->metrics_view));
 
   self->cancellable = g_cancellable_new ();
   self->fields = g_array_new (FALSE, FALSE, sizeof (Field));

@@ -11,6 +11,7 @@
 #include "rds-format.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rds-catalog.h"
 #include "rds-db-instance.h"
@@ -354,4 +355,164 @@ rds_date_time_to_usec (gpointer   unused,
   if (time == NULL)
     return 0;
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+/* Metrics */
+
+#define KIB 1024.0
+#define MIB (1024.0 * 1024.0)
+#define GIB (1024.0 * 1024.0 * 1024.0)
+
+/**
+ * rds_metric_scale_for:
+ * @largest: the largest value to show, in CloudWatch's unit
+ *
+ * Picks the unit a person reads values up to @largest in: MiB or GiB for
+ * bytes, KiB/s or MiB/s for throughput, milliseconds for latency.
+ */
+void
+rds_metric_scale_for (RdsMetricDisplay  display,
+                      double            largest,
+                      RdsMetricScale   *scale)
+{
+  double shown;
+
+  largest = fabs (largest);
+  scale->divisor = 1.0;
+  scale->unit = "";
+
+  switch (display)
+    {
+    case RDS_METRIC_DISPLAY_PERCENT:
+      /* Translators: the unit of a percentage on a chart's axis */
+      scale->unit = C_("unit", "%");
+      break;
+    case RDS_METRIC_DISPLAY_BYTES:
+      scale->divisor = largest >= GIB ? GIB : MIB;
+      scale->unit = largest >= GIB ? C_("unit", "GiB") : C_("unit", "MiB");
+      break;
+    case RDS_METRIC_DISPLAY_BYTES_PER_SECOND:
+      scale->divisor = largest >= MIB ? MIB : KIB;
+      scale->unit = largest >= MIB ? C_("unit", "MiB/s") : C_("unit", "KiB/s");
+      break;
+    case RDS_METRIC_DISPLAY_PER_SECOND:
+      /* Translators: operations per second, as of disk I/O */
+      scale->unit = C_("unit", "/s");
+      break;
+    case RDS_METRIC_DISPLAY_LATENCY:
+      scale->divisor = 0.001;
+      scale->unit = C_("unit", "ms");
+      break;
+    case RDS_METRIC_DISPLAY_SECONDS:
+      scale->unit = C_("unit", "s");
+      break;
+    case RDS_METRIC_DISPLAY_COUNT:
+    default:
+      break;
+    }
+
+  shown = largest / scale->divisor;
+  scale->decimals = shown >= 100 ? 0 : shown >= 10 ? 1 : 2;
+}
+
+/**
+ * rds_metric_scale_format:
+ *
+ * Returns: (transfer full): @value in @scale's unit: "12.5 MiB", "40 %"
+ */
+char *
+rds_metric_scale_format (const RdsMetricScale *scale,
+                         double                value)
+{
+  g_autofree char *number = g_strdup_printf ("%.*f", scale->decimals, value / scale->divisor);
+
+  /* A count has no unit; "/s" joins its number. */
+  if (*scale->unit == '\0')
+    return g_steal_pointer (&number);
+  if (scale->unit[0] == '/' || g_str_equal (scale->unit, C_("unit", "%")))
+    return g_strconcat (number, " ", scale->unit, NULL);
+  /* Translators: a value and its unit on a chart: "12.5 MiB" */
+  return g_strdup_printf (C_("metric value", "%s %s"), number, scale->unit);
+}
+
+/**
+ * rds_format_metric_value:
+ *
+ * Returns: (transfer full): @value as a person reads it, in the unit that
+ *   suits the value itself
+ */
+char *
+rds_format_metric_value (RdsMetricDisplay display,
+                         double           value)
+{
+  RdsMetricScale scale;
+
+  rds_metric_scale_for (display, value, &scale);
+  return rds_metric_scale_format (&scale, value);
+}
+
+/**
+ * rds_metric_nice_step:
+ * @range: the span of values an axis covers
+ *
+ * Returns: a step of 1, 2 or 5 times a power of ten that cuts @range in
+ *   about @ticks parts
+ */
+double
+rds_metric_nice_step (double range,
+                      int    ticks)
+{
+  double rough, power, fraction;
+
+  if (!(range > 0) || ticks < 1)
+    return 1.0;
+  rough = range / ticks;
+  power = pow (10.0, floor (log10 (rough)));
+  fraction = rough / power;
+  if (fraction <= 1.0)
+    return power;
+  if (fraction <= 2.0)
+    return 2.0 * power;
+  if (fraction <= 5.0)
+    return 5.0 * power;
+  return 10.0 * power;
+}
+
+/**
+ * rds_time_nice_step:
+ *
+ * Returns: a step for a time axis of @range_usec (a minute, 5, 10, 15 or
+ *   30 minutes, an hour, 3, 6 or 12 hours, a day, 2 days, a week) that cuts
+ *   it in about @ticks parts
+ */
+gint64
+rds_time_nice_step (gint64 range_usec,
+                    int    ticks)
+{
+  static const gint64 minutes[] = { 1, 5, 10, 15, 30, 60, 180, 360, 720, 1440, 2880, 10080 };
+  gint64 rough = range_usec / MAX (ticks, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
+    if (minutes[i] * 60 * G_USEC_PER_SEC >= rough)
+      return minutes[i] * 60 * G_USEC_PER_SEC;
+  return minutes[G_N_ELEMENTS (minutes) - 1] * 60 * G_USEC_PER_SEC;
+}
+
+/**
+ * rds_format_axis_time:
+ * @step_usec: the axis's step: a day or more writes the date
+ *
+ * Returns: (transfer full): a time on a chart's axis, in UTC
+ */
+char *
+rds_format_axis_time (gint64 usec,
+                      gint64 step_usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  if (step_usec >= (gint64) 86400 * G_USEC_PER_SEC)
+    /* Translators: a date on a chart's time axis, see g_date_time_format() */
+    return g_date_time_format (time, _("%b %-d"));
+  /* Translators: a time of day on a chart's time axis, see g_date_time_format() */
+  return g_date_time_format (time, _("%H:%M"));
 }

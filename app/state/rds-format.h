@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "rds-metrics.h"
 #include "rds-types.h"
 
 G_BEGIN_DECLS
@@ -66,5 +67,27 @@ char          *rds_format_date_time      (gpointer       unused,
                                           GDateTime     *time);
 gint64         rds_date_time_to_usec     (gpointer       unused,
                                           GDateTime     *time);
+
+/* How a chart writes a metric's values: one unit for a range of them. */
+typedef struct
+{
+  double      divisor;   /* what is shown is the value divided by this */
+  const char *unit;      /* translated: "%", "MiB", "ms"; "" for counts */
+  int         decimals;
+} RdsMetricScale;
+
+void           rds_metric_scale_for       (RdsMetricDisplay      display,
+                                           double                largest,
+                                           RdsMetricScale       *scale);
+char          *rds_metric_scale_format    (const RdsMetricScale *scale,
+                                           double                value);
+char          *rds_format_metric_value    (RdsMetricDisplay      display,
+                                           double                value);
+double         rds_metric_nice_step       (double                range,
+                                           int                   ticks);
+gint64         rds_time_nice_step         (gint64                range_usec,
+                                           int                   ticks);
+char          *rds_format_axis_time       (gint64                usec,
+                                           gint64                step_usec);
 
 G_END_DECLS

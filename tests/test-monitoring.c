@@ -1,0 +1,349 @@
+/* test-monitoring.c: a database's Monitoring tab: its charts against the
+ * endpoint's CloudWatch, time ranges, events, alarms, following the clock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "console-test.h"
+#include "rds-alarm-list.h"
+#include "rds-metric-data-result.h"
+#include "rds-metrics-view.h"
+
+typedef struct
+{
+  gboolean        done;
+  RdsQueryResult *result;
+} Answer;
+
+static void
+answer_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  answer->result = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  g_assert_no_error (error);
+  answer->done = TRUE;
+}
+
+static RdsQueryResult *
+ask (Fixture    *f,
+     RdsRequest *request)
+{
+  Answer answer = { FALSE, NULL };
+
+  rds_session_call_async (f->session, request, NULL, answer_cb, &answer);
+  g_assert_true (spin_until (f, flag_set, &answer.done));
+  return answer.result;
+}
+
+static gboolean
+is_metrics_view (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_METRICS_VIEW (widget);
+}
+
+static void
+workload_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rds_session_control_finish (RDS_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static RdsMetricsView *
+open_monitoring (Fixture    *f,
+                 const char *identifier)
+{
+  RdsDatabasePage *page;
+  GtkWidget *tabs;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", identifier));
+  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "monitoring");
+  wait_for_frames (f, tabs);
+  return RDS_METRICS_VIEW (find_widget (GTK_WIDGET (page), is_metrics_view, NULL));
+}
+
+static gboolean
+view_settled (Fixture       *f,
+              gconstpointer  data)
+{
+  return !rds_metrics_view_is_loading (RDS_METRICS_VIEW ((gpointer) data));
+}
+
+static void
+wait_settled (Fixture        *f,
+              RdsMetricsView *view)
+{
+  g_assert_true (spin_until (f, view_settled, view));
+}
+
+/* What CloudWatch answers for one metric of @identifier over the view's window. */
+static RdsShape *
+engine_series (Fixture        *f,
+               RdsMetricsView *view,
+               const char     *identifier,
+               const char     *metric)
+{
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+  g_autoptr(RdsQueryResult) result = NULL;
+  gint64 start, end;
+  int period;
+
+  rds_metrics_view_get_window (view, &start, &end, &period);
+  rds_request_set (request, "MetricDataQueries.member.1.Id", "q");
+  rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Metric.Namespace", "AWS/RDS");
+  rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Metric.MetricName", metric);
+  rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name",
+                   "DBInstanceIdentifier");
+  rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Value", identifier);
+  rds_request_set (request, "MetricDataQueries.member.1.MetricStat.Stat", "Average");
+  rds_request_set_int (request, "MetricDataQueries.member.1.MetricStat.Period", period);
+  rds_request_set_timestamp (request, "StartTime", start);
+  rds_request_set_timestamp (request, "EndTime", end);
+  rds_request_set (request, "ScanBy", "TimestampAscending");
+  result = ask (f, request);
+  return g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-data-results")), 0);
+}
+
+/* The chart shows exactly what the endpoint's CloudWatch answers. */
+static void
+assert_chart_matches (Fixture        *f,
+                      RdsMetricsView *view,
+                      const char     *identifier,
+                      const char     *metric)
+{
+  RdsChart *chart = rds_metrics_view_get_chart (view, metric);
+  g_autoptr(RdsShape) series = engine_series (f, view, identifier, metric);
+  GArray *times = rds_shape_get_array (series, "timestamps");
+  GArray *values = rds_shape_get_array (series, "values");
+
+  g_assert_nonnull (chart);
+  g_assert_nonnull (times);
+  g_assert_cmpuint (rds_chart_get_n_points (chart), ==, times->len);
+  for (guint i = 0; i < times->len; i++)
+    {
+      gint64 t;
+      double v;
+
+      g_assert_true (rds_chart_get_point (chart, i, &t, &v));
+      g_assert_cmpint (t, ==, g_array_index (times, gint64, i));
+      g_assert_cmpfloat (v, ==, g_array_index (values, double, i));
+    }
+}
+
+static gint64
+last_point_time (RdsMetricsView *view)
+{
+  RdsChart *chart = rds_metrics_view_get_chart (view, "CPUUtilization");
+  gint64 t = 0;
+
+  rds_chart_get_point (chart, rds_chart_get_n_points (chart) - 1, &t, NULL);
+  return t;
+}
+
+static gboolean
+last_point_after (Fixture       *f,
+                  gconstpointer  data)
+{
+  RdsMetricsView *view = RDS_METRICS_VIEW (((gpointer *) data)[0]);
+
+  return !rds_metrics_view_is_loading (view) &&
+         last_point_time (view) > *(gint64 *) ((gpointer *) data)[1];
+}
+
+/* Charts of every metric the instance publishes, each as CloudWatch has
+ * it; ranges; a reboot on the time axis; the clock followed. */
+static void
+charts (Fixture *f)
+{
+  RdsMetricsView *view;
+  RdsChart *cpu;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end, before;
+  int period;
+
+  create_instance (f, "watched-db", "postgres", FALSE);
+  advance_until (f, "watched-db", "available");
+  advance (f, 2 * 3600);
+
+  view = open_monitoring (f, "watched-db");
+  g_assert_nonnull (view);
+  wait_settled (f, view);
+  screenshot (f, GTK_WIDGET (f->window), "monitoring");
+
+  /* A db.t3.micro on gp2: the credits and burst balance too, no replica lag. */
+  g_assert_nonnull (rds_metrics_view_get_chart (view, "CPUCreditBalance"));
+  g_assert_nonnull (rds_metrics_view_get_chart (view, "BurstBalance"));
+  g_assert_null (rds_metrics_view_get_chart (view, "ReplicaLag"));
+  g_assert_cmpuint (rds_metrics_view_get_n_charts (view), ==, 17);
+
+  /* The last hour, a point a minute, as CloudWatch answers it. */
+  g_assert_cmpint (rds_metrics_view_get_range (view), ==, RDS_METRICS_RANGE_1_HOUR);
+  rds_metrics_view_get_window (view, &start, &end, &period);
+  g_assert_cmpint (end - start, ==, (gint64) 3600 * G_USEC_PER_SEC);
+  g_assert_cmpint (period, ==, 60);
+  cpu = rds_metrics_view_get_chart (view, "CPUUtilization");
+  g_assert_cmpuint (rds_chart_get_n_points (cpu), >=, 58);
+  assert_chart_matches (f, view, "watched-db", "CPUUtilization");
+  assert_chart_matches (f, view, "watched-db", "FreeStorageSpace");
+
+  /* A screen reader hears the series, and the point the keyboard is on. */
+  description = rds_chart_describe (cpu);
+  g_assert_nonnull (strstr (description, "lowest"));
+  gtk_widget_grab_focus (GTK_WIDGET (cpu));
+  rds_chart_select (cpu, 0);
+  g_clear_pointer (&description, g_free);
+  description = rds_chart_describe (cpu);
+  g_assert_nonnull (strstr (description, "Selected:"));
+  rds_chart_select (cpu, -1);
+
+  /* A day: a point a minute still, the whole day. */
+  rds_metrics_view_set_range (view, RDS_METRICS_RANGE_1_DAY);
+  wait_settled (f, view);
+  rds_metrics_view_get_window (view, &start, &end, &period);
+  g_assert_cmpint (end - start, ==, (gint64) 86400 * G_USEC_PER_SEC);
+  assert_chart_matches (f, view, "watched-db", "DatabaseConnections");
+  /* Two weeks: a coarser period, at most 1,440 points a chart. */
+  rds_metrics_view_set_range (view, RDS_METRICS_RANGE_2_WEEKS);
+  wait_settled (f, view);
+  rds_metrics_view_get_window (view, NULL, NULL, &period);
+  g_assert_cmpint (period, ==, 840);
+  assert_chart_matches (f, view, "watched-db", "CPUUtilization");
+
+  /* A custom range, refused when it makes no sense. */
+  g_assert_false (rds_metrics_view_set_custom_range (view, end, start, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (rds_metrics_view_set_custom_range (view, end - 2 * (gint64) 3600 * G_USEC_PER_SEC,
+                                                    end - (gint64) 3600 * G_USEC_PER_SEC, &error));
+  g_assert_no_error (error);
+  wait_settled (f, view);
+  g_assert_cmpint (rds_metrics_view_get_range (view), ==, RDS_METRICS_RANGE_CUSTOM);
+  assert_chart_matches (f, view, "watched-db", "ReadIOPS");
+
+  /* A reboot shows on the time axis, and the charts follow the clock. */
+  rds_metrics_view_set_range (view, RDS_METRICS_RANGE_1_HOUR);
+  wait_settled (f, view);
+  before = last_point_time (view);
+  {
+    g_autoptr(RdsRequest) reboot = rds_request_new ("RebootDBInstance");
+
+    rds_request_set (reboot, "DBInstanceIdentifier", "watched-db");
+    call (f, reboot);
+  }
+  advance_until (f, "watched-db", "available");
+  advance (f, 600);
+  {
+    gpointer data[] = { view, &before };
+
+    g_assert_true (spin_until (f, last_point_after, data));
+  }
+  wait_settled (f, view);
+  g_assert_cmpuint (rds_chart_get_n_markers (cpu), >=, 1);
+  assert_chart_matches (f, view, "watched-db", "DatabaseConnections");
+  screenshot (f, GTK_WIDGET (f->window), "monitoring-reboot");
+}
+
+static gboolean
+alarm_state_is (Fixture       *f,
+                gconstpointer  data)
+{
+  RdsMetricsView *view = RDS_METRICS_VIEW (((gpointer *) data)[0]);
+  GListModel *alarms = rds_metrics_view_get_alarms (view);
+  g_autoptr(RdsShape) alarm = NULL;
+
+  if (rds_metrics_view_is_loading (view) || g_list_model_get_n_items (alarms) != 1)
+    return FALSE;
+  alarm = g_list_model_get_item (alarms, 0);
+  return g_strcmp0 (rds_shape_get_string (alarm, "state-value"), ((gpointer *) data)[1]) == 0;
+}
+
+/* An alarm on the instance: listed with its state, its threshold on its
+ * chart; it goes to ALARM when the clock advances past a busy spell. */
+static void
+alarms (Fixture *f)
+{
+  RdsMetricsView *view;
+  g_autoptr(RdsRequest) put = rds_request_new_for_api (&rds_api_monitoring, "PutMetricAlarm");
+  g_autoptr(RdsRequest) other = rds_request_new_for_api (&rds_api_monitoring, "PutMetricAlarm");
+  gpointer ok[] = { NULL, (gpointer) "OK" };
+  gpointer alarm[] = { NULL, (gpointer) "ALARM" };
+
+  create_instance (f, "alarmed-db", "mysql", FALSE);
+  advance_until (f, "alarmed-db", "available");
+  view = open_monitoring (f, "alarmed-db");
+  wait_settled (f, view);
+  g_assert_cmpuint (g_list_model_get_n_items (rds_metrics_view_get_alarms (view)), ==, 0);
+
+  rds_request_set (put, "AlarmName", "alarmed-db-connections");
+  rds_request_set (put, "Namespace", "AWS/RDS");
+  rds_request_set (put, "MetricName", "DatabaseConnections");
+  rds_request_set (put, "Dimensions.member.1.Name", "DBInstanceIdentifier");
+  rds_request_set (put, "Dimensions.member.1.Value", "alarmed-db");
+  rds_request_set (put, "Statistic", "Maximum");
+  rds_request_set (put, "Period", "300");
+  rds_request_set (put, "EvaluationPeriods", "1");
+  rds_request_set (put, "Threshold", "100");
+  rds_request_set (put, "ComparisonOperator", "GreaterThanThreshold");
+  call (f, put);
+  /* Another database's alarm is not this one's. */
+  rds_request_set (other, "AlarmName", "someone-else");
+  rds_request_set (other, "Namespace", "AWS/RDS");
+  rds_request_set (other, "MetricName", "CPUUtilization");
+  rds_request_set (other, "Dimensions.member.1.Name", "DBInstanceIdentifier");
+  rds_request_set (other, "Dimensions.member.1.Value", "another-db");
+  rds_request_set (other, "Statistic", "Average");
+  rds_request_set (other, "Period", "60");
+  rds_request_set (other, "EvaluationPeriods", "1");
+  rds_request_set (other, "Threshold", "1");
+  rds_request_set (other, "ComparisonOperator", "GreaterThanThreshold");
+  call (f, other);
+
+  advance (f, 600);
+  ok[0] = view;
+  rds_metrics_view_refresh (view);
+  g_assert_true (spin_until (f, alarm_state_is, ok));
+  g_assert_cmpfloat (rds_chart_get_threshold (rds_metrics_view_get_chart (view, "DatabaseConnections")), ==, 100);
+  g_assert_true (isnan (rds_chart_get_threshold (rds_metrics_view_get_chart (view, "CPUUtilization"))));
+
+  /* Twenty times the load: more than 100 connections. */
+  {
+    g_autoptr(JsonNode) body = json_from_string ("{\"instance\": \"alarmed-db\", \"multiplier\": 20}", NULL);
+    gboolean done = FALSE;
+
+    rds_session_control_async (f->session, "workload", body, NULL, workload_cb, &done);
+    g_assert_true (spin_until (f, flag_set, &done));
+  }
+  advance (f, 900);
+  alarm[0] = view;
+  rds_metrics_view_refresh (view);
+  g_assert_true (spin_until (f, alarm_state_is, alarm));
+  screenshot (f, GTK_WIDGET (f->window), "monitoring-alarm");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  console_test_init (&argc, &argv);
+
+  CONSOLE_TEST_ADD ("/console/monitoring/charts", charts);
+  CONSOLE_TEST_ADD ("/console/monitoring/alarms", alarms);
+
+  return g_test_run ();
+}
