@@ -10,6 +10,7 @@
 
 #include "console-test.h"
 #include "rds-alarm-list.h"
+#include "rds-create-alarm-dialog.h"
 #include "rds-metric-data-result.h"
 #include "rds-metrics-view.h"
 
@@ -336,6 +337,91 @@ alarms (Fixture *f)
   screenshot (f, GTK_WIDGET (f->window), "monitoring-alarm");
 }
 
+static RdsCreateAlarmDialog *
+alarm_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RDS_IS_CREATE_ALARM_DIALOG (window))
+        return RDS_CREATE_ALARM_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+alarm_dialog_gone (Fixture       *f,
+                   gconstpointer  data)
+{
+  return alarm_dialog () == NULL;
+}
+
+/* An alarm created from a chart, as a user would: its rule checked in the
+ * dialog, then on the tab, going to ALARM as the clock advances. */
+static void
+alarm_from_chart (Fixture *f)
+{
+  RdsMetricsView *view;
+  RdsCreateAlarmDialog *dialog;
+  GtkWidget *submit;
+  gpointer alarm[] = { NULL, (gpointer) "ALARM" };
+  g_autoptr(RdsShape) created = NULL;
+
+  create_instance (f, "charted-db", "mariadb", FALSE);
+  advance_until (f, "charted-db", "available");
+  view = open_monitoring (f, "charted-db");
+  wait_settled (f, view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "metrics.create-alarm", "s", "CPUUtilization"));
+  dialog = alarm_dialog ();
+  g_assert_nonnull (dialog);
+  submit = rds_action_dialog_get_submit_button (RDS_ACTION_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rds_create_alarm_dialog_get_widget (dialog, "name"))), ==,
+                   "charted-db-CPUUtilization");
+  /* No threshold yet: nothing to create. A word is not one. */
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  gtk_editable_set_text (GTK_EDITABLE (rds_create_alarm_dialog_get_widget (dialog, "threshold")), "lots");
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  gtk_editable_set_text (GTK_EDITABLE (rds_create_alarm_dialog_get_widget (dialog, "threshold")), "1.5");
+  g_assert_true (gtk_widget_get_sensitive (submit));
+  /* More datapoints than periods: said next to the field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rds_create_alarm_dialog_get_widget (dialog, "datapoints")), 3);
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rds_create_alarm_dialog_get_widget (dialog, "periods")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rds_create_alarm_dialog_get_widget (dialog, "datapoints")), 2);
+  g_assert_true (gtk_widget_get_sensitive (submit));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (rds_create_alarm_dialog_get_widget (dialog, "period")), 0);
+  screenshot (f, GTK_WIDGET (dialog), "dialog-create-alarm");
+  rds_action_dialog_submit (RDS_ACTION_DIALOG (dialog));
+  g_assert_true (spin_until (f, alarm_dialog_gone, NULL));
+
+  /* CloudWatch has it as it was set. */
+  {
+    g_autoptr(RdsRequest) describe = rds_request_new_for_api (&rds_api_monitoring, "DescribeAlarms");
+    g_autoptr(RdsQueryResult) result = NULL;
+
+    rds_request_set (describe, "AlarmNames.member.1", "charted-db-CPUUtilization");
+    result = ask (f, describe);
+    created = g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (result->item, "metric-alarms")), 0);
+  }
+  g_assert_cmpstr (rds_shape_get_string (created, "comparison-operator"), ==, "GreaterThanThreshold");
+  g_assert_cmpstr (rds_shape_get_string (created, "statistic"), ==, "Average");
+  g_assert_cmpfloat (rds_shape_get_double (created, "threshold"), ==, 1.5);
+  g_assert_cmpint (rds_shape_get_int (created, "period"), ==, 60);
+  g_assert_cmpint (rds_shape_get_int (created, "evaluation-periods"), ==, 3);
+  g_assert_cmpint (rds_shape_get_int (created, "datapoints-to-alarm"), ==, 2);
+
+  /* The CPU is busier than 1.5 %: in ALARM within minutes. */
+  advance (f, 300);
+  alarm[0] = view;
+  rds_metrics_view_refresh (view);
+  g_assert_true (spin_until (f, alarm_state_is, alarm));
+  g_assert_cmpfloat (rds_chart_get_threshold (rds_metrics_view_get_chart (view, "CPUUtilization")), ==, 1.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +430,7 @@ main (int   argc,
 
   CONSOLE_TEST_ADD ("/console/monitoring/charts", charts);
   CONSOLE_TEST_ADD ("/console/monitoring/alarms", alarms);
+  CONSOLE_TEST_ADD ("/console/monitoring/alarm-from-chart", alarm_from_chart);
 
   return g_test_run ();
 }

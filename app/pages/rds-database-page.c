@@ -1079,6 +1079,18 @@ rds_database_page_get_list (RdsPage    *page,
   return rds_session_get_instances (session);
 }
 
+/* From the keyboard, the screenshots and the tests: an alarm on the CPU. */
+static void
+create_alarm_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdsDatabasePage *self = RDS_DATABASE_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->metrics_view), "metrics.create-alarm", "s",
+                              parameter != NULL ? g_variant_get_string (parameter, NULL) : "CPUUtilization");
+}
+
 static gboolean
 rds_database_page_is_loading (RdsPage *page)
 {
@@ -1119,6 +1131,7 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
   page_class->get_list = rds_database_page_get_list;
   page_class->session_changed = rds_database_page_session_changed;
   page_class->is_loading = rds_database_page_is_loading;
+  gtk_widget_class_install_action (widget_class, "monitoring.create-alarm", NULL, create_alarm_action);
 
   properties[PROP_IDENTIFIER] =
     g_param_spec_string ("identifier", NULL, NULL, NULL,

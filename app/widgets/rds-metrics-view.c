@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "rds-alarm-list.h"
+#include "rds-create-alarm-dialog.h"
 #include "rds-db-instance.h"
 #include "rds-dimension.h"
 #include "rds-event.h"
@@ -32,6 +33,7 @@
 #include "rds-metrics.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
+#include "rds-widget-util.h"
 
 #define MINUTE_USEC (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
 #define HOUR_USEC (60 * MINUTE_USEC)
@@ -799,11 +801,14 @@ create_alarm_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RdsMetricsView *self = RDS_METRICS_VIEW (widget);
+  RdsActionDialog *dialog;
 
-  if (self->instance == NULL)
+  if (self->instance == NULL || self->session == NULL)
     return;
-  gtk_widget_activate_action (widget, "win.create-alarm", "(ss)", instance_id (self),
-                              g_variant_get_string (parameter, NULL));
+  dialog = rds_create_alarm_dialog_new (self->session, self->instance, g_variant_get_string (parameter, NULL));
+  /* Created or not, the alarms are read again when it closes. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (rds_metrics_view_refresh), self, G_CONNECT_SWAPPED);
+  rds_widget_present_over (widget, GTK_WINDOW (dialog));
 }
 
 static void
