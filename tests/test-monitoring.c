@@ -422,6 +422,83 @@ alarm_from_chart (Fixture *f)
   g_assert_cmpfloat (rds_chart_get_threshold (rds_metrics_view_get_chart (view, "CPUUtilization")), ==, 1.5);
 }
 
+static gboolean
+activity_shown (Fixture       *f,
+                gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  double cpu, connections;
+
+  return rds_databases_page_get_activity (page, data, &cpu, &connections) && !isnan (cpu) && !isnan (connections);
+}
+
+static gboolean
+activity_unknown (Fixture       *f,
+                  gconstpointer  data)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  double cpu = 0;
+
+  rds_databases_page_get_activity (page, data, &cpu, NULL);
+  return isnan (cpu);
+}
+
+/* The Databases table's CPU and Current activity: the latest five minutes
+ * of each database on the page, as CloudWatch has them. */
+static void
+table_activity (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricStatistics");
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(RdsShape) latest = NULL;
+  GListModel *points;
+  double cpu, connections;
+  gint64 now;
+
+  create_instance (f, "busy-db", "postgres", FALSE);
+  create_instance (f, "quiet-db", "mysql", FALSE);
+  advance_until (f, "busy-db", "available");
+  advance_until (f, "quiet-db", "available");
+  advance (f, 1800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  g_assert_true (spin_until (f, activity_shown, "busy-db"));
+  g_assert_true (spin_until (f, activity_shown, "quiet-db"));
+  screenshot (f, GTK_WIDGET (f->window), "databases-activity");
+
+  rds_databases_page_get_activity (page, "busy-db", &cpu, &connections);
+  now = rds_session_get_simulated_time (f->session);
+  now -= now % (60 * G_USEC_PER_SEC);
+  rds_request_set (request, "Namespace", "AWS/RDS");
+  rds_request_set (request, "MetricName", "CPUUtilization");
+  rds_request_set (request, "Dimensions.member.1.Name", "DBInstanceIdentifier");
+  rds_request_set (request, "Dimensions.member.1.Value", "busy-db");
+  rds_request_set (request, "Statistics.member.1", "Average");
+  rds_request_set_int (request, "Period", 300);
+  rds_request_set_timestamp (request, "StartTime", now - 300 * G_USEC_PER_SEC);
+  rds_request_set_timestamp (request, "EndTime", now);
+  result = ask (f, request);
+  points = G_LIST_MODEL (rds_shape_get_list (result->item, "datapoints"));
+  g_assert_cmpuint (g_list_model_get_n_items (points), ==, 1);
+  latest = g_list_model_get_item (points, 0);
+  /* As a list on the wire has it: to six significant digits. */
+  g_assert_cmpfloat_with_epsilon (cpu, rds_shape_get_double (latest, "average"), 1e-5 * cpu);
+  g_assert_cmpfloat (connections, >, 0);
+
+  /* Stopped: nothing new to show. */
+  {
+    g_autoptr(RdsRequest) stop = rds_request_new ("StopDBInstance");
+
+    rds_request_set (stop, "DBInstanceIdentifier", "quiet-db");
+    call (f, stop);
+  }
+  advance_until (f, "quiet-db", "stopped");
+  advance (f, 900);
+  g_assert_true (spin_until (f, activity_unknown, "quiet-db"));
+  g_assert_true (activity_shown (f, "busy-db"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +508,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/monitoring/charts", charts);
   CONSOLE_TEST_ADD ("/console/monitoring/alarms", alarms);
   CONSOLE_TEST_ADD ("/console/monitoring/alarm-from-chart", alarm_from_chart);
+  CONSOLE_TEST_ADD ("/console/monitoring/table-activity", table_activity);
 
   return g_test_run ();
 }

@@ -54,6 +54,8 @@ struct _RdsDatabasesPage
   GtkColumnViewColumn *class_column;
   GtkColumnViewColumn *multi_az_column;
   GtkColumnViewColumn *storage_column;
+  GtkColumnViewColumn *cpu_column;
+  GtkColumnViewColumn *activity_column;
   GtkSingleSelection *selection;
   RdsSlotModel       *slots;
   RdsDbInstance      *selected;     /* weak: what the selected slot holds */
@@ -70,6 +72,14 @@ struct _RdsDatabasesPage
   GSimpleAction      *page_size_action;
   char               *wanted;       /* to select once the list has it */
   guint               wanted_idle;
+
+  /* The CPU and connections of the databases on the page */
+  GHashTable         *activity;     /* identifier → Activity */
+  GPtrArray          *activity_cells; /* CellData of those columns */
+  GCancellable       *activity_cancellable;
+  gboolean            activity_in_flight;
+  gboolean            activity_again;
+  gint64              activity_at;  /* the clock when last asked */
 };
 
 G_DEFINE_FINAL_TYPE (RdsDatabasesPage, rds_databases_page, RDS_TYPE_PAGE)
@@ -207,6 +217,8 @@ typedef enum
   CELL_CLASS,
   CELL_MULTI_AZ,
   CELL_STORAGE,
+  CELL_CPU,
+  CELL_ACTIVITY,
 } Cell;
 
 /* What each cell follows: notify::<property> of its instance. */
@@ -219,14 +231,39 @@ static const char * const cell_notify[] = {
   [CELL_CLASS] = "notify::db-instance-class",
   [CELL_MULTI_AZ] = "notify::multi-az",
   [CELL_STORAGE] = "notify::allocated-storage",
+  /* From CloudWatch, not the instance: shown when its answer comes. */
+  [CELL_CPU] = "notify::db-instance-identifier",
+  [CELL_ACTIVITY] = "notify::db-instance-identifier",
 };
+
+/* The least width of each column's cells, in characters. */
+static const int cell_width_chars[] = {
+  [CELL_IDENTIFIER] = 10,
+  [CELL_STATUS] = 10,
+  [CELL_ROLE] = 8,
+  [CELL_ENGINE] = 10,
+  [CELL_ZONE] = 10,
+  [CELL_CLASS] = 11,
+  [CELL_MULTI_AZ] = 4,
+  [CELL_STORAGE] = 7,
+  [CELL_CPU] = 8,
+  [CELL_ACTIVITY] = 14,
+};
+
+/* The latest CPU and connections of one database: NaN when unknown. */
+typedef struct
+{
+  double cpu;
+  double connections;
+} Activity;
 
 typedef struct
 {
-  GtkListItem   *item;
-  Cell           kind;
-  RdsDbInstance *instance;      /* the one shown, followed through notify_id */
-  gulong         notify_id;
+  GtkListItem      *item;
+  Cell              kind;
+  RdsDbInstance    *instance;      /* the one shown, followed through notify_id */
+  gulong            notify_id;
+  RdsDatabasesPage *page;          /* CPU and activity: where the values are */
 } CellData;
 
 static void
@@ -261,6 +298,24 @@ cell_show (CellData *cell)
       break;
     case CELL_STORAGE:
       text = rds_format_gib (NULL, rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"));
+      break;
+    case CELL_CPU:
+    case CELL_ACTIVITY:
+      {
+        Activity *activity = cell->page != NULL && cell->page->activity != NULL
+                             ? g_hash_table_lookup (cell->page->activity, rds_db_instance_get_identifier (instance))
+                             : NULL;
+        double value = activity == NULL ? NAN : cell->kind == CELL_CPU ? activity->cpu : activity->connections;
+
+        if (isnan (value))
+          text = g_strdup ("-");
+        else if (cell->kind == CELL_CPU)
+          text = g_strdup_printf ("%.2f %%", value);
+        else
+          /* Translators: a database's current activity: its client connections */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d connection", "%d connections",
+                                               (unsigned long) value), (int) value);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -326,6 +381,12 @@ cell_data_free (gpointer data)
   CellData *cell = data;
 
   cell_set_instance (cell, NULL);
+  if (cell->page != NULL)
+    {
+      if (cell->page->activity_cells != NULL)
+        g_ptr_array_remove_fast (cell->page->activity_cells, cell);
+      g_object_remove_weak_pointer (G_OBJECT (cell->page), (gpointer *) &cell->page);
+    }
   g_free (cell);
 }
 
@@ -387,13 +448,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     case CELL_CLASS:
     case CELL_MULTI_AZ:
     case CELL_STORAGE:
+    case CELL_CPU:
+    case CELL_ACTIVITY:
     default:
       widget = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (widget), 0);
       gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
       /* A narrow window scrolls the table sideways rather than cut every
-       * column to "I…". */
-      gtk_label_set_width_chars (GTK_LABEL (widget), 10);
+       * column to "I…"; each keeps room for what it usually shows. */
+      gtk_label_set_width_chars (GTK_LABEL (widget), cell_width_chars[kind]);
       gtk_widget_set_has_tooltip (widget, TRUE);
       g_signal_connect (widget, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
       break;
@@ -402,6 +465,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, widget);
   cell->item = item;
   cell->kind = kind;
+  if (kind == CELL_CPU || kind == CELL_ACTIVITY)
+    {
+      cell->page = g_object_get_data (G_OBJECT (factory), "page");
+      g_object_add_weak_pointer (G_OBJECT (cell->page), (gpointer *) &cell->page);
+      g_ptr_array_add (cell->page->activity_cells, cell);
+    }
   g_object_set_data_full (G_OBJECT (item), "cell", cell, cell_data_free);
 }
 
@@ -431,14 +500,184 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 
 static void
 set_cell_factory (GtkColumnViewColumn *column,
-                  Cell                 kind)
+                  Cell                 kind,
+                  RdsDatabasesPage    *page)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  g_object_set_data (G_OBJECT (factory), "page", page);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
   gtk_column_view_column_set_factory (column, factory);
+}
+
+/* CPU and current activity
+ *
+ * As the RDS console's table shows them: the latest five minutes' average
+ * CPU and connections of the databases on the page, from one
+ * GetMetricData for the whole page, not one call per row; again when the
+ * page shows other databases, and as the clock moves on. */
+
+typedef struct
+{
+  RdsDatabasesPage *self;
+  GPtrArray        *identifiers;   /* of the rows asked about, by query index */
+} ActivityFetch;
+
+static gint64
+activity_now (RdsDatabasesPage *self)
+{
+  RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+  gint64 now = session != NULL && rds_session_is_simulator (session) ? rds_session_get_simulated_time (session) : 0;
+
+  return now > 0 ? now : g_get_real_time ();
+}
+
+static void
+show_activity (RdsDatabasesPage *self)
+{
+  for (guint i = 0; i < self->activity_cells->len; i++)
+    {
+      CellData *cell = g_ptr_array_index (self->activity_cells, i);
+
+      if (cell->instance != NULL)
+        cell_show (cell);
+    }
+}
+
+static void fetch_activity (RdsDatabasesPage *self);
+
+static void
+activity_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ActivityFetch *fetch = user_data;
+  g_autoptr(RdsDatabasesPage) self = fetch->self;
+  g_autoptr(GPtrArray) identifiers = fetch->identifiers;
+  g_autoptr(RdsQueryResult) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+
+  g_free (fetch);
+  answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->activity_in_flight = FALSE;
+
+  /* Without CloudWatch (another endpoint), the columns stay "-". */
+  if (answer != NULL)
+    {
+      g_hash_table_remove_all (self->activity);
+      results = G_LIST_MODEL (rds_shape_ensure_list (answer->item, "metric-data-results"));
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(RdsShape) item = g_list_model_get_item (results, i);
+          const char *id = rds_shape_get_string (item, "id");
+          GArray *values = rds_shape_get_array (item, "values");
+          guint64 index;
+          Activity *activity;
+
+          if (id == NULL || !g_ascii_string_to_unsigned (id + 1, 10, 0, identifiers->len - 1, &index, NULL))
+            continue;
+          activity = g_hash_table_lookup (self->activity, g_ptr_array_index (identifiers, index));
+          if (activity == NULL)
+            {
+              activity = g_new (Activity, 1);
+              activity->cpu = activity->connections = NAN;
+              g_hash_table_insert (self->activity, g_strdup (g_ptr_array_index (identifiers, index)), activity);
+            }
+          /* Newest first: the latest period. */
+          if (values != NULL && values->len > 0)
+            {
+              if (id[0] == 'c')
+                activity->cpu = g_array_index (values, double, 0);
+              else
+                activity->connections = g_array_index (values, double, 0);
+            }
+        }
+      show_activity (self);
+    }
+
+  if (self->activity_again)
+    fetch_activity (self);
+}
+
+static void
+add_activity_query (RdsRequest *request,
+                    guint       n,
+                    const char *id,
+                    const char *metric,
+                    const char *identifier)
+{
+  g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n);
+  const char *fields[][2] = {
+    { "Id", id },
+    { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
+    { "MetricStat.Metric.MetricName", metric },
+    { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
+    { "MetricStat.Metric.Dimensions.member.1.Value", identifier },
+    { "MetricStat.Period", "300" },
+    { "MetricStat.Stat", "Average" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
+
+      rds_request_set (request, key, fields[f][1]);
+    }
+}
+
+static void
+fetch_activity (RdsDatabasesPage *self)
+{
+  RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+  guint n = self->page_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->page_model)) : 0;
+  g_autoptr(RdsRequest) request = NULL;
+  ActivityFetch *fetch;
+  gint64 now;
+
+  if (session == NULL || n == 0)
+    return;
+  if (self->activity_in_flight)
+    {
+      self->activity_again = TRUE;
+      return;
+    }
+  self->activity_again = FALSE;
+  self->activity_in_flight = TRUE;
+
+  now = activity_now (self);
+  now -= now % (60 * G_USEC_PER_SEC);
+  self->activity_at = now;
+  fetch = g_new0 (ActivityFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->identifiers = g_ptr_array_new_with_free_func (g_free);
+  request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (G_LIST_MODEL (self->page_model), i);
+      const char *identifier = rds_db_instance_get_identifier (instance);
+      g_autofree char *cpu = g_strdup_printf ("c%u", i);
+      g_autofree char *activity = g_strdup_printf ("a%u", i);
+
+      g_ptr_array_add (fetch->identifiers, g_strdup (identifier));
+      add_activity_query (request, 2 * i + 1, cpu, "CPUUtilization", identifier);
+      add_activity_query (request, 2 * i + 2, activity, "DatabaseConnections", identifier);
+    }
+  rds_request_set_timestamp (request, "StartTime", now - 10 * 60 * G_USEC_PER_SEC);
+  rds_request_set_timestamp (request, "EndTime", now);
+  rds_session_call_async (session, request, self->activity_cancellable, activity_cb, fetch);
+}
+
+/* The clock moved on a minute since: the values are read again. */
+static void
+list_refreshed_cb (RdsDatabasesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && activity_now (self) - self->activity_at >= 60 * G_USEC_PER_SEC)
+    fetch_activity (self);
 }
 
 static void
@@ -592,6 +831,9 @@ rds_databases_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->column_view, self);
   g_clear_object (&self->actions);
   g_clear_object (&self->page_size_action);
+  g_cancellable_cancel (self->activity_cancellable);
+  g_clear_object (&self->activity_cancellable);
+  g_clear_pointer (&self->activity, g_hash_table_unref);
   g_clear_weak_pointer (&self->selected);
   g_clear_handle_id (&self->wanted_idle, g_source_remove);
   g_clear_pointer (&self->wanted, g_free);
@@ -609,6 +851,16 @@ rds_databases_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DATABASES_PAGE);
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->dispose (object);
+}
+
+static void
+rds_databases_page_finalize (GObject *object)
+{
+  RdsDatabasesPage *self = RDS_DATABASES_PAGE (object);
+
+  g_clear_pointer (&self->activity_cells, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rds_databases_page_parent_class)->finalize (object);
 }
 
 static void
@@ -660,7 +912,14 @@ rds_databases_page_session_changed (RdsPage *page)
   RdsDatabasesPage *self = RDS_DATABASES_PAGE (page);
 
   rds_instance_actions_set_session (self->actions, rds_page_get_session (page));
+  g_cancellable_cancel (self->activity_cancellable);
+  g_clear_object (&self->activity_cancellable);
+  self->activity_cancellable = g_cancellable_new ();
+  self->activity_in_flight = FALSE;
+  g_hash_table_remove_all (self->activity);
+  show_activity (self);
   update_state (self);
+  fetch_activity (self);
 }
 
 static void
@@ -671,6 +930,7 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   RdsPageClass *page_class = RDS_PAGE_CLASS (klass);
 
   object_class->dispose = rds_databases_page_dispose;
+  object_class->finalize = rds_databases_page_finalize;
   object_class->get_property = rds_databases_page_get_property;
   object_class->set_property = rds_databases_page_set_property;
   page_class->get_list = rds_databases_page_get_list;
@@ -706,6 +966,8 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, class_column);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, multi_az_column);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, storage_column);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, cpu_column);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, activity_column);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasesPage, sort_model);
@@ -719,17 +981,22 @@ rds_databases_page_class_init (RdsDatabasesPageClass *klass)
 static void
 rds_databases_page_init (RdsDatabasesPage *self)
 {
+  self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->activity_cells = g_ptr_array_new ();
+  self->activity_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
 
-  set_cell_factory (self->identifier_column, CELL_IDENTIFIER);
-  set_cell_factory (self->status_column, CELL_STATUS);
-  set_cell_factory (self->role_column, CELL_ROLE);
-  set_cell_factory (self->engine_column, CELL_ENGINE);
-  set_cell_factory (self->zone_column, CELL_ZONE);
-  set_cell_factory (self->class_column, CELL_CLASS);
-  set_cell_factory (self->multi_az_column, CELL_MULTI_AZ);
-  set_cell_factory (self->storage_column, CELL_STORAGE);
+  set_cell_factory (self->identifier_column, CELL_IDENTIFIER, self);
+  set_cell_factory (self->status_column, CELL_STATUS, self);
+  set_cell_factory (self->role_column, CELL_ROLE, self);
+  set_cell_factory (self->engine_column, CELL_ENGINE, self);
+  set_cell_factory (self->zone_column, CELL_ZONE, self);
+  set_cell_factory (self->class_column, CELL_CLASS, self);
+  set_cell_factory (self->multi_az_column, CELL_MULTI_AZ, self);
+  set_cell_factory (self->storage_column, CELL_STORAGE, self);
+  set_cell_factory (self->cpu_column, CELL_CPU, self);
+  set_cell_factory (self->activity_column, CELL_ACTIVITY, self);
 
   rds_search_filter_add_field (self->search_filter, "db-instance-identifier", NULL);
   rds_search_filter_add_field (self->search_filter, "engine", rds_format_engine);
@@ -762,6 +1029,7 @@ rds_databases_page_init (RdsDatabasesPage *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   /* After the slots took the new instances. */
   g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtered_cb), self);
+  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (fetch_activity), self);
 
   self->actions = rds_instance_actions_new (GTK_WIDGET (self));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button),
@@ -770,6 +1038,8 @@ rds_databases_page_init (RdsDatabasesPage *self)
   /* Sorted by identifier until the user clicks another column. */
   gtk_column_view_sort_by_column (self->column_view, self->identifier_column, GTK_SORT_ASCENDING);
 
+  g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "refreshed",
+                                  G_CALLBACK (list_refreshed_cb), self);
   g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "notify::loaded",
                                   G_CALLBACK (update_state), self);
 
@@ -922,4 +1192,29 @@ rds_databases_page_get_range (RdsDatabasesPage *self)
   if (!gtk_widget_get_visible (self->pager))
     return NULL;
   return gtk_label_get_label (GTK_LABEL (self->pager_label));
+}
+
+/**
+ * rds_databases_page_get_activity:
+ * @cpu: (out) (optional): the latest five minutes' average CPU, or NaN
+ * @connections: (out) (optional): and connections, or NaN
+ *
+ * Returns: whether the page has values for @identifier (one on its page)
+ */
+gboolean
+rds_databases_page_get_activity (RdsDatabasesPage *self,
+                                 const char       *identifier,
+                                 double           *cpu,
+                                 double           *connections)
+{
+  Activity *activity;
+
+  g_return_val_if_fail (RDS_IS_DATABASES_PAGE (self), FALSE);
+
+  activity = g_hash_table_lookup (self->activity, identifier);
+  if (cpu != NULL)
+    *cpu = activity != NULL ? activity->cpu : NAN;
+  if (connections != NULL)
+    *connections = activity != NULL ? activity->connections : NAN;
+  return activity != NULL;
 }

@@ -26,4 +26,9 @@ void                rds_databases_page_set_page_size (RdsDatabasesPage *self,
                                                       guint             page_size);
 const char         *rds_databases_page_get_range     (RdsDatabasesPage *self);
 
+gboolean rds_databases_page_get_activity (RdsDatabasesPage *self,
+                                          const char       *identifier,
+                                          double           *cpu,
+                                          double           *connections);
+
 G_END_DECLS

@@ -342,7 +342,8 @@ load (const RdsSimWorkload *self,
   if (p->nightly_job > 0 && of_day >= 2 * HOUR_USEC && of_day < 3 * HOUR_USEC)
     value += p->nightly_job;
 
-  return value * segment->multiplier;
+  /* Each database its own size of business: from 0.6 to 1.4 times the profile's. */
+  return value * segment->multiplier * (0.6 + 0.8 * uniform (self->key, 0, 997));
 }
 
 /* How the engine's own work weighs on the processors. */
