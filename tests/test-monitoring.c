@@ -13,6 +13,7 @@
 #include "rds-create-alarm-dialog.h"
 #include "rds-metric-data-result.h"
 #include "rds-metrics-view.h"
+#include "rds-region-activity.h"
 
 typedef struct
 {
@@ -499,6 +500,96 @@ table_activity (Fixture *f)
   g_assert_true (activity_shown (f, "busy-db"));
 }
 
+static gboolean
+is_region_activity (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return RDS_IS_REGION_ACTIVITY (widget);
+}
+
+static gboolean
+region_activity_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  RdsRegionActivity *activity = RDS_REGION_ACTIVITY ((gpointer) data);
+
+  return !rds_region_activity_is_loading (activity) &&
+         rds_chart_get_n_points (rds_region_activity_get_chart (activity)) > 0 &&
+         g_list_model_get_n_items (rds_region_activity_get_alarms (activity)) == 1;
+}
+
+/* The Dashboard: the Region's alarms, the last changed first, and the
+ * connections to all its databases, summed by CloudWatch's metric math. */
+static void
+dashboard (Fixture *f)
+{
+  RdsRegionActivity *activity;
+  RdsChart *chart;
+  g_autoptr(RdsRequest) put = rds_request_new_for_api (&rds_api_monitoring, "PutMetricAlarm");
+  double total = 0;
+  gint64 last;
+
+  create_instance (f, "first-db", "postgres", FALSE);
+  create_instance (f, "second-db", "mysql", FALSE);
+  advance_until (f, "first-db", "available");
+  advance_until (f, "second-db", "available");
+  rds_request_set (put, "AlarmName", "first-db-cpu");
+  rds_request_set (put, "Namespace", "AWS/RDS");
+  rds_request_set (put, "MetricName", "CPUUtilization");
+  rds_request_set (put, "Dimensions.member.1.Name", "DBInstanceIdentifier");
+  rds_request_set (put, "Dimensions.member.1.Value", "first-db");
+  rds_request_set (put, "Statistic", "Average");
+  rds_request_set (put, "Period", "60");
+  rds_request_set (put, "EvaluationPeriods", "1");
+  rds_request_set (put, "Threshold", "1");
+  rds_request_set (put, "ComparisonOperator", "GreaterThanThreshold");
+  call (f, put);
+  advance (f, 3600);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard"));
+  activity = RDS_REGION_ACTIVITY (find_widget (rds_window_get_page_widget (f->window, "dashboard"),
+                                               is_region_activity, NULL));
+  g_assert_nonnull (activity);
+  rds_region_activity_refresh (activity);
+  g_assert_true (spin_until (f, region_activity_shown, activity));
+  screenshot (f, GTK_WIDGET (f->window), "dashboard-activity");
+
+  {
+    g_autoptr(RdsShape) alarm = g_list_model_get_item (rds_region_activity_get_alarms (activity), 0);
+
+    g_assert_cmpstr (rds_shape_get_string (alarm, "alarm-name"), ==, "first-db-cpu");
+    g_assert_cmpstr (rds_shape_get_string (alarm, "state-value"), ==, "ALARM");
+  }
+
+  /* The total at its last point is the two databases' sum then. */
+  chart = rds_region_activity_get_chart (activity);
+  rds_chart_get_point (chart, rds_chart_get_n_points (chart) - 1, &last, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricStatistics");
+      g_autoptr(RdsQueryResult) result = NULL;
+      g_autoptr(RdsShape) point = NULL;
+
+      rds_request_set (request, "Namespace", "AWS/RDS");
+      rds_request_set (request, "MetricName", "DatabaseConnections");
+      rds_request_set (request, "Dimensions.member.1.Name", "DBInstanceIdentifier");
+      rds_request_set (request, "Dimensions.member.1.Value", i == 0 ? "first-db" : "second-db");
+      rds_request_set (request, "Statistics.member.1", "Average");
+      rds_request_set_int (request, "Period", 300);
+      rds_request_set_timestamp (request, "StartTime", last);
+      rds_request_set_timestamp (request, "EndTime", last + 300 * G_USEC_PER_SEC);
+      result = ask (f, request);
+      point = g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (result->item, "datapoints")), 0);
+      total += rds_shape_get_double (point, "average");
+    }
+  {
+    double shown;
+
+    rds_chart_get_point (chart, rds_chart_get_n_points (chart) - 1, NULL, &shown);
+    g_assert_cmpfloat_with_epsilon (shown, total, 1e-5 * total);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +600,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/monitoring/alarms", alarms);
   CONSOLE_TEST_ADD ("/console/monitoring/alarm-from-chart", alarm_from_chart);
   CONSOLE_TEST_ADD ("/console/monitoring/table-activity", table_activity);
+  CONSOLE_TEST_ADD ("/console/monitoring/dashboard", dashboard);
 
   return g_test_run ();
 }

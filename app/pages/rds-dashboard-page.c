@@ -24,6 +24,7 @@
 #include "rds-format.h"
 #include "rds-heading.h"
 #include "rds-region.h"
+#include "rds-region-activity.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-since-filter.h"
@@ -60,6 +61,8 @@ struct _RdsDashboardPage
   RdsPage             parent_instance;
 
   GPtrArray          *held;          /* the session's lists it shows, kept current */
+  RdsRegionActivity  *activity;
+  GtkWidget          *cloudwatch_box;
   GSignalGroup       *session_signals;
   GSignalGroup       *instances_signals;
   GSignalGroup       *snapshots_signals;
@@ -413,7 +416,8 @@ rds_dashboard_page_is_loading (RdsPage *page)
 {
   RdsDashboardPage *self = RDS_DASHBOARD_PAGE (page);
 
-  return self->regions_pending > 0 || self->quotas_in_flight;
+  return self->regions_pending > 0 || self->quotas_in_flight ||
+         rds_region_activity_is_loading (self->activity);
 }
 
 /* GtkWidget */
@@ -515,6 +519,7 @@ rds_dashboard_page_session_changed (RdsPage *page)
       show_region_count (self, i);
     }
 
+  rds_region_activity_set_session (self->activity, session);
   update_resources (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     regions_timer_cb (self);
@@ -543,6 +548,7 @@ rds_dashboard_page_class_init (RdsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "tiles", FALSE,
                                              G_STRUCT_OFFSET (RdsDashboardPage, tiles_box));
   gtk_widget_class_bind_template_child (widget_class, RdsDashboardPage, regions_list);
+  gtk_widget_class_bind_template_child (widget_class, RdsDashboardPage, cloudwatch_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDashboardPage, events_stack);
   gtk_widget_class_bind_template_child (widget_class, RdsDashboardPage, events_list);
 }
@@ -588,6 +594,9 @@ rds_dashboard_page_init (RdsDashboardPage *self)
   const RdsRegion *regions;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->activity = RDS_REGION_ACTIVITY (rds_region_activity_new ());
+  gtk_box_append (GTK_BOX (self->cloudwatch_box), GTK_WIDGET (self->activity));
 
   self->cancellable = g_cancellable_new ();
   self->regions_cancellable = g_cancellable_new ();

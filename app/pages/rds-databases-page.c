@@ -676,7 +676,7 @@ fetch_activity (RdsDatabasesPage *self)
 static void
 list_refreshed_cb (RdsDatabasesPage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && activity_now (self) - self->activity_at >= 60 * G_USEC_PER_SEC)
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && ABS (activity_now (self) - self->activity_at) >= 60 * G_USEC_PER_SEC)
     fetch_activity (self);
 }
 

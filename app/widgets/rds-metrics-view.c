@@ -63,6 +63,7 @@ struct _RdsMetricsView
   RdsDbInstance   *instance;
   GCancellable    *cancellable;
   GSignalGroup    *list_signals;
+  GSignalGroup    *session_signals;
   RdsMetricsRange  range;
   gint64           custom_start;
   gint64           custom_end;
@@ -649,7 +650,7 @@ list_refreshed_cb (RdsMetricsView *self)
 {
   if (self->range == RDS_METRICS_RANGE_CUSTOM || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  if (clock_now (self) - self->fetched_at >= MINUTE_USEC)
+  if (ABS (clock_now (self) - self->fetched_at) >= MINUTE_USEC)
     fetch (self);
 }
 
@@ -834,6 +835,8 @@ rds_metrics_view_dispose (GObject *object)
   g_clear_object (&self->instance);
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
 
   G_OBJECT_CLASS (rds_metrics_view_parent_class)->dispose (object);
 }
@@ -845,6 +848,7 @@ rds_metrics_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_signals);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->alarms);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metrics, g_array_unref);
@@ -877,7 +881,7 @@ rds_metrics_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rds_metrics_view_parent_class)->map (widget);
   /* Back on the tab after a while: the charts catch up. */
-  if (self->range != RDS_METRICS_RANGE_CUSTOM && clock_now (self) - self->fetched_at >= MINUTE_USEC)
+  if (self->range != RDS_METRICS_RANGE_CUSTOM && ABS (clock_now (self) - self->fetched_at) >= MINUTE_USEC)
     fetch (self);
 }
 
@@ -971,6 +975,10 @@ rds_metrics_view_init (RdsMetricsView *self)
   self->period = 60;
   self->list_signals = g_signal_group_new (RDS_TYPE_RESOURCE_LIST);
   g_signal_group_connect_swapped (self->list_signals, "refreshed", G_CALLBACK (list_refreshed_cb), self);
+  /* The clock jumped (advanced, or seen for the first time). */
+  self->session_signals = g_signal_group_new (RDS_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::simulated-time", G_CALLBACK (list_refreshed_cb),
+                                  self);
   g_signal_connect (self, "notify::loading", G_CALLBACK (loading_changed_cb), NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -1063,6 +1071,7 @@ rds_metrics_view_set_session (RdsMetricsView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
   g_signal_group_set_target (self->list_signals, session != NULL ? rds_session_get_instances (session) : NULL);
+  g_signal_group_set_target (self->session_signals, session);
   fetch (self);
 }
 
