@@ -60,6 +60,8 @@ struct _RdsChart
   GArray           *values;       /* double */
   int               period;       /* seconds between points */
   double            threshold;    /* NaN: none */
+  double            lowest;       /* of the values, worked out once */
+  double            highest;
   GArray           *markers;      /* Marker */
   int               selected;     /* the point shown, or -1 */
 
@@ -125,10 +127,8 @@ value_at (RdsChart *self,
 static void
 update_axis (RdsChart *self)
 {
-  double largest = 0;
+  double largest = n_points (self) > 0 ? MAX (0, self->highest) : 0;
 
-  for (guint i = 0; i < n_points (self); i++)
-    largest = MAX (largest, value_at (self, i));
   if (!isnan (self->threshold))
     largest = MAX (largest, self->threshold);
   if (self->display == RDS_METRIC_DISPLAY_PERCENT && largest > 50)
@@ -211,10 +211,12 @@ ensure_columns (RdsChart *self,
                 int       width)
 {
   double span = MAX (1, self->end - self->start);
+  double scale;
 
   if (self->columns != NULL && self->columns_width == width)
     return;
 
+  scale = width / span;
   g_clear_pointer (&self->columns, g_array_unref);
   self->columns = g_array_sized_new (FALSE, TRUE, sizeof (Column), width);
   g_array_set_size (self->columns, width);
@@ -224,7 +226,8 @@ ensure_columns (RdsChart *self,
     {
       gint64 time = time_at (self, i);
       float value = (float) value_at (self, i);
-      int x = (int) floor ((double) (time - self->start) / span * width);
+      double offset = (double) (time - self->start) * scale;
+      int x = offset < 0 ? -1 : (int) offset;
       Column *column;
 
       if (x < 0 || x >= width)
@@ -357,50 +360,61 @@ rds_chart_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (x - 3, area.origin.y + area.size.height - 6, 7, 6));
     }
 
-  /* The line, a column at a time: within a column, from its first value
-   * through its extremes to its last; gaps where there is no data. */
+  /* The line, a pixel column at a time: a column's span covers its
+   * values and, when the one before is next to it, that one's last value,
+   * so a dense series is a run of little rectangles, cheap for any
+   * renderer. Only links across empty columns (a sparse series) are
+   * stroked, with cairo; gaps where there is no data stay open. */
   ensure_columns (self, (int) area.size.width);
-  if (n_points (self) > 0)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (area.origin.x - 2, area.origin.y - 2,
-                                                                             area.size.width + 4,
-                                                                             area.size.height + 4));
+  {
+    cairo_t *cr = NULL;
+    int previous_x = -1;
 
-      cairo_set_line_width (cr, LINE_WIDTH);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      gdk_cairo_set_source_rgba (cr, &line);
-      for (int x = 0; x < self->columns_width; x++)
-        {
-          Column *column = &g_array_index (self->columns, Column, x);
-          double cx = area.origin.x + x + 0.5;
-          gboolean joined;
+    for (int x = 0; x < self->columns_width; x++)
+      {
+        Column *column = &g_array_index (self->columns, Column, x);
+        float cx = area.origin.x + x + 0.5f;
+        float low, high;
+        gboolean joined;
 
-          if (!column->filled)
-            continue;
-          joined = previous && column->first_time - previous_time <= (gint64) self->period * 2 * G_USEC_PER_SEC;
-          if (joined)
+        if (!column->filled)
+          continue;
+        joined = previous && column->first_time - previous_time <= (gint64) self->period * 2 * G_USEC_PER_SEC;
+        low = y_of (self, &area, column->high);
+        high = y_of (self, &area, column->low);
+        if (joined && x == previous_x + 1)
+          {
+            low = MIN (low, previous_y);
+            high = MAX (high, previous_y);
+          }
+        else if (joined)
+          {
+            if (cr == NULL)
+              {
+                cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (area.origin.x - 2, area.origin.y - 2,
+                                                                               area.size.width + 4,
+                                                                               area.size.height + 4));
+                cairo_set_line_width (cr, LINE_WIDTH);
+                cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+                gdk_cairo_set_source_rgba (cr, &line);
+              }
+            cairo_move_to (cr, area.origin.x + previous_x + 0.5, previous_y);
             cairo_line_to (cr, cx, y_of (self, &area, column->first));
-          else
-            {
-              cairo_move_to (cr, cx, y_of (self, &area, column->first));
-              /* A point alone still shows. */
-              cairo_line_to (cr, cx + 0.01, y_of (self, &area, column->first));
-            }
-          if (column->high != column->low)
-            {
-              cairo_line_to (cr, cx, y_of (self, &area, column->high));
-              cairo_line_to (cr, cx, y_of (self, &area, column->low));
-            }
-          cairo_line_to (cr, cx, y_of (self, &area, column->last));
-          previous = TRUE;
-          previous_y = y_of (self, &area, column->last);
-          previous_time = column->last_time;
-        }
-      cairo_stroke (cr);
-      cairo_destroy (cr);
-    }
-  (void) previous_y;
+          }
+        gtk_snapshot_append_color (snapshot, &line,
+                                   &GRAPHENE_RECT_INIT (cx - LINE_WIDTH / 2, low - LINE_WIDTH / 2,
+                                                        LINE_WIDTH, high - low + LINE_WIDTH));
+        previous = TRUE;
+        previous_x = x;
+        previous_y = y_of (self, &area, column->last);
+        previous_time = column->last_time;
+      }
+    if (cr != NULL)
+      {
+        cairo_stroke (cr);
+        cairo_destroy (cr);
+      }
+  }
 
   /* The threshold of an alarm. */
   if (!isnan (self->threshold))
@@ -635,14 +649,9 @@ rds_chart_describe (RdsChart *self)
     }
   else
     {
-      double low = value_at (self, 0), high = low;
+      double low = self->lowest, high = self->highest;
       g_autofree char *low_text = NULL, *high_text = NULL, *last_text = NULL, *last_time = NULL;
 
-      for (guint i = 1; i < n; i++)
-        {
-          low = MIN (low, value_at (self, i));
-          high = MAX (high, value_at (self, i));
-        }
       low_text = rds_format_metric_value (self->display, low);
       high_text = rds_format_metric_value (self->display, high);
       last_text = rds_format_metric_value (self->display, value_at (self, n - 1));
@@ -887,6 +896,13 @@ rds_chart_set_data (RdsChart *self,
       self->values = g_array_ref (values);
     }
   self->period = MAX (1, period);
+  self->lowest = INFINITY;
+  self->highest = -INFINITY;
+  for (guint i = 0; i < n_points (self); i++)
+    {
+      self->lowest = MIN (self->lowest, value_at (self, i));
+      self->highest = MAX (self->highest, value_at (self, i));
+    }
   if (self->selected >= (int) n_points (self))
     self->selected = n_points (self) > 0 ? (int) n_points (self) - 1 : -1;
   update_axis (self);
