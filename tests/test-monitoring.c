@@ -590,6 +590,109 @@ dashboard (Fixture *f)
   }
 }
 
+static gboolean
+find_named_widget (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+typedef struct
+{
+  gboolean  done;
+  JsonNode *answer;
+} ControlAnswer;
+
+static void
+control_answer_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ControlAnswer *answer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  answer->answer = rds_session_control_finish_answer (RDS_SESSION (object), result, &error);
+  g_assert_no_error (error);
+  answer->done = TRUE;
+}
+
+static gboolean
+workload_is (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) body = json_from_string ("{\"instance\": \"worked-db\"}", NULL);
+  ControlAnswer answer = { FALSE, NULL };
+  gboolean same;
+
+  rds_session_control_async (f->session, "workload", body, NULL, control_answer_cb, &answer);
+  g_assert_true (spin_until (f, flag_set, &answer.done));
+  same = g_strcmp0 (json_object_get_string_member (json_node_get_object (answer.answer), "profile"), data) == 0 &&
+         json_object_get_double_member (json_node_get_object (answer.answer), "multiplier") == 3.0;
+  json_node_unref (answer.answer);
+  return same;
+}
+
+/* A simulated database's workload, changed from its Monitoring tab; the
+ * control is the simulator's only. */
+static void
+workload (Fixture *f)
+{
+  RdsMetricsView *view;
+  GtkWidget *profile, *multiplier;
+  gint64 before;
+
+  create_instance (f, "worked-db", "postgres", FALSE);
+  advance_until (f, "worked-db", "available");
+  view = open_monitoring (f, "worked-db");
+  wait_settled (f, view);
+  profile = find_widget (GTK_WIDGET (view), find_named_widget, "workload-profile");
+  multiplier = find_widget (GTK_WIDGET (view), find_named_widget, "workload-multiplier");
+  g_assert_nonnull (profile);
+  g_assert_true (gtk_widget_is_visible (profile));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (profile)), ==, 1);
+
+  /* Spiky batch at three times: the simulator has it, and the database's
+   * data grows at the batch's rate from then on. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (profile), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (multiplier), 3);
+  g_assert_true (spin_until (f, workload_is, "spiky-batch"));
+  before = rds_session_get_simulated_time (f->session);
+  advance (f, 3600);
+  rds_metrics_view_refresh (view);
+  wait_settled (f, view);
+  {
+    RdsChart *free_space = rds_metrics_view_get_chart (view, "FreeStorageSpace");
+    guint n = rds_chart_get_n_points (free_space);
+    double first = 0, last = 0;
+    gint64 t = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        rds_chart_get_point (free_space, i, &t, &last);
+        if (t < before + 60 * G_USEC_PER_SEC)
+          first = last;
+      }
+    /* 0.06 GiB an hour times three: about 0.18 GiB less. */
+    g_assert_cmpfloat (first - last, >, 0.15 * 1073741824.0);
+  }
+
+  /* Against an endpoint that is not a simulator: no such control. */
+  {
+    g_autoptr(RdsSession) plain = rds_session_new (rds_session_get_endpoint (f->session), "AKIDCONSOLE",
+                                                   "unused-secret", FALSE);
+    GtkWidget *other = rds_metrics_view_new ();
+
+    g_object_ref_sink (other);
+    rds_metrics_view_set_session (RDS_METRICS_VIEW (other), plain);
+    rds_metrics_view_set_instance (RDS_METRICS_VIEW (other), find_instance (f, "worked-db"));
+    g_assert_false (gtk_widget_get_visible (find_widget (other, find_named_widget, "workload-profile")) &&
+                    gtk_widget_get_visible (gtk_widget_get_parent (find_widget (other, find_named_widget,
+                                                                                "workload-profile"))));
+    rds_metrics_view_set_session (RDS_METRICS_VIEW (other), NULL);
+    g_object_unref (other);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +704,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/monitoring/alarm-from-chart", alarm_from_chart);
   CONSOLE_TEST_ADD ("/console/monitoring/table-activity", table_activity);
   CONSOLE_TEST_ADD ("/console/monitoring/dashboard", dashboard);
+  CONSOLE_TEST_ADD ("/console/monitoring/workload", workload);
 
   return g_test_run ();
 }

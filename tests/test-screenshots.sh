@@ -43,7 +43,8 @@ done
 # The scenes, as the index lists them; the pages and wizards among them.
 mapfile -t scenes < <(sed -n 's/^## \(.*\)\.png$/\1/p' "$work/first/index.md")
 [ ${#scenes[@]} -ge 14 ] || fail "the index lists ${#scenes[@]} scenes"
-for page in dashboard databases database-configuration snapshots events create-database modify-database ports; do
+for page in dashboard databases database-monitoring database-configuration snapshots events create-database \
+            modify-database ports dialog-create-alarm; do
   printf '%s\n' "${scenes[@]}" | grep -qx "$page" || fail "no scene $page in the index"
 done
 [ "$(ls "$work/first"/*.png | wc -l)" -eq ${#scenes[@]} ] || fail "not one PNG per scene of the index"
@@ -63,18 +64,18 @@ grep -qF "The dashboard: " "$work/first/index.md" || fail "index.md has no capti
 
 # Dark: other pixels (a few scenes, --only: the others are the same
 # scenes in another style).
-if ! "$console" --screenshots "$work/dark" --style dark --only dashboard,menu-main,dialog-about \
+if ! "$console" --screenshots "$work/dark" --style dark --only dashboard,menu-main,dialog-about,database-monitoring \
      > "$work/dark.log" 2>&1; then
   cat "$work/dark.log"
   fail "the dark run failed"
 fi
-for scene in dashboard menu-main dialog-about; do
+for scene in dashboard menu-main dialog-about database-monitoring; do
   [ -s "$work/dark/$scene.png" ] || fail "no dark $scene.png"
   cmp -s "$work/first/$scene.png" "$work/dark/$scene.png" && fail "the dark $scene.png is the light one"
 done
 # --only: those scenes and no others, in the index too.
-[ "$(ls "$work/dark"/*.png | wc -l)" -eq 3 ] || fail "--only made $(ls "$work/dark"/*.png | wc -l) images, not 3"
-[ "$(grep -c '^## ' "$work/dark/index.md")" -eq 3 ] || fail "--only's index does not list 3 scenes"
+[ "$(ls "$work/dark"/*.png | wc -l)" -eq 4 ] || fail "--only made $(ls "$work/dark"/*.png | wc -l) images, not 4"
+[ "$(grep -c '^## ' "$work/dark/index.md")" -eq 4 ] || fail "--only's index does not list 4 scenes"
 
 # A scene alone (--only) is the same as in a full run, even those that
 # follow a step of their page's.
@@ -121,6 +122,8 @@ grep -qF "대시보드" "$work/korean/index.md" || fail "the Korean index.md is 
 grep -qF "정보 패널" "$work/korean/index.md" || fail "the Korean index.md has no Korean caption for the Info panel"
 grep -qF '<html lang="ko">' "$work/korean/index.html" || fail "the Korean index.html does not say it is Korean"
 cmp -s "$work/first/dashboard.png" "$work/korean/dashboard.png" && fail "the Korean dashboard.png is the English one"
+cmp -s "$work/first/database-monitoring.png" "$work/korean/database-monitoring.png" &&
+  fail "the Korean database-monitoring.png is the English one"
 
 # --lang en under a Korean desktop: English.
 if ! LANGUAGE=ko LC_ALL=ko_KR.UTF-8 "$console" --screenshots "$work/english" --lang en --only databases \

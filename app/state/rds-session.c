@@ -520,7 +520,10 @@ apply_state (RdsSession *self,
   if (state == NULL || !JSON_NODE_HOLDS_OBJECT (state))
     return;
 
+  /* Not every control answer is the simulator's state (a workload's). */
   object = json_node_get_object (state);
+  if (!json_object_has_member (object, "timeUsec"))
+    return;
   time = json_object_get_int_member_with_default (object, "timeUsec", 0);
   jumped = ABS (time - rds_session_get_simulated_time (self)) > G_USEC_PER_SEC;
   self->clock_time = time;
@@ -719,7 +722,7 @@ control_cb (GObject      *object,
   apply_state (self, state);
   /* Moving the clock moves resources along. */
   refresh_held_lists (self, TRUE);
-  g_task_return_boolean (task, TRUE);
+  g_task_return_pointer (task, g_steal_pointer (&state), (GDestroyNotify) json_node_unref);
 }
 
 /**
@@ -750,7 +753,27 @@ rds_session_control_finish (RdsSession    *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  g_autoptr(JsonNode) answer = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  return answer != NULL;
+}
+
+/**
+ * rds_session_control_finish_answer:
+ *
+ * Like rds_session_control_finish(), with what the simulator answered.
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL with @error set
+ */
+JsonNode *
+rds_session_control_finish_answer (RdsSession    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

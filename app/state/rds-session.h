@@ -59,5 +59,8 @@ void             rds_session_control_async      (RdsSession           *self,
 gboolean         rds_session_control_finish     (RdsSession           *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+JsonNode        *rds_session_control_finish_answer (RdsSession        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

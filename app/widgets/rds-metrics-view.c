@@ -55,6 +55,18 @@ static const struct
   [RDS_METRICS_RANGE_CUSTOM] = { N_("Custom"), 0 },
 };
 
+/* The simulator's workload profiles, as its /_sim/workload names them. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} profiles[] = {
+  { "idle", N_("Idle") },
+  { "steady-oltp", N_("Steady OLTP") },
+  { "read-heavy-reporting", N_("Read-heavy reporting") },
+  { "spiky-batch", N_("Spiky batch") },
+};
+
 struct _RdsMetricsView
 {
   GtkWidget        parent_instance;
@@ -87,6 +99,12 @@ struct _RdsMetricsView
   GtkWidget       *alarms_stack;
   GtkWidget       *alarms_list;
   GtkWidget       *status_label;
+  GtkWidget       *workload_box;
+  GtkWidget       *profile_dropdown;
+  GtkWidget       *multiplier_spin;
+  gboolean         showing_workload;  /* setting the controls, not the user */
+  gboolean         workload_in_flight;
+  gboolean         workload_again;    /* changed again meanwhile: send the latest */
 };
 
 G_DEFINE_FINAL_TYPE (RdsMetricsView, rds_metrics_view, GTK_TYPE_WIDGET)
@@ -654,6 +672,113 @@ list_refreshed_cb (RdsMetricsView *self)
     fetch (self);
 }
 
+/* The simulated workload (a simulator's only) */
+
+static void
+show_workload (RdsMetricsView *self,
+               JsonNode       *answer)
+{
+  JsonObject *object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  const char *profile = object != NULL ? json_object_get_string_member_with_default (object, "profile", NULL) : NULL;
+
+  if (profile == NULL)
+    return;
+  self->showing_workload = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    if (g_str_equal (profiles[i].name, profile))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->profile_dropdown), i);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->multiplier_spin),
+                             json_object_get_double_member_with_default (object, "multiplier", 1.0));
+  self->showing_workload = FALSE;
+}
+
+static void sync_workload (RdsMetricsView *self,
+                           gboolean        change);
+
+static void
+workload_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RdsMetricsView) self = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = rds_session_control_finish_answer (RDS_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->workload_in_flight = FALSE;
+  /* One change at a time, in order: the latest wins. */
+  if (self->workload_again)
+    {
+      self->workload_again = FALSE;
+      sync_workload (self, TRUE);
+      return;
+    }
+  /* The answer of another database the view showed before. */
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (answer), "instance", NULL),
+                 instance_id (self)) != 0)
+    {
+      sync_workload (self, FALSE);
+      return;
+    }
+  if (answer == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The simulated workload could not be changed: %s"),
+                                               error->message);
+
+      gtk_label_set_label (GTK_LABEL (self->status_label), text);
+      gtk_widget_set_visible (self->status_label, TRUE);
+      return;
+    }
+  show_workload (self, answer);
+}
+
+/* Reads the instance's workload, or with @change sets it from the controls. */
+static void
+sync_workload (RdsMetricsView *self,
+               gboolean        change)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  gboolean simulator = self->session != NULL && rds_session_is_simulator (self->session);
+
+  gtk_widget_set_visible (self->workload_box, simulator && self->instance != NULL);
+  if (!simulator || self->instance == NULL)
+    return;
+  if (self->workload_in_flight)
+    {
+      self->workload_again |= change;
+      return;
+    }
+  self->workload_in_flight = TRUE;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "instance");
+  json_builder_add_string_value (builder, instance_id (self));
+  if (change)
+    {
+      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->profile_dropdown));
+
+      json_builder_set_member_name (builder, "profile");
+      json_builder_add_string_value (builder, profiles[MIN (selected, G_N_ELEMENTS (profiles) - 1)].name);
+      json_builder_set_member_name (builder, "multiplier");
+      json_builder_add_double_value (builder, gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->multiplier_spin)));
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  rds_session_control_async (self->session, "workload", body, self->cancellable, workload_cb, g_object_ref (self));
+}
+
+static void
+workload_changed_cb (RdsMetricsView *self)
+{
+  if (!self->showing_workload)
+    sync_workload (self, TRUE);
+}
+
 /* The range */
 
 static void
@@ -1017,6 +1142,40 @@ rds_metrics_view_init (RdsMetricsView *self)
   gtk_widget_set_visible (self->status_label, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->status_label);
 
+  /* The simulated workload: shown against a simulator only. */
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("Simulated _workload"));
+    GtkWidget *times = gtk_label_new_with_mnemonic (_("_Load ×"));
+
+    for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+      gtk_string_list_append (names, _(profiles[i].label));
+    self->workload_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->profile_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+    gtk_widget_set_name (self->profile_dropdown, "workload-profile");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->profile_dropdown), 1);
+    self->multiplier_spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+    gtk_widget_set_name (self->multiplier_spin, "workload-multiplier");
+    gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->multiplier_spin), 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->multiplier_spin), 1);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->profile_dropdown);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (times), self->multiplier_spin);
+    gtk_widget_set_tooltip_text (self->workload_box,
+                                 _("What the simulator asks of this database from now on: its metrics, and how "
+                                   "fast its data grows, follow."));
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (times, "dim-label");
+    gtk_widget_set_margin_start (times, 6);
+    gtk_box_append (GTK_BOX (self->workload_box), label);
+    gtk_box_append (GTK_BOX (self->workload_box), self->profile_dropdown);
+    gtk_box_append (GTK_BOX (self->workload_box), times);
+    gtk_box_append (GTK_BOX (self->workload_box), self->multiplier_spin);
+    gtk_widget_set_visible (self->workload_box, FALSE);
+    g_signal_connect_swapped (self->profile_dropdown, "notify::selected", G_CALLBACK (workload_changed_cb), self);
+    g_signal_connect_swapped (self->multiplier_spin, "value-changed", G_CALLBACK (workload_changed_cb), self);
+    gtk_box_append (GTK_BOX (self->box), self->workload_box);
+  }
+
   self->charts_box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->charts_box), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->charts_box), TRUE);
@@ -1062,6 +1221,8 @@ rds_metrics_view_set_session (RdsMetricsView *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  self->workload_in_flight = FALSE;
+  self->workload_again = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -1072,6 +1233,7 @@ rds_metrics_view_set_session (RdsMetricsView *self,
     }
   g_signal_group_set_target (self->list_signals, session != NULL ? rds_session_get_instances (session) : NULL);
   g_signal_group_set_target (self->session_signals, session);
+  sync_workload (self, FALSE);
   fetch (self);
 }
 
@@ -1103,6 +1265,7 @@ rds_metrics_view_set_instance (RdsMetricsView *self,
   g_list_store_remove_all (self->alarms);
   rebuild_charts (self);
   show_alarms (self);
+  sync_workload (self, FALSE);
   fetch (self);
 }
 
