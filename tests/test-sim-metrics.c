@@ -658,6 +658,7 @@ test_metric_data (Fixture       *f,
     page = call_api (f->engine, &rds_api_monitoring, "GetMetricData",
                      QUERY (1, "Id"), "r", METRIC (1, "ReadIOPS"),
                      "StartTime", start, "EndTime", end, "MaxDatapoints", "5", "NextToken", token, NULL);
+    g_free (token);
     token = g_strdup (rds_shape_get_string (page->item, "next-token"));
     last = call_api (f->engine, &rds_api_monitoring, "GetMetricData",
                      QUERY (1, "Id"), "r", METRIC (1, "ReadIOPS"),
