@@ -46,6 +46,13 @@ ask (Fixture    *f,
 }
 
 static gboolean
+is_chart (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return RDS_IS_CHART (widget);
+}
+
+static gboolean
 is_metrics_view (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -213,6 +220,29 @@ charts (Fixture *f)
   description = rds_chart_describe (cpu);
   g_assert_nonnull (strstr (description, "Selected:"));
   rds_chart_select (cpu, -1);
+
+  /* One click enlarges a chart: the same points in a window of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "metrics.enlarge", "s", "CPUUtilization"));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *big = NULL;
+    RdsChart *chart;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window) && ADW_IS_WINDOW (window))
+          big = window;
+      }
+    g_assert_nonnull (big);
+    chart = RDS_CHART (find_widget (GTK_WIDGET (big), is_chart, NULL));
+    g_assert_nonnull (chart);
+    g_assert_cmpuint (rds_chart_get_n_points (chart), ==, rds_chart_get_n_points (cpu));
+    g_assert_cmpstr (gtk_window_get_title (big), ==, "watched-db — CPU utilization");
+    wait_for_frames (f, GTK_WIDGET (big));
+    gtk_window_destroy (big);
+  }
 
   /* A day: a point a minute still, the whole day. */
   rds_metrics_view_set_range (view, RDS_METRICS_RANGE_1_DAY);

@@ -253,7 +253,13 @@ rebuild_charts (RdsMetricsView *self)
       gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
       g_ptr_array_add (self->charts, chart);
       g_array_append_val (self->chart_metrics, all[i].id);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->charts_box), chart_card (self, &all[i], chart));
+      {
+        GtkWidget *card = chart_card (self, &all[i], chart);
+
+        gtk_flow_box_append (GTK_FLOW_BOX (self->charts_box), card);
+        /* The chart and its buttons are Tab stops; the cell around them is not. */
+        gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+      }
     }
 }
 
@@ -1153,6 +1159,8 @@ rds_metrics_view_init (RdsMetricsView *self)
     self->workload_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     self->profile_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
     gtk_widget_set_name (self->profile_dropdown, "workload-profile");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Simulated workload"), -1);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->profile_dropdown), 1);
     self->multiplier_spin = gtk_spin_button_new_with_range (0, 100, 0.5);
     gtk_widget_set_name (self->multiplier_spin, "workload-multiplier");
@@ -1183,7 +1191,6 @@ rds_metrics_view_init (RdsMetricsView *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->charts_box), 3);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->charts_box), 12);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->charts_box), 12);
-  gtk_widget_set_can_focus (self->charts_box, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("CloudWatch metrics"), -1);
   gtk_box_append (GTK_BOX (self->box), self->charts_box);

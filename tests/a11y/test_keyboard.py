@@ -193,6 +193,34 @@ class KeyboardTest(unittest.TestCase):
         finally:
             console.close()
 
+    def test_monitoring_chart(self):
+        """A database's Monitoring tab with the keyboard alone: the charts
+        are Tab stops that a screen reader names and describes, and the
+        arrow keys read their points."""
+        warnings.simplefilter("ignore")
+        console = a11y.Console()
+        try:
+            console.click("push button", "Add Sample Databases")
+            console.wait(lambda: len(console.windows()) == 1, "the dialog to close")
+            console.wait(lambda: console.find("push button", "billing-postgres"), "the sample databases")
+            keys = Keyboard(console)
+            console.click("push button", "billing-postgres")
+            console.wait(lambda: console.find("label", "Summary"), "the database's page")
+            keys.tab_to("page tab", "Monitoring")
+            keys.key("space")
+            console.wait(lambda: console.find("image", "CPU utilization"), "the Monitoring tab's charts")
+            chart = keys.tab_to("image", "CPU utilization")
+            console.wait(lambda: "lowest" in (chart.get_description() or ""), "the chart's description")
+            keys.key("End")
+            console.wait(lambda: "Selected:" in (chart.get_description() or ""), "a point read out")
+            before = chart.get_description()
+            keys.key("Left")
+            console.wait(lambda: chart.get_description() != before, "the previous point read out")
+            # The next chart is a Tab away (through its buttons).
+            keys.tab_to("image", "Database connections")
+        finally:
+            console.close()
+
     def test_info_panel(self):
         """Info beside a section opens the side panel; F1 takes the keyboard
         into it, and out again to the link; a screen reader hears what the
