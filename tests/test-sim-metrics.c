@@ -489,6 +489,17 @@ test_storage_autoscaling (Fixture       *f,
   g_assert_cmpfloat (value_at (&free_space, full), ==, 0.0);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 /* Data older than 15 days only at 5 minutes, older than 63 days only at
  * an hour. */
 static void
@@ -516,6 +527,35 @@ test_retention (Fixture       *f,
   g_assert_cmpuint (old_five.times->len, ==, 0);
   fetch (f, "db1", "CPUUtilization", "Average", 3600, day_two, day_two + SEC (DAY), &hours);
   g_assert_cmpuint (hours.times->len, ==, 24);
+
+  /* After 455 days, nothing of then; the history of then is forgotten
+   * (a reboot records the present), the saved state does not grow. */
+  {
+    g_autoptr(RdsQueryResult) result = NULL;
+    g_auto(Points) gone = { NULL };
+    g_autofree char *state = NULL;
+    guint segments_before, segments_after;
+
+    for (int i = 0; i < 20; i++)
+      {
+        g_clear_pointer (&result, rds_query_result_free);
+        result = call_api (f->engine, &rds_api_rds, "RebootDBInstance", "DBInstanceIdentifier", "db1", NULL);
+        wait_for (f, "db1", "available");
+      }
+    state = sim_state_dump (f->engine);
+    segments_before = count_occurrences (state, "\"running\"");
+    advance (f, 460 * DAY);
+    g_clear_pointer (&result, rds_query_result_free);
+    result = call_api (f->engine, &rds_api_rds, "RebootDBInstance", "DBInstanceIdentifier", "db1", NULL);
+    wait_for (f, "db1", "available");
+    g_clear_pointer (&state, g_free);
+    state = sim_state_dump (f->engine);
+    segments_after = count_occurrences (state, "\"running\"");
+    g_assert_cmpuint (segments_after, <, segments_before);
+    fetch (f, "db1", "CPUUtilization", "Average", 3600, day_two, day_two + SEC (DAY), &gone);
+    g_assert_cmpuint (gone.times->len, ==, 0);
+  }
+
 }
 
 /* Statistics, percentiles, units and the errors of GetMetricStatistics. */

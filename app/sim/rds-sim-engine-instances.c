@@ -230,8 +230,11 @@ record (RdsSimEngine   *self,
         int             phase)
 {
   RdsShape *model = shape (instance);
-  RdsSimSegment *segment = rds_sim_workload_change (&instance->workload, now);
+  RdsSimSegment *segment;
 
+  /* History as long as CloudWatch keeps metrics, no longer. */
+  rds_sim_workload_prune (&instance->workload, now - (gint64) RDS_METRICS_HOUR_RETENTION_DAYS * DAY);
+  segment = rds_sim_workload_change (&instance->workload, now);
   segment->klass = rds_catalog_find_class (rds_shape_get_string (model, "db-instance-class"));
   segment->storage_type = g_intern_string (rds_shape_get_string (model, "storage-type"));
   segment->allocated_gib = rds_shape_get_int (model, "allocated-storage");
