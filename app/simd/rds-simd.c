@@ -153,7 +153,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Serves a simulated Amazon RDS on the RDS Query API."));
+  g_option_context_set_summary (context, _("Serves a simulated Amazon RDS, and its CloudWatch metrics and alarms, on the AWS Query API."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
