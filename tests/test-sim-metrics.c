@@ -500,6 +500,42 @@ count_occurrences (const char *text,
   return n;
 }
 
+/* Autoscaling held back by the Region's storage quota says so once and
+ * tries again later; a raised threshold lets a full disk grow. */
+static void
+test_storage_limits (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RdsQueryResult) result = NULL;
+  guint count = 0;
+
+  create (f, "db1", "db.t3.micro", "20", "30");
+  wait_for (f, "db1", "available");
+  set_workload (f, "db1", "spiky-batch", 20.0);
+  rds_sim_engine_set_quota (f->engine, RDS_SIM_QUOTA_STORAGE_GIB, 20);
+
+  /* Low for 5 minutes, no room in the quota: one failure, no spinning. */
+  advance (f, 16 * HOUR);
+  event_time (f, "db1", "Unable to apply autoscaling-initiated modification to allocated storage: the "
+              "Region's allocated storage quota", &count);
+  g_assert_cmpuint (count, ==, 1);
+  advance (f, 3 * HOUR);
+  g_assert_cmpstr (status_of (f, "db1"), ==, "storage-full");
+  event_time (f, "db1", "Unable to apply autoscaling-initiated modification to allocated storage: the "
+              "Region's allocated storage quota", &count);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Room in the quota and a higher threshold: the full disk grows. */
+  rds_sim_engine_set_quota (f->engine, RDS_SIM_QUOTA_STORAGE_GIB, 100000);
+  result = call_api (f->engine, &rds_api_rds, "ModifyDBInstance", "DBInstanceIdentifier", "db1",
+                     "MaxAllocatedStorage", "200", "ApplyImmediately", "true", NULL);
+  advance (f, 7 * HOUR);
+  g_assert_cmpint (event_time (f, "db1", "Finished applying autoscaling-initiated modification", NULL), >, 0);
+  g_clear_pointer (&result, rds_query_result_free);
+  result = call_api (f->engine, &rds_api_rds, "DescribeDBInstances", "DBInstanceIdentifier", "db1", NULL);
+  g_assert_cmpint (rds_shape_get_int (g_ptr_array_index (result->items, 0), "allocated-storage"), >, 20);
+}
+
 /* Data older than 15 days only at 5 minutes, older than 63 days only at
  * an hour. */
 static void
@@ -713,6 +749,23 @@ test_metric_data (Fixture       *f,
                          g_array_index (read_values, double, 11));
       g_assert_null (rds_shape_get_string (last->item, "next-token"));
     }
+  }
+
+  /* A range from long before to long after: what CloudWatch keeps, no more,
+   * at once (a minute's datapoints only for 15 days). */
+  {
+    g_autoptr(RdsQueryResult) wide = call_api (f->engine, &rds_api_monitoring, "GetMetricData",
+                                               QUERY (1, "Id"), "r", METRIC (1, "ReadIOPS"),
+                                               QUERY (1, "MetricStat.Period"), "60",
+                                               "StartTime", "0001-01-01T00:00:00Z",
+                                               "EndTime", "9999-12-31T00:00:00Z", NULL);
+    g_autoptr(RdsShape) all = g_list_model_get_item (G_LIST_MODEL (rds_shape_get_list (wide->item,
+                                                                                        "metric-data-results")), 0);
+    GArray *values = rds_shape_get_array (all, "values");
+
+    g_assert_nonnull (values);
+    g_assert_cmpuint (values->len, >, 1000);
+    g_assert_cmpuint (values->len, <=, 2 * 24 * 60);
   }
 
   assert_error (f->engine, RDS_AWS_ERROR_INVALID_NEXT_TOKEN, NULL, "GetMetricData",
@@ -1045,6 +1098,7 @@ main (int   argc,
   ADD ("lifecycle", test_lifecycle);
   ADD ("class-change", test_class_change);
   ADD ("storage-autoscaling", test_storage_autoscaling);
+  ADD ("storage-limits", test_storage_limits);
   ADD ("retention", test_retention);
   ADD ("statistics", test_statistics);
   ADD ("metric-data", test_metric_data);

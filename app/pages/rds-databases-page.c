@@ -519,11 +519,25 @@ set_cell_factory (GtkColumnViewColumn *column,
  * GetMetricData for the whole page, not one call per row; again when the
  * page shows other databases, and as the clock moves on. */
 
+/* GetMetricData takes 500 queries: two a row, 250 rows a call. */
+#define ACTIVITY_ROWS_PER_CALL 250
+
 typedef struct
 {
   RdsDatabasesPage *self;
   GPtrArray        *identifiers;   /* of the rows asked about, by query index */
+  GHashTable       *activity;      /* the answers so far, shown when all are in */
+  guint             pending;       /* calls awaited */
 } ActivityFetch;
+
+static void
+activity_fetch_free (ActivityFetch *fetch)
+{
+  g_object_unref (fetch->self);
+  g_ptr_array_unref (fetch->identifiers);
+  g_hash_table_unref (fetch->activity);
+  g_free (fetch);
+}
 
 static gint64
 activity_now (RdsDatabasesPage *self)
@@ -554,22 +568,22 @@ activity_cb (GObject      *object,
              gpointer      user_data)
 {
   ActivityFetch *fetch = user_data;
-  g_autoptr(RdsDatabasesPage) self = fetch->self;
-  g_autoptr(GPtrArray) identifiers = fetch->identifiers;
+  RdsDatabasesPage *self = fetch->self;
   g_autoptr(RdsQueryResult) answer = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *results;
 
-  g_free (fetch);
   answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->activity_in_flight = FALSE;
+    {
+      if (--fetch->pending == 0)
+        activity_fetch_free (fetch);
+      return;
+    }
 
   /* Without CloudWatch (another endpoint), the columns stay "-". */
   if (answer != NULL)
     {
-      g_hash_table_remove_all (self->activity);
       results = G_LIST_MODEL (rds_shape_ensure_list (answer->item, "metric-data-results"));
       for (guint i = 0; i < g_list_model_get_n_items (results); i++)
         {
@@ -579,14 +593,16 @@ activity_cb (GObject      *object,
           guint64 index;
           Activity *activity;
 
-          if (id == NULL || !g_ascii_string_to_unsigned (id + 1, 10, 0, identifiers->len - 1, &index, NULL))
+          if (id == NULL ||
+              !g_ascii_string_to_unsigned (id + 1, 10, 0, fetch->identifiers->len - 1, &index, NULL))
             continue;
-          activity = g_hash_table_lookup (self->activity, g_ptr_array_index (identifiers, index));
+          activity = g_hash_table_lookup (fetch->activity, g_ptr_array_index (fetch->identifiers, index));
           if (activity == NULL)
             {
               activity = g_new (Activity, 1);
               activity->cpu = activity->connections = NAN;
-              g_hash_table_insert (self->activity, g_strdup (g_ptr_array_index (identifiers, index)), activity);
+              g_hash_table_insert (fetch->activity, g_strdup (g_ptr_array_index (fetch->identifiers, index)),
+                                   activity);
             }
           /* Newest first: the latest period. */
           if (values != NULL && values->len > 0)
@@ -597,11 +613,18 @@ activity_cb (GObject      *object,
                 activity->connections = g_array_index (values, double, 0);
             }
         }
-      show_activity (self);
     }
 
+  if (--fetch->pending > 0)
+    return;
+
+  self->activity_in_flight = FALSE;
+  g_hash_table_unref (self->activity);
+  self->activity = g_hash_table_ref (fetch->activity);
+  show_activity (self);
   if (self->activity_again)
     fetch_activity (self);
+  activity_fetch_free (fetch);
 }
 
 static void
@@ -635,7 +658,7 @@ fetch_activity (RdsDatabasesPage *self)
 {
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
   guint n = self->page_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->page_model)) : 0;
-  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
   ActivityFetch *fetch;
   gint64 now;
 
@@ -655,21 +678,32 @@ fetch_activity (RdsDatabasesPage *self)
   fetch = g_new0 (ActivityFetch, 1);
   fetch->self = g_object_ref (self);
   fetch->identifiers = g_ptr_array_new_with_free_func (g_free);
-  request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+  fetch->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  requests = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (G_LIST_MODEL (self->page_model), i);
       const char *identifier = rds_db_instance_get_identifier (instance);
       g_autofree char *cpu = g_strdup_printf ("c%u", i);
       g_autofree char *activity = g_strdup_printf ("a%u", i);
+      guint in_call = i % ACTIVITY_ROWS_PER_CALL;
+      RdsRequest *request;
 
+      if (in_call == 0)
+        {
+          request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+          rds_request_set_timestamp (request, "StartTime", now - 10 * 60 * G_USEC_PER_SEC);
+          rds_request_set_timestamp (request, "EndTime", now);
+          g_ptr_array_add (requests, request);
+        }
+      request = g_ptr_array_index (requests, requests->len - 1);
       g_ptr_array_add (fetch->identifiers, g_strdup (identifier));
-      add_activity_query (request, 2 * i + 1, cpu, "CPUUtilization", identifier);
-      add_activity_query (request, 2 * i + 2, activity, "DatabaseConnections", identifier);
+      add_activity_query (request, 2 * in_call + 1, cpu, "CPUUtilization", identifier);
+      add_activity_query (request, 2 * in_call + 2, activity, "DatabaseConnections", identifier);
     }
-  rds_request_set_timestamp (request, "StartTime", now - 10 * 60 * G_USEC_PER_SEC);
-  rds_request_set_timestamp (request, "EndTime", now);
-  rds_session_call_async (session, request, self->activity_cancellable, activity_cb, fetch);
+  fetch->pending = requests->len;
+  for (guint i = 0; i < requests->len; i++)
+    rds_session_call_async (session, g_ptr_array_index (requests, i), self->activity_cancellable, activity_cb, fetch);
 }
 
 /* The clock moved on a minute since: the values are read again. */

@@ -312,8 +312,8 @@ rds_sim_engine_get_workload (RdsSimEngine  *self,
   if (instance == NULL)
     return FALSE;
   segment = rds_sim_workload_last (&instance->workload);
-  *profile = rds_sim_profile_get_name (segment->profile);
-  *multiplier = segment->multiplier;
+  *profile = rds_sim_profile_get_name (segment != NULL ? segment->profile : RDS_SIM_PROFILE_OLTP);
+  *multiplier = segment != NULL ? segment->multiplier : 1.0;
   return TRUE;
 }
 
@@ -424,7 +424,7 @@ storage_schedule (RdsSimEngine   *self,
       if (!(instance->storage_notices & RDS_SIM_NOTICE_COOLING) && lasted < cooled)
         due = MIN (due, lasted);
       else
-        due = MIN (due, MAX (lasted, cooled));
+        due = MIN (due, MAX (MAX (lasted, cooled), instance->storage_retry));
     }
 
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STORAGE,
@@ -462,9 +462,11 @@ autoscale (RdsSimEngine        *self,
   if (instance->region->allocated_storage + (target - allocated) >
       rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_STORAGE_GIB))
     {
-      if (!(instance->storage_notices & RDS_SIM_NOTICE_AT_MAX))
+      if (!(instance->storage_notices & RDS_SIM_NOTICE_QUOTA))
         emit_storage_failure (self, instance, "the Region's allocated storage quota would be exceeded.", now);
-      instance->storage_notices |= RDS_SIM_NOTICE_AT_MAX;
+      instance->storage_notices |= RDS_SIM_NOTICE_QUOTA;
+      /* Tried again after the cooling-off period: the quota may have room then. */
+      instance->storage_retry = now + STORAGE_COOLDOWN;
       return;
     }
 
@@ -527,7 +529,7 @@ storage_fire (RdsSimEngine   *self,
           gint64 lasted = instance->low_since + LOW_STORAGE_LASTS;
           gint64 cooled = instance->last_storage_change + STORAGE_COOLDOWN;
 
-          if (now >= lasted && now >= cooled)
+          if (now >= lasted && now >= cooled && now >= instance->storage_retry)
             {
               autoscale (self, instance, segment, now);
               if (instance->autoscaling)
@@ -1508,6 +1510,7 @@ finish_modify (RdsSimEngine   *self,
 
       instance->storage_notices = 0;
       instance->low_since = 0;
+      instance->storage_retry = 0;
       if (instance->autoscaling && threshold > 0 && now_allocated * 5 >= threshold * 4)
         {
           g_autofree char *message = g_strdup_printf ("Storage size %d GB is approaching the maximum storage "
@@ -1871,7 +1874,14 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   rds_shape_set_boolean (model, "copy-tags-to-snapshot", copy_tags);
   rds_shape_set_boolean (model, "auto-minor-version-upgrade", auto_minor);
   rds_shape_set_boolean (model, "publicly-accessible", publicly_accessible);
-  rds_shape_set_int (model, "max-allocated-storage", max_allocated);
+  if (rds_shape_get_int (model, "max-allocated-storage") != max_allocated)
+    {
+      rds_shape_set_int (model, "max-allocated-storage", max_allocated);
+      /* A new threshold: autoscaling may act again, a full disk included. */
+      instance->storage_notices &= ~(guint) (RDS_SIM_NOTICE_AT_MAX | RDS_SIM_NOTICE_QUOTA);
+      instance->storage_retry = 0;
+      storage_schedule (self, instance, now);
+    }
 
   if (rds_request_has (request, "MonitoringInterval") || rds_request_has (request, "MonitoringRoleArn"))
     {
@@ -2293,6 +2303,8 @@ instance_save (RdsSimResource *resource,
     json_object_set_int_member (sim, "storageNotices", instance->storage_notices);
   if (instance->low_since != 0)
     json_object_set_int_member (sim, "lowSince", instance->low_since);
+  if (instance->storage_retry != 0)
+    json_object_set_int_member (sim, "storageRetry", instance->storage_retry);
   json_object_set_member (sim, "workload", rds_sim_workload_save (&instance->workload));
 }
 
@@ -2361,6 +2373,7 @@ instance_load (RdsSimRegion  *region,
   instance->autoscaling = json_object_get_boolean_member_with_default (sim, "autoscaling", FALSE);
   instance->storage_notices = (guint) json_object_get_int_member_with_default (sim, "storageNotices", 0);
   instance->low_since = json_object_get_int_member_with_default (sim, "lowSince", 0);
+  instance->storage_retry = json_object_get_int_member_with_default (sim, "storageRetry", 0);
 
   if (json_object_has_member (sim, "workload"))
     {

@@ -296,7 +296,8 @@ compute_series (RdsSimInstance *instance,
                 Series         *out)
 {
   gint64 step = USEC (period);
-  guint capacity = (guint) MAX (0, (end - start + step - 1) / step);
+  gint64 periods = MAX (0, (end - start + step - 1) / step);
+  guint capacity = (guint) MIN (periods, 1024);
   Accumulator acc = { 0 };
   gboolean percentile = FALSE;
 
@@ -306,6 +307,7 @@ compute_series (RdsSimInstance *instance,
     acc.values = g_array_new (FALSE, FALSE, sizeof (double));
 
   out->n = 0;
+  /* Room grows with the data, not with the range asked for. */
   if (out->capacity == 0)
     {
       out->timestamps = g_new (gint64, capacity + 1);
@@ -335,6 +337,12 @@ compute_series (RdsSimInstance *instance,
 
       if (out->capacity != 0 && out->n >= out->capacity)
         break;
+      if (out->capacity == 0 && out->n >= capacity)
+        {
+          capacity = capacity * 2 + 16;
+          out->timestamps = g_renew (gint64, out->timestamps, capacity + 1);
+          out->values = g_renew (double, out->values, (capacity + 1) * n_stats);
+        }
       out->timestamps[out->n] = t;
       for (guint s = 0; s < n_stats; s++)
         out->values[out->n * n_stats + s] = accumulator_get (&acc, &stats[s], &sorted);
@@ -354,6 +362,26 @@ align_start (gint64 start,
   gint64 step = USEC (resolution != 0 ? resolution : 3600);
 
   return start - (start % step + step) % step;
+}
+
+/* What can have data: no more than CloudWatch keeps (455 days; high
+ * resolution, under a minute, three hours), and nothing after now. The
+ * start moves by whole periods, so the datapoints' times do not change. */
+static void
+clamp_window (gint64  *start,
+              gint64  *end,
+              int      period,
+              gint64   now)
+{
+  gint64 step = USEC (MAX (1, period));
+  gint64 oldest = now - (period < 60 ? USEC (3 * 3600) : USEC ((gint64) RDS_METRICS_HOUR_RETENTION_DAYS * 86400));
+
+  if (*start < oldest)
+    *start += (oldest - *start + step - 1) / step * step;
+  if (*end > now + step)
+    *end = now + step;
+  if (*end < *start)
+    *end = *start;
 }
 
 static gboolean
@@ -529,6 +557,7 @@ _rds_sim_action_get_metric_statistics (RdsSimEngine  *self,
   if (instance == NULL || (unit != NULL && !g_str_equal (unit, info->unit)))
     return result;
 
+  clamp_window (&start, &end, period, now);
   compute_series (instance, info->id, start, end, period, stats, n_plain + n_extended, now, &series);
   for (guint p = 0; p < series.n; p++)
     {
@@ -973,14 +1002,19 @@ parse_function (Parser     *parser,
     {
       const Value *value = g_ptr_array_index (items, 0);
       double previous = NAN;
+      guint previous_index = 0;
 
+      /* Per second, over the time since the previous point, gaps included. */
       for (guint i = 0; i < grid->n; i++)
         {
           double v = at (value, i);
 
-          out->values[i] = (v - previous) / grid->period;
+          out->values[i] = (v - previous) / ((double) (i - previous_index) * grid->period);
           if (!isnan (v))
-            previous = v;
+            {
+              previous = v;
+              previous_index = i;
+            }
         }
     }
   else
@@ -1245,6 +1279,17 @@ _rds_sim_action_get_metric_data (RdsSimEngine  *self,
   grid.start = align_start (start, now);
   grid.end = end;
   grid.period = smallest != 0 ? smallest : 60;
+  /* Expressions may ask for a period of their own: the shortest bounds all. */
+  for (guint i = 0; i < queries->len; i++)
+    {
+      Query *query = g_ptr_array_index (queries, i);
+
+      if (query->period != 0 && query->period < grid.period)
+        grid.period = query->period;
+    }
+  clamp_window (&grid.start, &grid.end, grid.period, now);
+  if (smallest != 0)
+    grid.period = smallest;
   grid.n = (guint) ((grid.end - grid.start + USEC (grid.period) - 1) / USEC (grid.period));
 
   for (guint i = 0; i < queries->len; i++)

@@ -73,6 +73,7 @@ struct _RdsSimInstance
   gboolean        autoscaling;             /* the modification under way is autoscaling's */
   guint           storage_notices;         /* RdsSimStorageNotice said since the last change */
   gint64          low_since;               /* when less than 10 % was first free */
+  gint64          storage_retry;           /* autoscaling blocked: not before then */
   RdsSimWorkload  workload;                /* its load and history, for its metrics */
 };
 
@@ -82,6 +83,7 @@ typedef enum
   RDS_SIM_NOTICE_LOW = 1 << 0,        /* 0089: less than 10 % free */
   RDS_SIM_NOTICE_COOLING = 1 << 1,    /* 0220: autoscaling waits for the cooling-off period */
   RDS_SIM_NOTICE_AT_MAX = 1 << 2,     /* 0224: autoscaling reached the threshold */
+  RDS_SIM_NOTICE_QUOTA = 1 << 3,      /* autoscaling would pass the Region's storage quota */
 } RdsSimStorageNotice;
 
 /* A snapshot has one timer, the end of its copy. */

@@ -670,6 +670,8 @@ rds_sim_workload_load (RdsSimWorkload  *self,
     return invalid (error);
 
   rows = json_node_get_array (segments);
+  if (json_array_get_length (rows) == 0)
+    return invalid (error);
   g_array_set_size (self->segments, 0);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

@@ -104,6 +104,8 @@ struct _RdsMetricsView
   GtkWidget       *multiplier_spin;
   gboolean         showing_workload;  /* setting the controls, not the user */
   gboolean         workload_in_flight;
+  gboolean         events_continued;  /* a later page of events is awaited */
+  GPtrArray       *alarms_collected;  /* the pages of alarms read so far */
   gboolean         workload_again;    /* changed again meanwhile: send the latest */
 };
 
@@ -445,6 +447,9 @@ marker_kind (const char         *message,
   return TRUE;
 }
 
+static RdsRequest *events_request (RdsMetricsView *self,
+                                   const char     *marker);
+
 static void
 events_cb (GObject      *object,
            GAsyncResult *result,
@@ -457,12 +462,28 @@ events_cb (GObject      *object,
   answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, -1);
   if (answer == NULL)
-    return;
+    {
+      set_loading (self, -1);
+      return;
+    }
 
-  for (guint c = 0; c < self->charts->len; c++)
-    rds_chart_clear_markers (g_ptr_array_index (self->charts, c));
+  /* Page after page: the first clears the markers. */
+  if (!self->events_continued)
+    for (guint c = 0; c < self->charts->len; c++)
+      rds_chart_clear_markers (g_ptr_array_index (self->charts, c));
+  if (answer->marker != NULL)
+    {
+      g_autoptr(RdsRequest) next = events_request (self, answer->marker);
+
+      self->events_continued = TRUE;
+      rds_session_call_async (self->session, next, self->cancellable, events_cb, g_object_ref (self));
+    }
+  else
+    {
+      self->events_continued = FALSE;
+      set_loading (self, -1);
+    }
   for (guint i = 0; i < answer->items->len; i++)
     {
       RdsEvent *event = g_ptr_array_index (answer->items, i);
@@ -590,6 +611,16 @@ show_alarms (RdsMetricsView *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->alarms_stack), n > 0 ? "list" : "empty");
 }
 
+static RdsRequest *
+alarms_request (const char *token)
+{
+  RdsRequest *request = rds_request_new_for_api (&rds_api_monitoring, "DescribeAlarms");
+
+  rds_request_set_int (request, "MaxRecords", 100);
+  rds_request_set (request, "NextToken", token);
+  return request;
+}
+
 static void
 alarms_cb (GObject      *object,
            GAsyncResult *result,
@@ -599,24 +630,59 @@ alarms_cb (GObject      *object,
   g_autoptr(RdsQueryResult) answer = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *alarms;
+  const char *token;
 
   answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, -1);
   if (answer == NULL)
-    return;
+    {
+      set_loading (self, -1);
+      return;
+    }
 
-  g_list_store_remove_all (self->alarms);
+  /* Every page of the Region's alarms; this instance's kept. */
+  if (self->alarms_collected == NULL)
+    self->alarms_collected = g_ptr_array_new_with_free_func (g_object_unref);
   alarms = G_LIST_MODEL (rds_shape_ensure_list (answer->item, "metric-alarms"));
   for (guint i = 0; i < g_list_model_get_n_items (alarms); i++)
     {
-      g_autoptr(RdsShape) alarm = g_list_model_get_item (alarms, i);
+      RdsShape *alarm = g_list_model_get_item (alarms, i);
 
       if (g_strcmp0 (alarm_instance (alarm), instance_id (self)) == 0)
-        g_list_store_append (self->alarms, alarm);
+        g_ptr_array_add (self->alarms_collected, alarm);
+      else
+        g_object_unref (alarm);
     }
+  token = rds_shape_get_string (answer->item, "next-token");
+  if (token != NULL)
+    {
+      g_autoptr(RdsRequest) next = alarms_request (token);
+
+      rds_session_call_async (self->session, next, self->cancellable, alarms_cb, g_object_ref (self));
+      return;
+    }
+
+  g_list_store_splice (self->alarms, 0, g_list_model_get_n_items (G_LIST_MODEL (self->alarms)),
+                       self->alarms_collected->pdata, self->alarms_collected->len);
+  g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
   show_alarms (self);
+  set_loading (self, -1);
+}
+
+static RdsRequest *
+events_request (RdsMetricsView *self,
+                const char     *marker)
+{
+  RdsRequest *request = rds_request_new ("DescribeEvents");
+
+  rds_request_set (request, "SourceType", "db-instance");
+  rds_request_set (request, "SourceIdentifier", instance_id (self));
+  rds_request_set_timestamp (request, "StartTime", MAX (self->start, clock_now (self) - 14 * DAY_USEC));
+  rds_request_set_timestamp (request, "EndTime", MAX (self->end, self->start + MINUTE_USEC));
+  rds_request_set_int (request, "MaxRecords", 100);
+  rds_request_set (request, "Marker", marker);
+  return request;
 }
 
 /* Asks for everything the view shows, for the window the range means now. */
@@ -647,16 +713,12 @@ fetch (RdsMetricsView *self)
   data = metric_data_request (self, NULL);
   rds_session_call_async (self->session, data, self->cancellable, metric_data_cb, state);
 
-  events = rds_request_new ("DescribeEvents");
-  rds_request_set (events, "SourceType", "db-instance");
-  rds_request_set (events, "SourceIdentifier", instance_id (self));
-  rds_request_set_timestamp (events, "StartTime", MAX (self->start, clock_now (self) - 14 * DAY_USEC));
-  rds_request_set_timestamp (events, "EndTime", MAX (self->end, self->start + MINUTE_USEC));
-  rds_request_set_int (events, "MaxRecords", 100);
+  self->events_continued = FALSE;
+  events = events_request (self, NULL);
   rds_session_call_async (self->session, events, self->cancellable, events_cb, g_object_ref (self));
 
-  alarms = rds_request_new_for_api (&rds_api_monitoring, "DescribeAlarms");
-  rds_request_set_int (alarms, "MaxRecords", 100);
+  g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
+  alarms = alarms_request (NULL);
   rds_session_call_async (self->session, alarms, self->cancellable, alarms_cb, g_object_ref (self));
 }
 
@@ -983,6 +1045,7 @@ rds_metrics_view_finalize (GObject *object)
   g_clear_object (&self->alarms);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metrics, g_array_unref);
+  g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rds_metrics_view_parent_class)->finalize (object);
 }
@@ -1268,6 +1331,22 @@ rds_metrics_view_set_instance (RdsMetricsView *self,
   g_set_object (&self->instance, instance);
   if (g_strcmp0 (old_key, new_key) == 0)
     return;
+
+  /* What was asked about the one before goes unanswered: its answers would
+   * land on this one's charts, its workload change on this database. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->again = FALSE;
+  self->workload_in_flight = FALSE;
+  self->workload_again = FALSE;
+  self->events_continued = FALSE;
+  g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
+  if (self->in_flight > 0)
+    {
+      self->in_flight = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
 
   g_list_store_remove_all (self->alarms);
   rebuild_charts (self);

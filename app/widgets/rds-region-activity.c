@@ -41,6 +41,7 @@ struct _RdsRegionActivity
   GSignalGroup *list_signals;
   GSignalGroup *session_signals;
   GListStore   *alarms;         /* the most recently changed first */
+  GListStore   *collected;      /* the pages read so far */
   guint         in_flight;
   gint64        fetched_at;
 
@@ -143,18 +144,34 @@ alarms_cb (GObject      *object,
   answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  loading_done (self);
   if (answer == NULL)
-    return;
+    {
+      loading_done (self);
+      return;
+    }
 
-  g_list_store_remove_all (self->alarms);
+  /* Every page of the Region's alarms, then the most recent shown. */
+  if (self->collected == NULL)
+    self->collected = g_list_store_new (RDS_TYPE_SHAPE);
   alarms = G_LIST_MODEL (rds_shape_ensure_list (answer->item, "metric-alarms"));
   for (guint i = 0; i < g_list_model_get_n_items (alarms); i++)
     {
       g_autoptr(RdsShape) alarm = g_list_model_get_item (alarms, i);
 
-      g_list_store_insert_sorted (self->alarms, alarm, compare_updated, NULL);
+      g_list_store_insert_sorted (self->collected, alarm, compare_updated, NULL);
     }
+  if (rds_shape_get_string (answer->item, "next-token") != NULL)
+    {
+      g_autoptr(RdsRequest) next = rds_request_new_for_api (&rds_api_monitoring, "DescribeAlarms");
+
+      rds_request_set_int (next, "MaxRecords", 100);
+      rds_request_set (next, "NextToken", rds_shape_get_string (answer->item, "next-token"));
+      rds_session_call_async (self->session, next, self->cancellable, alarms_cb, g_object_ref (self));
+      return;
+    }
+  loading_done (self);
+  g_clear_object (&self->alarms);
+  self->alarms = g_steal_pointer (&self->collected);
 
   while ((child = gtk_widget_get_first_child (self->alarms_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->alarms_list), child);
@@ -215,6 +232,7 @@ fetch (RdsRegionActivity *self)
 
   alarms = rds_request_new_for_api (&rds_api_monitoring, "DescribeAlarms");
   rds_request_set_int (alarms, "MaxRecords", 100);
+  g_clear_object (&self->collected);
   self->in_flight++;
   rds_session_call_async (self->session, alarms, self->cancellable, alarms_cb, g_object_ref (self));
 
@@ -306,6 +324,7 @@ rds_region_activity_finalize (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->alarms);
+  g_clear_object (&self->collected);
 
   G_OBJECT_CLASS (rds_region_activity_parent_class)->finalize (object);
 }
