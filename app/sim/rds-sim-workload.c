@@ -126,6 +126,8 @@ rds_sim_workload_init (RdsSimWorkload  *self,
                        RdsEngineFamily  family)
 {
   self->key = key;
+  /* Each database its own size of business: from 0.6 to 1.4 times the profile's. */
+  self->size = 0.6 + 0.8 * uniform (key, 0, 997);
   self->family = family;
   self->segments = g_array_new (FALSE, TRUE, sizeof (RdsSimSegment));
 }
@@ -342,8 +344,7 @@ load (const RdsSimWorkload *self,
   if (p->nightly_job > 0 && of_day >= 2 * HOUR_USEC && of_day < 3 * HOUR_USEC)
     value += p->nightly_job;
 
-  /* Each database its own size of business: from 0.6 to 1.4 times the profile's. */
-  return value * segment->multiplier * (0.6 + 0.8 * uniform (self->key, 0, 997));
+  return value * segment->multiplier * self->size;
 }
 
 /* How the engine's own work weighs on the processors. */
@@ -668,6 +669,7 @@ rds_sim_workload_load (RdsSimWorkload  *self,
   self->key = g_ascii_strtoull (key, &end, 16);
   if (end == key || *end != '\0')
     return invalid (error);
+  self->size = 0.6 + 0.8 * uniform (self->key, 0, 997);
 
   rows = json_node_get_array (segments);
   if (json_array_get_length (rows) == 0)

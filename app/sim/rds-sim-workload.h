@@ -51,6 +51,7 @@ typedef struct
 typedef struct
 {
   guint64   key;       /* the seed and the instance: its own noise */
+  double    size;      /* its own size of business, from the key */
   guint8    family;    /* RdsEngineFamily */
   GArray   *segments;  /* RdsSimSegment, oldest first; never empty once begun */
 } RdsSimWorkload;
