@@ -12,6 +12,8 @@
 
 #include "rds-metrics.h"
 
+#include <gio/gio.h>
+
 static const RdsMetricInfo metrics[RDS_N_METRICS] = {
   { RDS_METRIC_CPU_UTILIZATION, "CPUUtilization", "Percent",
     N_("CPU utilization"), N_("The share of the instance's processors in use"),
@@ -169,4 +171,64 @@ rds_metrics_resolution_for_age (gint64 age_usec)
   if (age_usec < RDS_METRICS_HOUR_RETENTION_DAYS * day)
     return 3600;
   return 0;
+}
+
+/**
+ * rds_metrics_add_query:
+ * @n: the query's place in the request, from 1
+ * @return_data: whether its datapoints come back, or only feed metric math
+ *
+ * Adds to a GetMetricData request query @n: one statistic of one of
+ * @instance's AWS/RDS metrics.
+ */
+void
+rds_metrics_add_query (RdsRequest *request,
+                       guint       n,
+                       const char *id,
+                       const char *metric,
+                       const char *instance,
+                       int         period,
+                       const char *stat,
+                       gboolean    return_data)
+{
+  g_autofree char *period_text = g_strdup_printf ("%d", period);
+  g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n);
+  const char *fields[][2] = {
+    { "Id", id },
+    { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
+    { "MetricStat.Metric.MetricName", metric },
+    { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
+    { "MetricStat.Metric.Dimensions.member.1.Value", instance },
+    { "MetricStat.Period", period_text },
+    { "MetricStat.Stat", stat },
+    { "ReturnData", return_data ? NULL : "false" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
+
+      rds_request_set (request, key, fields[f][1]);
+    }
+}
+
+/**
+ * rds_metrics_alarm_instance:
+ * @alarm: an RdsMetricAlarm
+ *
+ * Returns: (nullable): the DB instance whose AWS/RDS metric @alarm watches
+ */
+const char *
+rds_metrics_alarm_instance (RdsShape *alarm)
+{
+  GListModel *dimensions = G_LIST_MODEL (rds_shape_get_list (alarm, "dimensions"));
+  g_autoptr(RdsShape) dimension = NULL;
+
+  if (g_strcmp0 (rds_shape_get_string (alarm, "namespace"), RDS_METRICS_NAMESPACE) != 0 ||
+      dimensions == NULL || g_list_model_get_n_items (dimensions) != 1)
+    return NULL;
+  dimension = g_list_model_get_item (dimensions, 0);
+  if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_DIMENSION) != 0)
+    return NULL;
+  return rds_shape_get_string (dimension, "value");
 }

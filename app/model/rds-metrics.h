@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "rds-request.h"
+#include "rds-shape.h"
+
 G_BEGIN_DECLS
 
 #define RDS_METRICS_NAMESPACE "AWS/RDS"
@@ -78,6 +81,16 @@ gboolean             rds_metrics_publishes   (const RdsMetricInfo *info,
                                               const char          *storage_type,
                                               gboolean             replica);
 gboolean             rds_metrics_is_unit     (const char          *unit);
+
+void                 rds_metrics_add_query   (RdsRequest          *request,
+                                              guint                n,
+                                              const char          *id,
+                                              const char          *metric,
+                                              const char          *instance,
+                                              int                  period,
+                                              const char          *stat,
+                                              gboolean             return_data);
+const char          *rds_metrics_alarm_instance (RdsShape         *alarm);
 
 /* Where CloudWatch keeps data of an age, at what resolution. */
 #define RDS_METRICS_MINUTE_RETENTION_DAYS 15

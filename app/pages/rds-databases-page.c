@@ -543,9 +543,8 @@ static gint64
 activity_now (RdsDatabasesPage *self)
 {
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
-  gint64 now = session != NULL && rds_session_is_simulator (session) ? rds_session_get_simulated_time (session) : 0;
 
-  return now > 0 ? now : g_get_real_time ();
+  return session != NULL ? rds_session_get_now (session) : g_get_real_time ();
 }
 
 static void
@@ -628,32 +627,6 @@ activity_cb (GObject      *object,
 }
 
 static void
-add_activity_query (RdsRequest *request,
-                    guint       n,
-                    const char *id,
-                    const char *metric,
-                    const char *identifier)
-{
-  g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n);
-  const char *fields[][2] = {
-    { "Id", id },
-    { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
-    { "MetricStat.Metric.MetricName", metric },
-    { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
-    { "MetricStat.Metric.Dimensions.member.1.Value", identifier },
-    { "MetricStat.Period", "300" },
-    { "MetricStat.Stat", "Average" },
-  };
-
-  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-    {
-      g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
-
-      rds_request_set (request, key, fields[f][1]);
-    }
-}
-
-static void
 fetch_activity (RdsDatabasesPage *self)
 {
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
@@ -698,8 +671,9 @@ fetch_activity (RdsDatabasesPage *self)
         }
       request = g_ptr_array_index (requests, requests->len - 1);
       g_ptr_array_add (fetch->identifiers, g_strdup (identifier));
-      add_activity_query (request, 2 * in_call + 1, cpu, "CPUUtilization", identifier);
-      add_activity_query (request, 2 * in_call + 2, activity, "DatabaseConnections", identifier);
+      rds_metrics_add_query (request, 2 * in_call + 1, cpu, "CPUUtilization", identifier, 300, "Average", TRUE);
+      rds_metrics_add_query (request, 2 * in_call + 2, activity, "DatabaseConnections", identifier, 300, "Average",
+                             TRUE);
     }
   fetch->pending = requests->len;
   for (guint i = 0; i < requests->len; i++)

@@ -357,6 +357,35 @@ rds_date_time_to_usec (gpointer   unused,
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
 }
 
+/* Alarms */
+
+/**
+ * rds_format_alarm_state:
+ *
+ * Returns: a CloudWatch alarm's state (OK, ALARM, INSUFFICIENT_DATA), in words
+ */
+const char *
+rds_format_alarm_state (const char *state)
+{
+  if (g_strcmp0 (state, "ALARM") == 0)
+    /* Translators: an alarm's state */
+    return C_("alarm state", "In alarm");
+  if (g_strcmp0 (state, "OK") == 0)
+    return C_("alarm state", "OK");
+  return C_("alarm state", "Insufficient data");
+}
+
+/* Returns: the status badge's style class of an alarm's state */
+const char *
+rds_alarm_state_get_css_class (const char *state)
+{
+  if (g_strcmp0 (state, "ALARM") == 0)
+    return "error";
+  if (g_strcmp0 (state, "OK") == 0)
+    return "success";
+  return "neutral";
+}
+
 /* Metrics */
 
 #define KIB 1024.0

@@ -68,6 +68,9 @@ char          *rds_format_date_time      (gpointer       unused,
 gint64         rds_date_time_to_usec     (gpointer       unused,
                                           GDateTime     *time);
 
+const char    *rds_format_alarm_state    (const char    *state);
+const char    *rds_alarm_state_get_css_class (const char  *state);
+
 /* How a chart writes a metric's values: one unit for a range of them. */
 typedef struct
 {

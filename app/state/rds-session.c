@@ -571,6 +571,23 @@ refresh_clock (RdsSession *self)
 }
 
 /**
+ * rds_session_get_now:
+ *
+ * Returns: the endpoint's time: the simulator's clock, once known, else
+ *   the real one
+ */
+gint64
+rds_session_get_now (RdsSession *self)
+{
+  gint64 now;
+
+  g_return_val_if_fail (RDS_IS_SESSION (self), 0);
+
+  now = self->simulator ? rds_session_get_simulated_time (self) : 0;
+  return now > 0 ? now : g_get_real_time ();
+}
+
+/**
  * rds_session_get_simulated_time:
  *
  * Returns: the simulator's time now, in microseconds since the epoch, from

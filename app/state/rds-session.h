@@ -48,6 +48,7 @@ RdsClient       *rds_session_get_region_client  (RdsSession           *self,
 
 /* The simulator's clock (only when the endpoint is a simulator). */
 gint64           rds_session_get_simulated_time (RdsSession           *self);
+gint64           rds_session_get_now            (RdsSession           *self);
 double           rds_session_get_clock_rate     (RdsSession           *self);
 gboolean         rds_session_get_clock_paused   (RdsSession           *self);
 void             rds_session_control_async      (RdsSession           *self,

@@ -137,11 +137,7 @@ rds_metrics_view_get_range_label (RdsMetricsRange range)
 static gint64
 clock_now (RdsMetricsView *self)
 {
-  gint64 now = 0;
-
-  if (self->session != NULL && rds_session_is_simulator (self->session))
-    now = rds_session_get_simulated_time (self->session);
-  return now > 0 ? now : g_get_real_time ();
+  return self->session != NULL ? rds_session_get_now (self->session) : g_get_real_time ();
 }
 
 /* A period that gives at most 1,440 points, as CloudWatch keeps data of
@@ -322,29 +318,11 @@ metric_data_request (RdsMetricsView *self,
 
   for (guint i = 0; i < self->chart_metrics->len; i++)
     {
-      const RdsMetricInfo *info = rds_metrics_get (g_array_index (self->chart_metrics, RdsMetricId, i));
-      g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", i + 1);
       g_autofree char *id = g_strdup_printf ("m%u", i);
-      const char *fields[][2] = {
-        { "Id", id },
-        { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
-        { "MetricStat.Metric.MetricName", info->name },
-        { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
-        { "MetricStat.Metric.Dimensions.member.1.Value", instance_id (self) },
-        { "MetricStat.Stat", "Average" },
-      };
 
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        {
-          g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
-
-          rds_request_set (request, key, fields[f][1]);
-        }
-      {
-        g_autofree char *key = g_strconcat (prefix, "MetricStat.Period", NULL);
-
-        rds_request_set_int (request, key, self->period);
-      }
+      rds_metrics_add_query (request, i + 1, id,
+                             rds_metrics_get (g_array_index (self->chart_metrics, RdsMetricId, i))->name,
+                             instance_id (self), self->period, "Average", TRUE);
     }
   rds_request_set_timestamp (request, "StartTime", self->start);
   rds_request_set_timestamp (request, "EndTime", self->end);
@@ -500,21 +478,6 @@ events_cb (GObject      *object,
 /* Alarms */
 
 static const char *
-alarm_instance (RdsShape *alarm)
-{
-  GListModel *dimensions = G_LIST_MODEL (rds_shape_get_list (alarm, "dimensions"));
-  g_autoptr(RdsShape) dimension = NULL;
-
-  if (g_strcmp0 (rds_shape_get_string (alarm, "namespace"), RDS_METRICS_NAMESPACE) != 0 ||
-      dimensions == NULL || g_list_model_get_n_items (dimensions) != 1)
-    return NULL;
-  dimension = g_list_model_get_item (dimensions, 0);
-  if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_DIMENSION) != 0)
-    return NULL;
-  return rds_shape_get_string (dimension, "value");
-}
-
-static const char *
 operator_symbol (const char *op)
 {
   if (g_strcmp0 (op, "GreaterThanOrEqualToThreshold") == 0)
@@ -548,39 +511,18 @@ alarm_condition (RdsShape *alarm)
                           threshold, needed, periods, MAX (1, period / 60));
 }
 
-static const char *
-alarm_state_class (const char *state)
-{
-  if (g_strcmp0 (state, "ALARM") == 0)
-    return "error";
-  if (g_strcmp0 (state, "OK") == 0)
-    return "success";
-  return "neutral";
-}
-
-static const char *
-alarm_state_label (const char *state)
-{
-  if (g_strcmp0 (state, "ALARM") == 0)
-    /* Translators: an alarm's state */
-    return C_("alarm state", "In alarm");
-  if (g_strcmp0 (state, "OK") == 0)
-    return C_("alarm state", "OK");
-  return C_("alarm state", "Insufficient data");
-}
-
 static GtkWidget *
 alarm_row (RdsShape *alarm)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge = gtk_label_new (alarm_state_label (rds_shape_get_string (alarm, "state-value")));
+  GtkWidget *badge = gtk_label_new (rds_format_alarm_state (rds_shape_get_string (alarm, "state-value")));
   g_autofree char *condition = alarm_condition (alarm);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rds_shape_get_string (alarm, "alarm-name"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), condition);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, alarm_state_class (rds_shape_get_string (alarm, "state-value")));
+  gtk_widget_add_css_class (badge, rds_alarm_state_get_css_class (rds_shape_get_string (alarm, "state-value")));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (badge, rds_shape_get_string (alarm, "state-reason"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
@@ -649,7 +591,7 @@ alarms_cb (GObject      *object,
     {
       RdsShape *alarm = g_list_model_get_item (alarms, i);
 
-      if (g_strcmp0 (alarm_instance (alarm), instance_id (self)) == 0)
+      if (g_strcmp0 (rds_metrics_alarm_instance (alarm), instance_id (self)) == 0)
         g_ptr_array_add (self->alarms_collected, alarm);
       else
         g_object_unref (alarm);

@@ -56,25 +56,7 @@ G_DEFINE_FINAL_TYPE (RdsRegionActivity, rds_region_activity, GTK_TYPE_WIDGET)
 static gint64
 clock_now (RdsRegionActivity *self)
 {
-  gint64 now = 0;
-
-  if (self->session != NULL && rds_session_is_simulator (self->session))
-    now = rds_session_get_simulated_time (self->session);
-  return now > 0 ? now : g_get_real_time ();
-}
-
-static const char *
-alarm_database (RdsShape *alarm)
-{
-  GListModel *dimensions = G_LIST_MODEL (rds_shape_get_list (alarm, "dimensions"));
-  g_autoptr(RdsShape) dimension = NULL;
-
-  if (dimensions == NULL || g_list_model_get_n_items (dimensions) != 1)
-    return NULL;
-  dimension = g_list_model_get_item (dimensions, 0);
-  if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_DIMENSION) != 0)
-    return NULL;
-  return rds_shape_get_string (dimension, "value");
+  return self->session != NULL ? rds_session_get_now (self->session) : g_get_real_time ();
 }
 
 static GtkWidget *
@@ -82,11 +64,9 @@ alarm_row (RdsShape *alarm)
 {
   GtkWidget *row = adw_action_row_new ();
   const char *state = rds_shape_get_string (alarm, "state-value");
-  const char *database = alarm_database (alarm);
+  const char *database = rds_metrics_alarm_instance (alarm);
   const RdsMetricInfo *info = rds_metrics_lookup (rds_shape_get_string (alarm, "metric-name"));
-  GtkWidget *badge = gtk_label_new (g_strcmp0 (state, "ALARM") == 0 ? C_("alarm state", "In alarm")
-                                    : g_strcmp0 (state, "OK") == 0 ? C_("alarm state", "OK")
-                                    : C_("alarm state", "Insufficient data"));
+  GtkWidget *badge = gtk_label_new (rds_format_alarm_state (state));
   g_autofree char *when = rds_format_time_short (NULL, rds_shape_get_timestamp (alarm, "state-updated-timestamp"));
   g_autofree char *subtitle = NULL;
 
@@ -98,8 +78,7 @@ alarm_row (RdsShape *alarm)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rds_shape_get_string (alarm, "alarm-name"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, g_strcmp0 (state, "ALARM") == 0 ? "error"
-                                   : g_strcmp0 (state, "OK") == 0 ? "success" : "neutral");
+  gtk_widget_add_css_class (badge, rds_alarm_state_get_css_class (state));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (badge, rds_shape_get_string (alarm, "state-reason"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
@@ -247,25 +226,10 @@ fetch (RdsRegionActivity *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (instances, i);
-      g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", i + 1);
       g_autofree char *id = g_strdup_printf ("c%u", i);
-      const char *fields[][2] = {
-        { "Id", id },
-        { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
-        { "MetricStat.Metric.MetricName", "DatabaseConnections" },
-        { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
-        { "MetricStat.Metric.Dimensions.member.1.Value", rds_db_instance_get_identifier (instance) },
-        { "MetricStat.Period", "300" },
-        { "MetricStat.Stat", "Average" },
-        { "ReturnData", "false" },
-      };
 
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        {
-          g_autofree char *key = g_strconcat (prefix, fields[f][0], NULL);
-
-          rds_request_set (data, key, fields[f][1]);
-        }
+      rds_metrics_add_query (data, i + 1, id, "DatabaseConnections", rds_db_instance_get_identifier (instance),
+                             PERIOD, "Average", FALSE);
     }
   {
     g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n + 1);
