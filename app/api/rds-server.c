@@ -961,6 +961,112 @@ control_workload (RdsServer         *self,
           (GDestroyNotify) json_node_unref);
 }
 
+static JsonNode *
+faults_node (RdsServer  *self,
+             const char *region)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_auto(GStrv) zones = rds_sim_engine_list_zones_down (self->engine, region);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, region);
+  json_builder_set_member_name (builder, "zonesDown");
+  json_builder_begin_array (builder);
+  for (guint i = 0; zones[i] != NULL; i++)
+    json_builder_add_string_value (builder, zones[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+json_string (JsonObject  *object,
+             const char  *name,
+             const char **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+/* POST /_sim/faults: {} answers the zones that are down; {"zone": Z,
+ * "down": true|false} takes a zone down or back; {"instance": ID, "fail":
+ * "host"|"storage"} fails an instance's host or storage. */
+static void
+control_faults (RdsServer         *self,
+                SoupServerMessage *msg,
+                const char        *region,
+                JsonObject        *object)
+{
+  g_autoptr(GError) error = NULL;
+  const char *zone = NULL, *instance = NULL, *what = NULL;
+  JsonNode *down = json_object_get_member (object, "down");
+
+  if (json_object_has_member (object, "zone"))
+    {
+      if (!json_string (object, "zone", &zone) || down == NULL || !JSON_NODE_HOLDS_VALUE (down) ||
+          json_node_get_value_type (down) != G_TYPE_BOOLEAN)
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                 "Give \"zone\" an Availability Zone and \"down\" true or false.");
+          return;
+        }
+      if (!rds_sim_engine_set_zone_down (self->engine, region, zone, json_node_get_boolean (down), &error))
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+          return;
+        }
+    }
+  else if (json_object_has_member (object, "instance"))
+    {
+      if (!json_string (object, "instance", &instance) || !json_string (object, "fail", &what))
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                 "Give \"instance\" a DB instance and \"fail\" \"host\" or \"storage\".");
+          return;
+        }
+      if (!rds_sim_engine_fail_instance (self->engine, region, instance, what, &error))
+        {
+          respond_control_error (msg, g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND)
+                                        ? SOUP_STATUS_NOT_FOUND : SOUP_STATUS_BAD_REQUEST,
+                                 error->message);
+          return;
+        }
+    }
+
+  commit (self, msg, workload_committed, faults_node (self, region), (GDestroyNotify) json_node_unref);
+}
+
+/* POST /_sim/instance {"instance": ID}: what the simulator knows of it
+ * beyond the API (its standby, the steps of building one, its faults). */
+static void
+control_instance (RdsServer         *self,
+                  SoupServerMessage *msg,
+                  const char        *region,
+                  JsonObject        *object)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *instance = NULL;
+
+  if (!json_string (object, "instance", &instance))
+    {
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"instance\" must name a DB instance.");
+      return;
+    }
+  node = rds_sim_engine_describe_instance (self->engine, region, instance, &error);
+  if (node == NULL)
+    {
+      respond_control_error (msg, SOUP_STATUS_NOT_FOUND, error->message);
+      return;
+    }
+  respond_json (msg, SOUP_STATUS_OK, node);
+}
+
 static void
 handle_control (RdsServer         *self,
                 SoupServerMessage *msg,
@@ -986,7 +1092,7 @@ handle_control (RdsServer         *self,
     {
       respond_control_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
                              "Use GET /_sim/state, or POST /_sim/clock, /_sim/clock/advance, "
-                             "/_sim/quotas or /_sim/workload with a JSON body.");
+                             "/_sim/quotas, /_sim/workload, /_sim/faults or /_sim/instance with a JSON body.");
       return;
     }
 
@@ -1055,6 +1161,18 @@ handle_control (RdsServer         *self,
       return;
     }
 
+  if (g_str_equal (what, "faults"))
+    {
+      control_faults (self, msg, region, object);
+      return;
+    }
+
+  if (g_str_equal (what, "instance"))
+    {
+      control_instance (self, msg, region, object);
+      return;
+    }
+
   if (g_str_equal (what, "quotas"))
     {
       /* Check all, then change all. */
@@ -1084,7 +1202,7 @@ handle_control (RdsServer         *self,
 
   respond_control_error (msg, SOUP_STATUS_NOT_FOUND,
                          "Unknown control path: use /_sim/state, /_sim/clock, /_sim/clock/advance, "
-                         "/_sim/quotas or /_sim/workload.");
+                         "/_sim/quotas, /_sim/workload, /_sim/faults or /_sim/instance.");
 }
 
 static void

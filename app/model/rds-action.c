@@ -37,6 +37,8 @@ static const RdsAction actions[] = {
   ITEM ("StopDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
   ITEM ("StartDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
   ITEM ("DeleteDBInstance", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("CreateDBInstanceReadReplica", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("PromoteReadReplica", "DBInstance", rds_db_instance_get_type, TRUE),
   LIST ("DescribeDBInstances", "DBInstances", "DBInstance", rds_db_instance_get_type, TRUE),
   ITEM ("CreateDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
   ITEM ("DeleteDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),

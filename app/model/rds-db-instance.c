@@ -10,6 +10,7 @@
 #include "rds-db-instance.h"
 
 #include "rds-certificate-details.h"
+#include "rds-db-instance-status-info.h"
 #include "rds-db-parameter-group-status.h"
 #include "rds-db-security-group-membership.h"
 #include "rds-db-subnet-group.h"
@@ -87,6 +88,7 @@ struct _RdsDbInstance
   int          storage_throughput;
   RdsShape    *master_user_secret;
   RdsShape    *certificate_details;
+  GListStore  *status_infos;
 };
 
 G_DEFINE_FINAL_TYPE (RdsDbInstance, rds_db_instance, RDS_TYPE_SHAPE)
@@ -240,6 +242,9 @@ static const RdsField fields[] = {
                     rds_master_user_secret_get_type),
   RDS_FIELD_OBJECT (T, certificate_details, "certificate-details", "CertificateDetails",
                     N_("The server certificate"), rds_certificate_details_get_type),
+  RDS_FIELD_LIST (T, status_infos, "status-infos", "StatusInfos",
+                  N_("How a read replica's replication is going"),
+                  rds_db_instance_status_info_get_type, "DBInstanceStatusInfo"),
 };
 #undef T
 

@@ -18,6 +18,9 @@ typedef enum
   RDS_INSTANCE_ACTION_START,
   RDS_INSTANCE_ACTION_DELETE,
   RDS_INSTANCE_ACTION_TAKE_SNAPSHOT,
+  RDS_INSTANCE_ACTION_CREATE_READ_REPLICA,  /* with the instance as the source */
+  RDS_INSTANCE_ACTION_PROMOTE,
+  RDS_INSTANCE_ACTION_FAILOVER,             /* reboot with failover */
 } RdsInstanceAction;
 
 #define RDS_TYPE_DB_INSTANCE (rds_db_instance_get_type ())

@@ -183,6 +183,25 @@ instance_state_error (const RdsProblem  *problem,
     case RDS_PROBLEM_CLUSTER_MEMBER:
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "Cannot stop instance %s: it belongs to a DB cluster; stop the cluster instead.", id);
+    case RDS_PROBLEM_NO_BACKUPS:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "Automated backups are not enabled for this database instance. To enable automated "
+                  "backups, use ModifyDBInstance to set the backup retention period to a non-zero value.");
+    case RDS_PROBLEM_TOO_MANY_REPLICAS:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "DB instance %s already has %" G_GINT64_FORMAT " read replicas, the most it can have.",
+                  id, problem->value);
+    case RDS_PROBLEM_NO_CASCADE:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "DB instance %s is a read replica, and this engine can't create a read replica of a "
+                  "read replica.", id);
+    case RDS_PROBLEM_NOT_A_REPLICA:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "DB instance %s is not a read replica.", id);
+    case RDS_PROBLEM_SINGLE_AZ:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "Reboot with failover is only possible for a Multi-AZ DB instance, and %s is "
+                  "Single-AZ.", id);
     default:
       break;
     }
@@ -313,7 +332,8 @@ rds_problem_set_aws_error (const RdsProblem  *problem,
     return port_error (problem, error);
   if (g_str_equal (parameter, "TagKey") || g_str_equal (parameter, "TagValue"))
     return tag_error (problem, error);
-  if (g_str_has_suffix (parameter, "DBInstance") || g_str_equal (parameter, "CreateDBSnapshot"))
+  if (g_str_has_suffix (parameter, "DBInstance") || g_str_has_suffix (parameter, "ReadReplica") ||
+      g_str_equal (parameter, "CreateDBSnapshot"))
     return instance_state_error (problem, error);
   if (g_str_equal (parameter, "StorageType") || g_str_equal (parameter, "AllocatedStorage") ||
       g_str_equal (parameter, "Iops") || g_str_equal (parameter, "StorageThroughput") ||

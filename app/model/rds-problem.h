@@ -38,6 +38,11 @@ typedef enum
   RDS_PROBLEM_GROWS_TOO_LITTLE,  /* storage that grows by less than 10 % (min) */
   RDS_PROBLEM_RATIO,             /* a number outside low..high per GiB (or per IOPS) of size */
   RDS_PROBLEM_WINDOWS_OVERLAP,   /* the daily backup window meets the weekly maintenance window */
+  RDS_PROBLEM_NO_BACKUPS,        /* a replica's source needs automated backups */
+  RDS_PROBLEM_TOO_MANY_REPLICAS, /* the source has its engine's most (max) */
+  RDS_PROBLEM_NO_CASCADE,        /* the engine makes no replica of a replica */
+  RDS_PROBLEM_NOT_A_REPLICA,     /* only a read replica can be promoted */
+  RDS_PROBLEM_SINGLE_AZ,         /* only a Multi-AZ instance can fail over */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */

@@ -490,6 +490,9 @@ rds_rules_instance_action (RdsDbInstance     *instance,
     [RDS_INSTANCE_ACTION_START] = "StartDBInstance",
     [RDS_INSTANCE_ACTION_DELETE] = "DeleteDBInstance",
     [RDS_INSTANCE_ACTION_TAKE_SNAPSHOT] = "CreateDBSnapshot",
+    [RDS_INSTANCE_ACTION_CREATE_READ_REPLICA] = "CreateDBInstanceReadReplica",
+    [RDS_INSTANCE_ACTION_PROMOTE] = "PromoteReadReplica",
+    [RDS_INSTANCE_ACTION_FAILOVER] = "RebootDBInstance",
   };
   RdsShape *shape = RDS_SHAPE (instance);
   const char *status = rds_db_instance_get_status (instance);
@@ -523,6 +526,21 @@ rds_rules_instance_action (RdsDbInstance     *instance,
     case RDS_INSTANCE_ACTION_TAKE_SNAPSHOT:
       allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0;
       break;
+    case RDS_INSTANCE_ACTION_CREATE_READ_REPLICA:
+      /* Another replica's snapshot may have the source backing up. */
+      allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
+                g_strcmp0 (status, "backing-up") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_PROMOTE:
+      if (rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") == NULL)
+        return found (problem, RDS_PROBLEM_NOT_A_REPLICA);
+      allowed = g_strcmp0 (status, "available") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_FAILOVER:
+      if (!rds_shape_get_boolean (shape, "multi-az"))
+        return found (problem, RDS_PROBLEM_SINGLE_AZ);
+      allowed = g_strcmp0 (status, "available") == 0;
+      break;
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -539,6 +557,22 @@ rds_rules_instance_action (RdsDbInstance     *instance,
         return found (problem, RDS_PROBLEM_SQLSERVER_MULTI_AZ);
       if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
         return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
+    }
+
+  if (action == RDS_INSTANCE_ACTION_CREATE_READ_REPLICA)
+    {
+      gboolean is_replica = rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") != NULL;
+      gboolean few = engine != NULL && (g_str_has_prefix (engine, "oracle") || g_str_has_prefix (engine, "sqlserver"));
+
+      if (rds_shape_get_int (shape, "backup-retention-period") <= 0)
+        return found (problem, RDS_PROBLEM_NO_BACKUPS);
+      if (is_replica && few)
+        return found (problem, RDS_PROBLEM_NO_CASCADE);
+      /* 15 replicas of a source (Oracle and SQL Server 5); 5 of a replica. */
+      problem->max = few || is_replica ? 5 : 15;
+      problem->value = replicas != NULL ? g_strv_length ((char **) replicas) : 0;
+      if (problem->value >= problem->max)
+        return found (problem, RDS_PROBLEM_TOO_MANY_REPLICAS);
     }
 
   return TRUE;

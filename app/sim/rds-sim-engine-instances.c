@@ -46,6 +46,11 @@ static const char * const op_names[RDS_SIM_N_OPS] = {
   [RDS_SIM_OP_OPTIMIZE] = "optimize",
   [RDS_SIM_OP_SNAPSHOT] = "snapshot",
   [RDS_SIM_OP_DELETE] = "delete",
+  [RDS_SIM_OP_FAILOVER] = "failover",
+  [RDS_SIM_OP_DOWN] = "down",
+  [RDS_SIM_OP_RECOVER] = "recover",
+  [RDS_SIM_OP_REPLICATE] = "replicate",
+  [RDS_SIM_OP_PROMOTE] = "promote",
 };
 
 const char *
@@ -111,8 +116,8 @@ instance_id (RdsSimInstance *instance)
   return rds_db_instance_get_identifier (instance->model);
 }
 
-static RdsShape *
-pending (RdsSimInstance *instance)
+RdsShape *
+_rds_sim_instance_pending (RdsSimInstance *instance)
 {
   RdsShape *values = rds_shape_get_object (shape (instance), "pending-modified-values");
 
@@ -127,19 +132,19 @@ pending (RdsSimInstance *instance)
   return values;
 }
 
-static void
-dirty (RdsSimEngine   *self,
-       RdsSimInstance *instance)
+void
+_rds_sim_instance_dirty (RdsSimEngine   *self,
+                         RdsSimInstance *instance)
 {
   _rds_sim_resource_changed (self, &instance->resource);
 }
 
-static void
-emit (RdsSimEngine   *self,
-      RdsSimInstance *instance,
-      const char     *message,
-      const char     *category,
-      gint64          date)
+void
+_rds_sim_instance_emit (RdsSimEngine   *self,
+                        RdsSimInstance *instance,
+                        const char     *message,
+                        const char     *category,
+                        gint64          date)
 {
   _rds_sim_engine_emit (self, instance->region, "db-instance", instance_id (instance),
                         message, category, date);
@@ -147,13 +152,13 @@ emit (RdsSimEngine   *self,
 
 /* A duration for a step that begins later: depends on the seed, the instance
  * and the step, never on the generator's position. */
-static gint64
-hashed_duration (RdsSimEngine   *self,
-                 RdsSimInstance *instance,
-                 const char     *step,
-                 gint64          start,
-                 int             low,
-                 int             high)
+gint64
+_rds_sim_instance_hashed_duration (RdsSimEngine   *self,
+                                   RdsSimInstance *instance,
+                                   const char     *step,
+                                   gint64          start,
+                                   int             low,
+                                   int             high)
 {
   g_autofree char *salt = g_strdup_printf ("%s/%s/%s/%" G_GINT64_FORMAT,
                                            instance->region->info->name, instance_id (instance),
@@ -163,17 +168,17 @@ hashed_duration (RdsSimEngine   *self,
   return USEC (low + (gint64) (value % (guint64) (high - low + 1)));
 }
 
-static void
-start_op (RdsSimEngine   *self,
-          RdsSimInstance *instance,
-          RdsSimOp        op,
-          const char     *status,
-          gint64          due)
+void
+_rds_sim_instance_start_op (RdsSimEngine   *self,
+                            RdsSimInstance *instance,
+                            RdsSimOp        op,
+                            const char     *status,
+                            gint64          due)
 {
   instance->op = op;
   rds_db_instance_set_status (instance->model, status);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STEP, due);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
 }
 
 static void storage_schedule (RdsSimEngine   *self,
@@ -181,10 +186,10 @@ static void storage_schedule (RdsSimEngine   *self,
                               gint64          now);
 
 /* Available, or storage-full if the disk filled up meanwhile. */
-static void
-become_available (RdsSimEngine   *self,
-                  RdsSimInstance *instance,
-                  gint64          now)
+void
+_rds_sim_instance_become_available (RdsSimEngine   *self,
+                                    RdsSimInstance *instance,
+                                    gint64          now)
 {
   const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
   gboolean full = segment != NULL && segment->phase == RDS_SIM_PHASE_FULL;
@@ -193,7 +198,11 @@ become_available (RdsSimEngine   *self,
   rds_db_instance_set_status (instance->model, full ? "storage-full" : "available");
   _rds_sim_instance_refresh (self, instance, now);
   storage_schedule (self, instance, now);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
+
+  /* A fault that came while it was busy reaches it now. */
+  if (instance->faults != 0 || instance->region->zones_down != 0)
+    _rds_sim_instance_zone_changed (self, instance, now);
 }
 
 /* Its metrics' history */
@@ -223,11 +232,11 @@ workload_init (RdsSimEngine   *self,
 
 /* A new stretch of the instance's history from @now, in step with its
  * model; @phase < 0 keeps the phase. */
-static RdsSimSegment *
-record (RdsSimEngine   *self,
-        RdsSimInstance *instance,
-        gint64          now,
-        int             phase)
+RdsSimSegment *
+_rds_sim_instance_record (RdsSimEngine   *self,
+                          RdsSimInstance *instance,
+                          gint64          now,
+                          int             phase)
 {
   RdsShape *model = shape (instance);
   RdsSimSegment *segment;
@@ -241,17 +250,17 @@ record (RdsSimEngine   *self,
   if (phase >= 0)
     segment->phase = phase;
   storage_schedule (self, instance, now);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
   return segment;
 }
 
 /* The engine starts afresh at @now: connections and caches build up again. */
-static void
-record_start (RdsSimEngine   *self,
-              RdsSimInstance *instance,
-              gint64          now)
+void
+_rds_sim_instance_record_start (RdsSimEngine   *self,
+                                RdsSimInstance *instance,
+                                gint64          now)
 {
-  record (self, instance, now, RDS_SIM_PHASE_RUNNING)->restarted = now;
+  _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_RUNNING)->restarted = now;
 }
 
 /**
@@ -272,7 +281,7 @@ _rds_sim_instance_set_workload (RdsSimEngine   *self,
   segment->profile = profile;
   segment->multiplier = (float) multiplier;
   storage_schedule (self, instance, now);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
 }
 
 static RdsSimInstance *
@@ -440,7 +449,7 @@ emit_storage_failure (RdsSimEngine   *self,
   g_autofree char *message = g_strdup_printf ("Unable to apply autoscaling-initiated modification to "
                                               "allocated storage: %s", reason);
 
-  emit (self, instance, message, "failure", now);
+  _rds_sim_instance_emit (self, instance, message, "failure", now);
 }
 
 /* Autoscaling adds max(5 GiB, 10 %, the growth of the next 7 hours), up
@@ -470,13 +479,13 @@ autoscale (RdsSimEngine        *self,
       return;
     }
 
-  rds_shape_set_int (pending (instance), "allocated-storage", target);
+  rds_shape_set_int (_rds_sim_instance_pending (instance), "allocated-storage", target);
   instance->autoscaling = TRUE;
   instance->last_storage_change = now;
-  emit (self, instance, "Applying autoscaling-initiated modification to allocated storage.",
-        "configuration change", now);
-  start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying",
-            now + hashed_duration (self, instance, "autoscale", now, 240, 600));
+  _rds_sim_instance_emit (self, instance, "Applying autoscaling-initiated modification to allocated storage.",
+                          "configuration change", now);
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying",
+                              now + _rds_sim_instance_hashed_duration (self, instance, "autoscale", now, 240, 600));
 }
 
 static void
@@ -496,11 +505,11 @@ storage_fire (RdsSimEngine   *self,
 
   if (segment->phase == RDS_SIM_PHASE_RUNNING && used >= allocated)
     {
-      emit (self, instance, "Allocated storage has been exhausted. Allocate additional storage to resolve.",
-            "low storage", now);
+      _rds_sim_instance_emit (self, instance, "Allocated storage has been exhausted. Allocate additional storage to resolve.",
+                              "low storage", now);
       if (g_strcmp0 (status, "available") == 0)
         rds_db_instance_set_status (instance->model, "storage-full");
-      record (self, instance, now, RDS_SIM_PHASE_FULL);
+      _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_FULL);
       return;
     }
 
@@ -519,7 +528,7 @@ storage_fire (RdsSimEngine   *self,
                                                       (int) floor (free_gib / allocated * 100.0),
                                                       allocated, free_gib);
 
-          emit (self, instance, message, "low storage", now);
+          _rds_sim_instance_emit (self, instance, message, "low storage", now);
           instance->storage_notices |= RDS_SIM_NOTICE_LOW;
           instance->low_since = now;
         }
@@ -554,7 +563,7 @@ storage_fire (RdsSimEngine   *self,
     }
 
   storage_schedule (self, instance, now);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
 }
 
 RdsSimInstance *
@@ -615,10 +624,9 @@ _rds_sim_instance_refresh (RdsSimEngine   *self,
                              MAX (created, now - (now - created) % USEC (300)));
 }
 
-static void
-set_security_groups (RdsSimInstance  *instance,
-                     RdsSimRegion    *region,
-                     char           **groups)
+void
+_rds_sim_instance_set_security_groups (RdsSimInstance  *instance,
+                                       char           **groups)
 {
   GListStore *list = rds_shape_ensure_list (shape (instance), "vpc-security-groups");
 
@@ -633,10 +641,10 @@ set_security_groups (RdsSimInstance  *instance,
     }
 }
 
-static void
-set_parameter_group (RdsSimInstance *instance,
-                     const char     *name,
-                     const char     *apply_status)
+void
+_rds_sim_instance_set_parameter_group (RdsSimInstance *instance,
+                                       const char     *name,
+                                       const char     *apply_status)
 {
   GListStore *list = rds_shape_ensure_list (shape (instance), "db-parameter-groups");
   g_autoptr(RdsShape) status = g_object_new (RDS_TYPE_DB_PARAMETER_GROUP_STATUS,
@@ -660,6 +668,31 @@ set_parameter_apply_status (RdsSimInstance *instance,
 
       rds_shape_set_string (status, "parameter-apply-status", apply_status);
     }
+}
+
+/**
+ * _rds_sim_instance_new:
+ * @model: (transfer full): what DescribeDBInstances will show
+ * @port: the endpoint's port, 0 for the engine's
+ *
+ * Returns: (transfer none): a new instance, in @region from @now
+ */
+RdsSimInstance *
+_rds_sim_instance_new (RdsSimEngine  *self,
+                       RdsSimRegion  *region,
+                       RdsDbInstance *model,
+                       int            port,
+                       gint64         now)
+{
+  RdsSimInstance *instance = g_new0 (RdsSimInstance, 1);
+
+  instance->kind = &_rds_sim_kind_db_instance;
+  instance->region = region;
+  instance->model = model;
+  instance->port = port;
+  _rds_sim_region_add (region, &instance->resource);
+  workload_init (self, instance, now);
+  return instance;
 }
 
 /* CreateDBInstance */
@@ -1056,21 +1089,20 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                         engine->family == RDS_FAMILY_ORACLE ? "AL16UTF16" : NULL,
                         NULL);
 
-  instance = g_new0 (RdsSimInstance, 1);
-  instance->kind = &_rds_sim_kind_db_instance;
-  instance->region = region;
-  instance->model = RDS_DB_INSTANCE (model);
-  instance->port = port;
-  _rds_sim_region_add (region, &instance->resource);
-  workload_init (self, instance, now);
+  instance = _rds_sim_instance_new (self, region, RDS_DB_INSTANCE (model), port, now);
+  if (multi_az)
+    {
+      instance->standby = RDS_SIM_STANDBY_IN_SYNC;
+      instance->standby_zone = g_intern_string (secondary_zone);
+    }
 
   if (security_groups == NULL || security_groups[0] == NULL)
     {
       g_strfreev (security_groups);
       security_groups = g_strdupv ((char *[]) { region->security_group_id, NULL });
     }
-  set_security_groups (instance, region, security_groups);
-  set_parameter_group (instance, parameter_group, "in-sync");
+  _rds_sim_instance_set_security_groups (instance, security_groups);
+  _rds_sim_instance_set_parameter_group (instance, parameter_group, "in-sync");
   {
     g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_OPTION_GROUP_MEMBERSHIP,
                                                    "option-group-name", option_group,
@@ -1096,10 +1128,10 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
                                                  NULL);
       rds_shape_set_object (model, "master-user-secret", secret);
     }
-  rds_shape_set_string (pending (instance), "master-user-password", "****");
+  rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", "****");
 
-  start_op (self, instance, RDS_SIM_OP_CREATE, "creating",
-            now + create_duration (self, engine, multi_az));
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_CREATE, "creating",
+                              now + create_duration (self, engine, multi_az));
 
   return item_result ("CreateDBInstance", instance->model);
 }
@@ -1138,19 +1170,21 @@ finish_create (RdsSimEngine   *self,
   if (secret != NULL)
     rds_shape_set_string (secret, "secret-status", "active");
 
-  emit (self, instance, "DB instance created.", "creation", now);
-  record_start (self, instance, now);
+  _rds_sim_instance_emit (self, instance, "DB instance created.", "creation", now);
+  _rds_sim_instance_record_start (self, instance, now);
 
-  if (rds_shape_get_int (model, "backup-retention-period") > 0)
+  if (instance->replication == RDS_SIM_REPLICATION_STARTING)
+    _rds_sim_replica_finish_create (self, instance, now);
+  else if (rds_shape_get_int (model, "backup-retention-period") > 0)
     {
-      emit (self, instance, "Backing up DB instance.", "backup", now);
-      start_op (self, instance, RDS_SIM_OP_FIRST_BACKUP, "backing-up",
-                now + hashed_duration (self, instance, "first-backup", now, 60, 150));
+      _rds_sim_instance_emit (self, instance, "Backing up DB instance.", "backup", now);
+      _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_FIRST_BACKUP, "backing-up",
+                                  now + _rds_sim_instance_hashed_duration (self, instance, "first-backup", now, 60, 150));
     }
   else
     {
-      rds_shape_set_string (pending (instance), "master-user-password", NULL);
-      become_available (self, instance, now);
+      rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", NULL);
+      _rds_sim_instance_become_available (self, instance, now);
     }
 }
 
@@ -1323,7 +1357,7 @@ static int
 pending_or_current_int (RdsSimInstance *instance,
                         const char     *field)
 {
-  int value = rds_shape_get_int (pending (instance), field);
+  int value = rds_shape_get_int (_rds_sim_instance_pending (instance), field);
 
   return value >= 0 ? value : rds_shape_get_int (shape (instance), field);
 }
@@ -1332,7 +1366,7 @@ static const char *
 pending_or_current_string (RdsSimInstance *instance,
                            const char     *field)
 {
-  const char *value = rds_shape_get_string (pending (instance), field);
+  const char *value = rds_shape_get_string (_rds_sim_instance_pending (instance), field);
 
   return value != NULL ? value : rds_shape_get_string (shape (instance), field);
 }
@@ -1342,20 +1376,20 @@ modify_duration (RdsSimEngine   *self,
                  RdsSimInstance *instance,
                  gint64          now)
 {
-  RdsShape *values = pending (instance);
+  RdsShape *values = _rds_sim_instance_pending (instance);
   gint64 longest = USEC (120);
 
   if (rds_shape_get_string (values, "db-instance-class") != NULL)
-    longest = MAX (longest, hashed_duration (self, instance, "class", now, 300, 720));
+    longest = MAX (longest, _rds_sim_instance_hashed_duration (self, instance, "class", now, 300, 720));
   if (rds_shape_get_int (values, "allocated-storage") >= 0 ||
       rds_shape_get_string (values, "storage-type") != NULL ||
       rds_shape_get_int (values, "iops") >= 0 ||
       rds_shape_get_int (values, "storage-throughput") >= 0)
-    longest = MAX (longest, hashed_duration (self, instance, "storage", now, 240, 600));
-  if (rds_shape_get_tristate (values, "multi-az") != RDS_TRISTATE_UNSET)
-    longest = MAX (longest, hashed_duration (self, instance, "multi-az", now, 600, 1500));
+    longest = MAX (longest, _rds_sim_instance_hashed_duration (self, instance, "storage", now, 240, 600));
+  if (rds_shape_get_tristate (values, "multi-az") == RDS_TRISTATE_FALSE)
+    longest = MAX (longest, _rds_sim_instance_hashed_duration (self, instance, "multi-az-off", now, 120, 300));
   if (rds_shape_get_string (values, "ca-certificate-identifier") != NULL)
-    longest = MAX (longest, hashed_duration (self, instance, "ca", now, 120, 300));
+    longest = MAX (longest, _rds_sim_instance_hashed_duration (self, instance, "ca", now, 120, 300));
 
   return longest;
 }
@@ -1365,43 +1399,52 @@ begin_applying (RdsSimEngine   *self,
                 RdsSimInstance *instance,
                 gint64          now)
 {
-  RdsShape *values = pending (instance);
+  RdsShape *values = _rds_sim_instance_pending (instance);
   gboolean multi_az = rds_shape_get_boolean (shape (instance), "multi-az");
   RdsTristate multi_az_pending = rds_shape_get_tristate (values, "multi-az");
   int retention_pending = rds_shape_get_int (values, "backup-retention-period");
+  gint64 due;
 
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
 
   if (rds_shape_get_string (values, "db-instance-class") != NULL)
-    emit (self, instance, "Applying modification to database instance class", "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Applying modification to database instance class", "configuration change", now);
   if (rds_shape_get_int (values, "allocated-storage") >= 0 ||
       rds_shape_get_string (values, "storage-type") != NULL ||
       rds_shape_get_int (values, "iops") >= 0)
     {
-      emit (self, instance, "Applying modification to allocated storage.", "configuration change", now);
+      _rds_sim_instance_emit (self, instance, "Applying modification to allocated storage.", "configuration change", now);
       instance->last_storage_change = now;
     }
   if (multi_az_pending == RDS_TRISTATE_TRUE && !multi_az)
-    emit (self, instance, "Applying modification to convert to a Multi-AZ DB instance.",
-          "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Applying modification to convert to a Multi-AZ DB instance.",
+                            "configuration change", now);
   if (multi_az_pending == RDS_TRISTATE_FALSE && multi_az)
-    emit (self, instance, "Applying modification to convert to a standard (Single-AZ) DB instance.",
-          "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Applying modification to convert to a standard (Single-AZ) DB instance.",
+                            "configuration change", now);
   if (retention_pending == 0)
-    emit (self, instance, "Disabled automated backups.", "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Disabled automated backups.", "configuration change", now);
   else if (retention_pending > 0)
-    emit (self, instance, "Enabled automated backups.", "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Enabled automated backups.", "configuration change", now);
 
-  start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying", now + modify_duration (self, instance, now));
+  due = now + modify_duration (self, instance, now);
+  if (multi_az_pending == RDS_TRISTATE_TRUE && !multi_az)
+    due = MAX (due, _rds_sim_standby_build (self, instance, TRUE, now));
+  else if (multi_az_pending == RDS_TRISTATE_FALSE && multi_az)
+    {
+      instance->standby = RDS_SIM_STANDBY_REMOVING;
+      _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STANDBY, 0);
+    }
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_MODIFY, "modifying", due);
 }
 
-static void
-finish_modify (RdsSimEngine   *self,
-               RdsSimInstance *instance,
-               gint64          now)
+void
+_rds_sim_instance_finish_modify (RdsSimEngine   *self,
+                                 RdsSimInstance *instance,
+                                 gint64          now)
 {
   RdsShape *model = shape (instance);
-  RdsShape *values = pending (instance);
+  RdsShape *values = _rds_sim_instance_pending (instance);
   const char *class_name = rds_shape_get_string (values, "db-instance-class");
   const char *storage_type = rds_shape_get_string (values, "storage-type");
   const char *ca = rds_shape_get_string (values, "ca-certificate-identifier");
@@ -1413,12 +1456,16 @@ finish_modify (RdsSimEngine   *self,
   int retention = rds_shape_get_int (values, "backup-retention-period");
   gboolean storage_changed = allocated >= 0 || storage_type != NULL || iops >= 0 || throughput >= 0;
 
+  /* A conversion to Multi-AZ ends when its standby is in sync. */
+  if (multi_az == RDS_TRISTATE_TRUE && instance->standby_conversion && _rds_sim_standby_is_building (instance))
+    return;
+
   g_object_freeze_notify (G_OBJECT (model));
 
   if (class_name != NULL)
     {
       rds_shape_set_string (model, "db-instance-class", class_name);
-      emit (self, instance, "Finished applying modification to DB instance class", "configuration change", now);
+      _rds_sim_instance_emit (self, instance, "Finished applying modification to DB instance class", "configuration change", now);
     }
   if (storage_changed)
     {
@@ -1444,11 +1491,11 @@ finish_modify (RdsSimEngine   *self,
       if (throughput >= 0)
         rds_shape_set_int (model, "storage-throughput", throughput);
       if (instance->autoscaling)
-        emit (self, instance, "Finished applying autoscaling-initiated modification to allocated storage.",
-              "configuration change", now);
+        _rds_sim_instance_emit (self, instance, "Finished applying autoscaling-initiated modification to allocated storage.",
+                                "configuration change", now);
       else
-        emit (self, instance, "Finished applying modification to allocated storage.", "configuration change",
-              now);
+        _rds_sim_instance_emit (self, instance, "Finished applying modification to allocated storage.", "configuration change",
+                                now);
     }
   if (multi_az != RDS_TRISTATE_UNSET)
     {
@@ -1456,28 +1503,30 @@ finish_modify (RdsSimEngine   *self,
 
       if (on && !rds_shape_get_boolean (model, "multi-az"))
         {
-          g_autofree char *zone = NULL;
-          g_autofree char *salt = g_strdup_printf ("secondary/%s/%" G_GINT64_FORMAT,
-                                                   instance_id (instance), now);
-          guint n = rds_region_get_n_zones (instance->region->info);
-          guint index = (guint) (rds_sim_hash (rds_sim_engine_get_seed (self), salt) % n);
-
-          zone = rds_region_get_zone (instance->region->info, index);
-          if (g_strcmp0 (zone, rds_shape_get_string (model, "availability-zone")) == 0)
+          /* The standby is in sync by now (a state from before standbys had none). */
+          for (guint i = 0; instance->standby_zone == NULL; i++)
             {
-              g_free (zone);
-              zone = rds_region_get_zone (instance->region->info, (index + 1) % n);
+              g_autofree char *zone = rds_region_get_zone (instance->region->info, i);
+
+              if (g_strcmp0 (zone, rds_shape_get_string (model, "availability-zone")) != 0)
+                instance->standby_zone = g_intern_string (zone);
             }
-          rds_shape_set_string (model, "secondary-availability-zone", zone);
-          emit (self, instance, "Finished applying modification to convert to a Multi-AZ DB instance.",
-                "configuration change", now);
+          instance->standby = RDS_SIM_STANDBY_IN_SYNC;
+          instance->standby_conversion = FALSE;
+          _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STANDBY, 0);
+          rds_shape_set_string (model, "secondary-availability-zone", instance->standby_zone);
+          _rds_sim_instance_emit (self, instance,
+                                  "Finished applying modification to convert to a Multi-AZ DB instance.",
+                                  "configuration change", now);
         }
       else if (!on && rds_shape_get_boolean (model, "multi-az"))
         {
           rds_shape_set_string (model, "secondary-availability-zone", NULL);
-          emit (self, instance,
-                "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
-                "configuration change", now);
+          instance->standby = RDS_SIM_STANDBY_NONE;
+          instance->standby_zone = NULL;
+          _rds_sim_instance_emit (self, instance,
+                                  "Finished applying modification to convert to a standard (Single-AZ) DB instance.",
+                                  "configuration change", now);
         }
       rds_shape_set_boolean (model, "multi-az", on);
     }
@@ -1499,7 +1548,7 @@ finish_modify (RdsSimEngine   *self,
   g_object_thaw_notify (G_OBJECT (model));
 
   rds_shape_set_object (model, "pending-modified-values", NULL);
-  pending (instance);
+  _rds_sim_instance_pending (instance);
 
   /* The metrics follow: a new class restarts the engine; more storage
    * frees a full disk. */
@@ -1517,26 +1566,26 @@ finish_modify (RdsSimEngine   *self,
                                                       "threshold %d GB. Increase the maximum storage "
                                                       "threshold.", now_allocated, threshold);
 
-          emit (self, instance, message, "notification", now);
+          _rds_sim_instance_emit (self, instance, message, "notification", now);
         }
       instance->autoscaling = FALSE;
     }
   if (class_name != NULL)
-    record_start (self, instance, now);
+    _rds_sim_instance_record_start (self, instance, now);
   else
     {
       const RdsSimSegment *last = rds_sim_workload_last (&instance->workload);
       gboolean freed = last != NULL && last->phase == RDS_SIM_PHASE_FULL &&
                        rds_shape_get_int (model, "allocated-storage") > last->allocated_gib;
 
-      record (self, instance, now, freed ? RDS_SIM_PHASE_RUNNING : -1);
+      _rds_sim_instance_record (self, instance, now, freed ? RDS_SIM_PHASE_RUNNING : -1);
     }
 
   if (storage_changed)
-    start_op (self, instance, RDS_SIM_OP_OPTIMIZE, "storage-optimization",
-              now + hashed_duration (self, instance, "optimize", now, 3600, 10800));
+    _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_OPTIMIZE, "storage-optimization",
+                                now + _rds_sim_instance_hashed_duration (self, instance, "optimize", now, 3600, 10800));
   else
-    become_available (self, instance, now);
+    _rds_sim_instance_become_available (self, instance, now);
 }
 
 RdsQueryResult *
@@ -1577,7 +1626,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     return NULL;
 
   if (!modification_requested (request) &&
-      !(apply_immediately && !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance)))))
+      !(apply_immediately && !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (_rds_sim_instance_pending (instance)))))
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                            "No modifications were requested");
@@ -1716,6 +1765,10 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   if (!rds_request_get_int (request, "BackupRetentionPeriod", &retention, error) ||
       !_rds_sim_check_backup_retention (retention, error))
     return NULL;
+  if (retention == 0 && _rds_sim_instance_count_replicas (instance) > 0)
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "Cannot turn off automated backups of DB instance %s: it has read replicas. "
+                          "Promote or delete them first.", instance_id (instance)), NULL;
 
   password = rds_request_get_string (request, "MasterUserPassword");
   if (password != NULL && !rds_rules_check_master_password (engine, password, error))
@@ -1806,17 +1859,17 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   /* All checked: record the changes. Those RDS applies with an outage wait
    * in PendingModifiedValues for the maintenance window unless applied
    * immediately; the others apply now. */
-  had_pending = !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance)));
+  had_pending = !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (_rds_sim_instance_pending (instance)));
   g_object_freeze_notify (G_OBJECT (model));
 
   if (class_name != NULL && !g_str_equal (class_name, rds_shape_get_string (model, "db-instance-class")))
-    rds_shape_set_string (pending (instance), "db-instance-class", class_name);
+    rds_shape_set_string (_rds_sim_instance_pending (instance), "db-instance-class", class_name);
   else if (class_name != NULL)
-    rds_shape_set_string (pending (instance), "db-instance-class", NULL);
+    rds_shape_set_string (_rds_sim_instance_pending (instance), "db-instance-class", NULL);
 
   if (storage_changing)
     {
-      RdsShape *values = pending (instance);
+      RdsShape *values = _rds_sim_instance_pending (instance);
 
       rds_shape_set_int (values, "allocated-storage",
                          storage.allocated != current.allocated ? storage.allocated : -1);
@@ -1832,14 +1885,14 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     }
 
   if (ca != NULL)
-    rds_shape_set_string (pending (instance), "ca-certificate-identifier",
+    rds_shape_set_string (_rds_sim_instance_pending (instance), "ca-certificate-identifier",
                           g_str_equal (ca, rds_shape_get_string (model, "ca-certificate-identifier")) ? NULL : ca);
   if (rds_request_has (request, "MultiAZ"))
-    rds_shape_set_tristate (pending (instance), "multi-az",
+    rds_shape_set_tristate (_rds_sim_instance_pending (instance), "multi-az",
                             multi_az == rds_shape_get_boolean (model, "multi-az") ? RDS_TRISTATE_UNSET
                             : multi_az ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
   if (rds_request_has (request, "EnableIAMDatabaseAuthentication"))
-    rds_shape_set_tristate (pending (instance), "iam-database-authentication-enabled",
+    rds_shape_set_tristate (_rds_sim_instance_pending (instance), "iam-database-authentication-enabled",
                             iam_auth == rds_shape_get_boolean (model, "iam-database-authentication-enabled")
                             ? RDS_TRISTATE_UNSET : iam_auth ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
 
@@ -1849,12 +1902,12 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
       if ((current_retention == 0) != (retention == 0))
         {
-          rds_shape_set_int (pending (instance), "backup-retention-period", retention);
+          rds_shape_set_int (_rds_sim_instance_pending (instance), "backup-retention-period", retention);
         }
       else
         {
           /* Non-zero to non-zero applies at once, without an outage. */
-          rds_shape_set_int (pending (instance), "backup-retention-period", -1);
+          rds_shape_set_int (_rds_sim_instance_pending (instance), "backup-retention-period", -1);
           rds_shape_set_int (model, "backup-retention-period", retention);
         }
     }
@@ -1901,7 +1954,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
         {
           g_autofree char *message = g_strdup_printf ("Monitoring Interval changed to %d.",
                                                       monitoring_interval);
-          emit (self, instance, message, "configuration change", now);
+          _rds_sim_instance_emit (self, instance, message, "configuration change", now);
         }
     }
 
@@ -1920,7 +1973,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     }
 
   if (security_groups != NULL && security_groups[0] != NULL)
-    set_security_groups (instance, region, security_groups);
+    _rds_sim_instance_set_security_groups (instance, security_groups);
 
   if (parameter_group != NULL)
     {
@@ -1932,18 +1985,18 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
         {
           g_autofree char *message = g_strdup_printf ("Updated to use DBParameterGroup %s", parameter_group);
 
-          set_parameter_group (instance, parameter_group, "pending-reboot");
-          emit (self, instance, message, "configuration change", now);
+          _rds_sim_instance_set_parameter_group (instance, parameter_group, "pending-reboot");
+          _rds_sim_instance_emit (self, instance, message, "configuration change", now);
         }
     }
 
   if (password != NULL)
-    emit (self, instance, "Reset master credentials.", "configuration change", now);
+    _rds_sim_instance_emit (self, instance, "Reset master credentials.", "configuration change", now);
 
   g_object_thaw_notify (G_OBJECT (model));
 
   /* Apply now, or wait for the window. */
-  if (!rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending (instance))))
+  if (!rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (_rds_sim_instance_pending (instance))))
     {
       if (apply_immediately)
         begin_applying (self, instance, now);
@@ -1957,7 +2010,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
     }
 
   _rds_sim_instance_refresh (self, instance, now);
-  dirty (self, instance);
+  _rds_sim_instance_dirty (self, instance);
   return item_result ("ModifyDBInstance", instance->model);
 }
 
@@ -1979,20 +2032,26 @@ _rds_sim_action_reboot_db_instance (RdsSimEngine  *self,
       !rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_REBOOT, error))
     return NULL;
 
-  if (failover && !rds_shape_get_boolean (shape (instance), "multi-az"))
+  if (failover &&
+      (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_FAILOVER, error) ||
+       !_rds_sim_instance_check_failover (instance, error)))
+    return NULL;
+
+  if (failover && !_rds_sim_instance_failover_recent (instance, now))
     {
-      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                   "Reboot with failover is only possible for a Multi-AZ DB instance, and %s is "
-                   "Single-AZ.", instance_id (instance));
-      return NULL;
+      _rds_sim_instance_failover (self, instance, FALSE, now);
+      _rds_sim_replication_update (self, instance, now);
+      return item_result ("RebootDBInstance", instance->model);
     }
 
-  instance->failover = failover;
-  record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
+  /* Too soon after the last failover: a plain reboot. */
   if (failover)
-    emit (self, instance, "Multi-AZ instance failover started.", "failover", now);
-  start_op (self, instance, RDS_SIM_OP_REBOOT, "rebooting",
-            now + USEC (_rds_sim_engine_draw (self, 60, 150)));
+    _rds_sim_instance_emit (self, instance, "Abandoning user requested failover since a failover recently "
+                            "occurred on the database instance.", "failover", now);
+  _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_REBOOT, "rebooting",
+                              now + USEC (_rds_sim_engine_draw (self, 60, 150)));
+  _rds_sim_replication_update (self, instance, now);
 
   return item_result ("RebootDBInstance", instance->model);
 }
@@ -2012,13 +2071,14 @@ finish_reboot (RdsSimEngine   *self,
                             rds_shape_get_string (model, "secondary-availability-zone"));
       rds_shape_set_string (model, "secondary-availability-zone", primary);
       instance->failover = FALSE;
-      emit (self, instance, "Multi-AZ instance failover completed.", "failover", now);
+      _rds_sim_instance_emit (self, instance, "Multi-AZ instance failover completed.", "failover", now);
     }
 
   set_parameter_apply_status (instance, "in-sync");
-  emit (self, instance, "DB instance restarted.", "availability", now);
-  record_start (self, instance, now);
-  become_available (self, instance, now);
+  _rds_sim_instance_emit (self, instance, "DB instance restarted.", "availability", now);
+  _rds_sim_instance_record_start (self, instance, now);
+  _rds_sim_instance_become_available (self, instance, now);
+  _rds_sim_replication_update (self, instance, now);
 }
 
 /* StopDBInstance and StartDBInstance */
@@ -2056,7 +2116,7 @@ _rds_sim_action_stop_db_instance (RdsSimEngine  *self,
       stop_due = MAX (stop_due, snapshot_due);
     }
 
-  start_op (self, instance, RDS_SIM_OP_STOP, "stopping", stop_due);
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_STOP, "stopping", stop_due);
   return item_result ("StopDBInstance", instance->model);
 }
 
@@ -2067,11 +2127,11 @@ finish_stop (RdsSimEngine   *self,
 {
   instance->op = RDS_SIM_OP_NONE;
   rds_db_instance_set_status (instance->model, "stopped");
-  record (self, instance, now, RDS_SIM_PHASE_STOPPED);
+  _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_STOPPED);
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", now + STOP_LIMIT);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_RESTART, now + STOP_LIMIT);
-  emit (self, instance, "DB instance stopped.", "notification", now);
-  dirty (self, instance);
+  _rds_sim_instance_emit (self, instance, "DB instance stopped.", "notification", now);
+  _rds_sim_instance_dirty (self, instance);
 }
 
 static void
@@ -2082,7 +2142,7 @@ begin_start (RdsSimEngine   *self,
 {
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_RESTART, 0);
-  start_op (self, instance, RDS_SIM_OP_START, "starting", due);
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_START, "starting", due);
 }
 
 RdsQueryResult *
@@ -2142,6 +2202,18 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
                            "true.");
       return NULL;
     }
+  if (rds_shape_get_string (shape (instance), "read-replica-source-db-instance-identifier") != NULL)
+    {
+      /* A read replica has no final snapshot. */
+      if (final_snapshot != NULL)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                               "FinalDBSnapshotIdentifier can not be specified when deleting a replica "
+                               "instance");
+          return NULL;
+        }
+      skip_final = TRUE;
+    }
   if (!skip_final && final_snapshot == NULL)
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
@@ -2164,9 +2236,14 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
         return NULL;
     }
 
-  /* Whatever was going on stops: the instance is going away. */
+  /* Whatever was going on stops: the instance is going away, and its
+   * replicas stand alone. */
   for (guint i = 0; i < RDS_SIM_N_TIMERS; i++)
     _rds_sim_engine_schedule (self, &instance->resource, i, 0);
+  if (rds_shape_get_string (shape (instance), "read-replica-source-db-instance-identifier") != NULL)
+    _rds_sim_replica_detach (self, instance);
+  if (_rds_sim_instance_count_replicas (instance) > 0)
+    _rds_sim_replicas_source_deleted (self, instance, now);
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
 
   due = now;
@@ -2177,8 +2254,8 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
     }
   due += USEC (_rds_sim_engine_draw (self, 120, 300));
 
-  record (self, instance, now, RDS_SIM_PHASE_ABSENT);
-  start_op (self, instance, RDS_SIM_OP_DELETE, "deleting", due);
+  _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_ABSENT);
+  _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_DELETE, "deleting", due);
   return item_result ("DeleteDBInstance", instance->model);
 }
 
@@ -2187,7 +2264,7 @@ finish_delete (RdsSimEngine   *self,
                RdsSimInstance *instance,
                gint64          now)
 {
-  emit (self, instance, "DB instance deleted.", "deletion", now);
+  _rds_sim_instance_emit (self, instance, "DB instance deleted.", "deletion", now);
   _rds_sim_resource_remove (self, &instance->resource);
 }
 
@@ -2207,11 +2284,17 @@ instance_fire (RdsSimEngine   *self,
       return;
     }
 
+  if (kind == RDS_SIM_TIMER_STANDBY)
+    {
+      _rds_sim_standby_fire (self, instance, now);
+      return;
+    }
+
   if (kind == RDS_SIM_TIMER_RESTART)
     {
-      emit (self, instance, "DB instance is being started due to it exceeding the maximum allowed "
-            "time being stopped.", "notification", now);
-      begin_start (self, instance, now, now + hashed_duration (self, instance, "auto-start", now, 180, 420));
+      _rds_sim_instance_emit (self, instance, "DB instance is being started due to it exceeding the maximum allowed "
+                              "time being stopped.", "notification", now);
+      begin_start (self, instance, now, now + _rds_sim_instance_hashed_duration (self, instance, "auto-start", now, 180, 420));
       return;
     }
 
@@ -2231,7 +2314,7 @@ instance_fire (RdsSimEngine   *self,
           /* Busy in this window: try the next one. */
           _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE,
                                     rds_rules_next_window_start (start, now));
-          dirty (self, instance);
+          _rds_sim_instance_dirty (self, instance);
         }
       return;
     }
@@ -2242,9 +2325,9 @@ instance_fire (RdsSimEngine   *self,
       finish_create (self, instance, now);
       break;
     case RDS_SIM_OP_FIRST_BACKUP:
-      emit (self, instance, "Finished DB Instance backup.", "backup", now);
-      rds_shape_set_string (pending (instance), "master-user-password", NULL);
-      become_available (self, instance, now);
+      _rds_sim_instance_emit (self, instance, "Finished DB Instance backup.", "backup", now);
+      rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", NULL);
+      _rds_sim_instance_become_available (self, instance, now);
       break;
     case RDS_SIM_OP_REBOOT:
       finish_reboot (self, instance, now);
@@ -2253,20 +2336,34 @@ instance_fire (RdsSimEngine   *self,
       finish_stop (self, instance, now);
       break;
     case RDS_SIM_OP_START:
-      emit (self, instance, "DB instance started.", "notification", now);
-      record_start (self, instance, now);
-      become_available (self, instance, now);
+      _rds_sim_instance_emit (self, instance, "DB instance started.", "notification", now);
+      _rds_sim_instance_record_start (self, instance, now);
+      _rds_sim_instance_become_available (self, instance, now);
+      _rds_sim_replication_update (self, instance, now);
+      break;
+    case RDS_SIM_OP_FAILOVER:
+      _rds_sim_instance_finish_failover (self, instance, now);
+      break;
+    case RDS_SIM_OP_RECOVER:
+      _rds_sim_instance_finish_recovery (self, instance, now);
+      break;
+    case RDS_SIM_OP_REPLICATE:
+      _rds_sim_replica_finish_setup (self, instance, now);
+      break;
+    case RDS_SIM_OP_PROMOTE:
+      _rds_sim_replica_finish_promote (self, instance, now);
       break;
     case RDS_SIM_OP_MODIFY:
-      finish_modify (self, instance, now);
+      _rds_sim_instance_finish_modify (self, instance, now);
       break;
     case RDS_SIM_OP_OPTIMIZE:
     case RDS_SIM_OP_SNAPSHOT:
-      become_available (self, instance, now);
+      _rds_sim_instance_become_available (self, instance, now);
       break;
     case RDS_SIM_OP_DELETE:
       finish_delete (self, instance, now);
       break;
+    case RDS_SIM_OP_DOWN:        /* until its zone is back: no timer */
     case RDS_SIM_OP_NONE:
     case RDS_SIM_N_OPS:
     default:
@@ -2276,7 +2373,9 @@ instance_fire (RdsSimEngine   *self,
 
 /* Saving and loading */
 
-static const char * const timer_names[RDS_SIM_N_TIMERS] = { "step", "restart", "maintenance", "storage" };
+static const char * const timer_names[RDS_SIM_N_TIMERS] = {
+  "step", "restart", "maintenance", "storage", "standby"
+};
 
 /* Saved: {"op": …, "due": {"step": …, …}, "failover": …, "lastStorageChange": …, "port": …} */
 static void
@@ -2305,6 +2404,26 @@ instance_save (RdsSimResource *resource,
     json_object_set_int_member (sim, "lowSince", instance->low_since);
   if (instance->storage_retry != 0)
     json_object_set_int_member (sim, "storageRetry", instance->storage_retry);
+  if (instance->standby != RDS_SIM_STANDBY_NONE)
+    {
+      json_object_set_string_member (sim, "standby", _rds_sim_standby_get_name (instance->standby));
+      if (instance->standby_zone != NULL)
+        json_object_set_string_member (sim, "standbyZone", instance->standby_zone);
+      if (instance->standby_started != 0)
+        json_object_set_int_member (sim, "standbyStarted", instance->standby_started);
+      if (instance->standby_conversion)
+        json_object_set_boolean_member (sim, "standbyConversion", TRUE);
+    }
+  if (instance->faults != 0)
+    json_object_set_int_member (sim, "faults", instance->faults);
+  if (instance->last_failover != 0)
+    json_object_set_int_member (sim, "lastFailover", instance->last_failover);
+  if (instance->failover_automatic)
+    json_object_set_boolean_member (sim, "failoverAutomatic", TRUE);
+  if (instance->replication != RDS_SIM_REPLICATION_NONE)
+    json_object_set_string_member (sim, "replication", _rds_sim_replication_get_name (instance->replication));
+  if (instance->replica_snapshot != 0)
+    json_object_set_int_member (sim, "replicaSnapshot", instance->replica_snapshot);
   json_object_set_member (sim, "workload", rds_sim_workload_save (&instance->workload));
 }
 
@@ -2374,6 +2493,31 @@ instance_load (RdsSimRegion  *region,
   instance->storage_notices = (guint) json_object_get_int_member_with_default (sim, "storageNotices", 0);
   instance->low_since = json_object_get_int_member_with_default (sim, "lowSince", 0);
   instance->storage_retry = json_object_get_int_member_with_default (sim, "storageRetry", 0);
+  instance->faults = (guint) json_object_get_int_member_with_default (sim, "faults", 0) & 7;
+  instance->last_failover = json_object_get_int_member_with_default (sim, "lastFailover", 0);
+  instance->failover_automatic = json_object_get_boolean_member_with_default (sim, "failoverAutomatic", FALSE);
+  instance->standby_started = json_object_get_int_member_with_default (sim, "standbyStarted", 0);
+  instance->standby_conversion = json_object_get_boolean_member_with_default (sim, "standbyConversion", FALSE);
+  instance->replica_snapshot = json_object_get_int_member_with_default (sim, "replicaSnapshot", 0);
+  if (json_object_has_member (sim, "standbyZone"))
+    instance->standby_zone = g_intern_string (json_object_get_string_member (sim, "standbyZone"));
+  if (!json_object_has_member (sim, "standby") && rds_shape_get_boolean (model, "multi-az"))
+    {
+      /* A state from before standbys: a Multi-AZ instance's is in sync. */
+      instance->standby = RDS_SIM_STANDBY_IN_SYNC;
+      instance->standby_zone = g_intern_string (rds_shape_get_string (model, "secondary-availability-zone"));
+    }
+  if ((json_object_has_member (sim, "standby") &&
+       !_rds_sim_standby_from_name (json_object_get_string_member (sim, "standby"), &instance->standby)) ||
+      (json_object_has_member (sim, "replication") &&
+       !_rds_sim_replication_from_name (json_object_get_string_member (sim, "replication"),
+                                        &instance->replication)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "a DB instance record has an unknown standby or replication state");
+      instance_free (&instance->resource);
+      return NULL;
+    }
 
   if (json_object_has_member (sim, "workload"))
     {
@@ -2398,6 +2542,8 @@ instance_load (RdsSimRegion  *region,
 
 static const RdsSimAction instance_actions[] = {
   { "CreateDBInstance", _rds_sim_action_create_db_instance },
+  { "CreateDBInstanceReadReplica", _rds_sim_action_create_db_instance_read_replica },
+  { "PromoteReadReplica", _rds_sim_action_promote_read_replica },
   { "DescribeDBInstances", _rds_sim_action_describe_db_instances },
   { "ModifyDBInstance", _rds_sim_action_modify_db_instance },
   { "RebootDBInstance", _rds_sim_action_reboot_db_instance },

@@ -300,6 +300,7 @@ compute_series (RdsSimInstance *instance,
   guint capacity = (guint) MIN (periods, 1024);
   Accumulator acc = { 0 };
   gboolean percentile = FALSE;
+  RdsSimInstance *source = NULL;
 
   for (guint s = 0; s < n_stats; s++)
     percentile |= stats[s].kind == STAT_PERCENTILE;
@@ -313,6 +314,10 @@ compute_series (RdsSimInstance *instance,
       out->timestamps = g_new (gint64, capacity + 1);
       out->values = g_new (double, (capacity + 1) * n_stats);
     }
+
+  /* A replica's lag follows its source's writes. */
+  if (metric == RDS_METRIC_REPLICA_LAG)
+    source = _rds_sim_instance_get_source (instance);
 
   for (gint64 t = start; t < end; t += step)
     {
@@ -329,7 +334,9 @@ compute_series (RdsSimInstance *instance,
           const RdsSimSegment *segment = rds_sim_workload_at (&instance->workload, m);
           double value;
 
-          if (rds_sim_workload_sample (&instance->workload, segment, metric, m, &value))
+          if (metric == RDS_METRIC_REPLICA_LAG
+                ? _rds_sim_instance_replica_lag (instance, source, m, &value)
+                : rds_sim_workload_sample (&instance->workload, segment, metric, m, &value))
             accumulator_add (&acc, value);
         }
       if (acc.count == 0)
@@ -1444,7 +1451,8 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
             if ((filter.name != NULL && !g_str_equal (filter.name, info->name)) ||
                 !rds_metrics_publishes (info, rds_db_instance_get_engine (instance->model),
                                         rds_shape_get_string (model, "db-instance-class"),
-                                        rds_shape_get_string (model, "storage-type"), FALSE))
+                                        rds_shape_get_string (model, "storage-type"),
+                                        instance->replication != RDS_SIM_REPLICATION_NONE))
               continue;
             metric = g_object_new (RDS_TYPE_METRIC, "namespace", RDS_METRICS_NAMESPACE,
                                    "metric-name", info->name, NULL);

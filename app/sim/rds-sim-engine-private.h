@@ -31,6 +31,7 @@ typedef enum
   RDS_SIM_TIMER_RESTART,      /* a stopped instance starts again by itself */
   RDS_SIM_TIMER_MAINTENANCE,  /* the maintenance window applies pending changes */
   RDS_SIM_TIMER_STORAGE,      /* free space crosses a line: low, autoscaling, full */
+  RDS_SIM_TIMER_STANDBY,      /* the end of a step of building the Multi-AZ standby */
   RDS_SIM_N_TIMERS
 } RdsSimTimerKind;
 
@@ -47,8 +48,45 @@ typedef enum
   RDS_SIM_OP_OPTIMIZE,        /* storage-optimization */
   RDS_SIM_OP_SNAPSHOT,        /* backing-up, for a snapshot */
   RDS_SIM_OP_DELETE,          /* deleting */
+  RDS_SIM_OP_FAILOVER,        /* rebooting: the standby takes over */
+  RDS_SIM_OP_DOWN,            /* failed: its host, storage or zone is gone */
+  RDS_SIM_OP_RECOVER,         /* rebooting: back on a new host or from backups */
+  RDS_SIM_OP_REPLICATE,       /* modifying: a new replica sets up replication */
+  RDS_SIM_OP_PROMOTE,         /* modifying: a replica stops replicating */
   RDS_SIM_N_OPS
 } RdsSimOp;
+
+/* The synchronous standby of a Multi-AZ instance. Building one (converting
+ * to Multi-AZ, or replacing a lost one) takes three steps in order. */
+typedef enum
+{
+  RDS_SIM_STANDBY_NONE,       /* Single-AZ */
+  RDS_SIM_STANDBY_SNAPSHOT,   /* building: a snapshot of the primary's volumes */
+  RDS_SIM_STANDBY_RESTORE,    /* building: its volumes restored from the snapshot */
+  RDS_SIM_STANDBY_SYNC,       /* building: synchronous replication catches up */
+  RDS_SIM_STANDBY_IN_SYNC,    /* ready to take over */
+  RDS_SIM_STANDBY_LOST,       /* its host or zone failed; waits for a healthy zone */
+  RDS_SIM_STANDBY_REMOVING,   /* Multi-AZ to Single-AZ */
+  RDS_SIM_N_STANDBY_STATES
+} RdsSimStandby;
+
+/* What failed under an instance (faults injected through /_sim/). */
+typedef enum
+{
+  RDS_SIM_FAULT_ZONE = 1 << 0,      /* its Availability Zone is down */
+  RDS_SIM_FAULT_HOST = 1 << 1,      /* its host failed */
+  RDS_SIM_FAULT_STORAGE = 1 << 2,   /* its storage volumes failed */
+} RdsSimFault;
+
+/* A read replica's replication, as StatusInfos shows it. */
+typedef enum
+{
+  RDS_SIM_REPLICATION_NONE,         /* not a replica */
+  RDS_SIM_REPLICATION_STARTING,     /* being created */
+  RDS_SIM_REPLICATION_REPLICATING,
+  RDS_SIM_REPLICATION_ERROR,        /* it can't reach its source, or is down */
+  RDS_SIM_N_REPLICATION_STATES
+} RdsSimReplication;
 
 typedef struct
 {
@@ -75,6 +113,17 @@ struct _RdsSimInstance
   gint64          low_since;               /* when less than 10 % was first free */
   gint64          storage_retry;           /* autoscaling blocked: not before then */
   RdsSimWorkload  workload;                /* its load and history, for its metrics */
+
+  /* Availability: the standby, faults and failovers */
+  RdsSimStandby   standby;
+  const char     *standby_zone;            /* interned; where it is or is being built */
+  gint64          standby_started;         /* when the current build began */
+  gboolean        standby_conversion;      /* the build converts to Multi-AZ (else it replaces) */
+  guint           faults;                  /* RdsSimFault */
+  gint64          last_failover;           /* when the last failover finished */
+  gboolean        failover_automatic;      /* the failover under way was not asked for */
+  RdsSimReplication replication;
+  gint64          replica_snapshot;        /* the source's data the replica began from */
 };
 
 /* What an instance said about its storage, once per storage change. */
@@ -116,6 +165,7 @@ struct _RdsSimRegion
   GPtrArray       *parameter_groups; /* RdsDbParameterGroup, sorted by name */
   GPtrArray       *resources;        /* per kind, by its index: identifier → resource */
   gint64           allocated_storage; /* of all its instances, in GiB, for the quota */
+  guint            zones_down;       /* a bit per zone of info that is down (/_sim/ faults) */
   guint64          instances_changed; /* counts instances added and removed */
   GPtrArray       *events;           /* RdsEvent, oldest first */
   guint64          events_base;      /* sequence number of events[0] */
@@ -288,9 +338,117 @@ void            _rds_sim_instance_set_workload       (RdsSimEngine    *self,
                                                       RdsSimProfile    profile,
                                                       double           multiplier,
                                                       gint64           now);
+RdsSimInstance *_rds_sim_instance_new                (RdsSimEngine    *self,
+                                                      RdsSimRegion    *region,
+                                                      RdsDbInstance   *model,
+                                                      int              port,
+                                                      gint64           now);
+void            _rds_sim_instance_set_security_groups (RdsSimInstance *instance,
+                                                      char           **groups);
+void            _rds_sim_instance_set_parameter_group (RdsSimInstance *instance,
+                                                      const char      *name,
+                                                      const char      *apply_status);
+void            _rds_sim_instance_emit               (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      const char      *message,
+                                                      const char      *category,
+                                                      gint64           date);
+void            _rds_sim_instance_dirty              (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance);
+RdsShape       *_rds_sim_instance_pending            (RdsSimInstance  *instance);
+gint64          _rds_sim_instance_hashed_duration    (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      const char      *step,
+                                                      gint64           start,
+                                                      int              low,
+                                                      int              high);
+void            _rds_sim_instance_start_op           (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      RdsSimOp         op,
+                                                      const char      *status,
+                                                      gint64           due);
+void            _rds_sim_instance_become_available   (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+RdsSimSegment  *_rds_sim_instance_record             (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now,
+                                                      int              phase);
+void            _rds_sim_instance_record_start       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_instance_finish_modify      (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
 const char     *_rds_sim_op_get_name                 (RdsSimOp         op);
 gboolean        _rds_sim_op_from_name                (const char      *name,
                                                       RdsSimOp        *op);
+
+/* rds-sim-engine-availability.c: the standby, failovers and faults */
+gint64          _rds_sim_standby_build               (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gboolean         conversion,
+                                                      gint64           now);
+void            _rds_sim_standby_fire                (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+gboolean        _rds_sim_standby_is_building         (RdsSimInstance  *instance);
+void            _rds_sim_standby_complete            (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+gboolean        _rds_sim_instance_check_failover     (RdsSimInstance  *instance,
+                                                      GError         **error);
+gboolean        _rds_sim_instance_failover_recent    (RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_instance_failover           (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gboolean         automatic,
+                                                      gint64           now);
+void            _rds_sim_instance_finish_failover    (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_instance_finish_recovery    (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_instance_zone_changed       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+gboolean        _rds_sim_region_zone_is_down         (RdsSimRegion    *region,
+                                                      const char      *zone);
+const char     *_rds_sim_standby_get_name            (RdsSimStandby    standby);
+gboolean        _rds_sim_standby_from_name           (const char      *name,
+                                                      RdsSimStandby   *standby);
+
+/* rds-sim-engine-replicas.c */
+RdsQueryResult *_rds_sim_action_create_db_instance_read_replica (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_promote_read_replica (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsSimInstance *_rds_sim_instance_get_source         (RdsSimInstance  *replica);
+gboolean        _rds_sim_instance_is_running         (RdsSimInstance  *instance);
+void            _rds_sim_replication_update          (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_replica_finish_create       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *replica,
+                                                      gint64           now);
+void            _rds_sim_replica_finish_setup        (RdsSimEngine    *self,
+                                                      RdsSimInstance  *replica,
+                                                      gint64           now);
+void            _rds_sim_replica_finish_promote      (RdsSimEngine    *self,
+                                                      RdsSimInstance  *replica,
+                                                      gint64           now);
+void            _rds_sim_replicas_source_deleted     (RdsSimEngine    *self,
+                                                      RdsSimInstance  *source,
+                                                      gint64           now);
+void            _rds_sim_replica_detach              (RdsSimEngine    *self,
+                                                      RdsSimInstance  *replica);
+gboolean        _rds_sim_instance_replica_lag        (RdsSimInstance  *replica,
+                                                      RdsSimInstance  *source,
+                                                      gint64           minute,
+                                                      double          *value);
+guint           _rds_sim_instance_count_replicas     (RdsSimInstance  *instance);
+const char     *_rds_sim_replication_get_name        (RdsSimReplication state);
+gboolean        _rds_sim_replication_from_name       (const char      *name,
+                                                      RdsSimReplication *state);
 
 /* rds-sim-engine-snapshots.c */
 RdsQueryResult *_rds_sim_action_create_db_snapshot    (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);

@@ -1130,6 +1130,36 @@ quotas_to_json (RdsSimEngine *self)
   return node_take_object (object);
 }
 
+/* {"us-east-1": ["us-east-1a"]}: the zones that are down, by Region. */
+static JsonNode *
+zones_to_json (RdsSimEngine *self)
+{
+  JsonObject *object = json_object_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->regions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RdsSimRegion *region = value;
+      JsonArray *zones;
+
+      if (region->zones_down == 0)
+        continue;
+      zones = json_array_new ();
+      for (guint i = 0; i < rds_region_get_n_zones (region->info); i++)
+        if (region->zones_down & (1u << i))
+          {
+            g_autofree char *zone = rds_region_get_zone (region->info, i);
+
+            json_array_add_string_element (zones, zone);
+          }
+      json_object_set_array_member (object, region->info->name, zones);
+    }
+
+  return node_take_object (object);
+}
+
 static JsonNode *
 resource_record (RdsSimResource *resource)
 {
@@ -1228,6 +1258,7 @@ rds_sim_engine_take_changes (RdsSimEngine *self)
   json_object_set_member (changes, "clock", clock_to_json (self));
   json_object_set_string_member (changes, "rng", rng);
   json_object_set_member (changes, "quotas", quotas_to_json (self));
+  json_object_set_member (changes, "zonesDown", zones_to_json (self));
   json_object_set_array_member (changes, "put", put);
   json_object_set_array_member (changes, "delete", removed);
   json_object_set_array_member (changes, "events", events);
@@ -1265,6 +1296,7 @@ rds_sim_engine_save_header (RdsSimEngine *self)
   json_object_set_member (header, "clock", clock_to_json (self));
   json_object_set_string_member (header, "rng", rng);
   json_object_set_member (header, "quotas", quotas_to_json (self));
+  json_object_set_member (header, "zonesDown", zones_to_json (self));
 
   return node_take_object (header);
 }
@@ -1546,6 +1578,7 @@ typedef struct
   RdsSimRng rng;
   gint64    quotas[RDS_SIM_N_QUOTAS];
   gboolean  has_quota[RDS_SIM_N_QUOTAS];
+  JsonObject *zones_down;   /* the record's; NULL in a file from before faults */
 } Settings;
 
 static gboolean
@@ -1566,6 +1599,8 @@ read_settings (JsonObject  *object,
 
   if (rng == NULL || !rds_sim_rng_from_string (&settings->rng, rng))
     return load_error (error, "the random generator state is missing or malformed");
+
+  settings->zones_down = object_member (object, "zonesDown");
 
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     {
@@ -1588,6 +1623,30 @@ apply_settings (RdsSimEngine   *self,
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     if (settings->has_quota[i])
       self->quotas[i] = settings->quotas[i];
+
+  if (settings->zones_down != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->regions);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          RdsSimRegion *region = value;
+          JsonNode *node = json_object_get_member (settings->zones_down, region->info->name);
+          JsonArray *zones = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+          region->zones_down = 0;
+          for (guint z = 0; zones != NULL && z < json_array_get_length (zones); z++)
+            for (guint i = 0; i < rds_region_get_n_zones (region->info); i++)
+              {
+                g_autofree char *zone = rds_region_get_zone (region->info, i);
+
+                if (g_strcmp0 (zone, json_array_get_string_element (zones, z)) == 0)
+                  region->zones_down |= 1u << i;
+              }
+        }
+    }
 }
 
 /**

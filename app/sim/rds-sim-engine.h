@@ -64,6 +64,25 @@ gboolean        rds_sim_engine_set_workload    (RdsSimEngine  *self,
                                                 GError       **error);
 const char * const *rds_sim_engine_list_profiles (void);
 
+/* Faults, and what the simulator knows of an instance beyond the API (the
+ * /_sim/ API) */
+gboolean        rds_sim_engine_set_zone_down   (RdsSimEngine  *self,
+                                                const char    *region,
+                                                const char    *zone,
+                                                gboolean       down,
+                                                GError       **error);
+char          **rds_sim_engine_list_zones_down (RdsSimEngine  *self,
+                                                const char    *region);
+gboolean        rds_sim_engine_fail_instance   (RdsSimEngine  *self,
+                                                const char    *region,
+                                                const char    *instance,
+                                                const char    *what,
+                                                GError       **error);
+JsonNode       *rds_sim_engine_describe_instance (RdsSimEngine *self,
+                                                const char    *region,
+                                                const char    *instance,
+                                                GError       **error);
+
 /* Time */
 void            rds_sim_engine_catch_up        (RdsSimEngine  *self);
 void            rds_sim_engine_advance         (RdsSimEngine  *self,

@@ -603,11 +603,77 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
   return TRUE;
 }
 
+/* How many write IOPS a replica of @segment's class replays in step with its
+ * source: MySQL and MariaDB apply on fewer threads than PostgreSQL, Oracle
+ * and SQL Server, which replay the log physically. */
+static double
+apply_capacity (const RdsSimWorkload *self,
+                const RdsSimSegment  *segment)
+{
+  int vcpu = segment->klass != NULL ? segment->klass->vcpu : 2;
+  double per_vcpu = self->family == RDS_FAMILY_MYSQL || self->family == RDS_FAMILY_MARIADB ? 140.0 : 420.0;
+
+  return per_vcpu * sqrt ((double) vcpu);
+}
+
+/**
+ * rds_sim_workload_replica_lag:
+ * @segment: the segment @time falls in
+ * @source_writes: the write IOPS of its source over the minute
+ * @value: (out): ReplicaLag over the minute from @time, in seconds
+ *
+ * A replica keeps up while its source writes less than it can replay;
+ * beyond that it falls behind, more the harder the source writes. After a
+ * break, it starts behind by the time it missed and catches up at twice
+ * real time; while broken, the lag grows with the clock.
+ *
+ * Returns: whether the instance published ReplicaLag then
+ */
+gboolean
+rds_sim_workload_replica_lag (const RdsSimWorkload *self,
+                              const RdsSimSegment  *segment,
+                              gint64                time,
+                              double                source_writes,
+                              double               *value)
+{
+  double since, pressure, lag;
+
+  if (segment == NULL || segment->replication == RDS_SIM_LAG_NONE ||
+      segment->phase == RDS_SIM_PHASE_ABSENT || segment->phase == RDS_SIM_PHASE_STOPPED)
+    return FALSE;
+
+  since = (double) (time - segment->start) / G_USEC_PER_SEC;
+  if (segment->replication == RDS_SIM_LAG_BROKEN)
+    {
+      *value = round (segment->lag_start + since);
+      return TRUE;
+    }
+
+  pressure = source_writes / apply_capacity (self, segment);
+  lag = 0.02 + 0.08 * fabs (noise (self->key, time / MINUTE_USEC, RDS_METRIC_REPLICA_LAG));
+  if (pressure > 0.5)
+    lag += (pressure - 0.5) * (pressure - 0.5) * 90.0;
+  if (segment->replication == RDS_SIM_LAG_REMOTE)
+    lag += 0.4 + 0.3 * fabs (noise (self->key, time / MINUTE_USEC, RDS_METRIC_REPLICA_LAG + 1));
+  lag = MAX (lag, segment->lag_start - 2.0 * since);
+
+  /* MySQL and MariaDB count whole seconds (Seconds_Behind_Source). */
+  if (self->family == RDS_FAMILY_MYSQL || self->family == RDS_FAMILY_MARIADB)
+    lag = floor (lag);
+  *value = lag;
+  return TRUE;
+}
+
 /* Saving and loading: [start, phase, profile, multiplier, class, storage
- * type, allocated GiB, used GiB, restarted] per segment, and the key. */
+ * type, allocated GiB, used GiB, restarted] per segment, then for a
+ * replica [replication, lag at start], and the key. */
 
 static const char * const phase_names[RDS_SIM_N_PHASES] = {
   "absent", "running", "rebooting", "stopped", "full",
+};
+
+static const char * const lag_names[RDS_SIM_N_LAG_STATES] = {
+  "none", "replicating", "remote", "broken",
 };
 
 JsonNode *
@@ -622,7 +688,7 @@ rds_sim_workload_save (const RdsSimWorkload *self)
   for (guint i = 0; i < self->segments->len; i++)
     {
       const RdsSimSegment *s = &g_array_index (self->segments, RdsSimSegment, i);
-      JsonArray *row = json_array_sized_new (9);
+      JsonArray *row = json_array_sized_new (11);
 
       json_array_add_int_element (row, s->start);
       json_array_add_string_element (row, phase_names[s->phase]);
@@ -633,6 +699,11 @@ rds_sim_workload_save (const RdsSimWorkload *self)
       json_array_add_int_element (row, s->allocated_gib);
       json_array_add_double_element (row, s->used_gib);
       json_array_add_int_element (row, s->restarted);
+      if (s->replication != RDS_SIM_LAG_NONE)
+        {
+          json_array_add_string_element (row, lag_names[s->replication]);
+          json_array_add_double_element (row, s->lag_start);
+        }
       json_array_add_array_element (segments, row);
     }
   json_object_set_array_member (object, "segments", segments);
@@ -684,9 +755,24 @@ rds_sim_workload_load (RdsSimWorkload  *self,
       const char *phase, *class_name, *storage_type;
       guint p;
 
-      if (!JSON_NODE_HOLDS_ARRAY (row_node) || json_array_get_length (json_node_get_array (row_node)) != 9)
+      if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
+          (json_array_get_length (json_node_get_array (row_node)) != 9 &&
+           json_array_get_length (json_node_get_array (row_node)) != 11))
         return invalid (error);
       row = json_node_get_array (row_node);
+      if (json_array_get_length (row) == 11)
+        {
+          const char *lag = json_array_get_string_element (row, 9);
+          guint l;
+
+          for (l = 0; l < RDS_SIM_N_LAG_STATES; l++)
+            if (g_strcmp0 (lag_names[l], lag) == 0)
+              break;
+          if (l == RDS_SIM_N_LAG_STATES)
+            return invalid (error);
+          s.replication = l;
+          s.lag_start = (float) json_array_get_double_element (row, 10);
+        }
       s.start = json_array_get_int_element (row, 0);
       phase = json_array_get_string_element (row, 1);
       for (p = 0; p < RDS_SIM_N_PHASES; p++)

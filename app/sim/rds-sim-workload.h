@@ -33,6 +33,16 @@ typedef enum
   RDS_SIM_N_PHASES
 } RdsSimPhase;
 
+/* A read replica's replication, as its lag can tell. */
+typedef enum
+{
+  RDS_SIM_LAG_NONE,          /* not a replica: no ReplicaLag */
+  RDS_SIM_LAG_REPLICATING,   /* in the source's Region */
+  RDS_SIM_LAG_REMOTE,        /* from another Region: the network adds to the lag */
+  RDS_SIM_LAG_BROKEN,        /* it can't reach its source: the lag grows */
+  RDS_SIM_N_LAG_STATES
+} RdsSimLagState;
+
 /* One stretch of an instance's history in which nothing changed but the
  * clock: the metrics within it are a function of time alone. */
 typedef struct
@@ -46,6 +56,8 @@ typedef struct
   int                 allocated_gib;
   guint8              phase;
   guint8              profile;
+  guint8              replication; /* RdsSimLagState */
+  float               lag_start;   /* seconds behind its source at start */
 } RdsSimSegment;
 
 typedef struct
@@ -84,6 +96,12 @@ gboolean      rds_sim_workload_sample      (const RdsSimWorkload  *self,
                                             const RdsSimSegment   *segment,
                                             RdsMetricId            metric,
                                             gint64                 time,
+                                            double                *value);
+
+gboolean      rds_sim_workload_replica_lag (const RdsSimWorkload  *self,
+                                            const RdsSimSegment   *segment,
+                                            gint64                 time,
+                                            double                 source_writes,
                                             double                *value);
 
 JsonNode     *rds_sim_workload_save        (const RdsSimWorkload  *self);

@@ -168,6 +168,25 @@ rds_problem_describe (const RdsProblem *problem)
     case RDS_PROBLEM_CLUSTER_MEMBER:
       return g_strdup (_("Stop the DB cluster instead of its instances."));
 
+    case RDS_PROBLEM_NO_BACKUPS:
+      return g_strdup (_("Turn on automated backups (a retention period of 1 day or more) to create read "
+                         "replicas."));
+
+    case RDS_PROBLEM_TOO_MANY_REPLICAS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It already has %d read replica, the most it can have.",
+                                           "It already has %d read replicas, the most it can have.",
+                                           (gulong) problem->max),
+                              (int) problem->max);
+
+    case RDS_PROBLEM_NO_CASCADE:
+      return g_strdup (_("This engine can't create a read replica of a read replica."));
+
+    case RDS_PROBLEM_NOT_A_REPLICA:
+      return g_strdup (_("Only a read replica can be promoted."));
+
+    case RDS_PROBLEM_SINGLE_AZ:
+      return g_strdup (_("Only a Multi-AZ DB instance can fail over."));
+
     case RDS_PROBLEM_OUT_OF_RANGE:
       if (g_str_equal (parameter, "Port"))
         return g_strdup (_("The port must be between 1150 and 65535."));
