@@ -627,8 +627,18 @@ _rds_sim_action_create_db_instance_read_replica (RdsSimEngine  *self,
     due += USEC (_rds_sim_engine_draw (self, 600, 900));
   if (multi_az)
     {
+      guint n = rds_region_get_n_zones (region->info);
+      guint first = (guint) _rds_sim_engine_draw (self, 0, n - 1);
+
+      for (guint i = 0; replica->standby_zone == NULL; i++)
+        {
+          g_autofree char *other = rds_region_get_zone (region->info, (first + i) % n);
+
+          if (!g_str_equal (other, zone))
+            replica->standby_zone = g_intern_string (other);
+        }
       replica->standby = RDS_SIM_STANDBY_IN_SYNC;
-      replica->standby_zone = NULL;
+      rds_shape_set_string (model, "secondary-availability-zone", replica->standby_zone);
     }
   _rds_sim_instance_start_op (self, replica, RDS_SIM_OP_CREATE, "creating", due);
 
