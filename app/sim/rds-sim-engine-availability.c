@@ -374,6 +374,7 @@ _rds_sim_instance_finish_failover (RdsSimEngine   *self,
   gboolean automatic = instance->failover_automatic;
 
   instance->failover_automatic = FALSE;
+  _rds_sim_instance_emit (self, instance, "DB instance restarted.", "availability", now);
   if (automatic)
     _rds_sim_instance_emit (self, instance, "Multi-AZ failover to standby complete - DNS propagation may take "
                             "a few minutes.", "failover", now);

@@ -152,19 +152,21 @@ replicas_of (RdsSimInstance *source)
   return replicas;
 }
 
+/* Copies first: setting the field frees the strings it held. */
 static void
 add_name (RdsShape   *model,
           const char *field,
           const char *name)
 {
   const char * const *names = rds_shape_get_strv (model, field);
-  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
-  g_autofree const char **next = g_new0 (const char *, n + 2);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) next = NULL;
 
-  for (guint i = 0; i < n; i++)
-    next[i] = names[i];
-  next[n] = name;
-  rds_shape_set_strv (model, field, next);
+  if (names != NULL)
+    g_strv_builder_addv (builder, (const char **) names);
+  g_strv_builder_add (builder, name);
+  next = g_strv_builder_end (builder);
+  rds_shape_set_strv (model, field, (const char * const *) next);
 }
 
 static void
@@ -173,13 +175,14 @@ remove_name (RdsShape   *model,
              const char *name)
 {
   const char * const *names = rds_shape_get_strv (model, field);
-  guint n = names != NULL ? g_strv_length ((char **) names) : 0, kept = 0;
-  g_autofree const char **next = g_new0 (const char *, n + 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) next = NULL;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_strcmp0 (names[i], name) != 0)
-      next[kept++] = names[i];
-  rds_shape_set_strv (model, field, kept > 0 ? next : NULL);
+      g_strv_builder_add (builder, names[i]);
+  next = g_strv_builder_end (builder);
+  rds_shape_set_strv (model, field, next[0] != NULL ? (const char * const *) next : NULL);
 }
 
 /* Replication and its lag */

@@ -78,11 +78,11 @@ class Simd:
             shutil.rmtree(self.state_dir, ignore_errors=True)
 
     # The control API, signed like every request.
-    def control(self, method, path, body=None):
+    def control(self, method, path, body=None, region=REGION):
         data = json.dumps(body).encode() if body is not None else None
         request = AWSRequest(method=method, url=self.url + "/_sim/" + path, data=data,
                              headers={"Content-Type": "application/json"} if data else {})
-        SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "rds", REGION).add_auth(request)
+        SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "rds", region).add_auth(request)
         prepared = request.prepare()
         http = urllib.request.Request(prepared.url, data=data, method=method,
                                       headers=dict(prepared.headers))
@@ -91,6 +91,12 @@ class Simd:
 
     def advance(self, seconds):
         return self.control("POST", "clock/advance", {"seconds": seconds})
+
+    def instance(self, identifier, region=REGION):
+        return self.control("POST", "instance", {"instance": identifier}, region)
+
+    def zone(self, zone, down, region=REGION):
+        return self.control("POST", "faults", {"zone": zone, "down": down}, region)
 
     def set_quotas(self, **quotas):
         return self.control("POST", "quotas", quotas)

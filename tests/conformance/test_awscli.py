@@ -135,6 +135,74 @@ class AwsCliConformance(unittest.TestCase):
         self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-final")
         self.aws("delete-db-snapshot", "--db-snapshot-identifier", "cli-snap")
 
+    def test_5_availability(self):
+        self.aws("create-db-instance", "--db-instance-identifier", "cli-ha",
+                 "--db-instance-class", "db.m5.large", "--engine", "mysql",
+                 "--master-username", "admin", "--master-user-password", "cli-Passw0rd",
+                 "--allocated-storage", "50")
+        self.simd.advance(20 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha")
+
+        self.aws_error("InvalidParameterCombination", "reboot-db-instance",
+                       "--db-instance-identifier", "cli-ha", "--force-failover")
+        modified = self.aws("modify-db-instance", "--db-instance-identifier", "cli-ha",
+                            "--multi-az", "--apply-immediately")["DBInstance"]
+        self.assertEqual(modified["PendingModifiedValues"], {"MultiAZ": True})
+        self.simd.advance(40 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha")
+        db = self.aws("describe-db-instances", "--db-instance-identifier", "cli-ha")["DBInstances"][0]
+        self.assertTrue(db["MultiAZ"])
+
+        rebooting = self.aws("reboot-db-instance", "--db-instance-identifier", "cli-ha",
+                             "--force-failover")["DBInstance"]
+        self.assertEqual(rebooting["DBInstanceStatus"], "rebooting")
+        self.simd.advance(5 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha")
+        after = self.aws("describe-db-instances", "--db-instance-identifier", "cli-ha")["DBInstances"][0]
+        self.assertEqual(after["AvailabilityZone"], db["SecondaryAvailabilityZone"])
+
+        # A replica here and one in another Region, named by ARN.
+        replica = self.aws("create-db-instance-read-replica", "--db-instance-identifier", "cli-ha-r",
+                           "--source-db-instance-identifier", "cli-ha")["DBInstance"]
+        self.assertEqual(replica["ReadReplicaSourceDBInstanceIdentifier"], "cli-ha")
+        remote = self.aws("create-db-instance-read-replica", "--db-instance-identifier", "cli-ha-west",
+                          "--source-db-instance-identifier", db["DBInstanceArn"],
+                          "--source-region", "us-east-1", "--region", "us-west-2")["DBInstance"]
+        self.assertTrue(remote["DBInstanceArn"].startswith("arn:aws:rds:us-west-2:"))
+        self.aws_error("DBInstanceNotFound", "create-db-instance-read-replica",
+                       "--db-instance-identifier", "x", "--source-db-instance-identifier", "nobody")
+        self.aws_error("InvalidDBInstanceState", "promote-read-replica", "--db-instance-identifier", "cli-ha")
+        self.simd.advance(30 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha-r")
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha-west",
+                 "--region", "us-west-2")
+        self.assertEqual(sorted(self.aws("describe-db-instances", "--db-instance-identifier", "cli-ha")
+                                ["DBInstances"][0]["ReadReplicaDBInstanceIdentifiers"]),
+                         sorted(["cli-ha-r", remote["DBInstanceArn"]]))
+
+        promoted = self.aws("promote-read-replica", "--db-instance-identifier", "cli-ha-west",
+                            "--backup-retention-period", "3", "--region", "us-west-2")["DBInstance"]
+        self.assertEqual(promoted["DBInstanceStatus"], "modifying")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha-west",
+                 "--region", "us-west-2")
+        alone = self.aws("describe-db-instances", "--db-instance-identifier", "cli-ha-west",
+                         "--region", "us-west-2")["DBInstances"][0]
+        self.assertNotIn("ReadReplicaSourceDBInstanceIdentifier", alone)
+        self.assertEqual(alone["BackupRetentionPeriod"], 3)
+
+        # Deleting the source promotes the replica left.
+        self.aws("delete-db-instance", "--db-instance-identifier", "cli-ha", "--skip-final-snapshot")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-instance-deleted", "--db-instance-identifier", "cli-ha")
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha-r")
+        self.assertNotIn("ReadReplicaSourceDBInstanceIdentifier",
+                         self.aws("describe-db-instances", "--db-instance-identifier", "cli-ha-r")
+                         ["DBInstances"][0])
+        for identifier, region in (("cli-ha-r", "us-east-1"), ("cli-ha-west", "us-west-2")):
+            self.aws("delete-db-instance", "--db-instance-identifier", identifier, "--skip-final-snapshot",
+                     "--region", region)
+
     def test_2_catalog(self):
         versions = self.aws("describe-db-engine-versions", "--engine", "postgres",
                             "--default-only")["DBEngineVersions"]

@@ -312,6 +312,112 @@ class Boto3Conformance(unittest.TestCase):
         self.addCleanup(check)
         return client
 
+    def test_availability(self):
+        # Converting to Multi-AZ: no downtime, the standby built in steps.
+        self.create("ha-db", DBInstanceClass="db.m5.large", BackupRetentionPeriod=3)
+        self.simd.advance(20 * MINUTE)
+        self.wait_available("ha-db")
+        modified = self.rds.modify_db_instance(DBInstanceIdentifier="ha-db", MultiAZ=True,
+                                               ApplyImmediately=True)["DBInstance"]
+        self.assertEqual(modified["DBInstanceStatus"], "modifying")
+        self.assertFalse(modified["MultiAZ"])
+        self.assertEqual(modified["PendingModifiedValues"], {"MultiAZ": True})
+        self.assertEqual(self.simd.instance("ha-db")["standby"]["state"], "snapshot")
+        self.simd.advance(40 * MINUTE)
+        self.wait_available("ha-db")
+        db = self.describe("ha-db")
+        self.assertTrue(db["MultiAZ"])
+        primary, secondary = db["AvailabilityZone"], db["SecondaryAvailabilityZone"]
+        self.assertNotEqual(primary, secondary)
+        self.assertEqual(self.simd.instance("ha-db")["standby"]["state"], "in-sync")
+
+        # Reboot with failover: the zones swap, the endpoint stays.
+        self.assertEqual(self.rds.reboot_db_instance(DBInstanceIdentifier="ha-db", ForceFailover=True)
+                         ["DBInstance"]["DBInstanceStatus"], "rebooting")
+        self.simd.advance(5 * MINUTE)
+        self.wait_available("ha-db")
+        after = self.describe("ha-db")
+        self.assertEqual((after["AvailabilityZone"], after["SecondaryAvailabilityZone"]), (secondary, primary))
+        self.assertEqual(after["Endpoint"], db["Endpoint"])
+
+        # Read replicas: one here, one in another Region by ARN.
+        replica = self.rds.create_db_instance_read_replica(
+            DBInstanceIdentifier="ha-r1", SourceDBInstanceIdentifier="ha-db")["DBInstance"]
+        self.assertEqual(replica["DBInstanceStatus"], "creating")
+        self.assertEqual(replica["ReadReplicaSourceDBInstanceIdentifier"], "ha-db")
+        self.assertEqual(replica["BackupRetentionPeriod"], 0)
+        west = self.client(region="us-west-2")
+        remote = west.create_db_instance_read_replica(
+            DBInstanceIdentifier="ha-west", SourceDBInstanceIdentifier=db["DBInstanceArn"],
+            SourceRegion="us-east-1")["DBInstance"]
+        self.assertEqual(remote["ReadReplicaSourceDBInstanceIdentifier"], db["DBInstanceArn"])
+        self.assertTrue(remote["AvailabilityZone"].startswith("us-west-2"))
+        self.assertEqual(sorted(self.describe("ha-db")["ReadReplicaDBInstanceIdentifiers"]),
+                         sorted(["ha-r1", remote["DBInstanceArn"]]))
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("ha-r1")
+        west.get_waiter("db_instance_available").wait(DBInstanceIdentifier="ha-west",
+                                                      WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        self.assertEqual(self.describe("ha-r1")["StatusInfos"],
+                         [{"StatusType": "read replication", "Normal": True, "Status": "replicating"}])
+
+        # Its lag is a metric; the simulator tells it too.
+        self.simd.advance(10 * MINUTE)
+        cloudwatch = self.cloudwatch()
+        now = datetime.datetime.strptime(self.simd.control("GET", "state")["time"],
+                                         "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+        lag = cloudwatch.get_metric_statistics(
+            Namespace="AWS/RDS", MetricName="ReplicaLag", Period=60, Statistics=["Maximum"],
+            Dimensions=[{"Name": "DBInstanceIdentifier", "Value": "ha-r1"}],
+            StartTime=now - datetime.timedelta(minutes=10), EndTime=now)["Datapoints"]
+        self.assertTrue(lag)
+        self.assertTrue(all(0 <= p["Maximum"] < 60 for p in lag), lag)
+        self.assertEqual(self.simd.instance("ha-r1")["replication"]["state"], "replicating")
+
+        # The errors of each rule.
+        self.assertError("InvalidParameterCombination", 400, self.rds.reboot_db_instance,
+                         DBInstanceIdentifier="ha-r1", ForceFailover=True)
+        self.assertError("DBInstanceNotFound", 404, self.rds.create_db_instance_read_replica,
+                         DBInstanceIdentifier="x", SourceDBInstanceIdentifier="nobody")
+        self.assertError("DBSubnetGroupNotAllowedFault", 400, self.rds.create_db_instance_read_replica,
+                         DBInstanceIdentifier="x", SourceDBInstanceIdentifier="ha-db",
+                         DBSubnetGroupName="default")
+        self.assertError("InvalidDBInstanceState", 400, self.rds.promote_read_replica,
+                         DBInstanceIdentifier="ha-db")
+        self.assertError("InvalidDBInstanceState", 400, self.rds.stop_db_instance,
+                         DBInstanceIdentifier="ha-r1")
+        self.assertError("InvalidParameterCombination", 400, self.rds.modify_db_instance,
+                         DBInstanceIdentifier="ha-db", BackupRetentionPeriod=0, ApplyImmediately=True)
+        self.create("no-backups", BackupRetentionPeriod=0)
+        self.simd.advance(20 * MINUTE)
+        message = self.assertError("InvalidDBInstanceState", 400, self.rds.create_db_instance_read_replica,
+                                   DBInstanceIdentifier="x", SourceDBInstanceIdentifier="no-backups")
+        self.assertIn("Automated backups are not enabled", message)
+
+        # Promotion: modifying, rebooting, then a standalone instance.
+        promoted = self.rds.promote_read_replica(DBInstanceIdentifier="ha-r1",
+                                                 BackupRetentionPeriod=5)["DBInstance"]
+        self.assertEqual(promoted["DBInstanceStatus"], "modifying")
+        self.simd.advance(10 * MINUTE)
+        self.wait_available("ha-r1")
+        alone = self.describe("ha-r1")
+        self.assertNotIn("ReadReplicaSourceDBInstanceIdentifier", alone)
+        self.assertEqual(alone["BackupRetentionPeriod"], 5)
+        self.assertEqual(self.describe("ha-db")["ReadReplicaDBInstanceIdentifiers"], [remote["DBInstanceArn"]])
+
+        # The primary's zone goes down: it fails over by itself.
+        self.simd.zone(secondary, True)
+        self.assertEqual(self.describe("ha-db")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(3 * MINUTE)
+        self.wait_available("ha-db")
+        self.assertEqual(self.describe("ha-db")["AvailabilityZone"], primary)
+        self.assertEqual(self.simd.control("POST", "faults", {})["zonesDown"], [secondary])
+        events = [e["Message"] for e in self.rds.describe_events(
+            SourceType="db-instance", SourceIdentifier="ha-db", Duration=60)["Events"]]
+        self.assertIn("Multi-AZ failover to standby complete - DNS propagation may take a few minutes.",
+                      events)
+        self.simd.zone(secondary, False)
+
     def test_cloudwatch_metrics(self):
         cw = self.cloudwatch()
         self.create("watched")
