@@ -21,6 +21,8 @@ typedef enum
   RDS_INSTANCE_ACTION_CREATE_READ_REPLICA,  /* with the instance as the source */
   RDS_INSTANCE_ACTION_PROMOTE,
   RDS_INSTANCE_ACTION_FAILOVER,             /* reboot with failover */
+  RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ,
+  RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ,
 } RdsInstanceAction;
 
 #define RDS_TYPE_DB_INSTANCE (rds_db_instance_get_type ())

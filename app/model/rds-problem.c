@@ -198,6 +198,9 @@ instance_state_error (const RdsProblem  *problem,
     case RDS_PROBLEM_NOT_A_REPLICA:
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "DB instance %s is not a read replica.", id);
+    case RDS_PROBLEM_ALREADY:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "DB instance %s is already deployed that way.", id);
     case RDS_PROBLEM_SINGLE_AZ:
       return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                   "Reboot with failover is only possible for a Multi-AZ DB instance, and %s is "

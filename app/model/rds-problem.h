@@ -43,6 +43,7 @@ typedef enum
   RDS_PROBLEM_NO_CASCADE,        /* the engine makes no replica of a replica */
   RDS_PROBLEM_NOT_A_REPLICA,     /* only a read replica can be promoted */
   RDS_PROBLEM_SINGLE_AZ,         /* only a Multi-AZ instance can fail over */
+  RDS_PROBLEM_ALREADY,           /* it is so already: Multi-AZ or Single-AZ */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */

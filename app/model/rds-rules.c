@@ -493,6 +493,8 @@ rds_rules_instance_action (RdsDbInstance     *instance,
     [RDS_INSTANCE_ACTION_CREATE_READ_REPLICA] = "CreateDBInstanceReadReplica",
     [RDS_INSTANCE_ACTION_PROMOTE] = "PromoteReadReplica",
     [RDS_INSTANCE_ACTION_FAILOVER] = "RebootDBInstance",
+    [RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ] = "ModifyDBInstance",
+    [RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ] = "ModifyDBInstance",
   };
   RdsShape *shape = RDS_SHAPE (instance);
   const char *status = rds_db_instance_get_status (instance);
@@ -540,6 +542,23 @@ rds_rules_instance_action (RdsDbInstance     *instance,
       if (!rds_shape_get_boolean (shape, "multi-az"))
         return found (problem, RDS_PROBLEM_SINGLE_AZ);
       allowed = g_strcmp0 (status, "available") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ:
+    case RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ:
+      /* What Modify's Multi-AZ choice does, offered on its own; not while
+       * a conversion waits for the window. */
+      {
+        RdsShape *values = rds_shape_get_object (shape, "pending-modified-values");
+        gboolean multi_az = rds_shape_get_boolean (shape, "multi-az");
+
+        if (values != NULL && rds_shape_get_tristate (values, "multi-az") != RDS_TRISTATE_UNSET)
+          multi_az = rds_shape_get_tristate (values, "multi-az") == RDS_TRISTATE_TRUE;
+        if (multi_az == (action == RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ))
+          return found (problem, RDS_PROBLEM_ALREADY);
+        if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
+          return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
+        allowed = g_strcmp0 (status, "available") == 0;
+      }
       break;
     default:
       g_return_val_if_reached (FALSE);

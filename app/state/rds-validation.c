@@ -187,6 +187,9 @@ rds_problem_describe (const RdsProblem *problem)
     case RDS_PROBLEM_SINGLE_AZ:
       return g_strdup (_("Only a Multi-AZ DB instance can fail over."));
 
+    case RDS_PROBLEM_ALREADY:
+      return g_strdup (_("The DB instance is deployed that way already."));
+
     case RDS_PROBLEM_OUT_OF_RANGE:
       if (g_str_equal (parameter, "Port"))
         return g_strdup (_("The port must be between 1150 and 65535."));

@@ -4,7 +4,8 @@
  *
  * The "db" action group of the Databases page (acting on the selected
  * row) and of a database's page: db.modify, db.reboot, db.stop, db.start,
- * db.delete, db.take-snapshot and db.open. Which are enabled follows the
+ * db.delete, db.take-snapshot, db.create-read-replica, db.promote,
+ * db.convert-to-multi-az, db.convert-to-single-az and db.open. Which are enabled follows the
  * instance's status as the RDS console's menu does, recomputed in one
  * place whenever the instance changes (rds_db_instance_allows()).
  */
@@ -18,7 +19,9 @@
 #include <glib/gi18n.h>
 
 #include "rds-db-instance.h"
+#include "rds-convert-single-az-dialog.h"
 #include "rds-delete-database-dialog.h"
+#include "rds-promote-replica-dialog.h"
 #include "rds-reboot-database-dialog.h"
 #include "rds-session.h"
 #include "rds-stop-database-dialog.h"
@@ -58,6 +61,10 @@ static const struct
   { "start", RDS_INSTANCE_ACTION_START },
   { "delete", RDS_INSTANCE_ACTION_DELETE },
   { "take-snapshot", RDS_INSTANCE_ACTION_TAKE_SNAPSHOT },
+  { "create-read-replica", RDS_INSTANCE_ACTION_CREATE_READ_REPLICA },
+  { "promote", RDS_INSTANCE_ACTION_PROMOTE },
+  { "convert-to-multi-az", RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ },
+  { "convert-to-single-az", RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ },
 };
 
 static void
@@ -149,6 +156,53 @@ modify_action (GSimpleAction *action,
                                 rds_db_instance_get_identifier (self->instance));
 }
 
+/* The window's wizards, for the instance. */
+static void
+window_action (RdsInstanceActions *self,
+               const char         *name)
+{
+  GtkWindow *window = parent_window (self);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), name, "s", rds_db_instance_get_identifier (self->instance));
+}
+
+static void
+create_read_replica_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  window_action (user_data, "win.create-read-replica");
+}
+
+static void
+convert_to_multi_az_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  window_action (user_data, "win.convert-to-multi-az");
+}
+
+static void
+convert_to_single_az_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  RdsInstanceActions *self = user_data;
+
+  present_dialog (self, rds_convert_single_az_dialog_new (self->session, self->instance));
+}
+
+static void
+promote_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RdsInstanceActions *self = user_data;
+
+  present_dialog (self, rds_promote_replica_dialog_new (self->session, self->instance));
+}
+
 static void
 open_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -228,6 +282,10 @@ static const GActionEntry entries[] = {
   { "start", start_action },
   { "delete", delete_action },
   { "take-snapshot", take_snapshot_action },
+  { "create-read-replica", create_read_replica_action },
+  { "promote", promote_action },
+  { "convert-to-multi-az", convert_to_multi_az_action },
+  { "convert-to-single-az", convert_to_single_az_action },
 };
 
 static void
