@@ -750,8 +750,14 @@ rds_sim_engine_describe_instance (RdsSimEngine  *self,
       json_builder_add_boolean_value (builder, instance->standby_conversion);
       if (_rds_sim_standby_is_building (instance) && instance->standby != RDS_SIM_STANDBY_LOST)
         {
+          gint64 step_started = instance->standby_started;
+
+          for (RdsSimStandby step = RDS_SIM_STANDBY_SNAPSHOT; step < instance->standby; step++)
+            step_started += step_duration (self, instance, step);
           json_builder_set_member_name (builder, "started");
           json_builder_add_int_value (builder, instance->standby_started / G_USEC_PER_SEC);
+          json_builder_set_member_name (builder, "stepStarted");
+          json_builder_add_int_value (builder, step_started / G_USEC_PER_SEC);
           json_builder_set_member_name (builder, "stepEnds");
           json_builder_add_int_value (builder, instance->due[RDS_SIM_TIMER_STANDBY] / G_USEC_PER_SEC);
         }

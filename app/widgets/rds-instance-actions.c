@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "rds-db-instance.h"
+#include "rds-convert-multi-az-wizard.h"
 #include "rds-convert-single-az-dialog.h"
 #include "rds-delete-database-dialog.h"
 #include "rds-promote-replica-dialog.h"
@@ -180,7 +181,9 @@ convert_to_multi_az_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  window_action (user_data, "win.convert-to-multi-az");
+  RdsInstanceActions *self = user_data;
+
+  rds_widget_present_over (self->owner, rds_convert_multi_az_wizard_new (self->session, self->instance));
 }
 
 static void
