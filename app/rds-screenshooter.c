@@ -90,6 +90,8 @@ static const RdsScene scenes[] = {
     .caption = N_("Databases: the DB instances of the Region, with their status") },
   { .name = "database-connectivity", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .caption = N_("A database’s connectivity and security: its endpoint and port, its network and who may reach it") },
+  { .name = "database-topology", .page = "database", .database = "billing-postgres", .tab = "topology",
+    .caption = N_("A database’s topology: its Region and zones, the primary and its standby, its read replicas and their lag") },
   { .name = "database-monitoring", .page = "database", .database = "billing-postgres", .tab = "monitoring",
     .caption = N_("A database’s monitoring: its CloudWatch metrics over the last hours, its events on the time axis, and its alarms") },
   { .name = "database-configuration", .page = "database", .database = "billing-postgres", .tab = "configuration",

@@ -28,7 +28,9 @@
 #include "rds-heading.h"
 #include "rds-info-button.h"
 #include "rds-instance-actions.h"
+#include "rds-fault-panel.h"
 #include "rds-metrics-view.h"
+#include "rds-topology-view.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-status-badge.h"
@@ -70,6 +72,9 @@ struct _RdsDatabasePage
   GtkWidget          *summary_box;
   AdwViewStack       *tabs;
   GtkWidget          *connectivity_box;
+  GtkWidget          *topology_box;
+  RdsTopologyView    *topology_view;
+  RdsFaultPanel      *fault_panel;
   GtkWidget          *monitoring_box;
   RdsMetricsView     *metrics_view;
   GtkWidget          *configuration_box;
@@ -760,6 +765,8 @@ update (RdsDatabasePage *self)
 
   /* A new class or storage type publishes other metrics. */
   rds_metrics_view_set_instance (self->metrics_view, self->instance);
+  rds_topology_view_set_instance (self->topology_view, self->instance);
+  rds_fault_panel_set_instance (self->fault_panel, self->instance);
 
   if (instance == NULL)
     {
@@ -1114,6 +1121,8 @@ rds_database_page_session_changed (RdsPage *page)
                                    : NULL);
   rds_instance_actions_set_session (self->actions, session);
   rds_metrics_view_set_session (self->metrics_view, session);
+  rds_topology_view_set_session (self->topology_view, session);
+  rds_fault_panel_set_session (self->fault_panel, session);
   find_instance (self);
 }
 
@@ -1152,6 +1161,7 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, tabs);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, connectivity_box);
+  gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, topology_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, monitoring_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, configuration_box);
   gtk_widget_class_bind_template_child (widget_class, RdsDatabasePage, maintenance_box);
@@ -1179,6 +1189,18 @@ rds_database_page_init (RdsDatabasePage *self)
 
   self->metrics_view = RDS_METRICS_VIEW (rds_metrics_view_new ());
   gtk_box_append (GTK_BOX (self->monitoring_box), GTK_WIDGET (self->metrics_view));
+
+  /* Topology: the picture in a card, and under it the simulator's faults. */
+  {
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_add_css_class (card, "card");
+    self->topology_view = RDS_TOPOLOGY_VIEW (rds_topology_view_new ());
+    gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->topology_view));
+    gtk_box_append (GTK_BOX (self->topology_box), card);
+    self->fault_panel = RDS_FAULT_PANEL (rds_fault_panel_new ());
+    gtk_box_append (GTK_BOX (self->topology_box), GTK_WIDGET (self->fault_panel));
+  }
 
   self->cancellable = g_cancellable_new ();
   self->fields = g_array_new (FALSE, FALSE, sizeof (Field));

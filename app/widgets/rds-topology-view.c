@@ -781,7 +781,6 @@ draw_node (RdsTopologyView *self,
   const graphene_rect_t *b = &node->box;
   const GdkRGBA *edge = &p->dim;
   const char *role;
-  g_autofree char *title = NULL;
   g_autofree char *line = NULL;
   g_autofree char *markup = NULL;
   double dashes[] = { 5, 4 };
@@ -795,7 +794,7 @@ draw_node (RdsTopologyView *self,
       edge = &p->accent;
       break;
     case NODE_STANDBY:
-      role = _("Standby (not readable)");
+      role = _("Standby");
       break;
     case NODE_REPLICA:
     default:
@@ -815,21 +814,20 @@ draw_node (RdsTopologyView *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  if (node->kind == NODE_STANDBY)
-    title = g_markup_printf_escaped ("<small>%s</small>", role);
-  else
-    title = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>", role, node->id);
-
   if (node->kind == NODE_STANDBY && node->step >= 0)
     /* Translators: a step of three, such as 2/3 */
-    line = g_strdup_printf (_("Creating: step %d/3"), node->step + 1);
+    line = g_strdup_printf (_("Creating: step %d of 3"), node->step + 1);
   else if (node->kind == NODE_STANDBY)
     line = g_strdup (node->lost ? _("Lost") : _("In sync"));
   else if (node->remote)
     line = g_strdup (node->region);
   else
     line = node_status (node);
-  markup = g_markup_printf_escaped ("%s\n<small>%s</small>", title, line);
+  if (node->kind == NODE_STANDBY)
+    markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, line,
+                                      _("Not readable"));
+  else
+    markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, node->id, line);
   text (self, cr, pango, markup, b->origin.x + 8, b->origin.y + 6, b->size.width - 16, PANGO_ALIGN_LEFT,
         failed ? &p->error : &p->fg);
 

@@ -1,0 +1,442 @@
+/* rds-fault-panel.c: the simulator's faults for a database: take a zone down, fail its host or storage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only for a simulated endpoint. Each control says, before it is used,
+ * what will happen to this database: a Multi-AZ primary fails over to its
+ * standby, a Single-AZ one is down until its zone returns or RDS replaces
+ * its host, failed storage is restored from backups (or lost without
+ * them), a replica stops replicating. The zones offered are those the
+ * database and its standby and replicas are in.
+ */
+
+#include "config.h"
+
+#include "rds-fault-panel.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rds-resource-list.h"
+#include "rds-session.h"
+
+#define POLL_SECONDS 2
+
+struct _RdsFaultPanel
+{
+  GtkWidget       parent_instance;
+
+  RdsSession     *session;
+  RdsDbInstance  *instance;
+  GSignalGroup   *instance_signals;
+  GCancellable   *cancellable;
+  GStrv           zones_down;
+  guint           poll_id;
+  gboolean        in_flight;
+
+  GtkWidget      *group;
+  GPtrArray      *rows;          /* the rows shown, removed on each rebuild */
+};
+
+G_DEFINE_FINAL_TYPE (RdsFaultPanel, rds_fault_panel, GTK_TYPE_WIDGET)
+
+static RdsShape *
+shape (RdsFaultPanel *self)
+{
+  return RDS_SHAPE (self->instance);
+}
+
+static gboolean
+multi_az (RdsFaultPanel *self)
+{
+  return rds_shape_get_boolean (shape (self), "multi-az");
+}
+
+static gboolean
+zone_down (RdsFaultPanel *self,
+           const char    *zone)
+{
+  return self->zones_down != NULL && zone != NULL && g_strv_contains ((const char * const *) self->zones_down, zone);
+}
+
+static void rebuild (RdsFaultPanel *self);
+
+/* Calls */
+
+static void
+faults_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(RdsFaultPanel) self = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *zones;
+  GStrvBuilder *builder;
+
+  answer = rds_session_control_finish_answer (RDS_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->in_flight = FALSE;
+  if (answer == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (answer))
+    return;
+
+  zones = json_object_get_member (json_node_get_object (answer), "zonesDown");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; zones != NULL && JSON_NODE_HOLDS_ARRAY (zones) &&
+                    i < json_array_get_length (json_node_get_array (zones)); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (zones), i));
+  g_strfreev (self->zones_down);
+  self->zones_down = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  rebuild (self);
+}
+
+/* Sends @body to /_sim/faults ({} only reads). */
+static void
+send (RdsFaultPanel *self,
+      JsonNode      *body)
+{
+  if (self->session == NULL || !rds_session_is_simulator (self->session))
+    return;
+  self->in_flight = TRUE;
+  rds_session_control_async (self->session, "faults", body, self->cancellable, faults_cb, g_object_ref (self));
+}
+
+static void
+read_faults (RdsFaultPanel *self)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (body, json_object_new ());
+  if (!self->in_flight)
+    send (self, body);
+}
+
+static void
+toast (RdsFaultPanel *self,
+       const char    *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.toast", "s", text);
+}
+
+static void
+zone_clicked_cb (GtkButton     *button,
+                 RdsFaultPanel *self)
+{
+  const char *zone = g_object_get_data (G_OBJECT (button), "zone");
+  gboolean down = !zone_down (self, zone);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "zone");
+  json_builder_add_string_value (builder, zone);
+  json_builder_set_member_name (builder, "down");
+  json_builder_add_boolean_value (builder, down);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  send (self, body);
+
+  /* Translators: %s is an Availability Zone */
+  text = g_strdup_printf (down ? _("Availability Zone %s is down") : _("Availability Zone %s is back"), zone);
+  toast (self, text);
+}
+
+static void
+fail_clicked_cb (GtkButton     *button,
+                 RdsFaultPanel *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (button), "what");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "instance");
+  json_builder_add_string_value (builder, rds_db_instance_get_identifier (self->instance));
+  json_builder_set_member_name (builder, "fail");
+  json_builder_add_string_value (builder, what);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  send (self, body);
+
+  text = g_str_equal (what, "host")
+    /* Translators: %s is a DB instance identifier */
+    ? g_strdup_printf (_("The host of %s failed"), rds_db_instance_get_identifier (self->instance))
+    : g_strdup_printf (_("The storage of %s failed"), rds_db_instance_get_identifier (self->instance));
+  toast (self, text);
+}
+
+/* What each control will do, in words */
+
+static char *
+zone_consequence (RdsFaultPanel *self,
+                  const char    *zone)
+{
+  const char *primary = rds_shape_get_string (shape (self), "availability-zone");
+  const char *secondary = rds_shape_get_string (shape (self), "secondary-availability-zone");
+  gboolean replica = rds_shape_get_string (shape (self), "read-replica-source-db-instance-identifier") != NULL;
+
+  if (zone_down (self, zone))
+    return g_strdup (_("Down now. Bringing it back lets what was there recover."));
+  if (g_strcmp0 (zone, primary) == 0 && multi_az (self))
+    /* Translators: %s is an Availability Zone */
+    return g_strdup_printf (_("The primary is here: RDS fails over to the standby in %s within 1–2 minutes, "
+                              "then builds a new standby in a healthy zone."), secondary ? secondary : "");
+  if (g_strcmp0 (zone, primary) == 0 && replica)
+    return g_strdup (_("This read replica is here: it is unavailable and stops replicating until the zone "
+                       "returns. You could promote another replica meanwhile."));
+  if (g_strcmp0 (zone, primary) == 0)
+    return g_strdup (_("The database is here with no standby: it is unavailable until the zone returns. To "
+                       "recover sooner you would restore it in another zone."));
+  if (g_strcmp0 (zone, secondary) == 0)
+    return g_strdup (_("The standby is here: the database stays available, and RDS builds a new standby in a "
+                       "healthy zone. Until then it can't fail over."));
+  return g_strdup (_("A read replica is here: it stops replicating until the zone returns, and its lag "
+                     "grows."));
+}
+
+static char *
+host_consequence (RdsFaultPanel *self)
+{
+  if (multi_az (self))
+    return g_strdup (_("RDS fails over to the standby within 1–2 minutes and replaces the failed host as the "
+                       "new standby."));
+  return g_strdup (_("RDS moves the database to a new host: it is unavailable for about 5–15 minutes, and no "
+                     "data is lost."));
+}
+
+static char *
+storage_consequence (RdsFaultPanel *self)
+{
+  if (multi_az (self))
+    return g_strdup (_("The standby has its own copy of the storage: RDS fails over to it within 1–2 "
+                       "minutes."));
+  if (rds_shape_get_int (shape (self), "backup-retention-period") > 0)
+    return g_strdup (_("RDS restores the database from its automated backups to its latest restorable time, "
+                       "in about 20–40 minutes; the changes of the last minutes are lost."));
+  return g_strdup (_("Without a standby or automated backups the data is lost: the database stays failed. "
+                     "Only a snapshot could bring it back."));
+}
+
+/* Rows */
+
+static GtkWidget *
+add_row (RdsFaultPanel *self,
+         const char    *title,
+         const char    *subtitle,
+         const char    *button_label,
+         GCallback      callback,
+         const char    *key,
+         const char    *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), key, g_strdup (value), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  /* What a screen reader says: the action and what it acts on. */
+  {
+    GString *name = g_string_new (title);
+
+    g_string_append (name, ": ");
+    for (const char *c = button_label; *c != '\0'; c++)
+      if (*c != '_')
+        g_string_append_c (name, *c);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+    g_string_free (name, TRUE);
+  }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+add_zone (RdsFaultPanel *self,
+          GPtrArray     *zones,
+          const char    *zone)
+{
+  if (zone != NULL && !g_ptr_array_find_with_equal_func (zones, zone, g_str_equal, NULL))
+    g_ptr_array_add (zones, (gpointer) zone);
+}
+
+static void
+rebuild (RdsFaultPanel *self)
+{
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  const char * const *replicas;
+  gboolean shown = self->session != NULL && rds_session_is_simulator (self->session) && self->instance != NULL;
+  const char *status;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
+  if (!shown)
+    return;
+
+  add_zone (self, zones, rds_shape_get_string (shape (self), "availability-zone"));
+  add_zone (self, zones, rds_shape_get_string (shape (self), "secondary-availability-zone"));
+  replicas = rds_shape_get_strv (shape (self), "read-replica-db-instance-identifiers");
+  for (guint i = 0; replicas != NULL && replicas[i] != NULL; i++)
+    {
+      RdsDbInstance *replica = rds_resource_list_find (rds_session_get_instances (self->session), replicas[i]);
+
+      if (replica != NULL)
+        add_zone (self, zones, rds_shape_get_string (RDS_SHAPE (replica), "availability-zone"));
+    }
+  for (guint i = 0; self->zones_down != NULL && self->zones_down[i] != NULL; i++)
+    add_zone (self, zones, self->zones_down[i]);
+
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (zones, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = zone_consequence (self, zone);
+      gboolean down = zone_down (self, zone);
+
+      /* Translators: %s is an Availability Zone */
+      title = g_strdup_printf (_("Availability Zone %s"), zone);
+      add_row (self, title, subtitle, down ? _("_Bring back") : _("Take _down"), G_CALLBACK (zone_clicked_cb),
+               "zone", zone);
+    }
+
+  /* A host or storage fails only under a running database. */
+  status = rds_db_instance_get_status (self->instance);
+  if (g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "backing-up") == 0 ||
+      g_strcmp0 (status, "modifying") == 0 || g_strcmp0 (status, "storage-optimization") == 0)
+    {
+      g_autofree char *host = host_consequence (self);
+      g_autofree char *storage = storage_consequence (self);
+
+      add_row (self, _("The primary's host"), host, _("_Fail host"), G_CALLBACK (fail_clicked_cb), "what", "host");
+      add_row (self, _("The primary's storage"), storage, _("Fail _storage"), G_CALLBACK (fail_clicked_cb),
+               "what", "storage");
+    }
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  read_faults (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* GObject */
+
+static void
+rds_fault_panel_map (GtkWidget *widget)
+{
+  RdsFaultPanel *self = RDS_FAULT_PANEL (widget);
+
+  GTK_WIDGET_CLASS (rds_fault_panel_parent_class)->map (widget);
+  read_faults (self);
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+}
+
+static void
+rds_fault_panel_unmap (GtkWidget *widget)
+{
+  RdsFaultPanel *self = RDS_FAULT_PANEL (widget);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  GTK_WIDGET_CLASS (rds_fault_panel_parent_class)->unmap (widget);
+}
+
+static void
+rds_fault_panel_dispose (GObject *object)
+{
+  RdsFaultPanel *self = RDS_FAULT_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_object (&self->instance_signals);
+  g_clear_object (&self->instance);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->zones_down, g_strfreev);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->group, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (rds_fault_panel_parent_class)->dispose (object);
+}
+
+static void
+rds_fault_panel_class_init (RdsFaultPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rds_fault_panel_dispose;
+  widget_class->map = rds_fault_panel_map;
+  widget_class->unmap = rds_fault_panel_unmap;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rds_fault_panel_init (RdsFaultPanel *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->rows = g_ptr_array_new ();
+  self->group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Simulate a failure"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                         _("Only the simulator can do this: see what RDS does when a zone, a "
+                                           "host or a disk fails."));
+  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
+
+  self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
+  g_signal_group_connect_swapped (self->instance_signals, "notify::db-instance-status", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->instance_signals, "notify::multi-az", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->instance_signals, "notify::availability-zone", G_CALLBACK (rebuild), self);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+rds_fault_panel_new (void)
+{
+  return g_object_new (RDS_TYPE_FAULT_PANEL, NULL);
+}
+
+void
+rds_fault_panel_set_session (RdsFaultPanel *self,
+                             RdsSession    *session)
+{
+  g_return_if_fail (RDS_IS_FAULT_PANEL (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  g_clear_pointer (&self->zones_down, g_strfreev);
+  rebuild (self);
+}
+
+void
+rds_fault_panel_set_instance (RdsFaultPanel *self,
+                              RdsDbInstance *instance)
+{
+  g_return_if_fail (RDS_IS_FAULT_PANEL (self));
+
+  if (!g_set_object (&self->instance, instance))
+    return;
+  g_signal_group_set_target (self->instance_signals, instance);
+  rebuild (self);
+}
