@@ -737,16 +737,19 @@ control_cb (GObject      *object,
     }
 
   apply_state (self, state);
-  /* Moving the clock moves resources along. */
-  refresh_held_lists (self, TRUE);
+  /* Moving the clock (or a fault, or a workload) moves resources along;
+   * asking what the simulator knows doesn't. */
+  if (!GPOINTER_TO_INT (g_task_get_task_data (task)))
+    refresh_held_lists (self, TRUE);
   g_task_return_pointer (task, g_steal_pointer (&state), (GDestroyNotify) json_node_unref);
 }
 
 /**
  * rds_session_control_async:
- * @path: "clock", "clock/advance" or "quotas"
+ * @path: "clock", "clock/advance", "quotas", "workload", "faults" or "instance"
  *
- * POSTs @body to the simulator's control API.
+ * POSTs @body to the simulator's control API. The lists the session holds
+ * are refreshed after a change (not after a question).
  */
 void
 rds_session_control_async (RdsSession          *self,
@@ -762,6 +765,15 @@ rds_session_control_async (RdsSession          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rds_session_control_async);
+  /* Read-only: /_sim/instance, and /_sim/faults or /_sim/workload asked
+   * nothing but the instance (or nothing at all). */
+  g_task_set_task_data (task,
+                        GINT_TO_POINTER (g_str_equal (path, "instance") ||
+                                         ((g_str_equal (path, "faults") || g_str_equal (path, "workload")) &&
+                                          body != NULL && JSON_NODE_HOLDS_OBJECT (body) &&
+                                          json_object_get_size (json_node_get_object (body)) <=
+                                            (g_str_equal (path, "workload") ? 1u : 0u))),
+                        NULL);
   rds_client_control_async (self->client, "POST", path, body, cancellable, control_cb, task);
 }
 

@@ -35,7 +35,8 @@ struct _RdsFaultPanel
   gboolean        in_flight;
 
   GtkWidget      *group;
-  GPtrArray      *rows;          /* the rows shown, removed on each rebuild */
+  GPtrArray      *rows;          /* the rows shown */
+  char           *signature;     /* what they say */
 };
 
 G_DEFINE_FINAL_TYPE (RdsFaultPanel, rds_fault_panel, GTK_TYPE_WIDGET)
@@ -261,7 +262,8 @@ add_row (RdsFaultPanel *self,
         g_string_append_c (name, *c);
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-    g_string_free (name, TRUE);
+    gtk_widget_set_tooltip_text (button, subtitle);
+    g_object_set_data_full (G_OBJECT (button), "accessible-name", g_string_free (name, FALSE), g_free);
   }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
@@ -278,58 +280,110 @@ add_zone (RdsFaultPanel *self,
     g_ptr_array_add (zones, (gpointer) zone);
 }
 
+/* The rows to show: title, what happens, button, and what it acts on. */
+typedef struct
+{
+  char      *title;
+  char      *subtitle;
+  const char *button;
+  GCallback  callback;
+  const char *key;
+  char      *value;
+} RowSpec;
+
+static void
+row_spec_free (RowSpec *spec)
+{
+  g_free (spec->title);
+  g_free (spec->subtitle);
+  g_free (spec->value);
+  g_free (spec);
+}
+
+static void
+spec (GPtrArray  *specs,
+      GString    *signature,
+      char       *title,
+      char       *subtitle,
+      const char *button,
+      GCallback   callback,
+      const char *key,
+      const char *value)
+{
+  RowSpec *row = g_new0 (RowSpec, 1);
+
+  row->title = title;
+  row->subtitle = subtitle;
+  row->button = button;
+  row->callback = callback;
+  row->key = key;
+  row->value = g_strdup (value);
+  g_ptr_array_add (specs, row);
+  g_string_append_printf (signature, "%s\n%s\n%s\n%s\n", title, subtitle, button, value);
+}
+
 static void
 rebuild (RdsFaultPanel *self)
 {
   g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func ((GDestroyNotify) row_spec_free);
+  g_autoptr(GString) signature = g_string_new (NULL);
   const char * const *replicas;
   gboolean shown = self->session != NULL && rds_session_is_simulator (self->session) && self->instance != NULL;
   const char *status;
 
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
+  if (shown)
+    {
+      add_zone (self, zones, rds_shape_get_string (shape (self), "availability-zone"));
+      add_zone (self, zones, rds_shape_get_string (shape (self), "secondary-availability-zone"));
+      replicas = rds_shape_get_strv (shape (self), "read-replica-db-instance-identifiers");
+      for (guint i = 0; replicas != NULL && replicas[i] != NULL; i++)
+        {
+          RdsDbInstance *replica = rds_resource_list_find (rds_session_get_instances (self->session), replicas[i]);
+
+          if (replica != NULL)
+            add_zone (self, zones, rds_shape_get_string (RDS_SHAPE (replica), "availability-zone"));
+        }
+      for (guint i = 0; self->zones_down != NULL && self->zones_down[i] != NULL; i++)
+        add_zone (self, zones, self->zones_down[i]);
+
+      for (guint i = 0; i < zones->len; i++)
+        {
+          const char *zone = g_ptr_array_index (zones, i);
+          gboolean down = zone_down (self, zone);
+
+          /* Translators: %s is an Availability Zone */
+          spec (specs, signature, g_strdup_printf (_("Availability Zone %s"), zone), zone_consequence (self, zone),
+                down ? _("_Bring back") : _("Take _down"), G_CALLBACK (zone_clicked_cb), "zone", zone);
+        }
+
+      /* A host or storage fails only under a running database. */
+      status = rds_db_instance_get_status (self->instance);
+      if (g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "backing-up") == 0 ||
+          g_strcmp0 (status, "modifying") == 0 || g_strcmp0 (status, "storage-optimization") == 0)
+        {
+          spec (specs, signature, g_strdup (_("The primary's host")), host_consequence (self), _("_Fail host"),
+                G_CALLBACK (fail_clicked_cb), "what", "host");
+          spec (specs, signature, g_strdup (_("The primary's storage")), storage_consequence (self),
+                _("Fail _storage"), G_CALLBACK (fail_clicked_cb), "what", "storage");
+        }
+    }
+
+  /* Rows stay as they are while nothing changes: focus and clicks with them. */
+  if (g_strcmp0 (signature->str, self->signature) == 0)
+    return;
+  g_free (self->signature);
+  self->signature = g_strdup (signature->str);
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), shown);
-  if (!shown)
-    return;
-
-  add_zone (self, zones, rds_shape_get_string (shape (self), "availability-zone"));
-  add_zone (self, zones, rds_shape_get_string (shape (self), "secondary-availability-zone"));
-  replicas = rds_shape_get_strv (shape (self), "read-replica-db-instance-identifiers");
-  for (guint i = 0; replicas != NULL && replicas[i] != NULL; i++)
+  for (guint i = 0; i < specs->len; i++)
     {
-      RdsDbInstance *replica = rds_resource_list_find (rds_session_get_instances (self->session), replicas[i]);
+      RowSpec *row = g_ptr_array_index (specs, i);
 
-      if (replica != NULL)
-        add_zone (self, zones, rds_shape_get_string (RDS_SHAPE (replica), "availability-zone"));
-    }
-  for (guint i = 0; self->zones_down != NULL && self->zones_down[i] != NULL; i++)
-    add_zone (self, zones, self->zones_down[i]);
-
-  for (guint i = 0; i < zones->len; i++)
-    {
-      const char *zone = g_ptr_array_index (zones, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = zone_consequence (self, zone);
-      gboolean down = zone_down (self, zone);
-
-      /* Translators: %s is an Availability Zone */
-      title = g_strdup_printf (_("Availability Zone %s"), zone);
-      add_row (self, title, subtitle, down ? _("_Bring back") : _("Take _down"), G_CALLBACK (zone_clicked_cb),
-               "zone", zone);
-    }
-
-  /* A host or storage fails only under a running database. */
-  status = rds_db_instance_get_status (self->instance);
-  if (g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "backing-up") == 0 ||
-      g_strcmp0 (status, "modifying") == 0 || g_strcmp0 (status, "storage-optimization") == 0)
-    {
-      g_autofree char *host = host_consequence (self);
-      g_autofree char *storage = storage_consequence (self);
-
-      add_row (self, _("The primary's host"), host, _("_Fail host"), G_CALLBACK (fail_clicked_cb), "what", "host");
-      add_row (self, _("The primary's storage"), storage, _("Fail _storage"), G_CALLBACK (fail_clicked_cb),
-               "what", "storage");
+      add_row (self, row->title, row->subtitle, row->button, row->callback, row->key, row->value);
     }
 }
 
@@ -375,6 +429,7 @@ rds_fault_panel_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->zones_down, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->group, gtk_widget_unparent);
 
   G_OBJECT_CLASS (rds_fault_panel_parent_class)->dispose (object);

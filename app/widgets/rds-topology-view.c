@@ -1209,6 +1209,14 @@ changed_cb (RdsTopologyView *self)
   rebuild (self);
 }
 
+/* The simulator's clock moved: its steps and lags too. */
+static void
+time_cb (RdsTopologyView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rds_topology_view_refresh (self);
+}
+
 /* GObject */
 
 static void
@@ -1384,7 +1392,10 @@ rds_topology_view_set_session (RdsTopologyView *self,
 
   g_clear_object (&self->instances);
   if (session != NULL)
-    self->instances = g_object_ref (rds_resource_list_get_model (rds_session_get_instances (session)));
+    {
+      self->instances = g_object_ref (rds_resource_list_get_model (rds_session_get_instances (session)));
+      g_signal_connect_object (session, "notify::simulated-time", G_CALLBACK (time_cb), self, G_CONNECT_SWAPPED);
+    }
   g_signal_group_set_target (self->list_signals, self->instances);
   g_clear_pointer (&self->detail, json_node_unref);
   g_hash_table_remove_all (self->lags);

@@ -303,16 +303,14 @@ detail_cb (GObject      *object,
   show_progress (self);
 }
 
+/* Looks again; returns whether the conversion is over. */
 static gboolean
-poll_cb (gpointer user_data)
+check (RdsConvertMultiAzWizard *self)
 {
-  RdsConvertMultiAzWizard *self = user_data;
-
   if (rds_shape_get_boolean (RDS_SHAPE (self->instance), "multi-az"))
     {
-      self->poll_id = 0;
       show_progress (self);
-      return G_SOURCE_REMOVE;
+      return TRUE;
     }
 
   if (rds_session_is_simulator (self->session) && !self->detail_in_flight)
@@ -330,14 +328,26 @@ poll_cb (gpointer user_data)
                                  g_object_ref (self));
     }
   show_progress (self);
-  return G_SOURCE_CONTINUE;
+  return FALSE;
 }
 
+static gboolean
+poll_cb (gpointer user_data)
+{
+  RdsConvertMultiAzWizard *self = user_data;
+
+  if (!check (self))
+    return G_SOURCE_CONTINUE;
+  self->poll_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The instance changed, or the simulator's clock moved: look again. */
 static void
 instance_changed_cb (RdsConvertMultiAzWizard *self)
 {
-  if (self->submitted)
-    poll_cb (self);
+  if (self->submitted && self->poll_id != 0 && check (self))
+    g_clear_handle_id (&self->poll_id, g_source_remove);
 }
 
 static void
@@ -373,8 +383,8 @@ modify_cb (GObject      *object,
   gtk_widget_set_visible (self->close_button, TRUE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "progress");
   gtk_window_set_focus (GTK_WINDOW (self), self->close_button);
-  poll_cb (self);
-  self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
+  if (!check (self))
+    self->poll_id = g_timeout_add_seconds (1, poll_cb, self);
 }
 
 static void
@@ -480,6 +490,8 @@ rds_convert_multi_az_wizard_new (RdsSession    *session,
   self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
   g_signal_group_connect_swapped (self->instance_signals, "notify", G_CALLBACK (instance_changed_cb), self);
   g_signal_group_set_target (self->instance_signals, instance);
+  g_signal_connect_object (session, "notify::simulated-time", G_CALLBACK (instance_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   escaped = g_markup_escape_text (rds_db_instance_get_identifier (instance), -1);
   /* Translators: %s is a DB instance identifier */
