@@ -14,6 +14,8 @@
  * 2. The Monitoring tab of a database with two weeks of history, on the
  *    embedded simulator over loopback: from choosing a time range to the
  *    first frame that shows its data.
+ * 3. The topology of a Multi-AZ source with 15 read replicas in 3 Regions:
+ *    the frames redrawing it as the replicas' lag changes.
  */
 
 #include "config.h"
@@ -27,6 +29,7 @@
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
+#include "rds-topology-view.h"
 
 #define POINTS 20160
 #define CHARTS 12
@@ -383,6 +386,125 @@ bench_range (void)
   rds_simulator_stop (simulator);
 }
 
+/* The topology */
+
+typedef struct
+{
+  RdsTopologyView *view;
+  GListStore      *instances;
+  GHashTable      *lags;
+  guint            round;
+} Topology;
+
+static void
+new_lags (gpointer data)
+{
+  Topology *topology = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  topology->round++;
+  g_hash_table_iter_init (&iter, topology->lags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    *(double *) value = (topology->round % 7) * 0.3;
+  rds_topology_view_set_state (topology->view, G_LIST_MODEL (topology->instances), NULL, topology->lags, NULL);
+}
+
+static void
+redraw_only (gpointer data)
+{
+  Topology *topology = data;
+
+  gtk_widget_queue_draw (GTK_WIDGET (topology->view));
+}
+
+static void
+bench_topology (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  Topology topology = { NULL };
+  Frames frames = { NULL };
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) replicas = NULL;
+  g_autoptr(RdsDbInstance) source = NULL;
+  const char *regions[] = { "us-east-1", "us-west-2", "eu-west-1" };
+  const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
+
+  topology.instances = g_list_store_new (RDS_TYPE_DB_INSTANCE);
+  topology.lags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("replica-%02u", i);
+      const char *region = regions[i % 3];
+
+      if (i % 3 == 0)
+        {
+          g_autoptr(RdsDbInstance) replica = g_object_new (RDS_TYPE_DB_INSTANCE,
+                                                           "db-instance-identifier", id,
+                                                           "db-instance-status", "available",
+                                                           "availability-zone", zones[i % 9 / 3],
+                                                           "read-replica-source-db-instance-identifier", "source",
+                                                           NULL);
+          double *lag = g_new (double, 1);
+
+          *lag = 0.2;
+          g_hash_table_insert (topology.lags, g_strdup (id), lag);
+          g_list_store_append (topology.instances, replica);
+          g_strv_builder_add (names, id);
+        }
+      else
+        {
+          g_autofree char *arn = g_strdup_printf ("arn:aws:rds:%s:123456789012:db:%s", region, id);
+
+          g_strv_builder_add (names, arn);
+        }
+    }
+  replicas = g_strv_builder_end (names);
+  source = g_object_new (RDS_TYPE_DB_INSTANCE,
+                         "db-instance-identifier", "source",
+                         "db-instance-status", "available",
+                         "availability-zone", "us-east-1a",
+                         "secondary-availability-zone", "us-east-1b",
+                         "multi-az", TRUE,
+                         "db-instance-arn", "arn:aws:rds:us-east-1:123456789012:db:source",
+                         "read-replica-db-instance-identifiers", replicas,
+                         NULL);
+  g_list_store_append (topology.instances, source);
+
+  topology.view = RDS_TOPOLOGY_VIEW (rds_topology_view_new ());
+  rds_topology_view_set_instance (topology.view, source);
+  rds_topology_view_set_state (topology.view, G_LIST_MODEL (topology.instances), NULL, topology.lags, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (topology.view));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+
+  run_frames (window, &frames, FRAMES, new_lags, &topology);
+  print_frames ("Topology of a Multi-AZ source with 15 read replicas in 3 Regions, new lags each frame",
+                frames.frames);
+  g_array_unref (frames.frames);
+  run_frames (window, &frames, FRAMES, redraw_only, &topology);
+  print_frames ("The same topology redrawn (an animation frame)", frames.frames);
+  g_array_unref (frames.frames);
+
+  /* What a frame of the window costs with nothing in it. */
+  {
+    GtkWidget *empty = gtk_drawing_area_new ();
+    Topology nothing = { RDS_TOPOLOGY_VIEW (NULL) };
+
+    gtk_window_set_child (GTK_WINDOW (window), empty);
+    nothing.view = (gpointer) empty;
+    spin (200);
+    run_frames (window, &frames, FRAMES, redraw_only, &nothing);
+    print_frames ("The window's frame alone, for comparison", frames.frames);
+    g_array_unref (frames.frames);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (topology.instances);
+  g_hash_table_unref (topology.lags);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,5 +517,7 @@ main (int   argc,
     bench_redraw ();
   if (argc < 2 || g_str_equal (argv[1], "range"))
     bench_range ();
+  if (argc < 2 || g_str_equal (argv[1], "topology"))
+    bench_topology ();
   return 0;
 }

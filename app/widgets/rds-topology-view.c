@@ -26,7 +26,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "rds-format.h"
 #include "rds-region.h"
@@ -66,6 +65,8 @@ typedef struct
   gboolean  highlighted;  /* the database the page shows */
   gboolean  remote;       /* in another Region */
   graphene_rect_t box;
+  PangoLayout *text;      /* what the box says, and its link's label: made */
+  PangoLayout *label;     /* when first drawn, kept until the next rebuild */
 } Node;
 
 struct _RdsTopologyView
@@ -97,6 +98,8 @@ struct _RdsTopologyView
   double           laid_out_width;
   double           natural_height;
 
+  PangoLayout     *pango;        /* for every text, made when first drawn */
+
   guint            tick_id;
   gint64           tick_start;
   double           phase;        /* of moving dashes, 0..1 */
@@ -120,6 +123,8 @@ node_clear (Node *node)
   g_clear_pointer (&node->zone, g_free);
   g_clear_pointer (&node->region, g_free);
   g_clear_pointer (&node->status, g_free);
+  g_clear_object (&node->text);
+  g_clear_object (&node->label);
 }
 
 static const char *
@@ -630,38 +635,103 @@ palette (RdsTopologyView *self,
 }
 
 static void
-rounded (cairo_t *cr,
-         double   x,
-         double   y,
-         double   w,
-         double   h,
-         double   r)
+fill_rounded (GtkSnapshot   *snapshot,
+              double         x,
+              double         y,
+              double         w,
+              double         h,
+              double         r,
+              const GdkRGBA *color)
 {
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, w, h), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
-text (RdsTopologyView *self,
-      cairo_t         *cr,
-      PangoLayout     *pango,
-      const char      *markup,
-      double           x,
-      double           y,
-      double           width,
-      PangoAlignment   align,
-      const GdkRGBA   *color)
+stroke_rounded (GtkSnapshot   *snapshot,
+                double         x,
+                double         y,
+                double         w,
+                double         h,
+                double         r,
+                float          width,
+                const GdkRGBA *color)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, w, h), r);
+  gtk_snapshot_append_border (snapshot, &rect, (float[4]) { width, width, width, width },
+                              (GdkRGBA[4]) { *color, *color, *color, *color });
+}
+
+/* A layout of its own for text drawn every frame. */
+static PangoLayout *
+cached (RdsTopologyView  *self,
+        PangoLayout     **layout,
+        const char       *markup,
+        double            width,
+        PangoAlignment    align)
+{
+  if (*layout == NULL)
+    {
+      *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_ellipsize (*layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_markup (*layout, markup, -1);
+      pango_layout_set_alignment (*layout, align);
+    }
+  pango_layout_set_width (*layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  return *layout;
+}
+
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               double         x,
+               double         y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+text (GtkSnapshot    *snapshot,
+      PangoLayout    *pango,
+      const char     *markup,
+      double          x,
+      double          y,
+      double          width,
+      PangoAlignment  align,
+      const GdkRGBA  *color)
 {
   pango_layout_set_markup (pango, markup, -1);
   pango_layout_set_width (pango, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_alignment (pango, align);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, pango);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, pango, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A cairo drawing only as large as what it draws: the lines. */
+static cairo_t *
+line_canvas (GtkSnapshot *snapshot,
+             double       x1,
+             double       y1,
+             double       x2,
+             double       y2)
+{
+  double pad = 12;
+
+  return gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (MIN (x1, x2) - pad, MIN (y1, y2) - pad,
+                                                                   fabs (x2 - x1) + 2 * pad,
+                                                                   fabs (y2 - y1) + 2 * pad));
 }
 
 static void
@@ -679,7 +749,7 @@ arrow_head (cairo_t *cr,
 
 static void
 draw_link (RdsTopologyView *self,
-           cairo_t         *cr,
+           GtkSnapshot     *snapshot,
            PangoLayout     *pango,
            const Palette   *p,
            const Node      *from,
@@ -691,6 +761,7 @@ draw_link (RdsTopologyView *self,
   const GdkRGBA *color;
   gboolean moving = FALSE;
   double dashes[] = { 6, 4 };
+  cairo_t *cr;
 
   if (to->kind == NODE_STANDBY)
     {
@@ -717,47 +788,43 @@ draw_link (RdsTopologyView *self,
           label = g_strdup (_("Synchronous"));
         }
     }
-  else if (to->remote != from->remote)
+  else
     {
-      x1 = from->box.origin.x + from->box.size.width;
-      y1 = from->box.origin.y + NODE_HEIGHT / 2;
-      x2 = to->box.origin.x;
-      y2 = to->box.origin.y + NODE_HEIGHT / 2;
-      if (from->remote)
+      if (to->remote != from->remote)
         {
-          x1 = from->box.origin.x;
-          x2 = to->box.origin.x + to->box.size.width;
+          x1 = from->remote ? from->box.origin.x : from->box.origin.x + from->box.size.width;
+          x2 = from->remote ? to->box.origin.x + to->box.size.width : to->box.origin.x;
+          y1 = from->box.origin.y + NODE_HEIGHT / 2;
+          y2 = to->box.origin.y + NODE_HEIGHT / 2;
+        }
+      else
+        {
+          x1 = from->box.origin.x + from->box.size.width / 2;
+          y1 = from->box.origin.y + NODE_HEIGHT;
+          x2 = to->box.origin.x + to->box.size.width / 2;
+          y2 = to->box.origin.y;
         }
       lag = lag_text (to);
       color = to->broken ? &p->error : &p->dim;
       moving = !to->broken && !isnan (to->lag) && to->lag >= 5;
       label = lag != NULL ? g_strdup_printf (_("Asynchronous · %s"), lag) : g_strdup (_("Asynchronous"));
     }
-  else
-    {
-      x1 = from->box.origin.x + from->box.size.width / 2;
-      y1 = from->box.origin.y + NODE_HEIGHT;
-      x2 = to->box.origin.x + to->box.size.width / 2;
-      y2 = to->box.origin.y;
-      lag = lag_text (to);
-      color = to->broken ? &p->error : &p->dim;
-      moving = !to->broken && !isnan (to->lag) && to->lag >= 5;
-      label = lag != NULL ? g_strdup_printf (_("Asynchronous · %s"), lag) : g_strdup (_("Asynchronous"));
-    }
 
+  cr = line_canvas (snapshot, x1, y1, x2, y2);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, to->kind == NODE_STANDBY && to->step < 0 && !to->lost ? 3.0 : 1.6);
   if (to->kind != NODE_STANDBY || to->step >= 0 || to->lost)
     cairo_set_dash (cr, dashes, 2, moving ? -self->phase * 10 : 0);
   cairo_move_to (cr, x1, y1);
-  if (y1 == y2)
+  if (y1 == y2 || to->remote != from->remote)
     cairo_line_to (cr, x2, y2);
   else
     cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   if (to->kind != NODE_STANDBY)
-    arrow_head (cr, x2, y2, y1 == y2 ? (x2 > x1 ? 0 : G_PI) : atan2 (y2 - (y1 + y2) / 2, 0.0001));
+    arrow_head (cr, x2, y2, y1 == y2 || to->remote != from->remote ? atan2 (y2 - y1, x2 - x1) : G_PI / 2);
+  cairo_destroy (cr);
 
   mx = (x1 + x2) / 2;
   my = (y1 + y2) / 2;
@@ -766,14 +833,14 @@ draw_link (RdsTopologyView *self,
     g_autofree char *markup = g_strdup_printf ("<small>%s</small>", escaped);
     double w = y1 == y2 ? MAX (fabs (x2 - x1) - 8, 60) : 180;
 
-    text (self, cr, pango, markup, mx - w / 2, y1 == y2 ? my - 20 : my - 8, w, PANGO_ALIGN_CENTER,
-          to->broken || to->lost ? &p->error : &p->fg);
+    append_layout (snapshot, cached (self, &((Node *) to)->label, markup, w, PANGO_ALIGN_CENTER),
+                   mx - w / 2, y1 == y2 ? my - 20 : my - 8, to->broken || to->lost ? &p->error : &p->fg);
   }
 }
 
 static void
 draw_node (RdsTopologyView *self,
-           cairo_t         *cr,
+           GtkSnapshot     *snapshot,
            PangoLayout     *pango,
            const Palette   *p,
            const Node      *node)
@@ -783,9 +850,9 @@ draw_node (RdsTopologyView *self,
   const char *role;
   g_autofree char *line = NULL;
   g_autofree char *markup = NULL;
-  double dashes[] = { 5, 4 };
   gboolean failed = g_strcmp0 (node->status, "failed") == 0 || node->lost ||
                     (!node->remote && zone_is_down (self, node->zone));
+  gboolean dashed = node->kind == NODE_STANDBY && (node->step >= 0 || node->lost);
 
   switch (node->kind)
     {
@@ -804,15 +871,30 @@ draw_node (RdsTopologyView *self,
   if (failed)
     edge = &p->error;
 
-  rounded (cr, b->origin.x, b->origin.y, b->size.width, b->size.height, 8);
-  gdk_cairo_set_source_rgba (cr, &p->card);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, edge);
-  cairo_set_line_width (cr, node->highlighted ? 3.0 : 1.5);
-  if (node->kind == NODE_STANDBY && (node->step >= 0 || node->lost))
-    cairo_set_dash (cr, dashes, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  fill_rounded (snapshot, b->origin.x, b->origin.y, b->size.width, b->size.height, 8, &p->card);
+  if (dashed)
+    {
+      /* Not there yet, or gone: a dashed outline. */
+      cairo_t *cr = line_canvas (snapshot, b->origin.x, b->origin.y, b->origin.x + b->size.width,
+                                 b->origin.y + b->size.height);
+      double dashes[] = { 5, 4 };
+      double x = b->origin.x + 0.75, y = b->origin.y + 0.75, w = b->size.width - 1.5, h = b->size.height - 1.5;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + w - 8, y + 8, 8, -G_PI / 2, 0);
+      cairo_arc (cr, x + w - 8, y + h - 8, 8, 0, G_PI / 2);
+      cairo_arc (cr, x + 8, y + h - 8, 8, G_PI / 2, G_PI);
+      cairo_arc (cr, x + 8, y + 8, 8, G_PI, 3 * G_PI / 2);
+      cairo_close_path (cr);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_line_width (cr, 1.5);
+      gdk_cairo_set_source_rgba (cr, edge);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
+    }
+  else
+    stroke_rounded (snapshot, b->origin.x, b->origin.y, b->size.width, b->size.height, 8,
+                    node->highlighted ? 3.0f : 1.5f, edge);
 
   if (node->kind == NODE_STANDBY && node->step >= 0)
     /* Translators: a step of three, such as 2/3 */
@@ -823,34 +905,37 @@ draw_node (RdsTopologyView *self,
     line = g_strdup (node->region);
   else
     line = node_status (node);
-  if (node->kind == NODE_STANDBY)
-    markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, line,
-                                      _("Not readable"));
-  else
-    markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, node->id, line);
-  text (self, cr, pango, markup, b->origin.x + 8, b->origin.y + 6, b->size.width - 16, PANGO_ALIGN_LEFT,
-        failed ? &p->error : &p->fg);
+  if (node->text == NULL)
+    {
+      if (node->kind == NODE_STANDBY)
+        markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, line,
+                                          _("Not readable"));
+      else
+        markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>\n<small>%s</small>", role, node->id,
+                                          line);
+    }
+  append_layout (snapshot, cached (self, &((Node *) node)->text, markup, b->size.width - 16, PANGO_ALIGN_LEFT),
+                 b->origin.x + 8, b->origin.y + 6, failed ? &p->error : &p->fg);
 
   /* A standby being built: how far its step is. */
   if (node->kind == NODE_STANDBY && node->step >= 0 && node->fraction >= 0)
     {
       double w = b->size.width - 16;
 
-      cairo_rectangle (cr, b->origin.x + 8, b->origin.y + b->size.height - 9, w, 4);
-      gdk_cairo_set_source_rgba (cr, &p->faint);
-      cairo_fill (cr);
-      cairo_rectangle (cr, b->origin.x + 8, b->origin.y + b->size.height - 9, w * node->fraction, 4);
-      gdk_cairo_set_source_rgba (cr, &p->warning);
-      cairo_fill (cr);
+      gtk_snapshot_append_color (snapshot, &p->faint,
+                                 &GRAPHENE_RECT_INIT (b->origin.x + 8, b->origin.y + b->size.height - 9, w, 4));
+      gtk_snapshot_append_color (snapshot, &p->warning,
+                                 &GRAPHENE_RECT_INIT (b->origin.x + 8, b->origin.y + b->size.height - 9,
+                                                      w * node->fraction, 4));
     }
 }
 
 static void
 draw (RdsTopologyView *self,
-      cairo_t         *cr,
+      GtkSnapshot     *snapshot,
       double           width)
 {
-  g_autoptr(PangoLayout) pango = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoLayout *pango = self->pango;
   guint n_zones = MAX (self->zones->len, 1);
   guint n_remote = self->remote_regions->len;
   double home_width = width - 2 * MARGIN - (n_remote > 0 ? n_remote * (REMOTE_WIDTH + MARGIN) : 0);
@@ -861,18 +946,14 @@ draw (RdsTopologyView *self,
   Palette p;
 
   palette (self, &p);
-  pango_layout_set_ellipsize (pango, PANGO_ELLIPSIZE_END);
 
   /* The home Region and its zones */
-  rounded (cr, MARGIN, region_top, home_width, region_height, 12);
-  gdk_cairo_set_source_rgba (cr, &p.dim);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  stroke_rounded (snapshot, MARGIN, region_top, home_width, region_height, 12, 1, &p.dim);
   {
     g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> <small>%s</small>", home_region (self),
                                                        region != NULL ? _(region->display_name) : "");
 
-    text (self, cr, pango, markup, MARGIN + 12, region_top + 6, home_width - 24, PANGO_ALIGN_LEFT, &p.fg);
+    text (snapshot, pango, markup, MARGIN + 12, region_top + 6, home_width - 24, PANGO_ALIGN_LEFT, &p.fg);
   }
   for (guint i = 0; i < self->zones->len; i++)
     {
@@ -881,21 +962,18 @@ draw (RdsTopologyView *self,
       double y = region_top + REGION_HEADER;
       gboolean down = zone_is_down (self, zone);
       g_autofree char *markup = NULL;
+      GdkRGBA tint = p.error;
 
-      rounded (cr, x, y, column - MARGIN, region_height - REGION_HEADER - MARGIN / 2, 8);
+      tint.alpha *= 0.12f;
+      /* Outlined, cheap to paint; filled when down, to stand out. */
       if (down)
-        {
-          GdkRGBA tint = p.error;
-
-          tint.alpha *= 0.12f;
-          gdk_cairo_set_source_rgba (cr, &tint);
-        }
+        fill_rounded (snapshot, x, y, column - MARGIN, region_height - REGION_HEADER - MARGIN / 2, 8, &tint);
       else
-        gdk_cairo_set_source_rgba (cr, &p.faint);
-      cairo_fill (cr);
+        stroke_rounded (snapshot, x, y, column - MARGIN, region_height - REGION_HEADER - MARGIN / 2, 8, 1,
+                        &p.faint);
       markup = down ? g_markup_printf_escaped ("<small>%s · <b>%s</b></small>", zone, _("Zone down"))
                     : g_markup_printf_escaped ("<small>%s</small>", zone);
-      text (self, cr, pango, markup, x + 8, y + 6, column - MARGIN - 16, PANGO_ALIGN_LEFT, down ? &p.error : &p.dim);
+      text (snapshot, pango, markup, x + 8, y + 6, column - MARGIN - 16, PANGO_ALIGN_LEFT, down ? &p.error : &p.dim);
     }
 
   /* Other Regions */
@@ -907,10 +985,8 @@ draw (RdsTopologyView *self,
       g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name,
                                                          other != NULL ? _(other->display_name) : "");
 
-      rounded (cr, x, region_top, REMOTE_WIDTH, region_height, 12);
-      gdk_cairo_set_source_rgba (cr, &p.dim);
-      cairo_stroke (cr);
-      text (self, cr, pango, markup, x + 12, region_top + 6, REMOTE_WIDTH - 24, PANGO_ALIGN_LEFT, &p.fg);
+      stroke_rounded (snapshot, x, region_top, REMOTE_WIDTH, region_height, 12, 1, &p.dim);
+      text (snapshot, pango, markup, x + 12, region_top + 6, REMOTE_WIDTH - 24, PANGO_ALIGN_LEFT, &p.fg);
     }
 
   /* Links, then the nodes over them */
@@ -919,10 +995,10 @@ draw (RdsTopologyView *self,
       const Node *node = &g_array_index (self->nodes, Node, i);
 
       if (node->source >= 0 && node->source < (int) self->nodes->len)
-        draw_link (self, cr, pango, &p, &g_array_index (self->nodes, Node, node->source), node);
+        draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node);
     }
   for (guint i = 0; i < self->nodes->len; i++)
-    draw_node (self, cr, pango, &p, &g_array_index (self->nodes, Node, i));
+    draw_node (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, i));
 
   /* The endpoint's name, pointing at the primary (or moving to the standby) */
   if (self->endpoint != NULL && self->nodes->len > 0)
@@ -930,27 +1006,31 @@ draw (RdsTopologyView *self,
       const Node *primary = &g_array_index (self->nodes, Node, 0);
       const Node *target = primary;
       g_autofree char *markup = NULL;
-      double x, y = MARGIN + 20;
+      double x, y = MARGIN + 20, start;
       double dashes[] = { 4, 4 };
+      cairo_t *cr;
 
       for (guint i = 0; self->failing_over && i < self->nodes->len; i++)
         if (g_array_index (self->nodes, Node, i).kind == NODE_STANDBY)
           target = &g_array_index (self->nodes, Node, i);
       x = target->box.origin.x + target->box.size.width / 2;
+      start = MIN (x, MARGIN + 40);
 
       markup = g_markup_printf_escaped ("<small>%s</small> <tt>%s</tt>",
                                         self->failing_over ? _("Endpoint, moving to the standby:") : _("Endpoint:"),
                                         self->endpoint);
-      text (self, cr, pango, markup, MARGIN, MARGIN, width - 2 * MARGIN, PANGO_ALIGN_LEFT, &p.fg);
+      text (snapshot, pango, markup, MARGIN, MARGIN, width - 2 * MARGIN, PANGO_ALIGN_LEFT, &p.fg);
+      cr = line_canvas (snapshot, start, y, x, target->box.origin.y);
       gdk_cairo_set_source_rgba (cr, self->failing_over ? &p.warning : &p.accent);
       cairo_set_line_width (cr, 2);
       if (self->failing_over)
         cairo_set_dash (cr, dashes, 2, -self->phase * 8);
-      cairo_move_to (cr, MIN (x, MARGIN + 40), y);
+      cairo_move_to (cr, start, y);
       cairo_curve_to (cr, x, y, x, y, x, target->box.origin.y - 2);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       arrow_head (cr, x, target->box.origin.y - 2, G_PI / 2);
+      cairo_destroy (cr);
     }
 }
 
@@ -961,15 +1041,17 @@ rds_topology_view_snapshot (GtkWidget   *widget,
   RdsTopologyView *self = RDS_TOPOLOGY_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
 
   if (self->nodes->len == 0 || width <= 0 || height <= 0)
     return;
 
+  if (self->pango == NULL)
+    {
+      self->pango = gtk_widget_create_pango_layout (widget, NULL);
+      pango_layout_set_ellipsize (self->pango, PANGO_ELLIPSIZE_END);
+    }
   layout (self, width);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw (self, cr, width);
-  cairo_destroy (cr);
+  draw (self, snapshot, width);
 }
 
 static void
@@ -1253,6 +1335,7 @@ rds_topology_view_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->detail, json_node_unref);
+  g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (rds_topology_view_parent_class)->dispose (object);
 }
