@@ -172,6 +172,46 @@ static const RdsConcept concepts[] = {
     { "multi-az", "backups" },
   },
   {
+    "failover",
+    N_("Failover"),
+    N_("A failover hands a Multi-AZ database over to its standby. RDS stops sending work to the "
+       "old primary, makes the standby the primary and moves the endpoint's DNS name to it. "
+       "Connections drop and applications reconnect to the same name; nothing written before "
+       "the failover is lost, since every write was already on the standby."),
+    N_("RDS fails over by itself when the primary's host, storage or Availability Zone fails. "
+       "You can ask for one with Reboot with failover, to test that your application "
+       "reconnects. A second one asked for too soon after another is abandoned."),
+    N_("A failover costs nothing, but the database is unavailable for typically 60 to 120 "
+       "seconds, and clients that cache DNS for longer stay away longer."),
+    N_("RDS records “Multi-AZ instance failover started.” and then “Multi-AZ failover to "
+       "standby complete” (or “completed”). The Availability Zone and the secondary "
+       "Availability Zone swap. If the old primary is lost, RDS builds a new standby in a "
+       "healthy zone, which takes as long as converting to Multi-AZ."),
+    "events",
+    N_("See failovers on the Events page"),
+    { "multi-az", "availability-zones", "read-replicas" },
+  },
+  {
+    "availability-zones",
+    N_("Regions and Availability Zones"),
+    N_("A Region, such as us-east-1, is a part of the world with several Availability Zones: "
+       "separate data centres with their own power and network, a few kilometres apart. A DB "
+       "instance runs in one zone; its Multi-AZ standby in another; its read replicas wherever "
+       "you place them, even in another Region."),
+    N_("Spread what must survive across zones: a Multi-AZ standby keeps the database running "
+       "when a zone fails, and a replica in another Region keeps a copy when a whole Region "
+       "does. A Single-AZ database is down for as long as its zone is."),
+    N_("Data sent between zones and between Regions is billed per GB; Multi-AZ replication "
+       "is included in its price. Cross-Region replicas pay for the data they receive."),
+    N_("When a zone fails, RDS fails Multi-AZ databases over to their standbys and rebuilds the "
+       "standbys elsewhere; Single-AZ databases and replicas in the zone wait for it to "
+       "return. This console's simulator can take a zone down so you can watch it, on a "
+       "database's Topology tab."),
+    "databases",
+    N_("Open a database and its Topology tab"),
+    { "multi-az", "failover", "read-replicas" },
+  },
+  {
     "backups",
     N_("Backups and restore"),
     N_("RDS backs up a database every day in its backup window and saves its transaction logs "

@@ -1193,8 +1193,12 @@ rds_database_page_init (RdsDatabasePage *self)
   /* Topology: the picture in a card, and under it the simulator's faults. */
   {
     GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *heading = rds_heading_new (_("Deployment"), "heading", "availability-zones");
 
     gtk_widget_add_css_class (card, "card");
+    gtk_widget_set_margin_start (heading, 18);
+    gtk_widget_set_margin_top (heading, 12);
+    gtk_box_append (GTK_BOX (card), heading);
     self->topology_view = RDS_TOPOLOGY_VIEW (rds_topology_view_new ());
     gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->topology_view));
     gtk_box_append (GTK_BOX (self->topology_box), card);

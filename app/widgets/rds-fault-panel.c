@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rds-info-button.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 
@@ -457,6 +458,7 @@ rds_fault_panel_init (RdsFaultPanel *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
                                          _("Only the simulator can do this: see what RDS does when a zone, a "
                                            "host or a disk fails."));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->group), rds_info_button_new ("failover"));
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 
   self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
