@@ -324,8 +324,10 @@ sample_settled (Fixture       *f,
                 gconstpointer  data)
 {
   RdsDbInstance *stopped = find_instance (f, "catalog-mariadb");
+  RdsDbInstance *replica = find_instance (f, "billing-reports");
 
-  return g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))) == 5 &&
+  return g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))) == 6 &&
+         replica != NULL && g_strcmp0 (rds_db_instance_get_status (replica), "available") == 0 &&
          stopped != NULL && g_strcmp0 (rds_db_instance_get_status (stopped), "stopped") == 0 &&
          snapshot_available (f, "billing-postgres-before-upgrade");
 }
@@ -387,8 +389,10 @@ sample_environment (Fixture *f)
     g_error ("no “ready” toast; the last toast: %s", rds_window_get_last_toast (f->window));
   rds_session_refresh (f->session);
   advance (f, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 5);
-  for (guint i = 0; i < 5; i++)
+  /* Five databases, and a read replica of billing-postgres (another is in us-west-2). */
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 6);
+  g_assert_nonnull (rds_resource_list_find (rds_session_get_instances (f->session), "billing-reports"));
+  for (guint i = 0; i < 6; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (instances, i);
       const char *status = rds_db_instance_get_status (instance);

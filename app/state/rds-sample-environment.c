@@ -15,6 +15,10 @@
 
 #include "rds-sample-environment.h"
 
+#include "rds-client.h"
+#include "rds-db-instance.h"
+#include "rds-session.h"
+
 /* Long enough for the slowest create (Oracle Multi-AZ) and its first backup. */
 #define CREATE_SECONDS 2400
 /* Long enough for a stop and a snapshot of 100 GiB. */
@@ -43,11 +47,25 @@ static const SampleInstance instances[] = {
 #define STOPPED_INSTANCE "catalog-mariadb"
 #define SNAPSHOT_INSTANCE "billing-postgres"
 #define SNAPSHOT_NAME "billing-postgres-before-upgrade"
+/* billing-postgres has read replicas: one for reports in its Region, one
+ * for disaster recovery in another. */
+#define REPLICA_SOURCE "billing-postgres"
+#define REPLICA_NAME "billing-reports"
+#define REMOTE_REPLICA_NAME "billing-dr"
+#define REMOTE_REGION "us-west-2"
 
 typedef struct
 {
   guint step;
+  char *source_arn;   /* of REPLICA_SOURCE, from its CreateDBInstance answer */
 } Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_free (progress->source_arn);
+  g_free (progress);
+}
 
 static void next_step (GTask *task);
 
@@ -66,6 +84,15 @@ call_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  if (RDS_IS_DB_INSTANCE (answer->item) &&
+      g_strcmp0 (rds_db_instance_get_identifier (RDS_DB_INSTANCE (answer->item)), REPLICA_SOURCE) == 0 &&
+      rds_db_instance_get_arn (RDS_DB_INSTANCE (answer->item)) != NULL)
+    {
+      Progress *progress = g_task_get_task_data (task);
+
+      g_free (progress->source_arn);
+      progress->source_arn = g_strdup (rds_db_instance_get_arn (RDS_DB_INSTANCE (answer->item)));
+    }
   rds_query_result_free (answer);
   next_step (g_steal_pointer (&task));
 }
@@ -83,6 +110,25 @@ control_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  next_step (g_steal_pointer (&task));
+}
+
+static void
+client_call_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  RdsQueryResult *answer;
+
+  answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  rds_query_result_free (answer);
   next_step (g_steal_pointer (&task));
 }
 
@@ -163,6 +209,26 @@ next_step (GTask *task)
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
     case 3:
+      request = rds_request_new ("CreateDBInstanceReadReplica");
+      rds_request_set (request, "DBInstanceIdentifier", REPLICA_NAME);
+      rds_request_set (request, "SourceDBInstanceIdentifier", REPLICA_SOURCE);
+      rds_request_set (request, "DBInstanceClass", "db.m5.large");
+      rds_request_add_tag (request, "Tags", "environment", "sample");
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 4:
+      {
+        /* Named by its ARN from the other Region; encrypted with a key of it. */
+        request = rds_request_new ("CreateDBInstanceReadReplica");
+        rds_request_set (request, "DBInstanceIdentifier", REMOTE_REPLICA_NAME);
+        rds_request_set (request, "SourceDBInstanceIdentifier", progress->source_arn);
+        rds_request_set (request, "KmsKeyId", "alias/aws/rds");
+        rds_request_add_tag (request, "Tags", "environment", "sample");
+        rds_client_call_async (rds_session_get_region_client (session, REMOTE_REGION), request, cancellable,
+                               client_call_cb, task);
+      }
+      return;
+    case 5:
       advance (task, SETTLE_SECONDS);
       return;
     default:
@@ -191,7 +257,7 @@ rds_sample_environment_create_async (RdsSession          *session,
 
   task = g_task_new (session, cancellable, callback, user_data);
   g_task_set_source_tag (task, rds_sample_environment_create_async);
-  g_task_set_task_data (task, g_new0 (Progress, 1), g_free);
+  g_task_set_task_data (task, g_new0 (Progress, 1), (GDestroyNotify) progress_free);
   next_step (task);
 }
 
