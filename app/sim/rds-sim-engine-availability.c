@@ -785,7 +785,6 @@ rds_sim_engine_describe_instance (RdsSimEngine  *self,
     json_builder_add_null_value (builder);
   else
     {
-      gint64 minute = now - USEC (60) - (now - USEC (60)) % USEC (60);
       double lag;
 
       json_builder_begin_object (builder);
@@ -795,7 +794,8 @@ rds_sim_engine_describe_instance (RdsSimEngine  *self,
       json_builder_add_string_value (builder, rds_shape_get_string (shape (instance),
                                                                     "read-replica-source-db-instance-identifier"));
       json_builder_set_member_name (builder, "lagSeconds");
-      if (_rds_sim_instance_replica_lag (instance, _rds_sim_instance_get_source (instance), minute, &lag))
+      /* As of now, not as of the last whole minute CloudWatch has. */
+      if (_rds_sim_instance_replica_lag (instance, _rds_sim_instance_get_source (instance), now, &lag))
         json_builder_add_double_value (builder, lag);
       else
         json_builder_add_null_value (builder);

@@ -123,7 +123,7 @@ struct _RdsSimInstance
   gint64          last_failover;           /* when the last failover finished */
   gboolean        failover_automatic;      /* the failover under way was not asked for */
   RdsSimReplication replication;
-  gint64          replica_snapshot;        /* the source's data the replica began from */
+  gint64          replica_snapshot;        /* how far in its source's history a new replica is */
 };
 
 /* What an instance said about its storage, once per storage change. */

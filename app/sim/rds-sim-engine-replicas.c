@@ -659,8 +659,12 @@ _rds_sim_replica_finish_create (RdsSimEngine   *self,
                                 RdsSimInstance *replica,
                                 gint64          now)
 {
-  _rds_sim_instance_start_op (self, replica, RDS_SIM_OP_REPLICATE, "modifying",
-                              now + _rds_sim_instance_hashed_duration (self, replica, "replicate", now, 120, 300));
+  gint64 setup = _rds_sim_instance_hashed_duration (self, replica, "replicate", now, 120, 300);
+
+  /* While replication is set up, the replica replays what it missed at
+   * twice real time: where in its source's history it will be by then. */
+  replica->replica_snapshot = MIN (replica->replica_snapshot + 2 * setup, now + setup);
+  _rds_sim_instance_start_op (self, replica, RDS_SIM_OP_REPLICATE, "modifying", now + setup);
 }
 
 /* Replication is on: the replica starts as far behind as its snapshot is old. */

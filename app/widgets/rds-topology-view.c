@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rds-client.h"
 #include "rds-format.h"
 #include "rds-region.h"
 #include "rds-resource-list.h"
@@ -81,11 +82,13 @@ struct _RdsTopologyView
   GCancellable    *cancellable;
   guint            poll_id;
   guint            in_flight;
+  gboolean         fetched;      /* the simulator answered since the instance was set */
 
   /* What the simulator said */
   JsonNode        *detail;       /* of the primary */
   GHashTable      *lags;         /* replica → double* seconds; absent: unknown */
   GHashTable      *broken;       /* replica → TRUE when replication stopped */
+  GHashTable      *statuses;     /* replica in another Region → its status there */
   GStrv            zones_down;
 
   GArray          *nodes;        /* Node */
@@ -222,7 +225,14 @@ add_replica (RdsTopologyView *self,
     {
       if (g_strcmp0 (region, home_region (self)) != 0)
         {
-          add_node (self, NODE_REPLICA, id, NULL, region, NULL, source_index);
+          int remote = add_node (self, NODE_REPLICA, id, NULL, region, g_hash_table_lookup (self->statuses, id),
+                                 source_index);
+          Node *there = &g_array_index (self->nodes, Node, remote);
+          double *remote_lag = g_hash_table_lookup (self->lags, id);
+
+          if (remote_lag != NULL)
+            there->lag = *remote_lag;
+          there->broken = g_hash_table_contains (self->broken, id);
           if (g_ptr_array_find_with_equal_func (self->remote_regions, region, g_str_equal, NULL) == FALSE)
             g_ptr_array_add (self->remote_regions, g_strdup (region));
           return;
@@ -451,8 +461,11 @@ lag_text (const Node *node)
   if (node->lag < 10)
     /* Translators: a read replica's lag behind its source, in seconds */
     return g_strdup_printf (_("lag %.1f s"), node->lag);
-  if (node->lag < 3600)
+  if (node->lag < 120)
     return g_strdup_printf (_("lag %.0f s"), node->lag);
+  if (node->lag < 3600)
+    /* Translators: a read replica's lag behind its source, in minutes */
+    return g_strdup_printf (_("lag %.0f min"), node->lag / 60);
   return g_strdup_printf (_("lag %.1f h"), node->lag / 3600);
 }
 
@@ -591,7 +604,8 @@ layout (RdsTopologyView *self,
           /* The primary and its standby on the first row, replicas below. */
           row = node->kind == NODE_REPLICA ? MAX (rows[c], 1) : 0;
           rows[c] = row + 1;
-          w = MIN (column - MARGIN, 220.0);
+          /* Room between neighbours for the link and its words. */
+          w = MIN (column - MARGIN - 84, 200.0);
           x = MARGIN + MARGIN / 2 + c * column + (column - MARGIN - w) / 2;
         }
       y = top + row * (NODE_HEIGHT + NODE_GAP);
@@ -753,7 +767,8 @@ draw_link (RdsTopologyView *self,
            PangoLayout     *pango,
            const Palette   *p,
            const Node      *from,
-           const Node      *to)
+           const Node      *to,
+           gboolean         words)
 {
   double x1, y1, x2, y2, mx, my;
   g_autofree char *label = NULL;
@@ -761,6 +776,7 @@ draw_link (RdsTopologyView *self,
   const GdkRGBA *color;
   gboolean moving = FALSE;
   double dashes[] = { 6, 4 };
+  gboolean remote = to->remote != from->remote;
   cairo_t *cr;
 
   if (to->kind == NODE_STANDBY)
@@ -790,12 +806,16 @@ draw_link (RdsTopologyView *self,
     }
   else
     {
-      if (to->remote != from->remote)
+      if (remote)
         {
-          x1 = from->remote ? from->box.origin.x : from->box.origin.x + from->box.size.width;
-          x2 = from->remote ? to->box.origin.x + to->box.size.width : to->box.origin.x;
-          y1 = from->box.origin.y + NODE_HEIGHT / 2;
-          y2 = to->box.origin.y + NODE_HEIGHT / 2;
+          /* From the bottom of the one here to the side of the one there. */
+          const Node *here = from->remote ? to : from;
+          const Node *there = from->remote ? from : to;
+
+          x1 = here->box.origin.x + here->box.size.width / 2;
+          y1 = here->box.origin.y + NODE_HEIGHT;
+          x2 = there->box.origin.x;
+          y2 = there->box.origin.y + NODE_HEIGHT / 2;
         }
       else
         {
@@ -810,31 +830,46 @@ draw_link (RdsTopologyView *self,
       label = lag != NULL ? g_strdup_printf (_("Asynchronous · %s"), lag) : g_strdup (_("Asynchronous"));
     }
 
-  cr = line_canvas (snapshot, x1, y1, x2, y2);
+  if (words)
+    goto label;
+
+  cr = line_canvas (snapshot, MIN (x1, x2), MIN (y1, y2), MAX (x1, x2), MAX (y1, y2) + (remote ? NODE_GAP : 0));
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, to->kind == NODE_STANDBY && to->step < 0 && !to->lost ? 3.0 : 1.6);
   if (to->kind != NODE_STANDBY || to->step >= 0 || to->lost)
     cairo_set_dash (cr, dashes, 2, moving ? -self->phase * 10 : 0);
   cairo_move_to (cr, x1, y1);
-  if (y1 == y2 || to->remote != from->remote)
+  if (remote)
+    /* Down under the first row, across, and in from the side. */
+    cairo_curve_to (cr, x1, y1 + NODE_GAP, x2 - 60, y2, x2, y2);
+  else if (y1 == y2)
     cairo_line_to (cr, x2, y2);
   else
     cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   if (to->kind != NODE_STANDBY)
-    arrow_head (cr, x2, y2, y1 == y2 || to->remote != from->remote ? atan2 (y2 - y1, x2 - x1) : G_PI / 2);
+    arrow_head (cr, x2, y2, remote ? 0 : y1 == y2 ? atan2 (y2 - y1, x2 - x1) : G_PI / 2);
   cairo_destroy (cr);
+  return;
 
+label:
   mx = (x1 + x2) / 2;
-  my = (y1 + y2) / 2;
+  my = remote ? MAX (y1, y2) + NODE_GAP / 2 : (y1 + y2) / 2;
   {
     g_autofree char *escaped = g_markup_escape_text (label, -1);
     g_autofree char *markup = g_strdup_printf ("<small>%s</small>", escaped);
-    double w = y1 == y2 ? MAX (fabs (x2 - x1) - 8, 60) : 180;
+    double w = y1 == y2 ? MAX (fabs (x2 - x1) - 4, 60) : 180;
 
-    append_layout (snapshot, cached (self, &((Node *) to)->label, markup, w, PANGO_ALIGN_CENTER),
-                   mx - w / 2, y1 == y2 ? my - 20 : my - 8, to->broken || to->lost ? &p->error : &p->fg);
+    PangoLayout *layout = cached (self, &((Node *) to)->label, markup, w, PANGO_ALIGN_CENTER);
+    PangoRectangle ink, logical;
+    double ty = to->kind == NODE_STANDBY ? my - 20 : my - 8;
+
+    /* On a patch of the card's colour, so lines behind don't blur it. */
+    pango_layout_get_pixel_extents (layout, &ink, &logical);
+    fill_rounded (snapshot, mx - w / 2 + logical.x - 3, ty + logical.y - 1, logical.width + 6, logical.height + 2, 4,
+                  &p->card);
+    append_layout (snapshot, layout, mx - w / 2, ty, to->broken || to->lost ? &p->error : &p->fg);
   }
 }
 
@@ -901,7 +936,7 @@ draw_node (RdsTopologyView *self,
     line = g_strdup_printf (_("Creating: step %d of 3"), node->step + 1);
   else if (node->kind == NODE_STANDBY)
     line = g_strdup (node->lost ? _("Lost") : _("In sync"));
-  else if (node->remote)
+  else if (node->remote && node->status == NULL)
     line = g_strdup (node->region);
   else
     line = node_status (node);
@@ -989,16 +1024,19 @@ draw (RdsTopologyView *self,
       text (snapshot, pango, markup, x + 12, region_top + 6, REMOTE_WIDTH - 24, PANGO_ALIGN_LEFT, &p.fg);
     }
 
-  /* Links, then the nodes over them */
-  for (guint i = 0; i < self->nodes->len; i++)
+  /* Links, the nodes over them, and the links' words over all */
+  for (int words = 0; words < 2; words++)
     {
-      const Node *node = &g_array_index (self->nodes, Node, i);
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          const Node *node = &g_array_index (self->nodes, Node, i);
 
-      if (node->source >= 0 && node->source < (int) self->nodes->len)
-        draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node);
+          if (node->source >= 0 && node->source < (int) self->nodes->len)
+            draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node, words);
+        }
+      for (guint i = 0; words == 0 && i < self->nodes->len; i++)
+        draw_node (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, i));
     }
-  for (guint i = 0; i < self->nodes->len; i++)
-    draw_node (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, i));
 
   /* The endpoint's name, pointing at the primary (or moving to the standby) */
   if (self->endpoint != NULL && self->nodes->len > 0)
@@ -1165,6 +1203,36 @@ fetch_free (Fetch *fetch)
   g_free (fetch);
 }
 
+/* A replica's lag and whether it replicates, from /_sim/instance. */
+static void
+read_replica (RdsTopologyView *self,
+              const char      *replica,
+              JsonNode        *answer)
+{
+  JsonObject *object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  JsonNode *replication = object != NULL ? json_object_get_member (object, "replication") : NULL;
+  JsonObject *r = replication != NULL && JSON_NODE_HOLDS_OBJECT (replication)
+                  ? json_node_get_object (replication) : NULL;
+  JsonNode *lag = r != NULL ? json_object_get_member (r, "lagSeconds") : NULL;
+
+  if (lag != NULL && JSON_NODE_HOLDS_VALUE (lag))
+    {
+      double *value = g_new (double, 1);
+
+      *value = json_node_get_double (lag);
+      g_hash_table_insert (self->lags, g_strdup (replica), value);
+    }
+  else
+    g_hash_table_remove (self->lags, replica);
+  if (r != NULL && g_strcmp0 (json_object_get_string_member_with_default (r, "state", NULL), "error") == 0)
+    g_hash_table_add (self->broken, g_strdup (replica));
+  else
+    g_hash_table_remove (self->broken, replica);
+  if (object != NULL && json_object_get_string_member_with_default (object, "status", NULL) != NULL)
+    g_hash_table_insert (self->statuses, g_strdup (replica),
+                         g_strdup (json_object_get_string_member (object, "status")));
+}
+
 static void
 fetch_cb (GObject      *object,
           GAsyncResult *result,
@@ -1198,26 +1266,7 @@ fetch_cb (GObject      *object,
       g_strv_builder_unref (builder);
     }
   else if (object_answer != NULL && fetch->replica != NULL)
-    {
-      JsonNode *replication = json_object_get_member (object_answer, "replication");
-      JsonObject *r = replication != NULL && JSON_NODE_HOLDS_OBJECT (replication)
-                      ? json_node_get_object (replication) : NULL;
-      JsonNode *lag = r != NULL ? json_object_get_member (r, "lagSeconds") : NULL;
-
-      if (lag != NULL && JSON_NODE_HOLDS_VALUE (lag))
-        {
-          double *value = g_new (double, 1);
-
-          *value = json_node_get_double (lag);
-          g_hash_table_insert (self->lags, g_strdup (fetch->replica), value);
-        }
-      else
-        g_hash_table_remove (self->lags, fetch->replica);
-      if (r != NULL && g_strcmp0 (json_object_get_string_member_with_default (r, "state", NULL), "error") == 0)
-        g_hash_table_add (self->broken, g_strdup (fetch->replica));
-      else
-        g_hash_table_remove (self->broken, fetch->replica);
-    }
+    read_replica (self, fetch->replica, answer);
   else if (object_answer != NULL)
     {
       g_clear_pointer (&self->detail, json_node_unref);
@@ -1225,7 +1274,36 @@ fetch_cb (GObject      *object,
     }
 
   if (self->in_flight == 0)
-    rebuild (self);
+    {
+      self->fetched = TRUE;
+      rebuild (self);
+    }
+  fetch_free (fetch);
+}
+
+static void
+remote_fetch_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  RdsTopologyView *self = fetch->self;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = rds_client_control_finish (RDS_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      fetch_free (fetch);
+      return;
+    }
+  self->in_flight--;
+  read_replica (self, fetch->replica, answer);
+  if (self->in_flight == 0)
+    {
+      self->fetched = TRUE;
+      rebuild (self);
+    }
   fetch_free (fetch);
 }
 
@@ -1271,9 +1349,21 @@ rds_topology_view_refresh (RdsTopologyView *self)
       const Node *node = &g_array_index (self->nodes, Node, i);
       g_autoptr(JsonNode) body = NULL;
 
-      if (node->remote || node->kind == NODE_STANDBY)
+      if (node->kind == NODE_STANDBY || (node->remote && node->kind != NODE_REPLICA))
         continue;
       body = instance_body (node->id);
+      if (node->remote)
+        {
+          /* Asked in its own Region. */
+          Fetch *data = g_new0 (Fetch, 1);
+
+          data->self = g_object_ref (self);
+          data->replica = g_strdup (node->id);
+          self->in_flight++;
+          rds_client_control_async (rds_session_get_region_client (self->session, node->region), "POST",
+                                    "instance", body, self->cancellable, remote_fetch_cb, data);
+          continue;
+        }
       fetch (self, "instance", body, node->kind == NODE_REPLICA ? node->id : NULL, FALSE);
     }
 }
@@ -1350,6 +1440,7 @@ rds_topology_view_finalize (GObject *object)
   g_ptr_array_unref (self->remote_regions);
   g_hash_table_unref (self->lags);
   g_hash_table_unref (self->broken);
+  g_hash_table_unref (self->statuses);
   g_strfreev (self->zones_down);
   g_free (self->endpoint);
   g_free (self->region);
@@ -1438,6 +1529,7 @@ rds_topology_view_init (RdsTopologyView *self)
   self->remote_regions = g_ptr_array_new_with_free_func (g_free);
   self->lags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
   g_signal_group_connect_swapped (self->instance_signals, "notify", G_CALLBACK (changed_cb), self);
@@ -1510,6 +1602,7 @@ rds_topology_view_set_instance (RdsTopologyView *self,
   g_clear_pointer (&self->detail, json_node_unref);
   g_hash_table_remove_all (self->lags);
   g_hash_table_remove_all (self->broken);
+  self->fetched = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rds_topology_view_refresh (self);
   else
@@ -1529,6 +1622,22 @@ rds_topology_view_describe (RdsTopologyView *self)
   g_return_val_if_fail (RDS_IS_TOPOLOGY_VIEW (self), NULL);
 
   return describe (self);
+}
+
+/**
+ * rds_topology_view_is_loading:
+ *
+ * Returns: whether it waits for the simulator's answers, shown and not yet
+ *   told what the simulator knows
+ */
+gboolean
+rds_topology_view_is_loading (RdsTopologyView *self)
+{
+  g_return_val_if_fail (RDS_IS_TOPOLOGY_VIEW (self), FALSE);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) && self->session != NULL &&
+         rds_session_is_simulator (self->session) && self->instance != NULL &&
+         (self->in_flight > 0 || !self->fetched);
 }
 
 gboolean

@@ -26,6 +26,7 @@ void           rds_topology_view_set_instance (RdsTopologyView *self,
 void           rds_topology_view_refresh      (RdsTopologyView *self);
 char          *rds_topology_view_describe     (RdsTopologyView *self);
 gboolean       rds_topology_view_is_animating (RdsTopologyView *self);
+gboolean       rds_topology_view_is_loading   (RdsTopologyView *self);
 
 /* For benchmarks: the view as the simulator would tell it, without a
  * session. @detail is what /_sim/instance says of the primary, @lags the
