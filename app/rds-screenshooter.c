@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "rds-create-database-wizard.h"
+#include "rds-create-replica-wizard.h"
 #include "rds-database-form.h"
 #include "rds-database-page.h"
 #include "rds-databases-page.h"
@@ -123,6 +124,9 @@ static const RdsScene scenes[] = {
   { .name = "modify-database-summary", .page = "modify-database", .action = "win.modify-database",
     .target = "billing-postgres", .prepare = continue_to_summary,
     .caption = N_("Modify, the summary: each change from its current value, and when to apply them") },
+  { .name = "wizard-create-read-replica", .page = "create-read-replica", .action = "win.create-read-replica",
+    .target = "billing-postgres",
+    .caption = N_("Create read replica: an asynchronous copy of a database for reads, in its Region or another, with its monthly cost") },
   { .name = "database-configuration-info", .page = "database", .database = "billing-postgres",
     .tab = "configuration", .info = "storage-autoscaling",
     .caption = N_("The Info panel beside a database’s configuration: storage autoscaling and its rule") },
@@ -475,6 +479,8 @@ page_loading (GtkWidget *page)
     return rds_database_form_get_waiting_for (rds_create_database_wizard_get_form (RDS_CREATE_DATABASE_WIZARD (page))) != NULL;
   if (RDS_IS_MODIFY_DATABASE_WIZARD (page))
     return rds_database_form_get_waiting_for (rds_modify_database_wizard_get_form (RDS_MODIFY_DATABASE_WIZARD (page))) != NULL;
+  if (RDS_IS_CREATE_REPLICA_WIZARD (page))
+    return rds_database_form_get_waiting_for (rds_create_replica_wizard_get_form (RDS_CREATE_REPLICA_WIZARD (page))) != NULL;
   return FALSE;
 }
 

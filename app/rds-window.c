@@ -27,6 +27,7 @@
 #include "rds-connection-store.h"
 #include "rds-accessible-names.h"
 #include "rds-create-database-wizard.h"
+#include "rds-create-replica-wizard.h"
 #include "rds-dashboard-page.h"
 #include "rds-database-page.h"
 #include "rds-databases-page.h"
@@ -163,7 +164,7 @@ ensure_page (RdsWindow  *self,
 const char * const *
 rds_window_get_page_names (void)
 {
-  static const char *names[G_N_ELEMENTS (pages) + 3];
+  static const char *names[G_N_ELEMENTS (pages) + 4];
 
   if (names[0] == NULL)
     {
@@ -173,6 +174,7 @@ rds_window_get_page_names (void)
         names[n++] = pages[i].name;
       names[n++] = "create-database";
       names[n++] = "modify-database";
+      names[n++] = "create-read-replica";
     }
   return names;
 }
@@ -237,7 +239,7 @@ select_navigation_row (RdsWindow  *self,
 /**
  * rds_window_show_page:
  * @name: "dashboard", "databases", "snapshots", "events", "database",
- *   "create-database" or "modify-database"
+ *   "create-database", "modify-database" or "create-read-replica"
  */
 /* The keyboard's place after a page shows: a database's page or a wizard
  * (opened by an action, Ctrl+N or a link) takes the focus, on its first
@@ -531,6 +533,59 @@ rds_window_modify_database (RdsWindow     *self,
   rds_window_show_page (self, "modify-database");
 }
 
+static void
+replica_created_cb (RdsWindow  *self,
+                    const char *identifier,
+                    const char *region,
+                    GtkWidget  *wizard)
+{
+  rds_window_show_page (self, "databases");
+  remove_wizard (self, wizard);
+  /* One in another Region is in that Region's list, not this one's. */
+  if (self->session != NULL && g_strcmp0 (region, rds_session_get_region (self->session)) == 0)
+    rds_databases_page_select (RDS_DATABASES_PAGE (ensure_page (self, "databases")), identifier);
+}
+
+/**
+ * rds_window_create_read_replica:
+ * @source: the DB instance to replicate
+ *
+ * Opens Create read replica for @source, as the Actions menu does.
+ */
+void
+rds_window_create_read_replica (RdsWindow     *self,
+                                RdsDbInstance *source)
+{
+  GtkWidget *wizard;
+
+  g_return_if_fail (RDS_IS_WINDOW (self));
+  g_return_if_fail (RDS_IS_DB_INSTANCE (source));
+
+  if (self->session == NULL)
+    return;
+
+  /* Another source starts over, once a creation in flight has its answer. */
+  wizard = gtk_stack_get_child_by_name (self->stack, "create-read-replica");
+  if (wizard != NULL && !rds_create_replica_wizard_get_busy (RDS_CREATE_REPLICA_WIZARD (wizard)) &&
+      rds_create_replica_wizard_get_source (RDS_CREATE_REPLICA_WIZARD (wizard)) != source)
+    {
+      remove_wizard (self, wizard);
+      wizard = NULL;
+    }
+
+  if (wizard == NULL)
+    {
+      wizard = GTK_WIDGET (rds_create_replica_wizard_new (self->session, source));
+      gtk_stack_add_titled (self->stack, wizard, "create-read-replica", _("Create read replica"));
+      g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (wizard, "created", G_CALLBACK (replica_created_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rds_window_show_page (self, "create-read-replica");
+}
+
 /* Toasts and notifications */
 
 /* Screenshots for docs show what a page shows, not what happened on the
@@ -822,6 +877,7 @@ rds_window_set_session (RdsWindow  *self,
       /* Between connections: what the last one showed goes. */
       remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "create-database"));
       remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "modify-database"));
+      remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "create-read-replica"));
       gtk_stack_set_visible_child_name (self->stack, "starting");
       gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), FALSE);
       self->sample_offered = FALSE;
@@ -1095,6 +1151,29 @@ modify_database_action (GtkWidget  *widget,
                                        g_variant_get_string (parameter, NULL));
   if (instance != NULL)
     rds_window_modify_database (self, instance);
+  else
+    {
+      /* Translators: %s is a DB instance identifier */
+      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of databases."),
+                                                  g_variant_get_string (parameter, NULL));
+
+      rds_window_add_toast (self, message);
+    }
+}
+
+static void
+create_read_replica_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  RdsDbInstance *source = NULL;
+
+  if (self->session != NULL)
+    source = rds_resource_list_find (rds_session_get_instances (self->session),
+                                     g_variant_get_string (parameter, NULL));
+  if (source != NULL)
+    rds_window_create_read_replica (self, source);
   else
     {
       /* Translators: %s is a DB instance identifier */
@@ -1538,6 +1617,7 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
   gtk_widget_class_install_action (widget_class, "win.modify-database", "s", modify_database_action);
+  gtk_widget_class_install_action (widget_class, "win.create-read-replica", "s", create_read_replica_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);

@@ -28,6 +28,8 @@ void        rds_window_open_database       (RdsWindow      *self,
 void        rds_window_create_database     (RdsWindow      *self);
 void        rds_window_modify_database     (RdsWindow      *self,
                                             RdsDbInstance  *instance);
+void        rds_window_create_read_replica (RdsWindow      *self,
+                                            RdsDbInstance  *source);
 void        rds_window_add_toast           (RdsWindow      *self,
                                             const char     *title);
 void        rds_window_show_error          (RdsWindow      *self,

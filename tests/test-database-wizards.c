@@ -1,4 +1,4 @@
-/* test-database-wizards.c: the create and modify wizards: what they keep, the service's errors, Easy create, generated passwords, and the form's sections on their own
+/* test-database-wizards.c: the create, modify and read replica wizards: what they keep, the service's errors, Easy create, generated passwords, read replicas in the Region and another, and the form's sections on their own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "console-test.h"
+
+#include "rds-create-replica-wizard.h"
 
 static gboolean
 is_password_label (GtkWidget     *widget,
@@ -212,6 +214,288 @@ generated_password (Fixture *f)
   g_assert_false (file_contains (f->dir, "Chosen-Password-42"));
 }
 
+/* Create read replica */
+
+/* An available, encrypted source with automated backups. */
+static RdsDbInstance *
+create_source (Fixture    *f,
+               const char *identifier)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set (request, "Engine", "mysql");
+  rds_request_set (request, "DBInstanceClass", "db.t3.medium");
+  rds_request_set (request, "StorageType", "gp2");
+  rds_request_set_int (request, "AllocatedStorage", 50);
+  rds_request_set (request, "MasterUsername", "admin");
+  rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+  rds_request_set_int (request, "BackupRetentionPeriod", 7);
+  rds_request_set_boolean (request, "StorageEncrypted", TRUE);
+  call (f, request);
+  advance_until (f, identifier, "available");
+  return find_instance (f, identifier);
+}
+
+/* Through the API, applied at once; waits until the change is made. */
+static void
+set_backup_retention (Fixture    *f,
+                      const char *identifier,
+                      int         days)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("ModifyDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set_int (request, "BackupRetentionPeriod", days);
+  rds_request_set_boolean (request, "ApplyImmediately", TRUE);
+  call (f, request);
+  for (guint i = 0; i < 60 && rds_shape_get_int (RDS_SHAPE (find_instance (f, identifier)),
+                                                 "backup-retention-period") != days; i++)
+    advance (f, 60);
+  advance_until (f, identifier, "available");
+}
+
+/* Actions ▸ Create read replica on the Databases page, as a user opens it. */
+static RdsCreateReplicaWizard *
+open_replica_wizard (Fixture    *f,
+                     const char *source)
+{
+  RdsDatabasesPage *page;
+  RdsInstanceActions *actions;
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  g_assert_true (rds_databases_page_select (page, source));
+  actions = rds_databases_page_get_actions (page);
+  g_assert_true (g_action_group_get_action_enabled (rds_instance_actions_get_group (actions),
+                                                    "create-read-replica"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "db.create-read-replica", NULL));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-read-replica");
+  wizard = rds_window_get_page_widget (f->window, "create-read-replica");
+  g_assert_true (RDS_IS_CREATE_REPLICA_WIZARD (wizard));
+  g_assert_true (rds_create_replica_wizard_get_source (RDS_CREATE_REPLICA_WIZARD (wizard)) ==
+                 find_instance (f, source));
+  g_assert_true (spin_until (f, form_ready, rds_create_replica_wizard_get_form (RDS_CREATE_REPLICA_WIZARD (wizard))));
+
+  return RDS_CREATE_REPLICA_WIZARD (wizard);
+}
+
+/* Scrolls the form @fraction of the way down, as a user reading it would. */
+static void
+scroll_form (Fixture         *f,
+             RdsDatabaseForm *form,
+             double           fraction)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment) -
+                                                    gtk_adjustment_get_page_size (adjustment)));
+  wait_for_frames (f, scroller);
+}
+
+static gboolean
+replica_wizard_idle (Fixture       *f,
+                     gconstpointer  data)
+{
+  return !rds_create_replica_wizard_get_busy ((RdsCreateReplicaWizard *) data);
+}
+
+static const char *
+label_of (RdsDatabaseForm *form,
+          const char      *name)
+{
+  return gtk_label_get_label (GTK_LABEL (form_widget (form, name)));
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *value)
+{
+  return strv != NULL && g_strv_contains (strv, value);
+}
+
+/* The instance @identifier of @region, straight from the endpoint. */
+static RdsShape *
+describe_in (Fixture    *f,
+             const char *region,
+             const char *identifier)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer;
+  RdsShape *instance = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  answer = rds_client_call_sync (rds_session_get_region_client (f->session, region), request, NULL, &error);
+  g_assert_no_error (error);
+  if (answer->items != NULL && answer->items->len > 0)
+    instance = g_object_ref (g_ptr_array_index (answer->items, 0));
+  rds_query_result_free (answer);
+  return instance;
+}
+
+/* In the source's Region: defaults from the source, its storage as the
+ * least, the service's refusal next to the identifier, and the replica
+ * made, replicating from its source. */
+static void
+read_replica (Fixture *f)
+{
+  RdsDbInstance *source = create_source (f, "orders");
+  const char *source_key = rds_shape_get_string (RDS_SHAPE (source), "kms-key-id");
+  RdsCreateReplicaWizard *wizard = open_replica_wizard (f, "orders");
+  RdsDatabaseForm *form = rds_create_replica_wizard_get_form (wizard);
+  RdsCostPanel *costs = rds_create_replica_wizard_get_cost_panel (wizard);
+  g_autoptr(RdsRequest) request = NULL;
+  g_autofree char *encrypted = NULL;
+  RdsDbInstance *replica;
+  int value = 0;
+
+  /* The source's settings, what only creating has hidden. */
+  g_assert_cmpstr (label_of (form, "source_label"), ==, "orders");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "identifier_entry"))), ==,
+                   "orders-replica");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_widget (form, "allocated_entry"))), ==, "50");
+  g_assert_nonnull (source_key);
+  encrypted = g_strdup_printf ("Encrypted with %s", source_key);
+  g_assert_cmpstr (label_of (form, "encryption_label"), ==, encrypted);
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "kms_field")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "engine_section")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "template_section")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "username_field")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "backup_check")));
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "region_section")));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (form, "deploy_single"))));
+  g_assert_cmpstr (rds_database_form_get_region (form), ==, "us-east-1");
+  g_assert_true (rds_database_form_get_valid (form));
+  request = rds_database_form_build_replica_request (form);
+  g_assert_cmpstr (rds_request_get_action (request), ==, "CreateDBInstanceReadReplica");
+  g_assert_cmpstr (rds_request_get_string (request, "SourceDBInstanceIdentifier"), ==, "orders");
+  g_assert_cmpstr (rds_request_get_string (request, "DBInstanceClass"), ==, "db.t3.medium");
+  g_assert_true (rds_request_get_int (request, "AllocatedStorage", &value, NULL));
+  g_assert_cmpint (value, ==, 50);
+  g_assert_null (rds_request_get_string (request, "KmsKeyId"));
+  g_assert_null (rds_request_get_string (request, "MasterUsername"));
+  /* Replication in the Region costs no transfer. */
+  g_assert_cmpstr (rds_cost_panel_get_data_transfer (costs), ==, "0.00 USD");
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica");
+  assert_no_focusable_labels (GTK_WIDGET (wizard));
+  assert_focus_cycles (f);
+
+  /* Less storage than the source's is refused before anything is sent. */
+  type_into (form, "allocated_entry", "40");
+  g_assert_false (rds_database_form_get_valid (form));
+  g_assert_nonnull (strstr (field_error (form, "allocated_field"), "50 GiB"));
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL);
+  g_assert_false (rds_create_replica_wizard_get_busy (wizard));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-read-replica");
+  type_into (form, "allocated_entry", "60");
+  g_assert_null (field_error (form, "allocated_field"));
+  g_assert_true (rds_database_form_get_valid (form));
+
+  /* A name already taken: the service's answer, next to the identifier. */
+  type_into (form, "identifier_entry", "orders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (rds_create_replica_wizard_get_busy (wizard));
+  /* Nothing changes while the request is away. */
+  g_assert_false (gtk_widget_is_sensitive (form_widget (form, "identifier_entry")));
+  g_assert_true (spin_until (f, replica_wizard_idle, wizard));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-read-replica");
+  g_assert_nonnull (strstr (field_error (form, "identifier_field"), "already exists"));
+  g_assert_nonnull (strstr (rds_create_replica_wizard_get_status (wizard), "already exists"));
+  g_assert_true (gtk_widget_is_sensitive (form_widget (form, "identifier_entry")));
+  g_assert_null (rds_create_replica_wizard_get_error (wizard));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica-error");
+
+  /* A refusal about no field in particular shows at the top: the
+   * source's backups turned off meanwhile. */
+  type_into (form, "identifier_entry", "orders-read-1");
+  set_backup_retention (f, "orders", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, replica_wizard_idle, wizard));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-read-replica");
+  g_assert_nonnull (strstr (rds_create_replica_wizard_get_error (wizard), "Automated backups are not enabled"));
+  g_assert_null (field_error (form, "identifier_field"));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica-error-top");
+  set_backup_retention (f, "orders", 7);
+
+  /* A free one: the replica of orders, in the list at once. */
+  type_into (form, "identifier_entry", "orders-read-2");
+  type_into (form, "identifier_entry", "orders-read-1");
+  g_assert_null (rds_create_replica_wizard_get_error (wizard));
+  g_assert_null (field_error (form, "identifier_field"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, on_page, "databases"));
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating read replica orders-read-1");
+  g_assert_null (rds_window_get_page_widget (f->window, "create-read-replica"));
+  wait_for_status (f, "orders-read-1", "creating");
+  advance_until (f, "orders-read-1", "available");
+
+  replica = find_instance (f, "orders-read-1");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (replica), "read-replica-source-db-instance-identifier"), ==,
+                   "orders");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (replica), "db-instance-class"), ==, "db.t3.medium");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (replica), "allocated-storage"), ==, 60);
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (replica), "storage-encrypted"));
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (replica), "kms-key-id"), ==, source_key);
+  source = find_instance (f, "orders");
+  g_assert_true (strv_has (rds_shape_get_strv (RDS_SHAPE (source), "read-replica-db-instance-identifiers"),
+                           "orders-read-1"));
+}
+
+/* In another Region: made there, through its endpoint, from the source's
+ * ARN, with a key of that Region; the data sent there costs transfer. */
+static void
+cross_region_read_replica (Fixture *f)
+{
+  RdsDbInstance *source = create_source (f, "orders");
+  g_autofree char *source_arn = g_strdup (rds_db_instance_get_arn (source));
+  RdsCreateReplicaWizard *wizard = open_replica_wizard (f, "orders");
+  RdsDatabaseForm *form = rds_create_replica_wizard_get_form (wizard);
+  RdsCostPanel *costs = rds_create_replica_wizard_get_cost_panel (wizard);
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(RdsShape) replica = NULL;
+
+  select_dropdown_item (form_widget (form, "region_dropdown"), "us-west-2");
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_cmpstr (rds_database_form_get_region (form), ==, "us-west-2");
+  g_assert_cmpstr (label_of (form, "encryption_label"), ==, "Encrypted with a KMS key of us-west-2");
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "kms_field")));
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "subnet_group_field")));
+  select_dropdown_item (form_widget (form, "zone_dropdown"), "us-west-2b");
+  /* 50 GiB changed a month, at 0.02 USD per GB. */
+  g_assert_cmpstr (rds_cost_panel_get_data_transfer (costs), ==, "1.00 USD");
+  g_assert_nonnull (strstr (rds_cost_panel_get_data_transfer_assumption (costs), "50 GiB"));
+  type_into (form, "identifier_entry", "orders-west");
+  g_assert_true (rds_database_form_get_valid (form));
+  request = rds_database_form_build_replica_request (form);
+  g_assert_cmpstr (rds_request_get_string (request, "SourceDBInstanceIdentifier"), ==, source_arn);
+  g_assert_cmpstr (rds_request_get_string (request, "KmsKeyId"), ==, "alias/aws/rds");
+  g_assert_cmpstr (rds_request_get_string (request, "AvailabilityZone"), ==, "us-west-2b");
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica-cross-region");
+  scroll_form (f, form, 0.5);
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica-cross-region-middle");
+  scroll_form (f, form, 1.0);
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica-cross-region-end");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, on_page, "databases"));
+  g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating read replica orders-west");
+  /* Not in this Region's list; in us-west-2's. */
+  g_assert_null (find_instance (f, "orders-west"));
+  replica = describe_in (f, "us-west-2", "orders-west");
+  g_assert_nonnull (replica);
+  g_assert_cmpstr (rds_shape_get_string (replica, "read-replica-source-db-instance-identifier"), ==, source_arn);
+  g_assert_cmpstr (rds_shape_get_string (replica, "availability-zone"), ==, "us-west-2b");
+  g_assert_true (rds_shape_get_boolean (replica, "storage-encrypted"));
+  g_assert_true (g_str_has_prefix (rds_shape_get_string (replica, "kms-key-id"), "arn:aws:kms:us-west-2:"));
+  advance (f, 60);
+  source = find_instance (f, "orders");
+  g_assert_true (strv_has (rds_shape_get_strv (RDS_SHAPE (source), "read-replica-db-instance-identifiers"),
+                           rds_shape_get_string (replica, "db-instance-arn")));
+}
+
 static RdsShape *
 orderable_option (const char *instance_class,
                   const char *storage_type)
@@ -352,6 +636,8 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/wizard/service-error", wizard_service_error);
   CONSOLE_TEST_ADD ("/console/wizard/easy-create", easy_create);
   CONSOLE_TEST_ADD ("/console/wizard/generated-password", generated_password);
+  CONSOLE_TEST_ADD ("/console/wizard/read-replica", read_replica);
+  CONSOLE_TEST_ADD ("/console/wizard/read-replica-cross-region", cross_region_read_replica);
 
   return g_test_run ();
 }

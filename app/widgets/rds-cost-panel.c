@@ -4,7 +4,10 @@
  *
  * DB instance, storage, provisioned IOPS and throughput, and the total, in
  * USD a month (rds_catalog_estimate_monthly()); lines that cost nothing
- * are left out. The wizard sets a new estimate on every change.
+ * are left out. The wizard sets a new estimate on every change. A wizard
+ * whose database sends data across Regions (a read replica) adds a data
+ * transfer line, with the assumption its volume rests on; the total
+ * includes it.
  */
 
 #include "config.h"
@@ -24,6 +27,7 @@ typedef enum
   LINE_STORAGE,
   LINE_IOPS,
   LINE_THROUGHPUT,
+  LINE_TRANSFER,
   LINE_TOTAL,
   N_LINES
 } Line;
@@ -34,11 +38,23 @@ struct _RdsCostPanel
 
   GtkWidget *grid;
   GtkWidget *free_tier_label;
+  GtkWidget *transfer_label;
+  GtkWidget *exclusions_label;
   GtkWidget *names[N_LINES];
   GtkWidget *values[N_LINES];
+
+  RdsCostEstimate estimate;
+  gboolean        free_tier;
+  gboolean        transfer_shown;
+  double          transfer;
 };
 
 G_DEFINE_FINAL_TYPE (RdsCostPanel, rds_cost_panel, GTK_TYPE_WIDGET)
+
+static void set_line (RdsCostPanel *self,
+                      Line          line,
+                      double        usd,
+                      gboolean      always);
 
 static void
 rds_cost_panel_dispose (GObject *object)
@@ -61,6 +77,8 @@ rds_cost_panel_class_init (RdsCostPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rds-cost-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsCostPanel, grid);
   gtk_widget_class_bind_template_child (widget_class, RdsCostPanel, free_tier_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsCostPanel, transfer_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsCostPanel, exclusions_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -69,7 +87,7 @@ rds_cost_panel_init (RdsCostPanel *self)
 {
   const char *names[N_LINES] = {
     N_("DB instance"), N_("Storage"), N_("Provisioned IOPS"), N_("Storage throughput"),
-    N_("Total"),
+    N_("Data transfer"), N_("Total"),
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -97,6 +115,7 @@ rds_cost_panel_init (RdsCostPanel *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Estimated monthly costs"), -1);
+  set_line (self, LINE_TRANSFER, 0.0, FALSE);
 }
 
 static void
@@ -114,6 +133,29 @@ set_line (RdsCostPanel *self,
   gtk_widget_set_visible (self->values[line], shown);
 }
 
+static void
+update (RdsCostPanel *self)
+{
+  const RdsCostEstimate *estimate = &self->estimate;
+
+  set_line (self, LINE_INSTANCE, estimate->instance, TRUE);
+  set_line (self, LINE_STORAGE, estimate->storage, TRUE);
+  set_line (self, LINE_IOPS, estimate->iops, FALSE);
+  set_line (self, LINE_THROUGHPUT, estimate->throughput, FALSE);
+  set_line (self, LINE_TRANSFER, self->transfer, self->transfer_shown);
+  gtk_widget_set_visible (self->names[LINE_TRANSFER], self->transfer_shown);
+  gtk_widget_set_visible (self->values[LINE_TRANSFER], self->transfer_shown);
+  set_line (self, LINE_TOTAL, estimate->total + (self->transfer_shown ? self->transfer : 0.0), TRUE);
+  gtk_widget_set_visible (self->free_tier_label, self->free_tier);
+  gtk_widget_set_visible (self->transfer_label, self->transfer_shown);
+  gtk_label_set_label (GTK_LABEL (self->exclusions_label),
+                       self->transfer_shown
+                       ? _("This estimate is based on on-demand usage as described in Amazon RDS pricing. "
+                           "It doesn’t include backup storage or I/Os (if applicable).")
+                       : _("This estimate is based on on-demand usage as described in Amazon RDS pricing. "
+                           "It doesn’t include backup storage, I/Os (if applicable) or data transfer."));
+}
+
 void
 rds_cost_panel_set_estimate (RdsCostPanel          *self,
                              const RdsCostEstimate *estimate,
@@ -122,12 +164,49 @@ rds_cost_panel_set_estimate (RdsCostPanel          *self,
   g_return_if_fail (RDS_IS_COST_PANEL (self));
   g_return_if_fail (estimate != NULL);
 
-  set_line (self, LINE_INSTANCE, estimate->instance, TRUE);
-  set_line (self, LINE_STORAGE, estimate->storage, TRUE);
-  set_line (self, LINE_IOPS, estimate->iops, FALSE);
-  set_line (self, LINE_THROUGHPUT, estimate->throughput, FALSE);
-  set_line (self, LINE_TOTAL, estimate->total, TRUE);
-  gtk_widget_set_visible (self->free_tier_label, free_tier);
+  self->estimate = *estimate;
+  self->free_tier = free_tier;
+  update (self);
+}
+
+/**
+ * rds_cost_panel_set_data_transfer:
+ * @shown: whether the estimate has a data transfer line at all
+ * @usd: data transfer a month, in USD (NaN when it can't be priced)
+ * @assumption: (nullable): what the figure rests on, shown under the lines
+ *
+ * Adds (or takes away) a data transfer line; the total includes it.
+ */
+void
+rds_cost_panel_set_data_transfer (RdsCostPanel *self,
+                                  gboolean      shown,
+                                  double        usd,
+                                  const char   *assumption)
+{
+  g_return_if_fail (RDS_IS_COST_PANEL (self));
+
+  self->transfer_shown = shown;
+  self->transfer = usd;
+  gtk_label_set_label (GTK_LABEL (self->transfer_label), assumption != NULL ? assumption : "");
+  update (self);
+}
+
+/* The data transfer line as shown, "0.00 USD", or %NULL without one. */
+const char *
+rds_cost_panel_get_data_transfer (RdsCostPanel *self)
+{
+  g_return_val_if_fail (RDS_IS_COST_PANEL (self), NULL);
+
+  return self->transfer_shown ? gtk_label_get_label (GTK_LABEL (self->values[LINE_TRANSFER])) : NULL;
+}
+
+/* What the data transfer figure rests on, as shown. */
+const char *
+rds_cost_panel_get_data_transfer_assumption (RdsCostPanel *self)
+{
+  g_return_val_if_fail (RDS_IS_COST_PANEL (self), NULL);
+
+  return gtk_label_get_label (GTK_LABEL (self->transfer_label));
 }
 
 /* The total as shown, "14.71 USD". */

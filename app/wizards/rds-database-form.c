@@ -1,4 +1,4 @@
-/* rds-database-form.c: the create and modify wizards' form, assembled from sections
+/* rds-database-form.c: the create, modify and read replica wizards' form, assembled from sections
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -9,6 +9,14 @@
  * database authentication, monitoring and additional configuration.
  * Modify shows the same form, filled from the instance, without what can't
  * change after creation.
+ *
+ * Create read replica (reference §2.4) shows the same sections filled from
+ * the source, in the RDS console's order: the source (read-only, its
+ * engine the replica's) and the replica's identifier, the destination
+ * Region (the session's first), instance class, storage (no less than the
+ * source's), Multi-AZ, connectivity in that Region, encryption as the
+ * source's, monitoring and additional configuration. The sections follow
+ * the destination Region: its zones, subnet and parameter groups, keys.
  *
  * The sections from engine on are RdsFormSections: each validates itself,
  * adds its parameters to the request and says what Modify would change.
@@ -38,6 +46,7 @@
 #include "rds-engine-section.h"
 #include "rds-instance-class-section.h"
 #include "rds-monitoring-section.h"
+#include "rds-region.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-settings-section.h"
@@ -67,12 +76,14 @@ struct _RdsDatabaseForm
   gboolean             orderable_stale; /* asked again while a refresh was on its way */
   char                *offered_class;   /* what the storage section was offered for */
   char                *offered_license;
+  GPtrArray           *region_names;    /* a replica's Regions, as the dropdown lists them */
 
   /* Template */
   GtkWidget *method_section, *size_section, *template_section;
   GtkWidget *method_standard, *method_easy;
   GtkWidget *size_production, *size_devtest, *size_free;
   GtkWidget *template_production, *template_devtest, *template_free;
+  GtkWidget *sections_box, *region_section, *region_dropdown;
   RdsEngineSection                  *engine_section;
   RdsAvailabilitySection            *availability_section;
   RdsSettingsSection                *settings_section;
@@ -125,6 +136,12 @@ static gboolean
 creating (RdsDatabaseForm *self)
 {
   return self->mode == RDS_DATABASE_FORM_CREATE;
+}
+
+static gboolean
+replica (RdsDatabaseForm *self)
+{
+  return self->mode == RDS_DATABASE_FORM_REPLICA;
 }
 
 static gboolean
@@ -383,6 +400,7 @@ update_visibility (RdsDatabaseForm *self)
     GTK_WIDGET (self->monitoring_section), GTK_WIDGET (self->additional_section),
   };
 
+  gtk_widget_set_visible (self->region_section, replica (self));
   gtk_widget_set_visible (self->method_section, create);
   gtk_widget_set_visible (GTK_WIDGET (self->engine_section), create);
   gtk_widget_set_visible (self->size_section, create && !standard);
@@ -468,6 +486,90 @@ rds_database_form_build_create_request (RdsDatabaseForm  *self,
     explicit_bzero (secret, strlen (secret));
 
   return request;
+}
+
+/**
+ * rds_database_form_build_replica_request:
+ *
+ * Returns: (transfer full): CreateDBInstanceReadReplica with every field
+ *   of the form, to send to the destination Region's endpoint
+ */
+RdsRequest *
+rds_database_form_build_replica_request (RdsDatabaseForm *self)
+{
+  RdsFormSection *sections[N_SECTIONS];
+  RdsRequest *request;
+  gboolean cross_region;
+
+  g_return_val_if_fail (RDS_IS_DATABASE_FORM (self), NULL);
+  g_return_val_if_fail (replica (self), NULL);
+
+  request = rds_request_new ("CreateDBInstanceReadReplica");
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    rds_form_section_add_to_replica (sections[i], request);
+
+  /* Another Region knows the source by its ARN only. */
+  cross_region = rds_form_section_get_cross_region (RDS_FORM_SECTION (self->settings_section));
+  rds_request_set (request, "SourceDBInstanceIdentifier",
+                   cross_region ? rds_db_instance_get_arn (self->instance)
+                                : rds_db_instance_get_identifier (self->instance));
+  return request;
+}
+
+/**
+ * rds_database_form_get_region:
+ *
+ * Returns: the Region the DB instance goes to: a read replica's
+ *   destination, else the session's
+ */
+const char *
+rds_database_form_get_region (RdsDatabaseForm *self)
+{
+  g_return_val_if_fail (RDS_IS_DATABASE_FORM (self), NULL);
+
+  return rds_form_section_get_region (RDS_FORM_SECTION (self->settings_section));
+}
+
+/* The replica's Regions: the session's first, then the others. */
+static void
+fill_regions (RdsDatabaseForm *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  const char *current = rds_session_get_region (self->session);
+  const RdsRegion *regions;
+  guint n;
+
+  regions = rds_region_get_all (&n);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (regions[i].name, current) == (pass == 0))
+        {
+          /* Translators: a Region's name and code, "US West (Oregon)  us-west-2" */
+          g_autofree char *label = g_strdup_printf (C_("region", "%s  %s"), _(regions[i].display_name),
+                                                    regions[i].name);
+
+          gtk_string_list_append (model, label);
+          g_ptr_array_add (self->region_names, (gpointer) regions[i].name);
+        }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->region_dropdown), G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->region_dropdown), 0);
+}
+
+static void
+region_selected_cb (RdsDatabaseForm *self)
+{
+  guint index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_dropdown));
+  RdsFormSection *sections[N_SECTIONS];
+
+  if (index >= self->region_names->len)
+    return;
+
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    rds_form_section_set_region (sections[i], g_ptr_array_index (self->region_names, index));
+  update_waiting_for (self);
+  revalidate (self);
 }
 
 static void
@@ -577,6 +679,7 @@ rds_database_form_finalize (GObject *object)
 {
   RdsDatabaseForm *self = RDS_DATABASE_FORM (object);
 
+  g_clear_pointer (&self->region_names, g_ptr_array_unref);
   g_free (self->waiting_for);
   g_free (self->offered_class);
   g_free (self->offered_license);
@@ -650,6 +753,9 @@ rds_database_form_class_init (RdsDatabaseFormClass *klass)
   BIND (method_standard); BIND (method_easy);
   BIND (size_production); BIND (size_devtest); BIND (size_free);
   BIND (template_production); BIND (template_devtest); BIND (template_free);
+  gtk_widget_class_bind_template_child_full (widget_class, "sections", FALSE,
+                                             G_STRUCT_OFFSET (RdsDatabaseForm, sections_box));
+  BIND (region_section); BIND (region_dropdown);
   BIND (engine_section); BIND (availability_section); BIND (settings_section);
   BIND (instance_section); BIND (storage_section); BIND (connectivity_section);
   BIND (auth_section); BIND (monitoring_section); BIND (additional_section);
@@ -661,6 +767,7 @@ static void
 rds_database_form_init (RdsDatabaseForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->region_names = g_ptr_array_new ();
 
   GtkWidget *presets[] = {
     self->template_production, self->template_devtest, self->template_free,
@@ -681,7 +788,8 @@ rds_database_form_init (RdsDatabaseForm *self)
 
 /**
  * rds_database_form_new:
- * @instance: (nullable): the instance to modify
+ * @instance: (nullable): the instance to modify, or the source of the
+ *   read replica
  */
 RdsDatabaseForm *
 rds_database_form_new (RdsSession          *session,
@@ -730,6 +838,16 @@ rds_database_form_new (RdsSession          *session,
   else
     {
       engine_changed_cb (self);
+    }
+
+  if (replica (self))
+    {
+      /* Multi-AZ or not comes after the storage, as in the RDS console. */
+      gtk_box_reorder_child_after (GTK_BOX (self->sections_box), GTK_WIDGET (self->availability_section),
+                                   GTK_WIDGET (self->storage_section));
+      fill_regions (self);
+      g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (region_selected_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   update_waiting_for (self);

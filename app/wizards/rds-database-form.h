@@ -1,4 +1,4 @@
-/* rds-database-form.h: the create and modify wizards' form, assembled from sections
+/* rds-database-form.h: the create, modify and read replica wizards' form, assembled from sections
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +32,8 @@ RdsRequest      *rds_database_form_build_create_request (RdsDatabaseForm      *s
 RdsRequest      *rds_database_form_build_modify_request (RdsDatabaseForm      *self,
                                                          gboolean              apply_immediately,
                                                          char                **password);
+RdsRequest      *rds_database_form_build_replica_request (RdsDatabaseForm    *self);
+const char      *rds_database_form_get_region           (RdsDatabaseForm      *self);
 GPtrArray       *rds_database_form_get_changes          (RdsDatabaseForm      *self);
 gboolean         rds_database_form_show_error           (RdsDatabaseForm      *self,
                                                          const GError         *error);

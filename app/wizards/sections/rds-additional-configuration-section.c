@@ -5,7 +5,10 @@
  *
  * The DB parameter groups come from the endpoint
  * (DescribeDBParameterGroups), filtered by the family of the chosen
- * engine version, which the form sets.
+ * engine version, which the form sets. A read replica has a parameter
+ * group (of the Region it goes to), auto minor version upgrade and
+ * deletion protection; its encryption is its source's, with a key of its
+ * own Region when it goes to another.
  */
 
 #include "config.h"
@@ -35,6 +38,7 @@ struct _RdsAdditionalConfigurationSection
   GPtrArray       *log_checks;
 
   GtkWidget *db_name_field, *db_name_entry, *parameter_group_field, *parameter_group_dropdown;
+  GtkWidget *backup_title, *encryption_field, *encryption_label;
   GtkWidget *backup_check, *retention_field, *retention_dropdown;
   GtkWidget *backup_window_field, *backup_window_choose, *backup_window_none, *backup_box;
   GtkWidget *backup_hour_spin, *backup_minute_spin, *backup_duration_dropdown;
@@ -281,6 +285,35 @@ rds_additional_configuration_section_setup (RdsFormSection *section)
       if (group != NULL)
         self->wanted_parameter_group = g_strdup (rds_shape_get_string (group, "db-parameter-group-name"));
     }
+
+  if (rds_form_section_get_replica (section))
+    {
+      /* The replica is a new instance: nothing protects it yet. */
+      rds_form_section_set_active (section, self->deletion_check, FALSE);
+      rds_form_field_set_description (RDS_FORM_FIELD (self->kms_field),
+                                      _("The replica’s storage is encrypted with a KMS key of the Region it "
+                                        "goes to."));
+    }
+}
+
+/* Another Region has parameter groups of its own; in the source's, the
+ * source's group comes first. */
+static void
+rds_additional_configuration_section_region_changed (RdsFormSection *section)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+  RdsShape *i = RDS_SHAPE (rds_form_section_get_instance (section));
+  GListModel *groups = i != NULL ? rds_shape_get_list (i, "db-parameter-groups") : NULL;
+  g_autoptr(RdsShape) group = groups != NULL ? g_list_model_get_item (groups, 0) : NULL;
+
+  g_clear_pointer (&self->wanted_parameter_group, g_free);
+  if (!rds_form_section_get_cross_region (section) && group != NULL)
+    self->wanted_parameter_group = g_strdup (rds_shape_get_string (group, "db-parameter-group-name"));
+  g_ptr_array_set_size (self->parameter_group_names, 0);
+  rds_form_section_fill_dropdown (section, self->parameter_group_dropdown, NULL, 0);
+  rds_resource_list_set_client (self->parameter_groups, rds_form_section_get_client (section));
+  rds_resource_list_refresh (self->parameter_groups);
+  update_waiting_for (self);
 }
 
 static void
@@ -304,6 +337,65 @@ rds_additional_configuration_section_engine_changed (RdsFormSection *section)
     }
 }
 
+/* A replica's encryption: its source's. */
+static gboolean
+replica_encrypted (RdsAdditionalConfigurationSection *self)
+{
+  RdsShape *source = RDS_SHAPE (rds_form_section_get_instance (RDS_FORM_SECTION (self)));
+
+  return rds_shape_get_boolean (source, "storage-encrypted");
+}
+
+/* A KMS key the replica asks for: one of another Region when encrypted. */
+static gboolean
+replica_needs_key (RdsAdditionalConfigurationSection *self)
+{
+  return replica_encrypted (self) && rds_form_section_get_cross_region (RDS_FORM_SECTION (self));
+}
+
+static gboolean
+validate_replica (RdsAdditionalConfigurationSection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  RdsShape *source = RDS_SHAPE (rds_form_section_get_instance (section));
+  const GError *error = rds_resource_list_get_error (self->parameter_groups);
+  gboolean own_key = rds_form_selected (self->kms_dropdown) == 1;
+  g_autofree char *encryption = NULL;
+  gboolean valid = TRUE;
+  GtkWidget *hidden[] = {
+    self->db_name_field, self->backup_title, self->backup_check, self->retention_field,
+    self->backup_window_field, self->copy_tags_check, self->encryption_check, self->logs_title,
+    self->logs_description, self->logs_box, self->maintenance_window_field,
+  };
+
+  /* Created with backups off, the source's windows and log exports. */
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    gtk_widget_set_visible (hidden[i], FALSE);
+
+  if (!replica_encrypted (self))
+    encryption = g_strdup (_("Not encrypted"));
+  else if (rds_form_section_get_cross_region (section))
+    /* Translators: %s is an AWS Region, "us-west-2" */
+    encryption = g_strdup_printf (_("Encrypted with a KMS key of %s"), rds_form_section_get_region (section));
+  else
+    /* Translators: %s is the source's KMS key, an ARN */
+    encryption = g_strdup_printf (_("Encrypted with %s"), rds_shape_get_string (source, "kms-key-id"));
+  gtk_label_set_label (GTK_LABEL (self->encryption_label), encryption);
+  gtk_widget_set_visible (self->encryption_title, TRUE);
+  gtk_widget_set_visible (self->encryption_field, TRUE);
+  gtk_widget_set_visible (self->kms_field, replica_needs_key (self));
+  gtk_widget_set_visible (self->kms_entry, own_key);
+
+  if (replica_needs_key (self) && own_key)
+    valid &= rds_form_section_check (section, self->kms_field, self->kms_entry,
+                                     rds_validate_kms_key (rds_form_text_of (self->kms_entry)));
+  else
+    rds_form_field_set_error (RDS_FORM_FIELD (self->kms_field), NULL);
+  valid &= rds_form_section_check (section, self->parameter_group_field, NULL,
+                                   error != NULL ? g_strdup (error->message) : NULL);
+  return valid;
+}
+
 static gboolean
 rds_additional_configuration_section_validate (RdsFormSection *section)
 {
@@ -314,6 +406,9 @@ rds_additional_configuration_section_validate (RdsFormSection *section)
   gboolean encrypted = rds_form_is_active (self->encryption_check);
   gboolean own_key = rds_form_selected (self->kms_dropdown) == 1;
   gboolean valid = TRUE;
+
+  if (rds_form_section_get_replica (section))
+    return validate_replica (self);
 
   gtk_widget_set_visible (self->db_name_field, create && engine->family != RDS_FAMILY_SQLSERVER);
   gtk_widget_set_visible (self->retention_field, rds_form_is_active (self->backup_check));
@@ -379,6 +474,23 @@ rds_additional_configuration_section_add_to_create (RdsFormSection *section,
   rds_request_set_boolean (request, "AutoMinorVersionUpgrade", rds_form_is_active (self->auto_minor_check));
   if (maintenance != NULL)
     rds_request_set (request, "PreferredMaintenanceWindow", maintenance);
+  rds_request_set_boolean (request, "DeletionProtection", rds_form_is_active (self->deletion_check));
+}
+
+static void
+rds_additional_configuration_section_add_to_replica (RdsFormSection *section,
+                                                     RdsRequest     *request)
+{
+  RdsAdditionalConfigurationSection *self = RDS_ADDITIONAL_CONFIGURATION_SECTION (section);
+
+  if (self->parameter_group_names->len > 0)
+    rds_request_set (request, "DBParameterGroupName",
+                     rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown));
+  if (replica_needs_key (self))
+    rds_request_set (request, "KmsKeyId",
+                     rds_form_selected (self->kms_dropdown) == 1 ? rds_form_text_of (self->kms_entry)
+                                                                 : "alias/aws/rds");
+  rds_request_set_boolean (request, "AutoMinorVersionUpgrade", rds_form_is_active (self->auto_minor_check));
   rds_request_set_boolean (request, "DeletionProtection", rds_form_is_active (self->deletion_check));
 }
 
@@ -458,12 +570,15 @@ rds_additional_configuration_section_class_init (RdsAdditionalConfigurationSecti
   section_class->validate = rds_additional_configuration_section_validate;
   section_class->add_to_create = rds_additional_configuration_section_add_to_create;
   section_class->add_changes = rds_additional_configuration_section_add_changes;
+  section_class->add_to_replica = rds_additional_configuration_section_add_to_replica;
+  section_class->region_changed = rds_additional_configuration_section_region_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-additional-configuration-section.ui");
   BIND (db_name_field); BIND (db_name_entry); BIND (parameter_group_field);
   BIND (parameter_group_dropdown); BIND (backup_check); BIND (retention_field);
-  BIND (retention_dropdown); BIND (backup_window_field); BIND (backup_window_choose);
+  BIND (retention_dropdown); BIND (backup_title); BIND (encryption_field); BIND (encryption_label);
+  BIND (backup_window_field); BIND (backup_window_choose);
   BIND (backup_window_none); BIND (backup_box); BIND (backup_hour_spin); BIND (backup_minute_spin);
   BIND (backup_duration_dropdown); BIND (copy_tags_check); BIND (encryption_title);
   BIND (encryption_check); BIND (kms_field); BIND (kms_dropdown); BIND (kms_entry);

@@ -78,6 +78,7 @@ rds_authentication_section_class_init (RdsAuthenticationSectionClass *klass)
   section_class->setup = rds_authentication_section_setup;
   section_class->add_to_create = rds_authentication_section_add_to_create;
   section_class->add_changes = rds_authentication_section_add_changes;
+  section_class->add_to_replica = rds_authentication_section_add_to_create;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-authentication-section.ui");

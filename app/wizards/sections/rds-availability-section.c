@@ -15,7 +15,7 @@ struct _RdsAvailabilitySection
 {
   RdsFormSection  parent_instance;
 
-  GtkWidget      *deploy_multi_az, *deploy_single;
+  GtkWidget      *deploy_multi_az, *deploy_single, *deploy_multi_az_description;
 };
 
 G_DEFINE_FINAL_TYPE (RdsAvailabilitySection, rds_availability_section, RDS_TYPE_FORM_SECTION)
@@ -51,6 +51,15 @@ rds_availability_section_setup (RdsFormSection *section)
   RdsAvailabilitySection *self = RDS_AVAILABILITY_SECTION (section);
   RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
 
+  /* A replica is Multi-AZ or not on its own, whatever its source is. */
+  if (rds_form_section_get_replica (section))
+    {
+      gtk_label_set_label (GTK_LABEL (self->deploy_multi_az_description),
+                           _("Creates the read replica with a standby in a different Availability Zone, "
+                             "for the replica’s own availability. The standby doesn’t serve read "
+                             "traffic."));
+      return;
+    }
   if (instance != NULL)
     rds_form_section_set_active (section,
                                  rds_shape_get_boolean (instance, "multi-az")
@@ -107,11 +116,13 @@ rds_availability_section_class_init (RdsAvailabilitySectionClass *klass)
   section_class->engine_changed = rds_availability_section_engine_changed;
   section_class->add_to_create = rds_availability_section_add_to_create;
   section_class->add_changes = rds_availability_section_add_changes;
+  section_class->add_to_replica = rds_availability_section_add_to_create;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-availability-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_multi_az);
   gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_single);
+  gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_multi_az_description);
 }
 
 static void

@@ -4,7 +4,10 @@
  *
  * The DB subnet groups come from the endpoint (DescribeDBSubnetGroups);
  * the Availability Zones from the Region. Modify changes public access
- * and the certificate authority only.
+ * and the certificate authority only. A read replica has public access,
+ * an Availability Zone of its Region and a port (its source's at first);
+ * a subnet group only in another Region than its source's, whose groups
+ * it then offers.
  */
 
 #include "config.h"
@@ -86,8 +89,48 @@ static void
 update_waiting_for (RdsConnectivitySection *self)
 {
   rds_form_section_set_waiting_for (RDS_FORM_SECTION (self),
+                                    self->subnet_groups != NULL &&
                                     rds_resource_list_get_loading (self->subnet_groups)
                                     ? _("Loading subnet groups…") : NULL);
+}
+
+static void subnet_groups_refreshed_cb (RdsConnectivitySection *self,
+                                        const GError           *error);
+
+/* The zones of the Region the instance goes to, after "No preference". */
+static void
+fill_zones (RdsConnectivitySection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  const RdsRegion *region = rds_region_lookup (rds_form_section_get_region (section));
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (zones, g_strdup (_("No preference")));
+  for (guint i = 0; region != NULL && i < rds_region_get_n_zones (region); i++)
+    g_ptr_array_add (zones, rds_region_get_zone (region, i));
+  rds_form_section_fill_dropdown (section, self->zone_dropdown, (const char * const *) zones->pdata, zones->len);
+  rds_form_section_select (section, self->zone_dropdown, 0);
+}
+
+/* Loads the subnet groups of the Region the instance goes to. */
+static void
+load_subnet_groups (RdsConnectivitySection *self)
+{
+  if (self->subnet_groups == NULL)
+    {
+      const char *keys[] = { "DBSubnetGroupName", NULL };
+
+      self->subnet_groups = rds_resource_list_new ("DescribeDBSubnetGroups", keys);
+      g_signal_connect_object (self->subnet_groups, "refreshed", G_CALLBACK (subnet_groups_refreshed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->subnet_groups, "notify::loading", G_CALLBACK (update_waiting_for),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_ptr_array_set_size (self->subnet_group_names, 0);
+  rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->subnet_group_dropdown, NULL, 0);
+  rds_resource_list_set_client (self->subnet_groups, rds_form_section_get_client (RDS_FORM_SECTION (self)));
+  rds_resource_list_refresh (self->subnet_groups);
+  update_waiting_for (self);
 }
 
 static void
@@ -129,28 +172,26 @@ static void
 rds_connectivity_section_setup (RdsFormSection *section)
 {
   RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (section);
-  RdsSession *session = rds_form_section_get_session (section);
   RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
-  const RdsRegion *region = rds_region_lookup (rds_session_get_region (session));
-  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (zones, g_strdup (_("No preference")));
-  for (guint i = 0; region != NULL && i < rds_region_get_n_zones (region); i++)
-    g_ptr_array_add (zones, rds_region_get_zone (region, i));
-  rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->zone_dropdown, (const char * const *) zones->pdata, zones->len);
+  fill_zones (self);
 
   if (rds_form_section_get_creating (section))
     {
-      const char *keys[] = { "DBSubnetGroupName", NULL };
+      load_subnet_groups (self);
+    }
+  else if (rds_form_section_get_replica (section))
+    {
+      RdsShape *endpoint = rds_shape_get_object (instance, "endpoint");
+      int port = endpoint != NULL ? rds_shape_get_int (endpoint, "port") : 0;
+      const RdsEngineInfo *engine = rds_catalog_find_engine (rds_db_instance_get_engine (RDS_DB_INSTANCE (instance)));
 
-      self->subnet_groups = rds_resource_list_new ("DescribeDBSubnetGroups", keys);
-      rds_resource_list_set_client (self->subnet_groups, rds_session_get_client (session));
-      g_signal_connect_object (self->subnet_groups, "refreshed", G_CALLBACK (subnet_groups_refreshed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->subnet_groups, "notify::loading", G_CALLBACK (update_waiting_for),
-                               self, G_CONNECT_SWAPPED);
-      rds_resource_list_refresh (self->subnet_groups);
-      update_waiting_for (self);
+      rds_form_section_set_active (section,
+                                   rds_shape_get_boolean (instance, "publicly-accessible")
+                                   ? self->public_yes : self->public_no, TRUE);
+      if (port <= 0 && engine != NULL)
+        port = engine->default_port;
+      rds_form_section_set_int_text (section, self->port_entry, port);
     }
   else
     {
@@ -158,6 +199,23 @@ rds_connectivity_section_setup (RdsFormSection *section)
                                    rds_shape_get_boolean (instance, "publicly-accessible")
                                    ? self->public_yes : self->public_no, TRUE);
       select_ca (self, rds_shape_get_string (instance, "ca-certificate-identifier"));
+    }
+}
+
+static void
+rds_connectivity_section_region_changed (RdsFormSection *section)
+{
+  RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (section);
+
+  fill_zones (self);
+  /* A subnet group is the replica's own only in another Region. */
+  if (rds_form_section_get_cross_region (section))
+    load_subnet_groups (self);
+  else if (self->subnet_groups != NULL)
+    {
+      rds_resource_list_set_client (self->subnet_groups, NULL);
+      g_ptr_array_set_size (self->subnet_group_names, 0);
+      update_waiting_for (self);
     }
 }
 
@@ -177,16 +235,19 @@ rds_connectivity_section_validate (RdsFormSection *section)
   RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (section);
   const GError *error = self->subnet_groups != NULL ? rds_resource_list_get_error (self->subnet_groups) : NULL;
   gboolean create = rds_form_section_get_creating (section);
+  gboolean replica = rds_form_section_get_replica (section);
   gboolean valid = TRUE;
   char *subnet_problem = NULL;
   int port = 0;
 
-  gtk_widget_set_visible (self->subnet_group_field, create);
+  gtk_widget_set_visible (self->subnet_group_field,
+                          create || (replica && rds_form_section_get_cross_region (section)));
   gtk_widget_set_visible (self->security_group_field, create);
-  gtk_widget_set_visible (self->zone_field, create);
-  gtk_widget_set_visible (self->port_field, create);
+  gtk_widget_set_visible (self->zone_field, create || replica);
+  gtk_widget_set_visible (self->ca_field, !replica);
+  gtk_widget_set_visible (self->port_field, create || replica);
 
-  if (!create)
+  if (!create && !replica)
     return TRUE;
 
   valid &= rds_form_section_check (section, self->port_field, self->port_entry,
@@ -194,11 +255,34 @@ rds_connectivity_section_validate (RdsFormSection *section)
                                                       rds_form_text_of (self->port_entry), &port));
   if (error != NULL)
     subnet_problem = g_strdup (error->message);
-  else if (rds_resource_list_get_loaded (self->subnet_groups) && self->subnet_group_names->len == 0)
+  else if (self->subnet_groups != NULL && rds_resource_list_get_loaded (self->subnet_groups) &&
+           self->subnet_group_names->len == 0)
     subnet_problem = g_strdup (_("No DB subnet group is available."));
   valid &= rds_form_section_check (section, self->subnet_group_field, NULL, subnet_problem);
 
   return valid;
+}
+
+/* What CreateDBInstance and CreateDBInstanceReadReplica share. */
+static void
+add_network (RdsConnectivitySection *self,
+             RdsRequest             *request)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  guint zone = rds_form_selected (self->zone_dropdown);
+
+  if (self->subnet_group_names->len > 0 && rds_form_shown (self->subnet_group_field))
+    rds_request_set (request, "DBSubnetGroupName",
+                     rds_form_selected_name (self->subnet_group_names, self->subnet_group_dropdown));
+  rds_request_set_boolean (request, "PubliclyAccessible", rds_form_is_active (self->public_yes));
+  if (gtk_widget_get_sensitive (self->zone_dropdown) && zone != GTK_INVALID_LIST_POSITION && zone > 0)
+    {
+      g_autofree char *name = rds_region_get_zone (rds_region_lookup (rds_form_section_get_region (section)),
+                                                   zone - 1);
+
+      rds_request_set (request, "AvailabilityZone", name);
+    }
+  rds_request_set_int (request, "Port", rds_form_int_of (self->port_entry));
 }
 
 static void
@@ -206,22 +290,16 @@ rds_connectivity_section_add_to_create (RdsFormSection *section,
                                         RdsRequest     *request)
 {
   RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (section);
-  guint zone = rds_form_selected (self->zone_dropdown);
 
-  if (self->subnet_group_names->len > 0)
-    rds_request_set (request, "DBSubnetGroupName",
-                     rds_form_selected_name (self->subnet_group_names, self->subnet_group_dropdown));
-  rds_request_set_boolean (request, "PubliclyAccessible", rds_form_is_active (self->public_yes));
-  if (gtk_widget_get_sensitive (self->zone_dropdown) && zone != GTK_INVALID_LIST_POSITION && zone > 0)
-    {
-      RdsSession *session = rds_form_section_get_session (section);
-      g_autofree char *name = rds_region_get_zone (rds_region_lookup (rds_session_get_region (session)),
-                                                   zone - 1);
-
-      rds_request_set (request, "AvailabilityZone", name);
-    }
+  add_network (self, request);
   rds_request_set (request, "CACertificateIdentifier", ca_of (self));
-  rds_request_set_int (request, "Port", rds_form_int_of (self->port_entry));
+}
+
+static void
+rds_connectivity_section_add_to_replica (RdsFormSection *section,
+                                         RdsRequest     *request)
+{
+  add_network (RDS_CONNECTIVITY_SECTION (section), request);
 }
 
 static void
@@ -284,6 +362,8 @@ rds_connectivity_section_class_init (RdsConnectivitySectionClass *klass)
   section_class->validate = rds_connectivity_section_validate;
   section_class->add_to_create = rds_connectivity_section_add_to_create;
   section_class->add_changes = rds_connectivity_section_add_changes;
+  section_class->add_to_replica = rds_connectivity_section_add_to_replica;
+  section_class->region_changed = rds_connectivity_section_region_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-connectivity-section.ui");

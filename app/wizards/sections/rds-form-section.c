@@ -2,15 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The create and modify wizards, and the wizards to come (read replica,
- * restore, Multi-AZ conversion, Aurora cluster), are assembled from
+ * The create, modify and read replica wizards, and the wizards to come
+ * (restore, Multi-AZ conversion, Aurora cluster), are assembled from
  * sections: engine, availability, settings, instance class, storage,
  * connectivity, authentication, monitoring, additional configuration.
  * Each is a widget with its own template that knows the session, the
- * mode (create or modify), the instance being modified and the engine;
+ * mode (create, modify or read replica), the instance being modified (or
+ * the replica's source), the Region the instance goes to and the engine;
  * checks its own fields (rds-validation) and shows what is wrong next to
- * each; adds its parameters to CreateDBInstance; and says what Modify
- * would change. It emits "changed" when the user changes a field, and
+ * each; adds its parameters to CreateDBInstance (or to
+ * CreateDBInstanceReadReplica); and says what Modify would change. It emits "changed" when the user changes a field, and
  * says in "waiting-for" what it is loading from the endpoint.
  */
 
@@ -33,6 +34,7 @@ typedef struct
   RdsSession          *session;
   RdsDatabaseFormMode  mode;
   RdsDbInstance       *instance;
+  char                *region;       /* a replica's, when not the session's */
   const RdsEngineInfo *engine;
   char                *waiting_for;
   GHashTable          *touched;      /* entries the user typed in */
@@ -420,10 +422,105 @@ rds_form_section_get_creating (RdsFormSection *self)
   return priv->mode == RDS_DATABASE_FORM_CREATE;
 }
 
+RdsDatabaseFormMode
+rds_form_section_get_mode (RdsFormSection *self)
+{
+  RdsFormSectionPrivate *priv = rds_form_section_get_instance_private (self);
+
+  g_return_val_if_fail (RDS_IS_FORM_SECTION (self), RDS_DATABASE_FORM_CREATE);
+
+  return priv->mode;
+}
+
+/* Whether the form creates a read replica of the instance. */
+gboolean
+rds_form_section_get_replica (RdsFormSection *self)
+{
+  return rds_form_section_get_mode (self) == RDS_DATABASE_FORM_REPLICA;
+}
+
+/**
+ * rds_form_section_get_region:
+ *
+ * Returns: the Region the DB instance is (or goes) in: the session's,
+ *   or the one a replica was sent to
+ */
+const char *
+rds_form_section_get_region (RdsFormSection *self)
+{
+  RdsFormSectionPrivate *priv = rds_form_section_get_instance_private (self);
+
+  g_return_val_if_fail (RDS_IS_FORM_SECTION (self), NULL);
+
+  if (priv->region != NULL)
+    return priv->region;
+  return priv->session != NULL ? rds_session_get_region (priv->session) : NULL;
+}
+
+/**
+ * rds_form_section_set_region:
+ * @region: (nullable): the Region a replica goes to, %NULL for the session's
+ */
+void
+rds_form_section_set_region (RdsFormSection *self,
+                             const char     *region)
+{
+  RdsFormSectionPrivate *priv = rds_form_section_get_instance_private (self);
+  gboolean applying;
+
+  g_return_if_fail (RDS_IS_FORM_SECTION (self));
+
+  if (region != NULL && priv->session != NULL &&
+      g_strcmp0 (region, rds_session_get_region (priv->session)) == 0)
+    region = NULL;
+  if (g_strcmp0 (priv->region, region) == 0)
+    return;
+
+  g_free (priv->region);
+  priv->region = g_strdup (region);
+  if (RDS_FORM_SECTION_GET_CLASS (self)->region_changed != NULL)
+    {
+      applying = priv->applying;
+      priv->applying = TRUE;
+      RDS_FORM_SECTION_GET_CLASS (self)->region_changed (self);
+      priv->applying = applying;
+    }
+}
+
+/* Whether the DB instance goes to another Region than the session's. */
+gboolean
+rds_form_section_get_cross_region (RdsFormSection *self)
+{
+  RdsFormSectionPrivate *priv = rds_form_section_get_instance_private (self);
+
+  g_return_val_if_fail (RDS_IS_FORM_SECTION (self), FALSE);
+
+  return priv->region != NULL;
+}
+
+/**
+ * rds_form_section_get_client:
+ *
+ * Returns: (transfer none): a client of the Region the DB instance goes to
+ */
+RdsClient *
+rds_form_section_get_client (RdsFormSection *self)
+{
+  RdsFormSectionPrivate *priv = rds_form_section_get_instance_private (self);
+
+  g_return_val_if_fail (RDS_IS_FORM_SECTION (self), NULL);
+  g_return_val_if_fail (priv->session != NULL, NULL);
+
+  if (priv->region != NULL)
+    return rds_session_get_region_client (priv->session, priv->region);
+  return rds_session_get_client (priv->session);
+}
+
 /**
  * rds_form_section_get_instance:
  *
- * Returns: (nullable) (transfer none): the instance being modified
+ * Returns: (nullable) (transfer none): the instance being modified, or
+ *   the source of the read replica
  */
 RdsDbInstance *
 rds_form_section_get_instance (RdsFormSection *self)
@@ -500,6 +597,17 @@ rds_form_section_add_changes (RdsFormSection *self,
 
   if (priv->instance != NULL && RDS_FORM_SECTION_GET_CLASS (self)->add_changes != NULL)
     RDS_FORM_SECTION_GET_CLASS (self)->add_changes (self, diff);
+}
+
+void
+rds_form_section_add_to_replica (RdsFormSection *self,
+                                 RdsRequest     *request)
+{
+  g_return_if_fail (RDS_IS_FORM_SECTION (self));
+  g_return_if_fail (RDS_IS_REQUEST (request));
+
+  if (RDS_FORM_SECTION_GET_CLASS (self)->add_to_replica != NULL)
+    RDS_FORM_SECTION_GET_CLASS (self)->add_to_replica (self, request);
 }
 
 /* Empty required fields show their errors from now on. */
@@ -626,6 +734,7 @@ rds_form_section_finalize (GObject *object)
 
   g_clear_pointer (&priv->touched, g_hash_table_unref);
   g_free (priv->waiting_for);
+  g_free (priv->region);
 
   G_OBJECT_CLASS (rds_form_section_parent_class)->finalize (object);
 }

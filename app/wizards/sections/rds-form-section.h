@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "rds-catalog.h"
+#include "rds-client.h"
 #include "rds-request.h"
 #include "rds-types.h"
 
@@ -17,6 +18,7 @@ typedef enum
 {
   RDS_DATABASE_FORM_CREATE,
   RDS_DATABASE_FORM_MODIFY,
+  RDS_DATABASE_FORM_REPLICA,     /* the instance is the replica's source */
 } RdsDatabaseFormMode;
 
 /* One line of Modify's "Summary of modifications". */
@@ -75,6 +77,11 @@ struct _RdsFormSectionClass
   /* Adds what differs from the instance to the summary and the request. */
   void     (*add_changes)   (RdsFormSection      *self,
                              RdsFormDiff         *diff);
+  /* Adds the section's parameters to CreateDBInstanceReadReplica. */
+  void     (*add_to_replica) (RdsFormSection     *self,
+                              RdsRequest         *request);
+  /* The Region the DB instance goes to changed (a replica's). */
+  void     (*region_changed) (RdsFormSection     *self);
 };
 
 void                 rds_form_section_setup            (RdsFormSection      *self,
@@ -83,6 +90,13 @@ void                 rds_form_section_setup            (RdsFormSection      *sel
                                                         RdsDbInstance       *instance);
 RdsSession          *rds_form_section_get_session      (RdsFormSection      *self);
 gboolean             rds_form_section_get_creating     (RdsFormSection      *self);
+RdsDatabaseFormMode  rds_form_section_get_mode         (RdsFormSection      *self);
+gboolean             rds_form_section_get_replica      (RdsFormSection      *self);
+const char          *rds_form_section_get_region       (RdsFormSection      *self);
+void                 rds_form_section_set_region       (RdsFormSection      *self,
+                                                        const char          *region);
+gboolean             rds_form_section_get_cross_region (RdsFormSection      *self);
+RdsClient           *rds_form_section_get_client       (RdsFormSection      *self);
 RdsDbInstance       *rds_form_section_get_instance     (RdsFormSection      *self);
 const RdsEngineInfo *rds_form_section_get_engine       (RdsFormSection      *self);
 void                 rds_form_section_set_engine       (RdsFormSection      *self,
@@ -92,6 +106,8 @@ void                 rds_form_section_add_to_create    (RdsFormSection      *sel
                                                         RdsRequest          *request);
 void                 rds_form_section_add_changes      (RdsFormSection      *self,
                                                         RdsFormDiff         *diff);
+void                 rds_form_section_add_to_replica   (RdsFormSection      *self,
+                                                        RdsRequest          *request);
 void                 rds_form_section_reveal_errors    (RdsFormSection      *self);
 const char          *rds_form_section_get_waiting_for  (RdsFormSection      *self);
 GtkWidget           *rds_form_section_get_widget       (RdsFormSection      *self,

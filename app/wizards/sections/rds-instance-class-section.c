@@ -35,6 +35,7 @@ struct _RdsInstanceClassSection
   char           *wanted_class;   /* asked for before the classes loaded */
 
   GtkWidget      *class_standard, *class_memory, *class_burstable, *class_field, *class_dropdown;
+  GtkWidget      *class_description;
 };
 
 G_DEFINE_FINAL_TYPE (RdsInstanceClassSection, rds_instance_class_section, RDS_TYPE_FORM_SECTION)
@@ -165,6 +166,11 @@ rds_instance_class_section_setup (RdsFormSection *section)
 {
   RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
 
+  if (rds_form_section_get_replica (section))
+    gtk_label_set_label (GTK_LABEL (RDS_INSTANCE_CLASS_SECTION (section)->class_description),
+                         _("The DB instance configuration options below are limited to those supported by "
+                           "the source’s engine and version. A replica may have another class than its "
+                           "source."));
   if (instance != NULL)
     rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (section),
                                        rds_shape_get_string (instance, "db-instance-class"));
@@ -244,11 +250,12 @@ rds_instance_class_section_class_init (RdsInstanceClassSectionClass *klass)
   section_class->validate = rds_instance_class_section_validate;
   section_class->add_to_create = rds_instance_class_section_add_to_create;
   section_class->add_changes = rds_instance_class_section_add_changes;
+  section_class->add_to_replica = rds_instance_class_section_add_to_create;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-instance-class-section.ui");
   BIND (class_standard); BIND (class_memory); BIND (class_burstable); BIND (class_field);
-  BIND (class_dropdown);
+  BIND (class_dropdown); BIND (class_description);
 }
 
 #undef BIND

@@ -120,8 +120,11 @@ static gboolean
 rds_monitoring_section_validate (RdsFormSection *section)
 {
   RdsMonitoringSection *self = RDS_MONITORING_SECTION (section);
+  /* A read replica has its source's Performance Insights. */
+  gboolean replica = rds_form_section_get_replica (section);
 
-  gtk_widget_set_visible (self->pi_retention_field, rds_form_is_active (self->pi_check));
+  gtk_widget_set_visible (self->pi_check, !replica);
+  gtk_widget_set_visible (self->pi_retention_field, !replica && rds_form_is_active (self->pi_check));
   gtk_widget_set_visible (self->em_granularity_field, rds_form_is_active (self->em_check));
   return TRUE;
 }
@@ -137,6 +140,21 @@ rds_monitoring_section_add_to_create (RdsFormSection *section,
       rds_request_set_boolean (request, "EnablePerformanceInsights", TRUE);
       rds_request_set_int (request, "PerformanceInsightsRetentionPeriod", pi_retention (self));
     }
+  if (em_interval (self) > 0)
+    {
+      g_autofree char *role = monitoring_role (self);
+
+      rds_request_set_int (request, "MonitoringInterval", em_interval (self));
+      rds_request_set (request, "MonitoringRoleArn", role);
+    }
+}
+
+static void
+rds_monitoring_section_add_to_replica (RdsFormSection *section,
+                                       RdsRequest     *request)
+{
+  RdsMonitoringSection *self = RDS_MONITORING_SECTION (section);
+
   if (em_interval (self) > 0)
     {
       g_autofree char *role = monitoring_role (self);
@@ -205,6 +223,7 @@ rds_monitoring_section_class_init (RdsMonitoringSectionClass *klass)
   section_class->validate = rds_monitoring_section_validate;
   section_class->add_to_create = rds_monitoring_section_add_to_create;
   section_class->add_changes = rds_monitoring_section_add_changes;
+  section_class->add_to_replica = rds_monitoring_section_add_to_replica;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-monitoring-section.ui");

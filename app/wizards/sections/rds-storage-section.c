@@ -5,7 +5,7 @@
  * The storage types are those the endpoint offers for the class and
  * license (DescribeOrderableDBInstanceOptions); each field is checked by
  * the rules of the engine and type (rds-validation). Modify may not shrink
- * the storage.
+ * the storage; a read replica has at least its source's.
  */
 
 #include "config.h"
@@ -193,6 +193,29 @@ show_with_default (RdsStorageSection *self,
   gtk_widget_set_visible (field, shown);
 }
 
+/* The size by the engine's rules, and a replica's no smaller than its
+ * source's (the instance's); modifying, no shrinking. */
+static char *
+allocated_problem (RdsFormSection *section,
+                   const char     *storage_type,
+                   const char     *text,
+                   int            *allocated)
+{
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+  int source = allocated_now (section);
+  char *problem;
+
+  if (!rds_form_section_get_replica (section))
+    return rds_validate_allocated_storage (engine, storage_type, text, source, allocated);
+
+  problem = rds_validate_allocated_storage (engine, storage_type, text, 0, allocated);
+  if (problem == NULL && *allocated < source)
+    /* Translators: %d is a size in GiB */
+    problem = g_strdup_printf (_("A read replica needs at least the storage of its source: enter %d GiB "
+                                 "or more."), source);
+  return problem;
+}
+
 static gboolean
 rds_storage_section_validate (RdsFormSection *section)
 {
@@ -214,9 +237,8 @@ rds_storage_section_validate (RdsFormSection *section)
   valid &= rds_form_section_check (section, self->storage_type_field, NULL,
                                    storage_type == NULL ? g_strdup (_("Choose a storage type.")) : NULL);
   valid &= rds_form_section_check (section, self->allocated_field, self->allocated_entry,
-                                   rds_validate_allocated_storage (engine, storage_type,
-                                                                   rds_form_text_of (self->allocated_entry),
-                                                                   allocated_now (section), &allocated));
+                                   allocated_problem (section, storage_type,
+                                                      rds_form_text_of (self->allocated_entry), &allocated));
   valid &= rds_form_section_check (section, self->iops_field, self->iops_entry,
                                    rds_validate_iops (engine, storage_type, allocated,
                                                       rds_form_text_of (self->iops_entry), &iops));
@@ -319,6 +341,7 @@ rds_storage_section_class_init (RdsStorageSectionClass *klass)
   section_class->validate = rds_storage_section_validate;
   section_class->add_to_create = rds_storage_section_add_to_create;
   section_class->add_changes = rds_storage_section_add_changes;
+  section_class->add_to_replica = rds_storage_section_add_to_create;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-storage-section.ui");
