@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rds-accessible-names.h"
 #include "rds-info-button.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
@@ -261,12 +262,15 @@ add_row (RdsFaultPanel *self,
     for (const char *c = button_label; *c != '\0'; c++)
       if (*c != '_')
         g_string_append_c (name, *c);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+    rds_accessible_set_name (button, name->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
     gtk_widget_set_tooltip_text (button, subtitle);
     g_object_set_data_full (G_OBJECT (button), "accessible-name", g_string_free (name, FALSE), g_free);
   }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* The keyboard stops on the button, which says all the row does. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
   g_ptr_array_add (self->rows, row);
   return row;

@@ -221,6 +221,39 @@ class KeyboardTest(unittest.TestCase):
         finally:
             console.close()
 
+    def test_topology(self):
+        """A database's Topology tab with the keyboard alone: the picture is
+        a Tab stop a screen reader describes in full, and the simulator's
+        faults are buttons that say what they will do, and do it."""
+        warnings.simplefilter("ignore")
+        console = a11y.Console()
+        try:
+            console.click("push button", "Add Sample Databases")
+            console.wait(lambda: len(console.windows()) == 1, "the dialog to close")
+            console.wait(lambda: console.find("push button", "billing-postgres"), "the sample databases")
+            keys = Keyboard(console)
+            console.click("push button", "billing-postgres")
+            console.wait(lambda: console.find("label", "Summary"), "the database's page")
+            keys.tab_to("page tab", "Topology")
+            keys.key("space")
+            name = "Topology: the database's zones, standby and read replicas"
+            console.wait(lambda: console.find("image", name), "the topology")
+            picture = keys.tab_to("image", name)
+            console.wait(lambda: "Synchronous standby in" in (picture.get_description() or ""),
+                         "the topology's description")
+            self.assertIn("Primary billing-postgres in", picture.get_description())
+            self.assertIn("Read replica billing-reports in", picture.get_description())
+            self.assertIn("Read replica billing-dr in us-west-2.", picture.get_description())
+            # A fault is a Tab away; Return takes the host down and the
+            # primary fails over.
+            button = keys.tab_to("push button", "The primary's host: Fail host")
+            self.assertIn("fails over to the standby", button.get_description() or "")
+            keys.key("Return")
+            console.wait(lambda: "Failing over to the standby" in (picture.get_description() or ""),
+                         "the failover in the topology")
+        finally:
+            console.close()
+
     def test_info_panel(self):
         """Info beside a section opens the side panel; F1 takes the keyboard
         into it, and out again to the link; a screen reader hears what the
