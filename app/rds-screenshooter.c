@@ -26,6 +26,7 @@
 #include "rds-create-replica-wizard.h"
 #include "rds-database-form.h"
 #include "rds-database-page.h"
+#include "rds-db-instance.h"
 #include "rds-databases-page.h"
 #include "rds-modify-database-wizard.h"
 #include "rds-page.h"
@@ -69,6 +70,103 @@ choose_billing_postgres (GtkWidget *page)
   rds_databases_page_select (RDS_DATABASES_PAGE (page), "billing-postgres");
 }
 
+/* Steps that change the simulator: each asked through the session, and
+ * the scene settles once every answer is in (and the lists refreshed). */
+static guint scene_calls;
+
+static void
+scene_call_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+
+  if (answer == NULL)
+    g_warning ("A scene's step failed: %s", error->message);
+  g_clear_pointer (&answer, rds_query_result_free);
+  rds_session_refresh (RDS_SESSION (object));
+  scene_calls--;
+}
+
+static void
+scene_control_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rds_session_control_finish (RDS_SESSION (object), result, &error))
+    g_warning ("A scene's step failed: %s", error->message);
+  scene_calls--;
+}
+
+static RdsSession *
+page_session (GtkWidget *page)
+{
+  return RDS_IS_PAGE (page) ? rds_page_get_session (RDS_PAGE (page)) : NULL;
+}
+
+static RdsDbInstance *
+page_instance (GtkWidget *page)
+{
+  return RDS_IS_DATABASE_PAGE (page) ? rds_database_page_get_instance (RDS_DATABASE_PAGE (page)) : NULL;
+}
+
+/* Topology: orders-mysql converting to Multi-AZ (unless it is already). */
+static void
+convert_orders (GtkWidget *page)
+{
+  RdsDbInstance *instance = page_instance (page);
+  g_autoptr(RdsRequest) request = NULL;
+
+  if (instance == NULL || !rds_db_instance_allows (instance, RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ))
+    return;
+  request = rds_request_new ("ModifyDBInstance");
+  rds_request_set (request, "DBInstanceIdentifier", rds_db_instance_get_identifier (instance));
+  rds_request_set_boolean (request, "MultiAZ", TRUE);
+  rds_request_set_boolean (request, "ApplyImmediately", TRUE);
+  scene_calls++;
+  rds_session_call_async (page_session (page), request, NULL, scene_call_cb, NULL);
+}
+
+/* Topology: billing-postgres failing over to its standby. */
+static void
+fail_over_billing (GtkWidget *page)
+{
+  RdsDbInstance *instance = page_instance (page);
+  g_autoptr(RdsRequest) request = NULL;
+
+  if (instance == NULL || !rds_db_instance_allows (instance, RDS_INSTANCE_ACTION_FAILOVER))
+    return;
+  request = rds_request_new ("RebootDBInstance");
+  rds_request_set (request, "DBInstanceIdentifier", rds_db_instance_get_identifier (instance));
+  rds_request_set_boolean (request, "ForceFailover", TRUE);
+  scene_calls++;
+  rds_session_call_async (page_session (page), request, NULL, scene_call_cb, NULL);
+}
+
+/* Topology: the zone of legacy-oracle (Single-AZ) down. */
+static void
+take_zone_down (GtkWidget *page)
+{
+  RdsDbInstance *instance = page_instance (page);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (instance == NULL || g_strcmp0 (rds_db_instance_get_status (instance), "failed") == 0)
+    return;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "zone");
+  json_builder_add_string_value (builder, rds_shape_get_string (RDS_SHAPE (instance), "availability-zone"));
+  json_builder_set_member_name (builder, "down");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  scene_calls++;
+  rds_session_control_async (page_session (page), "faults", body, NULL, scene_control_cb, NULL);
+}
+
 /* Snapshots: the first snapshot chosen. */
 static void
 choose_first_snapshot (GtkWidget *page)
@@ -93,6 +191,8 @@ static const RdsScene scenes[] = {
     .caption = N_("A database’s connectivity and security: its endpoint and port, its network and who may reach it") },
   { .name = "database-topology", .page = "database", .database = "billing-postgres", .tab = "topology",
     .caption = N_("A database’s topology: its Region and zones, the primary and its standby, its read replicas and their lag") },
+  { .name = "database-topology-single-az", .page = "database", .database = "orders-mysql", .tab = "topology",
+    .caption = N_("A Single-AZ database’s topology: one instance in one zone, and what a failure of it would do") },
   { .name = "database-monitoring", .page = "database", .database = "billing-postgres", .tab = "monitoring",
     .caption = N_("A database’s monitoring: its CloudWatch metrics over the last hours, its events on the time axis, and its alarms") },
   { .name = "database-configuration", .page = "database", .database = "billing-postgres", .tab = "configuration",
@@ -161,6 +261,15 @@ static const RdsScene scenes[] = {
   { .name = "dialog-delete-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .dialog_action = "db.delete",
     .caption = N_("Delete: a final snapshot, the automated backups, and “delete me” to confirm") },
+  { .name = "dialog-promote-replica", .page = "database", .database = "billing-reports", .tab = "topology",
+    .dialog_action = "db.promote",
+    .caption = N_("Promote: a read replica stops replicating and becomes a database of its own") },
+  { .name = "dialog-convert-single-az", .page = "database", .database = "billing-postgres", .tab = "topology",
+    .dialog_action = "db.convert-to-single-az",
+    .caption = N_("Convert to Single-AZ: the standby goes, and with it automatic failover") },
+  { .name = "wizard-convert-multi-az", .page = "database", .database = "orders-mysql", .tab = "topology",
+    .dialog_action = "db.convert-to-multi-az",
+    .caption = N_("Convert to Multi-AZ: what RDS will do, what it costs, and when") },
   { .name = "dialog-create-alarm", .page = "database", .database = "billing-postgres", .tab = "monitoring",
     .dialog_action = "monitoring.create-alarm",
     .caption = N_("Create alarm: a rule on one metric of a database, evaluated by CloudWatch") },
@@ -178,6 +287,19 @@ static const RdsScene scenes[] = {
     .caption = N_("Keyboard shortcuts") },
   { .name = "dialog-about", .page = "databases", .dialog_action = "app.about",
     .caption = N_("About RDS Console") },
+  /* Last, since they change the simulator (each as well on its own). */
+  { .name = "wizard-convert-multi-az-progress", .page = "database", .database = "orders-mysql", .tab = "topology",
+    .dialog_action = "db.convert-to-multi-az", .dialog_step = "convert.submit",
+    .caption = N_("Converting to Multi-AZ: each step followed live, with no downtime") },
+  { .name = "database-topology-converting", .page = "database", .database = "orders-mysql", .tab = "topology",
+    .prepare = convert_orders,
+    .caption = N_("The topology while a conversion builds the standby, step by step") },
+  { .name = "database-topology-failing-over", .page = "database", .database = "billing-postgres",
+    .tab = "topology", .prepare = fail_over_billing,
+    .caption = N_("A failover: the endpoint moves to the standby, which becomes the primary") },
+  { .name = "database-topology-zone-down", .page = "database", .database = "legacy-oracle", .tab = "topology",
+    .prepare = take_zone_down,
+    .caption = N_("An Availability Zone down: a Single-AZ database in it is down until it returns") },
 };
 
 /* How long a scene may take to settle. */
@@ -501,7 +623,7 @@ rds_screenshooter_is_settled (RdsWindow      *window,
   RdsSession *session = rds_window_get_session (window);
   GtkWidget *subject = rds_screenshooter_get_subject (window, scene);
 
-  return session != NULL && list_settled (rds_session_get_instances (session)) &&
+  return session != NULL && scene_calls == 0 && list_settled (rds_session_get_instances (session)) &&
          list_settled (rds_session_get_snapshots (session)) && list_settled (rds_session_get_events (session)) &&
          g_strcmp0 (rds_window_get_page (window), scene->page) == 0 &&
          !page_loading (rds_window_get_page_widget (window, scene->page)) &&

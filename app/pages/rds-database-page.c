@@ -1103,7 +1103,8 @@ rds_database_page_is_loading (RdsPage *page)
 {
   RdsDatabasePage *self = RDS_DATABASE_PAGE (page);
 
-  return rds_metrics_view_is_loading (self->metrics_view) || rds_topology_view_is_loading (self->topology_view);
+  return rds_metrics_view_is_loading (self->metrics_view) || rds_topology_view_is_loading (self->topology_view) ||
+         rds_fault_panel_is_loading (self->fault_panel);
 }
 
 static void

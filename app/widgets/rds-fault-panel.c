@@ -35,6 +35,7 @@ struct _RdsFaultPanel
   GStrv           zones_down;
   guint           poll_id;
   gboolean        in_flight;
+  gboolean        fetched;       /* the simulator said which zones are down */
 
   GtkWidget      *group;
   GPtrArray      *rows;          /* the rows shown */
@@ -81,6 +82,7 @@ faults_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->in_flight = FALSE;
+  self->fetched = TRUE;
   if (answer == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -478,6 +480,13 @@ rds_fault_panel_new (void)
   return g_object_new (RDS_TYPE_FAULT_PANEL, NULL);
 }
 
+static void
+refreshed_cb (RdsFaultPanel *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_faults (self);
+}
+
 void
 rds_fault_panel_set_session (RdsFaultPanel *self,
                              RdsSession    *session)
@@ -487,7 +496,25 @@ rds_fault_panel_set_session (RdsFaultPanel *self,
   if (!g_set_object (&self->session, session))
     return;
   g_clear_pointer (&self->zones_down, g_strfreev);
+  self->fetched = FALSE;
+  /* What the databases show, the faults show too. */
+  if (session != NULL)
+    g_signal_connect_object (rds_session_get_instances (session), "refreshed", G_CALLBACK (refreshed_cb), self,
+                             G_CONNECT_SWAPPED);
   rebuild (self);
+}
+
+/**
+ * rds_fault_panel_is_loading:
+ *
+ * Returns: whether it is shown and waits for the simulator's answer
+ */
+gboolean
+rds_fault_panel_is_loading (RdsFaultPanel *self)
+{
+  g_return_val_if_fail (RDS_IS_FAULT_PANEL (self), FALSE);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->in_flight || !self->fetched);
 }
 
 void

@@ -20,5 +20,6 @@ void       rds_fault_panel_set_session  (RdsFaultPanel *self,
                                          RdsSession    *session);
 void       rds_fault_panel_set_instance (RdsFaultPanel *self,
                                          RdsDbInstance *instance);
+gboolean   rds_fault_panel_is_loading   (RdsFaultPanel *self);
 
 G_END_DECLS

@@ -469,6 +469,13 @@ lag_text (const Node *node)
   return g_strdup_printf (_("lag %.1f h"), node->lag / 3600);
 }
 
+/* The same, in a word, on the link. */
+static const char *step_words[] = {
+  N_("Snapshot"),
+  N_("Restoring"),
+  N_("Catching up"),
+};
+
 static const char *step_names[] = {
   N_("taking a snapshot of the primary"),
   N_("restoring the standby from the snapshot"),
@@ -796,7 +803,7 @@ draw_link (RdsTopologyView *self,
         {
           color = &p->warning;
           moving = TRUE;
-          label = g_strdup (_(step_names[to->step]));
+          label = g_strdup (_(step_words[to->step]));
         }
       else
         {
@@ -859,7 +866,7 @@ label:
   {
     g_autofree char *escaped = g_markup_escape_text (label, -1);
     g_autofree char *markup = g_strdup_printf ("<small>%s</small>", escaped);
-    double w = y1 == y2 ? MAX (fabs (x2 - x1) - 4, 60) : 180;
+    double w = y1 == y2 ? MAX (fabs (x2 - x1) - 4, 60) : 230;
 
     PangoLayout *layout = cached (self, &((Node *) to)->label, markup, w, PANGO_ALIGN_CENTER);
     PangoRectangle ink, logical;
@@ -1570,6 +1577,9 @@ rds_topology_view_set_session (RdsTopologyView *self,
     {
       self->instances = g_object_ref (rds_resource_list_get_model (rds_session_get_instances (session)));
       g_signal_connect_object (session, "notify::simulated-time", G_CALLBACK (time_cb), self, G_CONNECT_SWAPPED);
+      /* Fresh databases: ask the simulator again too. */
+      g_signal_connect_object (rds_session_get_instances (session), "refreshed", G_CALLBACK (time_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   g_signal_group_set_target (self->list_signals, self->instances);
   g_clear_pointer (&self->detail, json_node_unref);

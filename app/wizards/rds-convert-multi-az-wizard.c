@@ -406,6 +406,17 @@ convert_clicked_cb (RdsConvertMultiAzWizard *self)
 }
 
 static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdsConvertMultiAzWizard *self = RDS_CONVERT_MULTI_AZ_WIZARD (widget);
+
+  if (!self->submitted && gtk_widget_get_sensitive (self->convert_button))
+    convert_clicked_cb (self);
+}
+
+static void
 rds_convert_multi_az_wizard_dispose (GObject *object)
 {
   RdsConvertMultiAzWizard *self = RDS_CONVERT_MULTI_AZ_WIZARD (object);
@@ -447,6 +458,7 @@ rds_convert_multi_az_wizard_class_init (RdsConvertMultiAzWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsConvertMultiAzWizard, convert_button);
   gtk_widget_class_bind_template_child (widget_class, RdsConvertMultiAzWizard, close_button);
   gtk_widget_class_bind_template_callback (widget_class, convert_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "convert.submit", NULL, submit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
