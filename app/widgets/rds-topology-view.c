@@ -653,6 +653,19 @@ palette (RdsTopologyView *self,
     gdk_rgba_parse (&p->error, "#c01c28");
   if (!gtk_style_context_lookup_color (context, "card_bg_color", &p->card))
     gdk_rgba_parse (&p->card, "#ffffff");
+  /* The dark style's cards are translucent: made opaque over the window's
+   * colour, so what is drawn over lines hides them. */
+  if (p->card.alpha < 1.0f)
+    {
+      GdkRGBA under;
+
+      if (!gtk_style_context_lookup_color (context, "window_bg_color", &under))
+        gdk_rgba_parse (&under, "#242424");
+      p->card.red = under.red * (1 - p->card.alpha) + p->card.red * p->card.alpha;
+      p->card.green = under.green * (1 - p->card.alpha) + p->card.green * p->card.alpha;
+      p->card.blue = under.blue * (1 - p->card.alpha) + p->card.blue * p->card.alpha;
+      p->card.alpha = 1.0f;
+    }
 }
 
 static void
