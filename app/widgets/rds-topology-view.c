@@ -1343,10 +1343,111 @@ fetch (RdsTopologyView *self,
   rds_session_control_async (self->session, path, body, self->cancellable, fetch_cb, data);
 }
 
+/* Another endpoint: the replicas' lag is CloudWatch's ReplicaLag, the
+ * latest minute of the last five. */
+typedef struct
+{
+  RdsTopologyView *self;
+  GPtrArray       *replicas;   /* their identifiers, by query index */
+} LagFetch;
+
+static void
+lags_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LagFetch *fetch = user_data;
+  RdsTopologyView *self = fetch->self;
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GListModel *results = answer != NULL ? rds_shape_get_list (answer->item, "metric-data-results") : NULL;
+
+      self->in_flight--;
+      for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(RdsShape) one = g_list_model_get_item (results, i);
+          const char *id = rds_shape_get_string (one, "id");
+          GArray *values = rds_shape_get_array (one, "values");
+          guint index = id != NULL && id[0] == 'r' ? (guint) g_ascii_strtoull (id + 1, NULL, 10) : G_MAXUINT;
+
+          if (index >= fetch->replicas->len)
+            continue;
+          if (values != NULL && values->len > 0)
+            {
+              double *lag = g_new (double, 1);
+
+              /* Newest first, as CloudWatch answers by default. */
+              *lag = g_array_index (values, double, 0);
+              g_hash_table_insert (self->lags, g_strdup (g_ptr_array_index (fetch->replicas, index)), lag);
+            }
+        }
+      if (self->in_flight == 0)
+        {
+          self->fetched = TRUE;
+          rebuild (self);
+        }
+    }
+  g_clear_pointer (&answer, rds_query_result_free);
+  g_object_unref (fetch->self);
+  g_ptr_array_unref (fetch->replicas);
+  g_free (fetch);
+}
+
+static void
+fetch_lags (RdsTopologyView *self)
+{
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
+  gint64 now = g_get_real_time ();
+  LagFetch *fetch;
+  guint n = 0;
+
+  fetch = g_new0 (LagFetch, 1);
+  fetch->replicas = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->nodes->len && n < 100; i++)
+    {
+      const Node *node = &g_array_index (self->nodes, Node, i);
+      g_autofree char *prefix = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *id = NULL;
+
+      if (node->kind != NODE_REPLICA || node->remote)
+        continue;
+      prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n + 1);
+      id = g_strdup_printf ("r%u", n);
+#define SET(field, value) G_STMT_START { g_free (key); key = g_strconcat (prefix, field, NULL); \
+  rds_request_set (request, key, value); } G_STMT_END
+      SET ("Id", id);
+      SET ("MetricStat.Metric.Namespace", "AWS/RDS");
+      SET ("MetricStat.Metric.MetricName", "ReplicaLag");
+      SET ("MetricStat.Metric.Dimensions.member.1.Name", "DBInstanceIdentifier");
+      SET ("MetricStat.Metric.Dimensions.member.1.Value", node->id);
+      SET ("MetricStat.Period", "60");
+      SET ("MetricStat.Stat", "Maximum");
+#undef SET
+      g_ptr_array_add (fetch->replicas, g_strdup (node->id));
+      n++;
+    }
+  if (n == 0)
+    {
+      g_ptr_array_unref (fetch->replicas);
+      g_free (fetch);
+      return;
+    }
+  rds_request_set_timestamp (request, "StartTime", now - (gint64) 5 * 60 * G_USEC_PER_SEC);
+  rds_request_set_timestamp (request, "EndTime", now);
+  fetch->self = g_object_ref (self);
+  self->in_flight++;
+  rds_session_call_async (self->session, request, self->cancellable, lags_cb, fetch);
+}
+
 /**
  * rds_topology_view_refresh:
  *
- * Asks the simulator again what it knows beyond the API.
+ * Asks the simulator again what it knows beyond the API; another
+ * endpoint's CloudWatch, the replicas' lag.
  */
 void
 rds_topology_view_refresh (RdsTopologyView *self)
@@ -1354,9 +1455,13 @@ rds_topology_view_refresh (RdsTopologyView *self)
   g_return_if_fail (RDS_IS_TOPOLOGY_VIEW (self));
 
   rebuild (self);
-  if (self->session == NULL || !rds_session_is_simulator (self->session) || self->instance == NULL ||
-      self->in_flight > 0)
+  if (self->session == NULL || self->instance == NULL || self->in_flight > 0)
     return;
+  if (!rds_session_is_simulator (self->session))
+    {
+      fetch_lags (self);
+      return;
+    }
 
   {
     g_autoptr(JsonNode) empty = json_node_new (JSON_NODE_OBJECT);
