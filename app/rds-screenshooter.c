@@ -252,7 +252,7 @@ static const RdsScene scenes[] = {
   { .name = "dialog-reboot-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
     .dialog_action = "db.reboot",
     .caption = N_("Reboot: a Multi-AZ database can fail over to its standby as it reboots") },
-  { .name = "dialog-stop-database", .page = "database", .database = "billing-postgres", .tab = "connectivity",
+  { .name = "dialog-stop-database", .page = "database", .database = "orders-mysql", .tab = "connectivity",
     .dialog_action = "db.stop",
     .caption = N_("Stop temporarily: a stopped database starts again by itself after seven days") },
   { .name = "dialog-take-snapshot", .page = "database", .database = "billing-postgres", .tab = "connectivity",

@@ -1,4 +1,4 @@
-/* test-databases-page.c: the Databases page: a database created, modified and deleted, the actions each status allows, search, pages and the rows in sight
+/* test-databases-page.c: the Databases page: a database created, modified and deleted, the actions each status allows, search, pages, the rows in sight, read replicas under their source
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -944,6 +944,287 @@ rows_in_sight_first (Fixture *f)
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "db-39"));
 }
 
+/* Read replicas, under their source */
+
+/* The table's rows from the top, "source, > replica, > > its replica":
+ * a ">" for each level down. */
+static char *
+table_rows (Fixture *f)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  RdsSlotModel *slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (rds_databases_page_get_selection (page)));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rds_slot_model_get_occupied (slots); i++)
+    {
+      GtkTreeListRow *row = rds_slot_model_get_item (slots, i);
+      g_autoptr(RdsDbInstance) instance = gtk_tree_list_row_get_item (row);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      for (guint depth = 0; depth < gtk_tree_list_row_get_depth (row); depth++)
+        g_string_append (text, "> ");
+      g_string_append (text, rds_db_instance_get_identifier (instance));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+rows_are (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *rows = table_rows (f);
+
+  return g_strcmp0 (rows, data) == 0;
+}
+
+static void
+assert_rows (Fixture    *f,
+             const char *wanted)
+{
+  if (!spin_until (f, rows_are, wanted))
+    {
+      g_autofree char *rows = table_rows (f);
+
+      g_error ("the databases table shows “%s”, not “%s”", rows, wanted);
+    }
+}
+
+/* The row widget of @identifier in the databases table, or NULL. */
+static GtkWidget *
+find_row_widget (GtkWidget  *widget,
+                 const char *identifier)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") && gtk_widget_get_parent (widget) != NULL &&
+      g_str_equal (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *prefix = g_strconcat (identifier, "\t", NULL);
+
+      append_labels (widget, text);
+      return g_str_has_prefix (text->str, prefix) ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row_widget (child, identifier);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+is_tree_expander (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TREE_EXPANDER (widget);
+}
+
+/* The arrow that shows and hides the replicas under @identifier's row. */
+static GtkWidget *
+row_expander (Fixture    *f,
+              const char *identifier)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "databases");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (page, RDS_TYPE_DATABASES_PAGE, "column_view"));
+  GtkWidget *row = find_row_widget (table, identifier);
+  GtkWidget *expander;
+
+  g_assert_nonnull (row);
+  expander = find_widget (row, is_tree_expander, NULL);
+  g_assert_nonnull (expander);
+  return expander;
+}
+
+static void
+create_replica (Fixture    *f,
+                const char *identifier,
+                const char *source)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstanceReadReplica");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set (request, "SourceDBInstanceIdentifier", source);
+  call (f, request);
+}
+
+static void
+region_call_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  rds_query_result_free (answer);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+databases_loaded (Fixture       *f,
+                  gconstpointer  data)
+{
+  RdsResourceList *list = rds_session_get_instances (f->session);
+
+  return rds_resource_list_get_loaded (list) && !rds_resource_list_get_loading (list);
+}
+
+static void
+show_region (Fixture    *f,
+             const char *region)
+{
+  rds_session_set_region (f->session, region);
+  rds_session_refresh (f->session);
+  g_assert_true (spin_until (f, databases_loaded, NULL));
+}
+
+/* A source, its replicas (one of them with a replica of its own, one in
+ * another Region) and a standalone database, as the RDS console shows
+ * them: replicas under their source, expanded, with their roles. */
+static void
+read_replicas (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  GtkEditable *entry;
+  GtkSingleSelection *selection;
+  const char *all_rows = "audit-db, orders-db, > orders-replica-1, > > orders-replica-1a, > orders-replica-2, "
+                         "> orders-west";
+
+  create_instance (f, "orders-db", "mysql", FALSE);
+  create_instance (f, "audit-db", "postgres", FALSE);
+  advance_until (f, "orders-db", "available");
+  create_replica (f, "orders-replica-1", "orders-db");
+  create_replica (f, "orders-replica-2", "orders-db");
+  /* In us-west-2, from the source's ARN. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstanceReadReplica");
+    RdsClient *west = rds_session_get_region_client (f->session, "us-west-2");
+    gboolean done = FALSE;
+
+    rds_request_set (request, "DBInstanceIdentifier", "orders-west");
+    rds_request_set (request, "SourceDBInstanceIdentifier",
+                     rds_db_instance_get_arn (find_instance (f, "orders-db")));
+    rds_client_call_async (west, request, NULL, region_call_cb, &done);
+    g_assert_true (spin_until (f, flag_set, &done));
+  }
+  advance_until (f, "orders-replica-1", "available");
+  advance_until (f, "orders-replica-2", "available");
+  advance_until (f, "orders-db", "available");
+  /* A MySQL replica that keeps backups can have a replica of its own. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("ModifyDBInstance");
+
+    rds_request_set (request, "DBInstanceIdentifier", "orders-replica-1");
+    rds_request_set_int (request, "BackupRetentionPeriod", 1);
+    rds_request_set_boolean (request, "ApplyImmediately", TRUE);
+    call (f, request);
+    advance (f, 60);
+    advance_until (f, "orders-replica-1", "available");
+  }
+  create_replica (f, "orders-replica-1a", "orders-replica-1");
+  advance_until (f, "orders-replica-1a", "available");
+  advance_until (f, "orders-replica-1", "available");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  entry = rds_databases_page_get_search (page);
+  selection = rds_databases_page_get_selection (page);
+
+  /* Nested and expanded, each level sorted as the table is. */
+  assert_rows (f, all_rows);
+  assert_row_shows (f, "orders-db\tAvailable\tPrimary");
+  assert_row_shows (f, "orders-replica-1\tAvailable\tReplica");
+  assert_row_shows (f, "orders-replica-1a\tAvailable\tReplica");
+  assert_row_shows (f, "orders-replica-2\tAvailable\tReplica");
+  assert_row_shows (f, "audit-db\tAvailable\tInstance");
+  /* The one in another Region: what its ARN tells (its status is not
+   * known here), and no page in this Region to open. */
+  assert_row_shows (f, "orders-west\tReplica\tMySQL Community\tus-west-2");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (5)"));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-replicas");
+
+  /* Only rows with replicas have an arrow; the rows are keyboard stops. */
+  g_assert_true (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
+    GTK_TREE_EXPANDER (row_expander (f, "orders-db")))));
+  g_assert_false (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
+    GTK_TREE_EXPANDER (row_expander (f, "audit-db")))));
+  g_assert_true (gtk_widget_grab_focus (row_expander (f, "orders-replica-2")));
+
+  /* Collapsed, the replicas go; expanded, they come back. */
+  g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-replica-1"), "listitem.collapse", NULL));
+  assert_rows (f, "audit-db, orders-db, > orders-replica-1, > orders-replica-2, > orders-west");
+  g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-db"), "listitem.collapse", NULL));
+  assert_rows (f, "audit-db, orders-db");
+  g_assert_null (databases_row (f, "orders-replica-2"));
+  /* Expanded again, all levels are. */
+  g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-db"), "listitem.expand", NULL));
+  assert_rows (f, all_rows);
+  assert_row_shows (f, "orders-replica-2\tAvailable\tReplica");
+
+  /* Selecting a replica shows it, its source expanded; the actions act on it. */
+  g_assert_true (rds_databases_page_select (page, "orders-replica-1a"));
+  assert_rows (f, all_rows);
+  g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "orders-replica-1a"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "promote"));
+  g_assert_true (rds_databases_page_select (page, "orders-db"));
+  g_assert_false (action_enabled (GTK_WIDGET (page), "db", "promote"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "db", "reboot"));
+  /* The one in another Region is not this Region's to act on. */
+  gtk_single_selection_set_selected (selection, 5);
+  g_assert_null (rds_databases_page_get_selected (page));
+  g_assert_false (action_enabled (GTK_WIDGET (page), "db", "reboot"));
+
+  /* The search finds a replica, shown under its source; the title counts
+   * what matched. */
+  gtk_editable_set_text (entry, "replica-2");
+  assert_rows (f, "orders-db, > orders-replica-2");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (1 of 5)"));
+  gtk_editable_set_text (entry, "replica-1a");
+  assert_rows (f, "orders-db, > orders-replica-1, > > orders-replica-1a");
+  gtk_editable_set_text (entry, "west");
+  assert_rows (f, "orders-db, > orders-west");
+  gtk_editable_set_text (entry, "audit");
+  assert_rows (f, "audit-db");
+  g_assert_false (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
+    GTK_TREE_EXPANDER (row_expander (f, "audit-db")))));
+  gtk_editable_set_text (entry, "orders-db");
+  /* A source that matches shows without the replicas that do not. */
+  assert_rows (f, "orders-db");
+  gtk_editable_set_text (entry, "");
+  assert_rows (f, all_rows);
+
+  /* Sorting sorts each level. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
+    GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE, "column_view")),
+    GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE,
+                                                          "identifier_column")),
+    GTK_SORT_DESCENDING);
+  assert_rows (f, "orders-db, > orders-west, > orders-replica-2, > orders-replica-1, > > orders-replica-1a, "
+               "audit-db");
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
+    GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE, "column_view")),
+    GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE,
+                                                          "identifier_column")),
+    GTK_SORT_ASCENDING);
+  assert_rows (f, all_rows);
+
+  /* In its own Region, the replica stands alone: its source is not there. */
+  show_region (f, "us-west-2");
+  assert_rows (f, "orders-west");
+  assert_row_shows (f, "orders-west\tReplica\tMySQL Community");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (1)"));
+  g_assert_false (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
+    GTK_TREE_EXPANDER (row_expander (f, "orders-west")))));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-replica-elsewhere");
+
+  show_region (f, "us-east-1");
+  assert_rows (f, all_rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,6 +1236,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/databases/search", search);
   CONSOLE_TEST_ADD ("/console/databases/pages", pages);
   CONSOLE_TEST_ADD ("/console/databases/rows-in-sight-first", rows_in_sight_first);
+  CONSOLE_TEST_ADD ("/console/databases/read-replicas", read_replicas);
 
   return g_test_run ();
 }

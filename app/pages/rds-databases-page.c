@@ -9,6 +9,14 @@
  * which keeps it within a frame over 10,000 instances. The list updates
  * its items in place on every poll, so rows, selection and scroll
  * position stay. Modify and the Actions menu act on the selected row.
+ *
+ * Read replicas show under their source, as in the RDS console: the
+ * filter keeps the top-level rows (sources, standalone instances, and
+ * replicas whose source is in another Region), a page holds 50 of them,
+ * and a GtkTreeListModel over that page alone adds their replicas. The
+ * tree never sees the 10,000 instances, only the page: a keystroke costs
+ * what it did. A replica in another Region shows under its source with
+ * what its ARN tells (its identifier and Region).
  */
 
 #include "config.h"
@@ -57,6 +65,9 @@ struct _RdsDatabasesPage
   GtkColumnViewColumn *cpu_column;
   GtkColumnViewColumn *activity_column;
   GtkSingleSelection *selection;
+  GtkTreeListModel   *tree_model;   /* the page's rows, replicas under their source */
+  GListStore         *page_store;   /* the page's top-level instances, as page_model has them */
+  GtkFilter          *tree_filter;  /* top-level rows the search keeps, itself or by a replica */
   RdsSlotModel       *slots;
   RdsDbInstance      *selected;     /* weak: what the selected slot holds */
   gboolean            reselecting;
@@ -72,6 +83,11 @@ struct _RdsDatabasesPage
   GSimpleAction      *page_size_action;
   char               *wanted;       /* to select once the list has it */
   guint               wanted_idle;
+
+  /* Who replicates whom, read from the list after each refresh */
+  GHashTable         *replicas;     /* source identifier → GPtrArray of its replicas shown under it */
+  GHashTable         *sources;      /* replica → its source, both in this Region's list */
+  GHashTable         *elsewhere;    /* ARN → RdsDbInstance standing for a replica in another Region */
 
   /* The CPU and connections of the databases on the page */
   GHashTable         *activity;     /* identifier → Activity */
@@ -102,7 +118,8 @@ static GParamSpec *properties[N_PROPS];
 /* Pages
  *
  * As in the RDS console, the table shows one page of what the search
- * finds, 50 databases unless the user chose otherwise. Besides finding
+ * finds, 50 databases unless the user chose otherwise (top-level rows,
+ * each with the replicas under it: a page never parts them). Besides finding
  * one's way in 10,000 instances, it bounds the rows GTK 4.8's column view
  * makes and drops when a search keystroke changes how many match: it
  * keeps up to 200 rows of eight cells, and making 100 of them takes two
@@ -164,13 +181,418 @@ next_page_action (GtkWidget  *widget,
     show_page_at (self, offset + self->page_size);
 }
 
+/* Read replicas
+ *
+ * A replica names its source in read-replica-source-db-instance-identifier,
+ * a source its replicas in read-replica-db-instance-identifiers: by
+ * identifier in the same Region, by ARN across Regions. A replica whose
+ * source is listed here shows under it; one in another Region shows under
+ * its source as what the ARN tells, and as a top-level row in its own
+ * Region's table. The fields are read in place, found once: the walk over
+ * 10,000 instances after each refresh costs a fraction of a millisecond. */
+
+/* Source → replica → replica → replica, and some room. */
+#define MAX_REPLICA_DEPTH 8
+
+static const char *
+replica_source (RdsDbInstance *instance)
+{
+  static const RdsField *field;
+
+  if (G_UNLIKELY (field == NULL))
+    field = rds_shape_class_find_field (RDS_SHAPE_GET_CLASS (instance),
+                                        "read-replica-source-db-instance-identifier");
+  return *(const char **) rds_shape_field_ptr (RDS_SHAPE (instance), field);
+}
+
+static const char * const *
+replica_names (RdsDbInstance *instance)
+{
+  static const RdsField *field;
+
+  if (G_UNLIKELY (field == NULL))
+    field = rds_shape_class_find_field (RDS_SHAPE_GET_CLASS (instance),
+                                        "read-replica-db-instance-identifiers");
+  return *(const char * const **) rds_shape_field_ptr (RDS_SHAPE (instance), field);
+}
+
+static GQuark
+elsewhere_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("rds-databases-page-elsewhere");
+  return quark;
+}
+
+/* The Region of a row that stands for a replica in another Region, else
+ * NULL: a row of this Region's list. */
+static const char *
+elsewhere_region (RdsDbInstance *instance)
+{
+  return g_object_get_qdata (G_OBJECT (instance), elsewhere_quark ());
+}
+
+/* "arn:aws:rds:REGION:ACCOUNT:db:ID": its Region and identifier. */
+static gboolean
+parse_instance_arn (const char  *arn,
+                    char       **region,
+                    char       **identifier)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_str_has_prefix (arn, "arn:"))
+    return FALSE;
+  parts = g_strsplit (arn, ":", 7);
+  if (g_strv_length (parts) != 7 || !g_str_equal (parts[5], "db") || *parts[3] == '\0' || *parts[6] == '\0')
+    return FALSE;
+  *region = g_strdup (parts[3]);
+  *identifier = g_strdup (parts[6]);
+  return TRUE;
+}
+
+/* The row standing for the replica @arn in @region, under @source: the
+ * same object from one refresh to the next, so a selection stays. */
+static RdsDbInstance *
+ensure_elsewhere (RdsDatabasesPage *self,
+                  GHashTable       *elsewhere,
+                  const char       *arn,
+                  const char       *region,
+                  const char       *identifier,
+                  RdsDbInstance    *source)
+{
+  RdsDbInstance *instance = g_hash_table_lookup (elsewhere, arn);
+
+  if (instance != NULL)
+    return instance;
+
+  instance = g_hash_table_lookup (self->elsewhere, arn);
+  if (instance != NULL)
+    g_object_ref (instance);
+  else
+    {
+      instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
+      rds_shape_set_string (RDS_SHAPE (instance), "db-instance-identifier", identifier);
+      rds_shape_set_string (RDS_SHAPE (instance), "db-instance-arn", arn);
+      /* What it says in its own Region: a replica, of the same engine. */
+      rds_shape_set_string (RDS_SHAPE (instance), "read-replica-source-db-instance-identifier",
+                            rds_db_instance_get_arn (source) != NULL
+                            ? rds_db_instance_get_arn (source)
+                            : rds_db_instance_get_identifier (source));
+      rds_shape_set_string (RDS_SHAPE (instance), "engine", rds_db_instance_get_engine (source));
+      g_object_set_qdata_full (G_OBJECT (instance), elsewhere_quark (), g_strdup (region), g_free);
+    }
+  g_hash_table_insert (elsewhere, g_strdup (arn), instance);
+  return instance;
+}
+
+static void
+add_replica (GHashTable    *replicas,
+             const char    *source,
+             RdsDbInstance *replica)
+{
+  GPtrArray *those = g_hash_table_lookup (replicas, source);
+
+  if (those == NULL)
+    {
+      those = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (replicas, g_strdup (source), those);
+    }
+  g_ptr_array_add (those, g_object_ref (replica));
+}
+
+static gboolean
+same_replicas (GHashTable *before,
+               GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (before) != g_hash_table_size (after))
+    return FALSE;
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *now = value, *then = g_hash_table_lookup (before, key);
+
+      if (then == NULL || then->len != now->len)
+        return FALSE;
+      for (guint i = 0; i < now->len; i++)
+        if (g_ptr_array_index (then, i) != g_ptr_array_index (now, i))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_sources (GHashTable *before,
+              GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (before) != g_hash_table_size (after))
+    return FALSE;
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (before, key) != value)
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads who replicates whom from the list (its keys are current once it
+ * has refreshed): TRUE when that changed. */
+static gboolean
+read_replicas (RdsDatabasesPage *self)
+{
+  RdsResourceList *list = rds_page_get_list (RDS_PAGE (self));
+  RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+  GListModel *all = list != NULL ? rds_resource_list_get_model (list) : NULL;
+  const char *region = session != NULL ? rds_session_get_region (session) : NULL;
+  guint n = all != NULL ? g_list_model_get_n_items (all) : 0;
+  g_autoptr(GHashTable) replicas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  g_autoptr(GHashTable) elsewhere = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  gboolean changed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (all, i);
+      const char *source = replica_source (instance);
+      const char * const *names = replica_names (instance);
+
+      if (source != NULL && !g_str_has_prefix (source, "arn:"))
+        {
+          RdsDbInstance *parent = rds_resource_list_find (list, source);
+
+          if (parent != NULL && parent != instance)
+            {
+              add_replica (replicas, source, instance);
+              g_hash_table_insert (sources, g_object_ref (instance), g_object_ref (parent));
+            }
+        }
+      for (guint j = 0; names != NULL && names[j] != NULL; j++)
+        {
+          g_autofree char *arn_region = NULL;
+          g_autofree char *identifier = NULL;
+
+          if (parse_instance_arn (names[j], &arn_region, &identifier) && g_strcmp0 (arn_region, region) != 0)
+            add_replica (replicas, rds_db_instance_get_identifier (instance),
+                         ensure_elsewhere (self, elsewhere, names[j], arn_region, identifier, instance));
+        }
+    }
+
+  changed = !same_replicas (self->replicas, replicas) || !same_sources (self->sources, sources);
+  g_clear_pointer (&self->replicas, g_hash_table_unref);
+  self->replicas = g_steal_pointer (&replicas);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  self->sources = g_steal_pointer (&sources);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
+  self->elsewhere = g_steal_pointer (&elsewhere);
+  return changed;
+}
+
+/* Whether the search keeps @instance: it matches, or a replica under it
+ * does (it then shows as theirs). */
+static gboolean
+search_keeps (RdsDatabasesPage *self,
+              RdsDbInstance    *instance,
+              guint             depth)
+{
+  GPtrArray *replicas;
+
+  if (gtk_filter_match (GTK_FILTER (self->search_filter), instance))
+    return TRUE;
+  if (depth >= MAX_REPLICA_DEPTH || elsewhere_region (instance) != NULL)
+    return FALSE;
+
+  replicas = g_hash_table_lookup (self->replicas, rds_db_instance_get_identifier (instance));
+  for (guint i = 0; replicas != NULL && i < replicas->len; i++)
+    if (search_keeps (self, g_ptr_array_index (replicas, i), depth + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* The filter while some replicas nest: top-level rows the search keeps. */
+static gboolean
+tree_filter_match_cb (gpointer item,
+                      gpointer data)
+{
+  RdsDatabasesPage *self = data;
+
+  return !g_hash_table_contains (self->sources, item) && search_keeps (self, item, 0);
+}
+
+/* The rows under @item: its replicas that the search keeps, sorted as the
+ * table is; none for a database without. */
+static GListModel *
+create_replicas_cb (gpointer item,
+                    gpointer data)
+{
+  RdsDatabasesPage *self = data;
+  RdsDbInstance *instance = item;
+  g_autoptr(GListStore) store = NULL;
+  GtkSorter *sorter;
+  GPtrArray *replicas;
+
+  if (elsewhere_region (instance) != NULL)
+    return NULL;
+  replicas = g_hash_table_lookup (self->replicas, rds_db_instance_get_identifier (instance));
+  if (replicas == NULL)
+    return NULL;
+
+  store = g_list_store_new (RDS_TYPE_DB_INSTANCE);
+  for (guint i = 0; i < replicas->len; i++)
+    if (search_keeps (self, g_ptr_array_index (replicas, i), 1))
+      g_list_store_append (store, g_ptr_array_index (replicas, i));
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    return NULL;
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&store)), g_object_ref (sorter)));
+}
+
+/* The page's top-level instances as the tree's root: only what changed
+ * changes, so rows showing the same instances stay as they are. */
+static void
+page_changed_cb (RdsDatabasesPage *self,
+                 guint             position,
+                 guint             removed,
+                 guint             added,
+                 GListModel       *page)
+{
+  GListModel *store = G_LIST_MODEL (self->page_store);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (added, g_object_unref);
+  guint start = 0;
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (items, g_list_model_get_item (page, position + i));
+
+  /* A search that keeps the page's rows changes nothing of it. */
+  for (; start < removed && start < added; start++)
+    {
+      g_autoptr(GObject) kept = g_list_model_get_item (store, position + start);
+
+      if (kept != g_ptr_array_index (items, start))
+        break;
+    }
+  for (; removed > start && added > start; removed--, added--)
+    {
+      g_autoptr(GObject) kept = g_list_model_get_item (store, position + removed - 1);
+
+      if (kept != g_ptr_array_index (items, added - 1))
+        break;
+    }
+  if (removed == start && added == start)
+    return;
+
+  g_list_store_splice (self->page_store, position + start, removed - start,
+                       items->pdata + start, added - start);
+}
+
+/* Every row made again: who replicates whom, or what the search keeps of
+ * it, changed (the tree asks for a row's replicas once, when it adds it). */
+static void
+remake_rows (RdsDatabasesPage *self)
+{
+  GListModel *page = G_LIST_MODEL (self->page_model);
+  guint n = g_list_model_get_n_items (page);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (page, i));
+  g_list_store_splice (self->page_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->page_store)),
+                       items->pdata, n);
+}
+
+/* Without replicas, the search alone filters (as fast as it can); with
+ * them, the tree's filter. */
+static void
+show_replicas (RdsDatabasesPage *self)
+{
+  gboolean nested = g_hash_table_size (self->replicas) > 0;
+  GtkFilter *filter = nested ? self->tree_filter : GTK_FILTER (self->search_filter);
+
+  if (gtk_filter_list_model_get_filter (self->filter_model) != filter)
+    gtk_filter_list_model_set_filter (self->filter_model, filter);
+  else if (nested)
+    gtk_filter_changed (self->tree_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  remake_rows (self);
+}
+
+static void
+search_filter_changed_cb (RdsDatabasesPage *self,
+                          GtkFilterChange   change)
+{
+  /* Stricter or looser for a row's replicas is so for the row too. */
+  if (gtk_filter_list_model_get_filter (self->filter_model) == self->tree_filter)
+    gtk_filter_changed (self->tree_filter, change);
+}
+
+/* How many databases the search finds. Rows are not that when replicas
+ * nest: a source shown for its replica's sake does not count, a replica
+ * in another Region found under its source does. */
+static guint
+count_found (RdsDatabasesPage *self,
+             GListModel       *all,
+             guint             total)
+{
+  GHashTableIter iter;
+  gpointer replica;
+  guint n = 0;
+
+  if (gtk_filter_list_model_get_filter (self->filter_model) != self->tree_filter)
+    return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  if (gtk_filter_get_strictness (GTK_FILTER (self->search_filter)) == GTK_FILTER_MATCH_ALL)
+    return total;
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+
+      n += gtk_filter_match (GTK_FILTER (self->search_filter), item);
+    }
+  g_hash_table_iter_init (&iter, self->elsewhere);
+  while (g_hash_table_iter_next (&iter, NULL, &replica))
+    n += gtk_filter_match (GTK_FILTER (self->search_filter), replica);
+  return n;
+}
+
+/* The instance a slot's row shows, or NULL for a vacant slot. */
+static RdsDbInstance *
+row_get_instance (GtkTreeListRow *row)
+{
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+/* The slot showing @instance, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_slot (RdsDatabasesPage *self,
+           RdsDbInstance    *instance)
+{
+  guint n = rds_slot_model_get_occupied (self->slots);
+
+  if (instance == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsDbInstance) shown = row_get_instance (rds_slot_model_get_item (self->slots, i));
+
+      if (shown == instance)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 update_state (RdsDatabasesPage *self)
 {
   RdsResourceList *list = rds_page_get_list (RDS_PAGE (self));
   GListModel *all = list != NULL ? rds_resource_list_get_model (list) : NULL;
   guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = all != NULL ? count_found (self, all, total) : 0;
   g_autofree char *title = NULL;
   const char *page;
 
@@ -184,7 +606,8 @@ update_state (RdsDatabasesPage *self)
 
   update_pager (self);
 
-  page = rds_widget_list_page (list, shown);
+  /* The rows the search keeps, which a replica's match keeps too. */
+  page = rds_widget_list_page (list, g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)));
 
   if (rds_page_get_session (RDS_PAGE (self)) != NULL && g_str_equal (page, "empty"))
     {
@@ -264,6 +687,7 @@ typedef struct
   RdsDbInstance    *instance;      /* the one shown, followed through notify_id */
   gulong            notify_id;
   RdsDatabasesPage *page;          /* CPU and activity: where the values are */
+  char             *expander_of;   /* the identifier: whose replicas its expander shows */
 } CellData;
 
 static void
@@ -271,12 +695,34 @@ cell_show (CellData *cell)
 {
   GtkWidget *widget = gtk_list_item_get_child (cell->item);
   RdsDbInstance *instance = cell->instance;
+  const char *region = elsewhere_region (instance);
   g_autofree char *text = NULL;
+
+  /* A replica in another Region: what its ARN tells, and its source. */
+  if (G_UNLIKELY (region != NULL) && cell->kind != CELL_IDENTIFIER && cell->kind != CELL_ROLE &&
+      cell->kind != CELL_ENGINE)
+    {
+      if (cell->kind == CELL_STATUS)
+        rds_status_badge_set_status (RDS_STATUS_BADGE (widget), NULL);
+      else
+        {
+          text = g_strdup (cell->kind == CELL_ZONE ? region : "-");
+          if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) != 0)
+            gtk_label_set_label (GTK_LABEL (widget), text);
+        }
+      return;
+    }
 
   switch (cell->kind)
     {
     case CELL_IDENTIFIER:
-      rds_link_button_set_target (RDS_LINK_BUTTON (widget), rds_db_instance_get_identifier (instance));
+      {
+        GtkWidget *link = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+
+        rds_link_button_set_target (RDS_LINK_BUTTON (link), rds_db_instance_get_identifier (instance));
+        /* One in another Region has no page in this one. */
+        gtk_widget_set_sensitive (link, region == NULL);
+      }
       return;
     case CELL_STATUS:
       rds_status_badge_set_status (RDS_STATUS_BADGE (widget), rds_db_instance_get_status (instance));
@@ -375,12 +821,84 @@ cell_set_instance (CellData      *cell,
   cell_show (cell);
 }
 
+/* GTK 4.8 shows the arrow of an expander to screen readers as a button
+ * ("Expand") they have no way to press. The expander itself tells that
+ * its row is expanded or not, and takes + and − (Shift+arrows, Ctrl+Space)
+ * from the row's link: the arrow is hidden from them. GTK makes a new
+ * arrow when a row gets replicas. */
+static void
+hide_arrow (GtkWidget *expander)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (expander);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_css_name (child), "expander") &&
+        g_object_get_data (G_OBJECT (child), "rds-hidden") == NULL)
+      {
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        g_object_set_data (G_OBJECT (child), "rds-hidden", GINT_TO_POINTER (TRUE));
+      }
+}
+
+/* The expander of a row with replicas under it says whose they are; of
+ * another, it is named by its link, as GTK names it. */
+static void
+cell_name_expander (CellData       *cell,
+                    GtkTreeListRow *row,
+                    RdsDbInstance  *instance)
+{
+  GtkWidget *expander = gtk_list_item_get_child (cell->item);
+  const char *identifier = row != NULL && gtk_tree_list_row_is_expandable (row)
+                           ? rds_db_instance_get_identifier (instance) : NULL;
+
+  if (identifier != NULL)
+    hide_arrow (expander);
+  if (g_strcmp0 (cell->expander_of, identifier) == 0)
+    return;
+
+  g_free (cell->expander_of);
+  cell->expander_of = g_strdup (identifier);
+  if (identifier != NULL)
+    {
+      /* Translators: what a screen reader says of the arrow that shows and
+       * hides a database's read replicas in the table; %s is its identifier */
+      g_autofree char *label = g_strdup_printf (_("Show read replicas of %s"), identifier);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      /* That alone, not followed by the link's name. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)), NULL, -1);
+    }
+}
+
+/* The cell shows @row (or nothing): its instance, and in the identifier's
+ * cell, where it is in the tree. */
+static void
+cell_set_row (CellData       *cell,
+              GtkTreeListRow *row)
+{
+  g_autoptr(RdsDbInstance) instance = row_get_instance (row);
+
+  if (cell->kind == CELL_IDENTIFIER)
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (cell->item)), row);
+      cell_name_expander (cell, row, instance);
+    }
+  cell_set_instance (cell, instance);
+}
+
 static void
 cell_data_free (gpointer data)
 {
   CellData *cell = data;
 
   cell_set_instance (cell, NULL);
+  g_free (cell->expander_of);
   if (cell->page != NULL)
     {
       if (cell->page->activity_cells != NULL)
@@ -421,7 +939,7 @@ slot_item_changed_cb (RdsSlot    *slot,
                       GParamSpec *pspec,
                       CellData   *cell)
 {
-  cell_set_instance (cell, rds_slot_get_item (slot));
+  cell_set_row (cell, rds_slot_get_item (slot));
   cell_show_row (cell, slot);
 }
 
@@ -437,7 +955,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   switch (kind)
     {
     case CELL_IDENTIFIER:
-      widget = g_object_new (RDS_TYPE_LINK_BUTTON, "action", "win.open-database", NULL);
+      /* Replicas are indented under their source, which has the arrow
+       * that shows and hides them (expanded at first). */
+      widget = gtk_tree_expander_new ();
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (widget),
+                                   g_object_new (RDS_TYPE_LINK_BUTTON, "action", "win.open-database", NULL));
       break;
     case CELL_STATUS:
       widget = rds_status_badge_new ();
@@ -483,7 +1005,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   RdsSlot *slot = gtk_list_item_get_item (item);
 
   g_signal_connect (slot, "notify::item", G_CALLBACK (slot_item_changed_cb), cell);
-  cell_set_instance (cell, rds_slot_get_item (slot));
+  cell_set_row (cell, rds_slot_get_item (slot));
   cell_show_row (cell, slot);
 }
 
@@ -495,7 +1017,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   CellData *cell = g_object_get_data (G_OBJECT (item), "cell");
 
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_item_changed_cb, cell);
-  cell_set_instance (cell, NULL);
+  cell_set_row (cell, NULL);
 }
 
 static void
@@ -630,9 +1152,10 @@ static void
 fetch_activity (RdsDatabasesPage *self)
 {
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
-  guint n = self->page_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->page_model)) : 0;
+  guint n = self->tree_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) : 0;
   g_autoptr(GPtrArray) requests = NULL;
   ActivityFetch *fetch;
+  guint asked = 0;
   gint64 now;
 
   if (session == NULL || n == 0)
@@ -653,15 +1176,23 @@ fetch_activity (RdsDatabasesPage *self)
   fetch->identifiers = g_ptr_array_new_with_free_func (g_free);
   fetch->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   requests = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The rows of the page, replicas too; not those in another Region. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (G_LIST_MODEL (self->page_model), i);
-      const char *identifier = rds_db_instance_get_identifier (instance);
-      g_autofree char *cpu = g_strdup_printf ("c%u", i);
-      g_autofree char *activity = g_strdup_printf ("a%u", i);
-      guint in_call = i % ACTIVITY_ROWS_PER_CALL;
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), i);
+      g_autoptr(RdsDbInstance) instance = row_get_instance (row);
+      const char *identifier;
+      g_autofree char *cpu = NULL;
+      g_autofree char *activity = NULL;
+      guint in_call = asked % ACTIVITY_ROWS_PER_CALL;
       RdsRequest *request;
 
+      if (instance == NULL || elsewhere_region (instance) != NULL)
+        continue;
+      identifier = rds_db_instance_get_identifier (instance);
+      cpu = g_strdup_printf ("c%u", asked);
+      activity = g_strdup_printf ("a%u", asked);
+      asked++;
       if (in_call == 0)
         {
           request = rds_request_new_for_api (&rds_api_monitoring, "GetMetricData");
@@ -676,6 +1207,12 @@ fetch_activity (RdsDatabasesPage *self)
                              TRUE);
     }
   fetch->pending = requests->len;
+  if (requests->len == 0)
+    {
+      self->activity_in_flight = FALSE;
+      activity_fetch_free (fetch);
+      return;
+    }
   for (guint i = 0; i < requests->len; i++)
     rds_session_call_async (session, g_ptr_array_index (requests, i), self->activity_cancellable, activity_cb, fetch);
 }
@@ -684,6 +1221,10 @@ fetch_activity (RdsDatabasesPage *self)
 static void
 list_refreshed_cb (RdsDatabasesPage *self)
 {
+  /* The list's items are all in, and its keys current. */
+  if (read_replicas (self))
+    show_replicas (self);
+
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && ABS (activity_now (self) - self->activity_at) >= 60 * G_USEC_PER_SEC)
     fetch_activity (self);
 }
@@ -692,11 +1233,13 @@ static void
 selection_changed_cb (RdsDatabasesPage *self)
 {
   RdsSlot *slot = gtk_single_selection_get_selected_item (self->selection);
-  RdsDbInstance *instance = slot != NULL ? rds_slot_get_item (slot) : NULL;
+  g_autoptr(RdsDbInstance) instance = slot != NULL ? row_get_instance (rds_slot_get_item (slot)) : NULL;
 
   if (!self->reselecting)
     g_set_weak_pointer (&self->selected, instance);
-  rds_instance_actions_set_instance (self->actions, instance);
+  /* A replica in another Region is acted on there. */
+  rds_instance_actions_set_instance (self->actions,
+                                     instance != NULL && elsewhere_region (instance) == NULL ? instance : NULL);
 }
 
 /* The list is about to change under the selection: whatever the selection
@@ -704,6 +1247,7 @@ selection_changed_cb (RdsDatabasesPage *self)
 static void
 filtering_cb (RdsDatabasesPage *self)
 {
+
   self->reselecting = TRUE;
 }
 
@@ -712,8 +1256,7 @@ filtering_cb (RdsDatabasesPage *self)
 static void
 filtered_cb (RdsDatabasesPage *self)
 {
-  guint position = self->selected != NULL ? rds_slot_model_find (self->slots, self->selected)
-                                          : GTK_INVALID_LIST_POSITION;
+  guint position = find_slot (self, self->selected);
 
   self->reselecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -791,15 +1334,18 @@ search_changed_cb (RdsDatabasesPage *self,
   /* What the search finds, from its first page. */
   show_page_at (self, 0);
   rds_search_filter_set_search (self->search_filter, gtk_editable_get_text (entry));
+  /* Which replicas show under a row the search kept may have changed. */
+  if (gtk_filter_list_model_get_filter (self->filter_model) == self->tree_filter)
+    remake_rows (self);
 }
 
 static void
 activate_cb (RdsDatabasesPage *self,
              guint             position)
 {
-  RdsDbInstance *instance = rds_slot_model_get_item (self->slots, position);
+  g_autoptr(RdsDbInstance) instance = row_get_instance (rds_slot_model_get_item (self->slots, position));
 
-  if (instance != NULL)
+  if (instance != NULL && elsewhere_region (instance) == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-database", "s",
                                 rds_db_instance_get_identifier (instance));
 }
@@ -856,6 +1402,18 @@ rds_databases_page_dispose (GObject *object)
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->slots);
+  if (self->page_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->page_model, self);
+  if (self->tree_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree_model, self);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->page_store);
+  /* The tree's filter reads the page's tables: the search alone from now on. */
+  if (self->filter_model != NULL && gtk_filter_list_model_get_filter (self->filter_model) == self->tree_filter)
+    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->search_filter));
+  if (self->search_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_filter, self);
+  g_clear_object (&self->tree_filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DATABASES_PAGE);
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->dispose (object);
@@ -867,6 +1425,9 @@ rds_databases_page_finalize (GObject *object)
   RdsDatabasesPage *self = RDS_DATABASES_PAGE (object);
 
   g_clear_pointer (&self->activity_cells, g_ptr_array_unref);
+  g_clear_pointer (&self->replicas, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->finalize (object);
 }
@@ -926,6 +1487,8 @@ rds_databases_page_session_changed (RdsPage *page)
   self->activity_in_flight = FALSE;
   g_hash_table_remove_all (self->activity);
   show_activity (self);
+  if (read_replicas (self))
+    show_replicas (self);
   update_state (self);
   fetch_activity (self);
 }
@@ -991,6 +1554,9 @@ rds_databases_page_init (RdsDatabasesPage *self)
 {
   self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->activity_cells = g_ptr_array_new ();
+  self->replicas = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sources = g_hash_table_new (NULL, NULL);
+  self->elsewhere = g_hash_table_new (g_str_hash, g_str_equal);
   self->activity_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
@@ -1027,8 +1593,15 @@ rds_databases_page_init (RdsDatabasesPage *self)
     g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->page_size_action));
     gtk_widget_insert_action_group (GTK_WIDGET (self), "table", G_ACTION_GROUP (group));
   }
-  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtering_cb), self);
-  self->slots = rds_slot_model_new (G_LIST_MODEL (self->page_model));
+  /* The page's top-level rows, and under them their replicas. */
+  self->tree_filter = GTK_FILTER (gtk_custom_filter_new (tree_filter_match_cb, self, NULL));
+  g_signal_connect_swapped (self->search_filter, "changed", G_CALLBACK (search_filter_changed_cb), self);
+  self->page_store = g_list_store_new (RDS_TYPE_DB_INSTANCE);
+  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (page_changed_cb), self);
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->page_store)), FALSE, TRUE,
+                                              create_replicas_cb, self, NULL);
+  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (filtering_cb), self);
+  self->slots = rds_slot_model_new (G_LIST_MODEL (self->tree_model));
   rds_slot_model_set_step (self->slots, ROWS_AT_ONCE);
   rds_slot_model_set_keep (self->slots, self->page_size);
   self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)));
@@ -1036,8 +1609,8 @@ rds_databases_page_init (RdsDatabasesPage *self)
   g_signal_connect_swapped (self->slots, "notify::pending", G_CALLBACK (pending_cb), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   /* After the slots took the new instances. */
-  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (filtered_cb), self);
-  g_signal_connect_swapped (self->page_model, "items-changed", G_CALLBACK (fetch_activity), self);
+  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (filtered_cb), self);
+  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (fetch_activity), self);
 
   self->actions = rds_instance_actions_new (GTK_WIDGET (self));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button),
@@ -1120,12 +1693,57 @@ filter_items_changed_cb (RdsDatabasesPage *self)
     self->wanted_idle = g_idle_add (select_wanted_cb, self);
 }
 
-/* Selects the row of @identifier, on its page; FALSE when the search hides
- * it or there is none yet (then it is selected when it comes). */
+/* The row of @instance in the tree, its source's expanded on the way; NULL
+ * when the search keeps it out. @top is the top-level row it is under. */
+static GtkTreeListRow *
+expand_to (RdsDatabasesPage *self,
+           GtkTreeListRow   *top,
+           RdsDbInstance    *instance)
+{
+  RdsDbInstance *chain[MAX_REPLICA_DEPTH + 1];
+  g_autoptr(GtkTreeListRow) row = g_object_ref (top);
+  guint depth = 0;
+
+  /* From @instance up to its top-level source. */
+  chain[0] = instance;
+  while (depth < MAX_REPLICA_DEPTH && g_hash_table_lookup (self->sources, chain[depth]) != NULL)
+    {
+      chain[depth + 1] = g_hash_table_lookup (self->sources, chain[depth]);
+      depth++;
+    }
+
+  while (depth-- > 0)
+    {
+      GListModel *replicas;
+      GtkTreeListRow *next = NULL;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      replicas = gtk_tree_list_row_get_children (row);
+      for (guint i = 0; replicas != NULL && next == NULL && i < g_list_model_get_n_items (replicas); i++)
+        {
+          g_autoptr(RdsDbInstance) replica = g_list_model_get_item (replicas, i);
+
+          if (replica == chain[depth])
+            next = gtk_tree_list_row_get_child_row (row, i);
+        }
+      if (next == NULL)
+        return NULL;
+      g_object_unref (row);
+      row = next;
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/* Selects the row of @identifier, on its page, under its source; FALSE
+ * when the search hides it or there is none yet (then it is selected when
+ * it comes). */
 gboolean
 rds_databases_page_select (RdsDatabasesPage *self,
                            const char       *identifier)
 {
+  RdsResourceList *list;
+  RdsDbInstance *instance, *top;
   GListModel *model;
   guint n;
 
@@ -1138,21 +1756,42 @@ rds_databases_page_select (RdsDatabasesPage *self,
       self->wanted = g_strdup (identifier);
     }
 
+  list = rds_page_get_list (RDS_PAGE (self));
+  instance = list != NULL ? rds_resource_list_find (list, identifier) : NULL;
+  if (instance == NULL)
+    return FALSE;
+  /* A replica's row is on the page of its top-level source. */
+  top = instance;
+  for (guint depth = 0; depth < MAX_REPLICA_DEPTH; depth++)
+    {
+      RdsDbInstance *source = g_hash_table_lookup (self->sources, top);
+
+      if (source == NULL)
+        break;
+      top = source;
+    }
+
   model = G_LIST_MODEL (self->filter_model);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RdsDbInstance) instance = g_list_model_get_item (model, i);
-      guint position;
+      g_autoptr(RdsDbInstance) item = g_list_model_get_item (model, i);
+      g_autoptr(GtkTreeListRow) top_row = NULL;
+      g_autoptr(GtkTreeListRow) row = NULL;
+      guint position = GTK_INVALID_LIST_POSITION;
 
-      if (g_strcmp0 (rds_db_instance_get_identifier (instance), identifier) != 0)
+      if (item != top)
         continue;
 
       /* On its page, in its row: one that waits to be added comes now. */
       show_page_at (self, i);
-      while ((position = rds_slot_model_find (self->slots, instance)) == GTK_INVALID_LIST_POSITION &&
-             rds_slot_model_get_pending (self->slots) > 0)
-        rds_slot_model_grow (self->slots);
+      top_row = gtk_tree_list_model_get_child_row (self->tree_model,
+                                                   i - gtk_slice_list_model_get_offset (self->page_model));
+      row = top_row != NULL ? expand_to (self, top_row, instance) : NULL;
+      if (row != NULL)
+        while ((position = find_slot (self, instance)) == GTK_INVALID_LIST_POSITION &&
+               rds_slot_model_get_pending (self->slots) > 0)
+          rds_slot_model_grow (self->slots);
       gtk_single_selection_set_selected (self->selection, position);
       g_clear_pointer (&self->wanted, g_free);
       return position != GTK_INVALID_LIST_POSITION;
