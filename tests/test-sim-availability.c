@@ -976,6 +976,149 @@ test_replica_zone_down (Fixture       *f,
   sim_advance_until (f->engine, EAST, "r", "available", HOUR);
 }
 
+/* A failure under an operation ends it as RDS would, and nothing asked
+ * for is lost or left half done. */
+static void
+test_faults_under_operations (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  make (f, EAST, "main", "mysql", FALSE);
+
+  /* The source deleted while a replica sets up replication: a database
+   * of its own, not one that can't reach a source it no longer has. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier",
+                                            "orphan", "SourceDBInstanceIdentifier", "main", NULL);
+    g_autoptr(RdsQueryResult) other = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica",
+                                                "DBInstanceIdentifier", "setup-fault",
+                                                "SourceDBInstanceIdentifier", "main", NULL);
+    g_autoptr(JsonObject) detail = NULL;
+
+    sim_advance_until (f->engine, EAST, "orphan", "modifying", HOUR);
+    sim_advance_until (f->engine, EAST, "setup-fault", "modifying", HOUR);
+
+    /* A host failure under the other's setup: it sets up again after. */
+    g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "setup-fault", "host", &error));
+    sim_advance_until (f->engine, EAST, "setup-fault", "available", 2 * HOUR);
+    detail = inside (f, EAST, "setup-fault");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (detail, "replication"),
+                                                    "state"), ==, "replicating");
+  }
+  {
+    g_autoptr(RdsQueryResult) gone = NULL;
+    g_autoptr(RdsQueryResult) second = NULL;
+    g_autoptr(JsonObject) detail = NULL;
+
+    make (f, EAST, "src2", "postgres", FALSE);
+    second = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "orphan2",
+                       "SourceDBInstanceIdentifier", "src2", NULL);
+    sim_advance_until (f->engine, EAST, "orphan2", "modifying", HOUR);
+    gone = sim_call (f->engine, EAST, "DeleteDBInstance", "DBInstanceIdentifier", "src2",
+                     "SkipFinalSnapshot", "true", NULL);
+    sim_advance_until (f->engine, EAST, "orphan2", "available", HOUR);
+    rds_sim_engine_advance (f->engine, 10 * MINUTE);
+    detail = inside (f, EAST, "orphan2");
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (detail, "replication")));
+    g_assert_cmpfloat (latest (f, EAST, "orphan2", "ReplicaLag", "Maximum"), ==, -1);
+  }
+
+  /* A failure under a promotion completes it. */
+  {
+    g_autoptr(RdsQueryResult) promoted = NULL;
+    g_autoptr(RdsDbInstance) after = NULL;
+
+    sim_advance_until (f->engine, EAST, "orphan", "available", HOUR);
+    promoted = sim_call (f->engine, EAST, "PromoteReadReplica", "DBInstanceIdentifier", "orphan",
+                         "BackupRetentionPeriod", "4", NULL);
+    g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "orphan", "host", &error));
+    sim_advance_until (f->engine, EAST, "orphan", "available", 2 * HOUR);
+    after = sim_describe (f->engine, EAST, "orphan");
+    g_assert_null (rds_shape_get_string (RDS_SHAPE (after), "read-replica-source-db-instance-identifier"));
+    g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (after), "backup-retention-period"), ==, 4);
+    g_assert_true (rds_pending_modified_values_is_empty (rds_shape_get_object (RDS_SHAPE (after),
+                                                                               "pending-modified-values")));
+  }
+
+  /* A failover during the first backup: the password is set all the same. */
+  {
+    g_autoptr(RdsQueryResult) created = sim_call (f->engine, EAST, "CreateDBInstance",
+                                                  "DBInstanceIdentifier", "young", "DBInstanceClass", "db.m5.large",
+                                                  "Engine", "postgres", "MasterUsername", "admin",
+                                                  "MasterUserPassword", "correct-horse-battery",
+                                                  "AllocatedStorage", "20", "MultiAZ", "true", NULL);
+    g_autoptr(RdsDbInstance) after = NULL;
+
+    sim_advance_until (f->engine, EAST, "young", "backing-up", HOUR);
+    g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "young", "host", &error));
+    sim_advance_until (f->engine, EAST, "young", "available", HOUR);
+    after = sim_describe (f->engine, EAST, "young");
+    g_assert_true (rds_pending_modified_values_is_empty (rds_shape_get_object (RDS_SHAPE (after),
+                                                                               "pending-modified-values")));
+  }
+}
+
+/* A broken replica's lag keeps growing through whatever else changes. */
+static void
+test_lag_survives_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsQueryResult) created = NULL;
+  g_autofree char *zone = NULL;
+  double before;
+
+  make (f, EAST, "main", "mysql", FALSE);
+  zone = field (f, EAST, "main", "availability-zone");
+  created = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "r",
+                      "SourceDBInstanceIdentifier", "main", NULL);
+  sim_advance_until (f->engine, EAST, "r", "available", HOUR);
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, zone, TRUE, &error));
+  rds_sim_engine_advance (f->engine, 10 * MINUTE);
+  before = latest (f, EAST, "r", "ReplicaLag", "Maximum");
+  g_assert_cmpfloat (before, >=, 8 * MINUTE);
+  g_assert_true (rds_sim_engine_set_workload (f->engine, EAST, "r", "read-heavy-reporting", 2, &error));
+  rds_sim_engine_advance (f->engine, 5 * MINUTE);
+  g_assert_cmpfloat (latest (f, EAST, "r", "ReplicaLag", "Maximum"), >=, before + 4 * MINUTE);
+}
+
+/* No standby is built from a primary that is down. */
+static void
+test_no_standby_from_a_down_primary (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(JsonObject) detail = NULL;
+
+  make (f, EAST, "ha", "postgres", TRUE);
+  primary = field (f, EAST, "ha", "availability-zone");
+  secondary = field (f, EAST, "ha", "secondary-availability-zone");
+
+  /* It fails over to its standby, then that zone goes down too while the
+   * new standby is being built. */
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, primary, TRUE, &error));
+  sim_advance_until (f->engine, EAST, "ha", "available", 10 * MINUTE);
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, secondary, TRUE, &error));
+  {
+    g_autofree char *status = sim_status (f->engine, EAST, "ha");
+
+    g_assert_cmpstr (status, ==, "failed");
+  }
+  rds_sim_engine_advance (f->engine, HOUR);
+  detail = inside (f, EAST, "ha");
+  g_assert_cmpstr (standby_state (detail), ==, "lost");
+
+  /* Its zone back, it recovers, and builds a standby again. */
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, secondary, FALSE, &error));
+  sim_advance_until (f->engine, EAST, "ha", "available", HOUR);
+  g_clear_pointer (&detail, json_object_unref);
+  detail = inside (f, EAST, "ha");
+  g_assert_cmpstr (standby_state (detail), ==, "snapshot");
+}
+
 /* Everything survives a restart of the simulator, faults included. */
 static void
 test_state_survives (void)
@@ -1046,6 +1189,9 @@ main (int   argc,
   ADD ("replicas/promote", test_promote);
   ADD ("replicas/delete-source", test_delete_source_promotes);
   ADD ("replicas/zone-down", test_replica_zone_down);
+  ADD ("faults/under-operations", test_faults_under_operations);
+  ADD ("faults/lag-survives-changes", test_lag_survives_changes);
+  ADD ("faults/no-standby-from-down-primary", test_no_standby_from_a_down_primary);
 #undef ADD
   g_test_add_func ("/rds/sim/availability/state-survives", test_state_survives);
 

@@ -335,6 +335,8 @@ _rds_sim_instance_failover (RdsSimEngine   *self,
   _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
   _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_FAILOVER, "rebooting",
                               now + _rds_sim_instance_hashed_duration (self, instance, "failover", now, 60, 120));
+  /* Its replicas lose their source for a minute or two. */
+  _rds_sim_replication_update (self, instance, now);
 }
 
 static gboolean
@@ -375,6 +377,8 @@ _rds_sim_instance_finish_failover (RdsSimEngine   *self,
 
   instance->failover_automatic = FALSE;
   _rds_sim_instance_emit (self, instance, "DB instance restarted.", "availability", now);
+  /* The restart applies a parameter group waiting for one. */
+  _rds_sim_instance_set_parameter_apply_status (instance, "in-sync");
   if (automatic)
     _rds_sim_instance_emit (self, instance, "Multi-AZ failover to standby complete - DNS propagation may take "
                             "a few minutes.", "failover", now);
@@ -414,12 +418,52 @@ interruptible (RdsSimOp op)
          op == RDS_SIM_OP_FIRST_BACKUP;
 }
 
+/* A failure ends what the instance was doing: what can finish, does. */
+static void
+interrupt (RdsSimEngine   *self,
+           RdsSimInstance *instance,
+           gint64          now)
+{
+  switch (instance->op)
+    {
+    case RDS_SIM_OP_FIRST_BACKUP:
+      /* The password was set with the instance. */
+      rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", NULL);
+      break;
+    case RDS_SIM_OP_PROMOTE:
+      _rds_sim_replica_complete_promotion (self, instance, now);
+      break;
+    default:
+      /* A replica setting up replication (still "starting") sets it up
+       * again once recovered. */
+      break;
+    }
+}
+
+/* Standby builds wait while the primary is down: a standby is built from
+ * it. */
+static void
+pause_standby (RdsSimEngine   *self,
+               RdsSimInstance *instance)
+{
+  if (instance->standby == RDS_SIM_STANDBY_NONE || instance->standby == RDS_SIM_STANDBY_REMOVING)
+    return;
+  if (instance->standby != RDS_SIM_STANDBY_IN_SYNC || _rds_sim_region_zone_is_down (instance->region,
+                                                                                    instance->standby_zone))
+    {
+      instance->standby = RDS_SIM_STANDBY_LOST;
+      _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STANDBY, 0);
+    }
+}
+
 static void
 go_down (RdsSimEngine   *self,
          RdsSimInstance *instance,
          const char     *why,
          gint64          now)
 {
+  interrupt (self, instance, now);
+  pause_standby (self, instance);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STEP, 0);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
   instance->op = RDS_SIM_OP_DOWN;
@@ -438,6 +482,9 @@ begin_recovery (RdsSimEngine   *self,
 {
   gboolean restore = (instance->faults & RDS_SIM_FAULT_STORAGE) != 0;
 
+  if (instance->op != RDS_SIM_OP_DOWN)
+    interrupt (self, instance, now);
+  pause_standby (self, instance);
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
   _rds_sim_instance_emit (self, instance, "Recovery of the DB instance has started. Recovery time will vary "
                           "with the amount of data to be recovered.", "recovery", now);
@@ -461,9 +508,19 @@ _rds_sim_instance_finish_recovery (RdsSimEngine   *self,
                             "latest restorable time; changes made after it were lost.", "recovery", now);
   instance->faults = 0;
   _rds_sim_instance_emit (self, instance, "Recovery of the DB instance is complete.", "recovery", now);
+  _rds_sim_instance_set_parameter_apply_status (instance, "in-sync");
   _rds_sim_instance_record_start (self, instance, now);
+  /* A replica interrupted while setting up replication sets it up again. */
+  if (instance->replication == RDS_SIM_REPLICATION_STARTING)
+    {
+      _rds_sim_replica_finish_create (self, instance, now);
+      return;
+    }
   _rds_sim_instance_become_available (self, instance, now);
   _rds_sim_replication_update (self, instance, now);
+  /* A standby lost meanwhile is built again from the recovered primary. */
+  if (instance->standby == RDS_SIM_STANDBY_LOST && instance->op == RDS_SIM_OP_NONE)
+    replace_standby (self, instance, now);
 
   /* Changes that waited in PendingModifiedValues wait for the next window. */
   if (!rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (_rds_sim_instance_pending (instance))))
@@ -494,6 +551,7 @@ primary_failed (RdsSimEngine   *self,
 
   if (standby_ready && interruptible (instance->op))
     {
+      interrupt (self, instance, now);
       _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_STEP, 0);
       _rds_sim_instance_failover (self, instance, TRUE, now);
       return;
@@ -549,7 +607,10 @@ _rds_sim_instance_zone_changed (RdsSimEngine   *self,
   if (instance->faults != 0 && instance->op != RDS_SIM_OP_DOWN && instance->op != RDS_SIM_OP_RECOVER)
     primary_failed (self, instance, now);
 
-  /* The standby, built or being built, in a zone that went down. */
+  /* The standby, built or being built, in a zone that went down (not of a
+   * database created, stopped, deleted or down: it waits). */
+  if (!exposed (instance) || instance->op == RDS_SIM_OP_DOWN || instance->op == RDS_SIM_OP_RECOVER)
+    return;
   if (instance->standby != RDS_SIM_STANDBY_NONE && instance->standby != RDS_SIM_STANDBY_LOST &&
       instance->standby != RDS_SIM_STANDBY_REMOVING &&
       _rds_sim_region_zone_is_down (instance->region, instance->standby_zone) &&

@@ -656,9 +656,9 @@ _rds_sim_instance_set_parameter_group (RdsSimInstance *instance,
   g_list_store_append (list, status);
 }
 
-static void
-set_parameter_apply_status (RdsSimInstance *instance,
-                            const char     *apply_status)
+void
+_rds_sim_instance_set_parameter_apply_status (RdsSimInstance *instance,
+                                              const char     *apply_status)
 {
   GListModel *list = rds_shape_get_list (shape (instance), "db-parameter-groups");
 
@@ -2070,11 +2070,12 @@ finish_reboot (RdsSimEngine   *self,
       rds_shape_set_string (model, "availability-zone",
                             rds_shape_get_string (model, "secondary-availability-zone"));
       rds_shape_set_string (model, "secondary-availability-zone", primary);
+      instance->standby_zone = g_intern_string (primary);
       instance->failover = FALSE;
       _rds_sim_instance_emit (self, instance, "Multi-AZ instance failover completed.", "failover", now);
     }
 
-  set_parameter_apply_status (instance, "in-sync");
+  _rds_sim_instance_set_parameter_apply_status (instance, "in-sync");
   _rds_sim_instance_emit (self, instance, "DB instance restarted.", "availability", now);
   _rds_sim_instance_record_start (self, instance, now);
   _rds_sim_instance_become_available (self, instance, now);

@@ -345,6 +345,8 @@ RdsSimInstance *_rds_sim_instance_new                (RdsSimEngine    *self,
                                                       gint64           now);
 void            _rds_sim_instance_set_security_groups (RdsSimInstance *instance,
                                                       char           **groups);
+void            _rds_sim_instance_set_parameter_apply_status (RdsSimInstance *instance,
+                                                      const char      *apply_status);
 void            _rds_sim_instance_set_parameter_group (RdsSimInstance *instance,
                                                       const char      *name,
                                                       const char      *apply_status);
@@ -431,6 +433,9 @@ void            _rds_sim_replica_finish_create       (RdsSimEngine    *self,
                                                       RdsSimInstance  *replica,
                                                       gint64           now);
 void            _rds_sim_replica_finish_setup        (RdsSimEngine    *self,
+                                                      RdsSimInstance  *replica,
+                                                      gint64           now);
+void            _rds_sim_replica_complete_promotion  (RdsSimEngine    *self,
                                                       RdsSimInstance  *replica,
                                                       gint64           now);
 void            _rds_sim_replica_finish_promote      (RdsSimEngine    *self,

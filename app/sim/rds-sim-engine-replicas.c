@@ -676,6 +676,15 @@ _rds_sim_replica_finish_setup (RdsSimEngine   *self,
   RdsSimInstance *source = _rds_sim_instance_get_source (replica);
   double behind = (double) (now - replica->replica_snapshot) / G_USEC_PER_SEC;
 
+  /* Its source went (and it was promoted) while replication was set up. */
+  if (replica->replication != RDS_SIM_REPLICATION_STARTING ||
+      rds_shape_get_string (RDS_SHAPE (replica->model), "read-replica-source-db-instance-identifier") == NULL)
+    {
+      replica->replication = RDS_SIM_REPLICATION_NONE;
+      _rds_sim_instance_become_available (self, replica, now);
+      return;
+    }
+
   replica->replication = RDS_SIM_REPLICATION_REPLICATING;
   record_replication (self, replica,
                       source == NULL || source->region == replica->region ? RDS_SIM_LAG_REPLICATING
@@ -754,11 +763,17 @@ _rds_sim_action_promote_read_replica (RdsSimEngine  *self,
   }
 }
 
-/* Replication has stopped: the instance restarts on its own. */
+/**
+ * _rds_sim_replica_complete_promotion:
+ *
+ * Replication stops for good: the replica stands alone with the backups
+ * PromoteReadReplica asked for. (A failure under a promotion completes it
+ * so, before the instance recovers.)
+ */
 void
-_rds_sim_replica_finish_promote (RdsSimEngine   *self,
-                                 RdsSimInstance *replica,
-                                 gint64          now)
+_rds_sim_replica_complete_promotion (RdsSimEngine   *self,
+                                     RdsSimInstance *replica,
+                                     gint64          now)
 {
   RdsShape *values = _rds_sim_instance_pending (replica);
   int retention = rds_shape_get_int (values, "backup-retention-period");
@@ -769,9 +784,20 @@ _rds_sim_replica_finish_promote (RdsSimEngine   *self,
   rds_shape_set_int (values, "backup-retention-period", -1);
   _rds_sim_instance_emit (self, replica, "Promoted the read replica to a standalone DB instance; replication "
                           "has stopped.", "read replica", now);
+}
+
+/* Replication has stopped: the instance restarts on its own. */
+void
+_rds_sim_replica_finish_promote (RdsSimEngine   *self,
+                                 RdsSimInstance *replica,
+                                 gint64          now)
+{
+  _rds_sim_replica_complete_promotion (self, replica, now);
   _rds_sim_instance_record (self, replica, now, RDS_SIM_PHASE_REBOOTING);
   _rds_sim_instance_start_op (self, replica, RDS_SIM_OP_REBOOT, "rebooting",
                               now + _rds_sim_instance_hashed_duration (self, replica, "promote-reboot", now, 60, 120));
+  /* Its own replicas, if any, wait for it to restart. */
+  _rds_sim_replication_update (self, replica, now);
 }
 
 /**

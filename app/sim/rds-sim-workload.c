@@ -237,6 +237,11 @@ rds_sim_workload_change (RdsSimWorkload *self,
   next = *last;
   next.start = time;
   next.used_gib = rds_sim_segment_used_gib (last, time);
+  /* A replica's backlog goes on from where it was (its base lag aside). */
+  if (last->replication == RDS_SIM_LAG_BROKEN)
+    next.lag_start = last->lag_start + (float) ((time - last->start) / (double) G_USEC_PER_SEC);
+  else if (last->replication != RDS_SIM_LAG_NONE)
+    next.lag_start = (float) MAX (0.0, last->lag_start - 2.0 * (time - last->start) / (double) G_USEC_PER_SEC);
   g_array_append_val (self->segments, next);
   return &g_array_index (self->segments, RdsSimSegment, self->segments->len - 1);
 }

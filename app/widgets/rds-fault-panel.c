@@ -493,8 +493,11 @@ rds_fault_panel_set_session (RdsFaultPanel *self,
 {
   g_return_if_fail (RDS_IS_FAULT_PANEL (self));
 
-  if (!g_set_object (&self->session, session))
+  if (self->session == session)
     return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (rds_session_get_instances (self->session), self);
+  g_set_object (&self->session, session);
   g_clear_pointer (&self->zones_down, g_strfreev);
   self->fetched = FALSE;
   /* What the databases show, the faults show too. */

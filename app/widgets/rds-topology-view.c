@@ -83,6 +83,7 @@ struct _RdsTopologyView
   guint            poll_id;
   guint            in_flight;
   gboolean         fetched;      /* the simulator answered since the instance was set */
+  gint64           lags_asked;   /* when CloudWatch was last asked (another endpoint) */
 
   /* What the simulator said */
   JsonNode        *detail;       /* of the primary */
@@ -612,7 +613,7 @@ layout (RdsTopologyView *self,
           row = node->kind == NODE_REPLICA ? MAX (rows[c], 1) : 0;
           rows[c] = row + 1;
           /* Room between neighbours for the link and its words. */
-          w = MIN (column - MARGIN - 84, 200.0);
+          w = CLAMP (column - MARGIN - 84, MIN (80.0, column - MARGIN), 200.0);
           x = MARGIN + MARGIN / 2 + c * column + (column - MARGIN - w) / 2;
         }
       y = top + row * (NODE_HEIGHT + NODE_GAP);
@@ -1459,7 +1460,12 @@ rds_topology_view_refresh (RdsTopologyView *self)
     return;
   if (!rds_session_is_simulator (self->session))
     {
-      fetch_lags (self);
+      /* CloudWatch has a point a minute, and bills by the request. */
+      if (self->lags_asked == 0 || g_get_monotonic_time () - self->lags_asked >= 60 * G_USEC_PER_SEC)
+        {
+          self->lags_asked = g_get_monotonic_time ();
+          fetch_lags (self);
+        }
       return;
     }
 
@@ -1687,8 +1693,15 @@ rds_topology_view_set_session (RdsTopologyView *self,
   g_return_if_fail (RDS_IS_TOPOLOGY_VIEW (self));
   g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
 
-  if (!g_set_object (&self->session, session))
+  if (self->session == session)
     return;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (rds_session_get_instances (self->session), self);
+    }
+  g_set_object (&self->session, session);
+  self->lags_asked = 0;
 
   g_clear_object (&self->instances);
   if (session != NULL)
