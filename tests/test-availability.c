@@ -148,7 +148,11 @@ convert (Fixture *f)
   g_assert_nonnull (view);
   expected = g_strdup_printf ("Primary ha-app in %s, Available. The endpoint points at it.", primary);
   wait_describes (f, view, expected);
-  g_assert_null (strstr (rds_topology_view_describe (view), "Standby"));
+  {
+    g_autofree char *text = rds_topology_view_describe (view);
+
+    g_assert_null (strstr (text, "Standby"));
+  }
   screenshot (f, GTK_WIDGET (f->window), "topology-single-az");
 
   page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
