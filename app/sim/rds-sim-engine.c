@@ -388,12 +388,30 @@ region_new (RdsSimEngine    *self,
   return region;
 }
 
+/* Every timer forgotten at once, without ordering the heap again: the
+ * resources are about to go, and ordering would compare the identifiers
+ * of those gone already. */
+static void
+drop_timers (RdsSimEngine *self)
+{
+  for (guint i = 0; self->timers != NULL && i < self->timers->len; i++)
+    {
+      RdsSimTimer *timer = g_ptr_array_index (self->timers, i);
+
+      timer->resource->timers[timer->timer] = NULL;
+      timer->resource->due[timer->timer] = 0;
+    }
+  if (self->timers != NULL)
+    g_ptr_array_set_size (self->timers, 0);
+}
+
 static void
 create_regions (RdsSimEngine *self)
 {
   const RdsRegion *all;
   guint n;
 
+  drop_timers (self);
   g_hash_table_remove_all (self->regions);
   all = rds_region_get_all (&n);
   for (guint i = 0; i < n; i++)
@@ -422,7 +440,7 @@ rds_sim_engine_finalize (GObject *object)
 {
   RdsSimEngine *self = RDS_SIM_ENGINE (object);
 
-  /* Regions free their resources, which remove their own timers. */
+  drop_timers (self);
   g_clear_pointer (&self->regions, g_hash_table_unref);
   g_clear_pointer (&self->timers, g_ptr_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
