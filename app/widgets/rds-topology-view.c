@@ -103,6 +103,8 @@ struct _RdsTopologyView
   double           natural_height;
 
   PangoLayout     *pango;        /* for every text, made when first drawn */
+  GskRenderNode   *lines;        /* the lines that stay as they are, and what they are */
+  char            *lines_key;
 
   guint            tick_id;
   gint64           tick_start;
@@ -782,6 +784,15 @@ arrow_head (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* What draw_link() draws: the lines that stay as they are (kept from one
+ * frame to the next), the lines whose dashes move, or the words. */
+typedef enum
+{
+  LINES_STILL,
+  LINES_MOVING,
+  WORDS,
+} LinkPart;
+
 static void
 draw_link (RdsTopologyView *self,
            GtkSnapshot     *snapshot,
@@ -789,7 +800,7 @@ draw_link (RdsTopologyView *self,
            const Palette   *p,
            const Node      *from,
            const Node      *to,
-           gboolean         words)
+           LinkPart         part)
 {
   double x1, y1, x2, y2, mx, my;
   g_autofree char *label = NULL;
@@ -851,8 +862,10 @@ draw_link (RdsTopologyView *self,
       label = lag != NULL ? g_strdup_printf (_("Asynchronous · %s"), lag) : g_strdup (_("Asynchronous"));
     }
 
-  if (words)
+  if (part == WORDS)
     goto label;
+  if (moving != (part == LINES_MOVING))
+    return;
 
   cr = line_canvas (snapshot, MIN (x1, x2), MIN (y1, y2), MAX (x1, x2), MAX (y1, y2) + (remote ? NODE_GAP : 0));
   gdk_cairo_set_source_rgba (cr, color);
@@ -986,6 +999,52 @@ draw_node (RdsTopologyView *self,
     }
 }
 
+/* The arrow from the endpoint's name to the primary (or, moving, to the
+ * standby that takes over). */
+static void
+draw_endpoint (RdsTopologyView *self,
+               GtkSnapshot     *snapshot,
+               const Palette   *p)
+{
+  const Node *target;
+  double x, y = MARGIN + 20, start;
+  double dashes[] = { 4, 4 };
+  cairo_t *cr;
+
+  if (self->endpoint == NULL || self->nodes->len == 0)
+    return;
+  target = &g_array_index (self->nodes, Node, 0);
+  for (guint i = 0; self->failing_over && i < self->nodes->len; i++)
+    if (g_array_index (self->nodes, Node, i).kind == NODE_STANDBY)
+      target = &g_array_index (self->nodes, Node, i);
+  x = target->box.origin.x + target->box.size.width / 2;
+  start = MIN (x, MARGIN + 40);
+
+  cr = line_canvas (snapshot, start, y, x, target->box.origin.y);
+  gdk_cairo_set_source_rgba (cr, self->failing_over ? &p->warning : &p->accent);
+  cairo_set_line_width (cr, 2);
+  if (self->failing_over)
+    cairo_set_dash (cr, dashes, 2, -self->phase * 8);
+  cairo_move_to (cr, start, y);
+  cairo_curve_to (cr, x, y, x, y, x, target->box.origin.y - 2);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  arrow_head (cr, x, target->box.origin.y - 2, G_PI / 2);
+  cairo_destroy (cr);
+}
+
+/* The colours the kept lines were drawn in: another style, other lines. */
+static void
+palette_key (const Palette *p,
+             GString       *key)
+{
+  const GdkRGBA *colors[] = { &p->dim, &p->accent, &p->success, &p->warning, &p->error };
+
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    g_string_append_printf (key, "%.3f %.3f %.3f %.3f ", colors[i]->red, colors[i]->green, colors[i]->blue,
+                            colors[i]->alpha);
+}
+
 static void
 draw (RdsTopologyView *self,
       GtkSnapshot     *snapshot,
@@ -1045,51 +1104,72 @@ draw (RdsTopologyView *self,
       text (snapshot, pango, markup, x + 12, region_top + 6, REMOTE_WIDTH - 24, PANGO_ALIGN_LEFT, &p.fg);
     }
 
-  /* Links, the nodes over them, and the links' words over all */
-  for (int words = 0; words < 2; words++)
-    {
-      for (guint i = 0; i < self->nodes->len; i++)
-        {
-          const Node *node = &g_array_index (self->nodes, Node, i);
+  /* Lines that stay as they are, drawn once and kept while they do; those
+   * that move, each frame; the nodes over them, and the words over all. */
+  {
+    g_autoptr(GString) key = g_string_new (NULL);
 
-          if (node->source >= 0 && node->source < (int) self->nodes->len)
-            draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node, words);
-        }
-      for (guint i = 0; words == 0 && i < self->nodes->len; i++)
-        draw_node (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, i));
+    g_string_append_printf (key, "%s %.0f|", self->failing_over ? "f" : "-", width);
+    for (guint i = 0; i < self->nodes->len; i++)
+      {
+        const Node *node = &g_array_index (self->nodes, Node, i);
+
+        g_string_append_printf (key, "%d %.0f %.0f %.0f %d %d %d %d %d %d|", node->source, node->box.origin.x,
+                                node->box.origin.y, node->box.size.width, node->kind, node->step, node->lost,
+                                node->broken, !isnan (node->lag) && node->lag >= 5, node->remote);
+      }
+    palette_key (&p, key);
+    if (self->lines_key == NULL || !g_str_equal (key->str, self->lines_key))
+      {
+        GtkSnapshot *still = gtk_snapshot_new ();
+
+        for (guint i = 0; i < self->nodes->len; i++)
+          {
+            const Node *node = &g_array_index (self->nodes, Node, i);
+
+            if (node->source >= 0 && node->source < (int) self->nodes->len)
+              draw_link (self, still, pango, &p, &g_array_index (self->nodes, Node, node->source), node,
+                         LINES_STILL);
+          }
+        if (!self->failing_over)
+          draw_endpoint (self, still, &p);
+        g_clear_pointer (&self->lines, gsk_render_node_unref);
+        self->lines = gtk_snapshot_free_to_node (still);
+        g_free (self->lines_key);
+        self->lines_key = g_string_free (g_steal_pointer (&key), FALSE);
+      }
+  }
+  if (self->lines != NULL)
+    gtk_snapshot_append_node (snapshot, self->lines);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const Node *node = &g_array_index (self->nodes, Node, i);
+
+      if (node->source >= 0 && node->source < (int) self->nodes->len)
+        draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node,
+                   LINES_MOVING);
+    }
+  if (self->failing_over)
+    draw_endpoint (self, snapshot, &p);
+  for (guint i = 0; i < self->nodes->len; i++)
+    draw_node (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, i));
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const Node *node = &g_array_index (self->nodes, Node, i);
+
+      if (node->source >= 0 && node->source < (int) self->nodes->len)
+        draw_link (self, snapshot, pango, &p, &g_array_index (self->nodes, Node, node->source), node, WORDS);
     }
 
-  /* The endpoint's name, pointing at the primary (or moving to the standby) */
+  /* The endpoint's name */
   if (self->endpoint != NULL && self->nodes->len > 0)
     {
-      const Node *primary = &g_array_index (self->nodes, Node, 0);
-      const Node *target = primary;
       g_autofree char *markup = NULL;
-      double x, y = MARGIN + 20, start;
-      double dashes[] = { 4, 4 };
-      cairo_t *cr;
-
-      for (guint i = 0; self->failing_over && i < self->nodes->len; i++)
-        if (g_array_index (self->nodes, Node, i).kind == NODE_STANDBY)
-          target = &g_array_index (self->nodes, Node, i);
-      x = target->box.origin.x + target->box.size.width / 2;
-      start = MIN (x, MARGIN + 40);
 
       markup = g_markup_printf_escaped ("<small>%s</small> <tt>%s</tt>",
                                         self->failing_over ? _("Endpoint, moving to the standby:") : _("Endpoint:"),
                                         self->endpoint);
       text (snapshot, pango, markup, MARGIN, MARGIN, width - 2 * MARGIN, PANGO_ALIGN_LEFT, &p.fg);
-      cr = line_canvas (snapshot, start, y, x, target->box.origin.y);
-      gdk_cairo_set_source_rgba (cr, self->failing_over ? &p.warning : &p.accent);
-      cairo_set_line_width (cr, 2);
-      if (self->failing_over)
-        cairo_set_dash (cr, dashes, 2, -self->phase * 8);
-      cairo_move_to (cr, start, y);
-      cairo_curve_to (cr, x, y, x, y, x, target->box.origin.y - 2);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      arrow_head (cr, x, target->box.origin.y - 2, G_PI / 2);
-      cairo_destroy (cr);
     }
 }
 
@@ -1557,6 +1637,8 @@ rds_topology_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->detail, json_node_unref);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->lines, gsk_render_node_unref);
+  g_clear_pointer (&self->lines_key, g_free);
 
   G_OBJECT_CLASS (rds_topology_view_parent_class)->dispose (object);
 }
