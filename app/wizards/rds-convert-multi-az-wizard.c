@@ -20,7 +20,6 @@
 
 #include "rds-catalog.h"
 #include "rds-format.h"
-#include "rds-info-button.h"
 #include "rds-pending-modified-values.h"
 #include "rds-session.h"
 
@@ -440,7 +439,6 @@ rds_convert_multi_az_wizard_class_init (RdsConvertMultiAzWizardClass *klass)
 
   object_class->dispose = rds_convert_multi_az_wizard_dispose;
 
-  g_type_ensure (RDS_TYPE_INFO_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-convert-multi-az-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsConvertMultiAzWizard, stack);
