@@ -918,6 +918,22 @@ region_selected_cb (RdsWindow *self)
   if (self->session == NULL || selected >= n)
     return;
 
+  /* The wizards that act on a database of the Region that was: gone with
+   * it (a request sent from them would go to the new Region). */
+  if (g_strcmp0 (regions[selected].name, rds_session_get_region (self->session)) != 0)
+    {
+      const char *bound[] = { "modify-database", "create-read-replica" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
+        {
+          GtkWidget *wizard = gtk_stack_get_child_by_name (self->stack, bound[i]);
+
+          if (wizard != NULL && gtk_stack_get_visible_child (self->stack) == wizard)
+            rds_window_show_page (self, "databases");
+          remove_wizard (self, wizard);
+        }
+    }
+
   rds_session_set_region (self->session, regions[selected].name);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "region", regions[selected].name);

@@ -8,6 +8,7 @@
 
 #include "console-test.h"
 #include "rds-convert-multi-az-wizard.h"
+#include "rds-region.h"
 #include "rds-fault-panel.h"
 #include "rds-topology-view.h"
 
@@ -368,6 +369,29 @@ replicas (Fixture *f)
   wait_describes (f, view, "Primary shop-reader in");
 }
 
+/* Another Region chosen: a wizard bound to a database of the Region that
+ * was goes with it, rather than send its request to the new one. */
+static void
+region_switch (Fixture *f)
+{
+  GtkDropDown *regions;
+  const RdsRegion *all;
+  guint n;
+
+  create_instance (f, "switch-src", "postgres", FALSE);
+  advance_until (f, "switch-src", "available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-read-replica", "s", "switch-src"));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "create-read-replica");
+
+  regions = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->window), RDS_TYPE_WINDOW, "region_dropdown"));
+  all = rds_region_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (all[i].name, "us-west-2"))
+      gtk_drop_down_set_selected (regions, i);
+  g_assert_cmpstr (rds_session_get_region (f->session), ==, "us-west-2");
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "databases");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +402,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/availability/failover", failover);
   CONSOLE_TEST_ADD ("/console/availability/zone-down", zone_down);
   CONSOLE_TEST_ADD ("/console/availability/replicas", replicas);
+  CONSOLE_TEST_ADD ("/console/availability/region-switch", region_switch);
 
   return g_test_run ();
 }

@@ -1148,6 +1148,28 @@ activity_cb (GObject      *object,
   activity_fetch_free (fetch);
 }
 
+/* Rows came (a page, a source expanded): CloudWatch is asked only for
+ * those not known yet, so expanding and collapsing costs no request. */
+static void
+tree_changed_cb (RdsDatabasesPage *self,
+                 guint             position,
+                 guint             removed,
+                 guint             added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), i);
+      g_autoptr(RdsDbInstance) instance = row != NULL ? row_get_instance (row) : NULL;
+
+      if (instance != NULL && elsewhere_region (instance) == NULL &&
+          !g_hash_table_contains (self->activity, rds_db_instance_get_identifier (instance)))
+        {
+          fetch_activity (self);
+          return;
+        }
+    }
+}
+
 static void
 fetch_activity (RdsDatabasesPage *self)
 {
@@ -1610,7 +1632,7 @@ rds_databases_page_init (RdsDatabasesPage *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   /* After the slots took the new instances. */
   g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (filtered_cb), self);
-  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (fetch_activity), self);
+  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (tree_changed_cb), self);
 
   self->actions = rds_instance_actions_new (GTK_WIDGET (self));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button),

@@ -537,11 +537,14 @@ fill_regions (RdsDatabaseForm *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   const char *current = rds_session_get_region (self->session);
+  const RdsEngineInfo *source = rds_catalog_find_engine (rds_db_instance_get_engine (self->instance));
+  /* SQL Server replicates within its Region only. */
+  int passes = source != NULL && source->family == RDS_FAMILY_SQLSERVER ? 1 : 2;
   const RdsRegion *regions;
   guint n;
 
   regions = rds_region_get_all (&n);
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < passes; pass++)
     for (guint i = 0; i < n; i++)
       if (g_str_equal (regions[i].name, current) == (pass == 0))
         {

@@ -113,6 +113,11 @@ first_free_replica_identifier (RdsSession *session,
   RdsResourceList *list = rds_session_get_instances (session);
   /* Room for "-replica-NN" within the 63 characters of an identifier. */
   g_autofree char *stem = g_strndup (source, 63 - strlen ("-replica-99"));
+  gsize length = strlen (stem);
+
+  /* Cut after a hyphen, it would make two in a row. */
+  while (length > 1 && stem[length - 1] == '-')
+    stem[--length] = '\0';
 
   for (guint i = 1; ; i++)
     {
