@@ -323,6 +323,7 @@ struct _RdsScreenshooter
   GtkWidget *painting;        /* the widget those frames paint */
   guint      frames;
   GSourceFunc after_frames;   /* what the second frame painted leads to */
+  guint      repaints;        /* frames waited for again to shoot the scene */
   gulong     session_id;
 };
 
@@ -463,8 +464,10 @@ save_png (GtkWidget   *widget,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     {
+      /* Something asked for a new frame since the last one painted (a
+       * chart's answer, a list's): G_IO_ERROR_BUSY, try after it. */
       /* Translators: %s is a file's path */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: the window has painted nothing yet"), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("%s: the window has painted nothing yet"), path);
       return FALSE;
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
@@ -526,27 +529,35 @@ find_named (GtkWidget  *root,
   return found != NULL ? found : find_named_in (root, name, FALSE);
 }
 
-static gboolean
-shoot (RdsScreenshooter  *self,
-       const RdsScene    *scene,
-       GError           **error)
-{
-  g_autofree char *file = g_strconcat (scene->name, ".png", NULL);
-  g_autofree char *path = g_build_filename (self->dir, file, NULL);
-  gboolean saved = rds_screenshooter_save_scene (self->window, scene, path, error);
+static void after_two_frames (RdsScreenshooter *self,
+                              GtkWidget        *widget,
+                              GSourceFunc       then);
 
-  rds_screenshooter_end_scene (self->window, scene);
-  return saved;
-}
+/* A page that asks for another frame after every one would never be shot. */
+#define MAX_REPAINTS 20
 
 static gboolean
 shoot_cb (gpointer data)
 {
   RdsScreenshooter *self = data;
+  const RdsScene *scene = &scenes[self->scene];
+  g_autofree char *file = g_strconcat (scene->name, ".png", NULL);
+  g_autofree char *path = g_build_filename (self->dir, file, NULL);
   GError *error = NULL;
+  gboolean saved;
 
   self->settle_source = 0;
-  if (!shoot (self, &scenes[self->scene], &error))
+  saved = rds_screenshooter_save_scene (self->window, scene, path, &error);
+  if (!saved && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && self->repaints++ < MAX_REPAINTS)
+    {
+      g_clear_error (&error);
+      after_two_frames (self, rds_screenshooter_get_subject (self->window, scene), shoot_cb);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->repaints = 0;
+  rds_screenshooter_end_scene (self->window, scene);
+  if (!saved)
     {
       fail (self, error);
       return G_SOURCE_REMOVE;
