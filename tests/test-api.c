@@ -1154,7 +1154,8 @@ test_service_requests (Fixture       *f,
 }
 
 /* A JSON service (AWS JSON 1.1, as KMS speaks it) on the same endpoint:
- * the action in X-Amz-Target, JSON both ways, typed numbers. */
+ * the action in X-Amz-Target, JSON both ways, typed numbers. A test's own
+ * service, beside the model's KMS. */
 
 static const RdsApi json_api;
 
@@ -1163,10 +1164,10 @@ static const RdsAction json_actions[] = {
 };
 
 static const RdsApi json_api = {
-  .service = "kms",
+  .service = "series",
   .protocol = RDS_PROTOCOL_JSON,
   .version = "2014-11-01",
-  .target_prefix = "TrentService",
+  .target_prefix = "SeriesService",
   .actions = json_actions,
   .n_actions = G_N_ELEMENTS (json_actions),
 };
@@ -1201,7 +1202,7 @@ describe_series (RdsSimEngine  *engine,
 }
 
 static const RdsSimAction json_sim_actions[] = {
-  { "DescribeSeries", describe_series, "kms" },
+  { "DescribeSeries", describe_series, "series" },
   { NULL }
 };
 
@@ -1232,9 +1233,9 @@ test_json_service (Fixture       *f,
   result = call_client (client, request, &error);
   g_assert_null (result);
   g_clear_error (&error);
-  g_assert_cmpstr (seen.target, ==, "TrentService.DescribeSeries");
+  g_assert_cmpstr (seen.target, ==, "SeriesService.DescribeSeries");
   g_assert_cmpstr (seen.content_type, ==, "application/x-amz-json-1.1");
-  g_assert_nonnull (strstr (seen.authorization, "/us-east-1/kms/aws4_request"));
+  g_assert_nonnull (strstr (seen.authorization, "/us-east-1/series/aws4_request"));
   g_assert_nonnull (strstr (seen.authorization, "x-amz-target"));
   sent = json_from_string (seen.body, &error);
   g_assert_no_error (error);
@@ -1266,6 +1267,56 @@ test_json_service (Fixture       *f,
   g_assert_error (error, RDS_CLIENT_ERROR, RDS_CLIENT_ERROR_UNKNOWN_ACTION);
 }
 
+/* KMS through the client, as the console would call it: the model's JSON
+ * service, its timestamps numbers on the wire, its errors its own. */
+static void
+test_kms_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RdsRequest) create = rds_request_new_for_api (&rds_api_kms, "CreateKey");
+  g_autoptr(RdsRequest) alias = rds_request_new_for_api (&rds_api_kms, "CreateAlias");
+  g_autoptr(RdsRequest) list = rds_request_new_for_api (&rds_api_kms, "ListAliases");
+  g_autoptr(RdsRequest) missing = rds_request_new_for_api (&rds_api_kms, "DescribeKey");
+  g_autoptr(RdsQueryResult) created = NULL;
+  g_autoptr(RdsQueryResult) aliased = NULL;
+  g_autoptr(RdsQueryResult) listed = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *aliases;
+  RdsShape *metadata;
+
+  rds_request_set (create, "Description", "round trip");
+  rds_request_set (create, "Tags.member.1.TagKey", "team");
+  rds_request_set (create, "Tags.member.1.TagValue", "api");
+  created = call_client (f->client, create, &error);
+  g_assert_no_error (error);
+  metadata = rds_shape_get_object (created->item, "key-metadata");
+  g_assert_cmpstr (rds_shape_get_string (metadata, "description"), ==, "round trip");
+  g_assert_cmpstr (rds_shape_get_string (metadata, "key-state"), ==, "Enabled");
+  g_assert_cmpint (rds_shape_get_timestamp (metadata, "creation-date"), ==, START_TIME);
+  g_assert_cmpstrv (rds_shape_get_strv (metadata, "encryption-algorithms"),
+                    ((const char *[]) { "SYMMETRIC_DEFAULT", NULL }));
+
+  rds_request_set (alias, "AliasName", "alias/round-trip");
+  rds_request_set (alias, "TargetKeyId", rds_shape_get_string (metadata, "key-id"));
+  aliased = call_client (f->client, alias, &error);
+  g_assert_no_error (error);
+
+  rds_request_set_int (list, "Limit", 1);
+  listed = call_client (f->client, list, &error);
+  g_assert_no_error (error);
+  aliases = rds_shape_get_list (listed->item, "aliases");
+  g_assert_cmpuint (g_list_model_get_n_items (aliases), ==, 1);
+  g_assert_true (rds_shape_get_boolean (listed->item, "truncated"));
+  g_assert_nonnull (rds_shape_get_string (listed->item, "next-marker"));
+
+  rds_request_set (missing, "KeyId", "alias/nobody");
+  result = call_client (f->client, missing, &error);
+  g_assert_null (result);
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "alias/nobody is not found"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1295,6 +1346,7 @@ main (int   argc,
   ADD ("session-token", test_session_token);
   ADD ("service-requests", test_service_requests);
   ADD ("json-service", test_json_service);
+  ADD ("kms-round-trip", test_kms_round_trip);
 #undef ADD
 
   return g_test_run ();

@@ -271,6 +271,33 @@ window_inactive (Fixture       *f,
   return !gtk_window_is_active (GTK_WINDOW (f->window));
 }
 
+/* The Snapshots page's title. */
+static const char *
+page_title (RdsSnapshotsPage *page)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_SNAPSHOTS_PAGE,
+                                                                        "title_label")));
+}
+
+/* The System tab lists automated snapshots, and only them. */
+static gboolean
+automated_listed (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *shown = G_LIST_MODEL (rds_snapshots_page_get_selection ((RdsSnapshotsPage *) data));
+
+  if (g_list_model_get_n_items (shown) == 0)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RdsShape) snapshot = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (rds_shape_get_string (snapshot, "snapshot-type"), "automated") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 create_modify_delete (Fixture *f)
 {
@@ -432,6 +459,21 @@ create_modify_delete (Fixture *f)
   g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"), ==, "db.m5.xlarge");
   assert_row_shows (f, "orders-db\tAvailable\tdb.m5.xlarge");
 
+  /* Its automated backups, on the Snapshots page's System tab (the
+   * Manual tab, the first, has none yet). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
+  snapshots = RDS_SNAPSHOTS_PAGE (rds_window_get_page_widget (f->window, "snapshots"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_snapshots_page_get_selection (snapshots))),
+                    ==, 0);
+  g_assert_cmpstr (page_title (snapshots), ==, "Manual snapshots (0)");
+  rds_snapshots_page_show_tab (snapshots, "automated");
+  g_assert_true (spin_until (f, automated_listed, snapshots));
+  g_assert_cmpstr (page_title (snapshots), ==, "System snapshots (1)");
+  screenshot (f, GTK_WIDGET (f->window), "page-snapshots-system");
+  rds_snapshots_page_show_tab (snapshots, "manual");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "orders-db"));
+  g_assert_cmpstr (rds_window_get_page (f->window), ==, "database");
+
   /* Delete with a final snapshot, confirmed by typing "delete me". */
   g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"),
                                              "db.delete", NULL));
@@ -460,10 +502,18 @@ create_modify_delete (Fixture *f)
   g_assert_cmpint (rds_shape_get_int (find_snapshot (f, "orders-db-final-snapshot"), "allocated-storage"),
                    ==, 100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "snapshots"));
-  snapshots = RDS_SNAPSHOTS_PAGE (rds_window_get_page_widget (f->window, "snapshots"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_snapshots_page_get_selection (snapshots))),
                     ==, 1);
+  g_assert_cmpstr (page_title (snapshots), ==, "Manual snapshots (1)");
   screenshot (f, GTK_WIDGET (f->window), "page-snapshots-final");
+
+  /* Its automated backups went with it. */
+  rds_snapshots_page_show_tab (snapshots, "automated");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rds_snapshots_page_get_selection (snapshots))),
+                    ==, 0);
+  g_assert_cmpstr (page_title (snapshots), ==, "System snapshots (0)");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (snapshots), RDS_TYPE_SNAPSHOTS_PAGE, "content_stack"))), ==, "empty");
 }
 
 typedef struct

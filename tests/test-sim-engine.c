@@ -1083,7 +1083,7 @@ test_snapshots (Fixture       *f,
                 "DeleteDBSnapshot", "DBSnapshotIdentifier", "before-upgrade", NULL);
 
   rds_sim_engine_advance (f->engine, 90);
-  listed = call (f->engine, "DescribeDBSnapshots", "DBInstanceIdentifier", "app", NULL);
+  listed = call (f->engine, "DescribeDBSnapshots", "DBInstanceIdentifier", "app", "SnapshotType", "manual", NULL);
   g_assert_cmpuint (listed->items->len, ==, 1);
   g_assert_cmpint (rds_shape_get_int (g_ptr_array_index (listed->items, 0), "percent-progress"), >, 0);
 
@@ -1126,15 +1126,16 @@ test_events_window_and_retention (Fixture       *f,
   /* The default is the last hour. */
   recent = call (f->engine, "DescribeEvents", NULL);
   g_assert_cmpuint (recent->items->len, ==, 0);
-  older = call (f->engine, "DescribeEvents", "Duration", "1440", NULL);
+  /* The instance's own (its automated snapshot has its own events). */
+  older = call (f->engine, "DescribeEvents", "Duration", "1440", "SourceType", "db-instance", NULL);
   g_assert_cmpuint (older->items->len, ==, 3);
   /* Oldest first. */
   g_assert_cmpstr (rds_event_get_message (g_ptr_array_index (older->items, 0)), ==, "DB instance created.");
 
   start = rds_format_timestamp (START_TIME);
-  ranged = call (f->engine, "DescribeEvents", "StartTime", start, NULL);
+  ranged = call (f->engine, "DescribeEvents", "StartTime", start, "SourceType", "db-instance", NULL);
   g_assert_cmpuint (ranged->items->len, ==, 3);
-  categories = call (f->engine, "DescribeEvents", "StartTime", start,
+  categories = call (f->engine, "DescribeEvents", "StartTime", start, "SourceType", "db-instance",
                      "EventCategories.EventCategory.1", "backup", NULL);
   g_assert_cmpuint (categories->items->len, ==, 2);
 
@@ -1149,10 +1150,20 @@ test_events_window_and_retention (Fixture       *f,
     g_autoptr(RdsQueryResult) kept = call (f->engine, "DescribeEvents", "StartTime", start, NULL);
     g_autoptr(RdsQueryResult) made = create_postgres (f->engine, "later");
 
-    g_assert_cmpuint (kept->items->len, ==, 0);
+    /* Only the daily backups of the last 14 days are left. */
+    g_assert_cmpuint (kept->items->len, >, 0);
+    for (guint i = 0; i < kept->items->len; i++)
+      {
+        RdsEvent *event = g_ptr_array_index (kept->items, i);
+
+        g_assert_cmpint (rds_shape_get_timestamp (RDS_SHAPE (event), "date"), >=,
+                         rds_sim_engine_get_now (f->engine) - (gint64) 14 * DAY * G_USEC_PER_SEC);
+        g_assert_cmpstr (rds_event_get_message (event), !=, "DB instance created.");
+      }
     rds_sim_engine_advance (f->engine, HOUR);
     g_clear_pointer (&kept, rds_query_result_free);
-    kept = call (f->engine, "DescribeEvents", "StartTime", start, NULL);
+    kept = call (f->engine, "DescribeEvents", "StartTime", start, "SourceIdentifier", "later",
+                 "SourceType", "db-instance", NULL);
     g_assert_cmpuint (kept->items->len, ==, 3);
     for (guint i = 0; i < kept->items->len; i++)
       g_assert_cmpstr (rds_event_get_source_identifier (g_ptr_array_index (kept->items, i)), ==, "later");
@@ -1185,7 +1196,8 @@ test_events_pagination (Fixture       *f,
     }
   while (marker != NULL);
 
-  g_assert_cmpuint (total, ==, 90);
+  /* Each instance's three, and its first backup's two. */
+  g_assert_cmpuint (total, ==, 30 * 5);
 }
 
 /* Tags */

@@ -6,7 +6,9 @@
  * keyed by their wire names (RDS_RESULT_SHAPE), {} for none, and for the
  * item and list kinds the element named as in Query answers. An error is
  * {"__type": "Code", "message": "…"}; services may prefix the code with
- * its namespace ("com.amazonaws.kms#NotFoundException").
+ * its namespace ("com.amazonaws.kms#NotFoundException"). Timestamps are
+ * numbers on this wire, seconds since the epoch, where the model's own
+ * JSON (the state file) keeps ISO 8601 text.
  */
 
 #include "config.h"
@@ -15,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "rds-xml.h"
@@ -26,6 +29,142 @@ new_object_node (void)
 
   json_node_take_object (node, json_object_new ());
   return node;
+}
+
+typedef enum
+{
+  TO_WIRE,    /* ISO 8601 text to seconds */
+  FROM_WIRE,  /* seconds to ISO 8601 text */
+} Direction;
+
+static void convert_timestamps (JsonNode  *node,
+                                GType      type,
+                                Direction  direction);
+
+static void
+convert_timestamp (JsonNode  *node,
+                   Direction  direction)
+{
+  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  gint64 usec;
+
+  if (direction == TO_WIRE && value_type == G_TYPE_STRING &&
+      rds_parse_timestamp (json_node_get_string (node), &usec))
+    {
+      if (usec % G_USEC_PER_SEC == 0)
+        json_node_set_int (node, usec / G_USEC_PER_SEC);
+      else
+        json_node_set_double (node, (double) usec / G_USEC_PER_SEC);
+    }
+  else if (direction == FROM_WIRE && (value_type == G_TYPE_INT64 || value_type == G_TYPE_DOUBLE))
+    {
+      g_autofree char *text = NULL;
+
+      if (value_type == G_TYPE_INT64)
+        usec = json_node_get_int (node) * G_USEC_PER_SEC;
+      else if (isfinite (json_node_get_double (node)) && fabs (json_node_get_double (node)) < 1e12)
+        usec = (gint64) llround (json_node_get_double (node) * G_USEC_PER_SEC);
+      else
+        return;
+      text = rds_format_timestamp (usec);
+      json_node_set_string (node, text);
+    }
+}
+
+/* Rewrites the timestamps of @node, an object of the shape @type, and of
+ * the shapes it holds. */
+static void
+convert_timestamps (JsonNode  *node,
+                    GType      type,
+                    Direction  direction)
+{
+  RdsShapeClass *klass;
+  const RdsField *fields;
+  JsonObject *object;
+  guint n_fields;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  object = json_node_get_object (node);
+  klass = g_type_class_ref (type);
+  fields = rds_shape_class_get_fields (klass, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      JsonNode *member = json_object_get_member (object, fields[i].wire_name);
+
+      if (member == NULL)
+        continue;
+      if (fields[i].kind == RDS_FIELD_KIND_TIMESTAMP)
+        convert_timestamp (member, direction);
+      else if (fields[i].kind == RDS_FIELD_KIND_OBJECT)
+        convert_timestamps (member, fields[i].item_type (), direction);
+      else if (fields[i].kind == RDS_FIELD_KIND_LIST && JSON_NODE_HOLDS_ARRAY (member))
+        {
+          JsonArray *array = json_node_get_array (member);
+
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            convert_timestamps (json_array_get_element (array, j), fields[i].item_type (), direction);
+        }
+    }
+  g_type_class_unref (klass);
+}
+
+/* A list the answer has, even empty, is written: "Aliases": []. The
+ * model's own JSON leaves empty lists out. */
+static void
+add_empty_lists (JsonNode *node,
+                 RdsShape *shape)
+{
+  JsonObject *object = json_node_get_object (node);
+  const RdsField *fields;
+  guint n_fields;
+
+  fields = rds_shape_class_get_fields (RDS_SHAPE_GET_CLASS (shape), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      JsonNode *member = json_object_get_member (object, fields[i].wire_name);
+
+      if (fields[i].kind == RDS_FIELD_KIND_LIST && member == NULL &&
+          rds_shape_get_list (shape, fields[i].name) != NULL)
+        json_object_set_array_member (object, fields[i].wire_name, json_array_new ());
+      else if (fields[i].kind == RDS_FIELD_KIND_OBJECT && member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+        add_empty_lists (member, rds_shape_get_object (shape, fields[i].name));
+      else if (fields[i].kind == RDS_FIELD_KIND_LIST && member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+        {
+          GListModel *list = rds_shape_get_list (shape, fields[i].name);
+          JsonArray *array = json_node_get_array (member);
+
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              g_autoptr(RdsShape) item = g_list_model_get_item (list, j);
+
+              add_empty_lists (json_array_get_element (array, j), item);
+            }
+        }
+    }
+}
+
+/* A shape as a JSON service writes it. */
+static JsonNode *
+shape_to_wire (RdsShape *shape)
+{
+  JsonNode *node = rds_shape_to_json (shape);
+
+  add_empty_lists (node, shape);
+  convert_timestamps (node, G_OBJECT_TYPE (shape), TO_WIRE);
+  return node;
+}
+
+/* A shape from what a JSON service wrote. */
+static RdsShape *
+shape_from_wire (GType      type,
+                 JsonNode  *node,
+                 GError   **error)
+{
+  g_autoptr(JsonNode) copy = json_node_copy (node);
+
+  convert_timestamps (copy, type, FROM_WIRE);
+  return rds_shape_new_from_json (type, copy, error);
 }
 
 static GBytes *
@@ -56,18 +195,18 @@ rds_json_write_response (const RdsQueryResult *result)
 
   action = result->action;
   if (action->kind == RDS_RESULT_SHAPE && result->item != NULL)
-    return to_bytes (root = rds_shape_to_json (result->item));
+    return to_bytes (root = shape_to_wire (result->item));
 
   root = new_object_node ();
   object = json_node_get_object (root);
   if (action->kind == RDS_RESULT_ITEM && result->item != NULL)
-    json_object_set_member (object, action->element, rds_shape_to_json (result->item));
+    json_object_set_member (object, action->element, shape_to_wire (result->item));
   else if (action->kind == RDS_RESULT_LIST)
     {
       JsonArray *array = json_array_new ();
 
       for (guint i = 0; i < result->items->len; i++)
-        json_array_add_element (array, rds_shape_to_json (g_ptr_array_index (result->items, i)));
+        json_array_add_element (array, shape_to_wire (g_ptr_array_index (result->items, i)));
       json_object_set_array_member (object, action->element, array);
       if (result->marker != NULL)
         json_object_set_string_member (object, "Marker", result->marker);
@@ -137,15 +276,15 @@ rds_json_read_response (const RdsAction  *action,
   switch (action->kind)
     {
     case RDS_RESULT_SHAPE:
-      result->item = rds_shape_new_from_json (action->item_type (), root, error);
+      result->item = shape_from_wire (action->item_type (), root, error);
       if (result->item == NULL)
         return NULL;
       break;
     case RDS_RESULT_ITEM:
       if (json_object_has_member (object, action->element))
         {
-          result->item = rds_shape_new_from_json (action->item_type (),
-                                                  json_object_get_member (object, action->element), error);
+          result->item = shape_from_wire (action->item_type (), json_object_get_member (object, action->element),
+                                          error);
           if (result->item == NULL)
             return NULL;
         }
@@ -157,8 +296,7 @@ rds_json_read_response (const RdsAction  *action,
 
         for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
           {
-            RdsShape *item = rds_shape_new_from_json (action->item_type (),
-                                                      json_array_get_element (array, i), error);
+            RdsShape *item = shape_from_wire (action->item_type (), json_array_get_element (array, i), error);
 
             if (item == NULL)
               return NULL;

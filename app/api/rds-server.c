@@ -599,6 +599,9 @@ handle_query (RdsServer         *self,
   answer_request (self, api, msg, region, request, request_id);
 }
 
+static guint json_depth (const char *data,
+                         gsize       length);
+
 /* An AWS JSON 1.1 request: the action in X-Amz-Target ("TrentService.Encrypt"),
  * the parameters a JSON object. */
 static void
@@ -625,6 +628,16 @@ handle_json (RdsServer         *self,
                                                   "names the action: %s.<Action>.", api->service,
                                                   api->target_prefix);
       respond_aws_error (msg, api, RDS_AWS_ERROR_UNKNOWN_OPERATION, message, request_id);
+      return;
+    }
+
+  /* Parsing would recurse once per level. */
+  if (json_depth (data, length) > RDS_SERVER_MAX_JSON_DEPTH)
+    {
+      g_autofree char *message = g_strdup_printf ("The request body nests arrays and objects more than %d "
+                                                  "deep.", RDS_SERVER_MAX_JSON_DEPTH);
+
+      respond_aws_error (msg, api, RDS_AWS_ERROR_SERIALIZATION, message, request_id);
       return;
     }
 

@@ -9,13 +9,20 @@
 
 #include "rds-account-quota.h"
 #include "rds-db-engine-version.h"
+#include "rds-db-instance-automated-backup.h"
 #include "rds-db-instance.h"
 #include "rds-db-parameter-group.h"
 #include "rds-db-security-group.h"
 #include "rds-db-snapshot.h"
+#include "rds-db-snapshot-attributes-result.h"
 #include "rds-db-subnet-group.h"
 #include "rds-event.h"
 #include "rds-alarm-history.h"
+#include "rds-alias-list.h"
+#include "rds-key-deletion.h"
+#include "rds-key-description.h"
+#include "rds-key-list.h"
+#include "rds-kms-tag-list.h"
 #include "rds-alarm-list.h"
 #include "rds-metric-data.h"
 #include "rds-metric-list.h"
@@ -40,9 +47,20 @@ static const RdsAction actions[] = {
   ITEM ("CreateDBInstanceReadReplica", "DBInstance", rds_db_instance_get_type, TRUE),
   ITEM ("PromoteReadReplica", "DBInstance", rds_db_instance_get_type, TRUE),
   LIST ("DescribeDBInstances", "DBInstances", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("RestoreDBInstanceFromDBSnapshot", "DBInstance", rds_db_instance_get_type, TRUE),
+  ITEM ("RestoreDBInstanceToPointInTime", "DBInstance", rds_db_instance_get_type, TRUE),
+  LIST ("DescribeDBInstanceAutomatedBackups", "DBInstanceAutomatedBackups", "DBInstanceAutomatedBackup",
+        rds_db_instance_automated_backup_get_type, TRUE),
+  ITEM ("DeleteDBInstanceAutomatedBackup", "DBInstanceAutomatedBackup",
+        rds_db_instance_automated_backup_get_type, TRUE),
   ITEM ("CreateDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
   ITEM ("DeleteDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
   LIST ("DescribeDBSnapshots", "DBSnapshots", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
+  ITEM ("CopyDBSnapshot", "DBSnapshot", rds_db_snapshot_get_type, TRUE),
+  ITEM ("ModifyDBSnapshotAttribute", "DBSnapshotAttributesResult",
+        rds_db_snapshot_attributes_result_get_type, TRUE),
+  ITEM ("DescribeDBSnapshotAttributes", "DBSnapshotAttributesResult",
+        rds_db_snapshot_attributes_result_get_type, FALSE),
   LIST ("DescribeEvents", "Events", "Event", rds_event_get_type, TRUE),
   LIST ("DescribeDBEngineVersions", "DBEngineVersions", "DBEngineVersion",
         rds_db_engine_version_get_type, TRUE),
@@ -97,11 +115,45 @@ const RdsApi rds_api_monitoring = {
   .n_actions = G_N_ELEMENTS (monitoring_actions),
 };
 
-/* Each API is a row; KMS and ElastiCache join as rows of their own, each
- * with its table of actions. */
+/* KMS (AWS JSON 1.1): each answer is a shape of its own; lists are paged
+ * by Marker and NextMarker. */
+#define KMS_SHAPE(action, type, mutating) \
+  { action, RDS_RESULT_SHAPE, NULL, NULL, type, FALSE, mutating, &rds_api_kms }
+#define KMS_NONE(action) \
+  { action, RDS_RESULT_NONE, NULL, NULL, NULL, FALSE, TRUE, &rds_api_kms }
+
+static const RdsAction kms_actions[] = {
+  KMS_SHAPE ("CreateKey", rds_key_description_get_type, TRUE),
+  KMS_SHAPE ("DescribeKey", rds_key_description_get_type, FALSE),
+  KMS_SHAPE ("ListKeys", rds_key_list_get_type, FALSE),
+  KMS_SHAPE ("ListAliases", rds_alias_list_get_type, FALSE),
+  KMS_NONE ("CreateAlias"),
+  KMS_NONE ("DeleteAlias"),
+  KMS_NONE ("UpdateAlias"),
+  KMS_NONE ("EnableKey"),
+  KMS_NONE ("DisableKey"),
+  KMS_SHAPE ("ScheduleKeyDeletion", rds_key_deletion_get_type, TRUE),
+  KMS_SHAPE ("CancelKeyDeletion", rds_key_deletion_get_type, TRUE),
+  KMS_NONE ("TagResource"),
+  KMS_NONE ("UntagResource"),
+  KMS_SHAPE ("ListResourceTags", rds_kms_tag_list_get_type, FALSE),
+};
+
+const RdsApi rds_api_kms = {
+  .service = "kms",
+  .protocol = RDS_PROTOCOL_JSON,
+  .version = "2014-11-01",
+  .target_prefix = "TrentService",
+  .actions = kms_actions,
+  .n_actions = G_N_ELEMENTS (kms_actions),
+};
+
+/* Each API is a row; ElastiCache joins as a row of its own, with its
+ * table of actions. */
 static const RdsApi * const apis[] = {
   &rds_api_rds,
   &rds_api_monitoring,
+  &rds_api_kms,
 };
 
 /* APIs added by rds_api_register (). */

@@ -41,9 +41,10 @@ typedef struct
   guint            n_actions;
 } RdsApi;
 
-/* The APIs the model describes: RDS and CloudWatch. */
+/* The APIs the model describes: RDS, CloudWatch and KMS. */
 extern const RdsApi rds_api_rds;
 extern const RdsApi rds_api_monitoring;
+extern const RdsApi rds_api_kms;
 
 const RdsApi    *rds_api_lookup        (const char   *service);
 GPtrArray       *rds_api_get_all       (void);

@@ -59,11 +59,29 @@ static const struct
   { RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, "DBClusterNotFoundFault", 404 },
   { RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "InvalidDBClusterStateFault", 400 },
   { RDS_AWS_ERROR_DB_SUBNET_GROUP_NOT_ALLOWED, "DBSubnetGroupNotAllowedFault", 400 },
+  { RDS_AWS_ERROR_SHARED_SNAPSHOT_QUOTA_EXCEEDED, "SharedSnapshotQuotaExceeded", 400 },
+  { RDS_AWS_ERROR_DB_INSTANCE_AUTOMATED_BACKUP_NOT_FOUND, "DBInstanceAutomatedBackupNotFound", 404 },
+  { RDS_AWS_ERROR_INVALID_DB_INSTANCE_AUTOMATED_BACKUP_STATE, "InvalidDBInstanceAutomatedBackupState", 400 },
+  { RDS_AWS_ERROR_INVALID_RESTORE, "InvalidRestoreFault", 400 },
+  { RDS_AWS_ERROR_POINT_IN_TIME_RESTORE_NOT_ENABLED, "PointInTimeRestoreNotEnabled", 400 },
   { RDS_AWS_ERROR_INVALID_NEXT_TOKEN, "InvalidNextToken", 400 },
   { RDS_AWS_ERROR_RESOURCE_NOT_FOUND, "ResourceNotFound", 404 },
   { RDS_AWS_ERROR_LIMIT_EXCEEDED, "LimitExceeded", 400 },
   { RDS_AWS_ERROR_SERIALIZATION, "SerializationException", 400 },
   { RDS_AWS_ERROR_UNKNOWN_OPERATION, "UnknownOperationException", 400 },
+  /* KMS answers its client errors with 400 */
+  { RDS_AWS_ERROR_NOT_FOUND, "NotFoundException", 400 },
+  { RDS_AWS_ERROR_DISABLED, "DisabledException", 400 },
+  { RDS_AWS_ERROR_KMS_INVALID_STATE, "KMSInvalidStateException", 400 },
+  { RDS_AWS_ERROR_ALREADY_EXISTS, "AlreadyExistsException", 400 },
+  { RDS_AWS_ERROR_VALIDATION, "ValidationException", 400 },
+  { RDS_AWS_ERROR_LIMIT_EXCEEDED_EXCEPTION, "LimitExceededException", 400 },
+  { RDS_AWS_ERROR_INVALID_ARN, "InvalidArnException", 400 },
+  { RDS_AWS_ERROR_UNSUPPORTED_OPERATION, "UnsupportedOperationException", 400 },
+  { RDS_AWS_ERROR_TAG, "TagException", 400 },
+  { RDS_AWS_ERROR_INVALID_MARKER, "InvalidMarkerException", 400 },
+  { RDS_AWS_ERROR_ACCESS_DENIED_EXCEPTION, "AccessDeniedException", 400 },
+  { RDS_AWS_ERROR_NOT_AUTHORIZED, "NotAuthorizedException", 400 },
 };
 
 const char *
@@ -201,6 +219,7 @@ static const struct
   { RDS_AWS_ERROR_KMS_KEY_NOT_ACCESSIBLE, "KmsKeyId" },
   { RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND, "CACertificateIdentifier" },
   { RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND, "OptionGroupName" },
+  { RDS_AWS_ERROR_INVALID_RESTORE, "RestoreTime" },
 };
 
 static gboolean

@@ -323,7 +323,8 @@ rds_problem_set_aws_error (const RdsProblem  *problem,
   if (problem->code == RDS_PROBLEM_WINDOWS_OVERLAP)
     return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                 "The backup window and maintenance window must not overlap.");
-  if (g_str_equal (parameter, "DBInstanceIdentifier") || g_str_equal (parameter, "DBSnapshotIdentifier"))
+  if (g_str_equal (parameter, "DBInstanceIdentifier") || g_str_equal (parameter, "DBSnapshotIdentifier") ||
+      g_str_equal (parameter, "NewDBInstanceIdentifier") || g_str_equal (parameter, "TargetDBSnapshotIdentifier"))
     return identifier_error (problem, error);
   if (g_str_equal (parameter, "MasterUsername"))
     return username_error (problem, error);

@@ -520,7 +520,10 @@ rds_rules_instance_action (RdsDbInstance     *instance,
       allowed = g_strcmp0 (status, "available") == 0;
       break;
     case RDS_INSTANCE_ACTION_START:
-      allowed = g_strcmp0 (status, "stopped") == 0;
+      /* Starting one that lost its KMS key recovers it, once the key is
+       * enabled again. */
+      allowed = g_strcmp0 (status, "stopped") == 0 ||
+                g_strcmp0 (status, "inaccessible-encryption-credentials-recoverable") == 0;
       break;
     case RDS_INSTANCE_ACTION_DELETE:
       allowed = status != NULL && g_strcmp0 (status, "deleting") != 0;
@@ -937,5 +940,6 @@ rds_rules_final_snapshot_possible (const char *status)
 {
   return g_strcmp0 (status, "creating") != 0 && g_strcmp0 (status, "failed") != 0 &&
          g_strcmp0 (status, "incompatible-restore") != 0 &&
-         g_strcmp0 (status, "incompatible-network") != 0;
+         g_strcmp0 (status, "incompatible-network") != 0 &&
+         !g_str_has_prefix (status != NULL ? status : "", "inaccessible-encryption-credentials");
 }

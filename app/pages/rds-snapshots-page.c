@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The session's DB snapshots in a table like the Databases page's, with
- * Take snapshot (of an instance picked in the dialog) and Delete snapshot
- * for a selected manual snapshot that is available.
+ * The session's DB snapshots in a table like the Databases page's, in tabs
+ * as the RDS console has them: manual snapshots, system (automated)
+ * snapshots, and those shared with this account. Take snapshot (of an
+ * instance picked in the dialog), and Delete snapshot for a selected manual
+ * snapshot that is available.
  */
 
 #include "config.h"
@@ -33,6 +35,12 @@ struct _RdsSnapshotsPage
 
   GtkWidget          *title_label;
   GtkWidget          *search_entry;
+  GtkWidget          *manual_tab;
+  GtkWidget          *system_tab;
+  GtkWidget          *shared_tab;
+  GtkWidget          *empty_page;
+  GtkFilterListModel *type_model;
+  GtkStringFilter    *type_filter;
   GtkWidget          *content_stack;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *time_column;
@@ -58,24 +66,92 @@ update_actions (RdsSnapshotsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", rds_page_get_session (RDS_PAGE (self)) != NULL);
 }
 
+/* The tab shown: which snapshots, and how the page speaks of them. */
+typedef struct
+{
+  const char *type;          /* SnapshotType */
+  const char *empty_title;
+  const char *empty_description;
+} Tab;
+
+static const Tab tabs[] = {
+  { "manual", N_("No Manual Snapshots"),
+    N_("Take a snapshot of a database to keep a copy of its storage until you delete it.") },
+  { "automated", N_("No System Snapshots"),
+    N_("RDS backs up each database with automated backups on once a day, in its backup window, "
+       "and keeps the backups for its backup retention period.") },
+  { "shared", N_("No Shared Snapshots"),
+    N_("Snapshots that other AWS accounts share with this one appear here.") },
+};
+
+/* "Manual snapshots (3)", or "(2 of 3)" while a search hides some. */
+static char *
+tab_title (const Tab *tab,
+           guint      shown,
+           guint      total)
+{
+  gboolean some = shown < total;
+
+  if (tab == &tabs[1])
+    /* Translators: the Snapshots page's title on its System tab (automated backups), with how
+     * many are shown of how many there are */
+    return some ? g_strdup_printf (_("System snapshots (%u of %u)"), shown, total)
+                /* Translators: the Snapshots page's title on its System tab, with how many there are */
+                : g_strdup_printf (_("System snapshots (%u)"), total);
+  if (tab == &tabs[2])
+    /* Translators: the Snapshots page's title on its Shared with me tab */
+    return some ? g_strdup_printf (_("Shared snapshots (%u of %u)"), shown, total)
+                /* Translators: the Snapshots page's title on its Shared with me tab */
+                : g_strdup_printf (_("Shared snapshots (%u)"), total);
+  /* Translators: the Snapshots page's title on its Manual tab while a search hides some:
+   * "Manual snapshots (2 of 40)" */
+  return some ? g_strdup_printf (_("Manual snapshots (%u of %u)"), shown, total)
+              /* Translators: the Snapshots page's title on its Manual tab, with how many there are */
+              : g_strdup_printf (_("Manual snapshots (%u)"), total);
+}
+
+static const Tab *
+current_tab (RdsSnapshotsPage *self)
+{
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->system_tab)))
+    return &tabs[1];
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->shared_tab)))
+    return &tabs[2];
+  return &tabs[0];
+}
+
 static void
 update_state (RdsSnapshotsPage *self)
 {
-  GListModel *all = rds_page_get_list (RDS_PAGE (self)) != NULL ? rds_resource_list_get_model (rds_page_get_list (RDS_PAGE (self))) : NULL;
-  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
+  RdsResourceList *list = rds_page_get_list (RDS_PAGE (self));
+  const Tab *tab = current_tab (self);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->type_model));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *title = NULL;
+  const char *page;
 
-  if (shown < total)
-    /* Translators: the Snapshots page's title while a search hides some: "Snapshots (2 of 40)" */
-    title = g_strdup_printf (_("Snapshots (%u of %u)"), shown, total);
-  else
-    /* Translators: the Snapshots page's title, with how many there are */
-    title = g_strdup_printf (_("Snapshots (%u)"), total);
+  title = tab_title (tab, shown, total);
   gtk_label_set_label (GTK_LABEL (self->title_label), title);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _(tab->empty_title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), _(tab->empty_description));
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack),
-                                    rds_widget_list_page (rds_page_get_list (RDS_PAGE (self)), shown));
+  if (list == NULL || (!rds_resource_list_get_loaded (list) && total == 0))
+    page = "loading";
+  else if (total == 0)
+    page = "empty";
+  else
+    page = shown == 0 ? "no-results" : "list";
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), page);
+}
+
+static void
+tab_toggled_cb (RdsSnapshotsPage *self,
+                GtkToggleButton  *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  gtk_string_filter_set_search (self->type_filter, current_tab (self)->type);
+  update_state (self);
 }
 
 static void
@@ -131,10 +207,18 @@ rds_snapshots_page_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->type_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->type_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  if (self->manual_tab != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->manual_tab, self);
+      g_signal_handlers_disconnect_by_data (self->system_tab, self);
+      g_signal_handlers_disconnect_by_data (self->shared_tab, self);
+    }
   g_clear_object (&self->snapshot_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_SNAPSHOTS_PAGE);
 
@@ -178,6 +262,12 @@ rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
                                                RESOURCE_PATH "/ui/rds-snapshots-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, manual_tab);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, system_tab);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, shared_tab);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, type_model);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, type_filter);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, time_column);
@@ -213,12 +303,35 @@ rds_snapshots_page_init (RdsSnapshotsPage *self)
                                   G_CALLBACK (update_actions), self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->type_model, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->manual_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
+  g_signal_connect_swapped (self->system_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
+  g_signal_connect_swapped (self->shared_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
 
   update_state (self);
   update_actions (self);
+}
+
+/**
+ * rds_snapshots_page_show_tab:
+ * @type: a SnapshotType: "manual", "automated" or "shared"
+ *
+ * Shows the tab of snapshots of @type.
+ */
+void
+rds_snapshots_page_show_tab (RdsSnapshotsPage *self,
+                             const char       *type)
+{
+  GtkWidget *buttons[] = { self->manual_tab, self->system_tab, self->shared_tab };
+
+  g_return_if_fail (RDS_IS_SNAPSHOTS_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    if (g_strcmp0 (tabs[i].type, type) == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[i]), TRUE);
 }
 
 GtkSingleSelection *

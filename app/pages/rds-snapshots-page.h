@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define RDS_TYPE_SNAPSHOTS_PAGE (rds_snapshots_page_get_type ())
 G_DECLARE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, RDS, SNAPSHOTS_PAGE, RdsPage)
 
+void                rds_snapshots_page_show_tab      (RdsSnapshotsPage *self,
+                                                      const char       *type);
 GtkSingleSelection *rds_snapshots_page_get_selection (RdsSnapshotsPage *self);
 
 G_END_DECLS

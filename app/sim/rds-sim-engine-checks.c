@@ -225,32 +225,15 @@ _rds_sim_check_pi_retention (int      days,
                         "of 31 up to 713 (months), or 731.", days);
 }
 
-/* Resolves a KMS key the way RDS records it: as a key ARN of the Region. */
+/* Resolves a KMS key the way RDS records it: as a key ARN of the Region,
+ * of a key there that is enabled (rds-sim-engine-kms.c). */
 char *
 _rds_sim_resolve_kms_key (RdsSimEngine  *self,
                           RdsSimRegion  *region,
                           const char    *key,
                           GError       **error)
 {
-  g_autofree char *prefix = g_strdup_printf ("arn:aws:kms:%s:%s:", region->info->name,
-                                             rds_sim_engine_get_account_id (self));
-  gboolean is_uuid = strlen (key) == 36;
-
-  for (guint i = 0; is_uuid && i < 36; i++)
-    is_uuid = (i == 8 || i == 13 || i == 18 || i == 23) ? key[i] == '-' : g_ascii_isxdigit (key[i]);
-
-  if (g_str_equal (key, "alias/aws/rds") || g_str_equal (key, region->default_kms_key))
-    return g_strdup (region->default_kms_key);
-  if (is_uuid)
-    return g_strconcat (prefix, "key/", key, NULL);
-  if (g_str_has_prefix (key, prefix) && g_str_has_prefix (key + strlen (prefix), "key/"))
-    return g_strdup (key);
-
-  g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_KMS_KEY_NOT_ACCESSIBLE,
-               "The specified KMS key [%s] does not exist, is not enabled or you do not have "
-               "permissions to access it. Use alias/aws/rds, or a key ID or key ARN of this "
-               "Region.", key);
-  return NULL;
+  return _rds_sim_kms_resolve_for_rds (self, region, key, error);
 }
 
 gboolean

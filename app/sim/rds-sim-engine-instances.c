@@ -51,6 +51,8 @@ static const char * const op_names[RDS_SIM_N_OPS] = {
   [RDS_SIM_OP_RECOVER] = "recover",
   [RDS_SIM_OP_REPLICATE] = "replicate",
   [RDS_SIM_OP_PROMOTE] = "promote",
+  [RDS_SIM_OP_BACKUP] = "backup",
+  [RDS_SIM_OP_RENAME] = "rename",
 };
 
 const char *
@@ -82,6 +84,8 @@ instance_free (RdsSimResource *resource)
 
   g_clear_object (&instance->model);
   rds_sim_workload_clear (&instance->workload);
+  g_clear_pointer (&instance->automated, g_ptr_array_unref);
+  g_free (instance->restore_note);
   g_free (instance);
 }
 
@@ -1171,15 +1175,20 @@ finish_create (RdsSimEngine   *self,
     rds_shape_set_string (secret, "secret-status", "active");
 
   _rds_sim_instance_emit (self, instance, "DB instance created.", "creation", now);
+  if (instance->restore_note != NULL)
+    _rds_sim_instance_emit (self, instance, instance->restore_note, "restoration", now);
+  g_clear_pointer (&instance->restore_note, g_free);
   _rds_sim_instance_record_start (self, instance, now);
 
   if (instance->replication == RDS_SIM_REPLICATION_STARTING)
     _rds_sim_replica_finish_create (self, instance, now);
   else if (rds_shape_get_int (model, "backup-retention-period") > 0)
     {
+      gint64 due = now + _rds_sim_instance_hashed_duration (self, instance, "first-backup", now, 60, 150);
+
       _rds_sim_instance_emit (self, instance, "Backing up DB instance.", "backup", now);
-      _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_FIRST_BACKUP, "backing-up",
-                                  now + _rds_sim_instance_hashed_duration (self, instance, "first-backup", now, 60, 150));
+      _rds_sim_backup_take (self, instance, now, due);
+      _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_FIRST_BACKUP, "backing-up", due);
     }
   else
     {
@@ -1327,7 +1336,6 @@ static const struct
   const char *field;
 } unsupported[] = {
   { "EngineVersion", "engine-version" },
-  { "NewDBInstanceIdentifier", "db-instance-identifier" },
   { "LicenseModel", "license-model" },
 };
 
@@ -1394,6 +1402,51 @@ modify_duration (RdsSimEngine   *self,
   return longest;
 }
 
+/* Renaming: the new name and endpoint at once, clients reconnect while
+ * it is renaming. */
+static void
+rename_instance (RdsSimEngine   *self,
+                 RdsSimInstance *instance,
+                 const char     *new_id,
+                 gint64          now)
+{
+  RdsShape *model = shape (instance);
+  RdsShape *endpoint = rds_shape_get_object (model, "endpoint");
+  g_autofree char *old_id = g_strdup (instance_id (instance));
+  g_autofree char *old_arn = g_strdup (rds_db_instance_get_arn (instance->model));
+  g_autofree char *arn = _rds_sim_engine_arn (self, instance->region, "db", new_id);
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) related = _rds_sim_replicas_find_related (instance);
+
+  _rds_sim_resource_rekey (self, &instance->resource, new_id);
+  rds_shape_set_string (model, "db-instance-arn", arn);
+  if (endpoint != NULL)
+    {
+      g_autofree char *address = g_strdup_printf ("%s.%s.%s.rds.amazonaws.com", new_id,
+                                                  instance->region->endpoint_label,
+                                                  instance->region->info->name);
+      g_autoptr(RdsShape) renamed = rds_shape_copy (endpoint);
+
+      rds_shape_set_string (renamed, "address", address);
+      rds_shape_set_object (model, "endpoint", renamed);
+    }
+  _rds_sim_replicas_renamed (self, instance, related, old_id, old_arn);
+
+  message = g_strdup_printf ("Renamed DB instance from %s to %s.", old_id, new_id);
+  _rds_sim_instance_emit (self, instance, message, "configuration change", now);
+  _rds_sim_instance_dirty (self, instance);
+}
+
+static void
+finish_rename (RdsSimEngine   *self,
+               RdsSimInstance *instance,
+               gint64          now)
+{
+  _rds_sim_instance_emit (self, instance, "DB instance restarted.", "availability", now);
+  _rds_sim_instance_record_start (self, instance, now);
+  _rds_sim_instance_become_available (self, instance, now);
+}
+
 static void
 begin_applying (RdsSimEngine   *self,
                 RdsSimInstance *instance,
@@ -1403,9 +1456,25 @@ begin_applying (RdsSimEngine   *self,
   gboolean multi_az = rds_shape_get_boolean (shape (instance), "multi-az");
   RdsTristate multi_az_pending = rds_shape_get_tristate (values, "multi-az");
   int retention_pending = rds_shape_get_int (values, "backup-retention-period");
+  g_autofree char *new_id = g_strdup (rds_shape_get_string (values, "db-instance-identifier"));
   gint64 due;
 
   _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
+
+  if (new_id != NULL)
+    {
+      rds_shape_set_string (values, "db-instance-identifier", NULL);
+      /* The name may have been taken since it was asked for. */
+      if (g_tree_lookup (RDS_SIM_INSTANCES (instance->region), new_id) == NULL)
+        rename_instance (self, instance, new_id, now);
+      if (rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (values)))
+        {
+          _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
+          _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_RENAME, "renaming",
+                                      now + _rds_sim_instance_hashed_duration (self, instance, "rename", now, 60, 120));
+          return;
+        }
+    }
 
   if (rds_shape_get_string (values, "db-instance-class") != NULL)
     _rds_sim_instance_emit (self, instance, "Applying modification to database instance class", "configuration change", now);
@@ -1454,6 +1523,7 @@ _rds_sim_instance_finish_modify (RdsSimEngine   *self,
   int iops = rds_shape_get_int (values, "iops");
   int throughput = rds_shape_get_int (values, "storage-throughput");
   int retention = rds_shape_get_int (values, "backup-retention-period");
+  int old_retention = rds_shape_get_int (model, "backup-retention-period");
   gboolean storage_changed = allocated >= 0 || storage_type != NULL || iops >= 0 || throughput >= 0;
 
   /* A conversion to Multi-AZ ends when its standby is in sync. */
@@ -1586,6 +1656,19 @@ _rds_sim_instance_finish_modify (RdsSimEngine   *self,
                                 now + _rds_sim_instance_hashed_duration (self, instance, "optimize", now, 3600, 10800));
   else
     _rds_sim_instance_become_available (self, instance, now);
+
+  /* Backups turned off go with their snapshots; turned on, they begin
+   * with one at once. */
+  if (retention == 0 && old_retention > 0)
+    _rds_sim_backup_delete_all (self, instance);
+  else if (retention > 0 && old_retention == 0)
+    {
+      _rds_sim_instance_emit (self, instance, "Backing up DB instance.", "backup", now);
+      _rds_sim_backup_take (self, instance, now,
+                            now + _rds_sim_instance_hashed_duration (self, instance, "enable-backup", now, 60, 180));
+    }
+  if (retention >= 0)
+    _rds_sim_backup_schedule (self, instance, now);
 }
 
 RdsQueryResult *
@@ -1602,6 +1685,7 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   const char *backup_text, *maintenance_text, *subnet_group, *option_group_request;
   g_autofree char *option_group = NULL;
   g_autofree char *pi_kms_key = NULL;
+  g_autofree char *new_id = NULL;
   g_auto(GStrv) security_groups = NULL;
   RdsSimStorage storage;
   RdsSimStorage current;
@@ -1635,6 +1719,21 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
   if (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_MODIFY, error))
     return NULL;
+
+  if (rds_request_has (request, "NewDBInstanceIdentifier"))
+    {
+      new_id = g_ascii_strdown (rds_request_get_string (request, "NewDBInstanceIdentifier"), -1);
+      if (!rds_rules_check_identifier ("NewDBInstanceIdentifier", new_id, 63, error))
+        return NULL;
+      if (g_str_equal (new_id, instance_id (instance)))
+        g_clear_pointer (&new_id, g_free);
+      else if (g_tree_lookup (RDS_SIM_INSTANCES (region), new_id) != NULL)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS,
+                       "DB instance already exists: %s is the name of another DB instance.", new_id);
+          return NULL;
+        }
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
     {
@@ -1862,6 +1961,9 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
   had_pending = !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (_rds_sim_instance_pending (instance)));
   g_object_freeze_notify (G_OBJECT (model));
 
+  if (new_id != NULL)
+    rds_shape_set_string (_rds_sim_instance_pending (instance), "db-instance-identifier", new_id);
+
   if (class_name != NULL && !g_str_equal (class_name, rds_shape_get_string (model, "db-instance-class")))
     rds_shape_set_string (_rds_sim_instance_pending (instance), "db-instance-class", class_name);
   else if (class_name != NULL)
@@ -1909,6 +2011,8 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
           /* Non-zero to non-zero applies at once, without an outage. */
           rds_shape_set_int (_rds_sim_instance_pending (instance), "backup-retention-period", -1);
           rds_shape_set_int (model, "backup-retention-period", retention);
+          /* A shorter period lets the oldest backups go now. */
+          _rds_sim_backup_expire (self, instance, now);
         }
     }
 
@@ -2175,12 +2279,13 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
   const char *status;
   const char *final_snapshot;
   g_autofree char *final_lower = NULL;
-  gboolean skip_final = FALSE;
+  gboolean skip_final = FALSE, delete_backups = TRUE;
   gint64 now = rds_sim_engine_get_now (self);
   gint64 due;
 
   instance = lookup_required (region, request, error);
-  if (instance == NULL || !rds_request_get_boolean (request, "SkipFinalSnapshot", &skip_final, error))
+  if (instance == NULL || !rds_request_get_boolean (request, "SkipFinalSnapshot", &skip_final, error) ||
+      !rds_request_get_boolean (request, "DeleteAutomatedBackups", &delete_backups, error))
     return NULL;
 
   status = rds_db_instance_get_status (instance->model);
@@ -2247,6 +2352,12 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
     _rds_sim_replicas_source_deleted (self, instance, now);
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
 
+  /* Its automated backups go with it, or stay behind, restorable to now. */
+  if (delete_backups)
+    _rds_sim_backup_delete_all (self, instance);
+  else
+    _rds_sim_backup_retain (self, instance, now);
+
   due = now;
   if (final_lower != NULL)
     {
@@ -2291,6 +2402,12 @@ instance_fire (RdsSimEngine   *self,
       return;
     }
 
+  if (kind == RDS_SIM_TIMER_BACKUP)
+    {
+      _rds_sim_backup_fire (self, instance, now);
+      return;
+    }
+
   if (kind == RDS_SIM_TIMER_RESTART)
     {
       _rds_sim_instance_emit (self, instance, "DB instance is being started due to it exceeding the maximum allowed "
@@ -2329,6 +2446,13 @@ instance_fire (RdsSimEngine   *self,
       _rds_sim_instance_emit (self, instance, "Finished DB Instance backup.", "backup", now);
       rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", NULL);
       _rds_sim_instance_become_available (self, instance, now);
+      _rds_sim_backup_schedule (self, instance, now);
+      break;
+    case RDS_SIM_OP_BACKUP:
+      _rds_sim_backup_finish (self, instance, now);
+      break;
+    case RDS_SIM_OP_RENAME:
+      finish_rename (self, instance, now);
       break;
     case RDS_SIM_OP_REBOOT:
       finish_reboot (self, instance, now);
@@ -2375,7 +2499,7 @@ instance_fire (RdsSimEngine   *self,
 /* Saving and loading */
 
 static const char * const timer_names[RDS_SIM_N_TIMERS] = {
-  "step", "restart", "maintenance", "storage", "standby"
+  "step", "restart", "maintenance", "storage", "standby", "backup"
 };
 
 /* Saved: {"op": …, "due": {"step": …, …}, "failover": …, "lastStorageChange": …, "port": …} */
@@ -2425,6 +2549,10 @@ instance_save (RdsSimResource *resource,
     json_object_set_string_member (sim, "replication", _rds_sim_replication_get_name (instance->replication));
   if (instance->replica_snapshot != 0)
     json_object_set_int_member (sim, "replicaSnapshot", instance->replica_snapshot);
+  if (instance->restore_note != NULL)
+    json_object_set_string_member (sim, "restoreNote", instance->restore_note);
+  if (instance->automated != NULL && instance->automated->len > 0)
+    json_object_set_array_member (sim, "automated", _rds_sim_backup_save_names (instance->automated));
   json_object_set_member (sim, "workload", rds_sim_workload_save (&instance->workload));
 }
 
@@ -2500,6 +2628,8 @@ instance_load (RdsSimRegion  *region,
   instance->standby_started = json_object_get_int_member_with_default (sim, "standbyStarted", 0);
   instance->standby_conversion = json_object_get_boolean_member_with_default (sim, "standbyConversion", FALSE);
   instance->replica_snapshot = json_object_get_int_member_with_default (sim, "replicaSnapshot", 0);
+  instance->automated = _rds_sim_backup_load_names (sim);
+  instance->restore_note = g_strdup (json_object_get_string_member_with_default (sim, "restoreNote", NULL));
   if (json_object_has_member (sim, "standbyZone"))
     instance->standby_zone = g_intern_string (json_object_get_string_member (sim, "standbyZone"));
   if (!json_object_has_member (sim, "standby") && rds_shape_get_boolean (model, "multi-az"))
@@ -2551,6 +2681,8 @@ static const RdsSimAction instance_actions[] = {
   { "StopDBInstance", _rds_sim_action_stop_db_instance },
   { "StartDBInstance", _rds_sim_action_start_db_instance },
   { "DeleteDBInstance", _rds_sim_action_delete_db_instance },
+  { "RestoreDBInstanceFromDBSnapshot", _rds_sim_action_restore_db_instance_from_db_snapshot },
+  { "RestoreDBInstanceToPointInTime", _rds_sim_action_restore_db_instance_to_point_in_time },
   { NULL }
 };
 

@@ -7,6 +7,7 @@
 
 #include "rds-aws-error.h"
 #include "rds-db-instance.h"
+#include "rds-db-instance-automated-backup.h"
 #include "rds-db-parameter-group.h"
 #include "rds-db-snapshot.h"
 #include "rds-db-subnet-group.h"
@@ -32,6 +33,7 @@ typedef enum
   RDS_SIM_TIMER_MAINTENANCE,  /* the maintenance window applies pending changes */
   RDS_SIM_TIMER_STORAGE,      /* free space crosses a line: low, autoscaling, full */
   RDS_SIM_TIMER_STANDBY,      /* the end of a step of building the Multi-AZ standby */
+  RDS_SIM_TIMER_BACKUP,       /* the daily automated backup, in the backup window */
   RDS_SIM_N_TIMERS
 } RdsSimTimerKind;
 
@@ -53,6 +55,8 @@ typedef enum
   RDS_SIM_OP_RECOVER,         /* rebooting: back on a new host or from backups */
   RDS_SIM_OP_REPLICATE,       /* modifying: a new replica sets up replication */
   RDS_SIM_OP_PROMOTE,         /* modifying: a replica stops replicating */
+  RDS_SIM_OP_BACKUP,          /* backing-up: the daily automated backup */
+  RDS_SIM_OP_RENAME,          /* renaming */
   RDS_SIM_N_OPS
 } RdsSimOp;
 
@@ -124,7 +128,26 @@ struct _RdsSimInstance
   gboolean        failover_automatic;      /* the failover under way was not asked for */
   RdsSimReplication replication;
   gint64          replica_snapshot;        /* how far in its source's history a new replica is */
+
+  /* Automated backups: the identifiers of its automated snapshots, oldest
+   * first (they keep their names when it is renamed). */
+  GPtrArray      *automated;
+  char           *restore_note;            /* a restore's event, said when it is created */
 };
+
+/* What an instance deleted with DeleteAutomatedBackups=false leaves: its
+ * automated snapshots, restorable until they expire. Keyed by the
+ * instance's DbiResourceId; its one timer is the next expiry. */
+typedef struct
+{
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbInstanceAutomatedBackup) };
+  };
+  GPtrArray      *automated;               /* as RdsSimInstance's */
+  RdsDbInstance  *instance;                /* the instance as it was, for restores */
+} RdsSimRetainedBackup;
 
 /* What an instance said about its storage, once per storage change. */
 typedef enum
@@ -144,6 +167,7 @@ struct _RdsSimSnapshot
     struct { RDS_SIM_RESOURCE_FIELDS (RdsDbSnapshot) };
   };
   gint64          started;
+  char          **restore;                 /* shared with: account IDs, or "all"; NULL when private */
 };
 
 void _rds_sim_kinds_freeze (void);
@@ -151,6 +175,9 @@ void _rds_sim_kinds_freeze (void);
 extern RdsSimKind _rds_sim_kind_db_instance;
 extern RdsSimKind _rds_sim_kind_db_snapshot;
 extern RdsSimKind _rds_sim_kind_metric_alarm;
+extern RdsSimKind _rds_sim_kind_retained_backup;
+extern RdsSimKind _rds_sim_kind_kms_key;
+extern RdsSimKind _rds_sim_kind_kms_alias;
 
 struct _RdsSimRegion
 {
@@ -231,6 +258,9 @@ void            _rds_sim_region_add              (RdsSimRegion    *region,
                                                   RdsSimResource  *resource);
 void            _rds_sim_resource_remove         (RdsSimEngine    *self,
                                                   RdsSimResource  *resource);
+void            _rds_sim_resource_rekey          (RdsSimEngine    *self,
+                                                  RdsSimResource  *resource,
+                                                  const char      *new_id);
 RdsSimResource *_rds_sim_region_lookup           (RdsSimRegion    *region,
                                                   const RdsSimKind *kind,
                                                   const char      *identifier,
@@ -451,6 +481,12 @@ gboolean        _rds_sim_instance_replica_lag        (RdsSimInstance  *replica,
                                                       gint64           minute,
                                                       double          *value);
 guint           _rds_sim_instance_count_replicas     (RdsSimInstance  *instance);
+GPtrArray      *_rds_sim_replicas_find_related       (RdsSimInstance  *instance);
+void            _rds_sim_replicas_renamed            (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      GPtrArray       *related,
+                                                      const char      *old_id,
+                                                      const char      *old_arn);
 const char     *_rds_sim_replication_get_name        (RdsSimReplication state);
 gboolean        _rds_sim_replication_from_name       (const char      *name,
                                                       RdsSimReplication *state);
@@ -477,6 +513,50 @@ void            _rds_sim_snapshot_refresh             (RdsSimSnapshot  *snapshot
 RdsSimSnapshot *_rds_sim_snapshot_lookup              (RdsSimRegion    *region,
                                                        const char      *identifier,
                                                        GError         **error);
+
+/* rds-sim-engine-backups.c: automated backups */
+RdsQueryResult *_rds_sim_action_describe_db_instance_automated_backups (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_delete_db_instance_automated_backup (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+void            _rds_sim_backup_take                  (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now,
+                                                       gint64           due);
+void            _rds_sim_backup_schedule              (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now);
+void            _rds_sim_backup_fire                  (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now);
+void            _rds_sim_backup_finish                (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now);
+void            _rds_sim_backup_expire                (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now);
+void            _rds_sim_backup_delete_all            (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance);
+void            _rds_sim_backup_retain                (RdsSimEngine    *self,
+                                                       RdsSimInstance  *instance,
+                                                       gint64           now);
+gint64          _rds_sim_backup_earliest              (RdsSimRegion    *region,
+                                                       GPtrArray       *automated);
+RdsSimSnapshot *_rds_sim_backup_base                  (RdsSimRegion    *region,
+                                                       GPtrArray       *automated,
+                                                       gint64           time);
+gboolean        _rds_sim_backup_lookup                (RdsSimEngine    *self,
+                                                       RdsSimRegion    *region,
+                                                       const char      *resource_id,
+                                                       const char      *arn,
+                                                       RdsSimInstance **instance,
+                                                       RdsSimRetainedBackup **retained,
+                                                       GError         **error);
+GPtrArray      *_rds_sim_retained_get_automated       (RdsSimRetainedBackup *retained);
+JsonArray      *_rds_sim_backup_save_names            (GPtrArray       *automated);
+GPtrArray      *_rds_sim_backup_load_names            (JsonObject      *sim);
+
+/* rds-sim-engine-restores.c: new instances from backups */
+RdsQueryResult *_rds_sim_action_restore_db_instance_from_db_snapshot (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
+RdsQueryResult *_rds_sim_action_restore_db_instance_to_point_in_time (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
 
 /* rds-sim-engine-metrics.c: CloudWatch's */
 RdsQueryResult *_rds_sim_action_get_metric_statistics (RdsSimEngine *, RdsSimRegion *, RdsRequest *, GError **);
@@ -516,5 +596,11 @@ gboolean        _rds_rules_check_tags                          (GPtrArray       
                                                               GError         **error);
 void            _rds_sim_merge_tags                          (GListStore      *list,
                                                               GPtrArray       *tags);
+
+/* rds-sim-engine-kms.c: KMS keys and aliases */
+char           *_rds_sim_kms_resolve_for_rds          (RdsSimEngine    *self,
+                                                       RdsSimRegion    *region,
+                                                       const char      *text,
+                                                       GError         **error);
 
 G_END_DECLS

@@ -784,6 +784,13 @@ _rds_sim_replica_complete_promotion (RdsSimEngine   *self,
   rds_shape_set_int (values, "backup-retention-period", -1);
   _rds_sim_instance_emit (self, replica, "Promoted the read replica to a standalone DB instance; replication "
                           "has stopped.", "read replica", now);
+  /* Its own backups begin with one at once. */
+  if (rds_shape_get_int (shape (replica), "backup-retention-period") > 0)
+    {
+      _rds_sim_backup_take (self, replica, now,
+                            now + _rds_sim_instance_hashed_duration (self, replica, "promote-backup", now, 60, 180));
+      _rds_sim_backup_schedule (self, replica, now);
+    }
 }
 
 /* Replication has stopped: the instance restarts on its own. */
@@ -798,6 +805,68 @@ _rds_sim_replica_finish_promote (RdsSimEngine   *self,
                               now + _rds_sim_instance_hashed_duration (self, replica, "promote-reboot", now, 60, 120));
   /* Its own replicas, if any, wait for it to restart. */
   _rds_sim_replication_update (self, replica, now);
+}
+
+/* In @model's @field, @from becomes @to. */
+static void
+replace_name (RdsShape   *model,
+              const char *field,
+              const char *from,
+              const char *to)
+{
+  const char * const *names = rds_shape_get_strv (model, field);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) next = NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_strv_builder_add (builder, g_str_equal (names[i], from) ? to : names[i]);
+  next = g_strv_builder_end (builder);
+  rds_shape_set_strv (model, field, (const char * const *) next);
+}
+
+/**
+ * _rds_sim_replicas_find_related:
+ *
+ * Returns: (transfer container): @instance's source, if it is a replica,
+ *   then its replicas: those that name it, which a rename must tell
+ */
+GPtrArray *
+_rds_sim_replicas_find_related (RdsSimInstance *instance)
+{
+  GPtrArray *related = replicas_of (instance);
+  RdsSimInstance *source = _rds_sim_instance_get_source (instance);
+
+  g_ptr_array_insert (related, 0, source);
+  return related;
+}
+
+/**
+ * _rds_sim_replicas_renamed:
+ * @related: from _rds_sim_replicas_find_related(), before the rename
+ *
+ * @instance was @old_id (@old_arn): its source and replicas name it anew.
+ */
+void
+_rds_sim_replicas_renamed (RdsSimEngine   *self,
+                           RdsSimInstance *instance,
+                           GPtrArray      *related,
+                           const char     *old_id,
+                           const char     *old_arn)
+{
+  for (guint i = 0; i < related->len; i++)
+    {
+      RdsSimInstance *other = g_ptr_array_index (related, i);
+
+      if (other == NULL)
+        continue;
+      if (i == 0)
+        replace_name (shape (other), "read-replica-db-instance-identifiers",
+                      other->region == instance->region ? old_id : old_arn, reference (instance, other->region));
+      else
+        rds_shape_set_string (shape (other), "read-replica-source-db-instance-identifier",
+                              reference (instance, other->region));
+      _rds_sim_instance_dirty (self, other);
+    }
 }
 
 /**

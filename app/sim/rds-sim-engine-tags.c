@@ -97,6 +97,17 @@ _rds_sim_merge_tags (GListStore *list,
     }
 }
 
+/* Only RDS's own kinds keep tags in a TagList (not KMS keys, not alarms). */
+static gboolean
+has_tag_list (const RdsSimKind *kind)
+{
+  RdsShapeClass *klass = g_type_class_ref (kind->model_type ());
+  gboolean found = rds_shape_class_find_field (klass, "tag-list") != NULL;
+
+  g_type_class_unref (klass);
+  return found;
+}
+
 /* Finds the resource an ARN names: arn:aws:rds:<region>:<account>:<type>:<name>. */
 static RdsSimResource *
 find_resource (RdsSimEngine  *self,
@@ -121,7 +132,7 @@ find_resource (RdsSimEngine  *self,
     {
       const RdsSimKind *kind = rds_sim_kind_get (i);
 
-      if (g_str_equal (kind->arn_type, parts[5]))
+      if (g_str_equal (kind->arn_type, parts[5]) && has_tag_list (kind))
         return _rds_sim_region_lookup (region, kind, parts[6], error);
     }
 

@@ -238,6 +238,44 @@ _rds_sim_resource_remove (RdsSimEngine   *self,
 }
 
 /**
+ * _rds_sim_resource_rekey:
+ * @new_id: the resource's new identifier, free in its Region
+ *
+ * Renames a resource: it is saved under @new_id and its old record goes,
+ * its timers kept.
+ */
+void
+_rds_sim_resource_rekey (RdsSimEngine   *self,
+                         RdsSimResource *resource,
+                         const char     *new_id)
+{
+  GTree *tree = _rds_sim_region_resources (resource->region, resource->kind);
+  gint64 due[RDS_SIM_MAX_TIMERS];
+  gpointer old_key = NULL;
+
+  /* Timers order themselves by the identifier: set again after. */
+  for (guint i = 0; i < RDS_SIM_MAX_TIMERS; i++)
+    {
+      due[i] = resource->due[i];
+      _rds_sim_engine_schedule (self, resource, i, 0);
+    }
+
+  _rds_sim_engine_mark_dirty (self, resource->kind, resource->region, resource->id);
+  if (g_tree_lookup_extended (tree, resource->id, &old_key, NULL))
+    g_tree_steal (tree, resource->id);
+  g_free (old_key);
+
+  rds_shape_set_string (resource->shape, resource->kind->id_property, new_id);
+  resource->id = g_strdup (new_id);
+  g_tree_insert (tree, (gpointer) resource->id, resource);
+
+  for (guint i = 0; i < RDS_SIM_MAX_TIMERS; i++)
+    if (due[i] != 0)
+      _rds_sim_engine_schedule (self, resource, i, due[i]);
+  _rds_sim_resource_changed (self, resource);
+}
+
+/**
  * _rds_sim_region_lookup:
  * @identifier: as the request gave it; identifiers are not case-sensitive
  *
@@ -823,18 +861,31 @@ rds_sim_engine_advance (RdsSimEngine *self,
 
 /* Events */
 
+#define PRUNE_BATCH 1024
+
 static void
 prune_events (RdsSimRegion *region,
               gint64        now)
 {
   gint64 horizon = now - USEC ((gint64) RDS_SIM_EVENT_RETENTION_DAYS * 86400);
-  guint n = 0;
+  guint n = 0, high = region->events->len;
 
-  while (n < region->events->len &&
-         rds_event_get_date (g_ptr_array_index (region->events, n)) < horizon)
-    n++;
+  /* How many are older than the horizon: they are in date order. */
+  while (n < high)
+    {
+      guint middle = n + (high - n) / 2;
 
-  if (n > 0)
+      if (rds_event_get_date (g_ptr_array_index (region->events, middle)) < horizon)
+        n = middle + 1;
+      else
+        high = middle;
+    }
+
+  /* In batches: moving every event to drop the oldest one costs more than
+   * the events themselves. DescribeEvents shows none older than 14 days
+   * anyway; the batch is a fixed size so that a state loaded back prunes
+   * as its original did. */
+  if (n >= PRUNE_BATCH)
     {
       g_ptr_array_remove_range (region->events, 0, n);
       region->events_base += n;

@@ -25,7 +25,7 @@ typedef struct _RdsSimRegion   RdsSimRegion;
 typedef struct _RdsSimKind     RdsSimKind;
 typedef struct _RdsSimResource RdsSimResource;
 
-#define RDS_SIM_MAX_TIMERS 5
+#define RDS_SIM_MAX_TIMERS 6
 
 /* What every resource starts with, so that one of any kind can be handled
  * as an RdsSimResource. A kind's own struct opens with

@@ -37,6 +37,8 @@ static const StatusInfo statuses[] = {
   { "deleting", N_("Deleting"), RDS_STATUS_KIND_PROGRESS },
   { "failed", N_("Failed"), RDS_STATUS_KIND_ERROR },
   { "inaccessible-encryption-credentials", N_("Inaccessible-encryption-credentials"), RDS_STATUS_KIND_ERROR },
+  { "inaccessible-encryption-credentials-recoverable", N_("Inaccessible-encryption-credentials-recoverable"),
+    RDS_STATUS_KIND_ERROR },
   { "incompatible-network", N_("Incompatible-network"), RDS_STATUS_KIND_ERROR },
   { "incompatible-option-group", N_("Incompatible-option-group"), RDS_STATUS_KIND_ERROR },
   { "incompatible-parameters", N_("Incompatible-parameters"), RDS_STATUS_KIND_ERROR },

@@ -17,12 +17,23 @@ CLI_MODELS = "/usr/lib/python3/dist-packages/awscli/botocore/data"
 SERVICES = {
     "rds": ("2014-10-31", "{http://rds.amazonaws.com/doc/2014-10-31/}"),
     "cloudwatch": ("2010-08-01", "{http://monitoring.amazonaws.com/doc/2010-08-01/}"),
+    # AWS JSON 1.1: JSON answers, no namespace.
+    "kms": ("2014-11-01", None),
 }
 GENERIC_ERRORS = {
     "InvalidParameterValue": 400, "InvalidParameterCombination": 400, "MissingParameter": 400,
     "InvalidAction": 400, "MalformedQueryString": 404, "Throttling": 400, "AccessDenied": 403,
     "InternalFailure": 500, "ServiceUnavailable": 503, "MissingAuthenticationToken": 403,
     "IncompleteSignature": 400, "InvalidClientTokenId": 403, "SignatureDoesNotMatch": 403,
+}
+
+# What a JSON service answers besides its model's exceptions. KMS names a
+# reserved alias (alias/aws/...) NotAuthorizedException.
+JSON_GENERIC_ERRORS = {
+    "ValidationException": 400, "AccessDeniedException": 400, "SerializationException": 400,
+    "UnknownOperationException": 400, "ThrottlingException": 400, "UnrecognizedClientException": 400,
+    "InvalidSignatureException": 400, "IncompleteSignature": 400, "NotAuthorizedException": 400,
+    "InternalFailure": 500, "ServiceUnavailable": 503,
 }
 
 
@@ -56,6 +67,9 @@ class ModelChecker:
 
     def check(self, operation, status, body):
         self.checked += 1
+        if self.namespace is None:
+            self.check_json(operation, status, body)
+            return
         try:
             root = ET.fromstring(body)
         except ET.ParseError as e:
@@ -177,6 +191,87 @@ class ModelChecker:
                 raise ValueError("%r is not one of %s" % (text, shape["enum"]))
         except ValueError as e:
             self.problem("%s: bad %s value: %s" % (path, kind, e))
+
+    # AWS JSON 1.1
+
+    def check_json(self, operation, status, body):
+        try:
+            document = json.loads(body or b"{}")
+        except ValueError as e:
+            self.problem("%s: not JSON: %s" % (operation, e))
+            return
+        if not isinstance(document, dict):
+            self.problem("%s: the answer is not a JSON object" % operation)
+            return
+        if status >= 300:
+            self.check_json_error(operation, status, document)
+            return
+        output = self.model["operations"][operation].get("output")
+        if output is None:
+            if document:
+                self.problem("%s: answers %r, the model says nothing" % (operation, document))
+            return
+        self.check_json_shape(document, output["shape"], operation)
+
+    def check_json_error(self, operation, status, document):
+        code = str(document.get("__type", "")).split("#")[-1]
+        if not document.get("message"):
+            self.problem("%s: error %s has no message" % (operation, code))
+        if code in JSON_GENERIC_ERRORS:
+            expected = JSON_GENERIC_ERRORS[code]
+        elif code in self.error_codes:
+            shape_name, expected = self.error_codes[code]
+            allowed = [e["shape"] for e in self.model["operations"][operation].get("errors", [])]
+            if shape_name not in allowed:
+                self.problem("%s: error %s is not one the model lists for it" % (operation, code))
+        else:
+            self.problem("%s: unknown error code %r" % (operation, code))
+            return
+        if status != expected:
+            self.problem("%s: error %s with HTTP %d, expected %d" % (operation, code, status, expected))
+
+    def check_json_shape(self, value, shape_name, path):
+        shape = self.shapes[shape_name]
+        kind = shape["type"]
+        if kind == "structure":
+            if not isinstance(value, dict):
+                self.problem("%s: a %s that is not an object" % (path, shape_name))
+                return
+            for name, member in value.items():
+                if name not in shape["members"]:
+                    self.problem("%s: %s is not a member of %s" % (path, name, shape_name))
+                    continue
+                self.check_json_shape(member, shape["members"][name]["shape"], path + "." + name)
+        elif kind == "list":
+            if not isinstance(value, list):
+                self.problem("%s: a list that is not an array" % path)
+                return
+            for item in value:
+                self.check_json_shape(item, shape["member"]["shape"], path + "[]")
+        elif kind == "map":
+            if not isinstance(value, dict):
+                self.problem("%s: a map that is not an object" % path)
+                return
+            for item in value.values():
+                self.check_json_shape(item, shape["value"]["shape"], path + "{}")
+        elif kind in ("integer", "long"):
+            if not isinstance(value, int) or isinstance(value, bool):
+                self.problem("%s: %r is not an integer" % (path, value))
+        elif kind in ("double", "float"):
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                self.problem("%s: %r is not a number" % (path, value))
+        elif kind == "boolean":
+            if not isinstance(value, bool):
+                self.problem("%s: %r is not a boolean" % (path, value))
+        elif kind == "timestamp":
+            # Seconds since the epoch, as a number, on this wire.
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                self.problem("%s: timestamp %r is not a number" % (path, value))
+        elif kind in ("string", "blob"):
+            if not isinstance(value, str):
+                self.problem("%s: %r is not a string" % (path, value))
+            elif "enum" in shape and value not in shape["enum"]:
+                self.problem("%s: %r is not one of %s" % (path, value, shape["enum"]))
 
     def attach(self, client):
         """Checks every answer a boto3 client receives."""

@@ -109,8 +109,8 @@ class AwsCliConformance(unittest.TestCase):
         self.assertEqual(snapshot["Status"], "creating")
         self.simd.advance(10 * MINUTE)
         self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-snap")
-        self.assertEqual(len(self.aws("describe-db-snapshots", "--db-instance-identifier", "cli-db")
-                             ["DBSnapshots"]), 1)
+        self.assertEqual(len(self.aws("describe-db-snapshots", "--db-instance-identifier", "cli-db",
+                                      "--snapshot-type", "manual")["DBSnapshots"]), 1)
 
         arn = db["DBInstanceArn"]
         self.aws("add-tags-to-resource", "--resource-name", arn, "--tags", "Key=env,Value=dev")
@@ -322,6 +322,172 @@ class AwsCliConformance(unittest.TestCase):
         self.cloudwatch("delete-alarms", "--alarm-names", "cli-cpu")
         self.assertEqual(self.cloudwatch("describe-alarms")["MetricAlarms"], [])
 
+    def test_6_snapshot_copy_and_share(self):
+        self.aws("create-db-instance", "--db-instance-identifier", "cli-snap-db",
+                 "--db-instance-class", "db.t3.micro", "--engine", "mysql",
+                 "--master-username", "admin", "--master-user-password", "cli-Passw0rd",
+                 "--allocated-storage", "20")
+        self.simd.advance(20 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-snap-db")
+        self.aws("create-db-snapshot", "--db-instance-identifier", "cli-snap-db",
+                 "--db-snapshot-identifier", "cli-snap-base", "--tags", "Key=team,Value=data")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-snap-base")
+        base = self.aws("describe-db-snapshots", "--db-snapshot-identifier", "cli-snap-base")["DBSnapshots"][0]
+
+        # In the Region, encrypted on the way.
+        copied = self.aws("copy-db-snapshot", "--source-db-snapshot-identifier", "cli-snap-base",
+                          "--target-db-snapshot-identifier", "cli-snap-copy", "--copy-tags",
+                          "--kms-key-id", "alias/aws/rds")["DBSnapshot"]
+        self.assertEqual(copied["Status"], "creating")
+        self.assertTrue(copied["Encrypted"])
+        self.assertEqual(copied["SourceDBSnapshotIdentifier"], base["DBSnapshotArn"])
+        self.assertEqual(copied["TagList"], [{"Key": "team", "Value": "data"}])
+        self.simd.advance(15 * MINUTE)
+        self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-snap-copy")
+
+        # Across Regions: the CLI presigns the request of the source's Region.
+        remote = self.aws("copy-db-snapshot", "--source-db-snapshot-identifier", base["DBSnapshotArn"],
+                          "--target-db-snapshot-identifier", "cli-snap-west",
+                          "--source-region", "us-east-1", "--region", "us-west-2")["DBSnapshot"]
+        self.assertEqual(remote["Status"], "pending")
+        self.assertEqual(remote["SourceRegion"], "us-east-1")
+        self.assertFalse(remote["Encrypted"])
+        self.simd.advance(2 * 60 * MINUTE)
+        self.aws("wait", "db-snapshot-available", "--db-snapshot-identifier", "cli-snap-west",
+                 "--region", "us-west-2")
+
+        copy_arn = copied["DBSnapshotArn"]
+        self.aws_error("InvalidParameterValue", "copy-db-snapshot", "--source-db-snapshot-identifier",
+                       copy_arn, "--target-db-snapshot-identifier", "cli-enc-west",
+                       "--source-region", "us-east-1", "--region", "us-west-2")
+        self.aws_error("KMSKeyNotAccessibleFault", "copy-db-snapshot", "--source-db-snapshot-identifier",
+                       copy_arn, "--target-db-snapshot-identifier", "cli-enc-west",
+                       "--kms-key-id", copied["KmsKeyId"],
+                       "--source-region", "us-east-1", "--region", "us-west-2")
+        self.aws_error("DBSnapshotAlreadyExists", "copy-db-snapshot", "--source-db-snapshot-identifier",
+                       "cli-snap-base", "--target-db-snapshot-identifier", "cli-snap-copy")
+        self.aws_error("DBSnapshotNotFound", "copy-db-snapshot", "--source-db-snapshot-identifier",
+                       "cli-nothing", "--target-db-snapshot-identifier", "cli-x")
+
+        # Sharing the unencrypted one; the one with the AWS managed key can't be.
+        shared = self.aws("modify-db-snapshot-attribute", "--db-snapshot-identifier", "cli-snap-base",
+                          "--attribute-name", "restore", "--values-to-add", "111122223333", "all")
+        self.assertEqual(shared["DBSnapshotAttributesResult"],
+                         {"DBSnapshotIdentifier": "cli-snap-base",
+                          "DBSnapshotAttributes": [{"AttributeName": "restore",
+                                                    "AttributeValues": ["111122223333", "all"]}]})
+        self.aws("modify-db-snapshot-attribute", "--db-snapshot-identifier", "cli-snap-base",
+                 "--attribute-name", "restore", "--values-to-remove", "all")
+        described = self.aws("describe-db-snapshot-attributes", "--db-snapshot-identifier", "cli-snap-base")
+        self.assertEqual(described["DBSnapshotAttributesResult"]["DBSnapshotAttributes"][0]["AttributeValues"],
+                         ["111122223333"])
+        self.aws_error("InvalidParameterValue", "modify-db-snapshot-attribute", "--db-snapshot-identifier",
+                       "cli-snap-copy", "--attribute-name", "restore", "--values-to-add", "111122223333")
+        self.aws_error("SharedSnapshotQuotaExceeded", "modify-db-snapshot-attribute",
+                       "--db-snapshot-identifier", "cli-snap-base", "--attribute-name", "restore",
+                       "--values-to-add", *["%012d" % (300000000000 + i) for i in range(20)])
+        self.aws_error("DBSnapshotNotFound", "describe-db-snapshot-attributes",
+                       "--db-snapshot-identifier", "cli-nothing")
+
+        # Deleting a copy under way cancels it.
+        self.aws("copy-db-snapshot", "--source-db-snapshot-identifier", "cli-snap-base",
+                 "--target-db-snapshot-identifier", "cli-snap-doomed")
+        self.assertEqual(self.aws("delete-db-snapshot", "--db-snapshot-identifier", "cli-snap-doomed")
+                         ["DBSnapshot"]["Status"], "deleted")
+        self.aws_error("DBSnapshotNotFound", "describe-db-snapshots", "--db-snapshot-identifier",
+                       "cli-snap-doomed")
+
+
+    def kms(self, *args):
+        command = [AWS, "kms", *args, "--endpoint-url", self.simd.url, "--output", "json"]
+        result = subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            self.fail("aws kms %s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
+        return json.loads(result.stdout) if result.stdout.strip() else None
+
+    def kms_error(self, code, *args):
+        command = [AWS, "kms", *args, "--endpoint-url", self.simd.url, "--output", "json"]
+        result = subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(result.returncode, 254, result.stderr)
+        self.assertIn("An error occurred (%s)" % code, result.stderr)
+        return result.stderr
+
+    def test_7_kms(self):
+        key = self.kms("create-key", "--description", "cli key", "--tags",
+                       "TagKey=team,TagValue=cli")["KeyMetadata"]
+        key_id = key["KeyId"]
+        self.assertEqual(key["KeyState"], "Enabled")
+        self.assertEqual(key["Description"], "cli key")
+        self.assertTrue(key["CreationDate"].startswith("2026-01-05T"))
+        self.assertEqual(self.kms("describe-key", "--key-id", key["Arn"])["KeyMetadata"]["KeyId"], key_id)
+        self.kms_error("UnsupportedOperationException", "create-key", "--key-spec", "RSA_2048")
+
+        keys = self.kms("list-keys")["Keys"]
+        self.assertIn(key_id, [k["KeyId"] for k in keys])
+        self.assertEqual(len(keys), 2)
+        self.assertEqual(len(self.kms("list-keys", "--page-size", "1")["Keys"]), 2)
+        self.kms_error("InvalidMarkerException", "list-keys", "--marker", "nonsense")
+
+        # Aliases.
+        self.kms("create-alias", "--alias-name", "alias/cli", "--target-key-id", key_id)
+        self.kms_error("AlreadyExistsException", "create-alias", "--alias-name", "alias/cli",
+                       "--target-key-id", key_id)
+        self.kms_error("NotAuthorizedException", "create-alias", "--alias-name", "alias/aws/cli",
+                       "--target-key-id", key_id)
+        self.kms_error("ValidationException", "create-alias", "--alias-name", "cli",
+                       "--target-key-id", key_id)
+        other = self.kms("create-key")["KeyMetadata"]["KeyId"]
+        self.kms("update-alias", "--alias-name", "alias/cli", "--target-key-id", other)
+        aliases = self.kms("list-aliases", "--key-id", other)["Aliases"]
+        self.assertEqual([a["AliasName"] for a in aliases], ["alias/cli"])
+        self.assertEqual(aliases[0]["TargetKeyId"], other)
+        names = [a["AliasName"] for a in self.kms("list-aliases")["Aliases"]]
+        self.assertEqual(names, ["alias/aws/rds", "alias/cli"])
+        self.kms("delete-alias", "--alias-name", "alias/cli")
+        self.kms_error("NotFoundException", "delete-alias", "--alias-name", "alias/cli")
+        self.kms_error("NotFoundException", "describe-key", "--key-id", "alias/cli")
+        self.kms_error("InvalidArnException", "describe-key", "--key-id", "arn:aws:kms:us-east-1:1:thing")
+
+        # Tags.
+        self.kms("tag-resource", "--key-id", key_id, "--tags", "TagKey=env,TagValue=test")
+        self.kms("untag-resource", "--key-id", key_id, "--tag-keys", "team")
+        self.assertEqual(self.kms("list-resource-tags", "--key-id", key_id)["Tags"],
+                         [{"TagKey": "env", "TagValue": "test"}])
+        self.kms_error("TagException", "tag-resource", "--key-id", key_id, "--tags",
+                       "TagKey=aws:reserved,TagValue=x")
+
+        # RDS's own key, and its limits.
+        managed = self.kms("describe-key", "--key-id", "alias/aws/rds")["KeyMetadata"]
+        self.assertEqual(managed["KeyManager"], "AWS")
+        self.kms_error("AccessDeniedException", "disable-key", "--key-id", "alias/aws/rds")
+        self.kms_error("AccessDeniedException", "schedule-key-deletion", "--key-id", managed["KeyId"])
+
+        # Enable, disable; RDS refuses a disabled key.
+        self.kms("disable-key", "--key-id", key_id)
+        self.assertEqual(self.kms("describe-key", "--key-id", key_id)["KeyMetadata"]["KeyState"], "Disabled")
+        self.aws_error("KMSKeyNotAccessibleFault", "create-db-instance", "--db-instance-identifier",
+                       "cli-kms-db", "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+                       "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                       "--allocated-storage", "20", "--storage-encrypted", "--kms-key-id", key_id)
+        self.kms("enable-key", "--key-id", key_id)
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-kms-db",
+                           "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+                           "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--storage-encrypted",
+                           "--kms-key-id", key_id)["DBInstance"]
+        self.assertEqual(created["KmsKeyId"], key["Arn"])
+
+        # Deletion: scheduled, cancelled, and the window's bounds.
+        self.kms_error("ValidationException", "schedule-key-deletion", "--key-id", other,
+                       "--pending-window-in-days", "31")
+        scheduled = self.kms("schedule-key-deletion", "--key-id", other, "--pending-window-in-days", "7")
+        self.assertEqual(scheduled["KeyState"], "PendingDeletion")
+        self.assertEqual(scheduled["PendingWindowInDays"], 7)
+        self.kms_error("KMSInvalidStateException", "disable-key", "--key-id", other)
+        self.kms("cancel-key-deletion", "--key-id", other)
+        self.assertEqual(self.kms("describe-key", "--key-id", other)["KeyMetadata"]["KeyState"], "Disabled")
+        self.kms_error("KMSInvalidStateException", "cancel-key-deletion", "--key-id", other)
 
 class SimdArguments(unittest.TestCase):
     def test_bad_listen_addresses(self):

@@ -137,8 +137,14 @@ class Boto3Conformance(unittest.TestCase):
         self.simd.advance(10 * MINUTE)
         self.rds.get_waiter("db_snapshot_available").wait(
             DBSnapshotIdentifier="shop-before", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
-        snapshots = self.rds.describe_db_snapshots(DBInstanceIdentifier="shop-db")["DBSnapshots"]
+        snapshots = self.rds.describe_db_snapshots(DBInstanceIdentifier="shop-db",
+                                                   SnapshotType="manual")["DBSnapshots"]
         self.assertEqual([s["DBSnapshotIdentifier"] for s in snapshots], ["shop-before"])
+        # Its automated backups: the first, at creation, named for when it was taken.
+        automated = self.rds.describe_db_snapshots(DBInstanceIdentifier="shop-db",
+                                                   SnapshotType="automated")["DBSnapshots"]
+        self.assertTrue(automated)
+        self.assertTrue(all(s["DBSnapshotIdentifier"].startswith("rds:shop-db-2026-01-05-") for s in automated))
         self.assertEqual(snapshots[0]["PercentProgress"], 100)
 
         # Tags
@@ -194,9 +200,13 @@ class Boto3Conformance(unittest.TestCase):
         self.assertTrue(all(o["Engine"] == "mysql" for o in found))
 
         self.simd.advance(HOUR)
+        # Each instance's own (its daily backup may have come too), page by page.
         events = self.rds.get_paginator("describe_events").paginate(
-            Duration=120, PaginationConfig={"PageSize": 20})
-        self.assertEqual(sum(len(p["Events"]) for p in events), 45 * 3)
+            Duration=120, SourceType="db-instance", PaginationConfig={"PageSize": 20})
+        each = sum(len(self.rds.describe_events(Duration=120, SourceType="db-instance",
+                                                SourceIdentifier="db-%02d" % i)["Events"]) for i in range(45))
+        self.assertGreaterEqual(each, 45 * 3)
+        self.assertEqual(sum(len(p["Events"]) for p in events), each)
 
         self.assertEqual(self.rds.describe_db_subnet_groups()["DBSubnetGroups"][0]
                          ["DBSubnetGroupName"], "default")
@@ -270,6 +280,136 @@ class Boto3Conformance(unittest.TestCase):
                  ["OrderableDBInstanceOptions"][0]["AvailabilityZones"]}
         self.assertEqual(zones, {"ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c",
                                  "ap-northeast-2d"})
+
+    def test_snapshot_copy_and_share(self):
+        rds = self.rds
+        self.create("snap-db", AllocatedStorage=50)
+        self.simd.advance(30 * MINUTE)
+        rds.create_db_snapshot(DBInstanceIdentifier="snap-db", DBSnapshotIdentifier="snap-base",
+                               Tags=[{"Key": "team", "Value": "data"}])
+        self.simd.advance(10 * MINUTE)
+        base = rds.describe_db_snapshots(DBSnapshotIdentifier="snap-base")["DBSnapshots"][0]
+        self.assertEqual(base["Status"], "available")
+
+        # In its Region: a manual snapshot that names its source, creating, then available.
+        copied = rds.copy_db_snapshot(SourceDBSnapshotIdentifier="snap-base",
+                                      TargetDBSnapshotIdentifier="snap-copy", CopyTags=True,
+                                      Tags=[{"Key": "copy", "Value": "yes"}])["DBSnapshot"]
+        self.assertEqual(copied["Status"], "creating")
+        self.assertEqual(copied["SnapshotType"], "manual")
+        self.assertEqual(copied["PercentProgress"], 0)
+        self.assertEqual(copied["SourceDBSnapshotIdentifier"], base["DBSnapshotArn"])
+        self.assertEqual(copied["SourceRegion"], REGION)
+        self.assertEqual(copied["OriginalSnapshotCreateTime"], base["OriginalSnapshotCreateTime"])
+        self.assertEqual(sorted(t["Key"] for t in copied["TagList"]), ["copy", "team"])
+        self.assertFalse(copied["Encrypted"])
+        self.simd.advance(15 * MINUTE)
+        rds.get_waiter("db_snapshot_available").wait(
+            DBSnapshotIdentifier="snap-copy", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        events = [e["Message"] for e in rds.describe_events(
+            SourceType="db-snapshot", SourceIdentifier="snap-copy", Duration=60)["Events"]]
+        self.assertEqual(events, ["Started copy of snapshot snap-base in region us-east-1.",
+                                  "Finished copy of snapshot snap-base."])
+
+        # Across Regions, asked of the destination (boto3 presigns the source's
+        # request), encrypted on the way with a key of the destination.
+        west = self.client(region="us-west-2")
+        remote = west.copy_db_snapshot(SourceDBSnapshotIdentifier=base["DBSnapshotArn"],
+                                       TargetDBSnapshotIdentifier="snap-west", KmsKeyId="alias/aws/rds",
+                                       SourceRegion=REGION)["DBSnapshot"]
+        self.assertEqual(remote["Status"], "pending")
+        self.assertTrue(remote["Encrypted"])
+        self.assertTrue(remote["KmsKeyId"].startswith("arn:aws:kms:us-west-2:"))
+        self.assertEqual(remote["SourceRegion"], REGION)
+        self.simd.advance(2 * HOUR)
+        west.get_waiter("db_snapshot_available").wait(
+            DBSnapshotIdentifier="snap-west", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        events = [e["Message"] for e in west.describe_events(
+            SourceType="db-snapshot", SourceIdentifier="snap-west", Duration=180)["Events"]]
+        self.assertEqual(events[0], "Started copy of snapshot snap-base from region us-east-1.")
+        self.assertTrue(events[-1].startswith("Finished copy of snapshot snap-base from region us-east-1 in "))
+
+        # The errors of each rule.
+        self.assertError("DBSnapshotAlreadyExists", 400, rds.copy_db_snapshot,
+                         SourceDBSnapshotIdentifier="snap-base", TargetDBSnapshotIdentifier="snap-copy")
+        self.assertError("DBSnapshotNotFound", 404, rds.copy_db_snapshot,
+                         SourceDBSnapshotIdentifier="nothing", TargetDBSnapshotIdentifier="x")
+        west_arn = west.describe_db_snapshots(DBSnapshotIdentifier="snap-west")["DBSnapshots"][0]["DBSnapshotArn"]
+        message = self.assertError("InvalidParameterValue", 400, rds.copy_db_snapshot,
+                                   SourceDBSnapshotIdentifier=west_arn, TargetDBSnapshotIdentifier="back",
+                                   SourceRegion="us-west-2")
+        self.assertIn("KMS key", message)
+        self.assertError("KMSKeyNotAccessibleFault", 400, rds.copy_db_snapshot,
+                         SourceDBSnapshotIdentifier="snap-base", TargetDBSnapshotIdentifier="x",
+                         KmsKeyId="alias/nobody")
+        rds.create_db_snapshot(DBInstanceIdentifier="snap-db", DBSnapshotIdentifier="snap-busy")
+        self.assertError("InvalidDBSnapshotState", 400, rds.copy_db_snapshot,
+                         SourceDBSnapshotIdentifier="snap-busy", TargetDBSnapshotIdentifier="x")
+        self.simd.set_quotas(ManualSnapshots=3)
+        self.assertError("SnapshotQuotaExceeded", 400, rds.copy_db_snapshot,
+                         SourceDBSnapshotIdentifier="snap-base", TargetDBSnapshotIdentifier="x")
+        self.simd.set_quotas(ManualSnapshots=100)
+
+        # Deleting a copy under way cancels it.
+        rds.copy_db_snapshot(SourceDBSnapshotIdentifier="snap-base", TargetDBSnapshotIdentifier="snap-doomed")
+        self.assertEqual(rds.delete_db_snapshot(DBSnapshotIdentifier="snap-doomed")["DBSnapshot"]["Status"],
+                         "deleted")
+        self.assertError("DBSnapshotNotFound", 404, rds.describe_db_snapshots,
+                         DBSnapshotIdentifier="snap-doomed")
+        events = [e["Message"] for e in rds.describe_events(
+            SourceType="db-snapshot", SourceIdentifier="snap-doomed", Duration=60)["Events"]]
+        self.assertIn("Canceled snapshot copy request of snap-base.", events)
+
+        # Sharing: accounts, then public, then back.
+        def restore(answer):
+            result = answer["DBSnapshotAttributesResult"]
+            self.assertEqual(result["DBSnapshotIdentifier"], "snap-copy")
+            self.assertEqual([a["AttributeName"] for a in result["DBSnapshotAttributes"]], ["restore"])
+            return result["DBSnapshotAttributes"][0]["AttributeValues"]
+
+        self.assertEqual(restore(rds.describe_db_snapshot_attributes(DBSnapshotIdentifier="snap-copy")), [])
+        self.assertEqual(restore(rds.modify_db_snapshot_attribute(
+            DBSnapshotIdentifier="snap-copy", AttributeName="restore",
+            ValuesToAdd=["111122223333", "444455556666"])), ["111122223333", "444455556666"])
+        self.assertEqual(restore(rds.modify_db_snapshot_attribute(
+            DBSnapshotIdentifier="snap-copy", AttributeName="restore", ValuesToAdd=["all"])),
+            ["111122223333", "444455556666", "all"])
+        public = rds.describe_db_snapshots(SnapshotType="public", IncludePublic=True)["DBSnapshots"]
+        self.assertEqual([s["DBSnapshotIdentifier"] for s in public], ["snap-copy"])
+        self.assertEqual(rds.describe_db_snapshots(SnapshotType="shared", IncludeShared=True)["DBSnapshots"], [])
+        self.assertEqual(restore(rds.modify_db_snapshot_attribute(
+            DBSnapshotIdentifier="snap-copy", AttributeName="restore",
+            ValuesToRemove=["all", "444455556666"])), ["111122223333"])
+
+        self.assertError("SharedSnapshotQuotaExceeded", 400, rds.modify_db_snapshot_attribute,
+                         DBSnapshotIdentifier="snap-copy", AttributeName="restore",
+                         ValuesToAdd=["%012d" % (200000000000 + i) for i in range(20)])
+        self.assertError("InvalidParameterValue", 400, rds.modify_db_snapshot_attribute,
+                         DBSnapshotIdentifier="snap-copy", AttributeName="restore", ValuesToAdd=["12345"])
+        self.assertError("InvalidParameterValue", 400, rds.modify_db_snapshot_attribute,
+                         DBSnapshotIdentifier="snap-copy", AttributeName="copy", ValuesToAdd=["111122223333"])
+        self.assertError("DBSnapshotNotFound", 404, rds.describe_db_snapshot_attributes,
+                         DBSnapshotIdentifier="nothing")
+        # Encrypted with the AWS managed key: not shareable; and never public.
+        message = self.assertError("InvalidParameterValue", 400, west.modify_db_snapshot_attribute,
+                                   DBSnapshotIdentifier="snap-west", AttributeName="restore",
+                                   ValuesToAdd=["111122223333"])
+        self.assertIn("alias/aws/rds", message)
+        self.assertError("InvalidParameterValue", 400, west.modify_db_snapshot_attribute,
+                         DBSnapshotIdentifier="snap-west", AttributeName="restore", ValuesToAdd=["all"])
+
+        # An acknowledged copy and share survive kill -9.
+        rds.copy_db_snapshot(SourceDBSnapshotIdentifier="snap-base", TargetDBSnapshotIdentifier="snap-durable")
+        self.simd.kill()
+        self.simd.start()
+        rds = self.rds = self.client()
+        durable = rds.describe_db_snapshots(DBSnapshotIdentifier="snap-durable")["DBSnapshots"][0]
+        self.assertEqual(durable["Status"], "creating")
+        self.assertEqual(restore(rds.describe_db_snapshot_attributes(DBSnapshotIdentifier="snap-copy")),
+                         ["111122223333"])
+        self.simd.advance(30 * MINUTE)
+        rds.get_waiter("db_snapshot_available").wait(
+            DBSnapshotIdentifier="snap-durable", WaiterConfig={"Delay": 1, "MaxAttempts": 1})
 
     def test_account_quotas(self):
         def quotas(client):
@@ -550,6 +690,130 @@ class Boto3Conformance(unittest.TestCase):
         self.assertEqual(error["ResponseMetadata"]["HTTPStatusCode"], status)
         return error["Error"]["Message"]
 
+
+    def kms_client(self):
+        checker = ModelChecker("kms")
+        client = boto3.client("kms", endpoint_url=self.simd.url, region_name=REGION,
+                              aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
+                              config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+        checker.attach(client)
+        def check():
+            self.assertGreater(checker.checked, 0)
+            self.assertEqual(checker.problems, [], "KMS answers the model does not allow")
+        self.addCleanup(check)
+        return client
+
+    def test_kms(self):
+        kms = self.kms_client()
+        error = lambda code, call, **kwargs: self.cloudwatch_error(kms, code, 400, call, **kwargs)
+
+        # CreateKey, DescribeKey: timestamps are numbers on this wire.
+        created = kms.create_key(Description="orders", Tags=[{"TagKey": "team", "TagValue": "data"}])
+        key = created["KeyMetadata"]
+        key_id, arn = key["KeyId"], key["Arn"]
+        self.assertEqual(arn, "arn:aws:kms:us-east-1:%s:key/%s" % (key["AWSAccountId"], key_id))
+        self.assertEqual(key["KeyState"], "Enabled")
+        self.assertTrue(key["Enabled"])
+        self.assertEqual(key["KeyManager"], "CUSTOMER")
+        self.assertEqual(key["KeySpec"], "SYMMETRIC_DEFAULT")
+        self.assertEqual(key["EncryptionAlgorithms"], ["SYMMETRIC_DEFAULT"])
+        self.assertEqual(key["CreationDate"],
+                         datetime.datetime(2026, 1, 5, tzinfo=datetime.timezone.utc))
+        self.assertEqual(kms.describe_key(KeyId=arn)["KeyMetadata"], key)
+        error("UnsupportedOperationException", kms.create_key, KeySpec="RSA_2048")
+        error("TagException", kms.create_key, Tags=[{"TagKey": "aws:x", "TagValue": "y"}])
+
+        # ListKeys pages; RDS's own key is there from the first call.
+        for _ in range(3):
+            kms.create_key()
+        pages = list(kms.get_paginator("list_keys").paginate(PaginationConfig={"PageSize": 2}))
+        self.assertEqual(len(pages), 3)
+        self.assertEqual(sum(len(p["Keys"]) for p in pages), 5)
+        self.assertTrue(pages[0]["Truncated"])
+        error("InvalidMarkerException", kms.list_keys, Marker="nonsense")
+
+        # Aliases.
+        kms.create_alias(AliasName="alias/orders", TargetKeyId=key_id)
+        error("AlreadyExistsException", kms.create_alias, AliasName="alias/orders", TargetKeyId=key_id)
+        error("NotAuthorizedException", kms.create_alias, AliasName="alias/aws/mine", TargetKeyId=key_id)
+        error("ValidationException", kms.create_alias, AliasName="orders", TargetKeyId=key_id)
+        error("NotFoundException", kms.create_alias, AliasName="alias/x",
+              TargetKeyId="00000000-0000-4000-8000-000000000000")
+        self.assertEqual(kms.describe_key(KeyId="alias/orders")["KeyMetadata"]["KeyId"], key_id)
+        alias_arn = "arn:aws:kms:us-east-1:%s:alias/orders" % key["AWSAccountId"]
+        self.assertEqual(kms.describe_key(KeyId=alias_arn)["KeyMetadata"]["KeyId"], key_id)
+        aliases = kms.list_aliases()["Aliases"]
+        self.assertEqual([a["AliasName"] for a in aliases], ["alias/aws/rds", "alias/orders"])
+        self.assertEqual(aliases[1]["AliasArn"], alias_arn)
+        self.assertIn("CreationDate", aliases[1])
+        second = kms.create_key()["KeyMetadata"]["KeyId"]
+        kms.update_alias(AliasName="alias/orders", TargetKeyId=second)
+        self.assertEqual([a["AliasName"] for a in kms.list_aliases(KeyId=second)["Aliases"]], ["alias/orders"])
+        self.assertEqual(kms.list_aliases(KeyId=key_id)["Aliases"], [])
+        kms.delete_alias(AliasName="alias/orders")
+        error("NotFoundException", kms.delete_alias, AliasName="alias/orders")
+        error("NotFoundException", kms.describe_key, KeyId="alias/orders")
+        error("NotFoundException", kms.describe_key, KeyId="nonsense")
+        error("NotFoundException", kms.describe_key, KeyId=arn.replace("us-east-1", "us-west-2"))
+        error("InvalidArnException", kms.describe_key, KeyId="arn:aws:kms:us-east-1:1:thing")
+
+        # Tags.
+        kms.tag_resource(KeyId=key_id, Tags=[{"TagKey": "env", "TagValue": "dev"}])
+        kms.untag_resource(KeyId=key_id, TagKeys=["team"])
+        self.assertEqual(kms.list_resource_tags(KeyId=key_id)["Tags"], [{"TagKey": "env", "TagValue": "dev"}])
+
+        # RDS's own key: AWS managed, the one RDS encrypts with by default.
+        managed = kms.describe_key(KeyId="alias/aws/rds")["KeyMetadata"]
+        self.assertEqual(managed["KeyManager"], "AWS")
+        self.assertEqual(managed["Description"],
+                         "Default key that protects my RDS database volumes when no other key is defined")
+        default = self.create("default-key", StorageEncrypted=True)
+        self.assertEqual(default["KmsKeyId"], managed["Arn"])
+        error("AccessDeniedException", kms.disable_key, KeyId="alias/aws/rds")
+        error("AccessDeniedException", kms.schedule_key_deletion, KeyId=managed["KeyId"])
+        error("AccessDeniedException", kms.tag_resource, KeyId=managed["KeyId"],
+              Tags=[{"TagKey": "a", "TagValue": "b"}])
+        error("AccessDeniedException", kms.create_alias, AliasName="alias/mine", TargetKeyId=managed["KeyId"])
+
+        # Disabled: RDS refuses it; a DB instance using it stops, then recovers.
+        self.create("enc", StorageEncrypted=True, KmsKeyId=key_id)
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("enc")
+        kms.disable_key(KeyId=key_id)
+        self.assertEqual(kms.describe_key(KeyId=key_id)["KeyMetadata"]["KeyState"], "Disabled")
+        self.assertError("KMSKeyNotAccessibleFault", 400, self.create, identifier="refused",
+                         StorageEncrypted=True, KmsKeyId=arn)
+        self.simd.advance(10 * MINUTE)
+        self.assertEqual(self.describe("enc")["DBInstanceStatus"],
+                         "inaccessible-encryption-credentials-recoverable")
+        kms.enable_key(KeyId=key_id)
+        self.simd.advance(20 * MINUTE)
+        self.assertEqual(self.describe("enc")["DBInstanceStatus"], "available")
+
+        # ScheduleKeyDeletion, CancelKeyDeletion.
+        error("ValidationException", kms.schedule_key_deletion, KeyId=second, PendingWindowInDays=6)
+        scheduled = kms.schedule_key_deletion(KeyId=second, PendingWindowInDays=7)
+        self.assertEqual(scheduled["KeyState"], "PendingDeletion")
+        self.assertEqual(scheduled["PendingWindowInDays"], 7)
+        self.assertEqual(scheduled["KeyId"], arn.replace(key_id, second))
+        self.assertIsInstance(scheduled["DeletionDate"], datetime.datetime)
+        error("KMSInvalidStateException", kms.enable_key, KeyId=second)
+        self.assertEqual(kms.cancel_key_deletion(KeyId=second)["KeyId"], arn.replace(key_id, second))
+        self.assertEqual(kms.describe_key(KeyId=second)["KeyMetadata"]["KeyState"], "Disabled")
+        error("KMSInvalidStateException", kms.cancel_key_deletion, KeyId=second)
+        kms.schedule_key_deletion(KeyId=second, PendingWindowInDays=7)
+        self.simd.advance(7 * 24 * HOUR)
+        error("NotFoundException", kms.describe_key, KeyId=second)
+
+        # An acknowledged alias survives kill -9.
+        kms.create_alias(AliasName="alias/kept", TargetKeyId=key_id)
+        self.simd.kill()
+        self.simd.start()
+        self.rds = self.client()
+        kms = self.kms_client()
+        self.assertEqual(kms.describe_key(KeyId="alias/kept")["KeyMetadata"]["KeyId"], key_id)
+        self.assertEqual([a["AliasName"] for a in kms.list_aliases()["Aliases"]],
+                         ["alias/aws/rds", "alias/kept"])
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -148,6 +148,14 @@ class Hardening(unittest.TestCase):
         answer = wire.control(self.url, "clock", b'{"rate": 10, "x": ' + b"[" * 20 + b"]" * 20 + b"}")
         self.assertEqual(answer.status, 200, answer.body)
         self.assertEqual(self.simd.process.poll(), None)
+        # A JSON service's body (KMS) is held to the same depth.
+        body = b'{"KeyId": ' + b"[" * 60000 + b"]" * 60000 + b"}"
+        headers = wire.sign(self.url, body, content_type="application/x-amz-json-1.1", service="kms")
+        headers["X-Amz-Target"] = "TrentService.DescribeKey"
+        answer = wire.send(self.url, body, headers)
+        self.assertEqual(answer.status, 400, answer.body)
+        self.assertEqual(answer.json()["__type"], "SerializationException")
+        self.assertEqual(self.simd.process.poll(), None)
 
     def test_body_limits(self):
         big = wire.query_body("DescribeDBInstances", [("Marker", "m" * (2 << 20))])
