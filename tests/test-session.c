@@ -13,6 +13,7 @@
 #include "rds-client.h"
 #include "rds-connection-store.h"
 #include "rds-db-instance.h"
+#include "rds-encrypt-job.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
 #include "rds-validation.h"
@@ -852,6 +853,131 @@ test_connection_fields (void)
   }
 }
 
+
+/* Encrypting: snapshot, encrypted copy, restore, settings, cut-over and
+ * clean-up on a manual clock; the job, saved half way and loaded again,
+ * goes on where it was. */
+typedef struct
+{
+  RdsEncryptJob  *job;
+  RdsEncryptStep  step;
+} JobAt;
+
+static gboolean
+job_reached (gpointer data)
+{
+  JobAt *at = data;
+
+  return rds_encrypt_job_get_step (at->job) >= at->step || rds_encrypt_job_get_error (at->job) != NULL;
+}
+
+static gboolean
+job_idle (gpointer data)
+{
+  return !rds_encrypt_job_get_running (data);
+}
+
+/* Moves the clock a minute at a time until the job reaches @step. */
+static void
+advance_job_to (Fixture        *f,
+                RdsEncryptJob  *job,
+                RdsEncryptStep  step)
+{
+  JobAt at = { job, step };
+
+  for (int minutes = 0; !job_reached (&at); minutes++)
+    {
+      g_assert_cmpint (minutes, <, 240);
+      advance (f, 60);
+      settle (f);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_null (rds_encrypt_job_get_error (job));
+}
+
+static RdsDbInstance *
+describe_one (Fixture    *f,
+              const char *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+  g_autoptr(RdsQueryResult) answer = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  answer = call (f, request);
+  g_assert_cmpuint (answer->items->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (answer->items, 0));
+}
+
+static void
+test_encrypt_job (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RdsEncryptJob) job = NULL;
+  g_autoptr(RdsEncryptJob) resumed = NULL;
+  g_autoptr(RdsDbInstance) source = NULL;
+  g_autoptr(RdsDbInstance) encrypted = NULL;
+  g_autoptr(RdsDbInstance) old = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  guint changes = 0;
+
+  create (f, "billing");
+  advance (f, 3600);
+  settle (f);
+  source = describe_one (f, "billing");
+  g_assert_false (rds_shape_get_boolean (RDS_SHAPE (source), "storage-encrypted"));
+  endpoint = g_strdup (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (source), "endpoint"), "address"));
+
+  job = rds_encrypt_job_new (f->session, source, "alias/aws/rds", TRUE, TRUE);
+  g_signal_connect_swapped (job, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  g_assert_cmpstr (rds_encrypt_job_get_name (job, RDS_ENCRYPT_STEP_SNAPSHOT), ==, "billing-before-encryption");
+  g_assert_cmpstr (rds_encrypt_job_get_name (job, RDS_ENCRYPT_STEP_RESTORE), ==, "billing-encrypted");
+  rds_encrypt_job_run (job);
+  advance_job_to (f, job, RDS_ENCRYPT_STEP_COPY);
+  g_assert_cmpuint (changes, >, 1);
+
+  /* Closed half way, during the restore: another job from what it said. */
+  advance_job_to (f, job, RDS_ENCRYPT_STEP_RESTORE);
+  rds_encrypt_job_stop (job);
+  saved = rds_encrypt_job_to_json (job);
+  resumed = rds_encrypt_job_new_from_json (f->session, saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rds_encrypt_job_get_step (resumed), ==, RDS_ENCRYPT_STEP_RESTORE);
+  g_assert_cmpstr (rds_encrypt_job_get_source (resumed), ==, "billing");
+  rds_encrypt_job_run (resumed);
+  advance_job_to (f, resumed, RDS_ENCRYPT_STEP_DONE);
+  spin_until (job_idle, resumed);
+
+  /* The encrypted one has the name, and so the endpoint; the old one and
+   * the interim snapshots are gone. */
+  encrypted = describe_one (f, "billing");
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (encrypted), "storage-encrypted"));
+  g_assert_nonnull (rds_shape_get_string (RDS_SHAPE (encrypted), "kms-key-id"));
+  g_assert_cmpstr (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (encrypted), "endpoint"), "address"),
+                   ==, endpoint);
+  g_assert_cmpstr (rds_db_instance_get_status (encrypted), ==, "available");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (encrypted), "backup-retention-period"), ==,
+                   rds_shape_get_int (RDS_SHAPE (source), "backup-retention-period"));
+  advance (f, 3600);
+  settle (f);
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBSnapshots");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (request, "SnapshotType", "manual");
+    answer = call (f, request);
+    g_assert_cmpuint (answer->items->len, ==, 0);
+  }
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
+    g_autoptr(RdsQueryResult) answer = call (f, request);
+
+    g_assert_cmpuint (answer->items->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +999,8 @@ main (int   argc,
   g_test_add_func ("/rds/session/connection-fields", test_connection_fields);
   g_test_add ("/rds/session/region-and-clock", Fixture, NULL, fixture_setup,
               test_region_and_clock, fixture_teardown);
+  g_test_add ("/rds/session/encrypt-job", Fixture, NULL, fixture_setup,
+              test_encrypt_job, fixture_teardown);
 
   return g_test_run ();
 }
