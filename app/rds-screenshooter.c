@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "rds-copy-snapshot-dialog.h"
 #include "rds-create-database-wizard.h"
 #include "rds-create-replica-wizard.h"
 #include "rds-database-form.h"
@@ -31,8 +32,11 @@
 #include "rds-modify-database-wizard.h"
 #include "rds-page.h"
 #include "rds-resource-list.h"
+#include "rds-restore-database-wizard.h"
+#include "rds-restore-timeline.h"
 #include "rds-sample-environment.h"
 #include "rds-session.h"
+#include "rds-share-snapshot-dialog.h"
 #include "rds-snapshots-page.h"
 
 /* Later steps of the wizards, as a user reaches them. */
@@ -61,6 +65,21 @@ continue_to_summary (GtkWidget *wizard)
 {
   gtk_editable_set_text (GTK_EDITABLE (form_widget (wizard, "allocated_entry")), "200");
   gtk_widget_activate_action (wizard, "wizard.continue", NULL);
+}
+
+/* Restore to point in time: a custom time, halfway through the window. */
+static void
+choose_custom_restore_time (GtkWidget *wizard)
+{
+  RdsRestoreDatabaseWizard *restore = RDS_RESTORE_DATABASE_WIZARD (wizard);
+  RdsRestoreTimeline *timeline = RDS_RESTORE_TIMELINE (rds_restore_database_wizard_get_widget (restore, "timeline"));
+  gint64 earliest = rds_restore_timeline_get_earliest (timeline);
+  gint64 latest = rds_restore_timeline_get_latest (timeline);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rds_restore_database_wizard_get_widget (restore, "custom_check")),
+                               TRUE);
+  if (earliest > 0)
+    rds_restore_timeline_set_chosen (timeline, (earliest + (latest - earliest) / 2) / G_USEC_PER_SEC * G_USEC_PER_SEC);
 }
 
 /* Databases: a database chosen in the list. */
@@ -207,6 +226,8 @@ static const RdsScene scenes[] = {
     .caption = N_("Snapshots: the DB snapshots of the Region, manual and automated") },
   { .name = "events", .page = "events",
     .caption = N_("Events: what happened to the Region’s resources, newest first") },
+  { .name = "keys", .page = "keys",
+    .caption = N_("KMS keys: the Region’s keys, their state, and the databases each one encrypts") },
   { .name = "create-database", .page = "create-database", .action = "win.create-database",
     .caption = N_("Create database: the engine, the size and every setting of a new DB instance, with its monthly cost") },
   { .name = "create-database-info", .page = "create-database", .action = "win.create-database",
@@ -227,6 +248,15 @@ static const RdsScene scenes[] = {
   { .name = "wizard-create-read-replica", .page = "create-read-replica", .action = "win.create-read-replica",
     .target = "billing-postgres",
     .caption = N_("Create read replica: an asynchronous copy of a database for reads, in its Region or another, with its monthly cost") },
+  { .name = "wizard-restore-point-in-time", .page = "restore-database", .action = "win.restore-to-point-in-time",
+    .target = "billing-postgres",
+    .caption = N_("Restore to point in time: a new database from a database’s automated backups, as it was at the latest restorable time or any second of its restorable window") },
+  { .name = "wizard-restore-point-in-time-custom", .page = "restore-database",
+    .action = "win.restore-to-point-in-time", .target = "billing-postgres", .prepare = choose_custom_restore_time,
+    .caption = N_("Restore to point in time, a custom time: a date and time in UTC, checked against the restorable window on its time line") },
+  { .name = "wizard-restore-snapshot", .page = "restore-database", .action = "win.restore-snapshot",
+    .target = "billing-postgres-before-upgrade",
+    .caption = N_("Restore snapshot: a new database from a snapshot, with what it keeps and what you may change") },
   { .name = "database-configuration-info", .page = "database", .database = "billing-postgres",
     .tab = "configuration", .info = "storage-autoscaling",
     .caption = N_("The Info panel beside a database’s configuration: storage autoscaling and its rule") },
@@ -244,7 +274,7 @@ static const RdsScene scenes[] = {
     .caption = N_("A database’s Actions menu: what its status allows") },
   { .name = "menu-snapshots-actions", .page = "snapshots", .menu = "snapshots-actions-menu",
     .prepare = choose_first_snapshot,
-    .caption = N_("Snapshots, the Actions menu: take a snapshot, or delete the chosen one") },
+    .caption = N_("Snapshots, the Actions menu: restore the chosen snapshot to a new database, or delete it") },
   { .name = "menu-clock", .page = "dashboard", .menu = "clock-menu",
     .caption = N_("The simulator’s clock: paused or running, at which speed, and jumps ahead") },
   { .name = "menu-connection", .page = "dashboard", .menu = "connection-menu",
@@ -270,12 +300,23 @@ static const RdsScene scenes[] = {
   { .name = "wizard-convert-multi-az", .page = "database", .database = "orders-mysql", .tab = "topology",
     .dialog_action = "db.convert-to-multi-az",
     .caption = N_("Convert to Multi-AZ: what RDS will do, what it costs, and when") },
+  { .name = "wizard-encrypt-database", .page = "database", .database = "orders-mysql",
+    .dialog_action = "db.encrypt",
+    .caption = N_("Encrypt database: a snapshot, an encrypted copy and a restore, and why RDS needs each") },
   { .name = "dialog-create-alarm", .page = "database", .database = "billing-postgres", .tab = "monitoring",
     .dialog_action = "monitoring.create-alarm",
     .caption = N_("Create alarm: a rule on one metric of a database, evaluated by CloudWatch") },
   { .name = "dialog-delete-snapshot", .page = "snapshots", .dialog_action = "snapshot.delete",
     .prepare = choose_first_snapshot,
     .caption = N_("Delete a snapshot: gone for good, typed to confirm") },
+  { .name = "dialog-copy-snapshot", .page = "snapshots", .dialog_action = "snapshot.copy",
+    .prepare = choose_first_snapshot,
+    .caption = N_("Copy a snapshot: in this Region or another, and encrypted on the way if you choose a key") },
+  { .name = "dialog-share-snapshot", .page = "snapshots", .dialog_action = "snapshot.share",
+    .prepare = choose_first_snapshot,
+    .caption = N_("Share a snapshot: the AWS accounts that may copy and restore it, or everyone") },
+  { .name = "dialog-create-key", .page = "keys", .dialog_action = "key.create",
+    .caption = N_("Create key: a customer managed KMS key with its alias") },
   { .name = "dialog-connections", .page = "databases", .dialog_action = "app.connections",
     .caption = N_("Connections: the embedded simulator, and the endpoints and AWS accounts you add") },
   { .name = "dialog-add-connection", .page = "databases", .dialog_action = "app.connections",
@@ -614,6 +655,8 @@ page_loading (GtkWidget *page)
     return rds_database_form_get_waiting_for (rds_modify_database_wizard_get_form (RDS_MODIFY_DATABASE_WIZARD (page))) != NULL;
   if (RDS_IS_CREATE_REPLICA_WIZARD (page))
     return rds_database_form_get_waiting_for (rds_create_replica_wizard_get_form (RDS_CREATE_REPLICA_WIZARD (page))) != NULL;
+  if (RDS_IS_RESTORE_DATABASE_WIZARD (page))
+    return rds_restore_database_wizard_get_loading (RDS_RESTORE_DATABASE_WIZARD (page));
   return FALSE;
 }
 
@@ -844,6 +887,15 @@ rds_screenshooter_save_scene (RdsWindow       *window,
     }
   if (scene->menu != NULL)
     return save_png (GTK_WIDGET (window), subject, path, error);
+  /* Dialogs that ask the endpoint before they show all they have. */
+  if ((RDS_IS_COPY_SNAPSHOT_DIALOG (subject) &&
+       rds_copy_snapshot_dialog_get_loading (RDS_COPY_SNAPSHOT_DIALOG (subject))) ||
+      (RDS_IS_SHARE_SNAPSHOT_DIALOG (subject) &&
+       rds_share_snapshot_dialog_get_loading (RDS_SHARE_SNAPSHOT_DIALOG (subject))))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, "%s: the dialog is still loading", path);
+      return FALSE;
+    }
   return save_png (subject, NULL, path, error);
 }
 

@@ -28,10 +28,13 @@
 #include "rds-accessible-names.h"
 #include "rds-create-database-wizard.h"
 #include "rds-create-replica-wizard.h"
+#include "rds-restore-database-wizard.h"
 #include "rds-dashboard-page.h"
 #include "rds-database-page.h"
 #include "rds-databases-page.h"
 #include "rds-db-instance.h"
+#include "rds-encrypt-database-wizard.h"
+#include "rds-encrypt-job.h"
 #include "rds-events-page.h"
 #include "rds-format.h"
 #include "rds-modify-database-wizard.h"
@@ -42,6 +45,7 @@
 #include "rds-secrets.h"
 #include "rds-session.h"
 #include "rds-snapshots-page.h"
+#include "rds-keys-page.h"
 #include "rds-widget-util.h"
 #include "rds-word-wrap.h"
 
@@ -56,6 +60,7 @@ struct _RdsWindow
   RdsActivityWatcher   *snapshot_watcher;
   GSignalGroup         *list_signals;
   GSignalGroup         *session_signals;
+  GSignalGroup         *jobs_signals;     /* the session's encryption jobs */
   GMenu                *connection_menu;
   char                 *previous_page;
   char                 *reference_return; /* where a reference page was opened from */
@@ -104,7 +109,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Every page of the window, made when first shown. Those with an icon are
- * the sidebar's rows, first and in its order (Alt+1 to Alt+4). A
+ * the sidebar’s rows, first and in its order (Alt+1 to Alt+5). A
  * reference page is looked up on the way (from a wizard's Info): Back
  * returns to wherever it was opened from, a wizard included. */
 static const struct
@@ -119,6 +124,7 @@ static const struct
   { "databases", N_("Databases"), "drive-multidisk-symbolic", rds_databases_page_get_type },
   { "snapshots", N_("Snapshots"), "camera-photo-symbolic", rds_snapshots_page_get_type },
   { "events", N_("Events"), "x-office-calendar-symbolic", rds_events_page_get_type },
+  { "keys", N_("KMS keys"), "dialog-password-symbolic", rds_keys_page_get_type },
   { "database", N_("Database"), NULL, rds_database_page_get_type },
   { "ports", N_("Ports Reference"), NULL, rds_ports_page_get_type, TRUE },
 };
@@ -164,7 +170,7 @@ ensure_page (RdsWindow  *self,
 const char * const *
 rds_window_get_page_names (void)
 {
-  static const char *names[G_N_ELEMENTS (pages) + 4];
+  static const char *names[G_N_ELEMENTS (pages) + 5];
 
   if (names[0] == NULL)
     {
@@ -175,6 +181,7 @@ rds_window_get_page_names (void)
       names[n++] = "create-database";
       names[n++] = "modify-database";
       names[n++] = "create-read-replica";
+      names[n++] = "restore-database";
     }
   return names;
 }
@@ -586,6 +593,41 @@ rds_window_create_read_replica (RdsWindow     *self,
   rds_window_show_page (self, "create-read-replica");
 }
 
+/* Restore to point in time, or Restore snapshot: one wizard at a time,
+ * started over for another source once a restore in flight has its
+ * answer; the restored instance shows chosen in Databases, as a created
+ * one does. */
+static void
+show_restore_wizard (RdsWindow     *self,
+                     RdsDbInstance *instance,
+                     RdsDbSnapshot *snapshot)
+{
+  GtkWidget *wizard = gtk_stack_get_child_by_name (self->stack, "restore-database");
+
+  if (wizard != NULL && !rds_restore_database_wizard_get_busy (RDS_RESTORE_DATABASE_WIZARD (wizard)) &&
+      (rds_restore_database_wizard_get_instance (RDS_RESTORE_DATABASE_WIZARD (wizard)) != instance ||
+       rds_restore_database_wizard_get_snapshot (RDS_RESTORE_DATABASE_WIZARD (wizard)) != snapshot))
+    {
+      remove_wizard (self, wizard);
+      wizard = NULL;
+    }
+
+  if (wizard == NULL)
+    {
+      wizard = snapshot != NULL
+               ? GTK_WIDGET (rds_restore_database_wizard_new_from_snapshot (self->session, snapshot))
+               : GTK_WIDGET (rds_restore_database_wizard_new_point_in_time (self->session, instance));
+      gtk_stack_add_titled (self->stack, wizard, "restore-database",
+                            snapshot != NULL ? _("Restore snapshot") : _("Restore to point in time"));
+      g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (wizard, "created", G_CALLBACK (database_created_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rds_window_show_page (self, "restore-database");
+}
+
 /* Toasts and notifications */
 
 /* Screenshots for docs show what a page shows, not what happened on the
@@ -846,6 +888,132 @@ update_problem (RdsWindow *self)
   gtk_revealer_set_reveal_child (self->problem_revealer, problem != NULL);
 }
 
+/* Encryption jobs: saved as they go, so that a console closed half way
+ * shows where they stopped when it opens again on the same endpoint. */
+
+static void
+save_jobs (RdsWindow *self)
+{
+  g_auto(GStrv) saved = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) next = NULL;
+  GListModel *jobs;
+
+  if (self->settings == NULL || self->session == NULL)
+    return;
+
+  /* Other endpoints' stay as they are. */
+  saved = g_settings_get_strv (self->settings, "encrypt-jobs");
+  for (guint i = 0; saved[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (saved[i], NULL);
+      JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (object != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (object, "endpoint", NULL),
+                     rds_session_get_endpoint (self->session)) != 0)
+        g_strv_builder_add (builder, saved[i]);
+    }
+
+  jobs = rds_session_get_jobs (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      if (rds_encrypt_job_get_step (job) >= RDS_ENCRYPT_STEP_DONE)
+        continue;
+      node = rds_encrypt_job_to_json (job);
+      text = json_to_string (node, FALSE);
+      g_strv_builder_add (builder, text);
+    }
+  next = g_strv_builder_end (builder);
+  /* A job says it changed as its step's progress moves: that isn't saved. */
+  if (!g_strv_equal ((const char * const *) saved, (const char * const *) next))
+    g_settings_set_strv (self->settings, "encrypt-jobs", (const char * const *) next);
+}
+
+static void
+jobs_changed_cb (RdsWindow  *self,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GListModel *jobs)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
+
+      g_signal_connect_object (job, "changed", G_CALLBACK (save_jobs), self, G_CONNECT_SWAPPED);
+    }
+  save_jobs (self);
+}
+
+/* The jobs saved for the session's endpoint, not running: each says where
+ * it stopped, and a toast offers to show it. */
+static void
+load_jobs (RdsWindow *self)
+{
+  g_auto(GStrv) saved = NULL;
+
+  if (self->settings == NULL || self->session == NULL)
+    return;
+
+  saved = g_settings_get_strv (self->settings, "encrypt-jobs");
+  for (guint i = 0; saved[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (saved[i], NULL);
+      JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autoptr(RdsEncryptJob) job = NULL;
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (object == NULL ||
+          g_strcmp0 (json_object_get_string_member_with_default (object, "endpoint", NULL),
+                     rds_session_get_endpoint (self->session)) != 0 ||
+          (job = rds_encrypt_job_new_from_json (self->session, node, NULL)) == NULL ||
+          rds_session_find_job (self->session, rds_encrypt_job_get_region (job),
+                                rds_encrypt_job_get_source (job)) != NULL)
+        continue;
+
+      rds_session_add_job (self->session, job);
+      /* Translators: %s is a DB instance being encrypted */
+      title = g_strdup_printf (_("Encrypting %s stopped when the console closed"), rds_encrypt_job_get_source (job));
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-encrypt-job");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (rds_encrypt_job_get_source (job)));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      g_free (self->last_toast);
+      self->last_toast = g_strdup (title);
+    }
+}
+
+static void
+show_encrypt_job_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  GListModel *jobs;
+
+  if (self->session == NULL)
+    return;
+  jobs = rds_session_get_jobs (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
+
+      if (g_strcmp0 (rds_encrypt_job_get_source (job), g_variant_get_string (parameter, NULL)) == 0)
+        {
+          rds_widget_present_over (widget, rds_encrypt_database_wizard_new_for_job (self->session, job));
+          return;
+        }
+    }
+}
+
 void
 rds_window_set_session (RdsWindow  *self,
                         RdsSession *session)
@@ -870,6 +1038,7 @@ rds_window_set_session (RdsWindow  *self,
   g_signal_group_set_target (self->list_signals,
                              session != NULL ? rds_session_get_instances (session) : NULL);
   g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->jobs_signals, session != NULL ? rds_session_get_jobs (session) : NULL);
   update_problem (self);
 
   if (session == NULL)
@@ -878,6 +1047,7 @@ rds_window_set_session (RdsWindow  *self,
       remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "create-database"));
       remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "modify-database"));
       remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "create-read-replica"));
+      remove_wizard (self, gtk_stack_get_child_by_name (self->stack, "restore-database"));
       gtk_stack_set_visible_child_name (self->stack, "starting");
       gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), FALSE);
       self->sample_offered = FALSE;
@@ -895,6 +1065,7 @@ rds_window_set_session (RdsWindow  *self,
         }
       rds_session_start_polling (session, interval * 1000);
       rds_window_show_page (self, last_page != NULL ? last_page : "dashboard");
+      load_jobs (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -922,7 +1093,7 @@ region_selected_cb (RdsWindow *self)
    * it (a request sent from them would go to the new Region). */
   if (g_strcmp0 (regions[selected].name, rds_session_get_region (self->session)) != 0)
     {
-      const char *bound[] = { "modify-database", "create-read-replica" };
+      const char *bound[] = { "modify-database", "create-read-replica", "restore-database" };
 
       for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
         {
@@ -1171,6 +1342,52 @@ modify_database_action (GtkWidget  *widget,
     {
       /* Translators: %s is a DB instance identifier */
       g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of databases."),
+                                                  g_variant_get_string (parameter, NULL));
+
+      rds_window_add_toast (self, message);
+    }
+}
+
+static void
+restore_to_point_in_time_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  RdsDbInstance *instance = NULL;
+
+  if (self->session != NULL)
+    instance = rds_resource_list_find (rds_session_get_instances (self->session),
+                                       g_variant_get_string (parameter, NULL));
+  if (instance != NULL)
+    show_restore_wizard (self, instance, NULL);
+  else
+    {
+      /* Translators: %s is a DB instance identifier */
+      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of databases."),
+                                                  g_variant_get_string (parameter, NULL));
+
+      rds_window_add_toast (self, message);
+    }
+}
+
+static void
+restore_snapshot_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  RdsDbSnapshot *snapshot = NULL;
+
+  if (self->session != NULL)
+    snapshot = rds_resource_list_find (rds_session_get_snapshots (self->session),
+                                       g_variant_get_string (parameter, NULL));
+  if (snapshot != NULL)
+    show_restore_wizard (self, NULL, snapshot);
+  else
+    {
+      /* Translators: %s is a DB snapshot identifier */
+      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of snapshots."),
                                                   g_variant_get_string (parameter, NULL));
 
       rds_window_add_toast (self, message);
@@ -1514,6 +1731,7 @@ rds_window_dispose (GObject *object)
   g_clear_object (&self->snapshot_watcher);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->jobs_signals);
   g_clear_object (&self->connection_menu);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1634,11 +1852,15 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
   gtk_widget_class_install_action (widget_class, "win.modify-database", "s", modify_database_action);
   gtk_widget_class_install_action (widget_class, "win.create-read-replica", "s", create_read_replica_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-to-point-in-time", "s",
+                                   restore_to_point_in_time_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-snapshot", "s", restore_snapshot_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-clock", NULL, toggle_clock_action);
   gtk_widget_class_install_action (widget_class, "win.show-info", "s", show_info_action);
+  gtk_widget_class_install_action (widget_class, "win.show-encrypt-job", "s", show_encrypt_job_action);
   gtk_widget_class_install_action (widget_class, "win.close-info", NULL, close_info_action);
   gtk_widget_class_install_action (widget_class, "win.offer-sample", NULL, offer_sample_action);
   gtk_widget_class_install_action (widget_class, "win.focus-info", NULL, focus_info_action);
@@ -1731,6 +1953,8 @@ rds_window_init (RdsWindow *self)
                                   G_CALLBACK (maybe_offer_sample), self);
 
   self->session_signals = g_signal_group_new (RDS_TYPE_SESSION);
+  self->jobs_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->jobs_signals, "items-changed", G_CALLBACK (jobs_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::problem",
                                   G_CALLBACK (update_problem), self);
 

@@ -32,7 +32,10 @@ fail() {
 export TMPDIR="$work/tmp"
 mkdir -p "$TMPDIR"
 
-for run in first second; do
+runs="first second"
+# (One run only where the environment asks: a sanitizer build.)
+[ -n "${RDS_SCREENSHOTS_ONE_RUN:-}" ] && runs=first
+for run in $runs; do
   if ! "$console" --screenshots "$work/$run" > "$work/$run.log" 2>&1; then
     cat "$work/$run.log"
     fail "the $run run failed"
@@ -56,9 +59,11 @@ for scene in "${scenes[@]}"; do
   grep -qF "src=\"$file\"" "$work/first/index.html" || fail "index.html does not show $file"
   # A PNG, of the window's size.
   head -c 8 "$work/first/$file" | od -An -c | grep -q "P   N   G" || fail "$file is not a PNG"
+  [ -z "${RDS_SCREENSHOTS_ONE_RUN:-}" ] || continue
   cmp -s "$work/first/$file" "$work/second/$file" || fail "$file differs between two runs"
 done
-cmp -s "$work/first/index.md" "$work/second/index.md" || fail "index.md differs between two runs"
+[ -n "${RDS_SCREENSHOTS_ONE_RUN:-}" ] || cmp -s "$work/first/index.md" "$work/second/index.md" ||
+  fail "index.md differs between two runs"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "the simulator's state was left in $TMPDIR: $(ls -A "$TMPDIR")"
 grep -qF "The dashboard: " "$work/first/index.md" || fail "index.md has no caption for the dashboard"
 

@@ -142,6 +142,9 @@ show_error_in_field (GtkWidget    *widget,
   return FALSE;
 }
 
+static void send_request (RdsActionDialog *self,
+                          RdsRequest      *request);
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
@@ -153,9 +156,29 @@ call_cb (GObject      *object,
   RdsQueryResult *answer;
   GtkWindow *parent;
 
-  answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  if (RDS_IS_CLIENT (object))
+    {
+      answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+      /* Another Region's client: the session's lists follow all the same. */
+      if (answer != NULL && priv->session != NULL)
+        rds_session_refresh (priv->session);
+    }
+  else
+    answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  if (answer != NULL && RDS_ACTION_DIALOG_GET_CLASS (self)->next_request != NULL)
+    {
+      g_autoptr(RdsRequest) next = RDS_ACTION_DIALOG_GET_CLASS (self)->next_request (self, answer);
+
+      if (next != NULL)
+        {
+          rds_query_result_free (answer);
+          send_request (self, next);
+          return;
+        }
+    }
 
   set_busy (self, FALSE);
 
@@ -206,7 +229,22 @@ rds_action_dialog_submit (RdsActionDialog *self)
     }
 
   set_busy (self, TRUE);
-  rds_session_call_async (priv->session, request, priv->cancellable, call_cb, g_object_ref (self));
+  send_request (self, request);
+}
+
+static void
+send_request (RdsActionDialog *self,
+              RdsRequest      *request)
+{
+  RdsActionDialogPrivate *priv = rds_action_dialog_get_instance_private (self);
+  RdsClient *client = NULL;
+
+  if (RDS_ACTION_DIALOG_GET_CLASS (self)->get_client != NULL)
+    client = RDS_ACTION_DIALOG_GET_CLASS (self)->get_client (self);
+  if (client != NULL)
+    rds_client_call_async (client, request, priv->cancellable, call_cb, g_object_ref (self));
+  else
+    rds_session_call_async (priv->session, request, priv->cancellable, call_cb, g_object_ref (self));
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rds-action.h"
+#include "rds-client.h"
 #include "rds-request.h"
 #include "rds-types.h"
 
@@ -28,6 +29,13 @@ struct _RdsActionDialogClass
   /* What the window's toast says when the call succeeded. */
   char       *(*describe_success) (RdsActionDialog *self,
                                    RdsQueryResult  *result);
+  /* Optional: the next request of the same submission after @result (a
+   * key, then its alias), or NULL when the submission is done. */
+  RdsRequest *(*next_request)  (RdsActionDialog *self,
+                                RdsQueryResult  *result);
+  /* Optional: the client to send the request with (another Region's), or
+   * NULL for the session's. */
+  RdsClient  *(*get_client)    (RdsActionDialog *self);
 };
 
 RdsSession *rds_action_dialog_get_session      (RdsActionDialog *self);

@@ -220,6 +220,8 @@ static const struct
   { RDS_AWS_ERROR_CERTIFICATE_NOT_FOUND, "CACertificateIdentifier" },
   { RDS_AWS_ERROR_OPTION_GROUP_NOT_FOUND, "OptionGroupName" },
   { RDS_AWS_ERROR_INVALID_RESTORE, "RestoreTime" },
+  { RDS_AWS_ERROR_ALREADY_EXISTS, "AliasName" },
+  { RDS_AWS_ERROR_NOT_AUTHORIZED, "AliasName" },
 };
 
 static gboolean

@@ -233,6 +233,29 @@ static const RdsConcept concepts[] = {
     { "encryption-at-rest", "multi-az", "maintenance-window" },
   },
   {
+    "point-in-time-restore",
+    N_("Point-in-time restore"),
+    N_("With automated backups on, RDS can rebuild a database as it was at any second of its "
+       "restorable window: from the oldest automated backup it keeps to the latest restorable "
+       "time, usually no more than 5 minutes ago. A snapshot can be restored too, as it was "
+       "when it was taken. Either way the result is a new DB instance with a new name; the "
+       "original keeps running untouched."),
+    N_("Restore to a point in time to undo a mistake, such as a dropped table or a bad "
+       "update: choose a moment just before it. Restore a snapshot to start a copy for tests "
+       "or to go back to a known state. A restore keeps the backup’s engine, version, "
+       "encryption and master user; you choose the new instance’s class, storage type, "
+       "Multi-AZ and network."),
+    N_("The restored database is billed like any new DB instance of its class and storage, "
+       "from the moment it is created. Restoring itself costs nothing; the backups it reads "
+       "are part of your backup storage."),
+    N_("RDS creates new volumes from the daily snapshot before the chosen time, then replays "
+       "the transaction logs saved every 5 minutes up to that second. The new instance is "
+       "“creating” meanwhile, and records in its events what it was restored from."),
+    "snapshots",
+    N_("See snapshots and automated backups on the Snapshots page"),
+    { "backups", "encryption-at-rest", "instance-classes" },
+  },
+  {
     "encryption-at-rest",
     N_("Encryption at rest"),
     N_("An encrypted database keeps its storage, its automated backups, its snapshots and its "
@@ -250,6 +273,45 @@ static const RdsConcept concepts[] = {
     "snapshots",
     N_("Encrypt a copy of a snapshot on the Snapshots page"),
     { "backups", "encryption-in-transit", "iam-auth" },
+  },
+  {
+    "kms-keys",
+    N_("KMS keys"),
+    N_("AWS KMS keeps the keys that encrypt databases and snapshots; a key never leaves KMS "
+       "or its Region. RDS uses the AWS managed key alias/aws/rds unless you choose a "
+       "customer managed key of your own, which you can disable, delete and let other "
+       "accounts use."),
+    N_("Choose a key of your own to control who may use the data, or to share encrypted "
+       "snapshots with other accounts: snapshots encrypted with alias/aws/rds can’t be "
+       "shared. Disable a key only knowing what uses it: its databases stop within minutes."),
+    N_("A customer managed key costs a small monthly fee plus a charge per request; the "
+       "AWS managed key is free. A key pending deletion costs nothing more."),
+    N_("A disabled key, or one pending deletion, makes its databases "
+       "inaccessible-encryption-credentials-recoverable: enabled again within 7 days, they "
+       "recover; after that, or once the key is deleted, they can only be restored from a "
+       "backup encrypted with another key. KMS waits 7 to 30 days before it deletes a key."),
+    "keys",
+    N_("See the Region’s keys on the KMS keys page"),
+    { "encryption-at-rest", "snapshot-copy", "backups" },
+  },
+  {
+    "snapshot-copy",
+    N_("Copying snapshots"),
+    N_("A copy of a snapshot is a manual snapshot of its own, in the same Region or another, "
+       "kept until you delete it, with the source’s tags if you ask for them. A copy of an "
+       "automated snapshot is how to keep one beyond the retention period."),
+    N_("Copy a snapshot to another Region to recover from a Region’s outage, to encrypt it, "
+       "or to share it: an unencrypted snapshot copied with a KMS key becomes encrypted, "
+       "which is how an unencrypted database gets encrypted (copy, then restore the copy). "
+       "An encrypted copy to another Region needs a key of that Region."),
+    N_("The copy is billed as backup storage; a copy to another Region also pays for the "
+       "data transferred between Regions."),
+    N_("A copy in the same Region is pending, then creating, until it is available; a copy "
+       "to another Region is pending and copying, and takes longer. Deleting a copy while "
+       "it is being made cancels it."),
+    "snapshots",
+    N_("Copy a snapshot on the Snapshots page"),
+    { "kms-keys", "backups", "encryption-at-rest" },
   },
   {
     "encryption-in-transit",

@@ -23,6 +23,8 @@ typedef enum
   RDS_INSTANCE_ACTION_FAILOVER,             /* reboot with failover */
   RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ,
   RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ,
+  RDS_INSTANCE_ACTION_RESTORE_TO_POINT_IN_TIME,  /* a new instance from its automated backups */
+  RDS_INSTANCE_ACTION_ENCRYPT,              /* by snapshot, encrypted copy and restore */
 } RdsInstanceAction;
 
 #define RDS_TYPE_DB_INSTANCE (rds_db_instance_get_type ())

@@ -184,6 +184,10 @@ instance_state_error (const RdsProblem  *problem,
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "Cannot stop instance %s: it belongs to a DB cluster; stop the cluster instead.", id);
     case RDS_PROBLEM_NO_BACKUPS:
+      if (g_strcmp0 (action, "RestoreDBInstanceToPointInTime") == 0)
+        return set (error, RDS_AWS_ERROR_POINT_IN_TIME_RESTORE_NOT_ENABLED,
+                    "Point-in-time restore is not enabled for DB instance %s: its automated backups are off "
+                    "(backup retention period 0).", id);
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "Automated backups are not enabled for this database instance. To enable automated "
                   "backups, use ModifyDBInstance to set the backup retention period to a non-zero value.");
@@ -201,6 +205,15 @@ instance_state_error (const RdsProblem  *problem,
     case RDS_PROBLEM_ALREADY:
       return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                   "DB instance %s is already deployed that way.", id);
+    case RDS_PROBLEM_ENCRYPTED:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "DB instance %s is encrypted already.", id);
+    case RDS_PROBLEM_REPLICA:
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "DB instance %s is a read replica: its encryption is its source's.", id);
+    case RDS_PROBLEM_NOT_RESTORABLE_YET:
+      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                  "DB instance %s has no restorable time yet: its first automated backup isn't finished.", id);
     case RDS_PROBLEM_SINGLE_AZ:
       return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                   "Reboot with failover is only possible for a Multi-AZ DB instance, and %s is "

@@ -44,6 +44,9 @@ typedef enum
   RDS_PROBLEM_NOT_A_REPLICA,     /* only a read replica can be promoted */
   RDS_PROBLEM_SINGLE_AZ,         /* only a Multi-AZ instance can fail over */
   RDS_PROBLEM_ALREADY,           /* it is so already: Multi-AZ or Single-AZ */
+  RDS_PROBLEM_NOT_RESTORABLE_YET, /* no restorable time yet: the first automated backup isn't done */
+  RDS_PROBLEM_ENCRYPTED,         /* it is encrypted already */
+  RDS_PROBLEM_REPLICA,           /* it is a read replica: its source decides */
 } RdsProblemCode;
 
 /* Which characters a value may hold. */

@@ -495,6 +495,9 @@ rds_rules_instance_action (RdsDbInstance     *instance,
     [RDS_INSTANCE_ACTION_FAILOVER] = "RebootDBInstance",
     [RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ] = "ModifyDBInstance",
     [RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ] = "ModifyDBInstance",
+    [RDS_INSTANCE_ACTION_RESTORE_TO_POINT_IN_TIME] = "RestoreDBInstanceToPointInTime",
+    /* Its first step */
+    [RDS_INSTANCE_ACTION_ENCRYPT] = "CreateDBSnapshot",
   };
   RdsShape *shape = RDS_SHAPE (instance);
   const char *status = rds_db_instance_get_status (instance);
@@ -562,6 +565,24 @@ rds_rules_instance_action (RdsDbInstance     *instance,
           return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
         allowed = g_strcmp0 (status, "available") == 0;
       }
+      break;
+    case RDS_INSTANCE_ACTION_ENCRYPT:
+      /* A snapshot of it, copied encrypted, restored: a replica's
+       * encryption is its source's. */
+      if (rds_shape_get_boolean (shape, "storage-encrypted"))
+        return found (problem, RDS_PROBLEM_ENCRYPTED);
+      if (rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") != NULL)
+        return found (problem, RDS_PROBLEM_REPLICA);
+      allowed = g_strcmp0 (status, "available") == 0;
+      break;
+    case RDS_INSTANCE_ACTION_RESTORE_TO_POINT_IN_TIME:
+      /* A new instance from the backups, whatever the source is doing:
+       * once there are backups, and a time they reach. */
+      if (rds_shape_get_int (shape, "backup-retention-period") <= 0)
+        return found (problem, RDS_PROBLEM_NO_BACKUPS);
+      if (rds_shape_get_timestamp (shape, "latest-restorable-time") <= 0)
+        return found (problem, RDS_PROBLEM_NOT_RESTORABLE_YET);
+      allowed = TRUE;
       break;
     default:
       g_return_val_if_reached (FALSE);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rds-copy-snapshot-dialog.h"
 #include "rds-db-snapshot.h"
 #include "rds-delete-snapshot-dialog.h"
 #include "rds-format.h"
@@ -24,6 +25,7 @@
 #include "rds-info-button.h"
 #include "rds-search-filter.h"
 #include "rds-session.h"
+#include "rds-share-snapshot-dialog.h"
 #include "rds-status-badge.h"
 #include "rds-take-snapshot-dialog.h"
 
@@ -64,6 +66,18 @@ update_actions (RdsSnapshotsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.delete",
                                  rds_page_get_session (RDS_PAGE (self)) != NULL && deletable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", rds_page_get_session (RDS_PAGE (self)) != NULL);
+  /* Copy: any available snapshot, manual or automated; Share: a manual one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.copy",
+                                 rds_page_get_session (RDS_PAGE (self)) != NULL && snapshot != NULL &&
+                                 g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0 &&
+                                 g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot), "snapshot-type"),
+                                            "shared") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.share",
+                                 rds_page_get_session (RDS_PAGE (self)) != NULL && deletable);
+  /* Any available snapshot, manual or automated, restores to a new instance. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.restore",
+                                 rds_page_get_session (RDS_PAGE (self)) != NULL && snapshot != NULL &&
+                                 g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0);
 }
 
 /* The tab shown: which snapshots, and how the page speaks of them. */
@@ -192,6 +206,45 @@ delete_action (GtkWidget  *widget,
                              GTK_WINDOW (rds_delete_snapshot_dialog_new (rds_page_get_session (RDS_PAGE (self)), snapshot)));
 }
 
+/* Restore snapshot: the window's wizard, for the snapshot chosen. */
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
+  RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (snapshot != NULL)
+    gtk_widget_activate_action (widget, "win.restore-snapshot", "s", rds_db_snapshot_get_identifier (snapshot));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
+  RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (snapshot != NULL)
+    rds_widget_present_over (widget,
+                             GTK_WINDOW (rds_copy_snapshot_dialog_new (rds_page_get_session (RDS_PAGE (self)), snapshot)));
+}
+
+static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdsSnapshotsPage *self = RDS_SNAPSHOTS_PAGE (widget);
+  RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (snapshot != NULL)
+    rds_widget_present_over (widget,
+                             GTK_WINDOW (rds_share_snapshot_dialog_new (rds_page_get_session (RDS_PAGE (self)), snapshot)));
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -278,6 +331,9 @@ rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "snapshot.take", NULL, take_action);
   gtk_widget_class_install_action (widget_class, "snapshot.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "snapshot.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "snapshot.share", NULL, share_action);
+  gtk_widget_class_install_action (widget_class, "snapshot.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
 }
 

@@ -39,7 +39,7 @@ struct _RdsEncryptJob
 {
   GObject         parent_instance;
 
-  RdsSession     *session;
+  RdsSession     *session;    /* weak: the session keeps its jobs */
   char           *endpoint;
   char           *region;
   RdsDbInstance  *source;     /* as it was when the job began */
@@ -309,7 +309,7 @@ poll (RdsEncryptJob *self)
   gboolean is_snapshot;
   const char *name = watched_name (self, &is_snapshot);
 
-  if (!self->running || self->busy || !self->requested || name == NULL)
+  if (!self->running || self->busy || !self->requested || name == NULL || self->session == NULL)
     return;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
@@ -378,7 +378,7 @@ request_answer_cb (GObject      *object,
   self->requested = TRUE;
   changed (self);
   /* What it changed shows in the pages' lists (of the job's Region). */
-  if (g_strcmp0 (rds_session_get_region (self->session), self->region) == 0)
+  if (self->session != NULL && g_strcmp0 (rds_session_get_region (self->session), self->region) == 0)
     rds_session_refresh (self->session);
 
   /* Deleting needs no watching: gone is gone. */
@@ -515,6 +515,11 @@ step (RdsEncryptJob *self)
 
   if (!self->running || self->busy || self->step >= RDS_ENCRYPT_STEP_DONE)
     return;
+  if (self->session == NULL)
+    {
+      rds_encrypt_job_stop (self);
+      return;
+    }
 
   if (self->requested)
     {
@@ -558,7 +563,7 @@ rds_encrypt_job_finalize (GObject *object)
 {
   RdsEncryptJob *self = RDS_ENCRYPT_JOB (object);
 
-  g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->session);
   g_clear_object (&self->source);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
@@ -601,7 +606,7 @@ static void
 attach (RdsEncryptJob *self,
         RdsSession    *session)
 {
-  self->session = g_object_ref (session);
+  g_set_weak_pointer (&self->session, session);
   g_free (self->endpoint);
   self->endpoint = g_strdup (rds_session_get_endpoint (session));
   if (self->region == NULL)

@@ -34,10 +34,11 @@ typedef struct
   gboolean    multi_az;
   const char *license_model;
   const char *db_name;
+  gboolean    unencrypted;   /* one to encrypt, as many older databases are */
 } SampleInstance;
 
 static const SampleInstance instances[] = {
-  { "orders-mysql", "mysql", "db.t3.micro", "gp3", 20, FALSE, NULL, "orders" },
+  { "orders-mysql", "mysql", "db.t3.micro", "gp3", 20, FALSE, NULL, "orders", TRUE },
   { "billing-postgres", "postgres", "db.m5.large", "gp3", 100, TRUE, NULL, "billing" },
   { "catalog-mariadb", "mariadb", "db.t3.small", "gp2", 20, FALSE, NULL, "catalog" },
   { "reports-sqlserver", "sqlserver-ex", "db.t3.small", "gp2", 20, FALSE, "license-included", NULL },
@@ -165,7 +166,7 @@ create_request (const SampleInstance *sample)
   rds_request_set (request, "MasterUsername", "admin");
   rds_request_set_boolean (request, "ManageMasterUserPassword", TRUE);
   rds_request_set_int (request, "BackupRetentionPeriod", 7);
-  rds_request_set_boolean (request, "StorageEncrypted", TRUE);
+  rds_request_set_boolean (request, "StorageEncrypted", !sample->unencrypted);
   rds_request_set_boolean (request, "CopyTagsToSnapshot", TRUE);
   if (sample->license_model != NULL)
     rds_request_set (request, "LicenseModel", sample->license_model);

@@ -12,6 +12,8 @@
 
 #include "rds-session.h"
 
+#include "rds-encrypt-job.h"
+
 #include <string.h>
 
 #include "rds-shape.h"
@@ -32,6 +34,7 @@ struct _RdsSession
   GHashTable      *lists;           /* action → RdsResourceList, see rds_session_get_list() */
   GHashTable      *refresh_again;   /* lists to refresh once more when done */
   GError          *problem;         /* why the lists could not be refreshed */
+  GListStore      *jobs;            /* RdsEncryptJob: the console's own long operations */
 
   guint            poll_source;
   GCancellable    *cancellable;
@@ -67,6 +70,16 @@ rds_session_dispose (GObject *object)
   RdsSession *self = RDS_SESSION (object);
 
   rds_session_stop_polling (self);
+  if (self->jobs != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->jobs)); i++)
+        {
+          g_autoptr(RdsEncryptJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
+
+          rds_encrypt_job_stop (job);
+        }
+      g_clear_object (&self->jobs);
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->lists != NULL)
@@ -805,4 +818,72 @@ rds_session_control_finish_answer (RdsSession    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Jobs */
+
+/**
+ * rds_session_get_jobs:
+ *
+ * Returns: (transfer none): the encryption jobs on the session's endpoint
+ *   that the console runs or could go on with (RdsEncryptJob)
+ */
+GListModel *
+rds_session_get_jobs (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  if (self->jobs == NULL)
+    self->jobs = g_list_store_new (RDS_TYPE_ENCRYPT_JOB);
+  return G_LIST_MODEL (self->jobs);
+}
+
+void
+rds_session_add_job (RdsSession    *self,
+                     RdsEncryptJob *job)
+{
+  g_return_if_fail (RDS_IS_SESSION (self));
+  g_return_if_fail (RDS_IS_ENCRYPT_JOB (job));
+
+  rds_session_get_jobs (self);
+  g_list_store_append (self->jobs, job);
+}
+
+void
+rds_session_remove_job (RdsSession    *self,
+                        RdsEncryptJob *job)
+{
+  guint position;
+
+  g_return_if_fail (RDS_IS_SESSION (self));
+
+  if (self->jobs != NULL && g_list_store_find (self->jobs, job, &position))
+    g_list_store_remove (self->jobs, position);
+}
+
+/**
+ * rds_session_find_job:
+ *
+ * Returns: (transfer none) (nullable): the job encrypting @source in
+ *   @region
+ */
+RdsEncryptJob *
+rds_session_find_job (RdsSession *self,
+                      const char *region,
+                      const char *source)
+{
+  GListModel *jobs;
+
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  jobs = rds_session_get_jobs (self);
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
+
+      if (g_strcmp0 (rds_encrypt_job_get_region (job), region) == 0 &&
+          g_strcmp0 (rds_encrypt_job_get_source (job), source) == 0)
+        return job;
+    }
+  return NULL;
 }

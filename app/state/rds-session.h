@@ -7,6 +7,7 @@
 
 #include "rds-client.h"
 #include "rds-resource-list.h"
+#include "rds-types.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,14 @@ gboolean         rds_session_control_finish     (RdsSession           *self,
 JsonNode        *rds_session_control_finish_answer (RdsSession        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+
+GListModel      *rds_session_get_jobs           (RdsSession           *self);
+void             rds_session_add_job            (RdsSession           *self,
+                                                 RdsEncryptJob        *job);
+void             rds_session_remove_job         (RdsSession           *self,
+                                                 RdsEncryptJob        *job);
+RdsEncryptJob   *rds_session_find_job           (RdsSession           *self,
+                                                 const char           *region,
+                                                 const char           *source);
 
 G_END_DECLS

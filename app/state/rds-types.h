@@ -19,6 +19,7 @@ typedef struct _RdsCreateDatabaseWizard    RdsCreateDatabaseWizard;
 typedef struct _RdsDatabaseForm            RdsDatabaseForm;
 typedef struct _RdsDashboardPage           RdsDashboardPage;
 typedef struct _RdsDatabasePage            RdsDatabasePage;
+typedef struct _RdsEncryptJob              RdsEncryptJob;
 typedef struct _RdsDatabasesPage           RdsDatabasesPage;
 typedef struct _RdsDbInstance              RdsDbInstance;
 typedef struct _RdsEventsPage              RdsEventsPage;

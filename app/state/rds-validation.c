@@ -169,6 +169,9 @@ rds_problem_describe (const RdsProblem *problem)
       return g_strdup (_("Stop the DB cluster instead of its instances."));
 
     case RDS_PROBLEM_NO_BACKUPS:
+      if (g_str_equal (parameter, "RestoreDBInstanceToPointInTime"))
+        return g_strdup (_("Turn on automated backups (a retention period of 1 day or more) to restore to a "
+                           "point in time."));
       return g_strdup (_("Turn on automated backups (a retention period of 1 day or more) to create read "
                          "replicas."));
 
@@ -189,6 +192,15 @@ rds_problem_describe (const RdsProblem *problem)
 
     case RDS_PROBLEM_ALREADY:
       return g_strdup (_("The DB instance is deployed that way already."));
+
+    case RDS_PROBLEM_ENCRYPTED:
+      return g_strdup (_("The DB instance is encrypted already."));
+
+    case RDS_PROBLEM_REPLICA:
+      return g_strdup (_("A read replica is encrypted as its source is: encrypt the source."));
+
+    case RDS_PROBLEM_NOT_RESTORABLE_YET:
+      return g_strdup (_("There is no restorable time yet: the first automated backup isn’t finished."));
 
     case RDS_PROBLEM_OUT_OF_RANGE:
       if (g_str_equal (parameter, "Port"))

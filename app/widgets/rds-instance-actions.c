@@ -5,7 +5,7 @@
  * The "db" action group of the Databases page (acting on the selected
  * row) and of a database's page: db.modify, db.reboot, db.stop, db.start,
  * db.delete, db.take-snapshot, db.create-read-replica, db.promote,
- * db.convert-to-multi-az, db.convert-to-single-az and db.open. Which are enabled follows the
+ * db.convert-to-multi-az, db.convert-to-single-az, db.restore-to-point-in-time, db.encrypt and db.open. Which are enabled follows the
  * instance's status as the RDS console's menu does, recomputed in one
  * place whenever the instance changes (rds_db_instance_allows()).
  */
@@ -20,6 +20,7 @@
 
 #include "rds-db-instance.h"
 #include "rds-convert-multi-az-wizard.h"
+#include "rds-encrypt-database-wizard.h"
 #include "rds-convert-single-az-dialog.h"
 #include "rds-delete-database-dialog.h"
 #include "rds-promote-replica-dialog.h"
@@ -66,6 +67,8 @@ static const struct
   { "promote", RDS_INSTANCE_ACTION_PROMOTE },
   { "convert-to-multi-az", RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ },
   { "convert-to-single-az", RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ },
+  { "restore-to-point-in-time", RDS_INSTANCE_ACTION_RESTORE_TO_POINT_IN_TIME },
+  { "encrypt", RDS_INSTANCE_ACTION_ENCRYPT },
 };
 
 static void
@@ -174,6 +177,24 @@ create_read_replica_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   window_action (user_data, "win.create-read-replica");
+}
+
+static void
+restore_to_point_in_time_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  window_action (user_data, "win.restore-to-point-in-time");
+}
+
+static void
+encrypt_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RdsInstanceActions *self = user_data;
+
+  rds_widget_present_over (self->owner, rds_encrypt_database_wizard_new (self->session, self->instance));
 }
 
 static void
@@ -289,6 +310,8 @@ static const GActionEntry entries[] = {
   { "promote", promote_action },
   { "convert-to-multi-az", convert_to_multi_az_action },
   { "convert-to-single-az", convert_to_single_az_action },
+  { "restore-to-point-in-time", restore_to_point_in_time_action },
+  { "encrypt", encrypt_action },
 };
 
 static void

@@ -145,6 +145,12 @@ replica (RdsDatabaseForm *self)
 }
 
 static gboolean
+restoring (RdsDatabaseForm *self)
+{
+  return self->mode == RDS_DATABASE_FORM_RESTORE;
+}
+
+static gboolean
 easy (RdsDatabaseForm *self)
 {
   return creating (self) && rds_form_is_active (self->method_easy);
@@ -407,7 +413,10 @@ update_visibility (RdsDatabaseForm *self)
   gtk_widget_set_visible (self->template_section, create && standard);
   for (guint i = 0; i < G_N_ELEMENTS (standard_only); i++)
     gtk_widget_set_visible (standard_only[i], standard);
-  gtk_widget_set_visible (GTK_WIDGET (self->auth_section), standard && engine (self)->iam_auth);
+  gtk_widget_set_visible (GTK_WIDGET (self->auth_section), standard && engine (self)->iam_auth &&
+                          !restoring (self));
+  /* A restore takes no monitoring settings: they are set by Modify after. */
+  gtk_widget_set_visible (GTK_WIDGET (self->monitoring_section), standard && !restoring (self));
 
   rds_connectivity_section_set_multi_az (self->connectivity_section,
                                          rds_availability_section_get_multi_az (self->availability_section));
@@ -514,6 +523,43 @@ rds_database_form_build_replica_request (RdsDatabaseForm *self)
   rds_request_set (request, "SourceDBInstanceIdentifier",
                    cross_region ? rds_db_instance_get_arn (self->instance)
                                 : rds_db_instance_get_identifier (self->instance));
+  return request;
+}
+
+/**
+ * rds_database_form_build_restore_request:
+ * @action: "RestoreDBInstanceFromDBSnapshot" or
+ *   "RestoreDBInstanceToPointInTime"
+ *
+ * Returns: (transfer full): @action with every field of the form: the new
+ *   identifier and what the restore may change. The caller adds the
+ *   source (the snapshot, or the instance and the time).
+ */
+RdsRequest *
+rds_database_form_build_restore_request (RdsDatabaseForm *self,
+                                         const char      *action)
+{
+  RdsFormSection *sections[N_SECTIONS];
+  RdsRequest *request;
+
+  g_return_val_if_fail (RDS_IS_DATABASE_FORM (self), NULL);
+  g_return_val_if_fail (restoring (self), NULL);
+  g_return_val_if_fail (action != NULL, NULL);
+
+  request = rds_request_new (action);
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (rds_form_shown (GTK_WIDGET (sections[i])))
+      rds_form_section_add_to_replica (sections[i], request);
+
+  /* A point-in-time restore names its new instance the target. */
+  if (g_str_equal (action, "RestoreDBInstanceToPointInTime"))
+    {
+      g_autofree char *identifier = g_strdup (rds_request_get_string (request, "DBInstanceIdentifier"));
+
+      rds_request_set (request, "DBInstanceIdentifier", NULL);
+      rds_request_set (request, "TargetDBInstanceIdentifier", identifier);
+    }
   return request;
 }
 
@@ -843,11 +889,12 @@ rds_database_form_new (RdsSession          *session,
       engine_changed_cb (self);
     }
 
+  if (replica (self) || restoring (self))
+    /* Multi-AZ or not comes after the storage, as in the RDS console. */
+    gtk_box_reorder_child_after (GTK_BOX (self->sections_box), GTK_WIDGET (self->availability_section),
+                                 GTK_WIDGET (self->storage_section));
   if (replica (self))
     {
-      /* Multi-AZ or not comes after the storage, as in the RDS console. */
-      gtk_box_reorder_child_after (GTK_BOX (self->sections_box), GTK_WIDGET (self->availability_section),
-                                   GTK_WIDGET (self->storage_section));
       fill_regions (self);
       g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (region_selected_cb),
                                self, G_CONNECT_SWAPPED);

@@ -33,6 +33,8 @@ RdsRequest      *rds_database_form_build_modify_request (RdsDatabaseForm      *s
                                                          gboolean              apply_immediately,
                                                          char                **password);
 RdsRequest      *rds_database_form_build_replica_request (RdsDatabaseForm    *self);
+RdsRequest      *rds_database_form_build_restore_request (RdsDatabaseForm    *self,
+                                                          const char         *action);
 const char      *rds_database_form_get_region           (RdsDatabaseForm      *self);
 GPtrArray       *rds_database_form_get_changes          (RdsDatabaseForm      *self);
 gboolean         rds_database_form_show_error           (RdsDatabaseForm      *self,

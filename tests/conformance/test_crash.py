@@ -103,7 +103,14 @@ def crash_under_load(simd, cycle, ledger, rng, earliest, latest):
                for n in range(WORKERS)]
     for thread in threads:
         thread.start()
-    time.sleep(rng.uniform(earliest, latest))
+    # At a random moment, but not before a few changes were acknowledged:
+    # a slow machine (a sanitizer build under load) still proves something.
+    before = len(ledger.created)
+    wanted = rng.randint(4, 8)
+    deadline = time.monotonic() + 60
+    while len(ledger.created) < before + wanted and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0, latest - earliest))
     simd.kill()
     stop.set()
     for thread in threads:

@@ -286,9 +286,9 @@ rds_additional_configuration_section_setup (RdsFormSection *section)
         self->wanted_parameter_group = g_strdup (rds_shape_get_string (group, "db-parameter-group-name"));
     }
 
-  if (rds_form_section_get_replica (section))
+  if (rds_form_section_get_replica (section) || rds_form_section_get_restore (section))
     {
-      /* The replica is a new instance: nothing protects it yet. */
+      /* The replica (or restored instance) is new: nothing protects it yet. */
       rds_form_section_set_active (section, self->deletion_check, FALSE);
       rds_form_field_set_description (RDS_FORM_FIELD (self->kms_field),
                                       _("The replica’s storage is encrypted with a KMS key of the Region it "
@@ -396,6 +396,28 @@ validate_replica (RdsAdditionalConfigurationSection *self)
   return valid;
 }
 
+/* A restore: its parameter group, copying tags, minor upgrades and
+ * deletion protection. Its backups start as the backup's source's (or
+ * the default); its encryption is the backup's, which the wizard shows. */
+static gboolean
+validate_restore (RdsAdditionalConfigurationSection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  const GError *error = rds_resource_list_get_error (self->parameter_groups);
+  GtkWidget *hidden[] = {
+    self->db_name_field, self->backup_title, self->backup_check, self->retention_field,
+    self->backup_window_field, self->encryption_title, self->encryption_field, self->encryption_check,
+    self->kms_field, self->logs_title, self->logs_description, self->logs_box,
+    self->maintenance_window_field,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    gtk_widget_set_visible (hidden[i], FALSE);
+  gtk_widget_set_visible (self->copy_tags_check, TRUE);
+  return rds_form_section_check (section, self->parameter_group_field, NULL,
+                                 error != NULL ? g_strdup (error->message) : NULL);
+}
+
 static gboolean
 rds_additional_configuration_section_validate (RdsFormSection *section)
 {
@@ -409,6 +431,8 @@ rds_additional_configuration_section_validate (RdsFormSection *section)
 
   if (rds_form_section_get_replica (section))
     return validate_replica (self);
+  if (rds_form_section_get_restore (section))
+    return validate_restore (self);
 
   gtk_widget_set_visible (self->db_name_field, create && engine->family != RDS_FAMILY_SQLSERVER);
   gtk_widget_set_visible (self->retention_field, rds_form_is_active (self->backup_check));
@@ -486,7 +510,9 @@ rds_additional_configuration_section_add_to_replica (RdsFormSection *section,
   if (self->parameter_group_names->len > 0)
     rds_request_set (request, "DBParameterGroupName",
                      rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown));
-  if (replica_needs_key (self))
+  if (rds_form_section_get_restore (section))
+    rds_request_set_boolean (request, "CopyTagsToSnapshot", rds_form_is_active (self->copy_tags_check));
+  else if (replica_needs_key (self))
     rds_request_set (request, "KmsKeyId",
                      rds_form_selected (self->kms_dropdown) == 1 ? rds_form_text_of (self->kms_entry)
                                                                  : "alias/aws/rds");

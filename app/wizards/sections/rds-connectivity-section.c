@@ -97,6 +97,18 @@ update_waiting_for (RdsConnectivitySection *self)
 static void subnet_groups_refreshed_cb (RdsConnectivitySection *self,
                                         const GError           *error);
 
+/* A restore's source's subnet group, chosen first. */
+static const char *
+source_subnet_group (RdsConnectivitySection *self)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  RdsShape *instance = RDS_SHAPE (rds_form_section_get_instance (section));
+  RdsShape *group = instance != NULL && rds_form_section_get_restore (section)
+                    ? rds_shape_get_object (instance, "db-subnet-group") : NULL;
+
+  return group != NULL ? rds_shape_get_string (group, "db-subnet-group-name") : NULL;
+}
+
 /* The zones of the Region the instance goes to, after "No preference". */
 static void
 fill_zones (RdsConnectivitySection *self)
@@ -161,7 +173,8 @@ subnet_groups_refreshed_cb (RdsConnectivitySection *self,
       rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->subnet_group_dropdown,
                               (const char * const *) self->subnet_group_names->pdata,
                               self->subnet_group_names->len);
-      rds_form_section_select (section, self->subnet_group_dropdown, 0);
+      rds_form_section_select (section, self->subnet_group_dropdown,
+                               MAX (rds_form_index_of (self->subnet_group_names, source_subnet_group (self)), 0));
     }
 
   update_waiting_for (self);
@@ -180,7 +193,7 @@ rds_connectivity_section_setup (RdsFormSection *section)
     {
       load_subnet_groups (self);
     }
-  else if (rds_form_section_get_replica (section))
+  else if (rds_form_section_get_replica (section) || rds_form_section_get_restore (section))
     {
       RdsShape *endpoint = rds_shape_get_object (instance, "endpoint");
       int port = endpoint != NULL ? rds_shape_get_int (endpoint, "port") : 0;
@@ -192,6 +205,8 @@ rds_connectivity_section_setup (RdsFormSection *section)
       if (port <= 0 && engine != NULL)
         port = engine->default_port;
       rds_form_section_set_int_text (section, self->port_entry, port);
+      if (rds_form_section_get_restore (section))
+        load_subnet_groups (self);
     }
   else
     {
@@ -236,18 +251,20 @@ rds_connectivity_section_validate (RdsFormSection *section)
   const GError *error = self->subnet_groups != NULL ? rds_resource_list_get_error (self->subnet_groups) : NULL;
   gboolean create = rds_form_section_get_creating (section);
   gboolean replica = rds_form_section_get_replica (section);
+  gboolean restore = rds_form_section_get_restore (section);
   gboolean valid = TRUE;
   char *subnet_problem = NULL;
   int port = 0;
 
+  /* A restore places a new instance: its network, as creating does. */
   gtk_widget_set_visible (self->subnet_group_field,
-                          create || (replica && rds_form_section_get_cross_region (section)));
-  gtk_widget_set_visible (self->security_group_field, create);
-  gtk_widget_set_visible (self->zone_field, create || replica);
-  gtk_widget_set_visible (self->ca_field, !replica);
-  gtk_widget_set_visible (self->port_field, create || replica);
+                          create || restore || (replica && rds_form_section_get_cross_region (section)));
+  gtk_widget_set_visible (self->security_group_field, create || restore);
+  gtk_widget_set_visible (self->zone_field, create || replica || restore);
+  gtk_widget_set_visible (self->ca_field, !replica && !restore);
+  gtk_widget_set_visible (self->port_field, create || replica || restore);
 
-  if (!create && !replica)
+  if (!create && !replica && !restore)
     return TRUE;
 
   valid &= rds_form_section_check (section, self->port_field, self->port_entry,

@@ -439,6 +439,13 @@ rds_form_section_get_replica (RdsFormSection *self)
   return rds_form_section_get_mode (self) == RDS_DATABASE_FORM_REPLICA;
 }
 
+/* Whether the form restores a new instance from the instance's backups. */
+gboolean
+rds_form_section_get_restore (RdsFormSection *self)
+{
+  return rds_form_section_get_mode (self) == RDS_DATABASE_FORM_RESTORE;
+}
+
 /**
  * rds_form_section_get_region:
  *

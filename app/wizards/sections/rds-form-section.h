@@ -19,6 +19,7 @@ typedef enum
   RDS_DATABASE_FORM_CREATE,
   RDS_DATABASE_FORM_MODIFY,
   RDS_DATABASE_FORM_REPLICA,     /* the instance is the replica's source */
+  RDS_DATABASE_FORM_RESTORE,     /* the instance is the backup's, as it was: a new one from it */
 } RdsDatabaseFormMode;
 
 /* One line of Modify's "Summary of modifications". */
@@ -77,7 +78,8 @@ struct _RdsFormSectionClass
   /* Adds what differs from the instance to the summary and the request. */
   void     (*add_changes)   (RdsFormSection      *self,
                              RdsFormDiff         *diff);
-  /* Adds the section's parameters to CreateDBInstanceReadReplica. */
+  /* Adds the section's parameters to CreateDBInstanceReadReplica, or
+   * to a restore (RestoreDBInstanceFromDBSnapshot, ...ToPointInTime). */
   void     (*add_to_replica) (RdsFormSection     *self,
                               RdsRequest         *request);
   /* The Region the DB instance goes to changed (a replica's). */
@@ -92,6 +94,7 @@ RdsSession          *rds_form_section_get_session      (RdsFormSection      *sel
 gboolean             rds_form_section_get_creating     (RdsFormSection      *self);
 RdsDatabaseFormMode  rds_form_section_get_mode         (RdsFormSection      *self);
 gboolean             rds_form_section_get_replica      (RdsFormSection      *self);
+gboolean             rds_form_section_get_restore      (RdsFormSection      *self);
 const char          *rds_form_section_get_region       (RdsFormSection      *self);
 void                 rds_form_section_set_region       (RdsFormSection      *self,
                                                         const char          *region);

@@ -171,6 +171,10 @@ rds_instance_class_section_setup (RdsFormSection *section)
                          _("The DB instance configuration options below are limited to those supported by "
                            "the source’s engine and version. A replica may have another class than its "
                            "source."));
+  else if (rds_form_section_get_restore (section))
+    gtk_label_set_label (GTK_LABEL (RDS_INSTANCE_CLASS_SECTION (section)->class_description),
+                         _("The DB instance configuration options below are limited to those supported by "
+                           "the backup’s engine and version. The restored instance may have another class."));
   if (instance != NULL)
     rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (section),
                                        rds_shape_get_string (instance, "db-instance-class"));

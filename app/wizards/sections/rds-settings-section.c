@@ -105,14 +105,16 @@ first_free_identifier (RdsSession *session)
 }
 
 /* "orders-replica", else "orders-replica-2", … free in the session's list
- * (another Region's are checked by the endpoint). */
+ * (another Region's are checked by the endpoint); @suffix is "replica" or
+ * "restored". */
 static char *
-first_free_replica_identifier (RdsSession *session,
-                               const char *source)
+first_free_derived_identifier (RdsSession *session,
+                               const char *source,
+                               const char *suffix)
 {
   RdsResourceList *list = rds_session_get_instances (session);
-  /* Room for "-replica-NN" within the 63 characters of an identifier. */
-  g_autofree char *stem = g_strndup (source, 63 - strlen ("-replica-99"));
+  /* Room for "-SUFFIX-NN" within the 63 characters of an identifier. */
+  g_autofree char *stem = g_strndup (source, 63 - strlen (suffix) - strlen ("--99"));
   gsize length = strlen (stem);
 
   /* Cut after a hyphen, it would make two in a row. */
@@ -121,8 +123,8 @@ first_free_replica_identifier (RdsSession *session,
 
   for (guint i = 1; ; i++)
     {
-      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-replica", stem)
-                                     : g_strdup_printf ("%s-replica-%u", stem, i);
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-%s", stem, suffix)
+                                     : g_strdup_printf ("%s-%s-%u", stem, suffix, i);
 
       if (rds_resource_list_find (list, name) == NULL || i >= 99)
         return g_steal_pointer (&name);
@@ -178,8 +180,8 @@ rds_settings_section_setup (RdsFormSection *section)
   if (rds_form_section_get_replica (section))
     {
       const char *source = rds_db_instance_get_identifier (instance);
-      g_autofree char *identifier = first_free_replica_identifier (rds_form_section_get_session (section),
-                                                                  source);
+      g_autofree char *identifier = first_free_derived_identifier (rds_form_section_get_session (section),
+                                                                  source, "replica");
       g_autofree char *engine = rds_format_engine_version (NULL, rds_db_instance_get_engine (instance),
                                                            rds_shape_get_string (RDS_SHAPE (instance),
                                                                                  "engine-version"));
@@ -191,6 +193,18 @@ rds_settings_section_setup (RdsFormSection *section)
       rds_form_field_set_description (RDS_FORM_FIELD (self->identifier_field),
                                       _("Type a name for the read replica. It must be unique across all DB "
                                         "instances owned by your AWS account in the Region it goes to."));
+    }
+  else if (rds_form_section_get_restore (section))
+    {
+      g_autofree char *identifier =
+        first_free_derived_identifier (rds_form_section_get_session (section),
+                                       rds_db_instance_get_identifier (instance), "restored");
+
+      rds_form_section_set_text (section, self->identifier_entry, identifier);
+      rds_form_field_set_description (RDS_FORM_FIELD (self->identifier_field),
+                                      _("Type a name for the restored DB instance. It must be new: unique "
+                                        "across all DB instances owned by your AWS account in the current "
+                                        "AWS Region."));
     }
   else if (rds_form_section_get_creating (section))
     {
@@ -233,7 +247,30 @@ rds_settings_section_validate (RdsFormSection *section)
   const char *confirm = rds_form_text_of (self->confirm_entry);
   gboolean valid = TRUE;
 
-  /* A replica: a new identifier; the credentials are its source's. */
+  /* A replica or a restore: a new identifier; the credentials are its
+   * source's (or the backup's). */
+  if (rds_form_section_get_restore (section))
+    {
+      const char *identifier = rds_form_text_of (self->identifier_entry);
+      g_autofree char *stored = g_ascii_strdown (identifier, -1);
+      char *problem = rds_validate_instance_identifier (identifier);
+
+      /* Stored lowercase: "Orders" is "orders". */
+      if (problem == NULL &&
+          rds_resource_list_find (rds_session_get_instances (rds_form_section_get_session (section)),
+                                  stored) != NULL)
+        /* Translators: %s is a DB instance identifier */
+        problem = g_strdup_printf (_("There is a DB instance called %s already. A restore creates a new "
+                                     "one: choose another identifier."), identifier);
+      gtk_widget_set_visible (self->source_field, FALSE);
+      gtk_widget_set_visible (self->credentials_title, FALSE);
+      gtk_widget_set_visible (self->username_field, FALSE);
+      gtk_widget_set_visible (self->managed_check, FALSE);
+      gtk_widget_set_visible (self->autogen_check, FALSE);
+      gtk_widget_set_visible (self->password_field, FALSE);
+      gtk_widget_set_visible (self->confirm_field, FALSE);
+      return rds_form_section_check (section, self->identifier_field, self->identifier_entry, problem);
+    }
   if (rds_form_section_get_replica (section))
     {
       gtk_widget_set_visible (self->credentials_title, FALSE);

@@ -205,11 +205,15 @@ allocated_problem (RdsFormSection *section,
   int source = allocated_now (section);
   char *problem;
 
-  if (!rds_form_section_get_replica (section))
+  if (!rds_form_section_get_replica (section) && !rds_form_section_get_restore (section))
     return rds_validate_allocated_storage (engine, storage_type, text, source, allocated);
 
   problem = rds_validate_allocated_storage (engine, storage_type, text, 0, allocated);
-  if (problem == NULL && *allocated < source)
+  if (problem == NULL && *allocated < source && rds_form_section_get_restore (section))
+    /* Translators: %d is a size in GiB */
+    problem = g_strdup_printf (_("A restored DB instance needs at least the storage of its backup: enter "
+                                 "%d GiB or more."), source);
+  else if (problem == NULL && *allocated < source)
     /* Translators: %d is a size in GiB */
     problem = g_strdup_printf (_("A read replica needs at least the storage of its source: enter %d GiB "
                                  "or more."), source);
