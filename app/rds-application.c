@@ -1264,6 +1264,19 @@ rds_application_get_simulator_warning (RdsApplication *self)
   return self->simulator != NULL ? rds_simulator_get_warning (self->simulator) : NULL;
 }
 
+/**
+ * rds_application_get_simulator_url:
+ *
+ * Returns: (nullable): the embedded simulator's URL, while it runs
+ */
+const char *
+rds_application_get_simulator_url (RdsApplication *self)
+{
+  g_return_val_if_fail (RDS_IS_APPLICATION (self), NULL);
+
+  return self->simulator != NULL ? rds_simulator_get_url (self->simulator) : NULL;
+}
+
 /* What main () returns when g_application_run () returned 0: 1 when
  * --screenshots failed. */
 int

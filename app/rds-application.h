@@ -20,6 +20,7 @@ GSettings      *rds_application_get_settings     (RdsApplication *self);
 RdsSecrets     *rds_application_get_secrets      (RdsApplication *self);
 RdsSession     *rds_application_get_session      (RdsApplication *self);
 const GError   *rds_application_get_start_error  (RdsApplication *self);
+const char     *rds_application_get_simulator_url (RdsApplication *self);
 const char     *rds_application_get_simulator_warning
                                                  (RdsApplication *self);
 void            rds_application_set_endpoint     (RdsApplication *self,

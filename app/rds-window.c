@@ -891,18 +891,36 @@ update_problem (RdsWindow *self)
 /* Encryption jobs: saved as they go, so that a console closed half way
  * shows where they stopped when it opens again on the same endpoint. */
 
+/* Whose a saved job is: the embedded simulator's (its port changes from
+ * one start to the next), or a connection's at its endpoint (AWS itself
+ * has none: the connection says which account). */
+static char *
+jobs_owner (RdsWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  const char *embedded = RDS_IS_APPLICATION (app) ? rds_application_get_simulator_url (RDS_APPLICATION (app)) : NULL;
+  const char *endpoint = rds_session_get_endpoint (self->session);
+  g_autofree char *connection = g_settings_get_string (self->settings, "connection");
+
+  if (embedded != NULL && g_strcmp0 (embedded, endpoint) == 0)
+    return g_strdup ("embedded");
+  return g_strdup_printf ("%s %s", connection, endpoint != NULL ? endpoint : "aws");
+}
+
 static void
 save_jobs (RdsWindow *self)
 {
   g_auto(GStrv) saved = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) next = NULL;
+  g_autofree char *owner = NULL;
   GListModel *jobs;
 
   if (self->settings == NULL || self->session == NULL)
     return;
+  owner = jobs_owner (self);
 
-  /* Other endpoints' stay as they are. */
+  /* Other connections' stay as they are. */
   saved = g_settings_get_strv (self->settings, "encrypt-jobs");
   for (guint i = 0; saved[i] != NULL; i++)
     {
@@ -910,8 +928,7 @@ save_jobs (RdsWindow *self)
       JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
       if (object != NULL &&
-          g_strcmp0 (json_object_get_string_member_with_default (object, "endpoint", NULL),
-                     rds_session_get_endpoint (self->session)) != 0)
+          g_strcmp0 (json_object_get_string_member_with_default (object, "owner", NULL), owner) != 0)
         g_strv_builder_add (builder, saved[i]);
     }
 
@@ -925,6 +942,7 @@ save_jobs (RdsWindow *self)
       if (rds_encrypt_job_get_step (job) >= RDS_ENCRYPT_STEP_DONE)
         continue;
       node = rds_encrypt_job_to_json (job);
+      json_object_set_string_member (json_node_get_object (node), "owner", owner);
       text = json_to_string (node, FALSE);
       g_strv_builder_add (builder, text);
     }
@@ -932,6 +950,18 @@ save_jobs (RdsWindow *self)
   /* A job says it changed as its step's progress moves: that isn't saved. */
   if (!g_strv_equal ((const char * const *) saved, (const char * const *) next))
     g_settings_set_strv (self->settings, "encrypt-jobs", (const char * const *) next);
+}
+
+/* A job done leaves the session (its wizard keeps it to show): Encrypt
+ * database starts afresh after it. */
+static void
+job_changed_cb (RdsWindow     *self,
+                RdsEncryptJob *job)
+{
+  if (rds_encrypt_job_get_step (job) >= RDS_ENCRYPT_STEP_DONE && self->session != NULL)
+    rds_session_remove_job (self->session, job);
+  else
+    save_jobs (self);
 }
 
 static void
@@ -945,7 +975,7 @@ jobs_changed_cb (RdsWindow  *self,
     {
       g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
 
-      g_signal_connect_object (job, "changed", G_CALLBACK (save_jobs), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (job, "changed", G_CALLBACK (job_changed_cb), self, G_CONNECT_SWAPPED);
     }
   save_jobs (self);
 }
@@ -956,10 +986,12 @@ static void
 load_jobs (RdsWindow *self)
 {
   g_auto(GStrv) saved = NULL;
+  g_autofree char *owner = NULL;
 
   if (self->settings == NULL || self->session == NULL)
     return;
 
+  owner = jobs_owner (self);
   saved = g_settings_get_strv (self->settings, "encrypt-jobs");
   for (guint i = 0; saved[i] != NULL; i++)
     {
@@ -970,8 +1002,7 @@ load_jobs (RdsWindow *self)
       AdwToast *toast;
 
       if (object == NULL ||
-          g_strcmp0 (json_object_get_string_member_with_default (object, "endpoint", NULL),
-                     rds_session_get_endpoint (self->session)) != 0 ||
+          g_strcmp0 (json_object_get_string_member_with_default (object, "owner", NULL), owner) != 0 ||
           (job = rds_encrypt_job_new_from_json (self->session, node, NULL)) == NULL ||
           rds_session_find_job (self->session, rds_encrypt_job_get_region (job),
                                 rds_encrypt_job_get_source (job)) != NULL)

@@ -174,7 +174,7 @@ point_in_time (Fixture *f)
   g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (find_instance (f, "ledger-before")), "engine"), ==,
                    "postgres");
   when = rds_format_timestamp (chosen);
-  expected = g_strdup_printf ("Restored from DB instance ledger to %s.", when);
+  expected = g_strdup_printf ("Restored from DB instance ledger to ledger-before, as of %s.", when);
   {
     const char *data[] = { "ledger-before", expected };
 

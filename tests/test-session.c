@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rds-activity-watcher.h"
+#include "rds-aws-error.h"
 #include "rds-aws-profile.h"
 #include "rds-client.h"
 #include "rds-connection-store.h"
@@ -929,6 +930,31 @@ test_encrypt_job (Fixture       *f,
   source = describe_one (f, "billing");
   g_assert_false (rds_shape_get_boolean (RDS_SHAPE (source), "storage-encrypted"));
   endpoint = g_strdup (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (source), "endpoint"), "address"));
+
+  /* A snapshot of the job's name, older, someone else's: not taken for the
+   * job's own. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("CreateDBSnapshot");
+    g_autoptr(RdsQueryResult) answer = NULL;
+    g_autoptr(RdsEncryptJob) stale = rds_encrypt_job_new (f->session, source, "alias/aws/rds", TRUE, TRUE);
+
+    rds_request_set (request, "DBInstanceIdentifier", "billing");
+    rds_request_set (request, "DBSnapshotIdentifier", "billing-before-encryption");
+    answer = call (f, request);
+    advance (f, 1800);
+    settle (f);
+    rds_encrypt_job_run (stale);
+    spin_until (job_idle, stale);
+    g_assert_nonnull (rds_encrypt_job_get_error (stale));
+    g_assert_true (g_error_matches (rds_encrypt_job_get_error (stale), RDS_AWS_ERROR,
+                                    RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS));
+    g_assert_cmpint (rds_encrypt_job_get_step (stale), ==, RDS_ENCRYPT_STEP_SNAPSHOT);
+    g_clear_pointer (&answer, rds_query_result_free);
+    g_clear_object (&request);
+    request = rds_request_new ("DeleteDBSnapshot");
+    rds_request_set (request, "DBSnapshotIdentifier", "billing-before-encryption");
+    answer = call (f, request);
+  }
 
   job = rds_encrypt_job_new (f->session, source, "alias/aws/rds", TRUE, TRUE);
   g_signal_connect_swapped (job, "changed", G_CALLBACK (g_atomic_int_inc), &changes);

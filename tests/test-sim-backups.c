@@ -390,7 +390,7 @@ test_point_in_time (Fixture       *f,
   g_assert_null (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (copy), "pending-modified-values"),
                                        "master-user-password"));
   events = sim_events (f->engine, EAST, "db-instance", "copy", "180");
-  expected = g_strdup_printf ("Restored from DB instance app to %s.", within);
+  expected = g_strdup_printf ("Restored from DB instance app to copy, as of %s.", within);
   g_assert_cmpint (sim_event_index (events, expected), >=, 0);
 
   /* The latest restorable time. */

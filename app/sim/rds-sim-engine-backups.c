@@ -68,7 +68,9 @@ can_back_up (RdsSimInstance *instance)
          instance->op != RDS_SIM_OP_CREATE && instance->op != RDS_SIM_OP_DELETE &&
          instance->op != RDS_SIM_OP_DOWN && instance->op != RDS_SIM_OP_STOP &&
          g_strcmp0 (status, "stopped") != 0 && g_strcmp0 (status, "starting") != 0 &&
-         g_strcmp0 (status, "failed") != 0;
+         g_strcmp0 (status, "failed") != 0 &&
+         /* Without its key, nothing can be read to back up. */
+         !g_str_has_prefix (status != NULL ? status : "", "inaccessible-encryption-credentials");
 }
 
 /**
@@ -144,9 +146,9 @@ _rds_sim_backup_schedule (RdsSimEngine   *self,
     }
 }
 
-/* The snapshots of @automated older than @cutoff go; the newest one older
- * than that stays while nothing newer is done, so a restore always has a
- * base. */
+/* The snapshots of @automated older than @cutoff go: the restorable
+ * window starts at the oldest one kept, up to a day short of the
+ * retention period until the next backup. */
 static void
 expire (RdsSimEngine *self,
         RdsSimRegion *region,
@@ -245,7 +247,9 @@ _rds_sim_backup_fire (RdsSimEngine   *self,
       _rds_sim_instance_emit (self, instance, "Backing up DB instance.", "backup", now);
       _rds_sim_backup_take (self, instance, now, due);
 
-      /* The I/O of a Single-AZ instance is suspended for the snapshot. */
+      /* The I/O of a Single-AZ instance is suspended for the snapshot; a
+       * Multi-AZ one (or one busy otherwise) is backed up without a
+       * status of its own, and the snapshot's end says it is done. */
       if (!multi_az && instance->op == RDS_SIM_OP_NONE &&
           g_strcmp0 (rds_db_instance_get_status (instance->model), "available") == 0)
         _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_BACKUP, "backing-up", due);
@@ -652,8 +656,9 @@ _rds_sim_action_describe_db_instance_automated_backups (RdsSimEngine  *self,
       RdsSimInstance *instance = g_tree_node_value (node);
       g_autoptr(RdsDbInstanceAutomatedBackup) backup = NULL;
 
-      if (rds_shape_get_int (shape (instance), "backup-retention-period") <= 0 &&
-          (instance->automated == NULL || instance->automated->len == 0))
+      if ((rds_shape_get_int (shape (instance), "backup-retention-period") <= 0 &&
+           (instance->automated == NULL || instance->automated->len == 0)) ||
+          instance->op == RDS_SIM_OP_DELETE)
         continue;
       if (instance_name != NULL && g_ascii_strcasecmp (instance_name, rds_db_instance_get_identifier (instance->model)) != 0)
         continue;

@@ -1419,6 +1419,8 @@ rename_instance (RdsSimEngine   *self,
   g_autoptr(GPtrArray) related = _rds_sim_replicas_find_related (instance);
 
   _rds_sim_resource_rekey (self, &instance->resource, new_id);
+  /* What names it by its identifier (alarms' dimensions) looks again. */
+  instance->region->instances_changed++;
   rds_shape_set_string (model, "db-instance-arn", arn);
   if (endpoint != NULL)
     {
@@ -1465,9 +1467,17 @@ begin_applying (RdsSimEngine   *self,
     {
       rds_shape_set_string (values, "db-instance-identifier", NULL);
       /* The name may have been taken since it was asked for. */
-      if (g_tree_lookup (RDS_SIM_INSTANCES (instance->region), new_id) == NULL)
+      if (g_tree_lookup (RDS_SIM_INSTANCES (instance->region), new_id) != NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("The DB instance wasn't renamed %s: another DB instance "
+                                                      "has that name now.", new_id);
+
+          _rds_sim_instance_emit (self, instance, message, "configuration change", now);
+          g_clear_pointer (&new_id, g_free);
+        }
+      else
         rename_instance (self, instance, new_id, now);
-      if (rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (values)))
+      if (new_id != NULL && rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (values)))
         {
           _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_REBOOTING);
           _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_RENAME, "renaming",

@@ -335,6 +335,19 @@ _rds_sim_action_restore_db_instance_to_point_in_time (RdsSimEngine  *self,
   else if (!_rds_sim_backup_lookup (self, region, resource_id, backups_arn, &instance, &retained, error))
     return NULL;
 
+  if (instance != NULL && instance->op == RDS_SIM_OP_DELETE)
+    {
+      /* Going: its backups are retained (by resource ID) or gone. */
+      retained = NULL;
+      _rds_sim_backup_lookup (self, region, rds_db_instance_get_resource_id (instance->model), NULL, NULL,
+                              &retained, NULL);
+      if (retained == NULL)
+        return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                              "DB instance %s is being deleted, with its automated backups.",
+                              rds_db_instance_get_identifier (instance->model)), NULL;
+      instance = NULL;
+    }
+
   if (instance != NULL)
     {
       _rds_sim_instance_refresh (self, instance, now);
@@ -374,8 +387,10 @@ _rds_sim_action_restore_db_instance_to_point_in_time (RdsSimEngine  *self,
                           earliest_text, latest_text), NULL;
 
   source_from_instance (&source, as_it_was);
-  note = g_strdup_printf ("Restored from DB instance %s to %s.", rds_db_instance_get_identifier (as_it_was),
-                          time_text);
+  /* As RDS words it (0019): the source, then the new instance; and the
+   * time it is restored to. */
+  note = g_strdup_printf ("Restored from DB instance %s to %s, as of %s.", rds_db_instance_get_identifier (as_it_was),
+                          identifier, time_text);
   return restore (self, region, "RestoreDBInstanceToPointInTime", identifier, &source, request,
                   used_at (instance, time), note, error);
 }

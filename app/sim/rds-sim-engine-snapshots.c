@@ -320,6 +320,20 @@ snapshot_fire (RdsSimEngine   *self,
         g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot->model), "snapshot-type"), "automated") == 0
         ? "Automated snapshot created." : "Manual snapshot created.", "creation", now);
   _rds_sim_resource_changed (self, &snapshot->resource);
+
+  /* An automated backup taken without a backing-up step of the instance's
+   * (a Multi-AZ one's, from its standby) is finished now. */
+  if (g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot->model), "snapshot-type"), "automated") == 0)
+    {
+      RdsSimInstance *instance = _rds_sim_instance_lookup (snapshot->region,
+                                                           rds_db_snapshot_get_db_instance_identifier (snapshot->model),
+                                                           NULL);
+
+      if (instance != NULL && instance->op != RDS_SIM_OP_BACKUP && instance->op != RDS_SIM_OP_FIRST_BACKUP &&
+          g_strcmp0 (rds_db_instance_get_resource_id (instance->model),
+                     rds_shape_get_string (RDS_SHAPE (snapshot->model), "dbi-resource-id")) == 0)
+        _rds_sim_instance_emit (self, instance, "Finished DB Instance backup.", "backup", now);
+    }
 }
 
 void

@@ -29,9 +29,12 @@
 #include "rds-db-snapshot.h"
 #include "rds-session.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #define POLL_SECONDS 2
+/* Polls that find nothing before what was made counts as gone. */
+#define MAX_MISSING 30
 /* Instance identifiers have at most 63 characters. */
 #define MAX_INSTANCE_ID 63
 
@@ -50,7 +53,9 @@ struct _RdsEncryptJob
 
   RdsEncryptStep  step;
   guint           part;       /* within a step of several requests */
+  gboolean        attempted;  /* the current part's request was sent, maybe not received */
   gboolean        requested;  /* the current part's request was acknowledged */
+  guint           missing;    /* polls in a row that found nothing */
   double          progress;   /* of the current step, 0 to 1 */
 
   gboolean        running;
@@ -96,11 +101,19 @@ source_id (RdsEncryptJob *self)
   return rds_db_instance_get_identifier (self->source);
 }
 
-/* "<source><suffix>", the source's part cut to fit @max. */
-static char *
-derived_name (const char *source,
-              const char *suffix,
-              gsize       max)
+/**
+ * rds_encrypt_job_derive_name:
+ * @suffix: "-before-encryption", "-encrypted-copy", "-encrypted" or
+ *   "-unencrypted"
+ * @max: the longest name allowed (63 for instances, 255 for snapshots)
+ *
+ * Returns: "<source><suffix>", the source's part cut to fit @max, as the
+ *   job names what it makes
+ */
+char *
+rds_encrypt_job_derive_name (const char *source,
+                             const char *suffix,
+                             gsize       max)
 {
   gsize keep = MIN (strlen (source), max - strlen (suffix));
 
@@ -115,10 +128,10 @@ make_names (RdsEncryptJob *self)
 {
   const char *source = source_id (self);
 
-  self->names[RDS_ENCRYPT_STEP_SNAPSHOT] = derived_name (source, "-before-encryption", 255);
-  self->names[RDS_ENCRYPT_STEP_COPY] = derived_name (source, "-encrypted-copy", 255);
-  self->names[RDS_ENCRYPT_STEP_RESTORE] = derived_name (source, "-encrypted", MAX_INSTANCE_ID);
-  self->names[RDS_ENCRYPT_STEP_CUT_OVER] = derived_name (source, "-unencrypted", MAX_INSTANCE_ID);
+  self->names[RDS_ENCRYPT_STEP_SNAPSHOT] = rds_encrypt_job_derive_name (source, "-before-encryption", 255);
+  self->names[RDS_ENCRYPT_STEP_COPY] = rds_encrypt_job_derive_name (source, "-encrypted-copy", 255);
+  self->names[RDS_ENCRYPT_STEP_RESTORE] = rds_encrypt_job_derive_name (source, "-encrypted", MAX_INSTANCE_ID);
+  self->names[RDS_ENCRYPT_STEP_CUT_OVER] = rds_encrypt_job_derive_name (source, "-unencrypted", MAX_INSTANCE_ID);
 }
 
 /* Failing */
@@ -164,6 +177,8 @@ next_part (RdsEncryptJob *self,
       self->part++;
     }
   self->requested = FALSE;
+  self->attempted = FALSE;
+  self->missing = 0;
   if (self->step == RDS_ENCRYPT_STEP_DONE)
     self->running = FALSE;
   changed (self);
@@ -186,6 +201,7 @@ typedef struct
   RdsEncryptJob *self;
   RdsEncryptStep step;
   guint          part;
+  gboolean       resent;   /* the request may have been received before */
 } Pending;
 
 static Pending *
@@ -262,13 +278,26 @@ poll_answer_cb (GObject      *object,
 
   if (answer == NULL)
     {
-      /* Not there yet (a rename takes a moment to show), or the endpoint
-       * did not answer: look again. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      gboolean not_found = g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND) ||
+                           g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ;
+      /* Not there yet (a rename takes a moment to show), for a while; then
+       * it is gone (deleted, renamed by someone else). */
+      else if (not_found && ++self->missing < MAX_MISSING)
         schedule_poll (self);
+      else if (not_found)
+        fail (self, g_error_new (RDS_AWS_ERROR, error->code, _("%s no longer exists."), watched_name (self, &ready)));
+      /* The endpoint did not answer, or asked to slow down: again later. */
+      else if (error->domain != RDS_AWS_ERROR || rds_aws_error_code_is_retryable (rds_aws_error_get_code (error->code)))
+        schedule_poll (self);
+      else
+        fail (self, g_steal_pointer (&error));
       pending_free (pending);
       return;
     }
+  self->missing = 0;
 
   item = answer->items->len > 0 ? g_ptr_array_index (answer->items, 0) : NULL;
   status = item != NULL ? rds_shape_get_string (item, RDS_IS_DB_SNAPSHOT (item) ? "status" : "db-instance-status") : NULL;
@@ -287,7 +316,7 @@ poll_answer_cb (GObject      *object,
 
   if (g_strcmp0 (status, "failed") == 0)
     {
-      fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN, "%s failed.", watched_name (self, &ready)));
+      fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN, _("%s failed."), watched_name (self, &ready)));
       pending_free (pending);
       return;
     }
@@ -358,14 +387,22 @@ request_answer_cb (GObject      *object,
     }
   self->busy = FALSE;
 
-  /* Sent before, by this job, before the console closed. */
-  sent_before = g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS) ||
+  /* Sent before, by this job, before the console closed; otherwise "already
+   * exists" is someone else's, and not ours to take. */
+  sent_before = (self->step == RDS_ENCRYPT_STEP_CLEAN_UP &&
+                 (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND) ||
+                  g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND))) ||
+                (pending->resent && (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_ALREADY_EXISTS) ||
                 g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_ALREADY_EXISTS) ||
                 ((self->step == RDS_ENCRYPT_STEP_CUT_OVER || self->step == RDS_ENCRYPT_STEP_CLEAN_UP) &&
                  (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND) ||
-                  g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND)));
+                  g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND)))));
   if (answer == NULL && !sent_before)
     {
+      /* The service answered no: nothing was made, and sending again
+       * later is a first attempt again. */
+      if (error->domain == RDS_AWS_ERROR)
+        self->attempted = FALSE;
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_clear_error (&error);
       else
@@ -486,8 +523,10 @@ build_request (RdsEncryptJob *self)
     case RDS_ENCRYPT_STEP_CLEAN_UP:
       if (self->part == 0)
         {
-          /* The old, unencrypted instance: only once the new one has its name. */
-          if (!self->cut_over)
+          /* The old, unencrypted instance: only once the new one has its
+           * name, and not if it is protected from deletion (its owner
+           * says so: it stays, renamed aside). */
+          if (!self->cut_over || rds_shape_get_boolean (source, "deletion-protection"))
             return NULL;
           request = rds_request_new ("DeleteDBInstance");
           rds_request_set (request, "DBInstanceIdentifier", self->names[RDS_ENCRYPT_STEP_CUT_OVER]);
@@ -512,6 +551,7 @@ static void
 step (RdsEncryptJob *self)
 {
   g_autoptr(RdsRequest) request = NULL;
+  Pending *pending;
 
   if (!self->running || self->busy || self->step >= RDS_ENCRYPT_STEP_DONE)
     return;
@@ -541,8 +581,17 @@ step (RdsEncryptJob *self)
       return;
     }
 
+  /* Said before it is sent: a console closed before the answer sends it
+   * again, and knows an "already exists" is its own. */
+  pending = pending_new (self);
+  pending->resent = self->attempted;
+  if (!self->attempted)
+    {
+      self->attempted = TRUE;
+      changed (self);
+    }
   self->busy = TRUE;
-  rds_client_call_async (client (self), request, self->cancellable, request_answer_cb, pending_new (self));
+  rds_client_call_async (client (self), request, self->cancellable, request_answer_cb, pending);
 }
 
 /* GObject */
@@ -673,6 +722,8 @@ rds_encrypt_job_to_json (RdsEncryptJob *self)
   json_builder_add_string_value (builder, step_names[self->step]);
   json_builder_set_member_name (builder, "part");
   json_builder_add_int_value (builder, self->part);
+  json_builder_set_member_name (builder, "attempted");
+  json_builder_add_boolean_value (builder, self->attempted);
   json_builder_set_member_name (builder, "requested");
   json_builder_add_boolean_value (builder, self->requested);
   json_builder_end_object (builder);
@@ -716,6 +767,7 @@ rds_encrypt_job_new_from_json (RdsSession  *session,
   self->region = g_strdup (json_object_get_string_member_with_default (object, "region", NULL));
   self->part = (guint) CLAMP (json_object_get_int_member_with_default (object, "part", 0), 0, 2);
   self->requested = json_object_get_boolean_member_with_default (object, "requested", FALSE);
+  self->attempted = json_object_get_boolean_member_with_default (object, "attempted", self->requested);
   step_name = json_object_get_string_member_with_default (object, "step", "snapshot");
   for (guint i = 0; i < RDS_ENCRYPT_N_STEPS; i++)
     if (g_strcmp0 (step_name, step_names[i]) == 0)

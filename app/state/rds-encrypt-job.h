@@ -52,5 +52,8 @@ gboolean        rds_encrypt_job_get_cut_over     (RdsEncryptJob  *self);
 gboolean        rds_encrypt_job_get_clean_up     (RdsEncryptJob  *self);
 const char     *rds_encrypt_job_get_endpoint     (RdsEncryptJob  *self);
 const char     *rds_encrypt_job_get_region       (RdsEncryptJob  *self);
+char           *rds_encrypt_job_derive_name      (const char     *source,
+                                                  const char     *suffix,
+                                                  gsize           max);
 
 G_END_DECLS

@@ -122,8 +122,8 @@ static void
 update_options (RdsEncryptDatabaseWizard *self)
 {
   gboolean cut_over = gtk_switch_get_active (GTK_SWITCH (self->cut_over_switch));
-  g_autofree char *aside = g_strdup_printf ("%s-unencrypted", source_name (self));
-  g_autofree char *new_name = g_strdup_printf ("%s-encrypted", source_name (self));
+  g_autofree char *aside = rds_encrypt_job_derive_name (source_name (self), "-unencrypted", 63);
+  g_autofree char *new_name = rds_encrypt_job_derive_name (source_name (self), "-encrypted", 63);
   g_autofree char *cut_over_text = NULL;
   g_autofree char *clean_up_text = NULL;
 
