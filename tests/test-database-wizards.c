@@ -316,7 +316,24 @@ strv_has (const char * const *strv,
   return strv != NULL && g_strv_contains (strv, value);
 }
 
-/* The instance @identifier of @region, straight from the endpoint. */
+static void
+described_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_answer (Fixture       *f,
+            gconstpointer  data)
+{
+  return *(GAsyncResult * const *) data != NULL;
+}
+
+/* The instance @identifier of @region, straight from the endpoint (as the
+ * console asks: a synchronous call on the main thread could wait forever
+ * on a connection its own requests hold). */
 static RdsShape *
 describe_in (Fixture    *f,
              const char *region,
@@ -324,11 +341,15 @@ describe_in (Fixture    *f,
 {
   g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  RdsClient *client = rds_session_get_region_client (f->session, region);
   RdsQueryResult *answer;
   RdsShape *instance = NULL;
 
   rds_request_set (request, "DBInstanceIdentifier", identifier);
-  answer = rds_client_call_sync (rds_session_get_region_client (f->session, region), request, NULL, &error);
+  rds_client_call_async (client, request, NULL, described_cb, &result);
+  g_assert_true (spin_until (f, has_answer, &result));
+  answer = rds_client_call_finish (client, result, &error);
   g_assert_no_error (error);
   if (answer->items != NULL && answer->items->len > 0)
     instance = g_object_ref (g_ptr_array_index (answer->items, 0));
