@@ -168,8 +168,11 @@ class CrashTest(unittest.TestCase):
             for key, value in ledger.tags.get(name, {}).items():
                 self.assertEqual(tags.get(key), value, "an acknowledged tag was lost")
 
-        # A crash never leaves files that will not load: nothing was kept aside.
-        self.assertEqual([f for f in os.listdir(simd.state_dir) if "corrupt" in f], [])
+        # A crash never leaves files that will not load: nothing was kept
+        # aside, but for a journal whose last, unacknowledged batch the kill
+        # cut short (a large write() stops at a fatal signal), which loads
+        # up to it ("-cut").
+        self.assertEqual([f for f in os.listdir(simd.state_dir) if "corrupt" in f and ".corrupt-cut-" not in f], [])
         self.assertEqual(simd.process.poll(), None)
 
 
