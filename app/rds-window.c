@@ -1028,21 +1028,14 @@ show_encrypt_job_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RdsWindow *self = RDS_WINDOW (widget);
-  GListModel *jobs;
+  RdsEncryptJob *job;
 
   if (self->session == NULL)
     return;
-  jobs = rds_session_get_jobs (self->session);
-  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
-    {
-      g_autoptr(RdsEncryptJob) job = g_list_model_get_item (jobs, i);
-
-      if (g_strcmp0 (rds_encrypt_job_get_source (job), g_variant_get_string (parameter, NULL)) == 0)
-        {
-          rds_widget_present_over (widget, rds_encrypt_database_wizard_new_for_job (self->session, job));
-          return;
-        }
-    }
+  job = rds_session_find_job (self->session, rds_session_get_region (self->session),
+                              g_variant_get_string (parameter, NULL));
+  if (job != NULL)
+    rds_widget_present_over (widget, rds_encrypt_database_wizard_new_for_job (self->session, job));
 }
 
 void
