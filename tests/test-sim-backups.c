@@ -443,6 +443,66 @@ test_restore_snapshot (Fixture       *f,
   g_assert_cmpint (sim_event_index (events, "Restored from snapshot before."), >=, 0);
 }
 
+/* Without a DBInstanceClass, a restore takes the class of the instance the
+ * backup is of ("the same DBInstanceClass as the original DB instance"),
+ * also once that instance is gone: its snapshots (and their copies) and
+ * its retained automated backups keep it, across a restart too, though
+ * the DBSnapshot shape has no field for it. */
+static void
+test_restore_gone_instance (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RdsSimClock) clock2 = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  g_autoptr(RdsSimEngine) loaded = rds_sim_engine_new (1, clock2);
+  g_autoptr(RdsQueryResult) taken = NULL;
+  g_autoptr(RdsQueryResult) copied = NULL;
+  g_autoptr(RdsQueryResult) deleted = NULL;
+  g_autoptr(RdsQueryResult) from_snapshot = NULL;
+  g_autoptr(RdsQueryResult) from_copy = NULL;
+  g_autoptr(RdsQueryResult) from_backups = NULL;
+  g_autoptr(RdsDbInstance) instance = NULL;
+  g_autoptr(RdsDbInstance) restored = NULL;
+  g_autofree char *resource_id = NULL;
+  g_autofree char *saved = NULL;
+
+  make (f, "app", "7", FALSE);
+  instance = sim_describe (f->engine, EAST, "app");
+  resource_id = g_strdup (rds_db_instance_get_resource_id (instance));
+  taken = sim_call (f->engine, EAST, "CreateDBSnapshot", "DBInstanceIdentifier", "app",
+                    "DBSnapshotIdentifier", "before", NULL);
+  sim_advance_until (f->engine, EAST, "app", "available", HOUR);
+  copied = sim_call (f->engine, EAST, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", "before",
+                     "TargetDBSnapshotIdentifier", "before-copy", NULL);
+  rds_sim_engine_advance (f->engine, 2 * HOUR);
+
+  deleted = sim_call (f->engine, EAST, "DeleteDBInstance", "DBInstanceIdentifier", "app",
+                      "SkipFinalSnapshot", "true", "DeleteAutomatedBackups", "false", NULL);
+  rds_sim_engine_advance (f->engine, HOUR);
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND, NULL,
+                    "DescribeDBInstances", "DBInstanceIdentifier", "app", NULL);
+
+  /* A restart in between: the class is in the saved state. */
+  saved = sim_state_dump (f->engine);
+  g_assert_nonnull (strstr (saved, "\"instanceClass\":\"db.m5.large\""));
+  sim_state_load (loaded, saved);
+
+  from_snapshot = sim_call (loaded, EAST, "RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier", "again",
+                            "DBSnapshotIdentifier", "before", NULL);
+  g_assert_cmpstr (rds_shape_get_string (from_snapshot->item, "db-instance-class"), ==, "db.m5.large");
+  g_assert_cmpstr (rds_shape_get_string (from_snapshot->item, "db-name"), ==, "orders");
+  from_copy = sim_call (loaded, EAST, "RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier", "again-copy",
+                        "DBSnapshotIdentifier", "before-copy", NULL);
+  g_assert_cmpstr (rds_shape_get_string (from_copy->item, "db-instance-class"), ==, "db.m5.large");
+  from_backups = sim_call (loaded, EAST, "RestoreDBInstanceToPointInTime", "SourceDbiResourceId", resource_id,
+                           "TargetDBInstanceIdentifier", "again-backups", "UseLatestRestorableTime", "true", NULL);
+  g_assert_cmpstr (rds_shape_get_string (from_backups->item, "db-instance-class"), ==, "db.m5.large");
+
+  sim_advance_until (loaded, EAST, "again-backups", "available", 2 * HOUR);
+  restored = sim_describe (loaded, EAST, "again-backups");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (restored), "db-instance-class"), ==, "db.m5.large");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (restored), "db-name"), ==, "orders");
+}
+
 /* Renaming: the name, the endpoint and the ARN at once; the old name free. */
 static void
 test_rename (Fixture       *f,
@@ -553,6 +613,7 @@ main (int   argc,
   ADD ("retained-expire", test_retained_expire);
   ADD ("point-in-time", test_point_in_time);
   ADD ("restore-snapshot", test_restore_snapshot);
+  ADD ("restore-gone-instance", test_restore_gone_instance);
   ADD ("rename", test_rename);
   ADD ("saved", test_saved);
 #undef ADD

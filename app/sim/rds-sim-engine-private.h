@@ -168,6 +168,12 @@ struct _RdsSimSnapshot
   };
   gint64          started;
   char          **restore;                 /* shared with: account IDs, or "all"; NULL when private */
+  /* What the DBSnapshot shape doesn't say of its instance, as it was when
+   * it was taken, for a restore once the instance is gone: its class
+   * ("the same DBInstanceClass as the original DB instance") and its
+   * database's name. */
+  char           *instance_class;
+  char           *db_name;
 };
 
 void _rds_sim_kinds_freeze (void);

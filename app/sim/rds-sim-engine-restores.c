@@ -5,9 +5,13 @@
  *
  * A restore is a CreateDBInstance whose engine, version, license, master
  * user, database name, storage and encryption come from the backup, and
- * whose class, storage type, Multi-AZ, zone, subnet and parameter groups,
- * port and public access the request may change; the rest takes the
- * defaults, as RDS does. The new instance holds the data as of the backup
+ * whose class, storage type, Multi-AZ, zone, subnet, security, option and
+ * parameter groups, port, public access, IAM authentication, log exports,
+ * deletion protection and tags the request may change; the rest takes the
+ * defaults, as RDS does. Without a class, the new instance has its
+ * source's: the snapshot's instance's as it was when it was taken (which
+ * the snapshot keeps), or the backups' instance's (as it was when it was
+ * deleted, for retained automated backups). The new instance holds the data as of the backup
  * (or the time), which its metrics start from.
  */
 
@@ -58,6 +62,7 @@ create_request (const char   *identifier,
   g_autoptr(RdsRequest) create = rds_request_new ("CreateDBInstance");
   g_autoptr(GPtrArray) tags = NULL;
   g_auto(GStrv) security_groups = NULL;
+  g_auto(GStrv) log_exports = NULL;
 
   rds_request_set (create, "DBInstanceIdentifier", identifier);
   rds_request_set (create, "Engine", source->engine);
@@ -98,6 +103,9 @@ create_request (const char   *identifier,
   security_groups = rds_request_get_list (request, "VpcSecurityGroupIds", "VpcSecurityGroupId");
   for (guint i = 0; security_groups != NULL && security_groups[i] != NULL; i++)
     rds_request_add_list_item (create, "VpcSecurityGroupIds", "VpcSecurityGroupId", security_groups[i]);
+  log_exports = rds_request_get_list (request, "EnableCloudwatchLogsExports", "member");
+  for (guint i = 0; log_exports != NULL && log_exports[i] != NULL; i++)
+    rds_request_add_list_item (create, "EnableCloudwatchLogsExports", "member", log_exports[i]);
 
   if ((tags = rds_request_get_tags (request, "Tags", error)) == NULL)
     return NULL;
@@ -244,12 +252,15 @@ _rds_sim_action_restore_db_instance_from_db_snapshot (RdsSimEngine  *self,
                           "Specify DBSnapshotIdentifier or DBClusterSnapshotIdentifier, not both."), NULL;
 
   source_from_snapshot (&source, snapshot->model);
+  /* "Default: the same DBInstanceClass as the original DB instance", which
+   * the snapshot keeps, whether the instance is still there or not. */
+  source.instance_class = snapshot->instance_class;
+  source.db_name = snapshot->db_name;
   original = instance_by_resource_id (region, rds_shape_get_string (RDS_SHAPE (snapshot->model), "dbi-resource-id"));
-  if (original != NULL)
-    {
-      source.instance_class = rds_shape_get_string (RDS_SHAPE (original->model), "db-instance-class");
-      source.db_name = rds_shape_get_string (RDS_SHAPE (original->model), "db-name");
-    }
+  if (original != NULL && source.instance_class == NULL)
+    source.instance_class = rds_shape_get_string (RDS_SHAPE (original->model), "db-instance-class");
+  if (original != NULL && source.db_name == NULL)
+    source.db_name = rds_shape_get_string (RDS_SHAPE (original->model), "db-name");
   if (source.instance_class == NULL)
     source.instance_class = rds_request_get_string (request, "DBInstanceClass");
   if (source.instance_class == NULL)

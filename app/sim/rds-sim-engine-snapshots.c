@@ -33,6 +33,8 @@ snapshot_free (RdsSimResource *resource)
 
   g_clear_object (&snapshot->model);
   g_strfreev (snapshot->restore);
+  g_free (snapshot->instance_class);
+  g_free (snapshot->db_name);
   g_free (snapshot);
 }
 
@@ -207,6 +209,8 @@ _rds_sim_snapshot_start (RdsSimEngine   *self,
   snapshot->region = instance->region;
   snapshot->model = RDS_DB_SNAPSHOT (model);
   snapshot->started = now;
+  snapshot->instance_class = g_strdup (rds_shape_get_string (source, "db-instance-class"));
+  snapshot->db_name = g_strdup (rds_shape_get_string (source, "db-name"));
   _rds_sim_region_add (instance->region, &snapshot->resource);
   _rds_sim_engine_schedule (self, &snapshot->resource, 0, due);
 
@@ -792,6 +796,8 @@ copy_db_snapshot (RdsSimEngine  *self,
   copy->region = region;
   copy->model = RDS_DB_SNAPSHOT (model);
   copy->started = now;
+  copy->instance_class = g_strdup (source->instance_class);
+  copy->db_name = g_strdup (source->db_name);
   _rds_sim_region_add (region, &copy->resource);
 
   /* Across Regions, the copy first waits in the destination's queue. */
@@ -978,8 +984,9 @@ describe_db_snapshot_attributes (RdsSimEngine  *self,
   return attributes_result ("DescribeDBSnapshotAttributes", snapshot);
 }
 
-/* Saved: when the copy started, and when it ends ({"started": …, "due": …}), and
- * whom it is shared with ({"restore": […]}). */
+/* Saved: when the copy started, and when it ends ({"started": …, "due": …}),
+ * whom it is shared with ({"restore": […]}), and its instance's class and
+ * database name ({"instanceClass": …, "dbName": …}). */
 static void
 snapshot_save (RdsSimResource *resource,
                JsonObject     *sim)
@@ -997,6 +1004,10 @@ snapshot_save (RdsSimResource *resource,
         json_array_add_string_element (restore, snapshot->restore[i]);
       json_object_set_array_member (sim, "restore", restore);
     }
+  if (snapshot->instance_class != NULL)
+    json_object_set_string_member (sim, "instanceClass", snapshot->instance_class);
+  if (snapshot->db_name != NULL)
+    json_object_set_string_member (sim, "dbName", snapshot->db_name);
 }
 
 static RdsSimResource *
@@ -1042,6 +1053,8 @@ snapshot_load (RdsSimRegion  *region,
   if (snapshot->restore != NULL && snapshot->restore[0] == NULL)
     g_clear_pointer (&snapshot->restore, g_strfreev);
   snapshot->due[0] = json_object_get_int_member_with_default (sim, "due", 0);
+  snapshot->instance_class = g_strdup (json_object_get_string_member_with_default (sim, "instanceClass", NULL));
+  snapshot->db_name = g_strdup (json_object_get_string_member_with_default (sim, "dbName", NULL));
   return &snapshot->resource;
 }
 
