@@ -38,6 +38,7 @@
 #include "rds-session.h"
 #include "rds-share-snapshot-dialog.h"
 #include "rds-snapshots-page.h"
+#include "rds-keys-page.h"
 
 /* Later steps of the wizards, as a user reaches them. */
 
@@ -132,9 +133,9 @@ page_instance (GtkWidget *page)
   return RDS_IS_DATABASE_PAGE (page) ? rds_database_page_get_instance (RDS_DATABASE_PAGE (page)) : NULL;
 }
 
-/* Topology: orders-mysql converting to Multi-AZ (unless it is already). */
+/* Topology: legacy-oracle converting to Multi-AZ (unless it is already). */
 static void
-convert_orders (GtkWidget *page)
+convert_legacy (GtkWidget *page)
 {
   RdsDbInstance *instance = page_instance (page);
   g_autoptr(RdsRequest) request = NULL;
@@ -165,7 +166,7 @@ fail_over_billing (GtkWidget *page)
   rds_session_call_async (page_session (page), request, NULL, scene_call_cb, NULL);
 }
 
-/* Topology: the zone of legacy-oracle (Single-AZ) down. */
+/* Topology: the zone of reports-sqlserver (Single-AZ) down. */
 static void
 take_zone_down (GtkWidget *page)
 {
@@ -184,6 +185,13 @@ take_zone_down (GtkWidget *page)
   body = json_builder_get_root (builder);
   scene_calls++;
   rds_session_control_async (page_session (page), "faults", body, NULL, scene_control_cb, NULL);
+}
+
+/* KMS keys: the sample's customer managed key chosen. */
+static void
+choose_sample_key (GtkWidget *page)
+{
+  rds_keys_page_select_key (RDS_KEYS_PAGE (page), "alias/orders");
 }
 
 /* Snapshots: the first snapshot chosen. */
@@ -224,6 +232,11 @@ static const RdsScene scenes[] = {
     .caption = N_("A database’s tags") },
   { .name = "snapshots", .page = "snapshots",
     .caption = N_("Snapshots: the DB snapshots of the Region, manual and automated") },
+  { .name = "snapshot-page", .page = "snapshot", .action = "win.open-snapshot",
+    .target = "billing-postgres-before-upgrade",
+    .caption = N_("A snapshot’s page: the database it was taken of, its engine, storage and encryption, whom it is shared with, and its tags") },
+  { .name = "automated-backups", .page = "automated-backups",
+    .caption = N_("Automated backups: each database’s backups and the window of time it can be restored to") },
   { .name = "events", .page = "events",
     .caption = N_("Events: what happened to the Region’s resources, newest first") },
   { .name = "keys", .page = "keys",
@@ -317,6 +330,11 @@ static const RdsScene scenes[] = {
     .caption = N_("Share a snapshot: the AWS accounts that may copy and restore it, or everyone") },
   { .name = "dialog-create-key", .page = "keys", .dialog_action = "key.create",
     .caption = N_("Create key: a customer managed KMS key with its alias") },
+  { .name = "dialog-disable-key", .page = "keys", .dialog_action = "key.disable", .prepare = choose_sample_key,
+    .caption = N_("Disable a key: the databases it encrypts lose access to their storage until it is enabled again") },
+  { .name = "dialog-schedule-key-deletion", .page = "keys", .dialog_action = "key.schedule-deletion",
+    .prepare = choose_sample_key,
+    .caption = N_("Schedule key deletion: a waiting period of 7 to 30 days, then what the key encrypts is lost for good") },
   { .name = "dialog-connections", .page = "databases", .dialog_action = "app.connections",
     .caption = N_("Connections: the embedded simulator, and the endpoints and AWS accounts you add") },
   { .name = "dialog-add-connection", .page = "databases", .dialog_action = "app.connections",
@@ -329,16 +347,19 @@ static const RdsScene scenes[] = {
   { .name = "dialog-about", .page = "databases", .dialog_action = "app.about",
     .caption = N_("About RDS Console") },
   /* Last, since they change the simulator (each as well on its own). */
-  { .name = "wizard-convert-multi-az-progress", .page = "database", .database = "orders-mysql", .tab = "topology",
+  { .name = "wizard-encrypt-database-progress", .page = "database", .database = "orders-mysql",
+    .dialog_action = "db.encrypt", .dialog_step = "encrypt.start",
+    .caption = N_("Encrypting a database: each step followed live, with what it does and why") },
+  { .name = "wizard-convert-multi-az-progress", .page = "database", .database = "legacy-oracle", .tab = "topology",
     .dialog_action = "db.convert-to-multi-az", .dialog_step = "convert.submit",
     .caption = N_("Converting to Multi-AZ: each step followed live, with no downtime") },
-  { .name = "database-topology-converting", .page = "database", .database = "orders-mysql", .tab = "topology",
-    .prepare = convert_orders,
+  { .name = "database-topology-converting", .page = "database", .database = "legacy-oracle", .tab = "topology",
+    .prepare = convert_legacy,
     .caption = N_("The topology while a conversion builds the standby, step by step") },
   { .name = "database-topology-failing-over", .page = "database", .database = "billing-postgres",
     .tab = "topology", .prepare = fail_over_billing,
     .caption = N_("A failover: the endpoint moves to the standby, which becomes the primary") },
-  { .name = "database-topology-zone-down", .page = "database", .database = "legacy-oracle", .tab = "topology",
+  { .name = "database-topology-zone-down", .page = "database", .database = "reports-sqlserver", .tab = "topology",
     .prepare = take_zone_down,
     .caption = N_("An Availability Zone down: a Single-AZ database in it is down until it returns") },
 };

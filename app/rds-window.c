@@ -44,8 +44,10 @@
 #include "rds-sample-environment.h"
 #include "rds-secrets.h"
 #include "rds-session.h"
+#include "rds-snapshot-page.h"
 #include "rds-snapshots-page.h"
 #include "rds-keys-page.h"
+#include "rds-backups-page.h"
 #include "rds-widget-util.h"
 #include "rds-word-wrap.h"
 
@@ -109,7 +111,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Every page of the window, made when first shown. Those with an icon are
- * the sidebar’s rows, first and in its order (Alt+1 to Alt+5). A
+ * the sidebar’s rows, first and in its order (Alt+1 to Alt+6). A
  * reference page is looked up on the way (from a wizard's Info): Back
  * returns to wherever it was opened from, a wizard included. */
 static const struct
@@ -119,13 +121,16 @@ static const struct
   const char *icon;
   GType     (*get_type) (void);
   gboolean    reference;
+  const char *section;    /* outside the sidebar: the row it is part of (NULL: Databases) */
 } pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", rds_dashboard_page_get_type },
   { "databases", N_("Databases"), "drive-multidisk-symbolic", rds_databases_page_get_type },
   { "snapshots", N_("Snapshots"), "camera-photo-symbolic", rds_snapshots_page_get_type },
+  { "automated-backups", N_("Automated backups"), "document-open-recent-symbolic", rds_backups_page_get_type },
   { "events", N_("Events"), "x-office-calendar-symbolic", rds_events_page_get_type },
   { "keys", N_("KMS keys"), "dialog-password-symbolic", rds_keys_page_get_type },
   { "database", N_("Database"), NULL, rds_database_page_get_type },
+  { "snapshot", N_("Snapshot"), NULL, rds_snapshot_page_get_type, FALSE, "snapshots" },
   { "ports", N_("Ports Reference"), NULL, rds_ports_page_get_type, TRUE },
 };
 
@@ -195,6 +200,17 @@ is_reference_page (const char *name)
   return FALSE;
 }
 
+/* The sidebar's row a page outside it is part of: a snapshot's page,
+ * Snapshots; a database's page and the wizards, Databases. */
+static const char *
+section_of (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0 && pages[i].section != NULL)
+      return pages[i].section;
+  return "databases";
+}
+
 static gboolean
 is_top_page (const char *name)
 {
@@ -219,6 +235,11 @@ update_title (RdsWindow *self)
     {
       title = rds_database_page_get_identifier (RDS_DATABASE_PAGE (child));
       subtitle = _("Database");
+    }
+  else if (g_strcmp0 (name, "snapshot") == 0)
+    {
+      title = rds_snapshot_page_get_identifier (RDS_SNAPSHOT_PAGE (child));
+      subtitle = _("DB snapshot");
     }
 
   adw_window_title_set_title (self->page_title, title != NULL ? title : "");
@@ -304,10 +325,11 @@ rds_window_show_page (RdsWindow  *self,
         g_settings_set_string (self->settings, "last-page", name);
     }
   else if (!is_reference_page (name))
-    /* A database's page and its wizards are part of Databases, wherever
-     * they were opened from (Back still returns there); a reference page
-     * is part of none, and leaves the sidebar as it was. */
-    select_navigation_row (self, "databases");
+    /* A database's page and its wizards are part of Databases, a
+     * snapshot's page of Snapshots, wherever they were opened from (Back
+     * still returns there); a reference page is part of none, and leaves
+     * the sidebar as it was. */
+    select_navigation_row (self, section_of (name));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_title (self);
@@ -401,7 +423,7 @@ navigation_row_selected_cb (RdsWindow     *self,
   current = gtk_stack_get_visible_child_name (self->stack);
   index = gtk_list_box_row_get_index (row);
   if (index >= 0 && index < (int) n_sidebar_pages () && current != NULL &&
-      g_str_equal (pages[index].name, is_top_page (current) ? current : "databases"))
+      g_str_equal (pages[index].name, is_top_page (current) ? current : section_of (current)))
     return;
   if (index >= 0 && index < (int) n_sidebar_pages ())
     rds_window_show_page (self, pages[index].name);
@@ -598,15 +620,13 @@ rds_window_create_read_replica (RdsWindow     *self,
  * answer; the restored instance shows chosen in Databases, as a created
  * one does. */
 static void
-show_restore_wizard (RdsWindow     *self,
-                     RdsDbInstance *instance,
-                     RdsDbSnapshot *snapshot)
+show_restore_wizard (RdsWindow *self,
+                     gpointer   source)
 {
   GtkWidget *wizard = gtk_stack_get_child_by_name (self->stack, "restore-database");
 
   if (wizard != NULL && !rds_restore_database_wizard_get_busy (RDS_RESTORE_DATABASE_WIZARD (wizard)) &&
-      (rds_restore_database_wizard_get_instance (RDS_RESTORE_DATABASE_WIZARD (wizard)) != instance ||
-       rds_restore_database_wizard_get_snapshot (RDS_RESTORE_DATABASE_WIZARD (wizard)) != snapshot))
+      rds_restore_database_wizard_get_source (RDS_RESTORE_DATABASE_WIZARD (wizard)) != source)
     {
       remove_wizard (self, wizard);
       wizard = NULL;
@@ -614,11 +634,9 @@ show_restore_wizard (RdsWindow     *self,
 
   if (wizard == NULL)
     {
-      wizard = snapshot != NULL
-               ? GTK_WIDGET (rds_restore_database_wizard_new_from_snapshot (self->session, snapshot))
-               : GTK_WIDGET (rds_restore_database_wizard_new_point_in_time (self->session, instance));
+      wizard = GTK_WIDGET (rds_restore_database_wizard_new (self->session, source));
       gtk_stack_add_titled (self->stack, wizard, "restore-database",
-                            snapshot != NULL ? _("Restore snapshot") : _("Restore to point in time"));
+                            RDS_IS_DB_SNAPSHOT (source) ? _("Restore snapshot") : _("Restore to point in time"));
       g_signal_connect_object (wizard, "cancelled", G_CALLBACK (wizard_done_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (wizard, "created", G_CALLBACK (database_created_cb), self,
@@ -1346,6 +1364,22 @@ open_database_action (GtkWidget  *widget,
   rds_window_open_database (RDS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A snapshot's page, from its name in the Snapshots page. */
+static void
+open_snapshot_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return;
+  page = ensure_page (self, "snapshot");
+  rds_snapshot_page_set_identifier (RDS_SNAPSHOT_PAGE (page), g_variant_get_string (parameter, NULL));
+  rds_window_show_page (self, "snapshot");
+}
+
 /* What the window's contents ask of it, as actions: none of them includes
  * this file. */
 
@@ -1372,50 +1406,52 @@ modify_database_action (GtkWidget  *widget,
     }
 }
 
-static void
-restore_to_point_in_time_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
+/* Restore to point in time (a DB instance's name), Restore snapshot (a
+ * snapshot's) and restore from retained backups (the deleted instance's
+ * resource ID): what to restore from, found in the session's list. */
+static const struct
 {
-  RdsWindow *self = RDS_WINDOW (widget);
-  RdsDbInstance *instance = NULL;
-
-  if (self->session != NULL)
-    instance = rds_resource_list_find (rds_session_get_instances (self->session),
-                                       g_variant_get_string (parameter, NULL));
-  if (instance != NULL)
-    show_restore_wizard (self, instance, NULL);
-  else
-    {
-      /* Translators: %s is a DB instance identifier */
-      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of databases."),
-                                                  g_variant_get_string (parameter, NULL));
-
-      rds_window_add_toast (self, message);
-    }
-}
+  const char *action;
+  const char *list;
+  const char *missing;
+} restore_sources[] = {
+  /* Translators: %s is a DB instance identifier */
+  { "win.restore-to-point-in-time", "DescribeDBInstances", N_("%s isn’t in this Region’s list of databases.") },
+  /* Translators: %s is a DB snapshot identifier */
+  { "win.restore-snapshot", "DescribeDBSnapshots", N_("%s isn’t in this Region’s list of snapshots.") },
+  /* Translators: %s is a DB instance's resource ID, "db-ABCD…" */
+  { "win.restore-retained-backup", "DescribeDBInstanceAutomatedBackups",
+    N_("The automated backups of %s aren’t in this Region’s list.") },
+};
 
 static void
-restore_snapshot_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   RdsWindow *self = RDS_WINDOW (widget);
-  RdsDbSnapshot *snapshot = NULL;
+  const char *key = g_variant_get_string (parameter, NULL);
 
-  if (self->session != NULL)
-    snapshot = rds_resource_list_find (rds_session_get_snapshots (self->session),
-                                       g_variant_get_string (parameter, NULL));
-  if (snapshot != NULL)
-    show_restore_wizard (self, NULL, snapshot);
-  else
-    {
-      /* Translators: %s is a DB snapshot identifier */
-      g_autofree char *message = g_strdup_printf (_("%s isn’t in this Region’s list of snapshots."),
-                                                  g_variant_get_string (parameter, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (restore_sources); i++)
+    if (g_str_equal (restore_sources[i].action, action_name))
+      {
+        gpointer source = self->session != NULL
+                          ? rds_resource_list_find (rds_session_get_list (self->session, restore_sources[i].list), key)
+                          : NULL;
+        g_autofree char *message = NULL;
 
-      rds_window_add_toast (self, message);
-    }
+        if (source != NULL)
+          {
+            show_restore_wizard (self, source);
+            return;
+          }
+        /* Each message is a translatable format of one %s, from the table. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        message = g_strdup_printf (_(restore_sources[i].missing), key);
+#pragma GCC diagnostic pop
+        rds_window_add_toast (self, message);
+      }
 }
 
 static void
@@ -1874,11 +1910,11 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-snapshot", "s", open_snapshot_action);
   gtk_widget_class_install_action (widget_class, "win.modify-database", "s", modify_database_action);
   gtk_widget_class_install_action (widget_class, "win.create-read-replica", "s", create_read_replica_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-to-point-in-time", "s",
-                                   restore_to_point_in_time_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-snapshot", "s", restore_snapshot_action);
+  for (guint i = 0; i < G_N_ELEMENTS (restore_sources); i++)
+    gtk_widget_class_install_action (widget_class, restore_sources[i].action, "s", restore_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);

@@ -914,3 +914,58 @@ console_test_init (int    *argc,
   /* Screenshots show where transitions end, not their middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
+
+/* Action dialogs, and the checks and entries in them */
+
+gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return label != NULL && strstr (label, data) != NULL;
+}
+
+gboolean
+is_entry_with_placeholder (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+GtkWidget *
+check_labelled (GtkWidget  *root,
+                const char *label)
+{
+  GtkWidget *check = find_widget (root, is_check_labelled, label);
+
+  g_assert_nonnull (check);
+  return check;
+}
+
+/* The action dialog on screen, if any. */
+RdsActionDialog *
+action_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RDS_IS_ACTION_DIALOG (window))
+        return RDS_ACTION_DIALOG (window);
+    }
+  return NULL;
+}
+
+gboolean
+no_action_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  return action_dialog () == NULL;
+}

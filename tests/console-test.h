@@ -191,6 +191,16 @@ void wait_for_frames (Fixture   *f,
 gboolean is_label_showing (GtkWidget     *widget,
                            gconstpointer  data);
 
+gboolean is_check_labelled (GtkWidget     *widget,
+                            gconstpointer  data);
+gboolean is_entry_with_placeholder (GtkWidget     *widget,
+                                    gconstpointer  data);
+GtkWidget *check_labelled (GtkWidget  *root,
+                           const char *label);
+RdsActionDialog *action_dialog (void);
+gboolean no_action_dialog (Fixture       *f,
+                           gconstpointer  data);
+
 void console_test_init (int    *argc,
                         char ***argv);
 

@@ -181,26 +181,6 @@ assert_row_shows (Fixture    *f,
 }
 
 static gboolean
-is_check_labelled (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  const char *label;
-
-  if (!GTK_IS_CHECK_BUTTON (widget))
-    return FALSE;
-  label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
-  return label != NULL && strstr (label, data) != NULL;
-}
-
-static gboolean
-is_entry_with_placeholder (GtkWidget     *widget,
-                           gconstpointer  data)
-{
-  return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
-}
-
-static gboolean
 is_field_titled (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -208,15 +188,6 @@ is_field_titled (GtkWidget     *widget,
          g_strcmp0 (rds_form_field_get_title (RDS_FORM_FIELD (widget)), data) == 0;
 }
 
-static GtkWidget *
-check_labelled (GtkWidget  *root,
-                const char *label)
-{
-  GtkWidget *check = find_widget (root, is_check_labelled, label);
-
-  g_assert_nonnull (check);
-  return check;
-}
 
 static GtkWidget *
 field_titled (GtkWidget  *root,
@@ -228,28 +199,6 @@ field_titled (GtkWidget  *root,
   return field;
 }
 
-/* The action dialog on screen, if any. */
-static RdsActionDialog *
-action_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RDS_IS_ACTION_DIALOG (window))
-        return RDS_ACTION_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-no_action_dialog (Fixture       *f,
-                  gconstpointer  data)
-{
-  return action_dialog () == NULL;
-}
 
 static gboolean
 dialog_idle (Fixture       *f,

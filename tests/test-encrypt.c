@@ -176,6 +176,56 @@ encrypt (Fixture *f)
   }
 }
 
+/* A database with a read replica: the first step says the replica stays
+ * with the original; at the end the original is kept (deleting it would
+ * promote the replica), and the summary says so. */
+static void
+replicas (Fixture *f)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstanceReadReplica");
+  GtkWidget *wizard, *replicas_label;
+  RdsEncryptJob *job;
+
+  create_instance (f, "ledger", "postgres", FALSE);
+  advance_until (f, "ledger", "available");
+  rds_request_set (request, "DBInstanceIdentifier", "ledger-reader");
+  rds_request_set (request, "SourceDBInstanceIdentifier", "ledger");
+  call (f, request);
+  advance_until (f, "ledger-reader", "available");
+  advance_until (f, "ledger", "available");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "ledger"));
+  g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"), "db.encrypt",
+                                             NULL));
+  g_assert_true (spin_until (f, wizard_open, NULL));
+  wizard = GTK_WIDGET (find_toplevel (RDS_TYPE_ENCRYPT_DATABASE_WIZARD));
+  replicas_label = GTK_WIDGET (gtk_widget_get_template_child (wizard, RDS_TYPE_ENCRYPT_DATABASE_WIZARD,
+                                                              "replicas_label"));
+  g_assert_true (gtk_widget_get_visible (replicas_label));
+  g_assert_nonnull (strstr (label_text (wizard, "replicas_label"), "ledger-reader"));
+  g_assert_nonnull (strstr (label_text (wizard, "replicas_label"), "standalone"));
+  screenshot (f, wizard, "wizard-encrypt-replicas");
+
+  /* Everything left over deleted, the user says: all but the original. */
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (wizard, RDS_TYPE_ENCRYPT_DATABASE_WIZARD,
+                                                                    "clean_up_switch")), TRUE);
+  g_assert_true (gtk_widget_activate_action (wizard, "encrypt.start", NULL));
+  job = rds_encrypt_database_wizard_get_job (RDS_ENCRYPT_DATABASE_WIZARD (wizard));
+  g_assert_true (rds_encrypt_job_get_clean_up (job));
+  advance_job_to (f, job, RDS_ENCRYPT_STEP_DONE);
+  g_assert_cmpint (rds_encrypt_job_get_original_kept (job), ==, RDS_ENCRYPT_KEPT_REPLICAS);
+  g_assert_nonnull (strstr (label_text (wizard, "progress_label"), "is encrypted"));
+  g_assert_nonnull (strstr (label_text (wizard, "progress_label"), "ledger-unencrypted"));
+  g_assert_nonnull (strstr (label_text (wizard, "progress_label"), "read replicas"));
+  screenshot (f, wizard, "wizard-encrypt-kept");
+
+  g_assert_true (spin_until (f, is_encrypted, "ledger"));
+  advance (f, 600);
+  wait_for_status (f, "ledger-unencrypted", "available");
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (spin_until (f, wizard_closed, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +233,7 @@ main (int   argc,
   console_test_init (&argc, &argv);
 
   CONSOLE_TEST_ADD ("/console/encrypt/end-to-end", encrypt);
+  CONSOLE_TEST_ADD ("/console/encrypt/replicas", replicas);
 
   return g_test_run ();
 }

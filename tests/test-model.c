@@ -375,6 +375,37 @@ test_aws_error_codes (void)
   g_assert_null (rds_action_lookup ("DescribeNothing"));
 }
 
+/* What the Actions menus offer on a snapshot: by its status and type. */
+static void
+test_snapshot_allows (void)
+{
+  static const struct
+  {
+    const char *type;
+    const char *status;
+    gboolean    restore, copy, share, delete;
+  } cases[] = {
+    { "manual", "available", TRUE, TRUE, TRUE, TRUE },
+    { "manual", "creating", FALSE, FALSE, FALSE, FALSE },
+    { "manual", "deleting", FALSE, FALSE, FALSE, FALSE },
+    { "automated", "available", TRUE, TRUE, FALSE, FALSE },
+    { "shared", "available", TRUE, FALSE, FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RdsDbSnapshot) snapshot = g_object_new (RDS_TYPE_DB_SNAPSHOT,
+                                                        "db-snapshot-identifier", "snap",
+                                                        "snapshot-type", cases[i].type,
+                                                        "status", cases[i].status, NULL);
+
+      g_assert_true (rds_db_snapshot_allows (snapshot, RDS_SNAPSHOT_ACTION_RESTORE) == cases[i].restore);
+      g_assert_true (rds_db_snapshot_allows (snapshot, RDS_SNAPSHOT_ACTION_COPY) == cases[i].copy);
+      g_assert_true (rds_db_snapshot_allows (snapshot, RDS_SNAPSHOT_ACTION_SHARE) == cases[i].share);
+      g_assert_true (rds_db_snapshot_allows (snapshot, RDS_SNAPSHOT_ACTION_DELETE) == cases[i].delete);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/rds/model/request-errors", test_request_errors);
   g_test_add_func ("/rds/model/request-json", test_request_json);
   g_test_add_func ("/rds/model/aws-error-codes", test_aws_error_codes);
+  g_test_add_func ("/rds/model/snapshot-allows", test_snapshot_allows);
 
   return g_test_run ();
 }

@@ -301,6 +301,104 @@ snapshot (Fixture *f)
   }
 }
 
+/* What the source has, a restore starts from and sends: Multi-AZ, its VPC
+ * security groups, option group, tags (copied by default) and IAM database
+ * authentication, and deletion protection when ticked; the restored
+ * instance has them. */
+static void
+source_settings (Fixture *f)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+  g_autoptr(RdsRequest) sent = NULL;
+  g_autoptr(GPtrArray) sent_tags = NULL;
+  g_auto(GStrv) sent_groups = NULL;
+  g_autofree char *group_id = NULL;
+  g_autofree char *option_group = NULL;
+  RdsRestoreDatabaseWizard *wizard;
+  RdsDatabaseForm *form;
+  RdsShape *source, *restored;
+  GListModel *groups;
+
+  rds_request_set (request, "DBInstanceIdentifier", "ledger");
+  rds_request_set (request, "Engine", "postgres");
+  rds_request_set (request, "DBInstanceClass", "db.t3.medium");
+  rds_request_set_int (request, "AllocatedStorage", 20);
+  rds_request_set (request, "MasterUsername", "admin");
+  rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+  rds_request_set_boolean (request, "MultiAZ", TRUE);
+  rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication", TRUE);
+  rds_request_set_boolean (request, "DeletionProtection", TRUE);
+  rds_request_add_tag (request, "Tags", "team", "ledger");
+  rds_request_add_tag (request, "Tags", "env", "prod");
+  call (f, request);
+  advance_until (f, "ledger", "available");
+  advance (f, 3 * HOUR);
+  source = RDS_SHAPE (find_instance (f, "ledger"));
+  groups = rds_shape_get_list (source, "vpc-security-groups");
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+  {
+    g_autoptr(RdsShape) group = g_list_model_get_item (groups, 0);
+    g_autoptr(RdsShape) membership = g_list_model_get_item (rds_shape_get_list (source, "option-group-memberships"),
+                                                             0);
+
+    group_id = g_strdup (rds_shape_get_string (group, "vpc-security-group-id"));
+    option_group = g_strdup (rds_shape_get_string (membership, "option-group-name"));
+  }
+
+  /* The form starts from the source. */
+  wizard = open_point_in_time (f, "ledger");
+  form = rds_restore_database_wizard_get_form (wizard);
+  g_assert_true (rds_form_is_active (form_widget (form, "deploy_multi_az")));
+  g_assert_true (gtk_widget_is_visible (form_widget (form, "auth_iam")));
+  g_assert_true (rds_form_is_active (form_widget (form, "auth_iam")));
+  g_assert_true (gtk_widget_is_visible (form_widget (form, "option_group_field")));
+  g_assert_true (gtk_widget_is_visible (form_widget (form, "source_tags_check")));
+  g_assert_true (rds_form_is_active (form_widget (form, "source_tags_check")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (form_widget (form, "source_tags_label"))),
+                            "team=ledger"));
+  /* Deletion protection starts off, as in the RDS console; ticked, it is sent. */
+  g_assert_false (rds_form_is_active (form_widget (form, "deletion_check")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "deletion_check")), TRUE);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (
+                    GTK_DROP_DOWN (form_widget (form, "security_group_dropdown"))))), group_id));
+  type_into (form, "identifier_entry", "ledger-copy");
+  g_assert_true (spin_until (f, wizard_ready, wizard));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-restore-source-settings");
+
+  /* What it sends. */
+  sent = rds_database_form_build_restore_request (form, "RestoreDBInstanceToPointInTime");
+  sent_groups = rds_request_get_list (sent, "VpcSecurityGroupIds", "VpcSecurityGroupId");
+  g_assert_nonnull (sent_groups);
+  g_assert_cmpstr (sent_groups[0], ==, group_id);
+  g_assert_cmpstr (rds_request_get_string (sent, "OptionGroupName"), ==, option_group);
+  g_assert_cmpstr (rds_request_get_string (sent, "MultiAZ"), ==, "true");
+  g_assert_cmpstr (rds_request_get_string (sent, "EnableIAMDatabaseAuthentication"), ==, "true");
+  g_assert_cmpstr (rds_request_get_string (sent, "DeletionProtection"), ==, "true");
+  sent_tags = rds_request_get_tags (sent, "Tags", NULL);
+  g_assert_nonnull (sent_tags);
+  g_assert_cmpuint (sent_tags->len, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.restore", NULL));
+  g_assert_true (spin_until (f, on_page, "databases"));
+  wait_for_status (f, "ledger-copy", "creating");
+  advance_until (f, "ledger-copy", "available");
+
+  /* The restored instance, as the service has it. */
+  restored = RDS_SHAPE (find_instance (f, "ledger-copy"));
+  g_assert_true (rds_shape_get_boolean (restored, "multi-az"));
+  g_assert_true (rds_shape_get_boolean (restored, "iam-database-authentication-enabled"));
+  g_assert_true (rds_shape_get_boolean (restored, "deletion-protection"));
+  g_assert_cmpuint (g_list_model_get_n_items (rds_shape_get_list (restored, "tag-list")), ==, 2);
+  {
+    g_autoptr(RdsShape) group = g_list_model_get_item (rds_shape_get_list (restored, "vpc-security-groups"), 0);
+    g_autoptr(RdsShape) membership = g_list_model_get_item (rds_shape_get_list (restored,
+                                                                                "option-group-memberships"), 0);
+
+    g_assert_cmpstr (rds_shape_get_string (group, "vpc-security-group-id"), ==, group_id);
+    g_assert_cmpstr (rds_shape_get_string (membership, "option-group-name"), ==, option_group);
+  }
+}
+
 /* Backups off: nothing to restore to a point in time from. */
 static void
 backups_off (Fixture *f)
@@ -338,6 +436,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/restore/point-in-time", point_in_time);
   CONSOLE_TEST_ADD ("/console/restore/out-of-window", out_of_window);
   CONSOLE_TEST_ADD ("/console/restore/snapshot", snapshot);
+  CONSOLE_TEST_ADD ("/console/restore/source-settings", source_settings);
   CONSOLE_TEST_ADD ("/console/restore/backups-off", backups_off);
 
   return g_test_run ();

@@ -46,8 +46,8 @@ done
 # The scenes, as the index lists them; the pages and wizards among them.
 mapfile -t scenes < <(sed -n 's/^## \(.*\)\.png$/\1/p' "$work/first/index.md")
 [ ${#scenes[@]} -ge 14 ] || fail "the index lists ${#scenes[@]} scenes"
-for page in dashboard databases database-monitoring database-configuration snapshots events create-database \
-            modify-database ports dialog-create-alarm; do
+for page in dashboard databases database-monitoring database-configuration snapshots snapshot-page events \
+            create-database modify-database ports dialog-create-alarm; do
   printf '%s\n' "${scenes[@]}" | grep -qx "$page" || fail "no scene $page in the index"
 done
 [ "$(ls "$work/first"/*.png | wc -l)" -eq ${#scenes[@]} ] || fail "not one PNG per scene of the index"

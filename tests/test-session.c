@@ -14,6 +14,7 @@
 #include "rds-client.h"
 #include "rds-connection-store.h"
 #include "rds-db-instance.h"
+#include "rds-db-snapshot.h"
 #include "rds-encrypt-job.h"
 #include "rds-session.h"
 #include "rds-simulator.h"
@@ -897,6 +898,48 @@ advance_job_to (Fixture        *f,
   g_assert_null (rds_encrypt_job_get_error (job));
 }
 
+/* An instance with the settings a restore doesn't take from a snapshot,
+ * or that the job must pass on to the encrypted one. */
+static void
+create_configured (Fixture    *f,
+                   const char *id)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+  g_autoptr(RdsQueryResult) answer = NULL;
+
+  rds_request_set (request, "DBInstanceIdentifier", id);
+  rds_request_set (request, "DBInstanceClass", "db.t3.medium");
+  rds_request_set (request, "Engine", "postgres");
+  rds_request_set (request, "MasterUsername", "postgres");
+  rds_request_set (request, "MasterUserPassword", "session-pass-1");
+  rds_request_set_int (request, "AllocatedStorage", 20);
+  rds_request_set_int (request, "MaxAllocatedStorage", 100);
+  rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication", TRUE);
+  rds_request_set_int (request, "MonitoringInterval", 60);
+  rds_request_set (request, "MonitoringRoleArn", "arn:aws:iam::123456789012:role/rds-monitoring-role");
+  rds_request_set_boolean (request, "EnablePerformanceInsights", TRUE);
+  rds_request_add_list_item (request, "EnableCloudwatchLogsExports", "member", "postgresql");
+  rds_request_set_int (request, "BackupRetentionPeriod", 3);
+  rds_request_set (request, "PreferredBackupWindow", "04:00-04:30");
+  rds_request_set_boolean (request, "CopyTagsToSnapshot", TRUE);
+  rds_request_add_tag (request, "Tags", "team", "billing");
+  answer = call (f, request);
+}
+
+static gboolean
+job_waiting (gpointer data)
+{
+  return rds_encrypt_job_get_waiting_for (data) != NULL || !rds_encrypt_job_get_running (data);
+}
+
+static gboolean
+job_waiting_for_backup (gpointer data)
+{
+  const char *waiting = rds_encrypt_job_get_waiting_for (data);
+
+  return (waiting != NULL && strstr (waiting, "backing-up") != NULL) || !rds_encrypt_job_get_running (data);
+}
+
 static RdsDbInstance *
 describe_one (Fixture    *f,
               const char *id)
@@ -924,7 +967,7 @@ test_encrypt_job (Fixture       *f,
   g_autofree char *endpoint = NULL;
   guint changes = 0;
 
-  create (f, "billing");
+  create_configured (f, "billing");
   advance (f, 3600);
   settle (f);
   source = describe_one (f, "billing");
@@ -956,12 +999,34 @@ test_encrypt_job (Fixture       *f,
     answer = call (f, request);
   }
 
+  /* The source is backing up (someone's snapshot) as the job starts: its
+   * snapshot is refused for now, and the job waits for it, saying so. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("CreateDBSnapshot");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (request, "DBInstanceIdentifier", "billing");
+    rds_request_set (request, "DBSnapshotIdentifier", "billing-by-hand");
+    answer = call (f, request);
+  }
+
   job = rds_encrypt_job_new (f->session, source, "alias/aws/rds", TRUE, TRUE);
   g_signal_connect_swapped (job, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
   g_assert_cmpstr (rds_encrypt_job_get_name (job, RDS_ENCRYPT_STEP_SNAPSHOT), ==, "billing-before-encryption");
   g_assert_cmpstr (rds_encrypt_job_get_name (job, RDS_ENCRYPT_STEP_RESTORE), ==, "billing-encrypted");
   rds_encrypt_job_run (job);
+  spin_until (job_waiting, job);
+  g_assert_null (rds_encrypt_job_get_error (job));
+  g_assert_true (rds_encrypt_job_get_running (job));
+  g_assert_cmpint (rds_encrypt_job_get_step (job), ==, RDS_ENCRYPT_STEP_SNAPSHOT);
+  g_assert_nonnull (strstr (rds_encrypt_job_get_waiting_for (job), "billing"));
+  advance (f, 30);
+  settle (f);
+  spin_until (job_waiting_for_backup, job);
+  g_assert_null (rds_encrypt_job_get_error (job));
+  g_assert_cmpint (rds_encrypt_job_get_step (job), ==, RDS_ENCRYPT_STEP_SNAPSHOT);
   advance_job_to (f, job, RDS_ENCRYPT_STEP_COPY);
+  g_assert_null (rds_encrypt_job_get_waiting_for (job));
   g_assert_cmpuint (changes, >, 1);
 
   /* Closed half way, during the restore: another job from what it said. */
@@ -984,8 +1049,31 @@ test_encrypt_job (Fixture       *f,
   g_assert_cmpstr (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (encrypted), "endpoint"), "address"),
                    ==, endpoint);
   g_assert_cmpstr (rds_db_instance_get_status (encrypted), ==, "available");
-  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (encrypted), "backup-retention-period"), ==,
-                   rds_shape_get_int (RDS_SHAPE (source), "backup-retention-period"));
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (encrypted), "backup-retention-period"), ==, 3);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (encrypted), "preferred-backup-window"), ==, "04:00-04:30");
+  /* What a restore can't take from a snapshot, or the job dropped before. */
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (encrypted), "db-instance-class"), ==, "db.t3.medium");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (encrypted), "max-allocated-storage"), ==, 100);
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (encrypted), "iam-database-authentication-enabled"));
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (encrypted), "monitoring-interval"), ==, 60);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (encrypted), "monitoring-role-arn"), ==,
+                   "arn:aws:iam::123456789012:role/rds-monitoring-role");
+  g_assert_cmpint (rds_shape_get_tristate (RDS_SHAPE (encrypted), "performance-insights-enabled"), ==,
+                   RDS_TRISTATE_TRUE);
+  g_assert_true (g_strv_contains (rds_shape_get_strv (RDS_SHAPE (encrypted), "enabled-cloudwatch-logs-exports"),
+                                  "postgresql"));
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (encrypted), "copy-tags-to-snapshot"));
+  g_assert_cmpuint (g_list_model_get_n_items (rds_shape_get_list (RDS_SHAPE (encrypted), "tag-list")), ==, 1);
+  {
+    GListModel *groups = rds_shape_get_list (RDS_SHAPE (encrypted), "option-group-memberships");
+    GListModel *source_groups = rds_shape_get_list (RDS_SHAPE (source), "option-group-memberships");
+    g_autoptr(RdsShape) group = g_list_model_get_item (groups, 0);
+    g_autoptr(RdsShape) source_group = g_list_model_get_item (source_groups, 0);
+
+    g_assert_cmpstr (rds_shape_get_string (group, "option-group-name"), ==,
+                     rds_shape_get_string (source_group, "option-group-name"));
+  }
+  g_assert_cmpint (rds_encrypt_job_get_original_kept (resumed), ==, RDS_ENCRYPT_KEPT_NONE);
   advance (f, 3600);
   settle (f);
   {
@@ -994,13 +1082,87 @@ test_encrypt_job (Fixture       *f,
 
     rds_request_set (request, "SnapshotType", "manual");
     answer = call (f, request);
-    g_assert_cmpuint (answer->items->len, ==, 0);
+    /* Only the job's own went. */
+    g_assert_cmpuint (answer->items->len, ==, 1);
+    g_assert_cmpstr (rds_db_snapshot_get_identifier (g_ptr_array_index (answer->items, 0)), ==, "billing-by-hand");
   }
   {
     g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBInstances");
     g_autoptr(RdsQueryResult) answer = call (f, request);
 
     g_assert_cmpuint (answer->items->len, ==, 1);
+  }
+}
+
+/* A source with a read replica: encrypted and switched over, but not
+ * deleted by the clean-up (that would promote its replica), and the job
+ * says so. */
+static void
+test_encrypt_job_replicas (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RdsEncryptJob) job = NULL;
+  g_autoptr(RdsDbInstance) source = NULL;
+  g_autoptr(RdsDbInstance) encrypted = NULL;
+  g_autoptr(RdsDbInstance) original = NULL;
+  g_autoptr(RdsDbInstance) replica = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(RdsEncryptJob) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create (f, "billing");
+  advance (f, 3600);
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstanceReadReplica");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (request, "DBInstanceIdentifier", "billing-reader");
+    rds_request_set (request, "SourceDBInstanceIdentifier", "billing");
+    answer = call (f, request);
+  }
+  advance (f, 3600);
+  settle (f);
+  replica = describe_one (f, "billing-reader");
+  g_assert_cmpstr (rds_db_instance_get_status (replica), ==, "available");
+  g_clear_object (&replica);
+  source = describe_one (f, "billing");
+  g_assert_true (g_strv_contains (rds_shape_get_strv (RDS_SHAPE (source), "read-replica-db-instance-identifiers"),
+                                  "billing-reader"));
+
+  job = rds_encrypt_job_new (f->session, source, "alias/aws/rds", TRUE, TRUE);
+  rds_encrypt_job_run (job);
+  advance_job_to (f, job, RDS_ENCRYPT_STEP_DONE);
+  spin_until (job_idle, job);
+  g_assert_cmpint (rds_encrypt_job_get_original_kept (job), ==, RDS_ENCRYPT_KEPT_REPLICAS);
+
+  /* Said where the job is saved, for the console to show later. */
+  saved = rds_encrypt_job_to_json (job);
+  loaded = rds_encrypt_job_new_from_json (f->session, saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rds_encrypt_job_get_original_kept (loaded), ==, RDS_ENCRYPT_KEPT_REPLICAS);
+
+  /* The encrypted one has the name; the original stays aside, its replica
+   * still its replica. */
+  encrypted = describe_one (f, "billing");
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (encrypted), "storage-encrypted"));
+  advance (f, 3600);
+  settle (f);
+  original = describe_one (f, "billing-unencrypted");
+  g_assert_false (rds_shape_get_boolean (RDS_SHAPE (original), "storage-encrypted"));
+  g_assert_cmpstr (rds_db_instance_get_status (original), ==, "available");
+  g_assert_true (g_strv_contains (rds_shape_get_strv (RDS_SHAPE (original), "read-replica-db-instance-identifiers"),
+                                  "billing-reader"));
+  replica = describe_one (f, "billing-reader");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (replica), "read-replica-source-db-instance-identifier"), ==,
+                   "billing-unencrypted");
+  /* The interim snapshots went all the same. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBSnapshots");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (request, "SnapshotType", "manual");
+    answer = call (f, request);
+    g_assert_cmpuint (answer->items->len, ==, 0);
   }
 }
 
@@ -1027,6 +1189,8 @@ main (int   argc,
               test_region_and_clock, fixture_teardown);
   g_test_add ("/rds/session/encrypt-job", Fixture, NULL, fixture_setup,
               test_encrypt_job, fixture_teardown);
+  g_test_add ("/rds/session/encrypt-job-replicas", Fixture, NULL, fixture_setup,
+              test_encrypt_job_replicas, fixture_teardown);
 
   return g_test_run ();
 }

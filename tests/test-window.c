@@ -9,6 +9,7 @@
 #include "rds-word-wrap.h"
 
 #include "rds-command-line-dialog.h"
+#include "rds-snapshot-page.h"
 
 /* Cases */
 
@@ -148,7 +149,7 @@ assert_shortcuts_listed (Fixture *f)
             }
         }
     }
-  /* Ctrl+N, Ctrl+F, F5, Ctrl+R, Alt+Left, Ctrl+Space, Alt+1…4, Escape, Ctrl+Return. */
+  /* Ctrl+N, Ctrl+F, F5, Ctrl+R, Alt+Left, Ctrl+Space, Alt+1…6, Escape, Ctrl+Return. */
   g_assert_cmpuint (checked, >=, 12);
   /* Ctrl+? is the key that shows it. */
   {
@@ -163,8 +164,9 @@ assert_shortcuts_listed (Fixture *f)
 static void
 window_pages (Fixture *f)
 {
-  const char *pages[] = { "dashboard", "databases", "snapshots", "events" };
-  const char *page_titles[] = { N_("Dashboard"), N_("Databases"), N_("Snapshots"), N_("Events") };
+  const char *pages[] = { "dashboard", "databases", "snapshots", "automated-backups", "events" };
+  const char *page_titles[] = { N_("Dashboard"), N_("Databases"), N_("Snapshots"), N_("Automated backups"),
+                                N_("Events") };
 
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "dashboard");
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -228,8 +230,8 @@ window_pages (Fixture *f)
     g_assert_cmpstr (rds_window_get_page (f->window), ==, "snapshots");
 
     g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE, &moved);
-    g_assert_cmpstr (rds_window_get_page (f->window), ==, "events");
-    g_assert_cmpstr (sidebar_selection (f), ==, "Events");
+    g_assert_cmpstr (rds_window_get_page (f->window), ==, "automated-backups");
+    g_assert_cmpstr (sidebar_selection (f), ==, "Automated backups");
     g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
                    GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list))));
   }
@@ -706,7 +708,7 @@ test_widgets_new_destroy (void)
 {
   GType (*types[]) (void) = {
     rds_dashboard_page_get_type, rds_database_page_get_type, rds_databases_page_get_type,
-    rds_events_page_get_type, rds_snapshots_page_get_type, rds_ports_page_get_type,
+    rds_events_page_get_type, rds_snapshots_page_get_type, rds_snapshot_page_get_type, rds_ports_page_get_type,
     rds_heading_get_type, rds_info_button_get_type, rds_info_panel_get_type,
     rds_clock_control_get_type, rds_cost_panel_get_type, rds_event_row_get_type,
     rds_form_field_get_type, rds_link_button_get_type, rds_status_badge_get_type,

@@ -171,3 +171,35 @@ rds_db_snapshot_get_arn (RdsDbSnapshot *self)
 
   return self->db_snapshot_arn;
 }
+
+/**
+ * rds_db_snapshot_allows:
+ *
+ * Whether @action is offered for the snapshot in its current status and
+ * of its type, as the RDS console offers it: any available snapshot
+ * restores; one of this account's (manual or automated) copies; only a
+ * manual one is shared or deleted (an automated one goes with its
+ * retention period, a shared one is another account's).
+ */
+gboolean
+rds_db_snapshot_allows (RdsDbSnapshot     *self,
+                        RdsSnapshotAction  action)
+{
+  gboolean available;
+
+  g_return_val_if_fail (RDS_IS_DB_SNAPSHOT (self), FALSE);
+
+  available = g_strcmp0 (self->status, "available") == 0;
+  switch (action)
+    {
+    case RDS_SNAPSHOT_ACTION_RESTORE:
+      return available;
+    case RDS_SNAPSHOT_ACTION_COPY:
+      return available && g_strcmp0 (self->snapshot_type, "shared") != 0;
+    case RDS_SNAPSHOT_ACTION_SHARE:
+    case RDS_SNAPSHOT_ACTION_DELETE:
+      return available && g_strcmp0 (self->snapshot_type, "manual") == 0;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}

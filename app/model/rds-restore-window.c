@@ -38,3 +38,17 @@ static void
 rds_restore_window_init (RdsRestoreWindow *self)
 {
 }
+
+gint64
+rds_restore_window_earliest_usec (gpointer          unused,
+                                  RdsRestoreWindow *window)
+{
+  return window != NULL ? window->earliest_time : 0;
+}
+
+gint64
+rds_restore_window_latest_usec (gpointer          unused,
+                                RdsRestoreWindow *window)
+{
+  return window != NULL ? window->latest_time : 0;
+}

@@ -5,8 +5,9 @@
  * The session's DB snapshots in a table like the Databases page's, in tabs
  * as the RDS console has them: manual snapshots, system (automated)
  * snapshots, and those shared with this account. Take snapshot (of an
- * instance picked in the dialog), and Delete snapshot for a selected manual
- * snapshot that is available.
+ * instance picked in the dialog), and the Actions menu (restore, copy,
+ * share, delete) for the chosen snapshot, offered as a snapshot's own page
+ * offers them. A snapshot's name opens its page.
  */
 
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "rds-format.h"
 #include "rds-resource-list.h"
 #include "rds-info-button.h"
+#include "rds-link-button.h"
 #include "rds-search-filter.h"
 #include "rds-session.h"
 #include "rds-share-snapshot-dialog.h"
@@ -36,6 +38,7 @@ struct _RdsSnapshotsPage
   GSignalGroup       *snapshot_signals;
 
   GtkWidget          *title_label;
+  GtkWidget          *actions_button;
   GtkWidget          *search_entry;
   GtkWidget          *manual_tab;
   GtkWidget          *system_tab;
@@ -58,26 +61,10 @@ static void
 update_actions (RdsSnapshotsPage *self)
 {
   RdsDbSnapshot *snapshot = gtk_single_selection_get_selected_item (self->selection);
-  gboolean deletable = snapshot != NULL &&
-                       g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0 &&
-                       g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot), "snapshot-type"),
-                                  "manual") == 0;
+  gboolean connected = rds_page_get_session (RDS_PAGE (self)) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.delete",
-                                 rds_page_get_session (RDS_PAGE (self)) != NULL && deletable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", rds_page_get_session (RDS_PAGE (self)) != NULL);
-  /* Copy: any available snapshot, manual or automated; Share: a manual one. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.copy",
-                                 rds_page_get_session (RDS_PAGE (self)) != NULL && snapshot != NULL &&
-                                 g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0 &&
-                                 g_strcmp0 (rds_shape_get_string (RDS_SHAPE (snapshot), "snapshot-type"),
-                                            "shared") != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.share",
-                                 rds_page_get_session (RDS_PAGE (self)) != NULL && deletable);
-  /* Any available snapshot, manual or automated, restores to a new instance. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.restore",
-                                 rds_page_get_session (RDS_PAGE (self)) != NULL && snapshot != NULL &&
-                                 g_strcmp0 (rds_db_snapshot_get_status (snapshot), "available") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshot.take", connected);
+  rds_snapshots_page_enable_actions (GTK_WIDGET (self), connected ? snapshot : NULL);
 }
 
 /* The tab shown: which snapshots, and how the page speaks of them. */
@@ -176,6 +163,18 @@ selection_changed_cb (RdsSnapshotsPage *self)
   update_actions (self);
 }
 
+/* A row activated (Enter, a double click): the snapshot's page. */
+static void
+activate_cb (RdsSnapshotsPage *self,
+             guint             position)
+{
+  g_autoptr(RdsDbSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (snapshot != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-snapshot", "s",
+                                rds_db_snapshot_get_identifier (snapshot));
+}
+
 static void
 search_changed_cb (RdsSnapshotsPage *self,
                    GtkEditable      *entry)
@@ -266,6 +265,8 @@ rds_snapshots_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->column_view, self);
   if (self->manual_tab != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->manual_tab, self);
@@ -310,10 +311,12 @@ rds_snapshots_page_class_init (RdsSnapshotsPageClass *klass)
   g_type_ensure (RDS_TYPE_SEARCH_FILTER);
   g_type_ensure (RDS_TYPE_STATUS_BADGE);
   g_type_ensure (RDS_TYPE_INFO_BUTTON);
+  g_type_ensure (RDS_TYPE_LINK_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-snapshots-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, actions_button);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, manual_tab);
   gtk_widget_class_bind_template_child (widget_class, RdsSnapshotsPage, system_tab);
@@ -342,6 +345,8 @@ rds_snapshots_page_init (RdsSnapshotsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button),
+                                  rds_snapshots_page_get_actions_menu ());
 
   rds_search_filter_add_field (self->search_filter, "db-snapshot-identifier", NULL);
   rds_search_filter_add_field (self->search_filter, "db-instance-identifier", NULL);
@@ -363,6 +368,7 @@ rds_snapshots_page_init (RdsSnapshotsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
   g_signal_connect_swapped (self->manual_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
   g_signal_connect_swapped (self->system_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
   g_signal_connect_swapped (self->shared_tab, "toggled", G_CALLBACK (tab_toggled_cb), self);
@@ -396,4 +402,58 @@ rds_snapshots_page_get_selection (RdsSnapshotsPage *self)
   g_return_val_if_fail (RDS_IS_SNAPSHOTS_PAGE (self), NULL);
 
   return self->selection;
+}
+
+/**
+ * rds_snapshots_page_get_actions_menu:
+ *
+ * Returns: (transfer none): the Actions menu of a DB snapshot, naming the
+ *   snapshot.* actions; the Snapshots page's and a snapshot's page's
+ */
+GMenuModel *
+rds_snapshots_page_get_actions_menu (void)
+{
+  static GMenuModel *menu;
+
+  if (menu == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PATH "/ui/rds-snapshot-actions-menu.ui");
+
+      menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "menu")));
+    }
+
+  return menu;
+}
+
+/**
+ * rds_snapshots_page_enable_actions:
+ * @widget: the widget the snapshot.* actions are installed on
+ * @snapshot: (nullable): the snapshot they act on, if any
+ *
+ * Enables snapshot.restore, snapshot.copy, snapshot.share and
+ * snapshot.delete on @widget as @snapshot allows them
+ * (rds_db_snapshot_allows()): one rule for every page that offers them.
+ */
+void
+rds_snapshots_page_enable_actions (GtkWidget     *widget,
+                                   RdsDbSnapshot *snapshot)
+{
+  static const struct
+  {
+    const char        *name;
+    RdsSnapshotAction  action;
+  } actions[] = {
+    { "snapshot.restore", RDS_SNAPSHOT_ACTION_RESTORE },
+    { "snapshot.copy", RDS_SNAPSHOT_ACTION_COPY },
+    { "snapshot.share", RDS_SNAPSHOT_ACTION_SHARE },
+    { "snapshot.delete", RDS_SNAPSHOT_ACTION_DELETE },
+  };
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (snapshot == NULL || RDS_IS_DB_SNAPSHOT (snapshot));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (widget, actions[i].name,
+                                   snapshot != NULL && rds_db_snapshot_allows (snapshot, actions[i].action));
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rds-db-snapshot.h"
 #include "rds-page.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,10 @@ G_DECLARE_FINAL_TYPE (RdsSnapshotsPage, rds_snapshots_page, RDS, SNAPSHOTS_PAGE,
 void                rds_snapshots_page_show_tab      (RdsSnapshotsPage *self,
                                                       const char       *type);
 GtkSingleSelection *rds_snapshots_page_get_selection (RdsSnapshotsPage *self);
+
+/* What the Snapshots page shares with a snapshot's page. */
+GMenuModel         *rds_snapshots_page_get_actions_menu (void);
+void                rds_snapshots_page_enable_actions   (GtkWidget        *widget,
+                                                         RdsDbSnapshot    *snapshot);
 
 G_END_DECLS

@@ -17,6 +17,17 @@
  * way can go on from there: a step whose request may have been sent and not
  * acknowledged is sent again, and "already exists" (or "not found" for a
  * rename or a delete) means it was.
+ *
+ * A request refused for the state of what it acts on (the source backing
+ * up in its backup window, or modifying) is not the end: the job watches
+ * that resource and sends the request again once it is available, a
+ * bounded number of times, saying what it waits for. A step is done when
+ * what it asked for shows, not when its instance says "available" (RDS
+ * says so for a moment after ModifyDBInstance, before it starts): the
+ * settings equal to the original's with nothing pending, a rename's new
+ * name there with no rename pending. The clean-up never deletes an
+ * original that still has read replicas (deleting it would promote them
+ * to standalone instances): it stays, renamed aside, and the job says so.
  */
 
 #include "config.h"
@@ -27,6 +38,7 @@
 #include "rds-client.h"
 #include "rds-db-instance.h"
 #include "rds-db-snapshot.h"
+#include "rds-pending-modified-values.h"
 #include "rds-session.h"
 
 #include <glib/gi18n.h>
@@ -37,6 +49,12 @@
 #define MAX_MISSING 30
 /* Instance identifiers have at most 63 characters. */
 #define MAX_INSTANCE_ID 63
+/* Requests refused for their resource's state, in a row, before the job
+ * gives up on the step. */
+#define MAX_REFUSALS 30
+/* Polls that find the settings step's instance available but not (yet) as
+ * asked before the job says so. */
+#define MAX_UNSETTLED 60
 
 struct _RdsEncryptJob
 {
@@ -57,6 +75,12 @@ struct _RdsEncryptJob
   gboolean        requested;  /* the current part's request was acknowledged */
   guint           missing;    /* polls in a row that found nothing */
   double          progress;   /* of the current step, 0 to 1 */
+  gboolean        blocked;    /* the current part's request was refused for its resource's state */
+  guint           refusals;   /* how often, in a row */
+  char           *waiting_for; /* what the job waits for before it can go on, to show */
+  guint           unsettled;  /* polls that found the instance available, not yet as asked */
+  gboolean        replicas_checked; /* the clean-up looked: the old instance has no replicas */
+  RdsEncryptKept  kept;       /* why the clean-up left the original */
 
   gboolean        running;
   gboolean        busy;       /* a request or a poll in flight */
@@ -78,6 +102,12 @@ static guint signals[N_SIGNALS];
 
 static const char * const step_names[RDS_ENCRYPT_N_STEPS] = {
   "snapshot", "copy", "restore", "settings", "cut-over", "clean-up", "done"
+};
+
+static const char * const kept_names[] = {
+  [RDS_ENCRYPT_KEPT_NONE] = "none",
+  [RDS_ENCRYPT_KEPT_PROTECTED] = "protected",
+  [RDS_ENCRYPT_KEPT_REPLICAS] = "replicas",
 };
 
 static void step (RdsEncryptJob *self);
@@ -179,6 +209,11 @@ next_part (RdsEncryptJob *self,
   self->requested = FALSE;
   self->attempted = FALSE;
   self->missing = 0;
+  self->blocked = FALSE;
+  self->refusals = 0;
+  self->unsettled = 0;
+  self->replicas_checked = FALSE;
+  g_clear_pointer (&self->waiting_for, g_free);
   if (self->step == RDS_ENCRYPT_STEP_DONE)
     self->running = FALSE;
   changed (self);
@@ -255,6 +290,166 @@ watched_name (RdsEncryptJob *self,
     }
 }
 
+/* What the current part's request acts on, whose state may refuse it. */
+static const char *
+target_name (RdsEncryptJob *self,
+             gboolean      *is_snapshot)
+{
+  *is_snapshot = FALSE;
+  switch (self->step)
+    {
+    case RDS_ENCRYPT_STEP_SNAPSHOT:
+      return source_id (self);
+    case RDS_ENCRYPT_STEP_COPY:
+      *is_snapshot = TRUE;
+      return self->names[RDS_ENCRYPT_STEP_SNAPSHOT];
+    case RDS_ENCRYPT_STEP_RESTORE:
+      *is_snapshot = TRUE;
+      return self->names[RDS_ENCRYPT_STEP_COPY];
+    case RDS_ENCRYPT_STEP_SETTINGS:
+      return self->names[RDS_ENCRYPT_STEP_RESTORE];
+    case RDS_ENCRYPT_STEP_CUT_OVER:
+      return self->part == 0 ? source_id (self) : self->names[RDS_ENCRYPT_STEP_RESTORE];
+    case RDS_ENCRYPT_STEP_CLEAN_UP:
+      if (self->part == 0)
+        return self->names[RDS_ENCRYPT_STEP_CUT_OVER];
+      *is_snapshot = TRUE;
+      return self->names[self->part == 1 ? RDS_ENCRYPT_STEP_SNAPSHOT : RDS_ENCRYPT_STEP_COPY];
+    case RDS_ENCRYPT_STEP_DONE:
+    case RDS_ENCRYPT_N_STEPS:
+    default:
+      return NULL;
+    }
+}
+
+/* What a poll looks at: what a refused request waits for, else what the
+ * part made. */
+static const char *
+polled_name (RdsEncryptJob *self,
+             gboolean      *is_snapshot)
+{
+  return self->blocked ? target_name (self, is_snapshot) : watched_name (self, is_snapshot);
+}
+
+static void
+set_waiting_for (RdsEncryptJob *self,
+                 const char    *status)
+{
+  gboolean is_snapshot;
+  const char *name = target_name (self, &is_snapshot);
+
+  g_free (self->waiting_for);
+  if (status != NULL)
+    /* Translators: the first %s is a database or a snapshot, the second its status as RDS says it,
+     * such as "backing-up" or "modifying" */
+    self->waiting_for = g_strdup_printf (_("Waiting for %s, which is %s, to be available."), name, status);
+  else
+    /* Translators: %s is a database or a snapshot */
+    self->waiting_for = g_strdup_printf (_("Waiting for %s to be available."), name);
+}
+
+/* Statuses an instance leaves by itself; in any other it would wait in
+ * vain. Snapshots: every status but "failed". */
+static gboolean
+status_passes (const char *status)
+{
+  static const char * const lasting[] = {
+    "failed", "stopped", "stopping", "storage-full", "incompatible-network", "incompatible-option-group",
+    "incompatible-parameters", "incompatible-restore", "inaccessible-encryption-credentials",
+    "inaccessible-encryption-credentials-recoverable", "restore-error", "insufficient-capacity", "deleting",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lasting); i++)
+    if (g_strcmp0 (status, lasting[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return a == NULL || b == NULL ? a == b : g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* Which of the settings the settings step asks for the new instance
+ * doesn't have yet, or NULL when it has them all and none is pending. */
+static const char *
+settings_missing (RdsEncryptJob *self,
+                  RdsShape      *item)
+{
+  RdsShape *source = RDS_SHAPE (self->source);
+  RdsShape *pending = rds_shape_get_object (item, "pending-modified-values");
+  const char *backup_window = rds_shape_get_string (source, "preferred-backup-window");
+  const char *maintenance_window = rds_shape_get_string (source, "preferred-maintenance-window");
+
+  if (pending != NULL && !rds_pending_modified_values_is_empty (RDS_PENDING_MODIFIED_VALUES (pending)))
+    return _("the changes still pending");
+  if (rds_shape_get_int (item, "backup-retention-period") != rds_shape_get_int (source, "backup-retention-period"))
+    return _("the backup retention period");
+  if (backup_window != NULL && !same_text (rds_shape_get_string (item, "preferred-backup-window"), backup_window))
+    return _("the backup window");
+  if (maintenance_window != NULL &&
+      !same_text (rds_shape_get_string (item, "preferred-maintenance-window"), maintenance_window))
+    return _("the maintenance window");
+  if (rds_shape_get_boolean (item, "deletion-protection") != rds_shape_get_boolean (source, "deletion-protection"))
+    return _("deletion protection");
+  if (rds_shape_get_int (source, "max-allocated-storage") > 0 &&
+      rds_shape_get_int (item, "max-allocated-storage") != rds_shape_get_int (source, "max-allocated-storage"))
+    return _("the storage autoscaling threshold");
+  if (rds_shape_get_int (source, "monitoring-interval") > 0 &&
+      rds_shape_get_int (item, "monitoring-interval") != rds_shape_get_int (source, "monitoring-interval"))
+    return _("the Enhanced Monitoring interval");
+  if (rds_shape_get_tristate (source, "performance-insights-enabled") == RDS_TRISTATE_TRUE &&
+      rds_shape_get_tristate (item, "performance-insights-enabled") != RDS_TRISTATE_TRUE)
+    return _("Performance Insights");
+  return NULL;
+}
+
+/* A rename is done when the instance has its new name, no rename is
+ * pending, and it is available: the original (unencrypted) renamed aside,
+ * then the new (encrypted) one renamed to the original's name. */
+static gboolean
+renamed (RdsEncryptJob *self,
+         RdsShape      *item)
+{
+  RdsShape *pending = rds_shape_get_object (item, "pending-modified-values");
+  gboolean is_snapshot;
+
+  return same_text (rds_shape_get_string (item, "db-instance-identifier"), watched_name (self, &is_snapshot)) &&
+         (pending == NULL || rds_shape_get_string (pending, "db-instance-identifier") == NULL) &&
+         rds_shape_get_boolean (item, "storage-encrypted") == (self->part == 1);
+}
+
+/* A refused request's resource, looked at: sent again once it is
+ * available, else waited for while it is in a passing state. */
+static void
+blocked_answer (RdsEncryptJob *self,
+                RdsShape      *item)
+{
+  const char *status = item == NULL ? NULL
+                       : rds_shape_get_string (item, RDS_IS_DB_SNAPSHOT (item) ? "status" : "db-instance-status");
+  gboolean is_snapshot;
+
+  if (g_strcmp0 (status, "available") == 0)
+    {
+      self->blocked = FALSE;
+      step (self);
+      return;
+    }
+  if (status != NULL && !status_passes (status))
+    {
+      /* Translators: the first %s is a database, the second its status as RDS says it, such as "stopped" */
+      fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                               _("%s is %s: the encryption can go on once it is available."),
+                               target_name (self, &is_snapshot), status));
+      return;
+    }
+  set_waiting_for (self, status);
+  changed (self);
+  schedule_poll (self);
+}
+
 static void
 poll_answer_cb (GObject      *object,
                 GAsyncResult *result,
@@ -265,6 +460,7 @@ poll_answer_cb (GObject      *object,
   g_autoptr(RdsQueryResult) answer = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ready = FALSE;
+  gboolean is_snapshot;
   const char *status;
   RdsShape *item;
 
@@ -288,7 +484,8 @@ poll_answer_cb (GObject      *object,
       else if (not_found && ++self->missing < MAX_MISSING)
         schedule_poll (self);
       else if (not_found)
-        fail (self, g_error_new (RDS_AWS_ERROR, error->code, _("%s no longer exists."), watched_name (self, &ready)));
+        fail (self, g_error_new (RDS_AWS_ERROR, error->code, _("%s no longer exists."),
+                                 polled_name (self, &is_snapshot)));
       /* The endpoint did not answer, or asked to slow down: again later. */
       else if (error->domain != RDS_AWS_ERROR || rds_aws_error_code_is_retryable (rds_aws_error_get_code (error->code)))
         schedule_poll (self);
@@ -300,6 +497,13 @@ poll_answer_cb (GObject      *object,
   self->missing = 0;
 
   item = answer->items->len > 0 ? g_ptr_array_index (answer->items, 0) : NULL;
+  if (self->blocked)
+    {
+      blocked_answer (self, item);
+      pending_free (pending);
+      return;
+    }
+
   status = item != NULL ? rds_shape_get_string (item, RDS_IS_DB_SNAPSHOT (item) ? "status" : "db-instance-status") : NULL;
   if (item != NULL && RDS_IS_DB_SNAPSHOT (item))
     {
@@ -308,10 +512,38 @@ poll_answer_cb (GObject      *object,
     }
   else if (item != NULL)
     {
-      ready = g_strcmp0 (status, "available") == 0 &&
-              (self->step != RDS_ENCRYPT_STEP_CUT_OVER || self->part == 0 ||
-               rds_shape_get_boolean (item, "storage-encrypted"));
+      gboolean available = g_strcmp0 (status, "available") == 0;
+
+      /* Not "available" alone: what was asked must show. */
+      if (self->step == RDS_ENCRYPT_STEP_SETTINGS)
+        ready = available && settings_missing (self, item) == NULL;
+      else if (self->step == RDS_ENCRYPT_STEP_CUT_OVER)
+        ready = available && renamed (self, item);
+      else
+        ready = available;
       self->progress = ready ? 1.0 : MAX (self->progress, 0.5);
+
+      if (available && !ready && ++self->unsettled >= MAX_UNSETTLED)
+        {
+          const char *missing = self->step == RDS_ENCRYPT_STEP_SETTINGS ? settings_missing (self, item) : NULL;
+
+          /* Not what was asked, and not getting there: said, and sent
+           * again if the job goes on. */
+          self->requested = FALSE;
+          self->attempted = FALSE;
+          if (missing != NULL)
+            /* Translators: the first %s is a database, the second a setting, such as "the backup window" */
+            fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN, _("%s didn’t take %s of the original."),
+                                     watched_name (self, &is_snapshot), missing));
+          else
+            /* Translators: %s is a database */
+            fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN, _("%s wasn’t renamed."),
+                                     rds_shape_get_string (item, "db-instance-identifier")));
+          pending_free (pending);
+          return;
+        }
+      if (!available)
+        self->unsettled = 0;
     }
 
   if (g_strcmp0 (status, "failed") == 0)
@@ -336,9 +568,10 @@ poll (RdsEncryptJob *self)
 {
   g_autoptr(RdsRequest) request = NULL;
   gboolean is_snapshot;
-  const char *name = watched_name (self, &is_snapshot);
+  const char *name;
 
-  if (!self->running || self->busy || !self->requested || name == NULL || self->session == NULL)
+  if (!self->running || self->busy || !(self->requested || self->blocked) || self->session == NULL ||
+      (name = polled_name (self, &is_snapshot)) == NULL)
     return;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
@@ -397,6 +630,24 @@ request_answer_cb (GObject      *object,
                 ((self->step == RDS_ENCRYPT_STEP_CUT_OVER || self->step == RDS_ENCRYPT_STEP_CLEAN_UP) &&
                  (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND) ||
                   g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_SNAPSHOT_NOT_FOUND)))));
+  /* Refused for the state of what it acts on (the source backing up,
+   * say): sent again once that is available. What an earlier attempt may
+   * have made still may be there. */
+  if (answer == NULL && !sent_before && self->refusals < MAX_REFUSALS &&
+      (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE) ||
+       g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_SNAPSHOT_STATE)))
+    {
+      g_clear_error (&error);
+      self->attempted = pending->resent;
+      self->refusals++;
+      self->blocked = TRUE;
+      if (self->waiting_for == NULL)
+        set_waiting_for (self, NULL);
+      changed (self);
+      schedule_poll (self);
+      pending_free (pending);
+      return;
+    }
   if (answer == NULL && !sent_before)
     {
       /* The service answered no: nothing was made, and sending again
@@ -413,6 +664,8 @@ request_answer_cb (GObject      *object,
   g_clear_error (&error);
 
   self->requested = TRUE;
+  self->refusals = 0;
+  g_clear_pointer (&self->waiting_for, g_free);
   changed (self);
   /* What it changed shows in the pages' lists (of the job's Region). */
   if (self->session != NULL && g_strcmp0 (rds_session_get_region (self->session), self->region) == 0)
@@ -435,6 +688,8 @@ add_source_settings (RdsEncryptJob *self,
   GListModel *groups = rds_shape_get_list (source, "vpc-security-groups");
   GListModel *parameter_groups = rds_shape_get_list (source, "db-parameter-groups");
   GListModel *tags = rds_shape_get_list (source, "tag-list");
+  GListModel *option_groups = rds_shape_get_list (source, "option-group-memberships");
+  const char * const *log_exports = rds_shape_get_strv (source, "enabled-cloudwatch-logs-exports");
   RdsShape *endpoint = rds_shape_get_object (source, "endpoint");
 
   rds_request_set (request, "DBInstanceClass", rds_shape_get_string (source, "db-instance-class"));
@@ -467,6 +722,16 @@ add_source_settings (RdsEncryptJob *self,
 
       rds_request_set (request, "DBParameterGroupName", rds_shape_get_string (group, "db-parameter-group-name"));
     }
+  if (option_groups != NULL && g_list_model_get_n_items (option_groups) > 0)
+    {
+      g_autoptr(RdsShape) group = g_list_model_get_item (option_groups, 0);
+
+      rds_request_set (request, "OptionGroupName", rds_shape_get_string (group, "option-group-name"));
+    }
+  rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication",
+                           rds_shape_get_boolean (source, "iam-database-authentication-enabled"));
+  for (guint i = 0; log_exports != NULL && log_exports[i] != NULL; i++)
+    rds_request_add_list_item (request, "EnableCloudwatchLogsExports", "member", log_exports[i]);
   for (guint i = 0; tags != NULL && i < g_list_model_get_n_items (tags); i++)
     {
       g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
@@ -502,7 +767,8 @@ build_request (RdsEncryptJob *self)
       add_source_settings (self, request);
       break;
     case RDS_ENCRYPT_STEP_SETTINGS:
-      /* What a restore doesn't take from a snapshot. */
+      /* What a restore doesn't take from a snapshot, nor as a parameter
+       * of its own; settings_missing() checks each. */
       request = rds_request_new ("ModifyDBInstance");
       rds_request_set (request, "DBInstanceIdentifier", self->names[RDS_ENCRYPT_STEP_RESTORE]);
       rds_request_set_int (request, "BackupRetentionPeriod", rds_shape_get_int (source, "backup-retention-period"));
@@ -510,6 +776,22 @@ build_request (RdsEncryptJob *self)
       rds_request_set (request, "PreferredMaintenanceWindow",
                        rds_shape_get_string (source, "preferred-maintenance-window"));
       rds_request_set_boolean (request, "DeletionProtection", rds_shape_get_boolean (source, "deletion-protection"));
+      if (rds_shape_get_int (source, "max-allocated-storage") > 0)
+        rds_request_set_int (request, "MaxAllocatedStorage", rds_shape_get_int (source, "max-allocated-storage"));
+      if (rds_shape_get_int (source, "monitoring-interval") > 0)
+        {
+          rds_request_set_int (request, "MonitoringInterval", rds_shape_get_int (source, "monitoring-interval"));
+          rds_request_set (request, "MonitoringRoleArn", rds_shape_get_string (source, "monitoring-role-arn"));
+        }
+      if (rds_shape_get_tristate (source, "performance-insights-enabled") == RDS_TRISTATE_TRUE)
+        {
+          rds_request_set_boolean (request, "EnablePerformanceInsights", TRUE);
+          if (rds_shape_get_int (source, "performance-insights-retention-period") > 0)
+            rds_request_set_int (request, "PerformanceInsightsRetentionPeriod",
+                                 rds_shape_get_int (source, "performance-insights-retention-period"));
+          rds_request_set (request, "PerformanceInsightsKMSKeyId",
+                           rds_shape_get_string (source, "performance-insights-kms-key-id"));
+        }
       rds_request_set_boolean (request, "ApplyImmediately", TRUE);
       break;
     case RDS_ENCRYPT_STEP_CUT_OVER:
@@ -524,9 +806,8 @@ build_request (RdsEncryptJob *self)
       if (self->part == 0)
         {
           /* The old, unencrypted instance: only once the new one has its
-           * name, and not if it is protected from deletion (its owner
-           * says so: it stays, renamed aside). */
-          if (!self->cut_over || rds_shape_get_boolean (source, "deletion-protection"))
+           * name; step() keeps it when it is protected or has replicas. */
+          if (!self->cut_over)
             return NULL;
           request = rds_request_new ("DeleteDBInstance");
           rds_request_set (request, "DBInstanceIdentifier", self->names[RDS_ENCRYPT_STEP_CUT_OVER]);
@@ -545,6 +826,57 @@ build_request (RdsEncryptJob *self)
       break;
     }
   return request;
+}
+
+/* The old instance, renamed aside, looked at before the clean-up deletes
+ * it: kept if its owner protects it, or if it still has read replicas
+ * (deleting it would make them standalone instances, and they replicate
+ * the unencrypted data anyway). */
+static void
+original_answer_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Pending *pending = user_data;
+  RdsEncryptJob *self = pending->self;
+  g_autoptr(RdsQueryResult) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *replicas;
+  RdsShape *item;
+
+  answer = rds_client_call_finish (RDS_CLIENT (object), result, &error);
+  if (!pending_current (pending))
+    {
+      pending_free (pending);
+      return;
+    }
+  self->busy = FALSE;
+
+  /* Gone: deleted before the console closed, say. */
+  if (answer == NULL && !g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail (self, g_steal_pointer (&error));
+      pending_free (pending);
+      return;
+    }
+
+  item = answer != NULL && answer->items->len > 0 ? g_ptr_array_index (answer->items, 0) : NULL;
+  replicas = item != NULL ? rds_shape_get_strv (item, "read-replica-db-instance-identifiers") : NULL;
+  if (item != NULL && rds_shape_get_boolean (item, "deletion-protection"))
+    self->kept = RDS_ENCRYPT_KEPT_PROTECTED;
+  else if (replicas != NULL && replicas[0] != NULL)
+    self->kept = RDS_ENCRYPT_KEPT_REPLICAS;
+
+  if (self->kept != RDS_ENCRYPT_KEPT_NONE ||
+      (item != NULL && g_strcmp0 (rds_shape_get_string (item, "db-instance-status"), "deleting") == 0))
+    next_part (self, FALSE);
+  else
+    {
+      self->replicas_checked = TRUE;
+      step (self);
+    }
+  pending_free (pending);
 }
 
 static void
@@ -570,6 +902,17 @@ step (RdsEncryptJob *self)
   if (self->step == RDS_ENCRYPT_STEP_CLEAN_UP && !self->clean_up)
     {
       next_part (self, TRUE);
+      return;
+    }
+
+  /* The old instance, before it is deleted: as it is now. */
+  if (self->step == RDS_ENCRYPT_STEP_CLEAN_UP && self->part == 0 && self->cut_over && !self->replicas_checked)
+    {
+      g_autoptr(RdsRequest) describe = rds_request_new ("DescribeDBInstances");
+
+      rds_request_set (describe, "DBInstanceIdentifier", self->names[RDS_ENCRYPT_STEP_CUT_OVER]);
+      self->busy = TRUE;
+      rds_client_call_async (client (self), describe, self->cancellable, original_answer_cb, pending_new (self));
       return;
     }
 
@@ -619,6 +962,7 @@ rds_encrypt_job_finalize (GObject *object)
   g_free (self->endpoint);
   g_free (self->region);
   g_free (self->kms_key_id);
+  g_free (self->waiting_for);
   for (guint i = 0; i < RDS_ENCRYPT_N_STEPS; i++)
     g_free (self->names[i]);
 
@@ -697,7 +1041,7 @@ rds_encrypt_job_new (RdsSession    *session,
 }
 
 /* {"endpoint", "region", "source": {the instance}, "kmsKeyId", "cutOver",
- *  "cleanUp", "step", "part", "requested"} */
+ *  "cleanUp", "step", "part", "attempted", "requested", "originalKept"} */
 JsonNode *
 rds_encrypt_job_to_json (RdsEncryptJob *self)
 {
@@ -726,6 +1070,8 @@ rds_encrypt_job_to_json (RdsEncryptJob *self)
   json_builder_add_boolean_value (builder, self->attempted);
   json_builder_set_member_name (builder, "requested");
   json_builder_add_boolean_value (builder, self->requested);
+  json_builder_set_member_name (builder, "originalKept");
+  json_builder_add_string_value (builder, kept_names[self->kept]);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -768,6 +1114,9 @@ rds_encrypt_job_new_from_json (RdsSession  *session,
   self->part = (guint) CLAMP (json_object_get_int_member_with_default (object, "part", 0), 0, 2);
   self->requested = json_object_get_boolean_member_with_default (object, "requested", FALSE);
   self->attempted = json_object_get_boolean_member_with_default (object, "attempted", self->requested);
+  for (guint i = 0; i < G_N_ELEMENTS (kept_names); i++)
+    if (g_strcmp0 (json_object_get_string_member_with_default (object, "originalKept", NULL), kept_names[i]) == 0)
+      self->kept = i;
   step_name = json_object_get_string_member_with_default (object, "step", "snapshot");
   for (guint i = 0; i < RDS_ENCRYPT_N_STEPS; i++)
     if (g_strcmp0 (step_name, step_names[i]) == 0)
@@ -807,6 +1156,10 @@ rds_encrypt_job_run (RdsEncryptJob *self)
     }
   self->running = TRUE;
   self->busy = FALSE;
+  /* What was refused is sent again; what waited waits again. */
+  self->blocked = FALSE;
+  self->refusals = 0;
+  self->unsettled = 0;
   changed (self);
   step (self);
 }
@@ -929,4 +1282,32 @@ rds_encrypt_job_get_region (RdsEncryptJob *self)
   g_return_val_if_fail (RDS_IS_ENCRYPT_JOB (self), NULL);
 
   return self->region;
+}
+
+/**
+ * rds_encrypt_job_get_waiting_for:
+ *
+ * Returns: (nullable): what the running job waits for before it can go
+ *   on (the source backing up, say), to show; %NULL when nothing
+ */
+const char *
+rds_encrypt_job_get_waiting_for (RdsEncryptJob *self)
+{
+  g_return_val_if_fail (RDS_IS_ENCRYPT_JOB (self), NULL);
+
+  return self->running ? self->waiting_for : NULL;
+}
+
+/**
+ * rds_encrypt_job_get_original_kept:
+ *
+ * Returns: why the clean-up left the original instance (renamed aside),
+ *   or %RDS_ENCRYPT_KEPT_NONE
+ */
+RdsEncryptKept
+rds_encrypt_job_get_original_kept (RdsEncryptJob *self)
+{
+  g_return_val_if_fail (RDS_IS_ENCRYPT_JOB (self), RDS_ENCRYPT_KEPT_NONE);
+
+  return self->kept;
 }

@@ -24,6 +24,14 @@ typedef enum
   RDS_ENCRYPT_N_STEPS
 } RdsEncryptStep;
 
+/* Why the clean-up left the original, unencrypted instance. */
+typedef enum
+{
+  RDS_ENCRYPT_KEPT_NONE,
+  RDS_ENCRYPT_KEPT_PROTECTED,  /* deletion protection is on */
+  RDS_ENCRYPT_KEPT_REPLICAS,   /* it still has read replicas, which deleting it would promote */
+} RdsEncryptKept;
+
 #define RDS_TYPE_ENCRYPT_JOB (rds_encrypt_job_get_type ())
 G_DECLARE_FINAL_TYPE (RdsEncryptJob, rds_encrypt_job, RDS, ENCRYPT_JOB, GObject)
 
@@ -52,6 +60,8 @@ gboolean        rds_encrypt_job_get_cut_over     (RdsEncryptJob  *self);
 gboolean        rds_encrypt_job_get_clean_up     (RdsEncryptJob  *self);
 const char     *rds_encrypt_job_get_endpoint     (RdsEncryptJob  *self);
 const char     *rds_encrypt_job_get_region       (RdsEncryptJob  *self);
+const char     *rds_encrypt_job_get_waiting_for  (RdsEncryptJob  *self);
+RdsEncryptKept  rds_encrypt_job_get_original_kept (RdsEncryptJob *self);
 char           *rds_encrypt_job_derive_name      (const char     *source,
                                                   const char     *suffix,
                                                   gsize           max);

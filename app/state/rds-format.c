@@ -60,6 +60,9 @@ static const StatusInfo statuses[] = {
   /* Snapshots */
   { "pending", N_("Pending"), RDS_STATUS_KIND_PROGRESS },
   { "copying", N_("Copying"), RDS_STATUS_KIND_PROGRESS },
+  /* Automated backups */
+  { "active", N_("Active"), RDS_STATUS_KIND_SUCCESS },
+  { "retained", N_("Retained"), RDS_STATUS_KIND_NEUTRAL },
 };
 
 static const StatusInfo *
@@ -253,6 +256,17 @@ rds_format_time (gpointer unused,
   return g_date_time_format (time, _("%B %-d, %Y, %H:%M:%S (UTC)"));
 }
 
+/* A restore time, to the second as a restore takes it; "-" for none. */
+char *
+rds_format_restore_time (gpointer   unused,
+                         GDateTime *time)
+{
+  if (time == NULL)
+    return g_strdup ("-");
+  /* Translators: a restore time in UTC; strftime format */
+  return g_date_time_format (time, _("%Y-%m-%d %H:%M:%S UTC"));
+}
+
 char *
 rds_format_time_short (gpointer unused,
                        gint64   usec)
@@ -287,6 +301,17 @@ rds_format_percent (gpointer unused,
 {
   /* Translators: a progress, "42%" */
   return g_strdup_printf (_("%d%%"), CLAMP (percent, 0, 100));
+}
+
+/* A backup retention period: "7 days", or "Off" for 0. */
+char *
+rds_format_retention (gpointer unused,
+                      int      days)
+{
+  if (days <= 0)
+    return g_strdup (C_("backups", "Off"));
+  /* Translators: a backup retention period */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
 }
 
 char *

@@ -49,6 +49,8 @@ char          *rds_format_zone           (gpointer       unused,
                                           const char    *zone);
 char          *rds_format_time           (gpointer       unused,
                                           gint64         usec);
+char          *rds_format_restore_time   (gpointer       unused,
+                                          GDateTime     *time);
 char          *rds_format_time_short     (gpointer       unused,
                                           gint64         usec);
 char          *rds_format_or_dash        (gpointer       unused,
@@ -56,6 +58,8 @@ char          *rds_format_or_dash        (gpointer       unused,
 char          *rds_format_usd            (double         usd);
 char          *rds_format_percent        (gpointer       unused,
                                           int            percent);
+char          *rds_format_retention      (gpointer       unused,
+                                          int            days);
 char          *rds_format_source_type    (gpointer       unused,
                                           const char    *source_type);
 char          *rds_format_snapshot_type  (gpointer       unused,

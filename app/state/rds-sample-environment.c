@@ -6,7 +6,9 @@
  * at once: five DB instances of different engines (one Multi-AZ), made
  * through the Query API like any others; then the simulator's clock jumps
  * ahead until they are available, one is stopped and one gets a manual
- * snapshot, and the clock jumps again until both are done. Their master
+ * snapshot, and the clock jumps again until both are done. A customer
+ * managed KMS key, alias/orders, waits to encrypt orders-mysql (the one
+ * database left unencrypted) with the Encrypt database wizard. Their master
  * passwords are managed by (simulated) Secrets Manager, so none is made up
  * and none needs the keyring.
  */
@@ -54,17 +56,20 @@ static const SampleInstance instances[] = {
 #define REPLICA_NAME "billing-reports"
 #define REMOTE_REPLICA_NAME "billing-dr"
 #define REMOTE_REGION "us-west-2"
+#define KEY_ALIAS "alias/orders"
 
 typedef struct
 {
   guint step;
   char *source_arn;   /* of REPLICA_SOURCE, from its CreateDBInstance answer */
+  char *key_id;       /* of the sample's KMS key, from its CreateKey answer */
 } Progress;
 
 static void
 progress_free (Progress *progress)
 {
   g_free (progress->source_arn);
+  g_free (progress->key_id);
   g_free (progress);
 }
 
@@ -93,6 +98,15 @@ call_cb (GObject      *object,
 
       g_free (progress->source_arn);
       progress->source_arn = g_strdup (rds_db_instance_get_arn (RDS_DB_INSTANCE (answer->item)));
+    }
+  if (g_strcmp0 (answer->action->name, "CreateKey") == 0 && answer->item != NULL &&
+      rds_shape_get_object (answer->item, "key-metadata") != NULL)
+    {
+      Progress *progress = g_task_get_task_data (task);
+
+      g_free (progress->key_id);
+      progress->key_id = g_strdup (rds_shape_get_string (rds_shape_get_object (answer->item, "key-metadata"),
+                                                         "key-id"));
     }
   rds_query_result_free (answer);
   next_step (g_steal_pointer (&task));
@@ -230,6 +244,19 @@ next_step (GTask *task)
       }
       return;
     case 5:
+      request = rds_request_new_for_api (&rds_api_kms, "CreateKey");
+      rds_request_set (request, "Description", "Sample key for the orders database");
+      rds_request_set (request, "KeyUsage", "ENCRYPT_DECRYPT");
+      rds_request_set (request, "KeySpec", "SYMMETRIC_DEFAULT");
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 6:
+      request = rds_request_new_for_api (&rds_api_kms, "CreateAlias");
+      rds_request_set (request, "AliasName", KEY_ALIAS);
+      rds_request_set (request, "TargetKeyId", progress->key_id);
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 7:
       advance (task, SETTLE_SECONDS);
       return;
     default:

@@ -255,6 +255,9 @@ typedef struct
 static const ListKind list_kinds[] = {
   { "DescribeDBInstances", { "DBInstanceIdentifier", NULL } },
   { "DescribeDBSnapshots", { "DBSnapshotIdentifier", NULL } },
+  /* An instance's current backups and, once it is deleted, its retained
+   * ones share its resource ID, never at the same time. */
+  { "DescribeDBInstanceAutomatedBackups", { "DbiResourceId", NULL } },
   { "DescribeEvents", { "Date", "SourceType", "SourceIdentifier", "Message", NULL }, "Duration", EVENT_MINUTES },
 };
 

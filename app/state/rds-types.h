@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _RdsApplication             RdsApplication;
 typedef struct _RdsClockControl            RdsClockControl;
 typedef struct _RdsConnection              RdsConnection;
+typedef struct _RdsBackupsPage             RdsBackupsPage;
 typedef struct _RdsConnectionStore         RdsConnectionStore;
 typedef struct _RdsConnectionsWindow       RdsConnectionsWindow;
 typedef struct _RdsCostPanel               RdsCostPanel;
@@ -29,8 +30,10 @@ typedef struct _RdsModifyDatabaseWizard    RdsModifyDatabaseWizard;
 typedef struct _RdsPage                    RdsPage;
 typedef struct _RdsPreferencesWindow       RdsPreferencesWindow;
 typedef struct _RdsResourceList            RdsResourceList;
+typedef struct _RdsRestoreWindow           RdsRestoreWindow;
 typedef struct _RdsSecrets                 RdsSecrets;
 typedef struct _RdsSession                 RdsSession;
+typedef struct _RdsSnapshotPage            RdsSnapshotPage;
 typedef struct _RdsSnapshotsPage           RdsSnapshotsPage;
 typedef struct _RdsStatusBadge             RdsStatusBadge;
 typedef struct _RdsWindow                  RdsWindow;

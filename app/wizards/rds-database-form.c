@@ -413,8 +413,7 @@ update_visibility (RdsDatabaseForm *self)
   gtk_widget_set_visible (self->template_section, create && standard);
   for (guint i = 0; i < G_N_ELEMENTS (standard_only); i++)
     gtk_widget_set_visible (standard_only[i], standard);
-  gtk_widget_set_visible (GTK_WIDGET (self->auth_section), standard && engine (self)->iam_auth &&
-                          !restoring (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->auth_section), standard && engine (self)->iam_auth);
   /* A restore takes no monitoring settings: they are set by Modify after. */
   gtk_widget_set_visible (GTK_WIDGET (self->monitoring_section), standard && !restoring (self));
 

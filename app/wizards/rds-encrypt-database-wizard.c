@@ -40,6 +40,7 @@ struct _RdsEncryptDatabaseWizard
 
   GtkWidget      *stack;
   GtkWidget      *intro_label;
+  GtkWidget      *replicas_label;
   GtkWidget      *key_row;
   GtkWidget      *cut_over_row;
   GtkWidget      *cut_over_switch;
@@ -73,11 +74,12 @@ static const struct
     N_("A copy can be encrypted with a KMS key: this is the one way RDS turns unencrypted data into "
        "encrypted data.") },
   { N_("Restore a new database from the copy"),
-    N_("A database restored from an encrypted snapshot is encrypted, with the same class, network and "
-       "parameter group as the original.") },
+    N_("A database restored from an encrypted snapshot is encrypted, with the same class, Multi-AZ, "
+       "network, security, parameter and option groups, IAM authentication, log exports and tags as the "
+       "original.") },
   { N_("Copy the backup and maintenance settings"),
-    N_("A restore doesn't take the retention period, the windows or deletion protection from a "
-       "snapshot.") },
+    N_("A restore doesn't take the retention period, the windows, deletion protection, storage "
+       "autoscaling, Enhanced Monitoring or Performance Insights from a snapshot.") },
   { N_("Switch the names"),
     N_("The original is renamed aside and the new database takes its name, so applications keep "
        "their endpoint. They reconnect while it is renaming.") },
@@ -118,6 +120,17 @@ add_step_rows (RdsEncryptDatabaseWizard *self,
 
 /* The review page */
 
+static gboolean
+has_replicas (RdsEncryptDatabaseWizard *self)
+{
+  const char * const *replicas = self->instance != NULL
+                                 ? rds_shape_get_strv (RDS_SHAPE (self->instance),
+                                                       "read-replica-db-instance-identifiers")
+                                 : NULL;
+
+  return replicas != NULL && replicas[0] != NULL;
+}
+
 static void
 update_options (RdsEncryptDatabaseWizard *self)
 {
@@ -131,7 +144,11 @@ update_options (RdsEncryptDatabaseWizard *self)
   cut_over_text = g_strdup_printf (_("%s is renamed %s, and the encrypted database takes its name and endpoint."),
                                    source_name (self), aside);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->cut_over_row), cut_over_text);
-  if (cut_over)
+  if (cut_over && has_replicas (self))
+    /* Translators: %s is the original database's name once renamed aside */
+    clean_up_text = g_strdup_printf (_("The two interim snapshots are deleted; %s stays while it has read "
+                                       "replicas."), aside);
+  else if (cut_over)
     /* Translators: %s is the original database's name once renamed aside */
     clean_up_text = g_strdup_printf (_("%s and the two interim snapshots are deleted."), aside);
   else
@@ -181,6 +198,41 @@ load_keys (RdsEncryptDatabaseWizard *self)
                          keys_cb, g_object_ref (self));
 }
 
+/* Read replicas stay with the original: said before anything starts. */
+static void
+show_replicas (RdsEncryptDatabaseWizard *self)
+{
+  const char * const *replicas = rds_shape_get_strv (RDS_SHAPE (self->instance),
+                                                     "read-replica-db-instance-identifiers");
+  g_autofree char *escaped = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *escaped_list = NULL;
+  g_autofree char *text = NULL;
+  guint n = replicas != NULL ? g_strv_length ((char **) replicas) : 0;
+
+  gtk_widget_set_visible (self->replicas_label, n > 0);
+  if (n == 0)
+    return;
+
+  escaped = g_markup_escape_text (rds_db_instance_get_identifier (self->instance), -1);
+  list = g_strjoinv (", ", (char **) replicas);
+  escaped_list = g_markup_escape_text (list, -1);
+  /* Translators: the first %s is a database, the second its read replicas' names, separated by commas */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "<b>%s has a read replica</b> (%s). It stays attached to the original, "
+                                       "unencrypted database and doesn’t follow the encrypted one. The original "
+                                       "is not deleted while it has a replica, since deleting it would promote "
+                                       "the replica to a standalone database: create a replica of the encrypted "
+                                       "database, then delete the original and its replica yourself.",
+                                       "<b>%s has read replicas</b> (%s). They stay attached to the original, "
+                                       "unencrypted database and don’t follow the encrypted one. The original "
+                                       "is not deleted while it has replicas, since deleting it would promote "
+                                       "them to standalone databases: create replicas of the encrypted "
+                                       "database, then delete the original and its replicas yourself.", n),
+                          escaped, escaped_list);
+  gtk_label_set_label (GTK_LABEL (self->replicas_label), text);
+}
+
 /* The progress page */
 
 static void
@@ -217,9 +269,31 @@ show_job (RdsEncryptDatabaseWizard *self)
       const char *name = rds_encrypt_job_get_cut_over (self->job)
                          ? source_name (self) : rds_encrypt_job_get_name (self->job, RDS_ENCRYPT_STEP_RESTORE);
       g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+      g_autofree char *aside = g_markup_escape_text (rds_encrypt_job_get_name (self->job, RDS_ENCRYPT_STEP_CUT_OVER),
+                                                     -1);
 
-      /* Translators: %s is the encrypted database's name */
-      text = g_strdup_printf (_("<b>%s</b> is encrypted."), escaped_name);
+      switch (rds_encrypt_job_get_original_kept (self->job))
+        {
+        case RDS_ENCRYPT_KEPT_REPLICAS:
+          /* Translators: the first %s is the encrypted database's name, the second the original's,
+           * renamed aside */
+          text = g_strdup_printf (_("<b>%s</b> is encrypted. The original, <b>%s</b>, was not deleted: it still "
+                                    "has read replicas, which deleting it would promote to standalone "
+                                    "databases. Replace them with replicas of the encrypted database, then "
+                                    "delete it."), escaped_name, aside);
+          break;
+        case RDS_ENCRYPT_KEPT_PROTECTED:
+          /* Translators: the first %s is the encrypted database's name, the second the original's,
+           * renamed aside */
+          text = g_strdup_printf (_("<b>%s</b> is encrypted. The original, <b>%s</b>, was not deleted: deletion "
+                                    "protection is on."), escaped_name, aside);
+          break;
+        case RDS_ENCRYPT_KEPT_NONE:
+        default:
+          /* Translators: %s is the encrypted database's name */
+          text = g_strdup_printf (_("<b>%s</b> is encrypted."), escaped_name);
+          break;
+        }
     }
   else if (error != NULL)
     {
@@ -227,6 +301,15 @@ show_job (RdsEncryptDatabaseWizard *self)
 
       /* Translators: the first %s is a database, the second what went wrong */
       text = g_strdup_printf (_("Encrypting <b>%s</b> stopped: %s"), escaped, message);
+    }
+  else if (running && rds_encrypt_job_get_waiting_for (self->job) != NULL)
+    {
+      g_autofree char *waiting = g_markup_escape_text (rds_encrypt_job_get_waiting_for (self->job), -1);
+
+      /* Translators: the first %s is a database, the second what the encryption waits for, such as
+       * "Waiting for ledger, which is backing-up, to be available." */
+      text = g_strdup_printf (_("Encrypting <b>%s</b>. %s You can close this window: the console goes on."),
+                              escaped, waiting);
     }
   else if (running)
     /* Translators: %s is a database. The steps take minutes each. */
@@ -373,6 +456,7 @@ rds_encrypt_database_wizard_class_init (RdsEncryptDatabaseWizardClass *klass)
                                                RESOURCE_PATH "/ui/rds-encrypt-database-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, replicas_label);
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, key_row);
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, cut_over_row);
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, cut_over_switch);
@@ -452,6 +536,7 @@ rds_encrypt_database_wizard_new (RdsSession    *session,
                              "data. This wizard takes the steps the service needs, one after another, and "
                              "shows each as it happens."), escaped);
   gtk_label_set_label (GTK_LABEL (self->intro_label), intro);
+  show_replicas (self);
   update_options (self);
   load_keys (self);
   return GTK_WINDOW (self);

@@ -11,7 +11,10 @@
  * source and what a restore keeps (engine and version, encryption, master
  * user, the least storage), read-only; then the form in its restore mode
  * (rds-database-form): the new identifier, class, storage, Multi-AZ,
- * connectivity, parameter group, copying tags and deletion protection.
+ * connectivity (VPC security groups too), IAM DB authentication,
+ * parameter and option groups, the source's tags, copying tags and
+ * deletion protection, each starting as the source has it where the
+ * source is known (the snapshot's instance, or the instance restored).
  * On the right the new instance's monthly cost. Restore DB instance sends
  * RestoreDBInstanceToPointInTime (RestoreTime or UseLatestRestorableTime)
  * or RestoreDBInstanceFromDBSnapshot; the service's refusal shows next to
@@ -38,6 +41,7 @@
 #include "rds-format.h"
 #include "rds-heading.h"
 #include "rds-info-button.h"
+#include "rds-option-group-membership.h"
 #include "rds-resource-list.h"
 #include "rds-restore-timeline.h"
 #include "rds-session.h"
@@ -49,6 +53,7 @@ struct _RdsRestoreDatabaseWizard
   RdsSession      *session;
   RdsDbInstance   *instance;      /* the source, live from the session's list (point in time) */
   RdsDbSnapshot   *snapshot;      /* or the snapshot */
+  RdsDbInstanceAutomatedBackup *backup; /* or the retained backups of a deleted instance */
   RdsDbInstance   *source;        /* what the form starts from */
   RdsDatabaseForm *form;
   GCancellable    *cancellable;
@@ -110,6 +115,16 @@ format_utc (gint64 usec)
 
   /* Translators: a restore time in UTC; strftime format */
   return time != NULL ? g_date_time_format (time, _("%Y-%m-%d %H:%M:%S UTC")) : g_strdup ("");
+}
+
+/* The DB instance whose backups a point in time is of: by its name, or
+ * the name it had. */
+static const char *
+source_identifier (RdsRestoreDatabaseWizard *self)
+{
+  if (self->backup != NULL)
+    return rds_shape_get_string (RDS_SHAPE (self->backup), "db-instance-identifier");
+  return self->instance != NULL ? rds_db_instance_get_identifier (self->instance) : NULL;
 }
 
 /* The latest restorable time: the window's, or the instance's own when it
@@ -433,7 +448,7 @@ automated_backups_cb (GObject      *object,
 
   /* An endpoint without automated backups' windows: the snapshots say. */
   request = rds_request_new ("DescribeDBSnapshots");
-  rds_request_set (request, "DBInstanceIdentifier", rds_db_instance_get_identifier (self->instance));
+  rds_request_set (request, "DBInstanceIdentifier", source_identifier (self));
   rds_request_set (request, "SnapshotType", "automated");
   rds_session_call_async (self->session, request, self->cancellable, snapshots_cb, load);
 }
@@ -446,7 +461,12 @@ load_window (RdsRestoreDatabaseWizard *self)
 
   load->self = g_object_ref (self);
   self->loading = TRUE;
-  rds_request_set (request, "DBInstanceIdentifier", rds_db_instance_get_identifier (self->instance));
+  /* A deleted instance's name may be another's by now: its backups go by
+   * its resource ID. */
+  if (self->backup != NULL)
+    rds_request_set (request, "DbiResourceId", rds_db_instance_automated_backup_get_resource_id (self->backup));
+  else
+    rds_request_set (request, "DBInstanceIdentifier", source_identifier (self));
   rds_session_call_async (self->session, request, self->cancellable, automated_backups_cb, load);
 }
 
@@ -541,7 +561,10 @@ build_request (RdsRestoreDatabaseWizard *self)
     }
 
   request = rds_database_form_build_restore_request (self->form, "RestoreDBInstanceToPointInTime");
-  rds_request_set (request, "SourceDBInstanceIdentifier", rds_db_instance_get_identifier (self->instance));
+  if (self->backup != NULL)
+    rds_request_set (request, "SourceDbiResourceId", rds_db_instance_automated_backup_get_resource_id (self->backup));
+  else
+    rds_request_set (request, "SourceDBInstanceIdentifier", rds_db_instance_get_identifier (self->instance));
   if (rds_form_is_active (self->custom_check))
     {
       gint64 usec = 0;
@@ -610,6 +633,7 @@ rds_restore_database_wizard_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->instance);
   g_clear_object (&self->snapshot);
+  g_clear_object (&self->backup);
   g_clear_object (&self->source);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_RESTORE_DATABASE_WIZARD);
   rds_widget_unparent_children (GTK_WIDGET (self));
@@ -700,7 +724,10 @@ show_kept (RdsRestoreDatabaseWizard *self)
   g_autofree char *encryption = NULL;
   g_autofree char *storage = NULL;
 
-  if (point_in_time (self))
+  if (self->backup != NULL)
+    /* Translators: %s is the identifier a deleted DB instance had */
+    from = g_strdup_printf (_("The retained automated backups of %s, deleted"), source_identifier (self));
+  else if (point_in_time (self))
     /* Translators: %s is a DB instance identifier */
     from = g_strdup_printf (_("DB instance %s, from its automated backups"),
                             rds_db_instance_get_identifier (self->instance));
@@ -772,8 +799,9 @@ rds_restore_database_wizard_new_point_in_time (RdsSession    *session,
 }
 
 /* The instance the snapshot was taken of, as the snapshot keeps it: its
- * engine, storage, encryption and master user; the rest from the instance
- * when it is still there. */
+ * engine, storage, encryption, master user, IAM authentication, option
+ * group and tags (the snapshot's, when it has any); the rest from the
+ * instance when it is still there. */
 static RdsDbInstance *
 instance_of_snapshot (RdsSession    *session,
                       RdsDbSnapshot *snapshot)
@@ -786,6 +814,7 @@ instance_of_snapshot (RdsSession    *session,
     "engine", "engine-version", "license-model", "master-username", "storage-type", "kms-key-id",
   };
   const char *ints[] = { "allocated-storage", "iops", "storage-throughput" };
+  GListModel *tags = rds_shape_get_list (from, "tag-list");
   RdsShape *instance;
 
   if (original != NULL)
@@ -802,7 +831,31 @@ instance_of_snapshot (RdsSession    *session,
   for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
     rds_shape_set_int (instance, ints[i], rds_shape_get_int (from, ints[i]));
   rds_shape_set_boolean (instance, "storage-encrypted", rds_shape_get_boolean (from, "encrypted"));
+  rds_shape_set_boolean (instance, "iam-database-authentication-enabled",
+                         rds_shape_get_boolean (from, "iam-database-authentication-enabled"));
   rds_shape_set_int (instance, "max-allocated-storage", 0);
+  if (rds_shape_get_string (from, "option-group-name") != NULL)
+    {
+      g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_OPTION_GROUP_MEMBERSHIP, NULL);
+      GListStore *memberships = rds_shape_ensure_list (instance, "option-group-memberships");
+
+      rds_shape_set_string (membership, "option-group-name", rds_shape_get_string (from, "option-group-name"));
+      g_list_store_remove_all (memberships);
+      g_list_store_append (memberships, membership);
+    }
+  if (tags != NULL && g_list_model_get_n_items (tags) > 0)
+    {
+      GListStore *copies = rds_shape_ensure_list (instance, "tag-list");
+
+      g_list_store_remove_all (copies);
+      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+        {
+          g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
+          g_autoptr(RdsShape) copy = rds_shape_copy (tag);
+
+          g_list_store_append (copies, copy);
+        }
+    }
   if (rds_shape_get_int (from, "port") > 0)
     {
       g_autoptr(RdsShape) endpoint = g_object_new (RDS_TYPE_ENDPOINT, NULL);
@@ -835,6 +888,104 @@ rds_restore_database_wizard_new_from_snapshot (RdsSession    *session,
   update (self);
 
   return self;
+}
+
+/* The instance the retained backups are of, as they keep it: its engine,
+ * storage, encryption, master user, port, IAM authentication and option
+ * group. Its class isn't kept: the form offers one. */
+static RdsDbInstance *
+instance_of_backup (RdsDbInstanceAutomatedBackup *backup)
+{
+  RdsShape *from = RDS_SHAPE (backup);
+  RdsShape *instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
+  const char *strings[] = {
+    "db-instance-identifier", "engine", "engine-version", "license-model", "master-username", "storage-type",
+    "kms-key-id", "availability-zone", "dbi-resource-id",
+  };
+  const char *ints[] = { "allocated-storage", "iops", "storage-throughput", "backup-retention-period" };
+
+  rds_shape_set_string (instance, "db-instance-class", "db.t3.medium");
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    rds_shape_set_string (instance, strings[i], rds_shape_get_string (from, strings[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
+    rds_shape_set_int (instance, ints[i], rds_shape_get_int (from, ints[i]));
+  rds_shape_set_boolean (instance, "storage-encrypted", rds_shape_get_boolean (from, "encrypted"));
+  rds_shape_set_boolean (instance, "iam-database-authentication-enabled",
+                         rds_shape_get_boolean (from, "iam-database-authentication-enabled"));
+  if (rds_shape_get_string (from, "option-group-name") != NULL)
+    {
+      g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_OPTION_GROUP_MEMBERSHIP, NULL);
+
+      rds_shape_set_string (membership, "option-group-name", rds_shape_get_string (from, "option-group-name"));
+      g_list_store_append (rds_shape_ensure_list (instance, "option-group-memberships"), membership);
+    }
+  if (rds_shape_get_int (from, "port") > 0)
+    {
+      g_autoptr(RdsShape) endpoint = g_object_new (RDS_TYPE_ENDPOINT, NULL);
+
+      rds_shape_set_int (endpoint, "port", rds_shape_get_int (from, "port"));
+      rds_shape_set_object (instance, "endpoint", endpoint);
+    }
+  return RDS_DB_INSTANCE (instance);
+}
+
+/**
+ * rds_restore_database_wizard_new_from_backup:
+ * @backup: the retained automated backups of a deleted DB instance
+ *
+ * Restore to point in time from what a deleted instance left.
+ */
+RdsRestoreDatabaseWizard *
+rds_restore_database_wizard_new_from_backup (RdsSession                   *session,
+                                             RdsDbInstanceAutomatedBackup *backup)
+{
+  RdsRestoreDatabaseWizard *self;
+
+  g_return_val_if_fail (RDS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (RDS_IS_DB_INSTANCE_AUTOMATED_BACKUP (backup), NULL);
+
+  self = wizard_new (session, instance_of_backup (backup));
+  self->backup = g_object_ref (backup);
+  show_kept (self);
+  load_window (self);
+  update (self);
+
+  return self;
+}
+
+/**
+ * rds_restore_database_wizard_new:
+ * @source: what to restore from: an #RdsDbInstance (to a point in time),
+ *   an #RdsDbSnapshot, or the retained #RdsDbInstanceAutomatedBackup of a
+ *   deleted instance
+ */
+RdsRestoreDatabaseWizard *
+rds_restore_database_wizard_new (RdsSession *session,
+                                 gpointer    source)
+{
+  if (RDS_IS_DB_SNAPSHOT (source))
+    return rds_restore_database_wizard_new_from_snapshot (session, source);
+  if (RDS_IS_DB_INSTANCE_AUTOMATED_BACKUP (source))
+    return rds_restore_database_wizard_new_from_backup (session, source);
+  return rds_restore_database_wizard_new_point_in_time (session, source);
+}
+
+/**
+ * rds_restore_database_wizard_get_source:
+ *
+ * Returns: (transfer none): what the wizard restores from, as given to
+ *   rds_restore_database_wizard_new()
+ */
+gpointer
+rds_restore_database_wizard_get_source (RdsRestoreDatabaseWizard *self)
+{
+  g_return_val_if_fail (RDS_IS_RESTORE_DATABASE_WIZARD (self), NULL);
+
+  if (self->snapshot != NULL)
+    return self->snapshot;
+  if (self->backup != NULL)
+    return self->backup;
+  return self->instance;
 }
 
 /**

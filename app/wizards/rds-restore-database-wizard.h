@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rds-db-instance-automated-backup.h"
 #include "rds-db-snapshot.h"
 #include "rds-types.h"
 
@@ -20,6 +21,11 @@ RdsRestoreDatabaseWizard *rds_restore_database_wizard_new_point_in_time (RdsSess
                                                                          RdsDbInstance            *instance);
 RdsRestoreDatabaseWizard *rds_restore_database_wizard_new_from_snapshot (RdsSession               *session,
                                                                          RdsDbSnapshot            *snapshot);
+RdsRestoreDatabaseWizard *rds_restore_database_wizard_new_from_backup   (RdsSession               *session,
+                                                                         RdsDbInstanceAutomatedBackup *backup);
+RdsRestoreDatabaseWizard *rds_restore_database_wizard_new               (RdsSession               *session,
+                                                                         gpointer                  source);
+gpointer                  rds_restore_database_wizard_get_source        (RdsRestoreDatabaseWizard *self);
 RdsDbInstance            *rds_restore_database_wizard_get_instance      (RdsRestoreDatabaseWizard *self);
 RdsDbSnapshot            *rds_restore_database_wizard_get_snapshot      (RdsRestoreDatabaseWizard *self);
 RdsDatabaseForm          *rds_restore_database_wizard_get_form          (RdsRestoreDatabaseWizard *self);

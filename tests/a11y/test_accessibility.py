@@ -249,9 +249,15 @@ class AccessibilityTest(unittest.TestCase):
             # Each page once shown stays in the tree: walk them all at the end.
             for page, control in (("Databases", ("entry", "Filter by databases")),
                                   ("Snapshots", ("entry", "Filter by snapshots")),
-                                  ("Events", ("entry", "Filter by events"))):
+                                  ("Automated backups", ("entry", "Filter by automated backups")),
+                                  ("Events", ("entry", "Filter by events")),
+                                  ("KMS keys", ("push button", "Create key"))):
                 console.select_page(page)
                 console.wait(lambda: console.find(*control), "the %s page" % page)
+            # A snapshot's page, from its name in the Snapshots table.
+            console.select_page("Snapshots")
+            console.click("push button", "billing-postgres-before-upgrade")
+            console.wait(lambda: console.find("push button", "Share snapshot…"), "the snapshot's page")
             console.window_action("win.create-database")
             console.wait(lambda: console.find("radio button", "Easy create") or
                          console.find("check box", "Easy create"), "the create wizard")

@@ -8,7 +8,10 @@
  * engine version, which the form sets. A read replica has a parameter
  * group (of the Region it goes to), auto minor version upgrade and
  * deletion protection; its encryption is its source's, with a key of its
- * own Region when it goes to another.
+ * own Region when it goes to another. A restore starts from its source's
+ * parameter and option groups, copying tags to snapshots and minor
+ * upgrades, without deletion protection, and copies the source's tags
+ * unless asked not to (as the RDS console does).
  */
 
 #include "config.h"
@@ -36,8 +39,10 @@ struct _RdsAdditionalConfigurationSection
   char            *family;
   char            *wanted_parameter_group;
   GPtrArray       *log_checks;
+  char            *option_group;     /* a restore's source's */
 
   GtkWidget *db_name_field, *db_name_entry, *parameter_group_field, *parameter_group_dropdown;
+  GtkWidget *option_group_field, *option_group_dropdown, *source_tags_check, *source_tags_label;
   GtkWidget *backup_title, *encryption_field, *encryption_label;
   GtkWidget *backup_check, *retention_field, *retention_dropdown;
   GtkWidget *backup_window_field, *backup_window_choose, *backup_window_none, *backup_box;
@@ -243,6 +248,63 @@ retention_days (RdsAdditionalConfigurationSection *self)
   return rds_form_is_active (self->backup_check) ? (int) rds_form_selected (self->retention_dropdown) + 1 : 0;
 }
 
+/* "key=value, key=value" */
+static char *
+format_tags (GListModel *tags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; tags != NULL && i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
+      const char *value = rds_shape_get_string (tag, "value");
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, rds_shape_get_string (tag, "key"));
+      if (value != NULL && *value != '\0')
+        g_string_append_printf (text, "=%s", value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A restore's: its source's option group and tags (with the rest, from
+ * the instance). */
+static void
+setup_restore (RdsAdditionalConfigurationSection *self,
+               RdsShape                          *source)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  GListModel *option_groups = rds_shape_get_list (source, "option-group-memberships");
+  GListModel *tags = rds_shape_get_list (source, "tag-list");
+  guint n_tags = tags != NULL ? g_list_model_get_n_items (tags) : 0;
+  g_autoptr(RdsShape) option_group = NULL;
+
+  if (option_groups != NULL && g_list_model_get_n_items (option_groups) > 0)
+    option_group = g_list_model_get_item (option_groups, 0);
+  g_free (self->option_group);
+  self->option_group = option_group != NULL ? g_strdup (rds_shape_get_string (option_group, "option-group-name"))
+                                            : NULL;
+  if (self->option_group != NULL)
+    {
+      const char *names[] = { self->option_group };
+
+      rds_form_section_fill_dropdown (section, self->option_group_dropdown, names, 1);
+      rds_form_section_select (section, self->option_group_dropdown, 0);
+    }
+
+  rds_form_section_set_active (section, self->source_tags_check, n_tags > 0);
+  if (n_tags > 0)
+    {
+      g_autofree char *list = format_tags (tags);
+      /* Translators: %s is a list of tags, "team=billing, env=prod" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Its tag: %s", "Its tags: %s",
+                                                            n_tags), list);
+
+      gtk_label_set_label (GTK_LABEL (self->source_tags_label), text);
+    }
+}
+
 /* The section */
 
 static void
@@ -286,9 +348,15 @@ rds_additional_configuration_section_setup (RdsFormSection *section)
         self->wanted_parameter_group = g_strdup (rds_shape_get_string (group, "db-parameter-group-name"));
     }
 
-  if (rds_form_section_get_replica (section) || rds_form_section_get_restore (section))
+  if (i != NULL && rds_form_section_get_restore (section))
     {
-      /* The replica (or restored instance) is new: nothing protects it yet. */
+      setup_restore (self, i);
+      /* The RDS console's restore starts unprotected, whatever the source. */
+      rds_form_section_set_active (section, self->deletion_check, FALSE);
+    }
+  else if (rds_form_section_get_replica (section))
+    {
+      /* The replica is new: nothing protects it yet. */
       rds_form_section_set_active (section, self->deletion_check, FALSE);
       rds_form_field_set_description (RDS_FORM_FIELD (self->kms_field),
                                       _("The replica’s storage is encrypted with a KMS key of the Region it "
@@ -396,9 +464,10 @@ validate_replica (RdsAdditionalConfigurationSection *self)
   return valid;
 }
 
-/* A restore: its parameter group, copying tags, minor upgrades and
- * deletion protection. Its backups start as the backup's source's (or
- * the default); its encryption is the backup's, which the wizard shows. */
+/* A restore: its parameter and option groups, the source's tags, copying
+ * tags, minor upgrades and deletion protection. Its backups start as the
+ * backup's source's (or the default); its encryption is the backup's,
+ * which the wizard shows. */
 static gboolean
 validate_restore (RdsAdditionalConfigurationSection *self)
 {
@@ -410,10 +479,15 @@ validate_restore (RdsAdditionalConfigurationSection *self)
     self->kms_field, self->logs_title, self->logs_description, self->logs_box,
     self->maintenance_window_field,
   };
+  GListModel *tags = rds_shape_get_list (RDS_SHAPE (rds_form_section_get_instance (section)), "tag-list");
+  gboolean has_tags = tags != NULL && g_list_model_get_n_items (tags) > 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     gtk_widget_set_visible (hidden[i], FALSE);
   gtk_widget_set_visible (self->copy_tags_check, TRUE);
+  gtk_widget_set_visible (self->option_group_field, self->option_group != NULL);
+  gtk_widget_set_visible (self->source_tags_check, has_tags);
+  gtk_widget_set_visible (self->source_tags_label, has_tags);
   return rds_form_section_check (section, self->parameter_group_field, NULL,
                                  error != NULL ? g_strdup (error->message) : NULL);
 }
@@ -502,6 +576,25 @@ rds_additional_configuration_section_add_to_create (RdsFormSection *section,
 }
 
 static void
+add_restore (RdsAdditionalConfigurationSection *self,
+             RdsRequest                        *request)
+{
+  GListModel *tags = rds_shape_get_list (RDS_SHAPE (rds_form_section_get_instance (RDS_FORM_SECTION (self))),
+                                         "tag-list");
+
+  rds_request_set_boolean (request, "CopyTagsToSnapshot", rds_form_is_active (self->copy_tags_check));
+  if (self->option_group != NULL && rds_form_shown (self->option_group_field))
+    rds_request_set (request, "OptionGroupName", self->option_group);
+  for (guint i = 0; rds_form_is_active (self->source_tags_check) && rds_form_shown (self->source_tags_check) &&
+                    tags != NULL && i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
+
+      rds_request_add_tag (request, "Tags", rds_shape_get_string (tag, "key"), rds_shape_get_string (tag, "value"));
+    }
+}
+
+static void
 rds_additional_configuration_section_add_to_replica (RdsFormSection *section,
                                                      RdsRequest     *request)
 {
@@ -511,7 +604,7 @@ rds_additional_configuration_section_add_to_replica (RdsFormSection *section,
     rds_request_set (request, "DBParameterGroupName",
                      rds_form_selected_name (self->parameter_group_names, self->parameter_group_dropdown));
   if (rds_form_section_get_restore (section))
-    rds_request_set_boolean (request, "CopyTagsToSnapshot", rds_form_is_active (self->copy_tags_check));
+    add_restore (self, request);
   else if (replica_needs_key (self))
     rds_request_set (request, "KmsKeyId",
                      rds_form_selected (self->kms_dropdown) == 1 ? rds_form_text_of (self->kms_entry)
@@ -575,6 +668,7 @@ rds_additional_configuration_section_finalize (GObject *object)
   g_clear_pointer (&self->log_checks, g_ptr_array_unref);
   g_free (self->family);
   g_free (self->wanted_parameter_group);
+  g_free (self->option_group);
 
   G_OBJECT_CLASS (rds_additional_configuration_section_parent_class)->finalize (object);
 }
@@ -602,6 +696,7 @@ rds_additional_configuration_section_class_init (RdsAdditionalConfigurationSecti
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-additional-configuration-section.ui");
   BIND (db_name_field); BIND (db_name_entry); BIND (parameter_group_field);
+  BIND (option_group_field); BIND (option_group_dropdown); BIND (source_tags_check); BIND (source_tags_label);
   BIND (parameter_group_dropdown); BIND (backup_check); BIND (retention_field);
   BIND (retention_dropdown); BIND (backup_title); BIND (encryption_field); BIND (encryption_label);
   BIND (backup_window_field); BIND (backup_window_choose);
@@ -637,7 +732,8 @@ rds_additional_configuration_section_init (RdsAdditionalConfigurationSection *se
   GtkWidget *controls[] = {
     self->db_name_entry, self->kms_entry,
     self->backup_check, self->backup_window_choose, self->copy_tags_check, self->encryption_check,
-    self->auto_minor_check, self->maintenance_window_choose, self->deletion_check,
+    self->auto_minor_check, self->maintenance_window_choose, self->deletion_check, self->source_tags_check,
+    self->option_group_dropdown,
     self->parameter_group_dropdown, self->retention_dropdown, self->backup_duration_dropdown,
     self->kms_dropdown, self->maintenance_day_dropdown, self->maintenance_duration_dropdown,
     self->backup_hour_spin, self->backup_minute_spin, self->maintenance_hour_spin,

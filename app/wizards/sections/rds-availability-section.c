@@ -60,12 +60,8 @@ rds_availability_section_setup (RdsFormSection *section)
                              "traffic."));
       return;
     }
-  /* A restore is Single-AZ unless asked otherwise, as RDS makes it. */
-  if (rds_form_section_get_restore (section))
-    {
-      rds_form_section_set_active (section, self->deploy_single, TRUE);
-      return;
-    }
+  /* A restore is deployed as its source is (Single-AZ when the source is
+   * not known). */
   if (instance != NULL)
     rds_form_section_set_active (section,
                                  rds_shape_get_boolean (instance, "multi-az")

@@ -7,7 +7,8 @@
  * and the certificate authority only. A read replica has public access,
  * an Availability Zone of its Region and a port (its source's at first);
  * a subnet group only in another Region than its source's, whose groups
- * it then offers.
+ * it then offers. A restore starts from its source's subnet group, VPC
+ * security groups, public access and port.
  */
 
 #include "config.h"
@@ -30,6 +31,7 @@ struct _RdsConnectivitySection
   RdsResourceList *subnet_groups;
   GPtrArray       *subnet_group_names;
   char            *account_id;
+  char           **source_security_groups; /* a restore's source's VPC security group IDs */
   gboolean         port_edited;
 
   GtkWidget       *subnet_group_field, *subnet_group_dropdown;
@@ -181,6 +183,40 @@ subnet_groups_refreshed_cb (RdsConnectivitySection *self,
   g_signal_emit_by_name (self, "changed");
 }
 
+/* A restore's source's VPC security groups, all together, first; then the
+ * default group. */
+static void
+offer_source_security_groups (RdsConnectivitySection *self,
+                              RdsShape               *instance)
+{
+  RdsFormSection *section = RDS_FORM_SECTION (self);
+  GListModel *groups = rds_shape_get_list (instance, "vpc-security-groups");
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autofree char *joined = NULL;
+  const char *labels[2];
+
+  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(RdsShape) group = g_list_model_get_item (groups, i);
+
+      if (rds_shape_get_string (group, "vpc-security-group-id") != NULL)
+        g_strv_builder_add (ids, rds_shape_get_string (group, "vpc-security-group-id"));
+    }
+  g_strfreev (self->source_security_groups);
+  self->source_security_groups = g_strv_builder_end (ids);
+  if (self->source_security_groups[0] == NULL)
+    {
+      g_clear_pointer (&self->source_security_groups, g_strfreev);
+      return;
+    }
+
+  joined = g_strjoinv (", ", self->source_security_groups);
+  labels[0] = joined;
+  labels[1] = "default";
+  rds_form_section_fill_dropdown (section, self->security_group_dropdown, labels, 2);
+  rds_form_section_select (section, self->security_group_dropdown, 0);
+}
+
 static void
 rds_connectivity_section_setup (RdsFormSection *section)
 {
@@ -206,7 +242,10 @@ rds_connectivity_section_setup (RdsFormSection *section)
         port = engine->default_port;
       rds_form_section_set_int_text (section, self->port_entry, port);
       if (rds_form_section_get_restore (section))
-        load_subnet_groups (self);
+        {
+          load_subnet_groups (self);
+          offer_source_security_groups (self, instance);
+        }
     }
   else
     {
@@ -316,7 +355,15 @@ static void
 rds_connectivity_section_add_to_replica (RdsFormSection *section,
                                          RdsRequest     *request)
 {
-  add_network (RDS_CONNECTIVITY_SECTION (section), request);
+  RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (section);
+
+  add_network (self, request);
+  /* A restore in its source's security groups, unless the default is chosen. */
+  if (rds_form_section_get_restore (section) && self->source_security_groups != NULL &&
+      rds_form_shown (self->security_group_field) && rds_form_selected (self->security_group_dropdown) == 0)
+    for (guint i = 0; self->source_security_groups[i] != NULL; i++)
+      rds_request_add_list_item (request, "VpcSecurityGroupIds", "VpcSecurityGroupId",
+                                 self->source_security_groups[i]);
 }
 
 static void
@@ -358,6 +405,7 @@ rds_connectivity_section_finalize (GObject *object)
   RdsConnectivitySection *self = RDS_CONNECTIVITY_SECTION (object);
 
   g_clear_pointer (&self->subnet_group_names, g_ptr_array_unref);
+  g_strfreev (self->source_security_groups);
   g_free (self->account_id);
 
   G_OBJECT_CLASS (rds_connectivity_section_parent_class)->finalize (object);
@@ -412,7 +460,7 @@ rds_connectivity_section_init (RdsConnectivitySection *self)
 
   GtkWidget *controls[] = {
     self->subnet_group_dropdown, self->public_yes, self->zone_dropdown, self->ca_dropdown,
-    self->port_entry,
+    self->port_entry, self->security_group_dropdown,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
