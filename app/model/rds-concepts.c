@@ -251,8 +251,8 @@ static const RdsConcept concepts[] = {
     N_("RDS creates new volumes from the daily snapshot before the chosen time, then replays "
        "the transaction logs saved every 5 minutes up to that second. The new instance is "
        "“creating” meanwhile, and records in its events what it was restored from."),
-    "snapshots",
-    N_("See snapshots and automated backups on the Snapshots page"),
+    "automated-backups",
+    N_("See each database’s restorable window on the Automated backups page"),
     { "backups", "encryption-at-rest", "instance-classes" },
   },
   {
