@@ -1419,8 +1419,8 @@ static const struct
   { "win.restore-to-point-in-time", "DescribeDBInstances", N_("%s isn’t in this Region’s list of databases.") },
   /* Translators: %s is a DB snapshot identifier */
   { "win.restore-snapshot", "DescribeDBSnapshots", N_("%s isn’t in this Region’s list of snapshots.") },
-  /* Translators: %s is a DB instance's resource ID, "db-ABCD…" */
   { "win.restore-retained-backup", "DescribeDBInstanceAutomatedBackups",
+    /* Translators: %s is a DB instance's resource ID, "db-ABCD…" */
     N_("The automated backups of %s aren’t in this Region’s list.") },
 };
 

@@ -239,6 +239,26 @@ current_and_retained (Fixture *f)
   g_assert_true (can_press (page, "backup.delete"));
   screenshot (f, GTK_WIDGET (f->window), "page-automated-backups-retained");
 
+  /* A new database takes the name: its backups are the current ones, the
+   * old ones stay retained, and its restore window is its own. */
+  create_instance (f, "ledger", "mysql", FALSE);
+  advance_until (f, "ledger", "available");
+  advance (f, HOUR);
+  rds_backups_page_show_retained (page, FALSE);
+  g_assert_true (spin_until (f, row_chosen, &current));
+  g_assert_cmpstr (page_title (page), ==, "Automated backups (1)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backup.restore", NULL));
+  wizard = current_wizard (f);
+  g_assert_true (spin_until (f, wizard_ready, wizard));
+  timeline = RDS_RESTORE_TIMELINE (rds_restore_database_wizard_get_widget (wizard, "timeline"));
+  g_assert_cmpint (rds_restore_timeline_get_earliest (timeline), >=,
+                   rds_shape_get_timestamp (RDS_SHAPE (find_instance (f, "ledger")), "instance-create-time"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL));
+  page = show_backups_page (f);
+  rds_backups_page_show_retained (page, TRUE);
+  g_assert_true (spin_until (f, row_chosen, &retained));
+  g_assert_cmpstr (page_title (page), ==, "Retained backups (1)");
+
   /* Restore from the retained backups, to the latest restorable time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backup.restore", NULL));
   wizard = current_wizard (f);

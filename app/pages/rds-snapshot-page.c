@@ -502,8 +502,8 @@ update_instance_link (RdsSnapshotPage *self)
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
   const char *instance = self->snapshot != NULL ? rds_db_snapshot_get_db_instance_identifier (self->snapshot)
                                                 : NULL;
-  gboolean exists = instance != NULL && session != NULL &&
-                    rds_resource_list_find (rds_session_get_instances (session), instance) != NULL;
+  gboolean exists = self->snapshot != NULL && session != NULL &&
+                    rds_session_find_snapshot_instance (session, self->snapshot) != NULL;
 
   rds_link_button_set_target (RDS_LINK_BUTTON (self->instance_link), exists ? instance : NULL);
   gtk_label_set_label (GTK_LABEL (self->instance_label), instance != NULL ? instance : "-");
@@ -737,8 +737,10 @@ attributes_cb (GObject      *object,
       return;
     }
 
-  attributes = G_LIST_MODEL (rds_shape_ensure_list (answer->item, "db-snapshot-attributes"));
-  for (guint i = 0; i < g_list_model_get_n_items (attributes); i++)
+  /* An answer without a result is one without attributes. */
+  attributes = answer->item != NULL
+               ? G_LIST_MODEL (rds_shape_ensure_list (answer->item, "db-snapshot-attributes")) : NULL;
+  for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
     {
       g_autoptr(RdsShape) attribute = g_list_model_get_item (attributes, i);
       const char * const *restore = rds_shape_get_strv (attribute, "attribute-values");
@@ -1078,6 +1080,9 @@ rds_snapshot_page_session_changed (RdsPage *page)
   g_clear_pointer (&self->sharing_error, g_free);
   g_clear_pointer (&self->alias_key, g_free);
   g_clear_pointer (&self->alias, g_free);
+  g_cancellable_cancel (self->alias_cancellable);
+  g_clear_object (&self->alias_cancellable);
+  self->alias_loading = FALSE;
   cancel_sharing (self);
   set_snapshot (self, NULL);
   find_snapshot (self);

@@ -52,9 +52,9 @@
 /* Requests refused for their resource's state, in a row, before the job
  * gives up on the step. */
 #define MAX_REFUSALS 30
-/* Polls that find the settings step's instance available but not (yet) as
- * asked before the job says so. */
-#define MAX_UNSETTLED 60
+/* How long (by the endpoint's clock) an instance may be available but not
+ * (yet) as asked before the job says so. */
+#define UNSETTLED_USEC (15 * 60 * G_USEC_PER_SEC)
 
 struct _RdsEncryptJob
 {
@@ -78,7 +78,7 @@ struct _RdsEncryptJob
   gboolean        blocked;    /* the current part's request was refused for its resource's state */
   guint           refusals;   /* how often, in a row */
   char           *waiting_for; /* what the job waits for before it can go on, to show */
-  guint           unsettled;  /* polls that found the instance available, not yet as asked */
+  gint64          unsettled;  /* since when the instance is available, not yet as asked; or 0 */
   gboolean        replicas_checked; /* the clean-up looked: the old instance has no replicas */
   RdsEncryptKept  kept;       /* why the clean-up left the original */
 
@@ -108,6 +108,7 @@ static const char * const kept_names[] = {
   [RDS_ENCRYPT_KEPT_NONE] = "none",
   [RDS_ENCRYPT_KEPT_PROTECTED] = "protected",
   [RDS_ENCRYPT_KEPT_REPLICAS] = "replicas",
+  [RDS_ENCRYPT_KEPT_NOT_OURS] = "not-ours",
 };
 
 static void step (RdsEncryptJob *self);
@@ -439,8 +440,9 @@ blocked_answer (RdsEncryptJob *self,
     }
   if (status != NULL && !status_passes (status))
     {
-      /* Translators: the first %s is a database, the second its status as RDS says it, such as "stopped" */
       fail (self, g_error_new (RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                               /* Translators: the first %s is a database, the second its status as RDS
+                                * says it, such as "stopped" */
                                _("%s is %s: the encryption can go on once it is available."),
                                target_name (self, &is_snapshot), status));
       return;
@@ -523,7 +525,9 @@ poll_answer_cb (GObject      *object,
         ready = available;
       self->progress = ready ? 1.0 : MAX (self->progress, 0.5);
 
-      if (available && !ready && ++self->unsettled >= MAX_UNSETTLED)
+      if (available && !ready && self->unsettled == 0)
+        self->unsettled = rds_session_get_now (self->session);
+      if (available && !ready && rds_session_get_now (self->session) - self->unsettled >= UNSETTLED_USEC)
         {
           const char *missing = self->step == RDS_ENCRYPT_STEP_SETTINGS ? settings_missing (self, item) : NULL;
 
@@ -863,7 +867,14 @@ original_answer_cb (GObject      *object,
 
   item = answer != NULL && answer->items->len > 0 ? g_ptr_array_index (answer->items, 0) : NULL;
   replicas = item != NULL ? rds_shape_get_strv (item, "read-replica-db-instance-identifiers") : NULL;
-  if (item != NULL && rds_shape_get_boolean (item, "deletion-protection"))
+  /* Only the instance the job renamed aside is deleted: one that merely
+   * has its name (left by another run, or made since) is someone's. */
+  if (item != NULL && rds_shape_get_string (item, "dbi-resource-id") != NULL &&
+      rds_db_instance_get_resource_id (self->source) != NULL &&
+      g_strcmp0 (rds_shape_get_string (item, "dbi-resource-id"),
+                 rds_db_instance_get_resource_id (self->source)) != 0)
+    self->kept = RDS_ENCRYPT_KEPT_NOT_OURS;
+  else if (item != NULL && rds_shape_get_boolean (item, "deletion-protection"))
     self->kept = RDS_ENCRYPT_KEPT_PROTECTED;
   else if (replicas != NULL && replicas[0] != NULL)
     self->kept = RDS_ENCRYPT_KEPT_REPLICAS;
@@ -1160,6 +1171,7 @@ rds_encrypt_job_run (RdsEncryptJob *self)
   self->blocked = FALSE;
   self->refusals = 0;
   self->unsettled = 0;
+  g_clear_pointer (&self->waiting_for, g_free);
   changed (self);
   step (self);
 }

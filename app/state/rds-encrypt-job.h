@@ -30,6 +30,7 @@ typedef enum
   RDS_ENCRYPT_KEPT_NONE,
   RDS_ENCRYPT_KEPT_PROTECTED,  /* deletion protection is on */
   RDS_ENCRYPT_KEPT_REPLICAS,   /* it still has read replicas, which deleting it would promote */
+  RDS_ENCRYPT_KEPT_NOT_OURS,   /* the instance of its name isn't the one the job renamed aside */
 } RdsEncryptKept;
 
 #define RDS_TYPE_ENCRYPT_JOB (rds_encrypt_job_get_type ())

@@ -17,6 +17,9 @@
 
 #include "rds-sample-environment.h"
 
+#include <glib/gi18n.h>
+
+#include "rds-aws-error.h"
 #include "rds-client.h"
 #include "rds-db-instance.h"
 #include "rds-session.h"
@@ -57,6 +60,8 @@ static const SampleInstance instances[] = {
 #define REMOTE_REPLICA_NAME "billing-dr"
 #define REMOTE_REGION "us-west-2"
 #define KEY_ALIAS "alias/orders"
+/* next_step()'s step after the key's: the last jump of the clock. */
+#define KEY_DONE_STEP (G_N_ELEMENTS (instances) + 8)
 
 typedef struct
 {
@@ -109,6 +114,34 @@ call_cb (GObject      *object,
                                                          "key-id"));
     }
   rds_query_result_free (answer);
+  next_step (g_steal_pointer (&task));
+}
+
+/* The sample's key, asked for first: a simulator that has it already
+ * (the sample made again) gets no second one. */
+static void
+key_described_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Progress *progress = g_task_get_task_data (task);
+  GError *error = NULL;
+  RdsQueryResult *answer;
+
+  answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  if (answer != NULL)
+    {
+      progress->step = KEY_DONE_STEP;
+      rds_query_result_free (answer);
+    }
+  else if (g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_NOT_FOUND))
+    g_clear_error (&error);
+  else
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   next_step (g_steal_pointer (&task));
 }
 
@@ -244,19 +277,31 @@ next_step (GTask *task)
       }
       return;
     case 5:
+      request = rds_request_new_for_api (&rds_api_kms, "DescribeKey");
+      rds_request_set (request, "KeyId", KEY_ALIAS);
+      rds_session_call_async (session, request, cancellable, key_described_cb, task);
+      return;
+    case 6:
       request = rds_request_new_for_api (&rds_api_kms, "CreateKey");
       rds_request_set (request, "Description", "Sample key for the orders database");
       rds_request_set (request, "KeyUsage", "ENCRYPT_DECRYPT");
       rds_request_set (request, "KeySpec", "SYMMETRIC_DEFAULT");
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 6:
+    case 7:
+      if (progress->key_id == NULL)
+        {
+          g_task_return_new_error (task, RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN,
+                                   _("The endpoint created the sample’s KMS key without saying its ID."));
+          g_object_unref (task);
+          return;
+        }
       request = rds_request_new_for_api (&rds_api_kms, "CreateAlias");
       rds_request_set (request, "AliasName", KEY_ALIAS);
       rds_request_set (request, "TargetKeyId", progress->key_id);
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 7:
+    case 8:
       advance (task, SETTLE_SECONDS);
       return;
     default:

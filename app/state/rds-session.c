@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "rds-db-instance.h"
+#include "rds-db-snapshot.h"
 #include "rds-shape.h"
 
 #define DEFAULT_REGION "us-east-1"
@@ -509,6 +511,40 @@ rds_session_get_snapshots (RdsSession *self)
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
 
   return rds_session_get_list (self, "DescribeDBSnapshots");
+}
+
+/**
+ * rds_session_find_snapshot_instance:
+ * @snapshot: a DB snapshot of the session's Region
+ *
+ * Finds the DB instance @snapshot was taken of, if it is still there: by
+ * its resource ID, since its name may now be another instance's (one that
+ * took it after a delete). A snapshot shared by another account has none
+ * here, whatever its instance was called.
+ *
+ * Returns: (transfer none) (nullable): the instance, from the session's list
+ */
+RdsDbInstance *
+rds_session_find_snapshot_instance (RdsSession    *self,
+                                    RdsDbSnapshot *snapshot)
+{
+  RdsShape *shape = RDS_SHAPE (snapshot);
+  const char *type = rds_shape_get_string (shape, "snapshot-type");
+  const char *resource_id = rds_shape_get_string (shape, "dbi-resource-id");
+  const char *identifier = rds_shape_get_string (shape, "db-instance-identifier");
+  RdsDbInstance *instance;
+
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (RDS_IS_DB_SNAPSHOT (snapshot), NULL);
+
+  if (identifier == NULL || g_strcmp0 (type, "shared") == 0 || g_strcmp0 (type, "public") == 0)
+    return NULL;
+  instance = rds_resource_list_find (rds_session_get_instances (self), identifier);
+  /* An endpoint that doesn't say a snapshot's resource ID: by name alone. */
+  if (instance != NULL && resource_id != NULL &&
+      g_strcmp0 (rds_db_instance_get_resource_id (instance), resource_id) != 0)
+    return NULL;
+  return instance;
 }
 
 RdsResourceList *

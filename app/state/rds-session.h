@@ -30,6 +30,8 @@ RdsResourceList *rds_session_get_list           (RdsSession           *self,
 RdsResourceList *rds_session_get_instances      (RdsSession           *self);
 RdsResourceList *rds_session_get_snapshots      (RdsSession           *self);
 RdsResourceList *rds_session_get_events         (RdsSession           *self);
+RdsDbInstance   *rds_session_find_snapshot_instance (RdsSession       *self,
+                                                 RdsDbSnapshot        *snapshot);
 
 void             rds_session_refresh            (RdsSession           *self);
 void             rds_session_start_polling      (RdsSession           *self,

@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rds-format.h"
+
 #define MINUTE_USEC (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
 #define HOUR_USEC   (60 * MINUTE_USEC)
 #define DAY_USEC    (24 * HOUR_USEC)
@@ -51,8 +53,7 @@ format_utc (gint64 usec)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
 
-  /* Translators: a time in the restorable window, in UTC; strftime format */
-  return time != NULL ? g_date_time_format (time, _("%Y-%m-%d %H:%M:%S UTC")) : g_strdup ("");
+  return time != NULL ? rds_format_restore_time (NULL, time) : g_strdup ("");
 }
 
 static gboolean

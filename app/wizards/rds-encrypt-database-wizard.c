@@ -288,6 +288,12 @@ show_job (RdsEncryptDatabaseWizard *self)
           text = g_strdup_printf (_("<b>%s</b> is encrypted. The original, <b>%s</b>, was not deleted: deletion "
                                     "protection is on."), escaped_name, aside);
           break;
+        case RDS_ENCRYPT_KEPT_NOT_OURS:
+          /* Translators: the first %s is the encrypted database's name, the second a database's name */
+          text = g_strdup_printf (_("<b>%s</b> is encrypted. <b>%s</b> was not deleted: it isn’t the original "
+                                    "database, only has the name the original was to be renamed to. Delete the "
+                                    "original yourself when you no longer need it."), escaped_name, aside);
+          break;
         case RDS_ENCRYPT_KEPT_NONE:
         default:
           /* Translators: %s is the encrypted database's name */

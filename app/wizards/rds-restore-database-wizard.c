@@ -113,8 +113,7 @@ format_utc (gint64 usec)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
 
-  /* Translators: a restore time in UTC; strftime format */
-  return time != NULL ? g_date_time_format (time, _("%Y-%m-%d %H:%M:%S UTC")) : g_strdup ("");
+  return time != NULL ? rds_format_restore_time (NULL, time) : g_strdup ("");
 }
 
 /* The DB instance whose backups a point in time is of: by its name, or
@@ -125,6 +124,16 @@ source_identifier (RdsRestoreDatabaseWizard *self)
   if (self->backup != NULL)
     return rds_shape_get_string (RDS_SHAPE (self->backup), "db-instance-identifier");
   return self->instance != NULL ? rds_db_instance_get_identifier (self->instance) : NULL;
+}
+
+/* And its resource ID, which no other instance has, even one that took
+ * the name of a deleted one. */
+static const char *
+source_resource_id (RdsRestoreDatabaseWizard *self)
+{
+  if (self->backup != NULL)
+    return rds_db_instance_automated_backup_get_resource_id (self->backup);
+  return self->instance != NULL ? rds_db_instance_get_resource_id (self->instance) : NULL;
 }
 
 /* The latest restorable time: the window's, or the instance's own when it
@@ -448,7 +457,10 @@ automated_backups_cb (GObject      *object,
 
   /* An endpoint without automated backups' windows: the snapshots say. */
   request = rds_request_new ("DescribeDBSnapshots");
-  rds_request_set (request, "DBInstanceIdentifier", source_identifier (self));
+  if (source_resource_id (self) != NULL)
+    rds_request_set (request, "DbiResourceId", source_resource_id (self));
+  else
+    rds_request_set (request, "DBInstanceIdentifier", source_identifier (self));
   rds_request_set (request, "SnapshotType", "automated");
   rds_session_call_async (self->session, request, self->cancellable, snapshots_cb, load);
 }
@@ -461,10 +473,10 @@ load_window (RdsRestoreDatabaseWizard *self)
 
   load->self = g_object_ref (self);
   self->loading = TRUE;
-  /* A deleted instance's name may be another's by now: its backups go by
-   * its resource ID. */
-  if (self->backup != NULL)
-    rds_request_set (request, "DbiResourceId", rds_db_instance_automated_backup_get_resource_id (self->backup));
+  /* By resource ID: a name may also be that of a deleted instance whose
+   * backups are retained, or of the new instance that took it. */
+  if (source_resource_id (self) != NULL)
+    rds_request_set (request, "DbiResourceId", source_resource_id (self));
   else
     rds_request_set (request, "DBInstanceIdentifier", source_identifier (self));
   rds_session_call_async (self->session, request, self->cancellable, automated_backups_cb, load);
@@ -798,34 +810,19 @@ rds_restore_database_wizard_new_point_in_time (RdsSession    *session,
   return self;
 }
 
-/* The instance the snapshot was taken of, as the snapshot keeps it: its
- * engine, storage, encryption, master user, IAM authentication, option
- * group and tags (the snapshot's, when it has any); the rest from the
- * instance when it is still there. */
-static RdsDbInstance *
-instance_of_snapshot (RdsSession    *session,
-                      RdsDbSnapshot *snapshot)
+/* What a backup (a snapshot, or an instance's automated backups) keeps
+ * of its instance, onto @instance: engine, storage, encryption, master
+ * user, IAM authentication, option group and port. Both shapes name them
+ * alike. */
+static void
+take_from_backup (RdsShape *instance,
+                  RdsShape *from)
 {
-  RdsShape *from = RDS_SHAPE (snapshot);
-  const char *identifier = rds_shape_get_string (from, "db-instance-identifier");
-  RdsDbInstance *original = identifier != NULL
-                            ? rds_resource_list_find (rds_session_get_instances (session), identifier) : NULL;
   const char *strings[] = {
     "engine", "engine-version", "license-model", "master-username", "storage-type", "kms-key-id",
   };
   const char *ints[] = { "allocated-storage", "iops", "storage-throughput" };
-  GListModel *tags = rds_shape_get_list (from, "tag-list");
-  RdsShape *instance;
 
-  if (original != NULL)
-    instance = rds_shape_copy (RDS_SHAPE (original));
-  else
-    {
-      instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
-      rds_shape_set_string (instance, "db-instance-identifier",
-                            identifier != NULL ? identifier : rds_db_snapshot_get_identifier (snapshot));
-      rds_shape_set_string (instance, "db-instance-class", "db.t3.medium");
-    }
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     rds_shape_set_string (instance, strings[i], rds_shape_get_string (from, strings[i]));
   for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
@@ -843,6 +840,38 @@ instance_of_snapshot (RdsSession    *session,
       g_list_store_remove_all (memberships);
       g_list_store_append (memberships, membership);
     }
+  if (rds_shape_get_int (from, "port") > 0)
+    {
+      g_autoptr(RdsShape) endpoint = g_object_new (RDS_TYPE_ENDPOINT, NULL);
+
+      rds_shape_set_int (endpoint, "port", rds_shape_get_int (from, "port"));
+      rds_shape_set_object (instance, "endpoint", endpoint);
+    }
+}
+
+/* The instance the snapshot was taken of, as the snapshot keeps it, with
+ * its tags (the snapshot's, when it has any); the rest from the instance
+ * when it is still there. */
+static RdsDbInstance *
+instance_of_snapshot (RdsSession    *session,
+                      RdsDbSnapshot *snapshot)
+{
+  RdsShape *from = RDS_SHAPE (snapshot);
+  const char *identifier = rds_shape_get_string (from, "db-instance-identifier");
+  RdsDbInstance *original = rds_session_find_snapshot_instance (session, snapshot);
+  GListModel *tags = rds_shape_get_list (from, "tag-list");
+  RdsShape *instance;
+
+  if (original != NULL)
+    instance = rds_shape_copy (RDS_SHAPE (original));
+  else
+    {
+      instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
+      rds_shape_set_string (instance, "db-instance-identifier",
+                            identifier != NULL ? identifier : rds_db_snapshot_get_identifier (snapshot));
+      rds_shape_set_string (instance, "db-instance-class", "db.t3.medium");
+    }
+  take_from_backup (instance, from);
   if (tags != NULL && g_list_model_get_n_items (tags) > 0)
     {
       GListStore *copies = rds_shape_ensure_list (instance, "tag-list");
@@ -855,13 +884,6 @@ instance_of_snapshot (RdsSession    *session,
 
           g_list_store_append (copies, copy);
         }
-    }
-  if (rds_shape_get_int (from, "port") > 0)
-    {
-      g_autoptr(RdsShape) endpoint = g_object_new (RDS_TYPE_ENDPOINT, NULL);
-
-      rds_shape_set_int (endpoint, "port", rds_shape_get_int (from, "port"));
-      rds_shape_set_object (instance, "endpoint", endpoint);
     }
   return RDS_DB_INSTANCE (instance);
 }
@@ -890,42 +912,20 @@ rds_restore_database_wizard_new_from_snapshot (RdsSession    *session,
   return self;
 }
 
-/* The instance the retained backups are of, as they keep it: its engine,
- * storage, encryption, master user, port, IAM authentication and option
- * group. Its class isn't kept: the form offers one. */
+/* The instance the retained backups are of, as they keep it. Its class
+ * isn't kept: the form offers one. */
 static RdsDbInstance *
 instance_of_backup (RdsDbInstanceAutomatedBackup *backup)
 {
   RdsShape *from = RDS_SHAPE (backup);
   RdsShape *instance = g_object_new (RDS_TYPE_DB_INSTANCE, NULL);
-  const char *strings[] = {
-    "db-instance-identifier", "engine", "engine-version", "license-model", "master-username", "storage-type",
-    "kms-key-id", "availability-zone", "dbi-resource-id",
-  };
-  const char *ints[] = { "allocated-storage", "iops", "storage-throughput", "backup-retention-period" };
+  const char *strings[] = { "db-instance-identifier", "availability-zone", "dbi-resource-id" };
 
   rds_shape_set_string (instance, "db-instance-class", "db.t3.medium");
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     rds_shape_set_string (instance, strings[i], rds_shape_get_string (from, strings[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
-    rds_shape_set_int (instance, ints[i], rds_shape_get_int (from, ints[i]));
-  rds_shape_set_boolean (instance, "storage-encrypted", rds_shape_get_boolean (from, "encrypted"));
-  rds_shape_set_boolean (instance, "iam-database-authentication-enabled",
-                         rds_shape_get_boolean (from, "iam-database-authentication-enabled"));
-  if (rds_shape_get_string (from, "option-group-name") != NULL)
-    {
-      g_autoptr(RdsShape) membership = g_object_new (RDS_TYPE_OPTION_GROUP_MEMBERSHIP, NULL);
-
-      rds_shape_set_string (membership, "option-group-name", rds_shape_get_string (from, "option-group-name"));
-      g_list_store_append (rds_shape_ensure_list (instance, "option-group-memberships"), membership);
-    }
-  if (rds_shape_get_int (from, "port") > 0)
-    {
-      g_autoptr(RdsShape) endpoint = g_object_new (RDS_TYPE_ENDPOINT, NULL);
-
-      rds_shape_set_int (endpoint, "port", rds_shape_get_int (from, "port"));
-      rds_shape_set_object (instance, "endpoint", endpoint);
-    }
+  rds_shape_set_int (instance, "backup-retention-period", rds_shape_get_int (from, "backup-retention-period"));
+  take_from_backup (instance, from);
   return RDS_DB_INSTANCE (instance);
 }
 
