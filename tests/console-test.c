@@ -656,29 +656,62 @@ notified (Fixture       *f,
   return FALSE;
 }
 
+typedef struct
+{
+  gboolean        done;
+  RdsQueryResult *answer;
+} Call;
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
+  Call *call = user_data;
   g_autoptr(GError) error = NULL;
-  RdsQueryResult *answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
 
+  call->answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
   g_assert_no_error (error);
-  rds_query_result_free (answer);
-  *(gboolean *) user_data = TRUE;
+  call->done = TRUE;
 }
 
 /* Through the API (the session's, so the lists refresh after it), for what
- * a case only needs as a starting point. */
+ * a case only needs as a starting point, or what it checks against. */
+RdsQueryResult *
+call_for_answer (Fixture    *f,
+                 RdsRequest *request)
+{
+  Call call = { FALSE, NULL };
+
+  rds_session_call_async (f->session, request, NULL, call_cb, &call);
+  g_assert_true (spin_until (f, flag_set, &call.done));
+  return call.answer;
+}
+
 void
 call (Fixture    *f,
       RdsRequest *request)
 {
-  gboolean done = FALSE;
+  rds_query_result_free (call_for_answer (f, request));
+}
 
-  rds_session_call_async (f->session, request, NULL, call_cb, &done);
-  g_assert_true (spin_until (f, flag_set, &done));
+gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* The widget of @name (gtk_widget_set_name) under @root: there must be one. */
+GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *widget = find_widget (root, is_named, name);
+
+  if (widget == NULL)
+    g_error ("no widget named “%s”", name);
+  return widget;
 }
 
 RdsDbInstance *

@@ -159,6 +159,12 @@ gboolean notified (Fixture       *f,
                    gconstpointer  data);
 void call (Fixture    *f,
            RdsRequest *request);
+RdsQueryResult *call_for_answer (Fixture    *f,
+                                 RdsRequest *request);
+gboolean is_named (GtkWidget     *widget,
+                   gconstpointer  data);
+GtkWidget *named (GtkWidget  *root,
+                  const char *name);
 RdsDbInstance *create_instance (Fixture    *f,
                                 const char *identifier,
                                 const char *engine,

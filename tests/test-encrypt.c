@@ -14,6 +14,7 @@
 #include "console-test.h"
 #include "rds-encrypt-database-wizard.h"
 #include "rds-encrypt-job.h"
+#include "rds-create-key-dialog.h"
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -226,6 +227,65 @@ replicas (Fixture *f)
   g_assert_true (spin_until (f, wizard_closed, NULL));
 }
 
+static gboolean
+no_create_key_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  return find_toplevel (RDS_TYPE_CREATE_KEY_DIALOG) == NULL;
+}
+
+/* "Or create one": a key made from the wizard is the one chosen, and the
+ * encrypted database is encrypted with it. */
+static void
+create_key (Fixture *f)
+{
+  GtkWidget *wizard, *key_row;
+  RdsActionDialog *dialog;
+  RdsEncryptJob *job;
+  GObject *chosen;
+  const char *key;
+
+  create_instance (f, "ledger", "postgres", FALSE);
+  advance_until (f, "ledger", "available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", "ledger"));
+  g_assert_true (gtk_widget_activate_action (rds_window_get_page_widget (f->window, "database"), "db.encrypt",
+                                             NULL));
+  g_assert_true (spin_until (f, wizard_open, NULL));
+  wizard = GTK_WIDGET (find_toplevel (RDS_TYPE_ENCRYPT_DATABASE_WIZARD));
+  key_row = GTK_WIDGET (gtk_widget_get_template_child (wizard, RDS_TYPE_ENCRYPT_DATABASE_WIZARD, "key_row"));
+
+  g_assert_true (gtk_widget_activate_action (wizard, "encrypt.create-key", NULL));
+  dialog = RDS_ACTION_DIALOG (find_toplevel (RDS_TYPE_CREATE_KEY_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (wizard));
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "alias")), "ledger-key");
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_create_key_dialog, NULL));
+
+  chosen = adw_combo_row_get_selected_item (ADW_COMBO_ROW (key_row));
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (chosen)), ==, "ledger-key");
+  screenshot (f, wizard, "wizard-encrypt-new-key");
+
+  g_assert_true (gtk_widget_activate_action (wizard, "encrypt.start", NULL));
+  job = rds_encrypt_database_wizard_get_job (RDS_ENCRYPT_DATABASE_WIZARD (wizard));
+  g_assert_cmpstr (rds_encrypt_job_get_kms_key_id (job), ==, "alias/ledger-key");
+  advance_job_to (f, job, RDS_ENCRYPT_STEP_DONE);
+  g_assert_true (spin_until (f, is_encrypted, "ledger"));
+  /* RDS names the key by its ARN: the new key's, not aws/rds's. */
+  key = rds_shape_get_string (RDS_SHAPE (find_instance (f, "ledger")), "kms-key-id");
+  g_assert_nonnull (key);
+  {
+    g_autoptr(RdsRequest) describe = rds_request_new_for_api (&rds_api_kms, "DescribeKey");
+    g_autoptr(RdsQueryResult) answer = NULL;
+
+    rds_request_set (describe, "KeyId", "alias/ledger-key");
+    answer = call_for_answer (f, describe);
+    g_assert_cmpstr (rds_shape_get_string (rds_shape_get_object (answer->item, "key-metadata"), "arn"), ==, key);
+  }
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (spin_until (f, wizard_closed, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +293,7 @@ main (int   argc,
   console_test_init (&argc, &argv);
 
   CONSOLE_TEST_ADD ("/console/encrypt/end-to-end", encrypt);
+  CONSOLE_TEST_ADD ("/console/encrypt/create-key", create_key);
   CONSOLE_TEST_ADD ("/console/encrypt/replicas", replicas);
 
   return g_test_run ();

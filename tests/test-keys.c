@@ -37,24 +37,6 @@ no_toplevel (Fixture       *f,
   return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = find_widget (root, is_named, name);
-
-  if (widget == NULL)
-    g_error ("no widget named “%s”", name);
-  return widget;
-}
-
 /* A label whose text holds @data. */
 static gboolean
 label_contains (GtkWidget     *widget,

@@ -295,3 +295,17 @@ rds_create_key_dialog_get_key_id (RdsCreateKeyDialog *self)
 
   return self->key_id;
 }
+
+/**
+ * rds_create_key_dialog_dup_alias:
+ *
+ * Returns: (transfer full): the alias the key is (or is to be) given, as
+ *   "alias/NAME"
+ */
+char *
+rds_create_key_dialog_dup_alias (RdsCreateKeyDialog *self)
+{
+  g_return_val_if_fail (RDS_IS_CREATE_KEY_DIALOG (self), NULL);
+
+  return alias_name (self);
+}

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RdsCreateKeyDialog, rds_create_key_dialog, RDS, CREATE_KEY
 
 RdsActionDialog *rds_create_key_dialog_new        (RdsSession         *session);
 const char      *rds_create_key_dialog_get_key_id (RdsCreateKeyDialog *self);
+char            *rds_create_key_dialog_dup_alias  (RdsCreateKeyDialog *self);
 
 /* An alias name as a person types it ("orders", or "alias/orders"):
  * NULL when it is valid, else why not. */

@@ -17,11 +17,14 @@
 #include "rds-encrypt-database-wizard.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rds-client.h"
+#include "rds-create-key-dialog.h"
 #include "rds-db-instance.h"
 #include "rds-encrypt-job.h"
 #include "rds-session.h"
+#include "rds-widget-util.h"
 
 #define N_SHOWN_STEPS RDS_ENCRYPT_STEP_DONE
 
@@ -158,6 +161,20 @@ update_options (RdsEncryptDatabaseWizard *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->clean_up_row), clean_up_text);
 }
 
+/* A customer's key in the list, once, by its alias ("alias/orders",
+ * shown as the RDS console does, "orders"). */
+static guint
+add_key (RdsEncryptDatabaseWizard *self,
+         const char               *alias)
+{
+  for (guint i = 0; i < self->key_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->key_ids, i), alias))
+      return i;
+  gtk_string_list_append (self->key_names, g_str_has_prefix (alias, "alias/") ? alias + strlen ("alias/") : alias);
+  g_ptr_array_add (self->key_ids, g_strdup (alias));
+  return self->key_ids->len - 1;
+}
+
 static void
 keys_cb (GObject      *object,
          GAsyncResult *result,
@@ -183,8 +200,7 @@ keys_cb (GObject      *object,
       if (name == NULL || g_str_has_prefix (name, "alias/aws/") ||
           rds_shape_get_string (alias, "target-key-id") == NULL)
         continue;
-      gtk_string_list_append (self->key_names, name);
-      g_ptr_array_add (self->key_ids, g_strdup (name));
+      add_key (self, name);
     }
 }
 
@@ -393,6 +409,34 @@ start_action (GtkWidget  *widget,
   rds_encrypt_job_run (job);
 }
 
+/* Create key: the KMS keys page's dialog, over the wizard; the new key,
+ * by its alias, is the one chosen. */
+static void
+key_created_cb (RdsEncryptDatabaseWizard *self,
+                RdsQueryResult           *answer,
+                RdsActionDialog          *dialog)
+{
+  g_autofree char *alias = rds_create_key_dialog_dup_alias (RDS_CREATE_KEY_DIALOG (dialog));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->key_row), add_key (self, alias));
+}
+
+static void
+create_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RdsEncryptDatabaseWizard *self = RDS_ENCRYPT_DATABASE_WIZARD (widget);
+  RdsActionDialog *dialog;
+
+  /* The dialog makes keys in the session's Region, the database's. */
+  if (self->job != NULL || g_strcmp0 (self->region, rds_session_get_region (self->session)) != 0)
+    return;
+  dialog = rds_create_key_dialog_new (self->session);
+  g_signal_connect_object (dialog, "succeeded", G_CALLBACK (key_created_cb), self, G_CONNECT_SWAPPED);
+  rds_widget_present_over (widget, GTK_WINDOW (dialog));
+}
+
 static void
 continue_action (GtkWidget  *widget,
                  const char *action_name,
@@ -481,6 +525,7 @@ rds_encrypt_database_wizard_class_init (RdsEncryptDatabaseWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsEncryptDatabaseWizard, close_button);
 
   gtk_widget_class_install_action (widget_class, "encrypt.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "encrypt.create-key", NULL, create_key_action);
   gtk_widget_class_install_action (widget_class, "encrypt.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "encrypt.discard", NULL, discard_action);
 }
