@@ -435,6 +435,52 @@ copy_and_share (Fixture *f)
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+static gboolean
+keys_loaded (Fixture       *f,
+             gconstpointer  data)
+{
+  return !rds_keys_page_get_loading ((RdsKeysPage *) data) &&
+         g_list_model_get_n_items (rds_keys_page_get_keys ((RdsKeysPage *) data)) > 0;
+}
+
+static gboolean
+keys_listed (Fixture       *f,
+             gconstpointer  data)
+{
+  RdsKeysPage *page = (gpointer) data;
+
+  return !rds_keys_page_get_loading (page) && find_key (page, "alias/a-first") != NULL;
+}
+
+/* The list is in the order of its sorted column whatever order the
+ * answers come in: a key made since the page was shown takes its place
+ * by its alias. */
+static void
+sorted (Fixture *f)
+{
+  RdsKeysPage *page = show_keys (f);
+  g_autoptr(RdsRequest) create = rds_request_new_for_api (&rds_api_kms, "CreateKey");
+  g_autoptr(RdsRequest) alias = rds_request_new_for_api (&rds_api_kms, "CreateAlias");
+  g_autoptr(RdsQueryResult) created = NULL;
+  GListModel *shown = G_LIST_MODEL (rds_keys_page_get_selection (page));
+
+  g_assert_true (spin_until (f, keys_loaded, page));
+  created = call_for_answer (f, create);
+  rds_request_set (alias, "AliasName", "alias/a-first");
+  rds_request_set (alias, "TargetKeyId",
+                   rds_shape_get_string (rds_shape_get_object (created->item, "key-metadata"), "key-id"));
+  call (f, alias);
+  rds_keys_page_refresh (page);
+  g_assert_true (spin_until (f, keys_listed, page));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RdsKeyItem) key = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (rds_key_item_get_aliases (key)[0], ==, i == 0 ? "alias/a-first" : "alias/aws/rds");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +489,7 @@ main (int   argc,
 
   CONSOLE_TEST_ADD ("/console/keys/lifecycle", lifecycle);
   CONSOLE_TEST_ADD ("/console/keys/copy-and-share", copy_and_share);
+  CONSOLE_TEST_ADD ("/console/keys/sorted", sorted);
 
   return g_test_run ();
 }

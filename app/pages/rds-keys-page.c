@@ -180,6 +180,7 @@ apply (RdsKeysPage *self,
 {
   GListModel *model = G_LIST_MODEL (self->store);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean resort = FALSE;
 
   for (guint i = 0; i < load->metadata->len; i++)
     {
@@ -196,19 +197,35 @@ apply (RdsKeysPage *self,
           if (g_strcmp0 (rds_key_item_get_key_id (item), id) == 0)
             found = g_steal_pointer (&item);
         }
+      if (names != NULL)
+        g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+      /* A new key is listed with its aliases, so that it is sorted by
+       * them (the sort model sorts what it is given, once). */
       if (found == NULL)
         {
           found = rds_key_item_new (metadata);
+          rds_key_item_set_aliases (found, names != NULL && names->len > 0
+                                           ? (const char * const *) names->pdata : NULL);
           g_list_store_append (self->store, found);
         }
       else
-        rds_key_item_set_metadata (found, metadata);
+        {
+          const char * const *before = rds_key_item_get_aliases (found);
+          g_autofree char *was = before != NULL ? g_strjoinv (" ", (char **) before) : NULL;
+          const char * const *after;
+          g_autofree char *is = NULL;
 
-      if (names != NULL)
-        g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-      rds_key_item_set_aliases (found, names != NULL && names->len > 0
-                                       ? (const char * const *) names->pdata : NULL);
+          rds_key_item_set_metadata (found, metadata);
+          rds_key_item_set_aliases (found, names != NULL && names->len > 0
+                                           ? (const char * const *) names->pdata : NULL);
+          after = rds_key_item_get_aliases (found);
+          is = after != NULL ? g_strjoinv (" ", (char **) after) : NULL;
+          resort |= g_strcmp0 (was, is) != 0;
+        }
     }
+  /* A key given another alias moves to its place. */
+  if (resort && gtk_column_view_get_sorter (self->column_view) != NULL)
+    gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
 
   /* Keys gone (deleted at the end of their waiting period). */
   for (guint j = g_list_model_get_n_items (model); j > 0; j--)
