@@ -1309,9 +1309,14 @@ refresh_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RdsWindow *self = RDS_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
   if (self->session != NULL)
     rds_session_refresh (self->session);
+  /* And what the page reads beyond the session's lists (a page without
+   * any has no page.refresh). */
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.refresh", NULL);
 }
 
 static void

@@ -463,13 +463,14 @@ time_moved_cb (RdsKeysPage *self)
   rds_keys_page_refresh (self);
 }
 
+/* The instances changed: which of them each key encrypts. The keys
+ * themselves are asked for again when the window's Refresh asks
+ * (page.refresh), not at each poll of the instances: a Region with many
+ * keys would be listed again and again. */
 static void
 instances_refreshed_cb (RdsKeysPage *self)
 {
   update_used_by (self);
-  /* While it shows: what a refresh of the window asks. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rds_keys_page_refresh (self);
 }
 
 /* Actions */
@@ -705,6 +706,7 @@ rds_keys_page_class_init (RdsKeysPageClass *klass)
   gtk_widget_class_install_action (widget_class, "key.schedule-deletion", NULL, schedule_deletion_action);
   gtk_widget_class_install_action (widget_class, "key.cancel-deletion", NULL, cancel_deletion_action);
   gtk_widget_class_install_action (widget_class, "key.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, refresh_action);
 }
 
 static void

@@ -879,12 +879,21 @@ find_snapshot (RdsSnapshotPage *self)
 }
 
 /* Each poll: the snapshot, and (shown) whom it is shared with. */
+/* The snapshots were listed again (a poll): the snapshot as it is now.
+ * Whom it is shared with is asked again when the window's Refresh asks
+ * (page.refresh), after a share, and when the page is shown. */
 static void
 refreshed_cb (RdsSnapshotPage *self)
 {
   find_snapshot (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load_sharing (self, FALSE);
+}
+
+static void
+page_refresh_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  load_sharing (RDS_SNAPSHOT_PAGE (widget), TRUE);
 }
 
 static void
@@ -1140,6 +1149,7 @@ rds_snapshot_page_class_init (RdsSnapshotPageClass *klass)
   gtk_widget_class_install_action (widget_class, "snapshot.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "snapshot.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "sharing.retry", NULL, retry_sharing_action);
+  gtk_widget_class_install_action (widget_class, "page.refresh", NULL, page_refresh_action);
 }
 
 static void
