@@ -1002,3 +1002,220 @@ no_action_dialog (Fixture       *f,
 {
   return action_dialog () == NULL;
 }
+
+/* The Databases table as shown */
+
+char *
+databases_table_rows (Fixture *f)
+{
+  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  RdsSlotModel *slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (rds_databases_page_get_selection (page)));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rds_slot_model_get_occupied (slots); i++)
+    {
+      GtkTreeListRow *row = rds_slot_model_get_item (slots, i);
+      g_autoptr(RdsDbInstance) instance = gtk_tree_list_row_get_item (row);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      for (guint depth = 0; depth < gtk_tree_list_row_get_depth (row); depth++)
+        g_string_append (text, "> ");
+      g_string_append (text, rds_db_instance_get_identifier (instance));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+databases_table_rows_are (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *rows = databases_table_rows (f);
+
+  return g_strcmp0 (rows, data) == 0;
+}
+
+void
+assert_databases_table_rows (Fixture    *f,
+                             const char *wanted)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  if (!spin_until (f, databases_table_rows_are, wanted))
+    {
+      g_autofree char *rows = databases_table_rows (f);
+
+      g_error ("the Databases table shows “%s”, not “%s”", rows, wanted);
+    }
+}
+
+static void
+append_cell_labels (GtkWidget *widget,
+                    GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\t');
+      g_string_append (text, gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_cell_labels (child, text);
+}
+
+/* The @n-th cell of a row of the table, as its labels say. */
+static char *
+row_cell_text (GtkWidget *row,
+               guint      n)
+{
+  GString *text = g_string_new (NULL);
+  guint i = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    if (g_str_equal (gtk_widget_get_css_name (cell), "cell") && i++ == n)
+      {
+        append_cell_labels (cell, text);
+        break;
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The row of @identifier: a "row" of the table's "listview" whose first
+ * cell shows it. */
+static GtkWidget *
+find_table_row (GtkWidget  *widget,
+                const char *identifier)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (g_str_equal (gtk_widget_get_css_name (widget), "row") && parent != NULL &&
+      g_str_equal (gtk_widget_get_css_name (parent), "listview"))
+    {
+      g_autofree char *first = gtk_widget_get_visible (widget) ? row_cell_text (widget, 0) : NULL;
+
+      return g_strcmp0 (first, identifier) == 0 ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_table_row (child, identifier);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+char *
+databases_table_cell (Fixture    *f,
+                      const char *identifier,
+                      const char *column)
+{
+  GtkWidget *page = rds_window_get_page_widget (f->window, "databases");
+  GtkColumnView *table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, RDS_TYPE_DATABASES_PAGE,
+                                                                         "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (table);
+  GtkWidget *row = find_table_row (GTK_WIDGET (table), identifier);
+
+  for (guint i = 0; row != NULL && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) each = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (each), column) == 0)
+        return row_cell_text (row, i);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *identifier;
+  const char *column;
+  const char *wanted;
+} CellWanted;
+
+static gboolean
+databases_table_cell_is (Fixture       *f,
+                         gconstpointer  data)
+{
+  const CellWanted *cell = data;
+  g_autofree char *text = databases_table_cell (f, cell->identifier, cell->column);
+
+  return g_strcmp0 (text, cell->wanted) == 0;
+}
+
+/* The table, shown, shows @wanted in @identifier's row under @column. */
+void
+assert_databases_table_cell (Fixture    *f,
+                             const char *identifier,
+                             const char *column,
+                             const char *wanted)
+{
+  CellWanted cell = { identifier, column, wanted };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  if (!spin_until (f, databases_table_cell_is, &cell))
+    {
+      g_autofree char *text = databases_table_cell (f, identifier, column);
+
+      g_error ("the Databases table shows “%s” as %s of %s, not “%s”", text != NULL ? text : "no row", column,
+               identifier, wanted);
+    }
+}
+
+/* The Topology tab of a database's page */
+
+static gboolean
+is_topology_view (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return RDS_IS_TOPOLOGY_VIEW (widget);
+}
+
+RdsTopologyView *
+open_topology (Fixture    *f,
+               const char *identifier)
+{
+  RdsDatabasePage *page;
+  GtkWidget *tabs;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", identifier));
+  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "topology");
+  wait_for_frames (f, tabs);
+  return RDS_TOPOLOGY_VIEW (find_widget (GTK_WIDGET (page), is_topology_view, NULL));
+}
+
+static gboolean
+topology_describes (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdsTopologyView *view = ((gpointer *) data)[0];
+  const char *fragment = ((gpointer *) data)[1];
+  g_autofree char *text = rds_topology_view_describe (view);
+
+  if (strstr (text, fragment) != NULL)
+    return TRUE;
+  rds_topology_view_refresh (view);
+  return FALSE;
+}
+
+void
+wait_describes (Fixture         *f,
+                RdsTopologyView *view,
+                const char      *fragment)
+{
+  gpointer data[] = { view, (gpointer) fragment };
+
+  if (!spin_until (f, topology_describes, data))
+    {
+      g_autofree char *text = rds_topology_view_describe (view);
+
+      g_error ("The topology says “%s”, not “%s”", text, fragment);
+    }
+}

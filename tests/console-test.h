@@ -217,3 +217,27 @@ void console_test_init (int    *argc,
     static const TestCase test = { __VA_ARGS__ }; \
     g_test_add (path, Fixture, &test, fixture_setup, run_test, fixture_teardown); \
   } G_STMT_END
+
+/* The Databases table as shown: its rows from the top, "source, > replica,
+ * > > its replica" (a ">" for each level down), and the text of one cell,
+ * by the title of its column (its labels, tab-separated). */
+char *databases_table_rows (Fixture *f);
+void assert_databases_table_rows (Fixture    *f,
+                                  const char *wanted);
+char *databases_table_cell (Fixture    *f,
+                            const char *identifier,
+                            const char *column);
+void assert_databases_table_cell (Fixture    *f,
+                                  const char *identifier,
+                                  const char *column,
+                                  const char *wanted);
+
+/* The Topology tab of a database's page, and what it says (its accessible
+ * description), once it asked the simulator again. */
+#include "rds-topology-view.h"
+
+RdsTopologyView *open_topology (Fixture    *f,
+                                const char *identifier);
+void wait_describes (Fixture         *f,
+                     RdsTopologyView *view,
+                     const char      *fragment);

@@ -357,6 +357,28 @@ describe_in (Fixture    *f,
   return instance;
 }
 
+/* An amount as the console writes it, "14.71 USD": its value. */
+static double
+usd (const char *text)
+{
+  char *end = NULL;
+  double value;
+
+  g_assert_nonnull (text);
+  value = g_ascii_strtod (text, &end);
+  g_assert_true (end != text);
+  g_assert_true (g_str_has_prefix (end, " USD"));
+  return value;
+}
+
+static gboolean
+is_info_button_for (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return RDS_IS_INFO_BUTTON (widget) &&
+         g_strcmp0 (rds_info_button_get_concept (RDS_INFO_BUTTON (widget)), data) == 0;
+}
+
 /* In the source's Region: defaults from the source, its storage as the
  * least, the service's refusal next to the identifier, and the replica
  * made, replicating from its source. */
@@ -371,6 +393,10 @@ read_replica (Fixture *f)
   g_autoptr(RdsRequest) request = NULL;
   g_autofree char *encrypted = NULL;
   RdsDbInstance *replica;
+  RdsTopologyView *view;
+  GtkWidget *info;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
   int value = 0;
 
   /* The source's settings, what only creating has hidden. */
@@ -398,8 +424,29 @@ read_replica (Fixture *f)
   g_assert_cmpint (value, ==, 50);
   g_assert_null (rds_request_get_string (request, "KmsKeyId"));
   g_assert_null (rds_request_get_string (request, "MasterUsername"));
-  /* Replication in the Region costs no transfer. */
+  /* Replication in the Region costs no transfer: the line says so, and
+   * the total is the instance and its storage alone. */
   g_assert_cmpstr (rds_cost_panel_get_data_transfer (costs), ==, "0.00 USD");
+  g_assert_cmpstr (rds_cost_panel_get_data_transfer_assumption (costs), ==,
+                   "Replication within a Region has no data transfer charge.");
+  {
+    RdsCostEstimate estimate;
+
+    rds_database_form_get_estimate (form, &estimate, NULL);
+    g_assert_cmpfloat (estimate.total, >, 0);
+    g_assert_cmpfloat_with_epsilon (usd (rds_cost_panel_get_total (costs)), estimate.total, 0.006);
+  }
+  /* Its Info says the same. */
+  info = find_widget (GTK_WIDGET (wizard), is_info_button_for, "read-replicas");
+  g_assert_nonnull (info);
+  g_signal_emit_by_name (info, "clicked");
+  g_assert_true (rds_window_get_info_open (f->window));
+  text = rds_info_panel_get_text (RDS_INFO_PANEL (rds_window_get_info_panel (f->window)));
+  g_assert_nonnull (strstr (text, "within a Region, even to another Availability Zone, has no data transfer "
+                                  "charge"));
+  g_assert_nonnull (strstr (text, "another Region pays for the data sent to it"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-info", NULL));
+  g_assert_false (rds_window_get_info_open (f->window));
   screenshot (f, GTK_WIDGET (f->window), "wizard-create-read-replica");
   assert_no_focusable_labels (GTK_WIDGET (wizard));
   assert_focus_cycles (f);
@@ -451,6 +498,20 @@ read_replica (Fixture *f)
   g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating read replica orders-read-1");
   g_assert_null (rds_window_get_page_widget (f->window, "create-read-replica"));
   wait_for_status (f, "orders-read-1", "creating");
+
+  /* At once, before the clock moves: under its source in the table, a
+   * Replica of a Primary, and on the source's Topology tab. */
+  assert_databases_table_rows (f, "orders, > orders-read-1");
+  assert_databases_table_cell (f, "orders-read-1", "Role", "Replica");
+  assert_databases_table_cell (f, "orders-read-1", "Status", "Creating");
+  assert_databases_table_cell (f, "orders", "Role", "Primary");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-replica-created");
+  view = open_topology (f, "orders");
+  g_assert_nonnull (view);
+  expected = g_strdup_printf ("Read replica orders-read-1 in %s, Creating.",
+                              rds_shape_get_string (RDS_SHAPE (find_instance (f, "orders-read-1")),
+                                                    "availability-zone"));
+  wait_describes (f, view, expected);
   advance_until (f, "orders-read-1", "available");
 
   replica = find_instance (f, "orders-read-1");
@@ -463,6 +524,9 @@ read_replica (Fixture *f)
   source = find_instance (f, "orders");
   g_assert_true (strv_has (rds_shape_get_strv (RDS_SHAPE (source), "read-replica-db-instance-identifiers"),
                            "orders-read-1"));
+  assert_databases_table_rows (f, "orders, > orders-read-1");
+  assert_databases_table_cell (f, "orders-read-1", "Status", "Available");
+  assert_databases_table_cell (f, "orders-read-1", "Role", "Replica");
 }
 
 /* In another Region: made there, through its endpoint, from the source's
@@ -477,6 +541,12 @@ cross_region_read_replica (Fixture *f)
   RdsCostPanel *costs = rds_create_replica_wizard_get_cost_panel (wizard);
   g_autoptr(RdsRequest) request = NULL;
   g_autoptr(RdsShape) replica = NULL;
+  RdsTopologyView *view;
+  double in_region;
+
+  /* In the source's Region first: no transfer in the total. */
+  g_assert_cmpstr (rds_cost_panel_get_data_transfer (costs), ==, "0.00 USD");
+  in_region = usd (rds_cost_panel_get_total (costs));
 
   select_dropdown_item (form_widget (form, "region_dropdown"), "us-west-2");
   g_assert_true (spin_until (f, form_ready, form));
@@ -488,6 +558,9 @@ cross_region_read_replica (Fixture *f)
   /* 50 GiB changed a month, at 0.02 USD per GB. */
   g_assert_cmpstr (rds_cost_panel_get_data_transfer (costs), ==, "1.00 USD");
   g_assert_nonnull (strstr (rds_cost_panel_get_data_transfer_assumption (costs), "50 GiB"));
+  g_assert_nonnull (strstr (rds_cost_panel_get_data_transfer_assumption (costs), "0.02 USD per GB"));
+  /* The same instance and storage, and the transfer on top. */
+  g_assert_cmpfloat_with_epsilon (usd (rds_cost_panel_get_total (costs)), in_region + 1.00, 0.006);
   type_into (form, "identifier_entry", "orders-west");
   g_assert_true (rds_database_form_get_valid (form));
   request = rds_database_form_build_replica_request (form);
@@ -505,6 +578,16 @@ cross_region_read_replica (Fixture *f)
   g_assert_cmpstr (rds_window_get_last_toast (f->window), ==, "Creating read replica orders-west");
   /* Not in this Region's list; in us-west-2's. */
   g_assert_null (find_instance (f, "orders-west"));
+  /* At once, shown here under its source, with its Region; and on the
+   * source's Topology tab, in that Region. */
+  assert_databases_table_rows (f, "orders, > orders-west");
+  assert_databases_table_cell (f, "orders-west", "Role", "Replica");
+  assert_databases_table_cell (f, "orders-west", "Region & AZ", "us-west-2");
+  assert_databases_table_cell (f, "orders", "Role", "Primary");
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-replica-created-cross-region");
+  view = open_topology (f, "orders");
+  g_assert_nonnull (view);
+  wait_describes (f, view, "Read replica orders-west in us-west-2.");
   replica = describe_in (f, "us-west-2", "orders-west");
   g_assert_nonnull (replica);
   g_assert_cmpstr (rds_shape_get_string (replica, "read-replica-source-db-instance-identifier"), ==, source_arn);

@@ -17,6 +17,8 @@
 #include "rds-rules.h"
 #include "rds-sim-engine.h"
 #include "rds-validation.h"
+#include "sim-calls.h"
+#include "sim-state-text.h"
 
 #define REGION "us-east-1"
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
@@ -482,6 +484,273 @@ test_actions_by_status (void)
       }
 }
 
+/* The availability and read-scaling actions, by role */
+
+typedef enum
+{
+  ROLE_MULTI_AZ = 1 << 0,   /* the instance is Multi-AZ */
+  ROLE_REPLICA = 1 << 1,    /* it is a read replica (of a Single-AZ primary) */
+  ROLE_BACKUPS = 1 << 2,    /* a replica that keeps automated backups */
+  ROLE_NO_BACKUPS = 1 << 3, /* a primary without automated backups */
+} RoleFlags;
+
+#define OFFERS(action) (1u << RDS_INSTANCE_ACTION_##action)
+
+typedef struct
+{
+  const char *name;
+  const char *engine;
+  RoleFlags   flags;
+  guint       replicas;     /* its own read replicas */
+  guint       available;    /* OFFERS() of what RDS allows it when available */
+} Role;
+
+static const Role roles[] = {
+  { "Single-AZ primary", "postgres", 0, 0,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  { "Single-AZ primary with a replica", "postgres", 0, 1,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  { "Multi-AZ primary", "mysql", ROLE_MULTI_AZ, 0,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (FAILOVER) | OFFERS (CONVERT_TO_SINGLE_AZ) },
+  { "Multi-AZ primary with replicas", "mariadb", ROLE_MULTI_AZ, 2,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (FAILOVER) | OFFERS (CONVERT_TO_SINGLE_AZ) },
+  /* A source needs automated backups. */
+  { "primary without backups", "postgres", ROLE_NO_BACKUPS, 0,
+    OFFERS (CONVERT_TO_MULTI_AZ) },
+  /* A replica starts without backups. */
+  { "replica", "postgres", ROLE_REPLICA, 0,
+    OFFERS (PROMOTE) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  { "Multi-AZ replica", "mysql", ROLE_REPLICA | ROLE_MULTI_AZ, 0,
+    OFFERS (PROMOTE) | OFFERS (FAILOVER) | OFFERS (CONVERT_TO_SINGLE_AZ) },
+  /* MySQL and PostgreSQL make replicas of a replica, 5 at most. */
+  { "replica keeping backups", "mysql", ROLE_REPLICA | ROLE_BACKUPS, 0,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (PROMOTE) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  { "replica with the most replicas of its own", "postgres", ROLE_REPLICA | ROLE_BACKUPS, 5,
+    OFFERS (PROMOTE) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  /* Oracle makes none. */
+  { "Oracle replica keeping backups", "oracle-se2", ROLE_REPLICA | ROLE_BACKUPS, 0,
+    OFFERS (PROMOTE) | OFFERS (CONVERT_TO_MULTI_AZ) },
+  /* SQL Server: 5 replicas of a source; Express has none, and no standby. */
+  { "SQL Server primary with the most replicas", "sqlserver-se", 0, 5,
+    OFFERS (CONVERT_TO_MULTI_AZ) },
+  { "SQL Server Multi-AZ primary", "sqlserver-ee", ROLE_MULTI_AZ, 0,
+    OFFERS (CREATE_READ_REPLICA) | OFFERS (FAILOVER) | OFFERS (CONVERT_TO_SINGLE_AZ) },
+  { "SQL Server Express primary", "sqlserver-ex", 0, 0, 0 },
+};
+
+/* Besides available, the statuses RDS takes each action in: a replica's
+ * snapshot while the source backs up for another; a conversion whenever
+ * ModifyDBInstance is taken. */
+static gboolean
+status_allows (RdsInstanceAction  action,
+               const char        *status)
+{
+  const char *modifiable[] = { "available", "storage-optimization", "storage-full", NULL };
+  const char *source[] = { "available", "storage-optimization", "backing-up", NULL };
+
+  switch (action)
+    {
+    case RDS_INSTANCE_ACTION_CREATE_READ_REPLICA:
+      return g_strv_contains (source, status);
+    case RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ:
+    case RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ:
+      return g_strv_contains (modifiable, status);
+    default:
+      /* Promote (never backing-up) and a failover. */
+      return g_str_equal (status, "available");
+    }
+}
+
+static const char *
+class_for (const char *engine)
+{
+  if (g_str_equal (engine, "sqlserver-ee"))
+    return "db.m5.xlarge";
+  if (g_str_equal (engine, "sqlserver-ex"))
+    return "db.t3.small";
+  return license_for (engine) != NULL ? "db.m5.large" : "db.t3.micro";
+}
+
+static void
+settle (RdsSimEngine *engine,
+        const char   *id)
+{
+  sim_advance_until (engine, REGION, id, "available", 3 * 3600);
+}
+
+/* The role's databases, all available; the one it is about is "target". */
+static char *
+build_role (const Role *role)
+{
+  g_autoptr(RdsSimEngine) engine = new_engine ();
+  g_autoptr(RdsRequest) create = NULL;
+  g_autoptr(RdsQueryResult) created = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *primary = role->flags & ROLE_REPLICA ? "source" : "target";
+  gboolean primary_multi_az = (role->flags & ROLE_MULTI_AZ) && !(role->flags & ROLE_REPLICA);
+
+  create = create_request (role->engine, primary);
+  rds_request_set (create, "DBInstanceClass", class_for (role->engine));
+  rds_request_set (create, "MultiAZ", primary_multi_az ? "true" : "false");
+  if (role->flags & ROLE_NO_BACKUPS)
+    rds_request_set (create, "BackupRetentionPeriod", "0");
+  created = rds_sim_engine_call (engine, REGION, create, &error);
+  g_assert_no_error (error);
+  settle (engine, primary);
+
+  if (role->flags & ROLE_REPLICA)
+    {
+      g_autoptr(RdsQueryResult) replica = sim_call (engine, REGION, "CreateDBInstanceReadReplica",
+                                                    "DBInstanceIdentifier", "target",
+                                                    "SourceDBInstanceIdentifier", "source",
+                                                    "MultiAZ", role->flags & ROLE_MULTI_AZ ? "true" : "false",
+                                                    NULL);
+
+      settle (engine, "target");
+    }
+  if (role->flags & ROLE_BACKUPS)
+    {
+      g_autoptr(RdsQueryResult) modified = sim_call (engine, REGION, "ModifyDBInstance",
+                                                     "DBInstanceIdentifier", "target",
+                                                     "BackupRetentionPeriod", "1",
+                                                     "ApplyImmediately", "true", NULL);
+
+      settle (engine, "target");
+    }
+  for (guint i = 0; i < role->replicas; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("reader-%u", i);
+      g_autoptr(RdsQueryResult) replica = sim_call (engine, REGION, "CreateDBInstanceReadReplica",
+                                                    "DBInstanceIdentifier", id,
+                                                    "SourceDBInstanceIdentifier", "target", NULL);
+    }
+  for (guint i = 0; i < role->replicas; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("reader-%u", i);
+
+      settle (engine, id);
+    }
+  settle (engine, "target");
+
+  return sim_state_dump (engine);
+}
+
+/* What the simulator does with the request the console sends for @action:
+ * TRUE if it takes it. A conversion is taken when one is under way after. */
+static gboolean
+simulator_takes (RdsSimEngine       *engine,
+                 RdsInstanceAction   action,
+                 GError            **error)
+{
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+  RdsTristate converting = RDS_TRISTATE_UNSET;
+
+  switch (action)
+    {
+    case RDS_INSTANCE_ACTION_CREATE_READ_REPLICA:
+      request = rds_request_new ("CreateDBInstanceReadReplica");
+      rds_request_set (request, "DBInstanceIdentifier", "new-reader");
+      rds_request_set (request, "SourceDBInstanceIdentifier", "target");
+      break;
+    case RDS_INSTANCE_ACTION_PROMOTE:
+      request = rds_request_new ("PromoteReadReplica");
+      rds_request_set (request, "DBInstanceIdentifier", "target");
+      rds_request_set (request, "BackupRetentionPeriod", "7");
+      break;
+    case RDS_INSTANCE_ACTION_FAILOVER:
+      request = rds_request_new ("RebootDBInstance");
+      rds_request_set (request, "DBInstanceIdentifier", "target");
+      rds_request_set (request, "ForceFailover", "true");
+      break;
+    case RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ:
+    case RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ:
+      converting = action == RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE;
+      request = rds_request_new ("ModifyDBInstance");
+      rds_request_set (request, "DBInstanceIdentifier", "target");
+      rds_request_set (request, "MultiAZ", converting == RDS_TRISTATE_TRUE ? "true" : "false");
+      rds_request_set (request, "ApplyImmediately", "true");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  result = rds_sim_engine_call (engine, REGION, request, error);
+  g_assert_true ((result == NULL) == (*error != NULL));
+  if (result == NULL)
+    return FALSE;
+  if (converting == RDS_TRISTATE_UNSET)
+    return TRUE;
+
+  /* What it is already is no conversion, even if the call passes. */
+  return rds_shape_get_tristate (rds_shape_get_object (result->item, "pending-modified-values"), "multi-az") ==
+         converting;
+}
+
+/* The Actions menu offers Create read replica, Promote, Reboot with
+ * failover and the conversions exactly when the simulator takes them, for
+ * a primary and a replica, Single- and Multi-AZ, of the engines whose
+ * limits differ, in every status. */
+static void
+test_availability_actions_by_role (void)
+{
+  const char *statuses[] = { "available", "backing-up", "modifying", "storage-optimization", "storage-full",
+                             "rebooting", "creating", "deleting", "stopped", "stopping", "starting", "failed",
+                             "inaccessible-encryption-credentials" };
+  const RdsInstanceAction actions[] = { RDS_INSTANCE_ACTION_CREATE_READ_REPLICA, RDS_INSTANCE_ACTION_PROMOTE,
+                                        RDS_INSTANCE_ACTION_FAILOVER, RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ,
+                                        RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ };
+  const char *names[] = { "Create read replica", "Promote", "Reboot with failover", "Convert to Multi-AZ",
+                          "Convert to Single-AZ" };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      g_autofree char *state = build_role (&roles[r]);
+
+      for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+        for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+          {
+            g_autoptr(RdsSimEngine) engine = new_engine ();
+            g_autoptr(RdsDbInstance) model = NULL;
+            g_autoptr(GError) error = NULL;
+            gboolean offered, taken, expected;
+
+            sim_state_load (engine, state);
+            /* The engine's own object: the status is set as its timers would. */
+            model = sim_describe (engine, REGION, "target");
+            rds_db_instance_set_status (model, statuses[s]);
+            offered = rds_db_instance_allows (model, actions[a]);
+            taken = simulator_takes (engine, actions[a], &error);
+
+            g_test_message ("%s, %s, %s: menu %s, simulator %s", roles[r].name, statuses[s], names[a],
+                            offered ? "offers it" : "does not", taken ? "takes it"
+                            : error != NULL ? error->message : "changes nothing");
+            if (error != NULL)
+              {
+                g_assert_true (error->domain == RDS_AWS_ERROR);
+                g_assert_true (error->code == RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE ||
+                               error->code == RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION);
+                g_assert_null (strstr (error->message, "Rds"));
+              }
+            /* And both as RDS does it. */
+            expected = (roles[r].available & (1u << actions[a])) != 0 && status_allows (actions[a], statuses[s]);
+            if (offered != expected)
+              g_string_append_printf (wrong, "%s, %s, %s: the menu %s it, RDS %s\n", roles[r].name,
+                                      statuses[s], names[a], offered ? "offers" : "does not offer",
+                                      expected ? "allows it" : "does not");
+            if (offered != taken)
+              g_string_append_printf (wrong, "%s, %s, %s: the menu %s it, the simulator %s\n", roles[r].name,
+                                      statuses[s], names[a], offered ? "offers" : "does not offer",
+                                      taken ? "takes it" : error != NULL ? error->message : "changes nothing");
+          }
+    }
+
+  /* Every disagreement at once. */
+  if (wrong->len > 0)
+    g_error ("The menu, the simulator and RDS disagree:\n%s", wrong->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/rds/rules/console-and-simulator-agree", test_console_and_simulator_agree);
   g_test_add_func ("/rds/rules/passwords-never-echoed", test_passwords_never_echoed);
   g_test_add_func ("/rds/rules/actions-by-status", test_actions_by_status);
+  g_test_add_func ("/rds/rules/availability-actions-by-role", test_availability_actions_by_role);
 
   return g_test_run ();
 }

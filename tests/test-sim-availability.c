@@ -9,6 +9,7 @@
 
 #include "rds-db-instance.h"
 #include "rds-pending-modified-values.h"
+#include "rds-request.h"
 #include "rds-sim-engine.h"
 #include "sim-calls.h"
 #include "sim-state-text.h"
@@ -19,6 +20,7 @@
 #define START_TIME G_GINT64_CONSTANT (1767571200000000)
 #define MINUTE 60
 #define HOUR 3600
+#define DAY (24 * HOUR)
 
 typedef struct
 {
@@ -160,6 +162,82 @@ latest (Fixture    *f,
   return value;
 }
 
+/* The instance's read replication StatusInfo: its status, and its message
+ * in @message; NULL when it has none. */
+static char *
+replication_status (Fixture     *f,
+                    const char  *region,
+                    const char  *id,
+                    char       **message)
+{
+  g_autoptr(RdsDbInstance) instance = sim_describe (f->engine, region, id);
+  GListModel *infos = rds_shape_get_list (RDS_SHAPE (instance), "status-infos");
+  g_autoptr(RdsShape) info = NULL;
+
+  if (infos == NULL || g_list_model_get_n_items (infos) == 0)
+    return NULL;
+  g_assert_cmpuint (g_list_model_get_n_items (infos), ==, 1);
+  info = g_list_model_get_item (infos, 0);
+  g_assert_cmpstr (rds_shape_get_string (info, "status-type"), ==, "read replication");
+  /* Normal exactly while it replicates. */
+  g_assert_true (rds_shape_get_boolean (info, "normal") ==
+                 g_str_equal (rds_shape_get_string (info, "status"), "replicating"));
+  if (message != NULL)
+    *message = g_strdup (rds_shape_get_string (info, "message"));
+  return g_strdup (rds_shape_get_string (info, "status"));
+}
+
+static void
+assert_replication (Fixture    *f,
+                    const char *region,
+                    const char *id,
+                    const char *status,
+                    const char *fragment)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *now = replication_status (f, region, id, &message);
+
+  g_assert_cmpstr (now, ==, status);
+  if (fragment != NULL && (message == NULL || strstr (message, fragment) == NULL))
+    g_error ("%s's replication message “%s” does not say “%s”", id, message, fragment);
+}
+
+/* How many times @message is among the instance's events of the last
+ * @minutes. */
+static guint
+count_events (Fixture    *f,
+              const char *region,
+              const char *id,
+              const char *message,
+              const char *minutes)
+{
+  g_autoptr(GPtrArray) events = sim_events (f->engine, region, "db-instance", id, minutes);
+  guint n = 0;
+
+  for (guint i = 0; i + 1 < events->len; i++)
+    n += g_str_equal (g_ptr_array_index (events, i), message);
+  return n;
+}
+
+/* A read replica of @source, available, that keeps automated backups (so
+ * it can be a source itself). */
+static void
+make_replica_with_backups (Fixture    *f,
+                           const char *region,
+                           const char *id,
+                           const char *source)
+{
+  g_autoptr(RdsQueryResult) created = sim_call (f->engine, region, "CreateDBInstanceReadReplica",
+                                                "DBInstanceIdentifier", id,
+                                                "SourceDBInstanceIdentifier", source, NULL);
+  g_autoptr(RdsQueryResult) modified = NULL;
+
+  sim_advance_until (f->engine, region, id, "available", 2 * HOUR);
+  modified = sim_call (f->engine, region, "ModifyDBInstance", "DBInstanceIdentifier", id,
+                       "BackupRetentionPeriod", "1", "ApplyImmediately", "true", NULL);
+  sim_advance_until (f->engine, region, id, "available", HOUR);
+}
+
 /* Converting to Multi-AZ */
 
 static void
@@ -291,6 +369,67 @@ test_convert_in_window (Fixture       *f,
 
     g_assert_true (rds_shape_get_boolean (RDS_SHAPE (done), "multi-az"));
   }
+}
+
+/* The daily automated backup: a Single-AZ instance is backing-up while its
+ * I/O is suspended; a Multi-AZ one is backed up from its standby and stays
+ * available. */
+static guint
+count_automated (Fixture    *f,
+                 const char *id)
+{
+  g_autoptr(RdsQueryResult) result = sim_call (f->engine, EAST, "DescribeDBSnapshots", "DBInstanceIdentifier", id,
+                                               "SnapshotType", "automated", NULL);
+
+  return result->items->len;
+}
+
+static void
+test_backup_from_standby (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint single_before, ha_before;
+  int single_backing_up = 0;
+
+  make (f, EAST, "single", "postgres", FALSE);
+  make (f, EAST, "ha", "postgres", TRUE);
+  /* Past the first backups of both. */
+  rds_sim_engine_advance (f->engine, HOUR);
+  single_before = count_automated (f, "single");
+  ha_before = count_automated (f, "ha");
+
+  /* A day and a bit, a minute at a time: each backup window comes once. */
+  for (int minute = 0; minute < 25 * 60; minute++)
+    {
+      g_autofree char *single = sim_status (f->engine, EAST, "single");
+      g_autofree char *ha = sim_status (f->engine, EAST, "ha");
+
+      g_assert_cmpstr (ha, ==, "available");
+      if (g_str_equal (single, "backing-up"))
+        single_backing_up++;
+      else
+        g_assert_cmpstr (single, ==, "available");
+      rds_sim_engine_advance (f->engine, MINUTE);
+    }
+  g_test_message ("backing-up for %d minutes", single_backing_up);
+  /* A few minutes of it, not more. */
+  g_assert_cmpint (single_backing_up, >=, 1);
+  g_assert_cmpint (single_backing_up, <=, 5);
+
+  /* Both were backed up all the same. */
+  g_assert_cmpuint (count_automated (f, "single"), ==, single_before + 1);
+  g_assert_cmpuint (count_automated (f, "ha"), ==, ha_before + 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "single" : "ha";
+      g_autoptr(GPtrArray) events = sim_events (f->engine, EAST, "db-instance", id, "1440");
+      int begun = sim_event_index (events, "Backing up DB instance.");
+
+      g_assert_cmpint (begun, >=, 0);
+      g_assert_cmpint (sim_event_index (events, "Finished DB Instance backup."), >, begun);
+      g_assert_cmpuint (count_events (f, EAST, id, "Backing up DB instance.", "1440"), ==, 1);
+      g_assert_cmpuint (count_events (f, EAST, id, "Finished DB Instance backup.", "1440"), ==, 1);
+    }
 }
 
 /* Failovers */
@@ -554,6 +693,81 @@ test_host_and_storage_failures (Fixture       *f,
   }
 }
 
+/* The primary's host fails: the standby takes over in 60-120 s, the
+ * endpoint keeps its name, and a new standby replaces the lost host. */
+static void
+test_host_failure_multi_az (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsDbInstance) before = NULL;
+  g_autoptr(RdsDbInstance) after = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autofree char *address = NULL;
+  gint64 took = 0;
+
+  make (f, EAST, "ha", "postgres", TRUE);
+  rds_sim_engine_advance (f->engine, 10 * MINUTE);
+  before = sim_describe (f->engine, EAST, "ha");
+  primary = g_strdup (rds_shape_get_string (RDS_SHAPE (before), "availability-zone"));
+  secondary = g_strdup (rds_shape_get_string (RDS_SHAPE (before), "secondary-availability-zone"));
+  address = g_strdup (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (before), "endpoint"), "address"));
+  g_assert_cmpfloat (latest (f, EAST, "ha", "DatabaseConnections", "Average"), >, 0);
+
+  g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "ha", "host", &error));
+  g_assert_no_error (error);
+
+  /* At once: rebooting, failing over, no connections. */
+  for (;;)
+    {
+      g_autofree char *status = sim_status (f->engine, EAST, "ha");
+
+      if (g_str_equal (status, "available"))
+        break;
+      g_assert_cmpstr (status, ==, "rebooting");
+      if (took == 60)
+        g_assert_cmpfloat (latest (f, EAST, "ha", "DatabaseConnections", "Average"), ==, 0);
+      g_assert_cmpint (took, <=, 120);
+      rds_sim_engine_advance (f->engine, 5);
+      took += 5;
+    }
+  g_assert_cmpint (took, >=, 60);
+  g_assert_cmpint (took, <=, 120);
+
+  /* The zones swapped; the name the applications use did not change. */
+  after = sim_describe (f->engine, EAST, "ha");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (after), "availability-zone"), ==, secondary);
+  g_assert_cmpstr (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (after), "endpoint"), "address"), ==,
+                   address);
+  {
+    g_autoptr(JsonObject) detail = inside (f, EAST, "ha");
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (detail, "faults")), ==, 0);
+    g_assert_true (json_object_has_member (detail, "lastFailover"));
+    /* The failed host is no standby: one is built again. */
+    g_assert_cmpstr (standby_state (detail), ==, "snapshot");
+  }
+  rds_sim_engine_advance (f->engine, 2 * MINUTE);
+  g_assert_cmpfloat (latest (f, EAST, "ha", "DatabaseConnections", "Average"), >, 0);
+
+  rds_sim_engine_advance (f->engine, 40 * MINUTE);
+  {
+    g_autoptr(JsonObject) detail = inside (f, EAST, "ha");
+    g_autofree char *rebuilt = field (f, EAST, "ha", "secondary-availability-zone");
+
+    g_assert_cmpstr (standby_state (detail), ==, "in-sync");
+    g_assert_cmpstr (rebuilt, !=, secondary);
+  }
+  assert_events_in_order (f, EAST, "ha", (const char *[]) {
+    "Multi-AZ instance failover started.",
+    "Multi-AZ failover to standby complete - DNS propagation may take a few minutes.",
+    "Multi-AZ instance recovery started.",
+    "Multi-AZ instance recovery completed. Pending failover or activation.",
+    NULL });
+  g_assert_cmpuint (count_events (f, EAST, "ha", "Multi-AZ instance failover started.", "60"), ==, 1);
+}
+
 /* Read replicas */
 
 static void
@@ -766,6 +980,101 @@ test_replica_limit_and_cascade (Fixture       *f,
   }
 }
 
+/* A replica of a replica of a replica, and no deeper; an engine without
+ * cascading makes none. */
+static void
+test_replica_depth_limit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdsDbInstance) third = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  make (f, EAST, "main", "mysql", FALSE);
+  make_replica_with_backups (f, EAST, "tier-1", "main");
+  make_replica_with_backups (f, EAST, "tier-2", "tier-1");
+  make_replica_with_backups (f, EAST, "tier-3", "tier-2");
+  third = sim_describe (f->engine, EAST, "tier-3");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (third), "read-replica-source-db-instance-identifier"), ==,
+                   "tier-2");
+  assert_replication (f, EAST, "tier-3", "replicating", NULL);
+
+  /* Four instances in a chain at most. */
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "at most 3 levels deep",
+                    "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "tier-4",
+                    "SourceDBInstanceIdentifier", "tier-3", NULL);
+  g_clear_object (&third);
+  third = sim_describe (f->engine, EAST, "tier-3");
+  g_assert_null (rds_shape_get_strv (RDS_SHAPE (third), "read-replica-db-instance-identifiers"));
+  g_assert_cmpstr (rds_db_instance_get_status (third), ==, "available");
+  none = sim_events (f->engine, EAST, "db-instance", "tier-4", "60");
+  g_assert_cmpuint (none->len, ==, 1);
+  /* The second tier can still branch. */
+  {
+    g_autoptr(RdsQueryResult) branch = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica",
+                                                 "DBInstanceIdentifier", "tier-3b",
+                                                 "SourceDBInstanceIdentifier", "tier-2", NULL);
+  }
+
+  /* SQL Server has no replica of a replica, backups or not. */
+  make (f, EAST, "mssql", "sqlserver-se", FALSE);
+  make_replica_with_backups (f, EAST, "mssql-r", "mssql");
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "of a read replica",
+                    "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "mssql-rr",
+                    "SourceDBInstanceIdentifier", "mssql-r", NULL);
+}
+
+/* SQL Server: five replicas of a source; Express and Web none. */
+static void
+test_replica_sqlserver_limit (Fixture       *f,
+                              gconstpointer  data)
+{
+  rds_sim_engine_set_quota (f->engine, RDS_SIM_QUOTA_INSTANCES, 100);
+  make (f, EAST, "mssql", "sqlserver-se", FALSE);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("mssql-r%d", i);
+      g_autoptr(RdsQueryResult) replica = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica",
+                                                    "DBInstanceIdentifier", id,
+                                                    "SourceDBInstanceIdentifier", "mssql", NULL);
+    }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "already has 5 read replicas",
+                    "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "mssql-r5",
+                    "SourceDBInstanceIdentifier", "mssql", NULL);
+
+  /* One gone, room for another. */
+  sim_advance_until (f->engine, EAST, "mssql-r0", "available", 2 * HOUR);
+  {
+    g_autoptr(RdsQueryResult) deleted = sim_call (f->engine, EAST, "DeleteDBInstance",
+                                                  "DBInstanceIdentifier", "mssql-r0",
+                                                  "SkipFinalSnapshot", "true", NULL);
+    g_autoptr(RdsQueryResult) again = NULL;
+
+    sim_advance_until (f->engine, EAST, "mssql", "available", HOUR);
+    again = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "mssql-r5",
+                      "SourceDBInstanceIdentifier", "mssql", NULL);
+  }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "already has 5 read replicas",
+                    "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "mssql-r6",
+                    "SourceDBInstanceIdentifier", "mssql", NULL);
+
+  /* Express has no read replicas at all. */
+  {
+    g_autoptr(RdsQueryResult) created = sim_call (f->engine, EAST, "CreateDBInstance",
+                                                  "DBInstanceIdentifier", "express",
+                                                  "DBInstanceClass", "db.t3.small",
+                                                  "Engine", "sqlserver-ex",
+                                                  "MasterUsername", "admin",
+                                                  "MasterUserPassword", "correct-horse-battery",
+                                                  "AllocatedStorage", "20",
+                                                  "LicenseModel", "license-included", NULL);
+
+    sim_advance_until (f->engine, EAST, "express", "available", 2 * HOUR);
+    sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "not supported for sqlserver-ex",
+                      "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "express-r",
+                      "SourceDBInstanceIdentifier", "express", NULL);
+  }
+}
+
 static void
 test_replica_cross_region (Fixture       *f,
                            gconstpointer  data)
@@ -873,6 +1182,41 @@ test_promote (Fixture       *f,
   }
 }
 
+/* Not while the replica is backing-up: once its snapshot is done. */
+static void
+test_promote_not_while_backing_up (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RdsQueryResult) snapshot = NULL;
+  g_autoptr(RdsQueryResult) promoted = NULL;
+
+  make (f, EAST, "main", "mysql", FALSE);
+  make_replica_with_backups (f, EAST, "r", "main");
+
+  /* A Single-AZ replica's snapshot suspends its I/O: backing-up. */
+  snapshot = sim_call (f->engine, EAST, "CreateDBSnapshot", "DBInstanceIdentifier", "r",
+                       "DBSnapshotIdentifier", "r-before", NULL);
+  {
+    g_autofree char *status = sim_status (f->engine, EAST, "r");
+
+    g_assert_cmpstr (status, ==, "backing-up");
+  }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "not in available state",
+                    "PromoteReadReplica", "DBInstanceIdentifier", "r", "BackupRetentionPeriod", "3", NULL);
+  /* Refused, it is still a replica that replicates. */
+  {
+    g_autoptr(RdsDbInstance) replica = sim_describe (f->engine, EAST, "r");
+
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (replica), "read-replica-source-db-instance-identifier"), ==,
+                     "main");
+  }
+
+  sim_advance_until (f->engine, EAST, "r", "available", HOUR);
+  promoted = sim_call (f->engine, EAST, "PromoteReadReplica", "DBInstanceIdentifier", "r",
+                       "BackupRetentionPeriod", "3", NULL);
+  g_assert_cmpstr (rds_db_instance_get_status (RDS_DB_INSTANCE (promoted->item)), ==, "modifying");
+}
+
 static void
 test_delete_source_promotes (Fixture       *f,
                              gconstpointer  data)
@@ -972,8 +1316,223 @@ test_replica_zone_down (Fixture       *f,
 
     g_assert_cmpstr (status, ==, "failed");
   }
+  assert_replication (f, EAST, "r", "error", "not running");
   g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, replica_zone, FALSE, &error));
   sim_advance_until (f->engine, EAST, "r", "available", HOUR);
+  assert_replication (f, EAST, "r", "replicating", NULL);
+}
+
+/* An instance of 20 GiB that writes hard: its disk fills within a day. */
+static void
+fill_up (Fixture    *f,
+         const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rds_sim_engine_set_workload (f->engine, EAST, id, "spiky-batch", 40, &error));
+  for (int hours = 0; ; hours++)
+    {
+      g_autofree char *status = sim_status (f->engine, EAST, id);
+
+      if (g_str_equal (status, "storage-full"))
+        break;
+      g_assert_cmpint (hours, <, 48);
+      rds_sim_engine_advance (f->engine, HOUR);
+    }
+}
+
+/* More storage for a full disk, and the writing calmer. */
+static void
+add_storage (Fixture    *f,
+             const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsQueryResult) modified = sim_call (f->engine, EAST, "ModifyDBInstance", "DBInstanceIdentifier", id,
+                                                 "AllocatedStorage", "200", "ApplyImmediately", "true", NULL);
+
+  g_assert_true (rds_sim_engine_set_workload (f->engine, EAST, id, "steady-oltp", 1, &error));
+  for (int minutes = 0; ; minutes += 5)
+    {
+      g_autofree char *status = sim_status (f->engine, EAST, id);
+
+      if (g_str_equal (status, "available") || g_str_equal (status, "storage-optimization"))
+        break;
+      g_assert_cmpint (minutes, <, 2 * HOUR);
+      rds_sim_engine_advance (f->engine, 5 * MINUTE);
+    }
+}
+
+/* A small source and its replica, the replica replicating. */
+static void
+make_small_pair (Fixture    *f,
+                 const char *source_engine)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsQueryResult) source = sim_call (f->engine, EAST, "CreateDBInstance",
+                                               "DBInstanceIdentifier", "main",
+                                               "DBInstanceClass", "db.m5.large",
+                                               "Engine", source_engine,
+                                               "MasterUsername", "admin",
+                                               "MasterUserPassword", "correct-horse-battery",
+                                               "AllocatedStorage", "20", NULL);
+  g_autoptr(RdsQueryResult) replica = NULL;
+
+  sim_advance_until (f->engine, EAST, "main", "available", HOUR);
+  replica = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "r",
+                      "SourceDBInstanceIdentifier", "main", NULL);
+  sim_advance_until (f->engine, EAST, "r", "available", HOUR);
+  /* Neither fills by itself meanwhile. */
+  g_assert_true (rds_sim_engine_set_workload (f->engine, EAST, "main", "idle", 1, &error));
+  g_assert_true (rds_sim_engine_set_workload (f->engine, EAST, "r", "idle", 1, &error));
+  assert_replication (f, EAST, "r", "replicating", NULL);
+}
+
+/* A replica whose disk is full can't apply its source's changes: its
+ * replication is in error until it has room again. */
+static void
+test_replica_storage_full (Fixture       *f,
+                           gconstpointer  data)
+{
+  make_small_pair (f, "mysql");
+  fill_up (f, "r");
+  assert_replication (f, EAST, "r", "error", "storage is full");
+  g_assert_cmpuint (count_events (f, EAST, "r", "Replication has stopped.", "2880"), ==, 1);
+  rds_sim_engine_advance (f->engine, 20 * MINUTE);
+  g_assert_cmpfloat (latest (f, EAST, "r", "ReplicaLag", "Maximum"), >=, 18 * MINUTE);
+  /* Its source knows nothing of it. */
+  {
+    g_autofree char *status = sim_status (f->engine, EAST, "main");
+
+    g_assert_cmpstr (status, ==, "available");
+  }
+
+  add_storage (f, "r");
+  assert_replication (f, EAST, "r", "replicating", NULL);
+  g_assert_cmpuint (count_events (f, EAST, "r", "Replication for the Read Replica resumed.", "120"), ==, 1);
+  rds_sim_engine_advance (f->engine, 2 * HOUR);
+  g_assert_cmpfloat (latest (f, EAST, "r", "ReplicaLag", "Maximum"), <, 5);
+}
+
+/* A full source is shut down: its replicas can't reach it. */
+static void
+test_source_storage_full (Fixture       *f,
+                          gconstpointer  data)
+{
+  make_small_pair (f, "postgres");
+  fill_up (f, "main");
+  assert_replication (f, EAST, "r", "error", "can't reach its source");
+  {
+    g_autofree char *status = sim_status (f->engine, EAST, "r");
+
+    g_assert_cmpstr (status, ==, "available");
+  }
+
+  add_storage (f, "main");
+  assert_replication (f, EAST, "r", "replicating", NULL);
+}
+
+/* The source's daily backup suspends its I/O for a minute or two, and
+ * replication carries on through it, even across a restart of the
+ * replica meanwhile. */
+static void
+test_replication_through_backups (Fixture       *f,
+                                  gconstpointer  data)
+{
+  int backing_up = 0;
+
+  make (f, EAST, "main", "mysql", FALSE);
+  {
+    g_autoptr(RdsQueryResult) replica = sim_call (f->engine, EAST, "CreateDBInstanceReadReplica",
+                                                  "DBInstanceIdentifier", "r",
+                                                  "SourceDBInstanceIdentifier", "main", NULL);
+  }
+  sim_advance_until (f->engine, EAST, "r", "available", HOUR);
+  for (int minute = 0; minute < 25 * 60; minute++)
+    {
+      g_autofree char *status = sim_status (f->engine, EAST, "main");
+      g_autofree char *replica = sim_status (f->engine, EAST, "r");
+
+      if (g_str_equal (status, "backing-up") && backing_up++ == 0)
+        {
+          g_autoptr(RdsQueryResult) rebooted = sim_call (f->engine, EAST, "RebootDBInstance",
+                                                         "DBInstanceIdentifier", "r", NULL);
+        }
+      else if (!g_str_equal (replica, "rebooting"))
+        assert_replication (f, EAST, "r", "replicating", NULL);
+      rds_sim_engine_advance (f->engine, MINUTE);
+    }
+  g_assert_cmpint (backing_up, >, 0);
+}
+
+/* Calls KMS with name/value pairs ending in NULL. */
+static RdsQueryResult *
+kms_call (Fixture    *f,
+          const char *region,
+          const char *action,
+          ...)
+{
+  g_autoptr(RdsRequest) request = rds_request_new_for_api (&rds_api_kms, action);
+  g_autoptr(GError) error = NULL;
+  RdsQueryResult *result;
+  const char *name;
+  va_list args;
+
+  va_start (args, action);
+  while ((name = va_arg (args, const char *)) != NULL)
+    rds_request_set (request, name, va_arg (args, const char *));
+  va_end (args);
+  result = rds_sim_engine_call (f->engine, region, request, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+/* A source whose KMS key is disabled stops: its replica in another Region
+ * (its own key) keeps running, and can't replicate until the source is
+ * back. */
+static void
+test_source_key_disabled (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdsQueryResult) key = kms_call (f, EAST, "CreateKey", "Description", "app data", NULL);
+  g_autofree char *key_id = g_strdup (rds_shape_get_string (rds_shape_get_object (key->item, "key-metadata"),
+                                                            "key-id"));
+  g_autoptr(RdsQueryResult) source = sim_call (f->engine, EAST, "CreateDBInstance",
+                                               "DBInstanceIdentifier", "main",
+                                               "DBInstanceClass", "db.m5.large",
+                                               "Engine", "postgres",
+                                               "MasterUsername", "admin",
+                                               "MasterUserPassword", "correct-horse-battery",
+                                               "AllocatedStorage", "100",
+                                               "StorageEncrypted", "true",
+                                               "KmsKeyId", key_id, NULL);
+  g_autofree char *arn = g_strdup (rds_db_instance_get_arn (RDS_DB_INSTANCE (source->item)));
+  g_autoptr(RdsQueryResult) replica = NULL;
+
+  sim_advance_until (f->engine, EAST, "main", "available", HOUR);
+  replica = sim_call (f->engine, WEST, "CreateDBInstanceReadReplica", "DBInstanceIdentifier", "west-r",
+                      "SourceDBInstanceIdentifier", arn, "KmsKeyId", "alias/aws/rds", NULL);
+  sim_advance_until (f->engine, WEST, "west-r", "available", HOUR);
+  assert_replication (f, WEST, "west-r", "replicating", NULL);
+
+  {
+    g_autoptr(RdsQueryResult) disabled = kms_call (f, EAST, "DisableKey", "KeyId", key_id, NULL);
+  }
+  sim_advance_until (f->engine, EAST, "main", "inaccessible-encryption-credentials-recoverable", 10 * MINUTE);
+  assert_replication (f, WEST, "west-r", "error", "can't reach its source");
+  {
+    g_autofree char *status = sim_status (f->engine, WEST, "west-r");
+
+    g_assert_cmpstr (status, ==, "available");
+  }
+  rds_sim_engine_advance (f->engine, 30 * MINUTE);
+  g_assert_cmpfloat (latest (f, WEST, "west-r", "ReplicaLag", "Maximum"), >=, 25 * MINUTE);
+
+  /* The key back, the source recovers and replication resumes. */
+  {
+    g_autoptr(RdsQueryResult) enabled = kms_call (f, EAST, "EnableKey", "KeyId", key_id, NULL);
+  }
+  sim_advance_until (f->engine, EAST, "main", "available", HOUR);
+  assert_replication (f, WEST, "west-r", "replicating", NULL);
 }
 
 /* A failure under an operation ends it as RDS would, and nothing asked
@@ -1177,18 +1736,27 @@ main (int   argc,
   ADD ("multi-az/convert", test_convert_to_multi_az);
   ADD ("multi-az/convert-in-window", test_convert_in_window);
   ADD ("multi-az/reboot-with-failover", test_reboot_with_failover);
+  ADD ("multi-az/backup-from-standby", test_backup_from_standby);
   ADD ("faults/zone-down-multi-az", test_zone_down_multi_az);
   ADD ("faults/zone-down-single-az", test_zone_down_single_az);
   ADD ("faults/zone-down-standby", test_zone_down_standby);
   ADD ("faults/host-and-storage", test_host_and_storage_failures);
+  ADD ("faults/host-failure-multi-az", test_host_failure_multi_az);
   ADD ("replicas/lifecycle", test_replica_lifecycle);
   ADD ("replicas/multi-az-source", test_replica_multi_az_source);
   ADD ("replicas/errors", test_replica_errors);
   ADD ("replicas/limit-and-cascade", test_replica_limit_and_cascade);
+  ADD ("replicas/depth-limit", test_replica_depth_limit);
+  ADD ("replicas/sqlserver-limit", test_replica_sqlserver_limit);
   ADD ("replicas/cross-region", test_replica_cross_region);
   ADD ("replicas/promote", test_promote);
+  ADD ("replicas/promote-not-while-backing-up", test_promote_not_while_backing_up);
   ADD ("replicas/delete-source", test_delete_source_promotes);
   ADD ("replicas/zone-down", test_replica_zone_down);
+  ADD ("replicas/replica-storage-full", test_replica_storage_full);
+  ADD ("replicas/source-storage-full", test_source_storage_full);
+  ADD ("replicas/through-backups", test_replication_through_backups);
+  ADD ("replicas/source-key-disabled", test_source_key_disabled);
   ADD ("faults/under-operations", test_faults_under_operations);
   ADD ("faults/lag-survives-changes", test_lag_survives_changes);
   ADD ("faults/no-standby-from-down-primary", test_no_standby_from_a_down_primary);

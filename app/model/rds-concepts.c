@@ -163,7 +163,8 @@ static const RdsConcept concepts[] = {
        "standalone database. They do not replace Multi-AZ: a replica does not take over by "
        "itself."),
     N_("Each replica is billed as an instance of its class with its own storage. Replication "
-       "between Availability Zones and between Regions also pays for the data it transfers."),
+       "within a Region, even to another Availability Zone, has no data transfer charge; a "
+       "replica in another Region pays for the data sent to it, per GB."),
     N_("RDS creates the replica from a snapshot of the source, then streams the source’s "
        "changes to it. The source needs automated backups turned on. Promoting a replica stops "
        "replication and makes it a database of its own, which can take writes."),

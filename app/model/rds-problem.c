@@ -202,6 +202,14 @@ instance_state_error (const RdsProblem  *problem,
     case RDS_PROBLEM_NOT_A_REPLICA:
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "DB instance %s is not a read replica.", id);
+    case RDS_PROBLEM_NOT_FOR_ENGINE:
+      if (g_strcmp0 (action, "CreateDBInstanceReadReplica") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "Read replicas are not supported for %s, the engine of DB instance %s.",
+                    problem->engine != NULL ? problem->engine->engine : "", id);
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "Multi-AZ deployments are not available for %s.",
+                  problem->engine != NULL ? problem->engine->engine : "");
     case RDS_PROBLEM_ALREADY:
       return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
                   "DB instance %s is already deployed that way.", id);

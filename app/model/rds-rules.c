@@ -503,6 +503,8 @@ rds_rules_instance_action (RdsDbInstance     *instance,
   const char *status = rds_db_instance_get_status (instance);
   const char * const *replicas = rds_shape_get_strv (shape, "read-replica-db-instance-identifiers");
   const char *engine = rds_db_instance_get_engine (instance);
+  const RdsEngineInfo *info = engine != NULL ? rds_catalog_find_engine (engine) : NULL;
+  gboolean modifiable;
   gboolean allowed;
 
   problem_init (problem, NULL, NULL);
@@ -511,12 +513,15 @@ rds_rules_instance_action (RdsDbInstance     *instance,
   problem->parameter = names[action];
   problem->word = rds_db_instance_get_identifier (instance);
   problem->state = status;
+  problem->engine = info;
+
+  modifiable = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
+               g_strcmp0 (status, "storage-full") == 0;
 
   switch (action)
     {
     case RDS_INSTANCE_ACTION_MODIFY:
-      allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
-                g_strcmp0 (status, "storage-full") == 0;
+      allowed = modifiable;
       break;
     case RDS_INSTANCE_ACTION_REBOOT:
     case RDS_INSTANCE_ACTION_STOP:
@@ -535,6 +540,8 @@ rds_rules_instance_action (RdsDbInstance     *instance,
       allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0;
       break;
     case RDS_INSTANCE_ACTION_CREATE_READ_REPLICA:
+      if (info != NULL && !info->read_replica)
+        return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
       /* Another replica's snapshot may have the source backing up. */
       allowed = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
                 g_strcmp0 (status, "backing-up") == 0;
@@ -551,8 +558,9 @@ rds_rules_instance_action (RdsDbInstance     *instance,
       break;
     case RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ:
     case RDS_INSTANCE_ACTION_CONVERT_TO_SINGLE_AZ:
-      /* What Modify's Multi-AZ choice does, offered on its own; not while
-       * a conversion waits for the window. */
+      /* What Modify's Multi-AZ choice does, offered on its own (so in the
+       * statuses Modify is, storage-optimization and storage-full too);
+       * not while a conversion waits for the window. */
       {
         RdsShape *values = rds_shape_get_object (shape, "pending-modified-values");
         gboolean multi_az = rds_shape_get_boolean (shape, "multi-az");
@@ -563,7 +571,10 @@ rds_rules_instance_action (RdsDbInstance     *instance,
           return found (problem, RDS_PROBLEM_ALREADY);
         if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
           return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
-        allowed = g_strcmp0 (status, "available") == 0;
+        /* SQL Server Express and Web have no Multi-AZ deployments. */
+        if (action == RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ && info != NULL && !info->multi_az)
+          return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
+        allowed = modifiable;
       }
       break;
     case RDS_INSTANCE_ACTION_ENCRYPT:

@@ -514,6 +514,8 @@ storage_fire (RdsSimEngine   *self,
       if (g_strcmp0 (status, "available") == 0)
         rds_db_instance_set_status (instance->model, "storage-full");
       _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_FULL);
+      /* Shut down: it neither replicates nor serves its replicas. */
+      _rds_sim_replication_update (self, instance, now);
       return;
     }
 
@@ -1679,6 +1681,8 @@ _rds_sim_instance_finish_modify (RdsSimEngine   *self,
     }
   if (retention >= 0)
     _rds_sim_backup_schedule (self, instance, now);
+  /* A full disk that has room again runs, and replicates, again. */
+  _rds_sim_replication_update (self, instance, now);
 }
 
 RdsQueryResult *

@@ -187,19 +187,33 @@ remove_name (RdsShape   *model,
 
 /* Replication and its lag */
 
+/* Its storage is full: the engine is shut down. */
+static gboolean
+is_full (RdsSimInstance *instance)
+{
+  const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
+
+  return segment != NULL && segment->phase == RDS_SIM_PHASE_FULL;
+}
+
 gboolean
 _rds_sim_instance_is_running (RdsSimInstance *instance)
 {
+  const char *status = rds_db_instance_get_status (instance->model);
+
   switch (instance->op)
     {
     case RDS_SIM_OP_NONE:
     case RDS_SIM_OP_OPTIMIZE:
     case RDS_SIM_OP_SNAPSHOT:
     case RDS_SIM_OP_FIRST_BACKUP:
+    case RDS_SIM_OP_BACKUP:
     case RDS_SIM_OP_MODIFY:
     case RDS_SIM_OP_REPLICATE:
     case RDS_SIM_OP_PROMOTE:
-      return g_strcmp0 (rds_db_instance_get_status (instance->model), "stopped") != 0;
+      /* Not stopped, nor shut down by a full disk or a KMS key it can't use. */
+      return g_strcmp0 (status, "stopped") != 0 && !is_full (instance) &&
+             !g_str_has_prefix (status != NULL ? status : "", "inaccessible-encryption-credentials");
     default:
       return FALSE;
     }
@@ -312,7 +326,10 @@ update_one (RdsSimEngine   *self,
       set_status_info (replica, "error",
                        _rds_sim_instance_is_running (replica)
                          ? "The read replica can't reach its source DB instance."
-                         : "The read replica is not running.");
+                         : is_full (replica)
+                           ? "The read replica's storage is full: it can't apply its source's changes until "
+                             "it has more storage."
+                           : "The read replica is not running.");
       _rds_sim_instance_emit (self, replica, "Replication has stopped.", "read replica", now);
     }
   replica->replication = next;
