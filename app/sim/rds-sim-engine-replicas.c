@@ -298,6 +298,18 @@ record_replication (RdsSimEngine   *self,
   segment->lag_start = (float) lag;
 }
 
+/* Why replication is broken, as its StatusInfo says. */
+static const char *
+error_message (RdsSimInstance *replica)
+{
+  if (_rds_sim_instance_is_running (replica))
+    return "The read replica can't reach its source DB instance.";
+  if (is_full (replica))
+    return "The read replica's storage is full: it can't apply its source's changes until it has more "
+           "storage.";
+  return "The read replica is not running.";
+}
+
 static void
 update_one (RdsSimEngine   *self,
             RdsSimInstance *replica,
@@ -308,9 +320,24 @@ update_one (RdsSimEngine   *self,
                      _rds_sim_instance_is_running (replica);
   RdsSimReplication next = flowing ? RDS_SIM_REPLICATION_REPLICATING : RDS_SIM_REPLICATION_ERROR;
 
-  if (replica->replication == RDS_SIM_REPLICATION_NONE || replica->replication == RDS_SIM_REPLICATION_STARTING ||
-      replica->replication == next)
+  if (replica->replication == RDS_SIM_REPLICATION_NONE || replica->replication == RDS_SIM_REPLICATION_STARTING)
     return;
+
+  /* Still broken, maybe for another reason: the replica went down after
+   * its source did, or came back before it. */
+  if (replica->replication == next)
+    {
+      GListModel *infos = rds_shape_get_list (shape (replica), "status-infos");
+      g_autoptr(RdsShape) info = infos != NULL ? g_list_model_get_item (infos, 0) : NULL;
+
+      if (!flowing && (info == NULL || g_strcmp0 (rds_shape_get_string (info, "message"),
+                                                  error_message (replica)) != 0))
+        {
+          set_status_info (replica, "error", error_message (replica));
+          _rds_sim_instance_dirty (self, replica);
+        }
+      return;
+    }
 
   if (flowing)
     {
@@ -323,13 +350,7 @@ update_one (RdsSimEngine   *self,
   else
     {
       record_replication (self, replica, RDS_SIM_LAG_BROKEN, backlog (replica, now), now);
-      set_status_info (replica, "error",
-                       _rds_sim_instance_is_running (replica)
-                         ? "The read replica can't reach its source DB instance."
-                         : is_full (replica)
-                           ? "The read replica's storage is full: it can't apply its source's changes until "
-                             "it has more storage."
-                           : "The read replica is not running.");
+      set_status_info (replica, "error", error_message (replica));
       _rds_sim_instance_emit (self, replica, "Replication has stopped.", "read replica", now);
     }
   replica->replication = next;

@@ -98,6 +98,10 @@ class Simd:
     def zone(self, zone, down, region=REGION):
         return self.control("POST", "faults", {"zone": zone, "down": down}, region)
 
+    def fail(self, identifier, what, region=REGION):
+        """An instance's host or storage ("host", "storage") fails."""
+        return self.control("POST", "faults", {"instance": identifier, "fail": what}, region)
+
     def set_quotas(self, **quotas):
         return self.control("POST", "quotas", quotas)
 

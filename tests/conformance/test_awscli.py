@@ -20,6 +20,7 @@ from simd import Simd, aws_environment, simd_path
 
 AWS = "/usr/bin/aws"
 MINUTE = 60
+HOUR = 3600
 
 
 class AwsCliConformance(unittest.TestCase):
@@ -488,6 +489,224 @@ class AwsCliConformance(unittest.TestCase):
         self.kms("cancel-key-deletion", "--key-id", other)
         self.assertEqual(self.kms("describe-key", "--key-id", other)["KeyMetadata"]["KeyState"], "Disabled")
         self.kms_error("KMSInvalidStateException", "cancel-key-deletion", "--key-id", other)
+
+    # Availability and read scaling, rule by rule, through the CLI's own
+    # options. Each test has its own instances; they run last, for the
+    # hours their clock takes (test_7 expects keys made on the first day).
+
+    def describe(self, identifier):
+        return self.aws("describe-db-instances", "--db-instance-identifier", identifier)["DBInstances"][0]
+
+    def event_messages(self, identifier, minutes):
+        return [e["Message"] for e in self.aws("describe-events", "--source-type", "db-instance",
+                                               "--source-identifier", identifier,
+                                               "--duration", str(minutes))["Events"]]
+
+    def assertInOrder(self, expected, messages):
+        """The expected messages come in this order (among others)."""
+        rest = iter(messages)
+        self.assertEqual([message for message in expected if message not in rest], [], messages)
+
+    def test_8a_read_replica_rules_and_limits(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-src",
+                           "--db-instance-class", "db.t3.micro", "--engine", "mysql",
+                           "--master-username", "admin", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "50", "--backup-retention-period", "1")["DBInstance"]
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-src")
+        replica = ["create-db-instance-read-replica", "--source-db-instance-identifier", "cli-src",
+                   "--db-instance-identifier"]
+
+        # Less storage than the source's; a key for an unencrypted source.
+        self.assertIn("can't be less than its source's",
+                      self.aws_error("InvalidParameterCombination", *replica, "cli-src-x",
+                                     "--allocated-storage", "40"))
+        self.assertIn("unencrypted", self.aws_error("InvalidParameterCombination", *replica, "cli-src-x",
+                                                    "--kms-key-id", "alias/aws/rds"))
+        self.assertIn("unencrypted", self.aws_error(
+            "InvalidParameterCombination", "create-db-instance-read-replica", "--db-instance-identifier",
+            "cli-src-x", "--source-db-instance-identifier", created["DBInstanceArn"],
+            "--source-region", "us-east-1", "--region", "us-west-2", "--kms-key-id", "alias/aws/rds"))
+
+        # Fifteen replicas of a MySQL source, and no more; one being created
+        # can't be promoted yet.
+        first = self.aws(*replica, "cli-src-r01", "--allocated-storage", "60")["DBInstance"]
+        self.assertEqual((first["DBInstanceStatus"], first["AllocatedStorage"]), ("creating", 60))
+        self.assertIn("not in available state", self.aws_error("InvalidDBInstanceState", "promote-read-replica",
+                                                               "--db-instance-identifier", "cli-src-r01"))
+        for i in range(2, 16):
+            self.aws(*replica, "cli-src-r%02d" % i)
+        self.assertIn("already has 15 read replicas",
+                      self.aws_error("InvalidDBInstanceState", *replica, "cli-src-r16"))
+        self.assertEqual(len(self.describe("cli-src")["ReadReplicaDBInstanceIdentifiers"]), 15)
+
+        # Replicas of replicas, each with backups of its own, three levels deep.
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-src-r01")
+        self.assertIn("Automated backups are not enabled", self.aws_error(
+            "InvalidDBInstanceState", "create-db-instance-read-replica", "--db-instance-identifier", "cli-l2",
+            "--source-db-instance-identifier", "cli-src-r01"))
+        for source, level in (("cli-src-r01", "cli-l2"), ("cli-l2", "cli-l3")):
+            self.aws("modify-db-instance", "--db-instance-identifier", source, "--backup-retention-period", "1",
+                     "--apply-immediately")
+            self.simd.advance(HOUR)
+            self.aws("create-db-instance-read-replica", "--db-instance-identifier", level,
+                     "--source-db-instance-identifier", source)
+            self.simd.advance(HOUR)
+        self.aws("modify-db-instance", "--db-instance-identifier", "cli-l3", "--backup-retention-period", "1",
+                 "--apply-immediately")
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-l3")
+        self.assertIn("at most 3 levels deep", self.aws_error(
+            "InvalidDBInstanceState", "create-db-instance-read-replica", "--db-instance-identifier", "cli-l4",
+            "--source-db-instance-identifier", "cli-l3"))
+
+    def test_8b_read_replica_sql_server(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-mssql",
+                           "--db-instance-class", "db.m5.large", "--engine", "sqlserver-se",
+                           "--license-model", "license-included", "--master-username", "admin",
+                           "--master-user-password", "cli-Passw0rd", "--allocated-storage", "20")["DBInstance"]
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-mssql")
+
+        # Not in another Region; five in its own, none of a replica.
+        self.assertIn("SQL Server", self.aws_error(
+            "InvalidParameterCombination", "create-db-instance-read-replica", "--db-instance-identifier",
+            "cli-mssql-west", "--source-db-instance-identifier", created["DBInstanceArn"],
+            "--source-region", "us-east-1", "--region", "us-west-2"))
+        for i in range(5):
+            self.aws("create-db-instance-read-replica", "--db-instance-identifier", "cli-mssql-r%d" % i,
+                     "--source-db-instance-identifier", "cli-mssql")
+        self.assertIn("already has 5 read replicas", self.aws_error(
+            "InvalidDBInstanceState", "create-db-instance-read-replica", "--db-instance-identifier",
+            "cli-mssql-r5", "--source-db-instance-identifier", "cli-mssql"))
+        self.simd.advance(2 * HOUR)
+        self.aws("modify-db-instance", "--db-instance-identifier", "cli-mssql-r0",
+                 "--backup-retention-period", "1", "--apply-immediately")
+        self.simd.advance(HOUR)
+        self.assertIn("can't create a read replica of a read replica", self.aws_error(
+            "InvalidDBInstanceState", "create-db-instance-read-replica", "--db-instance-identifier",
+            "cli-mssql-rr", "--source-db-instance-identifier", "cli-mssql-r0"))
+
+    def test_8c_read_replica_cross_region_keys(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-secret",
+                           "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+                           "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--storage-encrypted")["DBInstance"]
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-secret")
+        west = ["create-db-instance-read-replica", "--db-instance-identifier", "cli-secret-west",
+                "--source-db-instance-identifier", created["DBInstanceArn"],
+                "--source-region", "us-east-1", "--region", "us-west-2"]
+
+        # An encrypted source's replica in another Region needs a key there.
+        self.assertIn("KmsKeyId is required", self.aws_error("InvalidParameterCombination", *west))
+        self.aws_error("KMSKeyNotAccessibleFault", *west, "--kms-key-id", created["KmsKeyId"])
+        remote = self.aws(*west, "--kms-key-id", "alias/aws/rds")["DBInstance"]
+        self.assertTrue(remote["StorageEncrypted"])
+        self.assertTrue(remote["KmsKeyId"].startswith("arn:aws:kms:us-west-2:"), remote["KmsKeyId"])
+
+    def test_8d_failover_too_soon_then_single_az(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-pair",
+                           "--db-instance-class", "db.m5.large", "--engine", "postgres",
+                           "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--multi-az")["DBInstance"]
+        primary, secondary = created["AvailabilityZone"], created["SecondaryAvailabilityZone"]
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-pair")
+
+        # A failover, then another minutes later: RDS abandons the second
+        # and only reboots.
+        self.aws("reboot-db-instance", "--db-instance-identifier", "cli-pair", "--force-failover")
+        self.simd.advance(5 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-pair")
+        self.assertEqual(self.aws("reboot-db-instance", "--db-instance-identifier", "cli-pair",
+                                  "--force-failover")["DBInstance"]["DBInstanceStatus"], "rebooting")
+        self.simd.advance(5 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-pair")
+        db = self.describe("cli-pair")
+        self.assertEqual((db["AvailabilityZone"], db["SecondaryAvailabilityZone"]), (secondary, primary))
+
+        # Back to Single-AZ: the standby goes, the endpoint stays.
+        modified = self.aws("modify-db-instance", "--db-instance-identifier", "cli-pair", "--no-multi-az",
+                            "--apply-immediately")["DBInstance"]
+        self.assertEqual((modified["DBInstanceStatus"], modified["PendingModifiedValues"]),
+                         ("modifying", {"MultiAZ": False}))
+        self.simd.advance(30 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-pair")
+        single = self.describe("cli-pair")
+        self.assertFalse(single["MultiAZ"])
+        self.assertNotIn("SecondaryAvailabilityZone", single)
+        self.assertEqual(single["Endpoint"], db["Endpoint"])
+
+        events = self.event_messages("cli-pair", 60)
+        self.assertEqual(events.count("Abandoning user requested failover since a failover recently occurred "
+                                      "on the database instance."), 1, events)
+        self.assertEqual(events.count("Multi-AZ instance failover completed."), 1, events)
+        self.assertInOrder(["Multi-AZ instance failover completed.",
+                            "Abandoning user requested failover since a failover recently occurred on the "
+                            "database instance.",
+                            "Applying modification to convert to a standard (Single-AZ) DB instance.",
+                            "Finished applying modification to convert to a standard (Single-AZ) DB instance."],
+                           events)
+
+    def test_8e_host_fault_fails_multi_az_over(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-ha2",
+                           "--db-instance-class", "db.m5.large", "--engine", "mysql",
+                           "--master-username", "admin", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--multi-az")["DBInstance"]
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha2")
+        before = self.describe("cli-ha2")
+
+        self.simd.fail("cli-ha2", "host")
+        self.assertEqual(self.describe("cli-ha2")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(3 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-ha2")
+        after = self.describe("cli-ha2")
+        self.assertEqual(after["AvailabilityZone"], created["SecondaryAvailabilityZone"])
+        self.assertEqual(after["Endpoint"], before["Endpoint"])
+        self.assertInOrder(["Multi-AZ instance failover started.",
+                            "Multi-AZ failover to standby complete - DNS propagation may take a few minutes.",
+                            "Multi-AZ instance recovery started."], self.event_messages("cli-ha2", 10))
+
+    def test_8f_faults_single_az(self):
+        created = self.aws("create-db-instance", "--db-instance-identifier", "cli-solo",
+                           "--db-instance-class", "db.t3.micro", "--engine", "postgres",
+                           "--master-username", "pg", "--master-user-password", "cli-Passw0rd",
+                           "--allocated-storage", "20", "--availability-zone", "us-east-1f")["DBInstance"]
+        self.assertEqual(created["AvailabilityZone"], "us-east-1f")
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-solo")
+
+        # Its storage fails: restored from its backups, which takes a while.
+        self.simd.fail("cli-solo", "storage")
+        self.simd.advance(15 * MINUTE)
+        self.assertEqual(self.describe("cli-solo")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(30 * MINUTE)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-solo")
+        self.assertInOrder(["Recovery of the DB instance has started. Recovery time will vary with the amount "
+                            "of data to be recovered.",
+                            "The DB instance was restored from its automated backups to its latest restorable "
+                            "time; changes made after it were lost.",
+                            "Recovery of the DB instance is complete."], self.event_messages("cli-solo", 50))
+
+        # Its zone goes down: failed until the zone returns.
+        self.simd.zone("us-east-1f", True)
+        try:
+            self.simd.advance(HOUR)
+            self.assertEqual(self.describe("cli-solo")["DBInstanceStatus"], "failed")
+        finally:
+            self.simd.zone("us-east-1f", False)
+        self.assertEqual(self.describe("cli-solo")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(HOUR)
+        self.aws("wait", "db-instance-available", "--db-instance-identifier", "cli-solo")
+        self.assertInOrder(["DB instance shutdown.",
+                            "The DB instance is unavailable: its Availability Zone us-east-1f is down. It "
+                            "recovers when the zone is back; to recover sooner, restore it to a point in time "
+                            "in another zone.",
+                            "Recovery of the DB instance is complete."], self.event_messages("cli-solo", 130))
+
 
 class SimdArguments(unittest.TestCase):
     def test_bad_listen_addresses(self):

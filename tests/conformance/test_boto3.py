@@ -558,6 +558,318 @@ class Boto3Conformance(unittest.TestCase):
                       events)
         self.simd.zone(secondary, False)
 
+    # Availability and read scaling, rule by rule: what RDS refuses, and
+    # what faults do, as the API shows them.
+
+    def available(self, identifier, **extra):
+        """A new DB instance, available with its first backup taken."""
+        self.create(identifier, **extra)
+        self.simd.advance(HOUR)
+        self.wait_available(identifier)
+        return self.describe(identifier)
+
+    def replica(self, identifier, source, client=None, AllocatedStorage=None, **extra):
+        client = client or self.rds
+        if AllocatedStorage is not None:
+            # This boto3 (2022) predates the parameter (2023); the AWS CLI
+            # has it. Sent as it would send it, signed with the rest.
+            def add(params, **kwargs):
+                params["body"]["AllocatedStorage"] = str(AllocatedStorage)
+            client.meta.events.register("before-call.rds.CreateDBInstanceReadReplica", add)
+        try:
+            return client.create_db_instance_read_replica(
+                DBInstanceIdentifier=identifier, SourceDBInstanceIdentifier=source, **extra)["DBInstance"]
+        finally:
+            if AllocatedStorage is not None:
+                client.meta.events.unregister("before-call.rds.CreateDBInstanceReadReplica", add)
+
+    def events(self, identifier, minutes):
+        """The DB instance's event messages over the last minutes, oldest first."""
+        return [e["Message"] for e in self.rds.describe_events(
+            SourceType="db-instance", SourceIdentifier=identifier, Duration=minutes)["Events"]]
+
+    def assertInOrder(self, expected, messages):
+        """The expected messages come in this order (among others)."""
+        rest = iter(messages)
+        missing = [message for message in expected if message not in rest]
+        self.assertEqual(missing, [], messages)
+
+    def test_read_replica_limit_of_fifteen(self):
+        # PostgreSQL (as MySQL and MariaDB): 15 replicas of a source.
+        self.available("many")
+        for i in range(15):
+            self.replica("many-r%02d" % i, "many")
+        message = self.assertError("InvalidDBInstanceState", 400, self.replica,
+                                   identifier="many-r15", source="many")
+        self.assertIn("already has 15 read replicas", message)
+        self.assertEqual(len(self.describe("many")["ReadReplicaDBInstanceIdentifiers"]), 15)
+        self.assertError("DBInstanceNotFound", 404, self.describe, identifier="many-r15")
+
+    def test_read_replica_limit_of_five_and_no_cascade_for_oracle(self):
+        self.available("ora", Engine="oracle-se2", DBInstanceClass="db.m5.large", MasterUsername="admin")
+        for i in range(5):
+            self.replica("ora-r%d" % i, "ora")
+        message = self.assertError("InvalidDBInstanceState", 400, self.replica, identifier="ora-r5", source="ora")
+        self.assertIn("already has 5 read replicas", message)
+
+        # Oracle has no replica of a replica, even one that keeps backups.
+        self.simd.advance(HOUR)
+        self.wait_available("ora-r0")
+        self.rds.modify_db_instance(DBInstanceIdentifier="ora-r0", BackupRetentionPeriod=1,
+                                    ApplyImmediately=True)
+        self.simd.advance(HOUR)
+        self.assertEqual(self.describe("ora-r0")["BackupRetentionPeriod"], 1)
+        message = self.assertError("InvalidDBInstanceState", 400, self.replica, identifier="ora-rr",
+                                   source="ora-r0")
+        self.assertIn("can't create a read replica of a read replica", message)
+
+    def test_read_replica_depth_limit(self):
+        # MySQL: replicas of replicas, three levels below the primary.
+        self.available("chain", Engine="mysql", MasterUsername="admin")
+        source = "chain"
+        for level in (1, 2, 3):
+            name = "chain-%d" % level
+            self.assertEqual(self.replica(name, source)["ReadReplicaSourceDBInstanceIdentifier"], source)
+            self.simd.advance(HOUR)
+            self.wait_available(name)
+            # A replica has no backups of its own, which a source needs.
+            message = self.assertError("InvalidDBInstanceState", 400, self.replica,
+                                       identifier="chain-x", source=name)
+            self.assertIn("Automated backups are not enabled", message)
+            self.rds.modify_db_instance(DBInstanceIdentifier=name, BackupRetentionPeriod=1,
+                                        ApplyImmediately=True)
+            self.simd.advance(HOUR)
+            self.wait_available(name)
+            source = name
+        message = self.assertError("InvalidDBInstanceState", 400, self.replica,
+                                   identifier="chain-4", source="chain-3")
+        self.assertIn("at most 3 levels deep", message)
+        self.assertEqual(self.describe("chain-3")["ReadReplicaDBInstanceIdentifiers"], [])
+
+    def test_read_replica_storage_encryption_and_state_rules(self):
+        west = self.client(region="us-west-2")
+        plain = self.available("plain", AllocatedStorage=50)
+
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="small",
+                                   source="plain", AllocatedStorage=40)
+        self.assertIn("can't be less than its source's", message)
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="keyed",
+                                   source="plain", KmsKeyId="alias/aws/rds")
+        self.assertIn("unencrypted", message)
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="keyed",
+                                   source=plain["DBInstanceArn"], client=west, SourceRegion=REGION,
+                                   KmsKeyId="alias/aws/rds")
+        self.assertIn("unencrypted", message)
+        self.assertEqual(west.describe_db_instances()["DBInstances"], [])
+
+        # A replica still being created can't be promoted.
+        self.assertEqual(self.replica("young", "plain", AllocatedStorage=60)["AllocatedStorage"], 60)
+        message = self.assertError("InvalidDBInstanceState", 400, self.rds.promote_read_replica,
+                                   DBInstanceIdentifier="young")
+        self.assertIn("not in available state", message)
+        self.assertEqual(self.describe("young")["DBInstanceStatus"], "creating")
+
+        # An encrypted source: in its Region the replica has its key and no
+        # other; in another it needs a key of that Region it can use.
+        secret = self.available("secret", StorageEncrypted=True)
+        self.assertEqual(self.replica("secret-r", "secret")["KmsKeyId"], secret["KmsKeyId"])
+        other = self.kms_client().create_key()["KeyMetadata"]["Arn"]
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="secret-k",
+                                   source="secret", KmsKeyId=other)
+        self.assertIn("source's KMS key", message)
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="secret-west",
+                                   source=secret["DBInstanceArn"], client=west, SourceRegion=REGION)
+        self.assertIn("KmsKeyId is required", message)
+        for key in (secret["KmsKeyId"], "alias/nobody"):
+            self.assertError("KMSKeyNotAccessibleFault", 400, self.replica, identifier="secret-west",
+                             source=secret["DBInstanceArn"], client=west, SourceRegion=REGION, KmsKeyId=key)
+        remote = self.replica("secret-west", secret["DBInstanceArn"], client=west, SourceRegion=REGION,
+                              KmsKeyId="alias/aws/rds")
+        self.assertTrue(remote["StorageEncrypted"])
+        self.assertTrue(remote["KmsKeyId"].startswith("arn:aws:kms:us-west-2:"), remote["KmsKeyId"])
+
+    def test_read_replica_sql_server_not_cross_region(self):
+        mssql = self.available("mssql", Engine="sqlserver-se", DBInstanceClass="db.m5.large",
+                               MasterUsername="admin", LicenseModel="license-included")
+        west = self.client(region="us-west-2")
+        message = self.assertError("InvalidParameterCombination", 400, self.replica, identifier="mssql-west",
+                                   source=mssql["DBInstanceArn"], client=west, SourceRegion=REGION)
+        self.assertIn("SQL Server", message)
+        self.assertEqual(self.describe("mssql")["ReadReplicaDBInstanceIdentifiers"], [])
+        # In its own Region it may have one.
+        self.assertEqual(self.replica("mssql-r", "mssql")["Engine"], "sqlserver-se")
+
+    def test_failover_too_soon_is_abandoned(self):
+        db = self.available("ha", MultiAZ=True)
+        primary, secondary = db["AvailabilityZone"], db["SecondaryAvailabilityZone"]
+        self.rds.reboot_db_instance(DBInstanceIdentifier="ha", ForceFailover=True)
+        self.simd.advance(5 * MINUTE)
+        self.wait_available("ha")
+        self.assertEqual(self.describe("ha")["AvailabilityZone"], secondary)
+
+        # Minutes later, another: RDS abandons the failover and only reboots.
+        again = self.rds.reboot_db_instance(DBInstanceIdentifier="ha", ForceFailover=True)["DBInstance"]
+        self.assertEqual(again["DBInstanceStatus"], "rebooting")
+        self.simd.advance(5 * MINUTE)
+        self.wait_available("ha")
+        after = self.describe("ha")
+        self.assertEqual((after["AvailabilityZone"], after["SecondaryAvailabilityZone"]), (secondary, primary))
+        events = self.rds.describe_events(SourceType="db-instance", SourceIdentifier="ha",
+                                          Duration=15)["Events"]
+        abandoned = [e for e in events if e["Message"] == "Abandoning user requested failover since a "
+                     "failover recently occurred on the database instance."]
+        self.assertEqual(len(abandoned), 1, [e["Message"] for e in events])
+        self.assertEqual(abandoned[0]["EventCategories"], ["failover"])
+        self.assertEqual([e["Message"] for e in events].count("Multi-AZ instance failover started."), 1)
+
+        # Once the last failover is long enough ago, one happens again.
+        self.simd.advance(10 * MINUTE)
+        self.rds.reboot_db_instance(DBInstanceIdentifier="ha", ForceFailover=True)
+        self.simd.advance(5 * MINUTE)
+        self.wait_available("ha")
+        self.assertEqual(self.describe("ha")["AvailabilityZone"], primary)
+
+    def test_convert_to_single_az(self):
+        db = self.available("pair", MultiAZ=True)
+        modified = self.rds.modify_db_instance(DBInstanceIdentifier="pair", MultiAZ=False,
+                                               ApplyImmediately=True)["DBInstance"]
+        self.assertEqual(modified["DBInstanceStatus"], "modifying")
+        self.assertTrue(modified["MultiAZ"])
+        self.assertEqual(modified["PendingModifiedValues"], {"MultiAZ": False})
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("pair")
+        single = self.describe("pair")
+        self.assertFalse(single["MultiAZ"])
+        self.assertNotIn("SecondaryAvailabilityZone", single)
+        self.assertEqual(single["AvailabilityZone"], db["AvailabilityZone"])
+        self.assertEqual(single["Endpoint"], db["Endpoint"])
+        self.assertEqual(single["PendingModifiedValues"], {})
+        self.assertIsNone(self.simd.instance("pair")["standby"])
+        self.assertInOrder(["Applying modification to convert to a standard (Single-AZ) DB instance.",
+                            "Finished applying modification to convert to a standard (Single-AZ) DB instance."],
+                           self.events("pair", 30))
+        self.assertError("InvalidParameterCombination", 400, self.rds.reboot_db_instance,
+                         DBInstanceIdentifier="pair", ForceFailover=True)
+
+    def test_faults_fail_multi_az_over(self):
+        db = self.available("ha", MultiAZ=True)
+        secondary = db["SecondaryAvailabilityZone"]
+
+        # Its host fails: the standby takes over, the endpoint stays.
+        self.assertEqual(self.simd.fail("ha", "host")["zonesDown"], [])
+        self.assertEqual(self.describe("ha")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(3 * MINUTE)
+        self.wait_available("ha")
+        after = self.describe("ha")
+        self.assertEqual(after["AvailabilityZone"], secondary)
+        self.assertEqual(after["Endpoint"], db["Endpoint"])
+        # The failed host's standby is rebuilt.
+        self.assertEqual(self.simd.instance("ha")["standby"]["state"], "snapshot")
+        self.simd.advance(HOUR)
+        rebuilt = self.describe("ha")["SecondaryAvailabilityZone"]
+        self.assertNotEqual(rebuilt, secondary)
+        self.assertEqual(self.simd.instance("ha")["standby"]["state"], "in-sync")
+        self.assertInOrder(["Multi-AZ instance failover started.",
+                            "Multi-AZ failover to standby complete - DNS propagation may take a few minutes.",
+                            "Multi-AZ instance recovery started.",
+                            "Multi-AZ instance recovery completed. Pending failover or activation."],
+                           self.events("ha", 70))
+
+        # Its storage fails: the same, to the new standby.
+        self.simd.fail("ha", "storage")
+        self.assertEqual(self.describe("ha")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(3 * MINUTE)
+        self.wait_available("ha")
+        self.assertEqual(self.describe("ha")["AvailabilityZone"], rebuilt)
+        self.assertEqual(self.simd.instance("ha")["faults"], [])
+
+    def test_faults_single_az_host_and_storage(self):
+        self.available("solo")
+        for body, status in (({"instance": "solo", "fail": "disk"}, 400),
+                             ({"instance": "nobody", "fail": "host"}, 404),
+                             ({"instance": "solo"}, 400)):
+            with self.assertRaises(urllib.error.HTTPError) as caught:
+                self.simd.control("POST", "faults", body)
+            self.assertEqual(caught.exception.code, status)
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "available")
+
+        # A failed host is replaced: down for minutes, then back by itself.
+        self.simd.fail("solo", "host")
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "rebooting")
+        self.assertEqual(self.simd.instance("solo")["faults"], ["host"])
+        self.simd.advance(20 * MINUTE)
+        self.wait_available("solo")
+
+        # Failed storage is restored from the backups, which takes longer.
+        self.simd.fail("solo", "storage")
+        self.simd.advance(15 * MINUTE)
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("solo")
+        self.assertInOrder(["Recovery of the DB instance has started. Recovery time will vary with the amount "
+                            "of data to be recovered.",
+                            "The DB instance was restored from its automated backups to its latest restorable "
+                            "time; changes made after it were lost.",
+                            "Recovery of the DB instance is complete."], self.events("solo", 50))
+
+        # Without backups, failed storage is lost.
+        self.rds.modify_db_instance(DBInstanceIdentifier="solo", BackupRetentionPeriod=0, ApplyImmediately=True)
+        self.simd.advance(30 * MINUTE)
+        self.wait_available("solo")
+        self.simd.fail("solo", "storage")
+        self.simd.advance(6 * HOUR)
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "failed")
+        self.assertIn("The DB instance's storage failed and it has no automated backups: it can't be recovered. "
+                      "Restore it from a snapshot.", self.events("solo", 370))
+        self.assertError("InvalidDBInstanceState", 400, self.rds.reboot_db_instance, DBInstanceIdentifier="solo")
+
+    def test_faults_single_az_zone_down_with_replica(self):
+        db = self.available("solo")
+        zone = db["AvailabilityZone"]
+        elsewhere = next(z for z in ("us-east-1a", "us-east-1b") if z != zone)
+        self.replica("solo-r", "solo", AvailabilityZone=elsewhere)
+        self.replica("solo-near", "solo", AvailabilityZone=zone)
+        self.simd.advance(HOUR)
+        self.wait_available("solo-r")
+        self.wait_available("solo-near")
+
+        # Its zone goes down: the instance is failed until the zone returns,
+        # and its replicas can't replicate meanwhile: the one in another
+        # zone can't reach it, the one in the same zone is down too.
+        self.assertEqual(self.simd.zone(zone, True)["zonesDown"], [zone])
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "failed")
+        self.simd.advance(3 * HOUR)
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "failed")
+        self.assertError("InvalidDBInstanceState", 400, self.rds.reboot_db_instance, DBInstanceIdentifier="solo")
+        replica = self.describe("solo-r")
+        self.assertEqual(replica["DBInstanceStatus"], "available")
+        self.assertEqual(replica["StatusInfos"], [{"StatusType": "read replication", "Normal": False,
+                                                   "Status": "error", "Message":
+                                                   "The read replica can't reach its source DB instance."}])
+        near = self.describe("solo-near")
+        self.assertEqual(near["DBInstanceStatus"], "failed")
+        self.assertEqual(near["StatusInfos"], [{"StatusType": "read replication", "Normal": False,
+                                                "Status": "error", "Message": "The read replica is not running."}])
+
+        self.assertEqual(self.simd.zone(zone, False)["zonesDown"], [])
+        self.assertEqual(self.describe("solo")["DBInstanceStatus"], "rebooting")
+        self.simd.advance(HOUR)
+        self.wait_available("solo")
+        self.assertEqual(self.describe("solo")["AvailabilityZone"], zone)
+        self.wait_available("solo-near")
+        for replica in ("solo-r", "solo-near"):
+            self.assertEqual(self.describe(replica)["StatusInfos"],
+                             [{"StatusType": "read replication", "Normal": True, "Status": "replicating"}])
+        self.assertInOrder(["DB instance shutdown.",
+                            "The DB instance is unavailable: its Availability Zone %s is down. It recovers when "
+                            "the zone is back; to recover sooner, restore it to a point in time in another "
+                            "zone." % zone,
+                            "Recovery of the DB instance has started. Recovery time will vary with the amount "
+                            "of data to be recovered.",
+                            "Recovery of the DB instance is complete."], self.events("solo", 300))
+        self.assertInOrder(["Replication for the Read Replica resumed.", "Replication has stopped.",
+                            "Replication for the Read Replica resumed."], self.events("solo-r", 300))
+
     def test_cloudwatch_metrics(self):
         cw = self.cloudwatch()
         self.create("watched")
