@@ -1012,7 +1012,8 @@ no_action_dialog (Fixture       *f,
   return action_dialog () == NULL;
 }
 
-/* The Databases table as shown */
+/* The Databases table as shown: its rows from the top, "source,
+ * > replica, > > its replica", a ">" for each level down. */
 
 char *
 databases_table_rows (Fixture *f)
@@ -1185,18 +1186,27 @@ is_topology_view (GtkWidget     *widget,
   return RDS_IS_TOPOLOGY_VIEW (widget);
 }
 
+/* The page of database @identifier, opened on its @tab, painted. */
+RdsDatabasePage *
+open_database_tab (Fixture    *f,
+                   const char *identifier,
+                   const char *tab)
+{
+  RdsDatabasePage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", identifier));
+  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
+  rds_database_page_show_tab (page, tab);
+  wait_for_frames (f, GTK_WIDGET (page));
+  return page;
+}
+
 RdsTopologyView *
 open_topology (Fixture    *f,
                const char *identifier)
 {
-  RdsDatabasePage *page;
-  GtkWidget *tabs;
+  RdsDatabasePage *page = open_database_tab (f, identifier, "topology");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", identifier));
-  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
-  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "topology");
-  wait_for_frames (f, tabs);
   return RDS_TOPOLOGY_VIEW (find_widget (GTK_WIDGET (page), is_topology_view, NULL));
 }
 

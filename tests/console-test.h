@@ -236,6 +236,9 @@ void assert_databases_table_cell (Fixture    *f,
  * description), once it asked the simulator again. */
 #include "rds-topology-view.h"
 
+RdsDatabasePage *open_database_tab (Fixture    *f,
+                                    const char *identifier,
+                                    const char *tab);
 RdsTopologyView *open_topology (Fixture    *f,
                                 const char *identifier);
 void wait_describes (Fixture         *f,

@@ -945,50 +945,6 @@ rows_in_sight_first (Fixture *f)
 
 /* Read replicas, under their source */
 
-/* The table's rows from the top, "source, > replica, > > its replica":
- * a ">" for each level down. */
-static char *
-table_rows (Fixture *f)
-{
-  RdsDatabasesPage *page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
-  RdsSlotModel *slots = RDS_SLOT_MODEL (gtk_single_selection_get_model (rds_databases_page_get_selection (page)));
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < rds_slot_model_get_occupied (slots); i++)
-    {
-      GtkTreeListRow *row = rds_slot_model_get_item (slots, i);
-      g_autoptr(RdsDbInstance) instance = gtk_tree_list_row_get_item (row);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      for (guint depth = 0; depth < gtk_tree_list_row_get_depth (row); depth++)
-        g_string_append (text, "> ");
-      g_string_append (text, rds_db_instance_get_identifier (instance));
-    }
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-rows_are (Fixture       *f,
-          gconstpointer  data)
-{
-  g_autofree char *rows = table_rows (f);
-
-  return g_strcmp0 (rows, data) == 0;
-}
-
-static void
-assert_rows (Fixture    *f,
-             const char *wanted)
-{
-  if (!spin_until (f, rows_are, wanted))
-    {
-      g_autofree char *rows = table_rows (f);
-
-      g_error ("the databases table shows “%s”, not “%s”", rows, wanted);
-    }
-}
-
 /* The row widget of @identifier in the databases table, or NULL. */
 static GtkWidget *
 find_row_widget (GtkWidget  *widget,
@@ -1134,7 +1090,7 @@ read_replicas (Fixture *f)
   selection = rds_databases_page_get_selection (page);
 
   /* Nested and expanded, each level sorted as the table is. */
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
   assert_row_shows (f, "orders-db\tAvailable\tPrimary");
   assert_row_shows (f, "orders-replica-1\tAvailable\tReplica");
   assert_row_shows (f, "orders-replica-1a\tAvailable\tReplica");
@@ -1155,18 +1111,18 @@ read_replicas (Fixture *f)
 
   /* Collapsed, the replicas go; expanded, they come back. */
   g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-replica-1"), "listitem.collapse", NULL));
-  assert_rows (f, "audit-db, orders-db, > orders-replica-1, > orders-replica-2, > orders-west");
+  assert_databases_table_rows (f, "audit-db, orders-db, > orders-replica-1, > orders-replica-2, > orders-west");
   g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-db"), "listitem.collapse", NULL));
-  assert_rows (f, "audit-db, orders-db");
+  assert_databases_table_rows (f, "audit-db, orders-db");
   g_assert_null (databases_row (f, "orders-replica-2"));
   /* Expanded again, all levels are. */
   g_assert_true (gtk_widget_activate_action (row_expander (f, "orders-db"), "listitem.expand", NULL));
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
   assert_row_shows (f, "orders-replica-2\tAvailable\tReplica");
 
   /* Selecting a replica shows it, its source expanded; the actions act on it. */
   g_assert_true (rds_databases_page_select (page, "orders-replica-1a"));
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
   g_assert_true (rds_databases_page_get_selected (page) == find_instance (f, "orders-replica-1a"));
   g_assert_true (action_enabled (GTK_WIDGET (page), "db", "promote"));
   g_assert_true (rds_databases_page_select (page, "orders-db"));
@@ -1180,21 +1136,21 @@ read_replicas (Fixture *f)
   /* The search finds a replica, shown under its source; the title counts
    * what matched. */
   gtk_editable_set_text (entry, "replica-2");
-  assert_rows (f, "orders-db, > orders-replica-2");
+  assert_databases_table_rows (f, "orders-db, > orders-replica-2");
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (1 of 5)"));
   gtk_editable_set_text (entry, "replica-1a");
-  assert_rows (f, "orders-db, > orders-replica-1, > > orders-replica-1a");
+  assert_databases_table_rows (f, "orders-db, > orders-replica-1, > > orders-replica-1a");
   gtk_editable_set_text (entry, "west");
-  assert_rows (f, "orders-db, > orders-west");
+  assert_databases_table_rows (f, "orders-db, > orders-west");
   gtk_editable_set_text (entry, "audit");
-  assert_rows (f, "audit-db");
+  assert_databases_table_rows (f, "audit-db");
   g_assert_false (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
     GTK_TREE_EXPANDER (row_expander (f, "audit-db")))));
   gtk_editable_set_text (entry, "orders-db");
   /* A source that matches shows without the replicas that do not. */
-  assert_rows (f, "orders-db");
+  assert_databases_table_rows (f, "orders-db");
   gtk_editable_set_text (entry, "");
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
 
   /* Sorting sorts each level. */
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
@@ -1202,18 +1158,18 @@ read_replicas (Fixture *f)
     GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE,
                                                           "identifier_column")),
     GTK_SORT_DESCENDING);
-  assert_rows (f, "orders-db, > orders-west, > orders-replica-2, > orders-replica-1, > > orders-replica-1a, "
+  assert_databases_table_rows (f, "orders-db, > orders-west, > orders-replica-2, > orders-replica-1, > > orders-replica-1a, "
                "audit-db");
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (
     GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE, "column_view")),
     GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASES_PAGE,
                                                           "identifier_column")),
     GTK_SORT_ASCENDING);
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
 
   /* In its own Region, the replica stands alone: its source is not there. */
   show_region (f, "us-west-2");
-  assert_rows (f, "orders-west");
+  assert_databases_table_rows (f, "orders-west");
   assert_row_shows (f, "orders-west\tReplica\tMySQL Community");
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (1)"));
   g_assert_false (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
@@ -1221,7 +1177,7 @@ read_replicas (Fixture *f)
   screenshot (f, GTK_WIDGET (f->window), "page-databases-replica-elsewhere");
 
   show_region (f, "us-east-1");
-  assert_rows (f, all_rows);
+  assert_databases_table_rows (f, all_rows);
 }
 
 int

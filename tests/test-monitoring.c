@@ -75,14 +75,8 @@ static RdsMetricsView *
 open_monitoring (Fixture    *f,
                  const char *identifier)
 {
-  RdsDatabasePage *page;
-  GtkWidget *tabs;
+  RdsDatabasePage *page = open_database_tab (f, identifier, "monitoring");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-database", "s", identifier));
-  page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
-  tabs = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RDS_TYPE_DATABASE_PAGE, "tabs"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "monitoring");
-  wait_for_frames (f, tabs);
   return RDS_METRICS_VIEW (find_widget (GTK_WIDGET (page), is_metrics_view, NULL));
 }
 

@@ -545,6 +545,43 @@ rds_action_dialog_add_entry (RdsActionDialog  *self,
   return entry;
 }
 
+#define DELETE_CONFIRMATION "delete me"
+
+/**
+ * rds_action_dialog_add_delete_confirmation:
+ * @field: (out) (optional): the form field around the entry
+ *
+ * The field where a deletion is confirmed, as the RDS console asks it: by
+ * typing "delete me" (not translated: the same words in every language).
+ * Focused; see rds_action_dialog_delete_confirmed().
+ *
+ * Returns: (transfer none): the entry
+ */
+GtkWidget *
+rds_action_dialog_add_delete_confirmation (RdsActionDialog  *self,
+                                           GtkWidget       **field)
+{
+  g_autofree char *instruction = NULL;
+  GtkWidget *entry;
+
+  g_return_val_if_fail (RDS_IS_ACTION_DIALOG (self), NULL);
+
+  /* Translators: %s is the text to type, "delete me", which is not translated */
+  instruction = g_strdup_printf (_("To confirm deletion, type “%s” into the field."), DELETE_CONFIRMATION);
+  entry = rds_action_dialog_add_entry (self, instruction, NULL, NULL, field);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), DELETE_CONFIRMATION);
+  gtk_window_set_focus (GTK_WINDOW (self), entry);
+  return entry;
+}
+
+/* Whether @entry, from rds_action_dialog_add_delete_confirmation(), holds
+ * what confirms. */
+gboolean
+rds_action_dialog_delete_confirmed (GtkWidget *entry)
+{
+  return entry != NULL && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), DELETE_CONFIRMATION);
+}
+
 /**
  * rds_action_dialog_revalidate:
  *

@@ -49,6 +49,9 @@ void        rds_action_dialog_set_submit_label (RdsActionDialog *self,
                                                 gboolean         destructive);
 void        rds_action_dialog_add              (RdsActionDialog *self,
                                                 GtkWidget       *widget);
+GtkWidget  *rds_action_dialog_add_delete_confirmation (RdsActionDialog  *self,
+                                                       GtkWidget       **field);
+gboolean    rds_action_dialog_delete_confirmed (GtkWidget       *entry);
 void        rds_action_dialog_revalidate       (RdsActionDialog *self);
 gboolean    rds_action_dialog_get_busy         (RdsActionDialog *self);
 void        rds_action_dialog_submit           (RdsActionDialog *self);

@@ -16,8 +16,6 @@
 
 #include "rds-session.h"
 
-#define CONFIRMATION "delete me"
-
 struct _RdsDeleteAutomatedBackupDialog
 {
   RdsActionDialog  parent_instance;
@@ -40,8 +38,7 @@ rds_delete_automated_backup_dialog_validate (RdsActionDialog *dialog)
 {
   RdsDeleteAutomatedBackupDialog *self = RDS_DELETE_AUTOMATED_BACKUP_DIALOG (dialog);
 
-  return self->confirm_entry != NULL &&
-         g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry)), CONFIRMATION);
+  return rds_action_dialog_delete_confirmed (self->confirm_entry);
 }
 
 static RdsRequest *
@@ -72,7 +69,6 @@ rds_delete_automated_backup_dialog_constructed (GObject *object)
   g_autofree char *escaped = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *instruction = NULL;
 
   G_OBJECT_CLASS (rds_delete_automated_backup_dialog_parent_class)->constructed (object);
 
@@ -87,14 +83,10 @@ rds_delete_automated_backup_dialog_constructed (GObject *object)
                             "point in time; manual snapshots of it are kept."), escaped);
   rds_action_dialog_set_body (dialog, body);
 
-  /* Translators: %s is the text to type, "delete me", which is not translated */
-  instruction = g_strdup_printf (_("To confirm deletion, type “%s” into the field."), CONFIRMATION);
-  self->confirm_entry = rds_action_dialog_add_entry (dialog, instruction, NULL, NULL, NULL);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->confirm_entry), CONFIRMATION);
+  self->confirm_entry = rds_action_dialog_add_delete_confirmation (dialog, NULL);
 
   rds_action_dialog_set_submit_label (dialog, _("_Delete"), TRUE);
   rds_action_dialog_revalidate (dialog);
-  gtk_window_set_focus (GTK_WINDOW (self), self->confirm_entry);
 }
 
 static void

@@ -21,7 +21,6 @@
 #include "rds-validation.h"
 
 /* What the user types to confirm, in every language, as in the RDS console. */
-#define CONFIRMATION "delete me"
 
 struct _RdsDeleteDatabaseDialog
 {
@@ -62,7 +61,7 @@ rds_delete_database_dialog_validate (RdsActionDialog *dialog)
 
   return problem == NULL &&
          (retain || gtk_check_button_get_active (GTK_CHECK_BUTTON (self->acknowledge_check))) &&
-         g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry)), CONFIRMATION);
+         rds_action_dialog_delete_confirmed (self->confirm_entry);
 }
 
 static RdsRequest *
@@ -107,7 +106,6 @@ rds_delete_database_dialog_constructed (GObject *object)
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *instruction = NULL;
   gboolean snapshot_possible;
 
   G_OBJECT_CLASS (rds_delete_database_dialog_parent_class)->constructed (object);
@@ -157,14 +155,9 @@ rds_delete_database_dialog_constructed (GObject *object)
                                            "including system snapshots and point-in-time "
                                            "recovery, will no longer be available."));
 
-  /* Translators: %s is the text to type, "delete me", which is not translated */
-  instruction = g_strdup_printf (_("To confirm deletion, type “%s” into the field."), CONFIRMATION);
-  self->confirm_entry = rds_action_dialog_add_entry (dialog, instruction, NULL, NULL,
-                                                     &self->confirm_field);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->confirm_entry), CONFIRMATION);
+  self->confirm_entry = rds_action_dialog_add_delete_confirmation (dialog, &self->confirm_field);
 
   rds_action_dialog_revalidate (dialog);
-  gtk_window_set_focus (GTK_WINDOW (self), self->confirm_entry);
 }
 
 static void
