@@ -542,7 +542,7 @@ value_backups (RdsShape *i)
   if (days <= 0)
     return g_strdup (_("Disabled"));
   /* Translators: automated backups, "Enabled (7 days)" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Enabled (%d day)", "Enabled (%d days)", days),
+  return g_strdup_printf (ngettext ("Enabled (%d day)", "Enabled (%d days)", days),
                           days);
 }
 

@@ -759,7 +759,7 @@ cell_show (CellData *cell)
           text = g_strdup_printf ("%.2f %%", value);
         else
           /* Translators: a database's current activity: its client connections */
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d connection", "%d connections",
+          text = g_strdup_printf (ngettext ("%d connection", "%d connections",
                                                (unsigned long) value), (int) value);
       }
       break;

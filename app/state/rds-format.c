@@ -311,7 +311,7 @@ rds_format_retention (gpointer unused,
   if (days <= 0)
     return g_strdup (C_("backups", "Off"));
   /* Translators: a backup retention period */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
 }
 
 char *

@@ -101,15 +101,13 @@ rds_problem_describe (const RdsProblem *problem)
       return g_strdup (_("Can't end with a hyphen."));
 
     case RDS_PROBLEM_TOO_SHORT:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Must be at least %u character long.",
-                                           "Must be at least %u characters long.", (guint) problem->min),
+      return g_strdup_printf (ngettext ("Must be at least %u character long.",
+                                        "Must be at least %u characters long.", (guint) problem->min),
                               (guint) problem->min);
 
     case RDS_PROBLEM_TOO_LONG:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Must be at most %u character long.",
-                                           "Must be at most %u characters long.", max),
+      return g_strdup_printf (ngettext ("Must be at most %u character long.",
+                                        "Must be at most %u characters long.", max),
                               max);
 
     case RDS_PROBLEM_RESERVED:
@@ -176,7 +174,7 @@ rds_problem_describe (const RdsProblem *problem)
                          "replicas."));
 
     case RDS_PROBLEM_TOO_MANY_REPLICAS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It already has %d read replica, the most it can have.",
+      return g_strdup_printf (ngettext ("It already has %d read replica, the most it can have.",
                                            "It already has %d read replicas, the most it can have.",
                                            (gulong) problem->max),
                               (int) problem->max);

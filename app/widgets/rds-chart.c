@@ -673,7 +673,7 @@ rds_chart_describe (RdsChart *self)
   if (self->markers != NULL && self->markers->len > 0)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event.", "%u events.",
+      g_string_append_printf (text, ngettext ("%u event.", "%u events.",
                                                  self->markers->len),
                               self->markers->len);
     }

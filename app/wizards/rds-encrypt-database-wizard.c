@@ -234,7 +234,7 @@ show_replicas (RdsEncryptDatabaseWizard *self)
   list = g_strjoinv (", ", (char **) replicas);
   escaped_list = g_markup_escape_text (list, -1);
   /* Translators: the first %s is a database, the second its read replicas' names, separated by commas */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  text = g_strdup_printf (ngettext (
                                        "<b>%s has a read replica</b> (%s). It stays attached to the original, "
                                        "unencrypted database and doesn’t follow the encrypted one. The original "
                                        "is not deleted while it has a replica, since deleting it would promote "

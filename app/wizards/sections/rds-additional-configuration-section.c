@@ -298,7 +298,7 @@ setup_restore (RdsAdditionalConfigurationSection *self,
     {
       g_autofree char *list = format_tags (tags);
       /* Translators: %s is a list of tags, "team=billing, env=prod" */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Its tag: %s", "Its tags: %s",
+      g_autofree char *text = g_strdup_printf (ngettext ("Its tag: %s", "Its tags: %s",
                                                             n_tags), list);
 
       gtk_label_set_label (GTK_LABEL (self->source_tags_label), text);
@@ -723,7 +723,7 @@ rds_additional_configuration_section_init (RdsAdditionalConfigurationSection *se
   self->log_checks = g_ptr_array_new ();
 
   for (guint i = 1; i <= 35; i++)
-    g_ptr_array_add (retention, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", i), i));
+    g_ptr_array_add (retention, g_strdup_printf (ngettext ("%u day", "%u days", i), i));
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->retention_dropdown, (const char * const *) retention->pdata, retention->len);
   rds_form_section_select (section, self->retention_dropdown, 6);
   rds_form_section_select (section, self->backup_duration_dropdown, 0);
