@@ -1267,10 +1267,13 @@ test_engine_versions (Fixture       *f,
   RdsShape *oldest;
   GListModel *targets;
 
-  g_assert_cmpuint (defaults->items->len, ==, 9);
+  g_assert_cmpuint (defaults->items->len, ==, 11);
   g_assert_cmpuint (postgres->items->len, ==, 9);
   g_assert_cmpuint (family->items->len, ==, 3);
-  g_assert_cmpuint (aurora->items->len, ==, 0);
+  /* Aurora MySQL 3 (MySQL 8.0) and 2 (5.7). */
+  g_assert_cmpuint (aurora->items->len, ==, 4);
+  g_assert_cmpstr (rds_shape_get_string (g_ptr_array_index (aurora->items, 0), "db-parameter-group-family"), ==,
+                   "aurora-mysql8.0");
 
   /* 13.20 can go to newer 13s... none here, and to the 14s. */
   oldest = g_ptr_array_index (postgres->items, postgres->items->len - 1);
@@ -1281,7 +1284,7 @@ test_engine_versions (Fixture       *f,
   g_assert_cmpuint (paged->items->len, ==, 20);
   g_assert_nonnull (paged->marker);
   rest = call (f->engine, "DescribeDBEngineVersions", "MaxRecords", "100", "Marker", paged->marker, NULL);
-  g_assert_cmpuint (rest->items->len, ==, 9 + 5 + 6 + 2 + 2 + 4 * 5 - 20);
+  g_assert_cmpuint (rest->items->len, ==, 9 + 5 + 6 + 2 + 2 + 4 * 5 + 4 + 5 - 20);
 
   assert_error (f->engine, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "Invalid DB engine",
                 "DescribeDBEngineVersions", "Engine", "db2", NULL);
@@ -1531,7 +1534,7 @@ damage_delete (JsonObject *changes)
   JsonArray *removed = json_object_get_array_member (changes, "delete");
   JsonObject *gone = json_object_new ();
 
-  json_object_set_string_member (gone, "type", "db-cluster");
+  json_object_set_string_member (gone, "type", "db-proxy");
   json_object_set_string_member (gone, "region", "us-east-1");
   json_object_set_string_member (gone, "id", "one");
   json_array_add_object_element (removed, gone);

@@ -417,17 +417,17 @@ test_unknown_kind_is_refused (void)
   g_autofree char *before = dump (engine);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) changes = json_from_string (
-    "{\"clock\":{\"time\":1767571200000000},\"rng\":\"x\",\"put\":[{\"type\":\"db-cluster\","
+    "{\"clock\":{\"time\":1767571200000000},\"rng\":\"x\",\"put\":[{\"type\":\"db-proxy\","
     "\"region\":\"us-east-1\",\"shape\":{\"DBClusterIdentifier\":\"c1\"},\"sim\":{}}],"
     "\"delete\":[],\"events\":[]}", NULL);
   g_autoptr(JsonNode) deletion = json_from_string (
     "{\"clock\":{\"time\":1767571200000000},\"rng\":\"x\",\"put\":[],"
-    "\"delete\":[{\"type\":\"db-cluster\",\"region\":\"us-east-1\",\"id\":\"c1\"}],\"events\":[]}", NULL);
+    "\"delete\":[{\"type\":\"db-proxy\",\"region\":\"us-east-1\",\"id\":\"c1\"}],\"events\":[]}", NULL);
   g_autofree char *after = NULL;
 
   g_assert_false (rds_sim_engine_apply_changes (engine, changes, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  g_assert_nonnull (strstr (error->message, "db-cluster"));
+  g_assert_nonnull (strstr (error->message, "db-proxy"));
   g_clear_error (&error);
 
   g_assert_false (rds_sim_engine_apply_changes (engine, deletion, &error));
@@ -451,7 +451,7 @@ test_unknown_kind_in_a_journal_is_kept (void)
     g_autoptr(RdsQueryResult) created = NULL;
     g_autoptr(JsonNode) changes = NULL;
     g_autoptr(JsonNode) unknown = json_from_string (
-      "{\"clock\":{\"time\":1767571200000000},\"rng\":\"x\",\"put\":[{\"type\":\"db-cluster\","
+      "{\"clock\":{\"time\":1767571200000000},\"rng\":\"x\",\"put\":[{\"type\":\"db-proxy\","
       "\"region\":\"us-east-1\",\"shape\":{\"DBClusterIdentifier\":\"c1\"},\"sim\":{}}],"
       "\"delete\":[],\"events\":[]}", NULL);
 
@@ -476,7 +476,7 @@ test_unknown_kind_in_a_journal_is_kept (void)
     g_assert_true (rds_sim_store_load (store, engine, &warning, &error));
     g_assert_no_error (error);
     g_assert_nonnull (warning);
-    g_assert_nonnull (strstr (warning, "db-cluster"));
+    g_assert_nonnull (strstr (warning, "db-proxy"));
     loaded = dump (engine);
     g_assert_nonnull (strstr (loaded, "\"GadgetIdentifier\":\"before\""));
 

@@ -1008,7 +1008,9 @@ json_string (JsonObject  *object,
 
 /* POST /_sim/faults: {} answers the zones that are down; {"zone": Z,
  * "down": true|false} takes a zone down or back; {"instance": ID, "fail":
- * "host"|"storage"} fails an instance's host or storage. */
+ * "host"|"storage"} fails an instance's host or storage; {"cluster": ID,
+ * "copy": 0–5, "group": N} loses a copy of an Aurora cluster volume (of
+ * one protection group, or without "group" of all). */
 static void
 control_faults (RdsServer         *self,
                 SoupServerMessage *msg,
@@ -1031,6 +1033,28 @@ control_faults (RdsServer         *self,
       if (!rds_sim_engine_set_zone_down (self->engine, region, zone, json_node_get_boolean (down), &error))
         {
           respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+          return;
+        }
+    }
+  else if (json_object_has_member (object, "cluster"))
+    {
+      const char *cluster = NULL;
+      double copy = -1, group = -1;
+
+      if (!json_string (object, "cluster", &cluster) || !json_number (object, "copy", &copy) ||
+          (json_object_has_member (object, "group") && !json_number (object, "group", &group)) ||
+          copy != (int) copy || group != (int) group)
+        {
+          respond_control_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                 "Give \"cluster\" a DB cluster, \"copy\" a copy of its volume from 0 to 5, "
+                                 "and \"group\" a protection group or nothing for all.");
+          return;
+        }
+      if (!rds_sim_engine_fail_cluster_copy (self->engine, region, cluster, (int) copy, (int) group, &error))
+        {
+          respond_control_error (msg, g_error_matches (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND)
+                                        ? SOUP_STATUS_NOT_FOUND : SOUP_STATUS_BAD_REQUEST,
+                                 error->message);
           return;
         }
     }
@@ -1080,6 +1104,33 @@ control_instance (RdsServer         *self,
   respond_json (msg, SOUP_STATUS_OK, node);
 }
 
+/* POST /_sim/cluster {"cluster": ID}: what the simulator knows of an
+ * Aurora cluster beyond the API (its volume's copies and quorums, where
+ * its endpoints send connections). */
+static void
+control_cluster (RdsServer         *self,
+                 SoupServerMessage *msg,
+                 const char        *region,
+                 JsonObject        *object)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *cluster = NULL;
+
+  if (!json_string (object, "cluster", &cluster))
+    {
+      respond_control_error (msg, SOUP_STATUS_BAD_REQUEST, "\"cluster\" must name a DB cluster.");
+      return;
+    }
+  node = rds_sim_engine_describe_cluster (self->engine, region, cluster, &error);
+  if (node == NULL)
+    {
+      respond_control_error (msg, SOUP_STATUS_NOT_FOUND, error->message);
+      return;
+    }
+  respond_json (msg, SOUP_STATUS_OK, node);
+}
+
 static void
 handle_control (RdsServer         *self,
                 SoupServerMessage *msg,
@@ -1105,7 +1156,7 @@ handle_control (RdsServer         *self,
     {
       respond_control_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
                              "Use GET /_sim/state, or POST /_sim/clock, /_sim/clock/advance, "
-                             "/_sim/quotas, /_sim/workload, /_sim/faults or /_sim/instance with a JSON body.");
+                             "/_sim/quotas, /_sim/workload, /_sim/faults, /_sim/instance or /_sim/cluster with a JSON body.");
       return;
     }
 
@@ -1186,6 +1237,12 @@ handle_control (RdsServer         *self,
       return;
     }
 
+  if (g_str_equal (what, "cluster"))
+    {
+      control_cluster (self, msg, region, object);
+      return;
+    }
+
   if (g_str_equal (what, "quotas"))
     {
       /* Check all, then change all. */
@@ -1215,7 +1272,7 @@ handle_control (RdsServer         *self,
 
   respond_control_error (msg, SOUP_STATUS_NOT_FOUND,
                          "Unknown control path: use /_sim/state, /_sim/clock, /_sim/clock/advance, "
-                         "/_sim/quotas, /_sim/workload, /_sim/faults or /_sim/instance.");
+                         "/_sim/quotas, /_sim/workload, /_sim/faults, /_sim/instance or /_sim/cluster.");
 }
 
 static void

@@ -8,6 +8,8 @@
 #include "rds-action.h"
 
 #include "rds-account-quota.h"
+#include "rds-db-cluster.h"
+#include "rds-db-cluster-endpoint.h"
 #include "rds-db-engine-version.h"
 #include "rds-db-instance-automated-backup.h"
 #include "rds-db-instance.h"
@@ -75,6 +77,20 @@ static const RdsAction actions[] = {
   LIST ("ListTagsForResource", "TagList", "Tag", rds_tag_get_type, FALSE),
   LIST ("DescribeAccountAttributes", "AccountQuotas", "AccountQuota",
         rds_account_quota_get_type, FALSE),
+  ITEM ("CreateDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("ModifyDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("DeleteDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("StopDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("StartDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("FailoverDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
+  LIST ("DescribeDBClusters", "DBClusters", "DBCluster", rds_db_cluster_get_type, TRUE),
+  /* The endpoint's own fields make the answer; the list names each item
+   * DBClusterEndpointList. */
+  { "CreateDBClusterEndpoint", RDS_RESULT_SHAPE, NULL, NULL, rds_db_cluster_endpoint_get_type, FALSE, TRUE, &rds_api_rds },
+  { "ModifyDBClusterEndpoint", RDS_RESULT_SHAPE, NULL, NULL, rds_db_cluster_endpoint_get_type, FALSE, TRUE, &rds_api_rds },
+  { "DeleteDBClusterEndpoint", RDS_RESULT_SHAPE, NULL, NULL, rds_db_cluster_endpoint_get_type, FALSE, TRUE, &rds_api_rds },
+  LIST ("DescribeDBClusterEndpoints", "DBClusterEndpoints", "DBClusterEndpointList",
+        rds_db_cluster_endpoint_get_type, TRUE),
   NONE ("AddTagsToResource", TRUE),
   NONE ("RemoveTagsFromResource", TRUE),
 };

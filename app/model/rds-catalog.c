@@ -59,6 +59,26 @@ static const RdsVersionInfo oracle_se2_versions[] = {
     "Oracle 19.0.0.0.ru-2024-10.rur-2024-10.r1" },
 };
 
+/* Aurora MySQL 3 is compatible with MySQL 8.0, Aurora MySQL 2 with 5.7. */
+static const RdsVersionInfo aurora_mysql_versions[] = {
+  { "8.0.mysql_aurora.3.08.1", "8.0", "aurora-mysql8.0",
+    "Aurora MySQL 3.08.1 (compatible with MySQL 8.0.39)" },
+  { "8.0.mysql_aurora.3.08.0", "8.0", "aurora-mysql8.0",
+    "Aurora MySQL 3.08.0 (compatible with MySQL 8.0.39)" },
+  { "8.0.mysql_aurora.3.05.2", "8.0", "aurora-mysql8.0",
+    "Aurora MySQL 3.05.2 (compatible with MySQL 8.0.32)" },
+  { "5.7.mysql_aurora.2.12.4", "5.7", "aurora-mysql5.7",
+    "Aurora MySQL 2.12.4 (compatible with MySQL 5.7.44)" },
+};
+
+static const RdsVersionInfo aurora_postgresql_versions[] = {
+  { "16.6", "16", "aurora-postgresql16", "Aurora PostgreSQL (Compatible with PostgreSQL 16.6)" },
+  { "16.4", "16", "aurora-postgresql16", "Aurora PostgreSQL (Compatible with PostgreSQL 16.4)" },
+  { "15.10", "15", "aurora-postgresql15", "Aurora PostgreSQL (Compatible with PostgreSQL 15.10)" },
+  { "14.15", "14", "aurora-postgresql14", "Aurora PostgreSQL (Compatible with PostgreSQL 14.15)" },
+  { "13.18", "13", "aurora-postgresql13", "Aurora PostgreSQL (Compatible with PostgreSQL 13.18)" },
+};
+
 #define SQLSERVER_VERSIONS(edition)                                                          \
   static const RdsVersionInfo sqlserver_##edition##_versions[] = {                        \
     { "16.00.4175.1.v1", "16.00", "sqlserver-" #edition "-16.0", "SQL Server 2022 16.00.4175.1.v1" }, \
@@ -75,6 +95,7 @@ SQLSERVER_VERSIONS (web)
 
 static const char * const mysql_logs[] = { "audit", "error", "general", "slowquery", NULL };
 static const char * const postgres_logs[] = { "postgresql", "upgrade", NULL };
+static const char * const aurora_postgresql_logs[] = { "postgresql", NULL };
 static const char * const oracle_logs[] = { "alert", "audit", "listener", "trace", "oemagent", NULL };
 static const char * const sqlserver_logs[] = { "agent", "error", NULL };
 
@@ -110,6 +131,12 @@ static const RdsEngineInfo engines[] = {
   { "sqlserver-web", RDS_FAMILY_SQLSERVER, "Microsoft SQL Server Web Edition",
     license_included, 1433, sqlserver_logs, FALSE, FALSE, FALSE, 128, 128,
     VERSIONS (sqlserver_web_versions), 0, 1.9 },
+  /* Aurora: about a fifth more per hour than the same class of RDS. */
+  { "aurora-mysql", RDS_FAMILY_MYSQL, "Aurora MySQL", general_public_license, 3306,
+    mysql_logs, TRUE, FALSE, FALSE, 16, 41, VERSIONS (aurora_mysql_versions), 0, 1.21, TRUE },
+  { "aurora-postgresql", RDS_FAMILY_POSTGRES, "Aurora (PostgreSQL)", postgresql_license, 5432,
+    aurora_postgresql_logs, TRUE, FALSE, FALSE, 63, 128, VERSIONS (aurora_postgresql_versions), 0,
+    1.16, TRUE },
 };
 
 static const RdsClassInfo classes[] = {
@@ -170,6 +197,8 @@ static const RdsClassInfo classes[] = {
 };
 
 static const char * const storage_types[] = { "gp2", "gp3", "io1", "standard", NULL };
+/* Aurora Standard, and Aurora I/O-Optimized */
+static const char * const aurora_storage_types[] = { "aurora", "aurora-iopt1", NULL };
 
 /* 2061-05-22 and 2121-05-22: the expiry of the RDS root CAs. */
 static const RdsCertificateAuthority cas[] = {
@@ -284,6 +313,13 @@ rds_catalog_class_supports (const RdsClassInfo  *klass,
   g_return_val_if_fail (klass != NULL, FALSE);
   g_return_val_if_fail (engine != NULL, FALSE);
 
+  /* Aurora: memory optimized, and the burstable classes from medium. */
+  if (engine->aurora)
+    return class_in_family (klass, "db.r5") || class_in_family (klass, "db.r6g") ||
+           class_in_family (klass, "db.r6i") ||
+           (burstable && (g_str_has_suffix (klass->name, ".medium") ||
+                          g_str_has_suffix (klass->name, ".large")));
+
   switch (engine->family)
     {
     case RDS_FAMILY_MYSQL:
@@ -329,10 +365,20 @@ rds_catalog_hourly_price (const RdsClassInfo  *klass,
   return base * engine->price_factor;
 }
 
+/* The storage types of RDS DB instances. */
 const char * const *
 rds_catalog_storage_types (void)
 {
   return storage_types;
+}
+
+/* The storage types @engine offers: Aurora's cluster storage, or RDS's. */
+const char * const *
+rds_catalog_engine_storage_types (const RdsEngineInfo *engine)
+{
+  g_return_val_if_fail (engine != NULL, storage_types);
+
+  return engine->aurora ? aurora_storage_types : storage_types;
 }
 
 int

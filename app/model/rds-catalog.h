@@ -43,6 +43,7 @@ typedef struct
   guint                     n_versions;
   guint                     default_version;
   double                    price_factor;      /* × the MySQL or PostgreSQL rate */
+  gboolean                  aurora;            /* its instances belong to a DB cluster */
 } RdsEngineInfo;
 
 typedef struct
@@ -88,6 +89,7 @@ double                   rds_catalog_hourly_price     (const RdsClassInfo  *klas
                                                            const RdsEngineInfo *engine);
 
 const char * const      *rds_catalog_storage_types    (void);
+const char * const      *rds_catalog_engine_storage_types (const RdsEngineInfo *engine);
 gboolean                 rds_catalog_storage_rules    (const RdsEngineInfo *engine,
                                                            const char             *storage_type,
                                                            int                     allocated,

@@ -181,8 +181,30 @@ instance_state_error (const RdsProblem  *problem,
       return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
                   "Cannot stop instance %s: SQL Server Multi-AZ instances can't be stopped.", id);
     case RDS_PROBLEM_CLUSTER_MEMBER:
-      return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
-                  "Cannot stop instance %s: it belongs to a DB cluster; stop the cluster instead.", id);
+      if (g_strcmp0 (action, "StopDBInstance") == 0 || g_strcmp0 (action, "StartDBInstance") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "DB instance %s is a member of a DB cluster: aurora DB instances are not eligible "
+                    "for stopping and starting on their own. Use %s instead.", id,
+                    g_str_equal (action, "StopDBInstance") ? "StopDBCluster" : "StartDBCluster");
+      if (g_strcmp0 (action, "CreateDBSnapshot") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                    "The specified instance %s is a member of a cluster and a snapshot cannot be created "
+                    "directly. Please use the CreateDBClusterSnapshot API instead.", id);
+      if (g_strcmp0 (action, "CreateDBInstanceReadReplica") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                    "DB instance %s is a member of a DB cluster: add a reader to the cluster with "
+                    "CreateDBInstance and DBClusterIdentifier instead of a read replica.", id);
+      if (g_strcmp0 (action, "RestoreDBInstanceToPointInTime") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,
+                    "DB instance %s is a member of a DB cluster: restore the cluster with "
+                    "RestoreDBClusterToPointInTime.", id);
+      if (g_strcmp0 (action, "RebootDBInstance") == 0)
+        return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                    "DB instance %s is a member of a DB cluster: to fail over, use FailoverDBCluster "
+                    "instead of RebootDBInstance with ForceFailover.", id);
+      return set (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                  "DB instance %s is a member of a DB cluster: its storage, Multi-AZ and encryption are "
+                  "the cluster's.", id);
     case RDS_PROBLEM_NO_BACKUPS:
       if (g_strcmp0 (action, "RestoreDBInstanceToPointInTime") == 0)
         return set (error, RDS_AWS_ERROR_POINT_IN_TIME_RESTORE_NOT_ENABLED,

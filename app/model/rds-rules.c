@@ -518,6 +518,14 @@ rds_rules_instance_action (RdsDbInstance     *instance,
   modifiable = g_strcmp0 (status, "available") == 0 || g_strcmp0 (status, "storage-optimization") == 0 ||
                g_strcmp0 (status, "storage-full") == 0;
 
+  /* An Aurora DB instance: its cluster stops and starts, backs up and
+   * restores, fails over; readers are added to the cluster, not made by
+   * replication. */
+  if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL &&
+      action != RDS_INSTANCE_ACTION_MODIFY && action != RDS_INSTANCE_ACTION_REBOOT &&
+      action != RDS_INSTANCE_ACTION_DELETE && action != RDS_INSTANCE_ACTION_PROMOTE)
+    return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
+
   switch (action)
     {
     case RDS_INSTANCE_ACTION_MODIFY:
@@ -569,8 +577,6 @@ rds_rules_instance_action (RdsDbInstance     *instance,
           multi_az = rds_shape_get_tristate (values, "multi-az") == RDS_TRISTATE_TRUE;
         if (multi_az == (action == RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ))
           return found (problem, RDS_PROBLEM_ALREADY);
-        if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
-          return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
         /* SQL Server Express and Web have no Multi-AZ deployments. */
         if (action == RDS_INSTANCE_ACTION_CONVERT_TO_MULTI_AZ && info != NULL && !info->multi_az)
           return found (problem, RDS_PROBLEM_NOT_FOR_ENGINE);
@@ -609,8 +615,6 @@ rds_rules_instance_action (RdsDbInstance     *instance,
         return found (problem, RDS_PROBLEM_HAS_REPLICAS);
       if (engine != NULL && g_str_has_prefix (engine, "sqlserver") && rds_shape_get_boolean (shape, "multi-az"))
         return found (problem, RDS_PROBLEM_SQLSERVER_MULTI_AZ);
-      if (rds_shape_get_string (shape, "db-cluster-identifier") != NULL)
-        return found (problem, RDS_PROBLEM_CLUSTER_MEMBER);
     }
 
   if (action == RDS_INSTANCE_ACTION_CREATE_READ_REPLICA)

@@ -549,6 +549,23 @@ primary_failed (RdsSimEngine   *self,
   if (!exposed (instance) || instance->op == RDS_SIM_OP_FAILOVER || instance->op == RDS_SIM_OP_DOWN)
     return;
 
+  /* An Aurora instance comes back on a new host, or when its zone does;
+   * the writer's failure fails its cluster over to a reader meanwhile. */
+  if (rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
+    {
+      if (instance->faults & RDS_SIM_FAULT_ZONE)
+        {
+          g_autofree char *why = g_strdup_printf ("The DB instance is unavailable: its Availability Zone %s is "
+                                                  "down. It comes back when the zone does; the cluster's other "
+                                                  "instances serve meanwhile.", primary_zone (instance));
+          go_down (self, instance, why, now);
+        }
+      else
+        begin_recovery (self, instance, now);
+      _rds_sim_cluster_member_failed (self, instance, now);
+      return;
+    }
+
   if (standby_ready && interruptible (instance->op))
     {
       interrupt (self, instance, now);
@@ -678,6 +695,7 @@ rds_sim_engine_set_zone_down (RdsSimEngine  *self,
   region->zones_down = mask;
   rds_sim_engine_settings_changed (self);
   g_tree_foreach (RDS_SIM_INSTANCES (region), zone_changed_cb, self);
+  _rds_sim_clusters_zone_changed (self, region);
   return TRUE;
 }
 
@@ -739,6 +757,10 @@ rds_sim_engine_fail_instance (RdsSimEngine  *self,
   rds_sim_engine_catch_up (self);
   if ((instance = _rds_sim_instance_lookup (region, identifier, error)) == NULL)
     return FALSE;
+  if (fault == RDS_SIM_FAULT_STORAGE && rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
+    return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                          "DB instance %s keeps its data in its cluster's volume: fail copies of the volume "
+                          "instead ({\"cluster\": …, \"copy\": …}).", identifier);
   if (!exposed (instance) || instance->op == RDS_SIM_OP_DOWN || instance->op == RDS_SIM_OP_RECOVER ||
       instance->op == RDS_SIM_OP_FAILOVER)
     return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE,

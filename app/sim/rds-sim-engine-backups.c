@@ -136,8 +136,10 @@ _rds_sim_backup_schedule (RdsSimEngine   *self,
 {
   gint64 due = 0;
 
+  /* An Aurora instance's cluster volume is backed up continuously. */
   if (rds_shape_get_int (shape (instance), "backup-retention-period") > 0 &&
-      instance->op != RDS_SIM_OP_DELETE)
+      instance->op != RDS_SIM_OP_DELETE &&
+      rds_shape_get_string (shape (instance), "db-cluster-identifier") == NULL)
     due = next_backup (self, instance, now);
   if (due != instance->due[RDS_SIM_TIMER_BACKUP])
     {

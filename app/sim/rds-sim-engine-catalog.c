@@ -39,24 +39,21 @@ filters_match (GPtrArray          *filters,
 static const RdsEngineInfo *
 engine_argument (RdsRequest  *request,
                  gboolean     required,
-                 gboolean    *aurora,
                  GError     **error)
 {
   const char *name = required ? rds_request_require_string (request, "Engine", error)
                               : rds_request_get_string (request, "Engine");
   const RdsEngineInfo *engine;
 
-  *aurora = FALSE;
   if (name == NULL)
     return NULL;
 
   engine = rds_catalog_find_engine (name);
-  if (engine == NULL && g_str_has_prefix (name, "aurora"))
-    *aurora = TRUE;
-  else if (engine == NULL)
+  if (engine == NULL)
     g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                 "Invalid DB engine: %s. Valid engines are mysql, mariadb, postgres, oracle-ee, "
-                 "oracle-se2, sqlserver-ee, sqlserver-se, sqlserver-ex and sqlserver-web.", name);
+                 "Invalid DB engine: %s. Valid engines are aurora-mysql, aurora-postgresql, mysql, "
+                 "mariadb, postgres, oracle-ee, oracle-se2, sqlserver-ee, sqlserver-se, sqlserver-ex "
+                 "and sqlserver-web.", name);
 
   return engine;
 }
@@ -143,7 +140,7 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
   const char *version_filter = rds_request_get_string (request, "EngineVersion");
   const char *family_filter = rds_request_get_string (request, "DBParameterGroupFamily");
   const char *marker;
-  gboolean default_only = FALSE, aurora;
+  gboolean default_only = FALSE;
   guint64 start, index = 0;
   guint n_engines;
   int max_records;
@@ -153,11 +150,9 @@ _rds_sim_action_describe_db_engine_versions (RdsSimEngine  *self,
       !rds_request_get_boolean (request, "DefaultOnly", &default_only, error))
     return NULL;
 
-  only_engine = engine_argument (request, FALSE, &aurora, error);
-  if (only_engine == NULL && rds_request_has (request, "Engine") && !aurora)
+  only_engine = engine_argument (request, FALSE, error);
+  if (only_engine == NULL && rds_request_has (request, "Engine"))
     return NULL;
-  if (aurora)
-    return g_steal_pointer (&result);
 
   filters = rds_request_get_filters (request, error);
   if (filters == NULL)
@@ -238,7 +233,7 @@ orderable_option_new (RdsSimRegion            *region,
                         "db-instance-class", klass->name,
                         "license-model", license,
                         "availability-zone-group", region->info->name,
-                        "multi-az-capable", engine->multi_az,
+                        "multi-az-capable", engine->multi_az || engine->aurora,
                         "read-replica-capable", engine->read_replica,
                         "vpc", TRUE,
                         "supports-storage-encryption", TRUE,
@@ -251,12 +246,12 @@ orderable_option_new (RdsSimRegion            *region,
                         "max-storage-size", small.max_storage,
                         "supported-engine-modes", modes,
                         "supports-storage-autoscaling",
-                        g_str_equal (storage_type, "standard") ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
+                        g_str_equal (storage_type, "standard") || engine->aurora ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
                         "supports-kerberos-authentication",
                         engine->family == RDS_FAMILY_MARIADB ? RDS_TRISTATE_FALSE : RDS_TRISTATE_TRUE,
                         "outpost-capable", FALSE,
-                        "supports-global-databases", FALSE,
-                        "supports-clusters", FALSE,
+                        "supports-global-databases", engine->aurora,
+                        "supports-clusters", engine->aurora,
                         "supported-network-types", network_types,
                         "supports-storage-throughput", gp3,
                         NULL);
@@ -301,16 +296,17 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
   const char *version_filter = rds_request_get_string (request, "EngineVersion");
   const char *class_filter = rds_request_get_string (request, "DBInstanceClass");
   const char *license_filter = rds_request_get_string (request, "LicenseModel");
-  const char * const *storage_types = rds_catalog_storage_types ();
+  const char * const *storage_types;
   const char *marker;
-  gboolean vpc = TRUE, aurora;
+  gboolean vpc = TRUE;
   guint64 start, index = 0;
   guint n_classes;
   int max_records;
 
-  engine = engine_argument (request, TRUE, &aurora, error);
-  if (engine == NULL && !aurora)
+  engine = engine_argument (request, TRUE, error);
+  if (engine == NULL)
     return NULL;
+  storage_types = rds_catalog_engine_storage_types (engine);
   if (!_rds_sim_engine_page_args (request, 1000, &max_records, &marker, error) ||
       !_rds_sim_decode_index_marker (marker, &start, error) ||
       !rds_request_get_boolean (request, "Vpc", &vpc, error))
@@ -318,8 +314,8 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
   filters = rds_request_get_filters (request, error);
   if (filters == NULL)
     return NULL;
-  /* Every instance runs in a VPC; Aurora needs clusters, not offered yet. */
-  if (aurora || !vpc)
+  /* Every instance runs in a VPC. */
+  if (!vpc)
     return g_steal_pointer (&result);
 
   classes = rds_catalog_get_classes (&n_classes);
@@ -499,6 +495,7 @@ _rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
   used[RDS_SIM_QUOTA_INSTANCES] = g_tree_nnodes (RDS_SIM_INSTANCES (region));
   used[RDS_SIM_QUOTA_STORAGE_GIB] = region->allocated_storage;
   used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = _rds_sim_count_manual_snapshots (region);
+  used[RDS_SIM_QUOTA_CLUSTERS] = g_tree_nnodes (RDS_SIM_CLUSTERS (region));
 
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     g_ptr_array_add (result->items,

@@ -207,6 +207,9 @@ _rds_sim_instance_become_available (RdsSimEngine   *self,
   /* A fault that came while it was busy reaches it now. */
   if (instance->faults != 0 || instance->region->zones_down != 0)
     _rds_sim_instance_zone_changed (self, instance, now);
+  /* An Aurora instance that serves again may take over from a lost writer. */
+  if (instance->op == RDS_SIM_OP_NONE && rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
+    _rds_sim_cluster_member_recovered (self, instance, now);
 }
 
 /* Its metrics' history */
@@ -416,7 +419,8 @@ storage_schedule (RdsSimEngine   *self,
   const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
   gint64 due = G_MAXINT64;
 
-  if (segment == NULL)
+  /* An Aurora instance's data is on its cluster's volume. */
+  if (segment == NULL || rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
     return;
 
   if (segment->phase == RDS_SIM_PHASE_RUNNING && rds_sim_segment_growth (segment) > 0)
@@ -783,6 +787,10 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   RdsShape *model;
   gint64 now = rds_sim_engine_get_now (self);
 
+  /* An Aurora instance joins its cluster. */
+  if (rds_request_has (request, "DBClusterIdentifier"))
+    return _rds_sim_cluster_create_instance (self, region, request, error);
+
   /* Identity: engine, version, class, license. */
   if ((identifier = rds_request_require_string (request, "DBInstanceIdentifier", error)) == NULL ||
       !rds_rules_check_identifier ("DBInstanceIdentifier", identifier, 63, error) ||
@@ -796,12 +804,16 @@ _rds_sim_action_create_db_instance (RdsSimEngine  *self,
   if (engine == NULL)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                   "Invalid DB engine: %s.%s", engine_name,
-                   g_str_has_prefix (engine_name, "aurora")
-                     ? " Aurora DB instances belong to a DB cluster, which this simulator does "
-                       "not offer yet."
-                     : " Valid engines are mysql, mariadb, postgres, oracle-ee, oracle-se2, "
-                       "sqlserver-ee, sqlserver-se, sqlserver-ex and sqlserver-web.");
+                   "Invalid DB engine: %s. Valid engines are aurora-mysql, aurora-postgresql, mysql, "
+                   "mariadb, postgres, oracle-ee, oracle-se2, sqlserver-ee, sqlserver-se, sqlserver-ex and "
+                   "sqlserver-web.", engine_name);
+      return NULL;
+    }
+  if (engine->aurora)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "An %s DB instance belongs to a DB cluster: create the cluster with CreateDBCluster, then "
+                   "its instances with DBClusterIdentifier.", engine->engine);
       return NULL;
     }
 
@@ -1177,6 +1189,13 @@ finish_create (RdsSimEngine   *self,
     rds_shape_set_string (secret, "secret-status", "active");
 
   _rds_sim_instance_emit (self, instance, "DB instance created.", "creation", now);
+  if (rds_shape_get_string (model, "db-cluster-identifier") != NULL)
+    {
+      rds_shape_set_string (_rds_sim_instance_pending (instance), "master-user-password", NULL);
+      _rds_sim_instance_record_start (self, instance, now);
+      _rds_sim_cluster_member_created (self, instance, now);
+      return;
+    }
   if (instance->restore_note != NULL)
     _rds_sim_instance_emit (self, instance, instance->restore_note, "restoration", now);
   g_clear_pointer (&instance->restore_note, g_free);
@@ -1718,6 +1737,21 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
 
   model = shape (instance);
   engine = engine_of (instance);
+
+  /* An Aurora instance changes what is its own; its promotion tier alone
+   * at once. */
+  if (rds_shape_get_string (model, "db-cluster-identifier") != NULL)
+    {
+      if (!_rds_sim_cluster_check_member_request (instance, request, error))
+        return NULL;
+      if (!modification_requested (request) && rds_request_has (request, "PromotionTier"))
+        {
+          if (!rds_rules_check_instance_action (instance->model, RDS_INSTANCE_ACTION_MODIFY, error))
+            return NULL;
+          _rds_sim_cluster_modify_member (self, instance, request);
+          return item_result ("ModifyDBInstance", instance->model);
+        }
+    }
   version = rds_catalog_find_version (engine, rds_shape_get_string (model, "engine-version"));
 
   if (!rds_request_get_boolean (request, "ApplyImmediately", &apply_immediately, error))
@@ -2127,6 +2161,8 @@ _rds_sim_action_modify_db_instance (RdsSimEngine  *self,
       _rds_sim_engine_schedule (self, &instance->resource, RDS_SIM_TIMER_MAINTENANCE, 0);
     }
 
+  if (rds_shape_get_string (model, "db-cluster-identifier") != NULL)
+    _rds_sim_cluster_modify_member (self, instance, request);
   _rds_sim_instance_refresh (self, instance, now);
   _rds_sim_instance_dirty (self, instance);
   return item_result ("ModifyDBInstance", instance->model);
@@ -2322,6 +2358,18 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
                            "true.");
       return NULL;
     }
+  if (rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
+    {
+      /* Nor an Aurora instance: its cluster has the backups. */
+      if (final_snapshot != NULL)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                               "FinalDBSnapshotIdentifier can not be specified when deleting a cluster "
+                               "instance");
+          return NULL;
+        }
+      skip_final = TRUE;
+    }
   if (rds_shape_get_string (shape (instance), "read-replica-source-db-instance-identifier") != NULL)
     {
       /* A read replica has no final snapshot. */
@@ -2367,7 +2415,7 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
   rds_shape_set_timestamp (shape (instance), "automatic-restart-time", 0);
 
   /* Its automated backups go with it, or stay behind, restorable to now. */
-  if (delete_backups)
+  if (delete_backups || rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
     _rds_sim_backup_delete_all (self, instance);
   else
     _rds_sim_backup_retain (self, instance, now);
@@ -2382,6 +2430,8 @@ _rds_sim_action_delete_db_instance (RdsSimEngine  *self,
 
   _rds_sim_instance_record (self, instance, now, RDS_SIM_PHASE_ABSENT);
   _rds_sim_instance_start_op (self, instance, RDS_SIM_OP_DELETE, "deleting", due);
+  if (rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
+    _rds_sim_cluster_member_deleting (self, instance, now);
   return item_result ("DeleteDBInstance", instance->model);
 }
 
@@ -2391,6 +2441,7 @@ finish_delete (RdsSimEngine   *self,
                gint64          now)
 {
   _rds_sim_instance_emit (self, instance, "DB instance deleted.", "deletion", now);
+  _rds_sim_cluster_member_removed (self, instance, now);
   _rds_sim_resource_remove (self, &instance->resource);
 }
 

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "rds-aws-error.h"
+#include "rds-db-cluster.h"
+#include "rds-db-cluster-endpoint.h"
 #include "rds-db-instance.h"
 #include "rds-db-instance-automated-backup.h"
 #include "rds-db-parameter-group.h"
@@ -25,6 +27,7 @@ G_BEGIN_DECLS
 
 typedef struct _RdsSimInstance RdsSimInstance;
 typedef struct _RdsSimSnapshot RdsSimSnapshot;
+typedef struct _RdsSimCluster  RdsSimCluster;
 
 typedef enum
 {
@@ -176,6 +179,74 @@ struct _RdsSimSnapshot
   char           *db_name;
 };
 
+/* An Aurora DB cluster: its volume, its endpoints, its writer and readers
+ * (DB instances whose model names the cluster). */
+typedef enum
+{
+  RDS_SIM_CLUSTER_TIMER_STEP,     /* the end of the cluster's current operation */
+  RDS_SIM_CLUSTER_TIMER_REPAIR,   /* the next lost copy of the volume repaired */
+  RDS_SIM_CLUSTER_TIMER_RESTART,  /* a stopped cluster starts again by itself */
+  RDS_SIM_N_CLUSTER_TIMERS
+} RdsSimClusterTimer;
+
+typedef enum
+{
+  RDS_SIM_CLUSTER_OP_NONE,
+  RDS_SIM_CLUSTER_OP_CREATE,      /* creating */
+  RDS_SIM_CLUSTER_OP_STOP,        /* stopping */
+  RDS_SIM_CLUSTER_OP_START,       /* starting */
+  RDS_SIM_CLUSTER_OP_DELETE,      /* deleting */
+  RDS_SIM_CLUSTER_OP_FAILOVER,    /* failing-over */
+  RDS_SIM_N_CLUSTER_OPS
+} RdsSimClusterOp;
+
+/* The cluster volume keeps six copies of each 10 GiB protection group, two
+ * in each of its three zones; copy k is in zone k / 2. */
+#define RDS_SIM_VOLUME_COPIES 6
+#define RDS_SIM_VOLUME_WRITE_QUORUM 4
+#define RDS_SIM_VOLUME_READ_QUORUM 3
+#define RDS_SIM_PROTECTION_GROUP_GIB 10
+#define RDS_SIM_VOLUME_MAX_GIB (128 * 1024)
+
+/* A copy lost: of one protection group, or of all (a storage node set),
+ * being repaired from its peers until @repair_due; 0 while its zone is
+ * down (it waits). */
+typedef struct
+{
+  int     group;         /* -1: every protection group */
+  int     copy;          /* 0–5 */
+  gint64  repair_due;
+  gboolean catch_up;     /* its zone came back: it catches up, nothing was lost */
+} RdsSimLostCopy;
+
+struct _RdsSimCluster
+{
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbCluster) };
+  };
+  RdsSimClusterOp op;
+  char           *failover_target;         /* the reader a failover under way promotes */
+  gboolean        failover_automatic;
+  gint64          last_failover;
+  GArray         *lost;                    /* RdsSimLostCopy */
+  gboolean        write_quorum;            /* as last said in events */
+  gboolean        read_quorum;
+  RdsSimWorkload  volume;                  /* the data on the cluster volume */
+};
+
+/* A custom endpoint of a cluster; its one timer ends its creation, change
+ * or deletion. */
+typedef struct
+{
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbClusterEndpoint) };
+  };
+} RdsSimClusterEndpoint;
+
 void _rds_sim_kinds_freeze (void);
 
 extern RdsSimKind _rds_sim_kind_db_instance;
@@ -184,6 +255,8 @@ extern RdsSimKind _rds_sim_kind_metric_alarm;
 extern RdsSimKind _rds_sim_kind_retained_backup;
 extern RdsSimKind _rds_sim_kind_kms_key;
 extern RdsSimKind _rds_sim_kind_kms_alias;
+extern RdsSimKind _rds_sim_kind_db_cluster;
+extern RdsSimKind _rds_sim_kind_db_cluster_endpoint;
 
 struct _RdsSimRegion
 {
@@ -234,6 +307,8 @@ _rds_sim_region_resources (RdsSimRegion     *region,
 
 #define RDS_SIM_INSTANCES(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_instance)
 #define RDS_SIM_SNAPSHOTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_snapshot)
+#define RDS_SIM_CLUSTERS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_cluster)
+#define RDS_SIM_CLUSTER_ENDPOINTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_cluster_endpoint)
 
 /* rds-sim-engine.c */
 RdsSimRegion   *_rds_sim_engine_get_region       (RdsSimEngine    *self,
@@ -602,6 +677,39 @@ gboolean        _rds_rules_check_tags                          (GPtrArray       
                                                               GError         **error);
 void            _rds_sim_merge_tags                          (GListStore      *list,
                                                               GPtrArray       *tags);
+
+/* rds-sim-engine-clusters.c: Aurora clusters, their members and volume */
+RdsSimCluster  *_rds_sim_instance_get_cluster        (RdsSimInstance  *instance);
+RdsQueryResult *_rds_sim_cluster_create_instance     (RdsSimEngine    *self,
+                                                      RdsSimRegion    *region,
+                                                      RdsRequest      *request,
+                                                      GError         **error);
+void            _rds_sim_cluster_member_created      (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_cluster_member_failed       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_cluster_member_recovered    (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_cluster_member_deleting     (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+void            _rds_sim_cluster_member_removed      (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      gint64           now);
+gboolean        _rds_sim_cluster_check_member_request (RdsSimInstance *instance,
+                                                      RdsRequest      *request,
+                                                      GError         **error);
+void            _rds_sim_cluster_modify_member       (RdsSimEngine    *self,
+                                                      RdsSimInstance  *instance,
+                                                      RdsRequest      *request);
+void            _rds_sim_cluster_zone_changed        (RdsSimEngine    *self,
+                                                      RdsSimCluster   *cluster,
+                                                      gint64           now);
+void            _rds_sim_clusters_zone_changed       (RdsSimEngine    *self,
+                                                      RdsSimRegion    *region);
 
 /* rds-sim-engine-kms.c: KMS keys and aliases */
 char           *_rds_sim_kms_resolve_for_rds          (RdsSimEngine    *self,

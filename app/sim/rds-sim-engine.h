@@ -23,6 +23,7 @@ typedef enum
   RDS_SIM_QUOTA_INSTANCES,       /* DB instances per Region, 40 */
   RDS_SIM_QUOTA_STORAGE_GIB,     /* allocated storage per Region, 100,000 GiB */
   RDS_SIM_QUOTA_MANUAL_SNAPSHOTS, /* manual snapshots per Region, 100 */
+  RDS_SIM_QUOTA_CLUSTERS,        /* DB clusters per Region, 40 */
   RDS_SIM_N_QUOTAS
 } RdsSimQuota;
 
@@ -81,6 +82,16 @@ gboolean        rds_sim_engine_fail_instance   (RdsSimEngine  *self,
 JsonNode       *rds_sim_engine_describe_instance (RdsSimEngine *self,
                                                 const char    *region,
                                                 const char    *instance,
+                                                GError       **error);
+gboolean        rds_sim_engine_fail_cluster_copy (RdsSimEngine *self,
+                                                const char    *region,
+                                                const char    *cluster,
+                                                int            copy,
+                                                int            group,
+                                                GError       **error);
+JsonNode       *rds_sim_engine_describe_cluster (RdsSimEngine  *self,
+                                                const char    *region,
+                                                const char    *cluster,
                                                 GError       **error);
 
 /* Time */

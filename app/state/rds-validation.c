@@ -164,7 +164,19 @@ rds_problem_describe (const RdsProblem *problem)
       return g_strdup (_("SQL Server Multi-AZ DB instances can't be stopped."));
 
     case RDS_PROBLEM_CLUSTER_MEMBER:
-      return g_strdup (_("Stop the DB cluster instead of its instances."));
+      if (g_str_equal (parameter, "StopDBInstance"))
+        return g_strdup (_("Stop the DB cluster instead of its instances."));
+      if (g_str_equal (parameter, "StartDBInstance"))
+        return g_strdup (_("Start the DB cluster instead of its instances."));
+      if (g_str_equal (parameter, "CreateDBSnapshot"))
+        return g_strdup (_("Take a snapshot of the DB cluster instead of its instances."));
+      if (g_str_equal (parameter, "CreateDBInstanceReadReplica"))
+        return g_strdup (_("Add a reader to the DB cluster instead of a read replica."));
+      if (g_str_equal (parameter, "RestoreDBInstanceToPointInTime"))
+        return g_strdup (_("Restore the DB cluster to a point in time instead of its instances."));
+      if (g_str_equal (parameter, "RebootDBInstance"))
+        return g_strdup (_("Fail over the DB cluster instead: its readers take over."));
+      return g_strdup (_("The DB cluster decides this for its instances."));
 
     case RDS_PROBLEM_NO_BACKUPS:
       if (g_str_equal (parameter, "RestoreDBInstanceToPointInTime"))

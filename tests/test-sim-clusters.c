@@ -1,0 +1,953 @@
+/* test-sim-clusters.c: Aurora clusters: members, the cluster volume, failover, endpoints
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test runs the engine on a paused clock and moves it explicitly.
+ */
+
+#include "config.h"
+
+#include "rds-db-cluster.h"
+#include "rds-db-cluster-endpoint.h"
+#include "rds-db-cluster-member.h"
+#include "rds-db-instance.h"
+#include "rds-request.h"
+#include "rds-sim-engine.h"
+#include "sim-calls.h"
+#include "sim-state-text.h"
+
+#define EAST "us-east-1"
+/* Monday 2026-01-05 00:00:00 UTC */
+#define START_TIME G_GINT64_CONSTANT (1767571200000000)
+#define MINUTE 60
+#define HOUR 3600
+#define DAY (24 * HOUR)
+
+typedef struct
+{
+  RdsSimClock  *clock;
+  RdsSimEngine *engine;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->clock = rds_sim_clock_new (START_TIME, 1.0, TRUE);
+  f->engine = rds_sim_engine_new (42, f->clock);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->engine);
+  g_assert_finalize_object (f->clock);
+}
+
+static RdsDbCluster *
+describe_cluster (Fixture    *f,
+                  const char *id)
+{
+  g_autoptr(RdsQueryResult) result = sim_call (f->engine, EAST, "DescribeDBClusters", "DBClusterIdentifier", id,
+                                               NULL);
+
+  g_assert_cmpuint (result->items->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (result->items, 0));
+}
+
+static char *
+cluster_status (Fixture    *f,
+                const char *id)
+{
+  g_autoptr(RdsDbCluster) cluster = describe_cluster (f, id);
+
+  return g_strdup (rds_db_cluster_get_status (cluster));
+}
+
+static char *
+writer_of (Fixture    *f,
+           const char *id)
+{
+  g_autoptr(RdsDbCluster) cluster = describe_cluster (f, id);
+
+  return g_strdup (rds_db_cluster_get_writer (cluster));
+}
+
+/* Seconds until the cluster has @status, a second at a time. */
+static gint64
+advance_until_cluster (Fixture    *f,
+                       const char *id,
+                       const char *status,
+                       gint64      limit)
+{
+  for (gint64 waited = 0; waited <= limit; waited++)
+    {
+      g_autofree char *now = cluster_status (f, id);
+
+      if (g_str_equal (now, status))
+        return waited;
+      rds_sim_engine_advance (f->engine, 1);
+    }
+  g_error ("%s did not become %s within %" G_GINT64_FORMAT " s", id, status, limit);
+  return -1;
+}
+
+static void
+make_cluster (Fixture    *f,
+              const char *id,
+              const char *engine)
+{
+  g_autoptr(RdsQueryResult) created = sim_call (f->engine, EAST, "CreateDBCluster",
+                                                "DBClusterIdentifier", id,
+                                                "Engine", engine,
+                                                "MasterUsername", "dbadmin",
+                                                "MasterUserPassword", "correct-horse-battery",
+                                                NULL);
+  g_assert_cmpstr (rds_db_cluster_get_status (RDS_DB_CLUSTER (created->item)), ==, "creating");
+}
+
+static void
+add_instance (Fixture    *f,
+              const char *cluster,
+              const char *id,
+              const char *klass,
+              const char *tier,
+              const char *zone)
+{
+  g_autoptr(RdsQueryResult) created = sim_call (f->engine, EAST, "CreateDBInstance",
+                                                "DBInstanceIdentifier", id,
+                                                "DBClusterIdentifier", cluster,
+                                                "Engine", "aurora-mysql",
+                                                "DBInstanceClass", klass,
+                                                "PromotionTier", tier,
+                                                "AvailabilityZone", zone,
+                                                NULL);
+  g_assert_cmpstr (rds_db_instance_get_status (RDS_DB_INSTANCE (created->item)), ==, "creating");
+}
+
+/* A cluster of a writer and readers, all available. */
+static void
+make_cluster_with (Fixture    *f,
+                   const char *id,
+                   guint       n_readers)
+{
+  g_autofree char *writer = g_strdup_printf ("%s-instance-1", id);
+
+  make_cluster (f, id, "aurora-mysql");
+  add_instance (f, id, writer, "db.r6g.large", "1", NULL);
+  for (guint i = 0; i < n_readers; i++)
+    {
+      g_autofree char *reader = g_strdup_printf ("%s-instance-%u", id, i + 2);
+
+      add_instance (f, id, reader, "db.r6g.large", "1", NULL);
+    }
+  for (guint i = 0; i <= n_readers; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-instance-%u", id, i + 1);
+
+      sim_advance_until (f->engine, EAST, name, "available", HOUR);
+    }
+  advance_until_cluster (f, id, "available", HOUR);
+}
+
+static JsonObject *
+sim_detail (Fixture    *f,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = rds_sim_engine_describe_cluster (f->engine, EAST, id, &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  object = json_object_ref (json_node_get_object (node));
+  json_node_unref (node);
+  return object;
+}
+
+static gboolean
+detail_quorum (Fixture    *f,
+               const char *id,
+               const char *which)
+{
+  g_autoptr(JsonObject) detail = sim_detail (f, id);
+
+  return json_object_get_boolean_member (json_object_get_object_member (detail, "volume"), which);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The instances an endpoint sends connections to now, sorted, joined by
+ * spaces. */
+static char *
+endpoint_reaches (Fixture    *f,
+                  const char *id,
+                  const char *endpoint)
+{
+  g_autoptr(JsonObject) detail = sim_detail (f, id);
+  JsonArray *list = json_object_get_array_member (json_object_get_object_member (detail, "endpoints"), endpoint);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_ptr_array_add (names, (gpointer) json_array_get_string_element (list, i));
+  g_ptr_array_sort (names, compare_names);
+  {
+    GString *out = g_string_new (NULL);
+
+    for (guint i = 0; i < names->len; i++)
+      {
+        const char *name = *(const char **) ((gpointer *) names->pdata + i);
+
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, name);
+      }
+    return g_string_free (out, FALSE);
+  }
+}
+
+static gboolean
+has_event (Fixture    *f,
+           const char *id,
+           const char *message)
+{
+  g_auto(GStrv) events = (GStrv) g_ptr_array_free (sim_events (f->engine, EAST, "db-cluster", id, "1440"), FALSE);
+
+  return g_strv_contains ((const char * const *) events, message);
+}
+
+/* Creating a cluster, its writer and readers */
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdsDbCluster) cluster = NULL;
+  g_autoptr(RdsDbInstance) writer = NULL;
+  GListModel *members;
+  gint64 took;
+
+  make_cluster (f, "orders", "aurora-mysql");
+  took = advance_until_cluster (f, "orders", "available", HOUR);
+  g_assert_cmpint (took, >=, 60);
+  g_assert_cmpint (took, <=, 180);
+  g_assert_true (has_event (f, "orders", "DB cluster created."));
+
+  add_instance (f, "orders", "orders-1", "db.r6g.large", "1", NULL);
+  add_instance (f, "orders", "orders-2", "db.r6g.large", "1", NULL);
+  took = sim_advance_until (f->engine, EAST, "orders-1", "available", HOUR);
+  g_assert_cmpint (took, >=, 5 * MINUTE);
+  g_assert_cmpint (took, <=, 11 * MINUTE);
+  sim_advance_until (f->engine, EAST, "orders-2", "available", HOUR);
+
+  cluster = describe_cluster (f, "orders");
+  members = rds_db_cluster_get_members (cluster);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+  g_assert_cmpstr (rds_db_cluster_get_writer (cluster), ==, "orders-1");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (cluster), "port"), ==, 3306);
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (cluster), "backup-retention-period"), ==, 1);
+  g_assert_true (g_str_has_prefix (rds_shape_get_string (RDS_SHAPE (cluster), "endpoint"), "orders.cluster-"));
+  g_assert_true (g_str_has_prefix (rds_shape_get_string (RDS_SHAPE (cluster), "reader-endpoint"),
+                                   "orders.cluster-ro-"));
+  g_assert_cmpuint (g_strv_length ((char **) rds_shape_get_strv (RDS_SHAPE (cluster), "availability-zones")), ==, 3);
+  /* Readers spread over the zones: the second instance is not with the first. */
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "multi-az"));
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (cluster), "storage-type"), ==, "aurora");
+
+  writer = sim_describe (f->engine, EAST, "orders-1");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (writer), "db-cluster-identifier"), ==, "orders");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (writer), "master-username"), ==, "dbadmin");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (writer), "promotion-tier"), ==, 1);
+  /* An Aurora instance takes no backups of its own. */
+  g_assert_cmpuint (rds_sim_engine_get_n_changes (f->engine), >, 0);
+  {
+    g_autoptr(RdsQueryResult) snapshots = sim_call (f->engine, EAST, "DescribeDBSnapshots", NULL);
+
+    g_assert_cmpuint (snapshots->items->len, ==, 0);
+  }
+  /* Aurora PostgreSQL listens on 5432. */
+  make_cluster (f, "billing", "aurora-postgresql");
+  {
+    g_autoptr(RdsDbCluster) pg = describe_cluster (f, "billing");
+
+    g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (pg), "port"), ==, 5432);
+  }
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  RdsSimEngine *e = f->engine;
+
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "aurora-mysql", "CreateDBCluster",
+                    "DBClusterIdentifier", "x", "Engine", "mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "between 1 and 35", "CreateDBCluster",
+                    "DBClusterIdentifier", "x", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery", "BackupRetentionPeriod", "0", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "aurora-iopt1", "CreateDBCluster",
+                    "DBClusterIdentifier", "x", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery", "StorageType", "gp3", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_PARAMETER_GROUP_NOT_FOUND, NULL, "CreateDBCluster",
+                    "DBClusterIdentifier", "x", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery", "DBClusterParameterGroupName", "mine", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "DB cluster", "CreateDBInstance",
+                    "DBInstanceIdentifier", "solo", "Engine", "aurora-mysql", "DBInstanceClass", "db.r6g.large",
+                    NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, "DBCluster nope not found.", "CreateDBInstance",
+                    "DBInstanceIdentifier", "solo", "Engine", "aurora-mysql", "DBInstanceClass", "db.r6g.large",
+                    "DBClusterIdentifier", "nope", NULL);
+
+  make_cluster_with (f, "orders", 0);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_ALREADY_EXISTS, NULL, "CreateDBCluster",
+                    "DBClusterIdentifier", "orders", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "master user password",
+                    "CreateDBInstance", "DBInstanceIdentifier", "r", "Engine", "aurora-mysql",
+                    "DBInstanceClass", "db.r6g.large", "DBClusterIdentifier", "orders",
+                    "MasterUserPassword", "correct-horse-battery", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "doesn't match", "CreateDBInstance",
+                    "DBInstanceIdentifier", "r", "Engine", "aurora-postgresql", "DBInstanceClass", "db.r6g.large",
+                    "DBClusterIdentifier", "orders", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "DBInstanceClass=db.t3.micro",
+                    "CreateDBInstance", "DBInstanceIdentifier", "r", "Engine", "aurora-mysql",
+                    "DBInstanceClass", "db.t3.micro", "DBClusterIdentifier", "orders", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "PromotionTier", "CreateDBInstance",
+                    "DBInstanceIdentifier", "r", "Engine", "aurora-mysql", "DBInstanceClass", "db.r6g.large",
+                    "DBClusterIdentifier", "orders", "PromotionTier", "16", NULL);
+  /* The instance's own actions that are its cluster's. */
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "StopDBCluster", "StopDBInstance",
+                    "DBInstanceIdentifier", "orders-instance-1", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, "CreateDBClusterSnapshot",
+                    "CreateDBSnapshot", "DBInstanceIdentifier", "orders-instance-1",
+                    "DBSnapshotIdentifier", "s", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_INSTANCE_STATE, NULL, "CreateDBInstanceReadReplica",
+                    "DBInstanceIdentifier", "rr", "SourceDBInstanceIdentifier", "orders-instance-1", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "ModifyDBCluster", "ModifyDBInstance",
+                    "DBInstanceIdentifier", "orders-instance-1", "BackupRetentionPeriod", "7", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "cluster instance", "DeleteDBInstance",
+                    "DBInstanceIdentifier", "orders-instance-1", "FinalDBSnapshotIdentifier", "last", NULL);
+  /* Cluster actions in the wrong state, or without what they need. */
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "no available reader", "FailoverDBCluster",
+                    "DBClusterIdentifier", "orders", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "expected it to be stopped",
+                    "StartDBCluster", "DBClusterIdentifier", "orders", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "still contains DB instances",
+                    "DeleteDBCluster", "DBClusterIdentifier", "orders", "SkipFinalSnapshot", "true", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "between 1 and 35", "ModifyDBCluster",
+                    "DBClusterIdentifier", "orders", "BackupRetentionPeriod", "36", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, "DBCluster nope not found.",
+                    "DescribeDBClusters", "DBClusterIdentifier", "nope", NULL);
+}
+
+static void
+test_max_members (Fixture       *f,
+                  gconstpointer  data)
+{
+  rds_sim_engine_set_quota (f->engine, RDS_SIM_QUOTA_INSTANCES, 100);
+  make_cluster (f, "big", "aurora-mysql");
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("big-%u", i);
+
+      add_instance (f, "big", id, "db.r6g.large", "1", NULL);
+    }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INSTANCE_QUOTA_EXCEEDED, "15 readers", "CreateDBInstance",
+                    "DBInstanceIdentifier", "big-16", "Engine", "aurora-mysql", "DBInstanceClass", "db.r6g.large",
+                    "DBClusterIdentifier", "big", NULL);
+}
+
+/* The cluster volume */
+
+/* Every pattern of whole copies lost: writes while 4 of 6 are up, reads
+ * while 3 are; each pattern heals by itself. */
+static void
+test_quorum_patterns (Fixture       *f,
+                      gconstpointer  data)
+{
+  make_cluster_with (f, "q", 0);
+
+  for (guint pattern = 0; pattern < 64; pattern++)
+    {
+      g_autoptr(GError) error = NULL;
+      int lost = 0;
+
+      for (int copy = 0; copy < 6; copy++)
+        if (pattern & (1u << copy))
+          {
+            g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", copy, -1, &error));
+            g_assert_no_error (error);
+            lost++;
+          }
+      g_assert_cmpint (detail_quorum (f, "q", "writeQuorum"), ==, 6 - lost >= 4);
+      g_assert_cmpint (detail_quorum (f, "q", "readQuorum"), ==, 6 - lost >= 3);
+
+      /* Repairs take minutes at most. */
+      rds_sim_engine_advance (f->engine, 3 * MINUTE);
+      g_assert_true (detail_quorum (f, "q", "writeQuorum"));
+      {
+        g_autoptr(JsonObject) detail = sim_detail (f, "q");
+
+        g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (detail, "volume"),
+                                                     "fewestCopiesUp"), ==, 6);
+      }
+    }
+  g_assert_true (has_event (f, "q", "The cluster volume has its write quorum again: writes go on."));
+}
+
+/* Copies lost in different protection groups don't add up: quorum is per
+ * group. */
+static void
+test_quorum_per_group (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  make_cluster_with (f, "q", 0);
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 0, 0, &error));
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 1, 0, &error));
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 2, -1, &error));
+  /* Group 0 has 3 copies: no writes. */
+  g_assert_false (detail_quorum (f, "q", "writeQuorum"));
+  g_assert_true (detail_quorum (f, "q", "readQuorum"));
+  g_assert_false (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 0, 0, &error));
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE);
+  g_clear_error (&error);
+  g_assert_false (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 0, 7, &error));
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE);
+  g_clear_error (&error);
+  g_assert_false (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", 6, -1, &error));
+  g_assert_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE);
+  g_clear_error (&error);
+
+  /* A segment is repaired within 30 s. */
+  rds_sim_engine_advance (f->engine, 30);
+  {
+    g_autoptr(JsonObject) detail = sim_detail (f, "q");
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (detail, "volume"),
+                                                                           "segmentsLost")), ==, 0);
+  }
+  g_assert_true (detail_quorum (f, "q", "writeQuorum"));
+  g_assert_true (has_event (f, "q", "Copy 1 of protection group 0 was repaired from its peers."));
+}
+
+/* An AZ outage takes two copies: writes go on; one more lost copy stops
+ * them until its repair; the zone's copies catch up when it is back. */
+static void
+test_zone_outage_volume (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsDbCluster) cluster = NULL;
+  g_autoptr(JsonObject) detail = NULL;
+  const char *zone;
+  int copy_elsewhere;
+
+  make_cluster_with (f, "q", 1);
+  cluster = describe_cluster (f, "q");
+  zone = rds_shape_get_strv (RDS_SHAPE (cluster), "availability-zones")[2];
+
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, zone, TRUE, &error));
+  g_assert_true (detail_quorum (f, "q", "writeQuorum"));
+  detail = sim_detail (f, "q");
+  {
+    JsonArray *copies = json_object_get_array_member (json_object_get_object_member (detail, "volume"), "copies");
+
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (copies, 4), "state"), ==, "down");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (copies, 5), "state"), ==, "down");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (copies, 0), "state"), ==, "up");
+  }
+
+  copy_elsewhere = 1;
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "q", copy_elsewhere, -1, &error));
+  g_assert_false (detail_quorum (f, "q", "writeQuorum"));
+  g_assert_true (detail_quorum (f, "q", "readQuorum"));
+  g_assert_true (has_event (f, "q", "The cluster volume lost its write quorum: every protection group has 3 of 6 "
+                                    "copies, and writes need 4. Writes wait until a copy is repaired."));
+  /* The copy in a zone that is up is repaired; the zone's wait. */
+  rds_sim_engine_advance (f->engine, 3 * MINUTE);
+  g_assert_true (detail_quorum (f, "q", "writeQuorum"));
+  g_clear_pointer (&detail, json_object_unref);
+  detail = sim_detail (f, "q");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (detail, "volume"), "fewestCopiesUp"),
+                   ==, 4);
+
+  /* The zone is back: its copies catch up. */
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, zone, FALSE, &error));
+  g_clear_pointer (&detail, json_object_unref);
+  detail = sim_detail (f, "q");
+  {
+    JsonArray *copies = json_object_get_array_member (json_object_get_object_member (detail, "volume"), "copies");
+
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (copies, 4), "state"), ==,
+                     "catching-up");
+  }
+  rds_sim_engine_advance (f->engine, 3 * MINUTE);
+  g_clear_pointer (&detail, json_object_unref);
+  detail = sim_detail (f, "q");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (detail, "volume"), "fewestCopiesUp"),
+                   ==, 6);
+}
+
+/* Failover */
+
+/* The lowest tier, then the largest class, then the first by name. */
+static void
+test_failover_choice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *writer = NULL;
+
+  make_cluster (f, "c", "aurora-mysql");
+  add_instance (f, "c", "w", "db.r6g.large", "1", NULL);
+  add_instance (f, "c", "a", "db.r6g.large", "2", NULL);
+  add_instance (f, "c", "b", "db.r6g.large", "1", NULL);
+  add_instance (f, "c", "d", "db.r6g.2xlarge", "1", NULL);
+  add_instance (f, "c", "e", "db.r6g.2xlarge", "1", NULL);
+  for (const char * const *id = (const char * const[]) { "w", "a", "b", "d", "e", NULL }; *id != NULL; id++)
+    sim_advance_until (f->engine, EAST, *id, "available", HOUR);
+  advance_until_cluster (f, "c", "available", HOUR);
+
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "FailoverDBCluster", "DBClusterIdentifier", "c", NULL);
+
+    g_assert_cmpstr (rds_db_cluster_get_status (RDS_DB_CLUSTER (r->item)), ==, "failing-over");
+  }
+  g_assert_cmpint (advance_until_cluster (f, "c", "available", MINUTE), <, 30);
+  writer = writer_of (f, "c");
+  /* Tier 1, the largest: d and e; d first by name. */
+  g_assert_cmpstr (writer, ==, "d");
+  g_assert_true (has_event (f, "c", "Completed failover to DB instance: d"));
+
+  /* A tier 0 reader goes first even if smaller. */
+  {
+    g_autoptr(RdsQueryResult) m = sim_call (f->engine, EAST, "ModifyDBInstance", "DBInstanceIdentifier", "a",
+                                            "PromotionTier", "0", NULL);
+    g_autoptr(RdsDbCluster) cluster = NULL;
+    g_autoptr(RdsQueryResult) r = NULL;
+
+    cluster = describe_cluster (f, "c");
+    for (guint i = 0; i < g_list_model_get_n_items (rds_db_cluster_get_members (cluster)); i++)
+      {
+        g_autoptr(RdsDbClusterMember) member = g_list_model_get_item (rds_db_cluster_get_members (cluster), i);
+
+        if (g_str_equal (rds_db_cluster_member_get_instance_identifier (member), "a"))
+          g_assert_cmpint (rds_db_cluster_member_get_promotion_tier (member), ==, 0);
+      }
+    /* The old writer restarts as a reader first. */
+    sim_advance_until (f->engine, EAST, "w", "available", HOUR);
+    r = sim_call (f->engine, EAST, "FailoverDBCluster", "DBClusterIdentifier", "c", NULL);
+    advance_until_cluster (f, "c", "available", MINUTE);
+    g_free (writer);
+    writer = writer_of (f, "c");
+    g_assert_cmpstr (writer, ==, "a");
+  }
+
+  /* On demand, to a reader named. */
+  sim_advance_until (f->engine, EAST, "d", "available", HOUR);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "FailoverDBCluster", "DBClusterIdentifier", "c",
+                                            "TargetDBInstanceIdentifier", "b", NULL);
+
+    advance_until_cluster (f, "c", "available", MINUTE);
+    g_free (writer);
+    writer = writer_of (f, "c");
+    g_assert_cmpstr (writer, ==, "b");
+  }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "writer", "FailoverDBCluster",
+                    "DBClusterIdentifier", "c", "TargetDBInstanceIdentifier", "b", NULL);
+}
+
+/* The writer's host fails: a reader takes over in under 30 s, and the
+ * cluster endpoint follows it. */
+static void
+test_failover_on_failure (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *writer = NULL;
+  g_autofree char *reaches = NULL;
+
+  make_cluster_with (f, "c", 2);
+  reaches = endpoint_reaches (f, "c", "writer");
+  g_assert_cmpstr (reaches, ==, "c-instance-1");
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "reader");
+  g_assert_cmpstr (reaches, ==, "c-instance-2 c-instance-3");
+
+  g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "c-instance-1", "host", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *status = cluster_status (f, "c");
+
+    g_assert_cmpstr (status, ==, "failing-over");
+  }
+  g_assert_cmpint (advance_until_cluster (f, "c", "available", MINUTE), <, 30);
+  writer = writer_of (f, "c");
+  g_assert_cmpstr (writer, ==, "c-instance-2");
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "writer");
+  g_assert_cmpstr (reaches, ==, "c-instance-2");
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "reader");
+  g_assert_cmpstr (reaches, ==, "c-instance-3");
+
+  /* The old writer recovers as a reader. */
+  sim_advance_until (f->engine, EAST, "c-instance-1", "available", HOUR);
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "reader");
+  g_assert_cmpstr (reaches, ==, "c-instance-1 c-instance-3");
+}
+
+/* The writer's zone goes down: the cluster fails over to a reader in
+ * another zone and keeps writing. */
+static void
+test_failover_zone_outage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdsDbInstance) old_writer = NULL;
+  g_autoptr(RdsDbInstance) new_writer = NULL;
+  g_autofree char *writer = NULL;
+  g_autofree char *zone = NULL;
+
+  make_cluster_with (f, "c", 2);
+  old_writer = sim_describe (f->engine, EAST, "c-instance-1");
+  zone = g_strdup (rds_shape_get_string (RDS_SHAPE (old_writer), "availability-zone"));
+
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, zone, TRUE, &error));
+  g_assert_cmpint (advance_until_cluster (f, "c", "available", MINUTE), <, 30);
+  writer = writer_of (f, "c");
+  g_assert_cmpstr (writer, !=, "c-instance-1");
+  new_writer = sim_describe (f->engine, EAST, writer);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (new_writer), "availability-zone"), !=, zone);
+  g_assert_true (detail_quorum (f, "c", "writeQuorum"));
+  {
+    g_autofree char *status = NULL;
+
+    g_clear_object (&old_writer);
+    old_writer = sim_describe (f->engine, EAST, "c-instance-1");
+    status = g_strdup (rds_db_instance_get_status (old_writer));
+    g_assert_cmpstr (status, ==, "failed");
+  }
+  g_assert_true (has_event (f, "c", "Started cross AZ failover to DB instance: c-instance-2") ||
+                 has_event (f, "c", "Started cross AZ failover to DB instance: c-instance-3"));
+
+  /* The zone is back: the old writer too, as a reader. */
+  g_assert_true (rds_sim_engine_set_zone_down (f->engine, EAST, zone, FALSE, &error));
+  sim_advance_until (f->engine, EAST, "c-instance-1", "available", HOUR);
+  g_free (writer);
+  writer = writer_of (f, "c");
+  g_assert_cmpstr (writer, !=, "c-instance-1");
+}
+
+/* Deleting the writer fails over first; deleting the last instance leaves
+ * the cluster empty, and then it can be deleted. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *writer = NULL;
+
+  make_cluster_with (f, "c", 1);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "DeleteDBInstance", "DBInstanceIdentifier",
+                                            "c-instance-1", NULL);
+  }
+  advance_until_cluster (f, "c", "failing-over", MINUTE);
+  advance_until_cluster (f, "c", "available", MINUTE);
+  writer = writer_of (f, "c");
+  g_assert_cmpstr (writer, ==, "c-instance-2");
+  rds_sim_engine_advance (f->engine, 10 * MINUTE);
+  {
+    g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "c");
+
+    g_assert_cmpuint (g_list_model_get_n_items (rds_db_cluster_get_members (cluster)), ==, 1);
+  }
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "DeleteDBInstance", "DBInstanceIdentifier",
+                                            "c-instance-2", NULL);
+    g_autoptr(RdsQueryResult) d = NULL;
+
+    sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "required unless",
+                      "DeleteDBCluster", "DBClusterIdentifier", "c", NULL);
+    d = sim_call (f->engine, EAST, "DeleteDBCluster", "DBClusterIdentifier", "c", "SkipFinalSnapshot", "true",
+                  NULL);
+    g_assert_cmpstr (rds_db_cluster_get_status (RDS_DB_CLUSTER (d->item)), ==, "deleting");
+  }
+  rds_sim_engine_advance (f->engine, 15 * MINUTE);
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, NULL, "DescribeDBClusters",
+                    "DBClusterIdentifier", "c", NULL);
+  g_assert_true (has_event (f, "c", "DB cluster deleted."));
+}
+
+static void
+test_stop_start (Fixture       *f,
+                 gconstpointer  data)
+{
+  make_cluster_with (f, "c", 1);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "StopDBCluster", "DBClusterIdentifier", "c", NULL);
+    g_autofree char *status = sim_status (f->engine, EAST, "c-instance-2");
+
+    g_assert_cmpstr (status, ==, "stopping");
+  }
+  advance_until_cluster (f, "c", "stopped", HOUR);
+  {
+    g_autofree char *status = sim_status (f->engine, EAST, "c-instance-1");
+    g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "c");
+
+    g_assert_cmpstr (status, ==, "stopped");
+    g_assert_cmpint (rds_shape_get_timestamp (RDS_SHAPE (cluster), "automatic-restart-time"), >,
+                     rds_sim_engine_get_now (f->engine) + (gint64) 6 * DAY * G_USEC_PER_SEC);
+  }
+  g_assert_true (has_event (f, "c", "DB cluster stopped."));
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE, "not in available state",
+                    "StopDBCluster", "DBClusterIdentifier", "c", NULL);
+
+  /* Seven days later it starts by itself. */
+  rds_sim_engine_advance (f->engine, 7 * DAY);
+  advance_until_cluster (f, "c", "available", HOUR);
+  sim_advance_until (f->engine, EAST, "c-instance-2", "available", HOUR);
+  g_assert_true (has_event (f, "c", "DB cluster is being started due to it exceeding the maximum allowed time "
+                                    "being stopped."));
+  g_assert_true (has_event (f, "c", "DB cluster started."));
+}
+
+static void
+test_modify (Fixture       *f,
+             gconstpointer  data)
+{
+  make_cluster_with (f, "c", 1);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier", "c",
+                                            "BackupRetentionPeriod", "14", "DeletionProtection", "true",
+                                            "StorageType", "aurora-iopt1", NULL);
+    g_autoptr(RdsDbInstance) member = sim_describe (f->engine, EAST, "c-instance-2");
+
+    g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (r->item), "backup-retention-period"), ==, 14);
+    g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (member), "backup-retention-period"), ==, 14);
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (member), "storage-type"), ==, "aurora-iopt1");
+  }
+  sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "protected", "DeleteDBCluster",
+                    "DBClusterIdentifier", "c", "SkipFinalSnapshot", "true", NULL);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier", "c",
+                                            "NewDBClusterIdentifier", "renamed", NULL);
+    g_autoptr(RdsDbInstance) member = sim_describe (f->engine, EAST, "c-instance-1");
+    g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "renamed");
+
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (member), "db-cluster-identifier"), ==, "renamed");
+    g_assert_true (g_str_has_prefix (rds_shape_get_string (RDS_SHAPE (cluster), "endpoint"), "renamed.cluster-"));
+    g_assert_true (has_event (f, "renamed", "Renamed cluster from c to renamed."));
+  }
+}
+
+/* Custom endpoints */
+
+static void
+create_endpoint (Fixture    *f,
+                 const char *cluster,
+                 const char *id,
+                 const char *type,
+                 const char *list,
+                 const char *first,
+                 const char *second)
+{
+  g_autofree char *first_key = list != NULL ? g_strdup_printf ("%s.member.1", list) : NULL;
+  g_autofree char *second_key = list != NULL && second != NULL ? g_strdup_printf ("%s.member.2", list) : NULL;
+  g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "CreateDBClusterEndpoint",
+                                          "DBClusterIdentifier", cluster,
+                                          "DBClusterEndpointIdentifier", id,
+                                          "EndpointType", type,
+                                          first_key != NULL ? first_key : "Ignored", first,
+                                          second_key != NULL ? second_key : "Ignored2", second,
+                                          NULL);
+
+  g_assert_cmpstr (rds_db_cluster_endpoint_get_status (RDS_DB_CLUSTER_ENDPOINT (r->item)), ==, "creating");
+  g_assert_cmpstr (rds_db_cluster_endpoint_get_endpoint_type (RDS_DB_CLUSTER_ENDPOINT (r->item)), ==, "CUSTOM");
+}
+
+static void
+test_endpoints (Fixture       *f,
+                gconstpointer  data)
+{
+  RdsSimEngine *e = f->engine;
+  g_autofree char *reaches = NULL;
+
+  make_cluster_with (f, "c", 2);
+  create_endpoint (f, "c", "reporting", "READER", "StaticMembers", "c-instance-2", NULL);
+  create_endpoint (f, "c", "all-but-3", "ANY", "ExcludedMembers", "c-instance-3", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_ENDPOINT_STATE, "creating",
+                    "ModifyDBClusterEndpoint", "DBClusterEndpointIdentifier", "reporting", "EndpointType", "ANY",
+                    NULL);
+  rds_sim_engine_advance (e, 3 * MINUTE);
+
+  {
+    g_autoptr(RdsQueryResult) all = sim_call (e, EAST, "DescribeDBClusterEndpoints", "DBClusterIdentifier", "c",
+                                              NULL);
+    g_autoptr(RdsQueryResult) custom = sim_call (e, EAST, "DescribeDBClusterEndpoints",
+                                                 "Filters.Filter.1.Name", "db-cluster-endpoint-type",
+                                                 "Filters.Filter.1.Values.Value.1", "custom", NULL);
+    g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "c");
+
+    g_assert_cmpuint (all->items->len, ==, 4);
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_endpoint_type (g_ptr_array_index (all->items, 0)), ==, "WRITER");
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_endpoint_type (g_ptr_array_index (all->items, 1)), ==, "READER");
+    g_assert_cmpuint (custom->items->len, ==, 2);
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_status (g_ptr_array_index (custom->items, 0)), ==, "available");
+    g_assert_true (g_str_has_prefix (rds_db_cluster_endpoint_get_address (g_ptr_array_index (custom->items, 1)),
+                                     "reporting.cluster-custom-"));
+    g_assert_cmpuint (g_strv_length ((char **) rds_shape_get_strv (RDS_SHAPE (cluster), "custom-endpoints")), ==, 2);
+  }
+  reaches = endpoint_reaches (f, "c", "reporting");
+  g_assert_cmpstr (reaches, ==, "c-instance-2");
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "all-but-3");
+  g_assert_cmpstr (reaches, ==, "c-instance-1 c-instance-2");
+
+  /* A new instance joins the exclusion-list endpoint, not the static one. */
+  add_instance (f, "c", "c-instance-4", "db.r6g.large", "1", NULL);
+  sim_advance_until (e, EAST, "c-instance-4", "available", HOUR);
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "all-but-3");
+  g_assert_cmpstr (reaches, ==, "c-instance-1 c-instance-2 c-instance-4");
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "reporting");
+  g_assert_cmpstr (reaches, ==, "c-instance-2");
+
+  /* A READER endpoint leaves its instance once it is the writer. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "FailoverDBCluster", "DBClusterIdentifier", "c",
+                                            "TargetDBInstanceIdentifier", "c-instance-2", NULL);
+  }
+  advance_until_cluster (f, "c", "available", MINUTE);
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "reporting");
+  g_assert_cmpstr (reaches, ==, "");
+
+  /* Modify: one list replaces the other. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "ModifyDBClusterEndpoint",
+                                            "DBClusterEndpointIdentifier", "all-but-3",
+                                            "StaticMembers.member.1", "c-instance-3", NULL);
+    RdsDbClusterEndpoint *endpoint = RDS_DB_CLUSTER_ENDPOINT (r->item);
+
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_status (endpoint), ==, "modifying");
+    g_assert_null (rds_db_cluster_endpoint_get_excluded_members (endpoint));
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_static_members (endpoint)[0], ==, "c-instance-3");
+  }
+  rds_sim_engine_advance (e, 2 * MINUTE);
+  g_free (reaches);
+  reaches = endpoint_reaches (f, "c", "all-but-3");
+  g_assert_cmpstr (reaches, ==, "c-instance-3");
+
+  /* Errors */
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_ENDPOINT_ALREADY_EXISTS, NULL, "CreateDBClusterEndpoint",
+                    "DBClusterIdentifier", "c", "DBClusterEndpointIdentifier", "reporting", "EndpointType", "ANY",
+                    NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "not both", "CreateDBClusterEndpoint",
+                    "DBClusterIdentifier", "c", "DBClusterEndpointIdentifier", "x", "EndpointType", "ANY",
+                    "StaticMembers.member.1", "c-instance-1", "ExcludedMembers.member.1", "c-instance-2", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_INSTANCE_NOT_FOUND, NULL, "CreateDBClusterEndpoint",
+                    "DBClusterIdentifier", "c", "DBClusterEndpointIdentifier", "x", "EndpointType", "ANY",
+                    "StaticMembers.member.1", "elsewhere", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "READER or ANY", "CreateDBClusterEndpoint",
+                    "DBClusterIdentifier", "c", "DBClusterEndpointIdentifier", "x", "EndpointType", "WRONG", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_ENDPOINT_NOT_FOUND, "DBClusterEndpoint nope not found.",
+                    "DeleteDBClusterEndpoint", "DBClusterEndpointIdentifier", "nope", NULL);
+  create_endpoint (f, "c", "e3", "ANY", NULL, NULL, NULL);
+  create_endpoint (f, "c", "e4", "ANY", NULL, NULL, NULL);
+  create_endpoint (f, "c", "e5", "ANY", NULL, NULL, NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_ENDPOINT_QUOTA_EXCEEDED, NULL, "CreateDBClusterEndpoint",
+                    "DBClusterIdentifier", "c", "DBClusterEndpointIdentifier", "e6", "EndpointType", "ANY", NULL);
+  g_assert_cmpuint (rds_aws_error_get_http_status (RDS_AWS_ERROR_DB_CLUSTER_ENDPOINT_QUOTA_EXCEEDED), ==, 403);
+
+  /* Delete: deleting, then gone; an instance deleted leaves the lists. */
+  rds_sim_engine_advance (e, 3 * MINUTE);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "DeleteDBClusterEndpoint", "DBClusterEndpointIdentifier",
+                                            "e5", NULL);
+
+    g_assert_cmpstr (rds_db_cluster_endpoint_get_status (RDS_DB_CLUSTER_ENDPOINT (r->item)), ==, "deleting");
+  }
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "DeleteDBInstance", "DBInstanceIdentifier", "c-instance-3",
+                                            NULL);
+  }
+  rds_sim_engine_advance (e, 15 * MINUTE);
+  {
+    g_autoptr(RdsQueryResult) custom = sim_call (e, EAST, "DescribeDBClusterEndpoints",
+                                                 "DBClusterEndpointIdentifier", "all-but-3", NULL);
+    g_autoptr(RdsQueryResult) all = sim_call (e, EAST, "DescribeDBClusterEndpoints", "DBClusterIdentifier", "c",
+                                              NULL);
+
+    g_assert_cmpuint (custom->items->len, ==, 1);
+    g_assert_null (rds_db_cluster_endpoint_get_static_members (g_ptr_array_index (custom->items, 0)));
+    g_assert_cmpuint (all->items->len, ==, 2 + 4);
+  }
+}
+
+/* Saved and loaded mid-failover and mid-repair, the state goes on the same. */
+static void
+test_save_load (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RdsSimClock) clock = rds_sim_clock_new (0, 1.0, TRUE);
+  g_autoptr(RdsSimEngine) loaded = rds_sim_engine_new (1, clock);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *after_a = NULL;
+  g_autofree char *after_b = NULL;
+
+  make_cluster_with (f, "c", 1);
+  create_endpoint (f, "c", "reporting", "READER", "StaticMembers", "c-instance-2", NULL);
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "c", 3, -1, &error));
+  g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "c", 0, 0, &error));
+  g_assert_true (rds_sim_engine_fail_instance (f->engine, EAST, "c-instance-1", "host", &error));
+
+  saved = sim_state_dump (f->engine);
+  sim_state_load (loaded, saved);
+  again = sim_state_dump (loaded);
+  g_assert_cmpstr (saved, ==, again);
+
+  rds_sim_engine_advance (f->engine, HOUR);
+  rds_sim_engine_advance (loaded, HOUR);
+  after_a = sim_state_dump (f->engine);
+  after_b = sim_state_dump (loaded);
+  g_assert_cmpstr (after_a, ==, after_b);
+  g_assert_nonnull (strstr (after_b, "\"IsClusterWriter\":true"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/rds/sim/clusters/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create", test_create);
+  ADD ("errors", test_errors);
+  ADD ("max-members", test_max_members);
+  ADD ("quorum/patterns", test_quorum_patterns);
+  ADD ("quorum/per-group", test_quorum_per_group);
+  ADD ("quorum/zone-outage", test_zone_outage_volume);
+  ADD ("failover/choice", test_failover_choice);
+  ADD ("failover/host-failure", test_failover_on_failure);
+  ADD ("failover/zone-outage", test_failover_zone_outage);
+  ADD ("delete", test_delete);
+  ADD ("stop-start", test_stop_start);
+  ADD ("modify", test_modify);
+  ADD ("endpoints", test_endpoints);
+  ADD ("save-load", test_save_load);
+
+  return g_test_run ();
+}
