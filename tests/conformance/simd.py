@@ -102,6 +102,15 @@ class Simd:
         """An instance's host or storage ("host", "storage") fails."""
         return self.control("POST", "faults", {"instance": identifier, "fail": what}, region)
 
+    def cluster(self, identifier, region=REGION):
+        return self.control("POST", "cluster", {"cluster": identifier}, region)
+
+    def lose_copy(self, cluster, copy, group=None, region=REGION):
+        body = {"cluster": cluster, "copy": copy}
+        if group is not None:
+            body["group"] = group
+        return self.control("POST", "faults", body, region)
+
     def set_quotas(self, **quotas):
         return self.control("POST", "quotas", quotas)
 
