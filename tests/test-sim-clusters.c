@@ -10,6 +10,7 @@
 #include "rds-db-cluster.h"
 #include "rds-db-cluster-endpoint.h"
 #include "rds-db-cluster-member.h"
+#include "rds-db-cluster-snapshot.h"
 #include "rds-db-instance.h"
 #include "rds-request.h"
 #include "rds-sim-engine.h"
@@ -927,6 +928,158 @@ test_save_load (Fixture       *f,
   g_assert_nonnull (strstr (after_b, "\"IsClusterWriter\":true"));
 }
 
+/* Cluster snapshots: manual, automated, copies, final; restores */
+
+static char *
+snapshot_status (Fixture    *f,
+                 const char *id)
+{
+  g_autoptr(RdsQueryResult) result = sim_call (f->engine, EAST, "DescribeDBClusterSnapshots",
+                                               "DBClusterSnapshotIdentifier", id, NULL);
+
+  return g_strdup (rds_db_cluster_snapshot_get_status (g_ptr_array_index (result->items, 0)));
+}
+
+static void
+test_snapshots (Fixture       *f,
+                gconstpointer  data)
+{
+  RdsSimEngine *e = f->engine;
+
+  make_cluster_with (f, "c", 0);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "CreateDBClusterSnapshot", "DBClusterIdentifier", "c",
+                                            "DBClusterSnapshotIdentifier", "before-upgrade", NULL);
+    RdsDbClusterSnapshot *snapshot = RDS_DB_CLUSTER_SNAPSHOT (r->item);
+
+    g_assert_cmpstr (rds_db_cluster_snapshot_get_status (snapshot), ==, "creating");
+    g_assert_cmpstr (rds_db_cluster_snapshot_get_snapshot_type (snapshot), ==, "manual");
+    g_assert_cmpstr (rds_db_cluster_snapshot_get_cluster_identifier (snapshot), ==, "c");
+  }
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_SNAPSHOT_ALREADY_EXISTS, NULL, "CreateDBClusterSnapshot",
+                    "DBClusterIdentifier", "c", "DBClusterSnapshotIdentifier", "before-upgrade", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_SNAPSHOT_STATE, "creating",
+                    "RestoreDBClusterFromSnapshot", "DBClusterIdentifier", "r", "SnapshotIdentifier",
+                    "before-upgrade", "Engine", "aurora-mysql", NULL);
+  rds_sim_engine_advance (e, 5 * MINUTE);
+  {
+    g_autofree char *status = snapshot_status (f, "before-upgrade");
+
+    g_assert_cmpstr (status, ==, "available");
+  }
+
+  /* A copy, then the copy deleted. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "CopyDBClusterSnapshot",
+                                            "SourceDBClusterSnapshotIdentifier", "before-upgrade",
+                                            "TargetDBClusterSnapshotIdentifier", "kept", NULL);
+
+    g_assert_cmpstr (rds_db_cluster_snapshot_get_status (RDS_DB_CLUSTER_SNAPSHOT (r->item)), ==, "copying");
+  }
+  rds_sim_engine_advance (e, 10 * MINUTE);
+  {
+    g_autofree char *status = snapshot_status (f, "kept");
+    g_autoptr(RdsQueryResult) d = NULL;
+
+    g_assert_cmpstr (status, ==, "available");
+    d = sim_call (e, EAST, "DeleteDBClusterSnapshot", "DBClusterSnapshotIdentifier", "kept", NULL);
+    g_assert_cmpstr (rds_db_cluster_snapshot_get_status (RDS_DB_CLUSTER_SNAPSHOT (d->item)), ==, "deleting");
+  }
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot kept not found.",
+                    "DescribeDBClusterSnapshots", "DBClusterSnapshotIdentifier", "kept", NULL);
+
+  /* Daily automated snapshots, kept for the retention period (1 day). */
+  rds_sim_engine_advance (e, 3 * DAY);
+  {
+    g_autoptr(RdsQueryResult) automated = sim_call (e, EAST, "DescribeDBClusterSnapshots", "DBClusterIdentifier",
+                                                    "c", "SnapshotType", "automated", NULL);
+    const char *name;
+
+    g_assert_cmpuint (automated->items->len, >=, 1);
+    g_assert_cmpuint (automated->items->len, <=, 2);
+    name = rds_db_cluster_snapshot_get_identifier (g_ptr_array_index (automated->items, 0));
+    g_assert_true (g_str_has_prefix (name, "rds:c-2026-01-"));
+    sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_DB_CLUSTER_SNAPSHOT_STATE, "automated",
+                      "DeleteDBClusterSnapshot", "DBClusterSnapshotIdentifier", name, NULL);
+  }
+
+  /* Restored: a new cluster, empty, then with an instance. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "RestoreDBClusterFromSnapshot", "DBClusterIdentifier",
+                                            "restored", "SnapshotIdentifier", "before-upgrade", "Engine",
+                                            "aurora-mysql", NULL);
+    RdsDbCluster *cluster = RDS_DB_CLUSTER (r->item);
+
+    g_assert_cmpstr (rds_db_cluster_get_status (cluster), ==, "creating");
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (cluster), "master-username"), ==, "dbadmin");
+    g_assert_null (rds_db_cluster_get_writer (cluster));
+  }
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, NULL, "RestoreDBClusterFromSnapshot",
+                    "DBClusterIdentifier", "r2", "SnapshotIdentifier", "before-upgrade", "Engine",
+                    "aurora-postgresql", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_SNAPSHOT_NOT_FOUND, NULL, "RestoreDBClusterFromSnapshot",
+                    "DBClusterIdentifier", "r2", "SnapshotIdentifier", "nothing", "Engine", "aurora-mysql", NULL);
+  advance_until_cluster (f, "restored", "available", HOUR);
+  g_assert_true (has_event (f, "restored", "Restored from snapshot before-upgrade."));
+
+  /* A final snapshot when the cluster goes; its automated ones go too. */
+  {
+    g_autoptr(RdsQueryResult) d = sim_call (e, EAST, "DeleteDBInstance", "DBInstanceIdentifier", "c-instance-1",
+                                            NULL);
+    g_autoptr(RdsQueryResult) g = sim_call (e, EAST, "DeleteDBCluster", "DBClusterIdentifier", "c",
+                                            "FinalDBSnapshotIdentifier", "c-final", NULL);
+    g_autoptr(RdsQueryResult) automated = sim_call (e, EAST, "DescribeDBClusterSnapshots", "SnapshotType",
+                                                    "automated", "DBClusterIdentifier", "c", NULL);
+
+    g_assert_cmpuint (automated->items->len, ==, 0);
+  }
+  rds_sim_engine_advance (e, 30 * MINUTE);
+  {
+    g_autofree char *status = snapshot_status (f, "c-final");
+
+    g_assert_cmpstr (status, ==, "available");
+  }
+}
+
+static void
+test_point_in_time (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdsSimEngine *e = f->engine;
+  g_autoptr(RdsDbCluster) source = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *too_early = NULL;
+
+  make_cluster_with (f, "c", 0);
+  rds_sim_engine_advance (e, 2 * DAY);
+  source = describe_cluster (f, "c");
+  latest = rds_format_timestamp_seconds (rds_shape_get_timestamp (RDS_SHAPE (source), "latest-restorable-time"));
+  too_early = rds_format_timestamp_seconds (rds_shape_get_timestamp (RDS_SHAPE (source), "earliest-restorable-time") -
+                                            (gint64) G_USEC_PER_SEC * HOUR);
+
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_RESTORE, "restorable window", "RestoreDBClusterToPointInTime",
+                    "DBClusterIdentifier", "old", "SourceDBClusterIdentifier", "c", "RestoreToTime", too_early, NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, NULL, "RestoreDBClusterToPointInTime",
+                    "DBClusterIdentifier", "old", "SourceDBClusterIdentifier", "c", "RestoreToTime", latest,
+                    "UseLatestRestorableTime", "true", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_DB_CLUSTER_NOT_FOUND, NULL, "RestoreDBClusterToPointInTime",
+                    "DBClusterIdentifier", "old", "SourceDBClusterIdentifier", "nothing",
+                    "UseLatestRestorableTime", "true", NULL);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "RestoreDBClusterToPointInTime", "DBClusterIdentifier",
+                                            "then", "SourceDBClusterIdentifier", "c", "RestoreToTime", latest,
+                                            NULL);
+
+    g_assert_cmpstr (rds_db_cluster_get_status (RDS_DB_CLUSTER (r->item)), ==, "creating");
+  }
+  advance_until_cluster (f, "then", "available", HOUR);
+  {
+    g_autofree char *message = g_strdup_printf ("Restored from DB cluster c to %s.", latest);
+
+    g_assert_true (has_event (f, "then", message));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1101,8 @@ main (int   argc,
   ADD ("modify", test_modify);
   ADD ("endpoints", test_endpoints);
   ADD ("save-load", test_save_load);
+  ADD ("snapshots", test_snapshots);
+  ADD ("point-in-time", test_point_in_time);
 
   return g_test_run ();
 }

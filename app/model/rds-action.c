@@ -10,6 +10,7 @@
 #include "rds-account-quota.h"
 #include "rds-db-cluster.h"
 #include "rds-db-cluster-endpoint.h"
+#include "rds-db-cluster-snapshot.h"
 #include "rds-db-engine-version.h"
 #include "rds-db-instance-automated-backup.h"
 #include "rds-db-instance.h"
@@ -84,6 +85,13 @@ static const RdsAction actions[] = {
   ITEM ("StartDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
   ITEM ("FailoverDBCluster", "DBCluster", rds_db_cluster_get_type, TRUE),
   LIST ("DescribeDBClusters", "DBClusters", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("RestoreDBClusterFromSnapshot", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("RestoreDBClusterToPointInTime", "DBCluster", rds_db_cluster_get_type, TRUE),
+  ITEM ("CreateDBClusterSnapshot", "DBClusterSnapshot", rds_db_cluster_snapshot_get_type, TRUE),
+  ITEM ("DeleteDBClusterSnapshot", "DBClusterSnapshot", rds_db_cluster_snapshot_get_type, TRUE),
+  ITEM ("CopyDBClusterSnapshot", "DBClusterSnapshot", rds_db_cluster_snapshot_get_type, TRUE),
+  LIST ("DescribeDBClusterSnapshots", "DBClusterSnapshots", "DBClusterSnapshot",
+        rds_db_cluster_snapshot_get_type, TRUE),
   /* The endpoint's own fields make the answer; the list names each item
    * DBClusterEndpointList. */
   { "CreateDBClusterEndpoint", RDS_RESULT_SHAPE, NULL, NULL, rds_db_cluster_endpoint_get_type, FALSE, TRUE, &rds_api_rds },

@@ -496,6 +496,11 @@ _rds_sim_action_describe_account_attributes (RdsSimEngine  *self,
   used[RDS_SIM_QUOTA_STORAGE_GIB] = region->allocated_storage;
   used[RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = _rds_sim_count_manual_snapshots (region);
   used[RDS_SIM_QUOTA_CLUSTERS] = g_tree_nnodes (RDS_SIM_CLUSTERS (region));
+  for (GTreeNode *node = g_tree_node_first (RDS_SIM_CLUSTER_SNAPSHOTS (region)); node != NULL;
+       node = g_tree_node_next (node))
+    if (g_strcmp0 (rds_db_cluster_snapshot_get_snapshot_type (((RdsSimClusterSnapshot *) g_tree_node_value (node))->model),
+                   "manual") == 0)
+      used[RDS_SIM_QUOTA_MANUAL_CLUSTER_SNAPSHOTS]++;
 
   for (guint i = 0; i < RDS_SIM_N_QUOTAS; i++)
     g_ptr_array_add (result->items,

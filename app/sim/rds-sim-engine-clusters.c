@@ -105,6 +105,14 @@ lookup_required (RdsSimRegion  *region,
   return identifier != NULL ? lookup (region, identifier, error) : NULL;
 }
 
+RdsSimCluster *
+_rds_sim_cluster_lookup (RdsSimRegion  *region,
+                         const char    *identifier,
+                         GError       **error)
+{
+  return lookup (region, identifier, error);
+}
+
 static RdsQueryResult *
 item_result (const char *action,
              gpointer    item)
@@ -303,6 +311,14 @@ volume_used_gib (RdsSimCluster *cluster,
   const RdsSimSegment *segment = rds_sim_workload_at (&cluster->volume, now);
 
   return segment != NULL ? rds_sim_segment_used_gib (segment, now) : 0;
+}
+
+/* The data on the cluster volume at @time, in GiB. */
+double
+_rds_sim_cluster_volume_gib (RdsSimCluster *cluster,
+                             gint64         time)
+{
+  return volume_used_gib (cluster, time);
 }
 
 static int
@@ -1280,6 +1296,13 @@ refresh (RdsSimCluster *cluster,
   rds_shape_set_boolean (model, "multi-az", multi_az);
 }
 
+void
+_rds_sim_cluster_refresh (RdsSimCluster *cluster,
+                          gint64         now)
+{
+  refresh (cluster, now);
+}
+
 static gboolean
 check_storage_type (const char  *storage_type,
                     GError     **error)
@@ -1397,11 +1420,15 @@ cluster_new (RdsSimRegion *region,
   return cluster;
 }
 
-static RdsQueryResult *
-create_db_cluster (RdsSimEngine  *self,
-                   RdsSimRegion  *region,
-                   RdsRequest    *request,
-                   GError       **error)
+/* A new cluster, from CreateDBCluster's request (@source NULL) or from
+ * a restore's: then the engine, its version, the credentials, the
+ * database, the encryption and the data are the source's. */
+static RdsSimCluster *
+new_cluster (RdsSimEngine                *self,
+             RdsSimRegion                *region,
+             RdsRequest                  *request,
+             const RdsSimClusterSource   *source,
+             GError                     **error)
 {
   const RdsEngineInfo *engine;
   const RdsVersionInfo *version;
@@ -1430,12 +1457,22 @@ create_db_cluster (RdsSimEngine  *self,
   gint64 quota = rds_sim_engine_get_quota (self, RDS_SIM_QUOTA_CLUSTERS);
 
   if ((identifier = rds_request_require_string (request, "DBClusterIdentifier", error)) == NULL ||
-      !rds_rules_check_identifier ("DBClusterIdentifier", identifier, 63, error) ||
-      (engine_name = rds_request_require_string (request, "Engine", error)) == NULL)
+      !rds_rules_check_identifier ("DBClusterIdentifier", identifier, 63, error))
+    return NULL;
+  if (source != NULL)
+    engine_name = rds_request_has (request, "Engine") ? rds_request_get_string (request, "Engine") : source->engine;
+  else if ((engine_name = rds_request_require_string (request, "Engine", error)) == NULL)
     return NULL;
   id = g_ascii_strdown (identifier, -1);
 
   engine = rds_catalog_find_engine (engine_name);
+  if (source != NULL && engine != NULL && !g_str_equal (engine->engine, source->engine))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "The engine %s can't restore a snapshot of %s: restore it with its own engine.",
+                   engine_name, source->engine);
+      return NULL;
+    }
   if (engine == NULL || !engine->aurora)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
@@ -1472,7 +1509,9 @@ create_db_cluster (RdsSimEngine  *self,
       return NULL;
     }
 
-  if (rds_request_has (request, "EngineVersion"))
+  if (source != NULL)
+    version = rds_catalog_find_version (engine, source->engine_version);
+  else if (rds_request_has (request, "EngineVersion"))
     {
       version = rds_catalog_find_version (engine, rds_request_get_string (request, "EngineVersion"));
       if (version == NULL)
@@ -1493,31 +1532,40 @@ create_db_cluster (RdsSimEngine  *self,
       return NULL;
     }
 
-  /* Credentials; the password is checked and forgotten. */
-  username = rds_request_get_string (request, "MasterUsername");
-  password = rds_request_get_string (request, "MasterUserPassword");
-  if (!rds_request_get_boolean (request, "ManageMasterUserPassword", &manage_password, error))
-    return NULL;
-  if (username == NULL)
+  /* Credentials; the password is checked and forgotten. A restored
+   * cluster has its source's. */
+  if (source != NULL)
     {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
-                           "The parameter MasterUsername must be provided and must not be blank.");
-      return NULL;
+      username = source->master_username;
+      database_name = source->database_name;
     }
-  if (!rds_rules_check_master_username (engine, username, error))
-    return NULL;
-  if (manage_password && password != NULL)
+  else
     {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                           "Specify either MasterUserPassword or ManageMasterUserPassword, not both.");
-      return NULL;
-    }
-  if (!manage_password && !rds_rules_check_master_password (engine, password, error))
-    return NULL;
+      username = rds_request_get_string (request, "MasterUsername");
+      password = rds_request_get_string (request, "MasterUserPassword");
+      if (!rds_request_get_boolean (request, "ManageMasterUserPassword", &manage_password, error))
+        return NULL;
+      if (username == NULL)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                               "The parameter MasterUsername must be provided and must not be blank.");
+          return NULL;
+        }
+      if (!rds_rules_check_master_username (engine, username, error))
+        return NULL;
+      if (manage_password && password != NULL)
+        {
+          g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                               "Specify either MasterUserPassword or ManageMasterUserPassword, not both.");
+          return NULL;
+        }
+      if (!manage_password && !rds_rules_check_master_password (engine, password, error))
+        return NULL;
 
-  database_name = rds_request_get_string (request, "DatabaseName");
-  if (!rds_rules_check_db_name (engine, database_name, error))
-    return NULL;
+      database_name = rds_request_get_string (request, "DatabaseName");
+      if (!rds_rules_check_db_name (engine, database_name, error))
+        return NULL;
+    }
 
   port = engine->default_port;
   if (!rds_request_get_int (request, "Port", &port, error) || !rds_rules_check_port (engine, port, error))
@@ -1555,6 +1603,8 @@ create_db_cluster (RdsSimEngine  *self,
     return NULL;
   parameter_group = g_strconcat ("default.", version->family, NULL);
 
+  if (source != NULL)
+    retention = source->retention;
   if (!rds_request_get_int (request, "BackupRetentionPeriod", &retention, error) ||
       !check_retention (retention, error))
     return NULL;
@@ -1576,7 +1626,15 @@ create_db_cluster (RdsSimEngine  *self,
     return NULL;
 
   kms_request = rds_request_get_string (request, "KmsKeyId");
-  if (!rds_request_get_boolean (request, "StorageEncrypted", &encrypted, error))
+  if (source != NULL)
+    {
+      /* A restore keeps the source's encryption; an unencrypted source
+       * may be restored encrypted with a key. */
+      encrypted = source->encrypted || kms_request != NULL;
+      if (kms_request == NULL && source->encrypted)
+        kms_request = source->kms_key;
+    }
+  else if (!rds_request_get_boolean (request, "StorageEncrypted", &encrypted, error))
     return NULL;
   if (kms_request != NULL && !encrypted)
     {
@@ -1599,6 +1657,8 @@ create_db_cluster (RdsSimEngine  *self,
   if (tags == NULL || !_rds_rules_check_tags (tags, error))
     return NULL;
 
+  if (source != NULL && storage_type == NULL)
+    storage_type = source->storage_type;
   if (g_tree_nnodes (RDS_SIM_CLUSTERS (region)) >= quota)
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_QUOTA_EXCEEDED,
@@ -1660,13 +1720,33 @@ create_db_cluster (RdsSimEngine  *self,
   if (tags->len > 0)
     _rds_sim_merge_tags (rds_shape_ensure_list (model, "tag-list"), tags);
   volume_init (self, cluster, now);
+  if (source != NULL)
+    {
+      RdsSimSegment *segment = rds_sim_workload_change (&cluster->volume, now);
+
+      segment->used_gib = source->volume_gib;
+      cluster->restore_note = g_strdup (source->note);
+    }
 
   _rds_sim_region_add (region, &cluster->resource);
   cluster->op = RDS_SIM_CLUSTER_OP_CREATE;
+  /* A restore reads the source's volume: longer for more data. */
   _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_STEP,
-                            now + USEC (_rds_sim_engine_draw (self, 60, 180)));
+                            now + USEC (_rds_sim_engine_draw (self, 60, 180)) +
+                            (source != NULL ? USEC (300 + (gint64) (source->volume_gib * 6)) : 0));
   dirty (self, cluster);
-  return item_result ("CreateDBCluster", cluster->model);
+  return cluster;
+}
+
+static RdsQueryResult *
+create_db_cluster (RdsSimEngine  *self,
+                   RdsSimRegion  *region,
+                   RdsRequest    *request,
+                   GError       **error)
+{
+  RdsSimCluster *cluster = new_cluster (self, region, request, NULL, error);
+
+  return cluster != NULL ? item_result ("CreateDBCluster", cluster->model) : NULL;
 }
 
 static void
@@ -1675,7 +1755,153 @@ finish_create (RdsSimEngine  *self,
                gint64         now)
 {
   emit (self, cluster, "DB cluster created.", "creation", now);
+  if (cluster->restore_note != NULL)
+    emit (self, cluster, cluster->restore_note, "notification", now);
+  g_clear_pointer (&cluster->restore_note, g_free);
   become_available (self, cluster, now);
+  _rds_sim_cluster_backup_schedule (self, cluster, now);
+}
+
+/* RestoreDBClusterFromSnapshot and RestoreDBClusterToPointInTime: a new
+ * cluster, without instances (they are added after, as to any cluster). */
+
+static RdsQueryResult *
+restore_db_cluster_from_snapshot (RdsSimEngine  *self,
+                                  RdsSimRegion  *region,
+                                  RdsRequest    *request,
+                                  GError       **error)
+{
+  const char *name;
+  RdsSimClusterSnapshot *snapshot;
+  RdsSimClusterSource source = { 0 };
+  RdsSimCluster *cluster;
+  g_autofree char *note = NULL;
+  RdsShape *model;
+
+  if ((name = rds_request_require_string (request, "SnapshotIdentifier", error)) == NULL ||
+      rds_request_require_string (request, "Engine", error) == NULL)
+    return NULL;
+  /* By name, or by ARN in this Region. */
+  if (g_str_has_prefix (name, "arn:") && strrchr (name, ':') != NULL)
+    name = strrchr (name, ':') + 1;
+  snapshot = (RdsSimClusterSnapshot *) _rds_sim_region_lookup (region, &_rds_sim_kind_db_cluster_snapshot, name,
+                                                                error);
+  if (snapshot == NULL)
+    return NULL;
+  model = snapshot->shape;
+  if (g_strcmp0 (rds_db_cluster_snapshot_get_status (snapshot->model), "available") != 0)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_CLUSTER_SNAPSHOT_STATE,
+                   "DBClusterSnapshot %s is %s: only an available snapshot can be restored.", name,
+                   rds_db_cluster_snapshot_get_status (snapshot->model));
+      return NULL;
+    }
+
+  source.engine = rds_shape_get_string (model, "engine");
+  source.engine_version = rds_request_has (request, "EngineVersion")
+                            ? rds_request_get_string (request, "EngineVersion")
+                            : rds_shape_get_string (model, "engine-version");
+  source.master_username = rds_shape_get_string (model, "master-username");
+  source.database_name = snapshot->database_name;
+  source.encrypted = rds_shape_get_boolean (model, "storage-encrypted");
+  source.kms_key = rds_shape_get_string (model, "kms-key-id");
+  source.storage_type = snapshot->storage_type;
+  source.retention = MAX (1, snapshot->retention);
+  source.volume_gib = snapshot->volume_gib;
+  note = g_strdup_printf ("Restored from snapshot %s.", rds_db_cluster_snapshot_get_identifier (snapshot->model));
+  source.note = note;
+  if (rds_catalog_find_version (rds_catalog_find_engine (source.engine), source.engine_version) == NULL)
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "Cannot find version %s for %s", source.engine_version, source.engine);
+      return NULL;
+    }
+
+  cluster = new_cluster (self, region, request, &source, error);
+  return cluster != NULL ? item_result ("RestoreDBClusterFromSnapshot", cluster->model) : NULL;
+}
+
+static RdsQueryResult *
+restore_db_cluster_to_point_in_time (RdsSimEngine  *self,
+                                     RdsSimRegion  *region,
+                                     RdsRequest    *request,
+                                     GError       **error)
+{
+  RdsSimCluster *source_cluster, *cluster;
+  RdsSimClusterSource source = { 0 };
+  RdsShape *model;
+  const char *restore_type = rds_request_get_string (request, "RestoreType");
+  const char *time_text = rds_request_get_string (request, "RestoreToTime");
+  g_autofree char *note = NULL;
+  g_autofree char *when_text = NULL;
+  gboolean latest = FALSE;
+  gint64 now = rds_sim_engine_get_now (self);
+  gint64 when, earliest, newest;
+  const char *source_name;
+
+  if ((source_name = rds_request_require_string (request, "SourceDBClusterIdentifier", error)) == NULL ||
+      !rds_request_get_boolean (request, "UseLatestRestorableTime", &latest, error))
+    return NULL;
+  if (g_str_has_prefix (source_name, "arn:") && strrchr (source_name, ':') != NULL)
+    source_name = strrchr (source_name, ':') + 1;
+  if ((source_cluster = lookup (region, source_name, error)) == NULL)
+    return NULL;
+  if (restore_type != NULL && !g_str_equal (restore_type, "full-copy") && !g_str_equal (restore_type, "copy-on-write"))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid RestoreType %s: it must be full-copy or copy-on-write.", restore_type);
+      return NULL;
+    }
+  if (latest == (time_text != NULL))
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Give either RestoreToTime or UseLatestRestorableTime, not both and not neither.");
+      return NULL;
+    }
+  if (source_cluster->op == RDS_SIM_CLUSTER_OP_CREATE)
+    {
+      fail_state (source_cluster, error);
+      return NULL;
+    }
+
+  refresh (source_cluster, now);
+  model = shape (source_cluster);
+  earliest = rds_shape_get_timestamp (model, "earliest-restorable-time");
+  newest = rds_shape_get_timestamp (model, "latest-restorable-time");
+  if (latest)
+    when = newest;
+  else if (!rds_parse_timestamp (time_text, &when))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                   "Invalid RestoreToTime %s: give an ISO 8601 time in UTC.", time_text);
+      return NULL;
+    }
+  if (when < earliest || when > newest)
+    {
+      g_autofree char *from = rds_format_timestamp_seconds (earliest);
+      g_autofree char *to = rds_format_timestamp_seconds (newest);
+
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_RESTORE,
+                   "The restore time is outside the restorable window of DB cluster %s: from %s to %s.",
+                   source_name, from, to);
+      return NULL;
+    }
+
+  source.engine = rds_db_cluster_get_engine (source_cluster->model);
+  source.engine_version = rds_shape_get_string (model, "engine-version");
+  source.master_username = rds_shape_get_string (model, "master-username");
+  source.database_name = rds_shape_get_string (model, "database-name");
+  source.encrypted = rds_shape_get_boolean (model, "storage-encrypted");
+  source.kms_key = rds_shape_get_string (model, "kms-key-id");
+  source.storage_type = rds_shape_get_string (model, "storage-type");
+  source.retention = rds_shape_get_int (model, "backup-retention-period");
+  source.volume_gib = volume_used_gib (source_cluster, when);
+  when_text = rds_format_timestamp_seconds (when);
+  note = g_strdup_printf ("Restored from DB cluster %s to %s.", source_name, when_text);
+  source.note = note;
+
+  cluster = new_cluster (self, region, request, &source, error);
+  return cluster != NULL ? item_result ("RestoreDBClusterToPointInTime", cluster->model) : NULL;
 }
 
 /* DescribeDBClusters */
@@ -1989,6 +2215,7 @@ modify_db_cluster (RdsSimEngine  *self,
     emit (self, cluster, "Reset master credentials.", "configuration change", now);
   if (new_id != NULL)
     rename_cluster (self, cluster, new_id, now);
+  _rds_sim_cluster_backup_schedule (self, cluster, now);
   volume_record (self, cluster, now);
   refresh (cluster, now);
   dirty (self, cluster);
@@ -2005,6 +2232,7 @@ delete_db_cluster (RdsSimEngine  *self,
 {
   RdsSimCluster *cluster;
   const char *final_snapshot;
+  g_autofree char *final_lower = NULL;
   gboolean skip_final = FALSE;
   gint64 now = rds_sim_engine_get_now (self);
 
@@ -2053,11 +2281,16 @@ delete_db_cluster (RdsSimEngine  *self,
     }
   if (final_snapshot != NULL)
     {
-      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                           "Final DB cluster snapshots aren't simulated yet: delete with SkipFinalSnapshot.");
-      return NULL;
+      final_lower = g_ascii_strdown (final_snapshot, -1);
+      if (!rds_rules_check_identifier ("FinalDBSnapshotIdentifier", final_lower, 63, error) ||
+          !_rds_sim_cluster_snapshot_check_new (self, region, final_lower, error))
+        return NULL;
     }
 
+  /* Its final snapshot keeps the volume; its automated ones go with it. */
+  if (final_lower != NULL)
+    _rds_sim_cluster_snapshot_take (self, cluster, final_lower, FALSE, NULL, now);
+  _rds_sim_cluster_backups_delete (self, cluster);
   for (guint i = 0; i < RDS_SIM_N_CLUSTER_TIMERS; i++)
     _rds_sim_engine_schedule (self, &cluster->resource, i, 0);
   g_clear_pointer (&cluster->failover_target, g_free);
@@ -2305,6 +2538,11 @@ cluster_fire (RdsSimEngine   *self,
       repair_fire (self, cluster, now);
       return;
     }
+  if (timer == RDS_SIM_CLUSTER_TIMER_BACKUP)
+    {
+      _rds_sim_cluster_backup_fire (self, cluster, now);
+      return;
+    }
   if (timer == RDS_SIM_CLUSTER_TIMER_RESTART)
     {
       emit (self, cluster, "DB cluster is being started due to it exceeding the maximum allowed time being "
@@ -2339,7 +2577,7 @@ cluster_fire (RdsSimEngine   *self,
 
 /* Saving and loading */
 
-static const char * const timer_names[RDS_SIM_N_CLUSTER_TIMERS] = { "step", "repair", "restart" };
+static const char * const timer_names[RDS_SIM_N_CLUSTER_TIMERS] = { "step", "repair", "restart", "backup" };
 
 /* Saved: {"op": …, "due": {"step": …}, "failoverTarget": …, "failoverAutomatic": …,
  * "lastFailover": …, "lost": [{"group": …, "copy": …, "repairDue": …, "catchUp": …}],
@@ -2447,6 +2685,7 @@ cluster_free (RdsSimResource *resource)
 
   g_clear_object (&cluster->model);
   g_free (cluster->failover_target);
+  g_free (cluster->restore_note);
   g_array_unref (cluster->lost);
   rds_sim_workload_clear (&cluster->volume);
   g_free (cluster);
@@ -2942,6 +3181,8 @@ static const RdsSimAction cluster_actions[] = {
   { "StopDBCluster", stop_db_cluster },
   { "StartDBCluster", start_db_cluster },
   { "FailoverDBCluster", failover_db_cluster },
+  { "RestoreDBClusterFromSnapshot", restore_db_cluster_from_snapshot },
+  { "RestoreDBClusterToPointInTime", restore_db_cluster_to_point_in_time },
   { NULL }
 };
 

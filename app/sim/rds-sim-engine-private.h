@@ -8,6 +8,7 @@
 #include "rds-aws-error.h"
 #include "rds-db-cluster.h"
 #include "rds-db-cluster-endpoint.h"
+#include "rds-db-cluster-snapshot.h"
 #include "rds-db-instance.h"
 #include "rds-db-instance-automated-backup.h"
 #include "rds-db-parameter-group.h"
@@ -186,6 +187,7 @@ typedef enum
   RDS_SIM_CLUSTER_TIMER_STEP,     /* the end of the cluster's current operation */
   RDS_SIM_CLUSTER_TIMER_REPAIR,   /* the next lost copy of the volume repaired */
   RDS_SIM_CLUSTER_TIMER_RESTART,  /* a stopped cluster starts again by itself */
+  RDS_SIM_CLUSTER_TIMER_BACKUP,   /* the daily automated cluster snapshot */
   RDS_SIM_N_CLUSTER_TIMERS
 } RdsSimClusterTimer;
 
@@ -234,7 +236,39 @@ struct _RdsSimCluster
   gboolean        write_quorum;            /* as last said in events */
   gboolean        read_quorum;
   RdsSimWorkload  volume;                  /* the data on the cluster volume */
+  char           *restore_note;            /* a restore's event, said when it is created */
 };
+
+/* What a restored cluster takes from its source: a cluster snapshot, or a
+ * cluster at a point in time. */
+typedef struct
+{
+  const char *engine;
+  const char *engine_version;
+  const char *master_username;
+  const char *database_name;
+  gboolean    encrypted;
+  const char *kms_key;
+  const char *storage_type;
+  int         retention;
+  double      volume_gib;
+  const char *note;                        /* the new cluster's event */
+} RdsSimClusterSource;
+
+/* A snapshot of a cluster volume; its one timer ends its creation or copy. */
+typedef struct
+{
+  union
+  {
+    RdsSimResource resource;
+    struct { RDS_SIM_RESOURCE_FIELDS (RdsDbClusterSnapshot) };
+  };
+  gint64          started;
+  double          volume_gib;              /* the data it holds */
+  char           *database_name;
+  char           *storage_type;
+  int             retention;
+} RdsSimClusterSnapshot;
 
 /* A custom endpoint of a cluster; its one timer ends its creation, change
  * or deletion. */
@@ -257,6 +291,7 @@ extern RdsSimKind _rds_sim_kind_kms_key;
 extern RdsSimKind _rds_sim_kind_kms_alias;
 extern RdsSimKind _rds_sim_kind_db_cluster;
 extern RdsSimKind _rds_sim_kind_db_cluster_endpoint;
+extern RdsSimKind _rds_sim_kind_db_cluster_snapshot;
 
 struct _RdsSimRegion
 {
@@ -308,6 +343,7 @@ _rds_sim_region_resources (RdsSimRegion     *region,
 #define RDS_SIM_INSTANCES(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_instance)
 #define RDS_SIM_SNAPSHOTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_snapshot)
 #define RDS_SIM_CLUSTERS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_cluster)
+#define RDS_SIM_CLUSTER_SNAPSHOTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_cluster_snapshot)
 #define RDS_SIM_CLUSTER_ENDPOINTS(region) _rds_sim_region_resources ((region), &_rds_sim_kind_db_cluster_endpoint)
 
 /* rds-sim-engine.c */
@@ -710,6 +746,33 @@ void            _rds_sim_cluster_zone_changed        (RdsSimEngine    *self,
                                                       gint64           now);
 void            _rds_sim_clusters_zone_changed       (RdsSimEngine    *self,
                                                       RdsSimRegion    *region);
+RdsSimCluster  *_rds_sim_cluster_lookup              (RdsSimRegion    *region,
+                                                      const char      *identifier,
+                                                      GError         **error);
+double          _rds_sim_cluster_volume_gib          (RdsSimCluster   *cluster,
+                                                      gint64           time);
+void            _rds_sim_cluster_refresh             (RdsSimCluster   *cluster,
+                                                      gint64           now);
+
+/* rds-sim-engine-cluster-snapshots.c */
+RdsSimClusterSnapshot *_rds_sim_cluster_snapshot_take (RdsSimEngine   *self,
+                                                      RdsSimCluster   *cluster,
+                                                      const char      *snapshot_id,
+                                                      gboolean         automated,
+                                                      GPtrArray       *tags,
+                                                      gint64           now);
+gboolean        _rds_sim_cluster_snapshot_check_new  (RdsSimEngine    *self,
+                                                      RdsSimRegion    *region,
+                                                      const char      *snapshot_id,
+                                                      GError         **error);
+void            _rds_sim_cluster_backup_schedule     (RdsSimEngine    *self,
+                                                      RdsSimCluster   *cluster,
+                                                      gint64           now);
+void            _rds_sim_cluster_backup_fire         (RdsSimEngine    *self,
+                                                      RdsSimCluster   *cluster,
+                                                      gint64           now);
+void            _rds_sim_cluster_backups_delete      (RdsSimEngine    *self,
+                                                      RdsSimCluster   *cluster);
 
 /* rds-sim-engine-kms.c: KMS keys and aliases */
 char           *_rds_sim_kms_resolve_for_rds          (RdsSimEngine    *self,

@@ -40,6 +40,7 @@ static const struct
   [RDS_SIM_QUOTA_STORAGE_GIB] = { "AllocatedStorage", 100000 },
   [RDS_SIM_QUOTA_MANUAL_SNAPSHOTS] = { "ManualSnapshots", 100 },
   [RDS_SIM_QUOTA_CLUSTERS] = { "DBClusters", 40 },
+  [RDS_SIM_QUOTA_MANUAL_CLUSTER_SNAPSHOTS] = { "ManualClusterSnapshots", 100 },
 };
 
 /* The actions of no one kind; each kind lists its own. */

@@ -24,6 +24,7 @@ typedef enum
   RDS_SIM_QUOTA_STORAGE_GIB,     /* allocated storage per Region, 100,000 GiB */
   RDS_SIM_QUOTA_MANUAL_SNAPSHOTS, /* manual snapshots per Region, 100 */
   RDS_SIM_QUOTA_CLUSTERS,        /* DB clusters per Region, 40 */
+  RDS_SIM_QUOTA_MANUAL_CLUSTER_SNAPSHOTS, /* manual cluster snapshots per Region, 100 */
   RDS_SIM_N_QUOTAS
 } RdsSimQuota;
 

@@ -22,7 +22,8 @@ ensure_kinds (void)
       RdsSimKind *builtin[] = { &_rds_sim_kind_db_instance, &_rds_sim_kind_db_snapshot,
                                 &_rds_sim_kind_metric_alarm, &_rds_sim_kind_retained_backup,
                                 &_rds_sim_kind_kms_key, &_rds_sim_kind_kms_alias,
-                                &_rds_sim_kind_db_cluster, &_rds_sim_kind_db_cluster_endpoint };
+                                &_rds_sim_kind_db_cluster, &_rds_sim_kind_db_cluster_endpoint,
+                                &_rds_sim_kind_db_cluster_snapshot };
 
       kinds = g_ptr_array_new ();
       for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)

@@ -265,6 +265,65 @@ class ClustersConformance(unittest.TestCase):
         self.assertNotEqual(self.writer("hr"), before)
         self.assertEqual(self.cluster("hr")["Status"], "available")
 
+    def test_boto3_snapshots_and_restores(self):
+        self.rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-mysql", MasterUsername="dbadmin",
+                                   MasterUserPassword="correct-horse-battery", BackupRetentionPeriod=2,
+                                   PreferredBackupWindow="03:00-03:30")
+        self.rds.create_db_instance(DBInstanceIdentifier="ledger-1", DBClusterIdentifier="ledger",
+                                    Engine="aurora-mysql", DBInstanceClass="db.r6g.large")
+        self.simd.advance(15 * MINUTE)
+        snapshot = self.rds.create_db_cluster_snapshot(DBClusterIdentifier="ledger",
+                                                       DBClusterSnapshotIdentifier="month-end",
+                                                       Tags=[{"Key": "kind", "Value": "audit"}])["DBClusterSnapshot"]
+        self.assertEqual(snapshot["Status"], "creating")
+        self.assertEqual(snapshot["SnapshotType"], "manual")
+        self.assertError("DBClusterSnapshotAlreadyExistsFault", 400, self.rds.create_db_cluster_snapshot,
+                         DBClusterIdentifier="ledger", DBClusterSnapshotIdentifier="month-end")
+        self.assertError("DBClusterNotFoundFault", 404, self.rds.create_db_cluster_snapshot,
+                         DBClusterIdentifier="nothing", DBClusterSnapshotIdentifier="other")
+        self.simd.advance(5 * MINUTE)
+        self.rds.get_waiter("db_cluster_snapshot_available").wait(DBClusterSnapshotIdentifier="month-end",
+                                                                  WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+        copy = self.rds.copy_db_cluster_snapshot(SourceDBClusterSnapshotIdentifier="month-end",
+                                                 TargetDBClusterSnapshotIdentifier="month-end-copy",
+                                                 CopyTags=True)["DBClusterSnapshot"]
+        self.assertEqual(copy["Status"], "copying")
+        self.assertEqual(copy["TagList"], [{"Key": "kind", "Value": "audit"}])
+        self.simd.advance(DAY)
+        automated = self.rds.describe_db_cluster_snapshots(DBClusterIdentifier="ledger",
+                                                           SnapshotType="automated")["DBClusterSnapshots"]
+        self.assertEqual(len(automated), 1)
+        self.assertTrue(automated[0]["DBClusterSnapshotIdentifier"].startswith("rds:ledger-"))
+        self.assertError("InvalidDBClusterSnapshotStateFault", 400, self.rds.delete_db_cluster_snapshot,
+                         DBClusterSnapshotIdentifier=automated[0]["DBClusterSnapshotIdentifier"])
+        self.rds.delete_db_cluster_snapshot(DBClusterSnapshotIdentifier="month-end-copy")
+        self.assertError("DBClusterSnapshotNotFoundFault", 404, self.rds.describe_db_cluster_snapshots,
+                         DBClusterSnapshotIdentifier="month-end-copy")
+
+        restored = self.rds.restore_db_cluster_from_snapshot(DBClusterIdentifier="ledger-restored",
+                                                             SnapshotIdentifier="month-end",
+                                                             Engine="aurora-mysql")["DBCluster"]
+        self.assertEqual(restored["Status"], "creating")
+        self.assertEqual(restored.get("DBClusterMembers", []), [])
+        latest = self.cluster("ledger")["LatestRestorableTime"]
+        pitr = self.rds.restore_db_cluster_to_point_in_time(DBClusterIdentifier="ledger-then",
+                                                            SourceDBClusterIdentifier="ledger",
+                                                            RestoreToTime=latest)["DBCluster"]
+        self.assertEqual(pitr["Status"], "creating")
+        self.assertError("InvalidRestoreFault", 400, self.rds.restore_db_cluster_to_point_in_time,
+                         DBClusterIdentifier="ledger-old", SourceDBClusterIdentifier="ledger",
+                         RestoreToTime="2020-01-01T00:00:00Z")
+        self.simd.advance(HOUR)
+        self.rds.get_waiter("db_cluster_available").wait(DBClusterIdentifier="ledger-then",
+                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 1})
+
+        # The cluster goes with a final snapshot.
+        self.rds.delete_db_instance(DBInstanceIdentifier="ledger-1")
+        self.rds.delete_db_cluster(DBClusterIdentifier="ledger", FinalDBSnapshotIdentifier="ledger-final")
+        self.simd.advance(HOUR)
+        final = self.rds.describe_db_cluster_snapshots(DBClusterSnapshotIdentifier="ledger-final")
+        self.assertEqual(final["DBClusterSnapshots"][0]["Status"], "available")
+
     def test_awscli_cluster(self):
         created = self.aws("create-db-cluster", "--db-cluster-identifier", "cli", "--engine", "aurora-mysql",
                            "--master-username", "dbadmin", "--master-user-password", "cli-Passw0rd")["DBCluster"]
@@ -304,6 +363,13 @@ class ClustersConformance(unittest.TestCase):
         self.aws("start-db-cluster", "--db-cluster-identifier", "cli")
         self.simd.advance(10 * MINUTE)
         self.aws("wait", "db-cluster-available", "--db-cluster-identifier", "cli")
+
+        self.aws("create-db-cluster-snapshot", "--db-cluster-identifier", "cli",
+                 "--db-cluster-snapshot-identifier", "cli-snap")
+        self.simd.advance(10 * MINUTE)
+        self.aws("wait", "db-cluster-snapshot-available", "--db-cluster-snapshot-identifier", "cli-snap")
+        self.aws_error("DBClusterSnapshotNotFoundFault", "delete-db-cluster-snapshot",
+                       "--db-cluster-snapshot-identifier", "nothing")
 
         self.aws("delete-db-instance", "--db-instance-identifier", "cli-1")
         self.aws("delete-db-instance", "--db-instance-identifier", "cli-2")
