@@ -1080,6 +1080,104 @@ test_point_in_time (Fixture       *f,
   }
 }
 
+/* Aurora's metrics: the volume's by DBClusterIdentifier, the readers' lag */
+
+/* The hourly points of a metric over the last @hours: their averages,
+ * oldest first (NULL-terminated array of doubles as a GArray). */
+static GArray *
+hourly (Fixture    *f,
+        const char *metric,
+        const char *dimension,
+        const char *value,
+        const char *stat,
+        int         hours)
+{
+  gint64 now = rds_sim_engine_get_now (f->engine);
+  g_autofree char *start = rds_format_timestamp (now - (gint64) hours * HOUR * G_USEC_PER_SEC);
+  g_autofree char *end = rds_format_timestamp (now);
+  g_autoptr(RdsQueryResult) result = sim_call (f->engine, EAST, "GetMetricStatistics",
+                                               "Namespace", "AWS/RDS", "MetricName", metric,
+                                               "Dimensions.member.1.Name", dimension,
+                                               "Dimensions.member.1.Value", value,
+                                               "StartTime", start, "EndTime", end, "Period", "3600",
+                                               "Statistics.member.1", stat, NULL);
+  GListModel *points = rds_shape_get_list (result->item, "datapoints");
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *field = g_str_equal (stat, "Maximum") ? "maximum" : "average";
+
+  for (guint i = 0; points != NULL && i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(RdsShape) point = g_list_model_get_item (points, i);
+      double v = rds_shape_get_double (point, field);
+
+      g_array_append_val (values, v);
+    }
+  return values;
+}
+
+static void
+test_metrics (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) volume = NULL;
+  g_autoptr(GArray) lag = NULL;
+  g_autoptr(GArray) writer_lag = NULL;
+  g_autoptr(GArray) maximum = NULL;
+  g_autoptr(GArray) wrong = NULL;
+  g_autoptr(GArray) storage = NULL;
+  g_autoptr(RdsQueryResult) listed = NULL;
+  GListModel *metrics;
+  gboolean found = FALSE;
+
+  make_cluster_with (f, "c", 1);
+  rds_sim_engine_advance (f->engine, 6 * HOUR);
+
+  /* The volume grows with the data. */
+  volume = hourly (f, "VolumeBytesUsed", "DBClusterIdentifier", "c", "Average", 5);
+  g_assert_cmpuint (volume->len, >=, 4);
+  g_assert_cmpfloat (g_array_index (volume, double, 0), >, 0.1 * 1024 * 1024 * 1024);
+  g_assert_cmpfloat (g_array_index (volume, double, volume->len - 1), >, g_array_index (volume, double, 0));
+
+  /* Readers trail the writer by milliseconds; the writer says the worst. */
+  lag = hourly (f, "AuroraReplicaLag", "DBInstanceIdentifier", "c-instance-2", "Maximum", 5);
+  g_assert_cmpuint (lag->len, >=, 4);
+  for (guint i = 0; i < lag->len; i++)
+    {
+      g_assert_cmpfloat (g_array_index (lag, double, i), >, 0.0);
+      g_assert_cmpfloat (g_array_index (lag, double, i), <, 20.0);
+    }
+  writer_lag = hourly (f, "AuroraReplicaLag", "DBInstanceIdentifier", "c-instance-1", "Maximum", 5);
+  g_assert_cmpuint (writer_lag->len, ==, 0);
+  maximum = hourly (f, "AuroraReplicaLagMaximum", "DBInstanceIdentifier", "c-instance-1", "Maximum", 5);
+  g_assert_cmpuint (maximum->len, >=, 4);
+  /* A volume metric by instance, or an RDS storage metric of Aurora: none. */
+  wrong = hourly (f, "VolumeBytesUsed", "DBInstanceIdentifier", "c-instance-1", "Average", 5);
+  g_assert_cmpuint (wrong->len, ==, 0);
+
+  listed = sim_call (f->engine, EAST, "ListMetrics", "Namespace", "AWS/RDS",
+                     "Dimensions.member.1.Name", "DBClusterIdentifier", NULL);
+  metrics = rds_shape_get_list (listed->item, "metrics");
+  for (guint i = 0; metrics != NULL && i < g_list_model_get_n_items (metrics); i++)
+    {
+      g_autoptr(RdsShape) metric = g_list_model_get_item (metrics, i);
+
+      found |= g_str_equal (rds_shape_get_string (metric, "metric-name"), "VolumeBytesUsed");
+    }
+  g_assert_true (found);
+
+  /* No writes without a write quorum: the volume stops growing. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    storage = hourly (f, "VolumeWriteIOPs", "DBClusterIdentifier", "c", "Average", 2);
+    g_assert_cmpfloat (g_array_index (storage, double, storage->len - 1), >, 0.0);
+    for (int copy = 0; copy < 3; copy++)
+      g_assert_true (rds_sim_engine_fail_cluster_copy (f->engine, EAST, "c", copy, -1, &error));
+    rds_sim_engine_advance (f->engine, 5);
+    g_assert_false (detail_quorum (f, "c", "writeQuorum"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1103,6 +1201,7 @@ main (int   argc,
   ADD ("save-load", test_save_load);
   ADD ("snapshots", test_snapshots);
   ADD ("point-in-time", test_point_in_time);
+  ADD ("metrics", test_metrics);
 
   return g_test_run ();
 }

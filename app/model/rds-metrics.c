@@ -23,7 +23,7 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_COUNT },
   { RDS_METRIC_FREE_STORAGE_SPACE, "FreeStorageSpace", "Bytes",
     N_("Free storage space"), N_("Allocated storage not yet used by data and logs"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_BYTES },
   { RDS_METRIC_FREEABLE_MEMORY, "FreeableMemory", "Bytes",
     N_("Freeable memory"), N_("Memory the operating system can still hand out"),
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES },
@@ -32,10 +32,10 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
     RDS_METRIC_FOR_NOT_SQLSERVER, RDS_METRIC_DISPLAY_BYTES },
   { RDS_METRIC_READ_IOPS, "ReadIOPS", "Count/Second",
     N_("Read IOPS"), N_("Disk read operations per second"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_PER_SECOND },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_PER_SECOND },
   { RDS_METRIC_WRITE_IOPS, "WriteIOPS", "Count/Second",
     N_("Write IOPS"), N_("Disk write operations per second"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_PER_SECOND },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_PER_SECOND },
   { RDS_METRIC_READ_LATENCY, "ReadLatency", "Seconds",
     N_("Read latency"), N_("The average time a disk read takes"),
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_LATENCY },
@@ -44,10 +44,10 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_LATENCY },
   { RDS_METRIC_READ_THROUGHPUT, "ReadThroughput", "Bytes/Second",
     N_("Read throughput"), N_("Bytes read from disk per second"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
   { RDS_METRIC_WRITE_THROUGHPUT, "WriteThroughput", "Bytes/Second",
     N_("Write throughput"), N_("Bytes written to disk per second"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
   { RDS_METRIC_NETWORK_RECEIVE_THROUGHPUT, "NetworkReceiveThroughput", "Bytes/Second",
     N_("Network receive throughput"), N_("Incoming network traffic, clients' and replication's"),
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
@@ -56,7 +56,7 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
     RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_BYTES_PER_SECOND },
   { RDS_METRIC_DISK_QUEUE_DEPTH, "DiskQueueDepth", "Count",
     N_("Disk queue depth"), N_("Disk operations waiting to be served"),
-    RDS_METRIC_FOR_ALL, RDS_METRIC_DISPLAY_COUNT },
+    RDS_METRIC_FOR_STORAGE, RDS_METRIC_DISPLAY_COUNT },
   { RDS_METRIC_BURST_BALANCE, "BurstBalance", "Percent",
     N_("Burst balance"), N_("The gp2 volume's I/O credits left for bursts"),
     RDS_METRIC_FOR_GP2, RDS_METRIC_DISPLAY_PERCENT },
@@ -69,6 +69,24 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
   { RDS_METRIC_REPLICA_LAG, "ReplicaLag", "Seconds",
     N_("Replica lag"), N_("How far a read replica is behind its source"),
     RDS_METRIC_FOR_REPLICA, RDS_METRIC_DISPLAY_SECONDS },
+  { RDS_METRIC_BUFFER_CACHE_HIT_RATIO, "BufferCacheHitRatio", "Percent",
+    N_("Buffer cache hit ratio"), N_("The share of reads served from memory"),
+    RDS_METRIC_FOR_AURORA, RDS_METRIC_DISPLAY_PERCENT },
+  { RDS_METRIC_AURORA_REPLICA_LAG, "AuroraReplicaLag", "Milliseconds",
+    N_("Aurora replica lag"), N_("How far a reader is behind the writer's changes"),
+    RDS_METRIC_FOR_AURORA_READER, RDS_METRIC_DISPLAY_MILLISECONDS },
+  { RDS_METRIC_AURORA_REPLICA_LAG_MAXIMUM, "AuroraReplicaLagMaximum", "Milliseconds",
+    N_("Aurora replica lag maximum"), N_("The lag of the reader furthest behind the writer"),
+    RDS_METRIC_FOR_AURORA_WRITER, RDS_METRIC_DISPLAY_MILLISECONDS },
+  { RDS_METRIC_VOLUME_BYTES_USED, "VolumeBytesUsed", "Bytes",
+    N_("Volume bytes used"), N_("The data on the cluster volume, which grows by itself"),
+    RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_BYTES },
+  { RDS_METRIC_VOLUME_READ_IOPS, "VolumeReadIOPs", "Count",
+    N_("Volume read I/O"), N_("Reads from the cluster volume, billed as I/O"),
+    RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_COUNT },
+  { RDS_METRIC_VOLUME_WRITE_IOPS, "VolumeWriteIOPs", "Count",
+    N_("Volume write I/O"), N_("Writes to the cluster volume, billed as I/O"),
+    RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_COUNT },
 };
 
 /* CloudWatch's StandardUnit values. */
@@ -124,12 +142,25 @@ rds_metrics_publishes (const RdsMetricInfo *info,
                        const char          *storage_type,
                        gboolean             replica)
 {
+  gboolean aurora;
+
   g_return_val_if_fail (info != NULL, FALSE);
 
+  aurora = engine != NULL && g_str_has_prefix (engine, "aurora");
   switch (info->scope)
     {
     case RDS_METRIC_FOR_ALL:
       return TRUE;
+    case RDS_METRIC_FOR_STORAGE:
+      return !aurora;
+    case RDS_METRIC_FOR_AURORA:
+      return aurora;
+    case RDS_METRIC_FOR_AURORA_READER:
+      return aurora && replica;
+    case RDS_METRIC_FOR_AURORA_WRITER:
+      return aurora && !replica;
+    case RDS_METRIC_FOR_CLUSTER:
+      return FALSE;
     case RDS_METRIC_FOR_NOT_SQLSERVER:
       return engine == NULL || !g_str_has_prefix (engine, "sqlserver");
     case RDS_METRIC_FOR_GP2:
@@ -137,7 +168,7 @@ rds_metrics_publishes (const RdsMetricInfo *info,
     case RDS_METRIC_FOR_BURSTABLE:
       return instance_class != NULL && g_str_has_prefix (instance_class, "db.t");
     case RDS_METRIC_FOR_REPLICA:
-      return replica;
+      return replica && !aurora;
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 #define RDS_METRICS_NAMESPACE "AWS/RDS"
 #define RDS_METRICS_DIMENSION "DBInstanceIdentifier"
+/* Of an Aurora cluster's volume */
+#define RDS_METRICS_CLUSTER_DIMENSION "DBClusterIdentifier"
 
 /* The order of the table in rds-metrics.c. */
 typedef enum
@@ -36,6 +38,12 @@ typedef enum
   RDS_METRIC_CPU_CREDIT_USAGE,
   RDS_METRIC_CPU_CREDIT_BALANCE,
   RDS_METRIC_REPLICA_LAG,
+  RDS_METRIC_BUFFER_CACHE_HIT_RATIO,
+  RDS_METRIC_AURORA_REPLICA_LAG,
+  RDS_METRIC_AURORA_REPLICA_LAG_MAXIMUM,
+  RDS_METRIC_VOLUME_BYTES_USED,
+  RDS_METRIC_VOLUME_READ_IOPS,
+  RDS_METRIC_VOLUME_WRITE_IOPS,
   RDS_N_METRICS
 } RdsMetricId;
 
@@ -47,6 +55,11 @@ typedef enum
   RDS_METRIC_FOR_GP2,            /* BurstBalance */
   RDS_METRIC_FOR_BURSTABLE,      /* db.t*: CPU credits */
   RDS_METRIC_FOR_REPLICA,        /* ReplicaLag */
+  RDS_METRIC_FOR_STORAGE,        /* an RDS instance's own volume: not Aurora's */
+  RDS_METRIC_FOR_AURORA,         /* an Aurora instance */
+  RDS_METRIC_FOR_AURORA_READER,  /* AuroraReplicaLag */
+  RDS_METRIC_FOR_AURORA_WRITER,  /* AuroraReplicaLagMaximum */
+  RDS_METRIC_FOR_CLUSTER,        /* the cluster volume, dimension DBClusterIdentifier */
 } RdsMetricScope;
 
 /* How a person reads the values: CloudWatch's unit, scaled for display. */
@@ -59,6 +72,7 @@ typedef enum
   RDS_METRIC_DISPLAY_PER_SECOND,        /* IOPS */
   RDS_METRIC_DISPLAY_LATENCY,           /* seconds shown as ms */
   RDS_METRIC_DISPLAY_SECONDS,
+  RDS_METRIC_DISPLAY_MILLISECONDS,
 } RdsMetricDisplay;
 
 typedef struct

@@ -237,28 +237,42 @@ read_metric (RdsRequest  *request,
   return TRUE;
 }
 
-/* The instance and metric @ref names, if the simulator publishes it:
- * AWS/RDS, one dimension, DBInstanceIdentifier. Anything else has no
- * data, which is not an error to CloudWatch. */
-static RdsSimInstance *
+/* What a metric is of: a DB instance, or an Aurora cluster's volume. */
+typedef struct
+{
+  RdsSimInstance *instance;
+  RdsSimCluster  *cluster;
+} Source;
+
+/* The instance or cluster and metric @ref names, if the simulator
+ * publishes it: AWS/RDS, one dimension, DBInstanceIdentifier (or
+ * DBClusterIdentifier for the volume's). Anything else has no data, which
+ * is not an error to CloudWatch. */
+static gboolean
 resolve_metric (RdsSimRegion          *region,
                 const MetricRef       *ref,
-                const RdsMetricInfo  **info)
+                const RdsMetricInfo  **info,
+                Source                *source)
 {
   RdsShape *dimension;
-  RdsSimInstance *instance;
+  const char *name, *value;
 
+  source->instance = NULL;
+  source->cluster = NULL;
   if (g_strcmp0 (ref->namespace, RDS_METRICS_NAMESPACE) != 0 || ref->dimensions->len != 1)
-    return NULL;
+    return FALSE;
   dimension = g_ptr_array_index (ref->dimensions, 0);
-  if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_DIMENSION) != 0)
-    return NULL;
+  name = rds_shape_get_string (dimension, "name");
+  value = rds_shape_get_string (dimension, "value");
   *info = rds_metrics_lookup (ref->name);
   if (*info == NULL)
-    return NULL;
+    return FALSE;
 
-  instance = (RdsSimInstance *) g_tree_lookup (RDS_SIM_INSTANCES (region), rds_shape_get_string (dimension, "value"));
-  return instance;
+  if (g_strcmp0 (name, RDS_METRICS_DIMENSION) == 0 && (*info)->scope != RDS_METRIC_FOR_CLUSTER)
+    source->instance = (RdsSimInstance *) g_tree_lookup (RDS_SIM_INSTANCES (region), value);
+  else if (g_strcmp0 (name, RDS_METRICS_CLUSTER_DIMENSION) == 0 && (*info)->scope == RDS_METRIC_FOR_CLUSTER)
+    source->cluster = (RdsSimCluster *) g_tree_lookup (RDS_SIM_CLUSTERS (region), value);
+  return source->instance != NULL || source->cluster != NULL;
 }
 
 /* A series */
@@ -285,7 +299,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Series, series_clear)
  * first, for the periods with data. A period has the samples of its
  * minutes that are published by @now (a minute's is, a minute after it). */
 static void
-compute_series (RdsSimInstance *instance,
+compute_series (const Source   *from,
                 RdsMetricId     metric,
                 gint64          start,
                 gint64          end,
@@ -315,9 +329,22 @@ compute_series (RdsSimInstance *instance,
       out->values = g_new (double, (capacity + 1) * n_stats);
     }
 
+  RdsSimInstance *instance = from->instance;
+  const RdsSimWorkload *workload = from->cluster != NULL ? &from->cluster->volume : &instance->workload;
+  gboolean published = TRUE;
+
   /* A replica's lag follows its source's writes. */
   if (metric == RDS_METRIC_REPLICA_LAG)
     source = _rds_sim_instance_get_source (instance);
+  /* An Aurora reader publishes its lag; the writer the worst of its readers'. */
+  if (metric == RDS_METRIC_AURORA_REPLICA_LAG || metric == RDS_METRIC_AURORA_REPLICA_LAG_MAXIMUM)
+    {
+      RdsSimCluster *cluster = _rds_sim_instance_get_cluster (instance);
+      const char *writer = cluster != NULL ? rds_db_cluster_get_writer (cluster->model) : NULL;
+      gboolean is_writer = g_strcmp0 (writer, rds_db_instance_get_identifier (instance->model)) == 0;
+
+      published = cluster != NULL && (metric == RDS_METRIC_AURORA_REPLICA_LAG ? !is_writer : is_writer);
+    }
 
   for (gint64 t = start; t < end; t += step)
     {
@@ -329,14 +356,14 @@ compute_series (RdsSimInstance *instance,
         continue;
 
       accumulator_reset (&acc);
-      for (gint64 m = t; m < until; m += MINUTE)
+      for (gint64 m = t; m < until && published; m += MINUTE)
         {
-          const RdsSimSegment *segment = rds_sim_workload_at (&instance->workload, m);
+          const RdsSimSegment *segment = rds_sim_workload_at (workload, m);
           double value;
 
           if (metric == RDS_METRIC_REPLICA_LAG
                 ? _rds_sim_instance_replica_lag (instance, source, m, &value)
-                : rds_sim_workload_sample (&instance->workload, segment, metric, m, &value))
+                : rds_sim_workload_sample (workload, segment, metric, m, &value))
             accumulator_add (&acc, value);
         }
       if (acc.count == 0)
@@ -487,7 +514,7 @@ _rds_sim_metric_values (RdsSimInstance *instance,
   if (instance == NULL || capacity == 0 || !parse_stat (stat, FALSE, &parsed))
     return 0;
 
-  compute_series (instance, metric, start, end, period, &parsed, 1, now, &series);
+  compute_series (&(Source) { instance, NULL }, metric, start, end, period, &parsed, 1, now, &series);
   return series.n;
 }
 
@@ -504,7 +531,7 @@ _rds_sim_action_get_metric_statistics (RdsSimEngine  *self,
   g_auto(GStrv) extended = rds_request_get_list (request, "ExtendedStatistics", "member");
   const char *unit = rds_request_get_string (request, "Unit");
   const RdsMetricInfo *info = NULL;
-  RdsSimInstance *instance;
+  Source source;
   RdsQueryResult *result;
   Stat stats[MAX_STATISTICS + MAX_EXTENDED_STATISTICS];
   guint n_plain = statistics != NULL ? g_strv_length (statistics) : 0;
@@ -560,12 +587,11 @@ _rds_sim_action_get_metric_statistics (RdsSimEngine  *self,
   result->item = g_object_new (RDS_TYPE_METRIC_STATISTICS, "label", ref.name, NULL);
   datapoints = rds_shape_ensure_list (result->item, "datapoints");
 
-  instance = resolve_metric (region, &ref, &info);
-  if (instance == NULL || (unit != NULL && !g_str_equal (unit, info->unit)))
+  if (!resolve_metric (region, &ref, &info, &source) || (unit != NULL && !g_str_equal (unit, info->unit)))
     return result;
 
   clamp_window (&start, &end, period, now);
-  compute_series (instance, info->id, start, end, period, stats, n_plain + n_extended, now, &series);
+  compute_series (&source, info->id, start, end, period, stats, n_plain + n_extended, now, &series);
   for (guint p = 0; p < series.n; p++)
     {
       g_autoptr(RdsShape) point = g_object_new (RDS_TYPE_DATAPOINT, "unit", info->unit, NULL);
@@ -1165,10 +1191,11 @@ evaluate (Query         *query,
   if (query->expression == NULL)
     {
       const RdsMetricInfo *info = NULL;
-      RdsSimInstance *instance = resolve_metric (region, &query->metric, &info);
+      Source source;
 
-      if (instance != NULL && (query->unit == NULL || g_str_equal (query->unit, info->unit)))
-        compute_series (instance, info->id, grid->start, grid->end, query->period, &query->stat, 1, now,
+      if (resolve_metric (region, &query->metric, &info, &source) &&
+          (query->unit == NULL || g_str_equal (query->unit, info->unit)))
+        compute_series (&source, info->id, grid->start, grid->end, query->period, &query->stat, 1, now,
                         &query->series);
     }
   else
@@ -1413,6 +1440,7 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
         const RdsSimSegment *segment = rds_sim_workload_last (&instance->workload);
         gboolean published = FALSE;
         gboolean dimensions_match = TRUE;
+        gboolean reader;
 
         /* Metrics with data in the last two weeks (or three hours). */
         for (guint i = instance->workload.segments->len; i > 0; i--)
@@ -1429,6 +1457,15 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
           }
         if (!published || segment == NULL)
           continue;
+        /* An Aurora reader publishes as a replica does. */
+        if (rds_shape_get_string (model, "db-cluster-identifier") != NULL)
+          {
+            RdsSimCluster *cluster = _rds_sim_instance_get_cluster (instance);
+
+            reader = cluster != NULL && g_strcmp0 (rds_db_cluster_get_writer (cluster->model), id) != 0;
+          }
+        else
+          reader = instance->replication != RDS_SIM_REPLICATION_NONE;
 
         for (guint d = 0; d < filter.dimensions->len; d++)
           {
@@ -1452,11 +1489,48 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
                 !rds_metrics_publishes (info, rds_db_instance_get_engine (instance->model),
                                         rds_shape_get_string (model, "db-instance-class"),
                                         rds_shape_get_string (model, "storage-type"),
-                                        instance->replication != RDS_SIM_REPLICATION_NONE))
+                                        reader))
               continue;
             metric = g_object_new (RDS_TYPE_METRIC, "namespace", RDS_METRICS_NAMESPACE,
                                    "metric-name", info->name, NULL);
             dimension = g_object_new (RDS_TYPE_DIMENSION, "name", RDS_METRICS_DIMENSION, "value", id, NULL);
+            g_list_store_append (rds_shape_ensure_list (metric, "dimensions"), dimension);
+            g_ptr_array_add (matches, metric);
+          }
+      }
+
+  /* The cluster volumes' own, once created. */
+  if (filter.namespace == NULL || g_str_equal (filter.namespace, RDS_METRICS_NAMESPACE))
+    for (node = g_tree_node_first (RDS_SIM_CLUSTERS (region)); node != NULL; node = g_tree_node_next (node))
+      {
+        RdsSimCluster *cluster = g_tree_node_value (node);
+        const char *id = rds_db_cluster_get_identifier (cluster->model);
+        gboolean dimensions_match = TRUE;
+
+        if (cluster->op == RDS_SIM_CLUSTER_OP_CREATE)
+          continue;
+        for (guint d = 0; d < filter.dimensions->len; d++)
+          {
+            RdsShape *dimension = g_ptr_array_index (filter.dimensions, d);
+            const char *value = rds_shape_get_string (dimension, "value");
+
+            if (g_strcmp0 (rds_shape_get_string (dimension, "name"), RDS_METRICS_CLUSTER_DIMENSION) != 0 ||
+                (value != NULL && g_strcmp0 (value, id) != 0))
+              dimensions_match = FALSE;
+          }
+        if (!dimensions_match)
+          continue;
+        for (guint m = 0; m < RDS_N_METRICS; m++)
+          {
+            const RdsMetricInfo *info = rds_metrics_get (m);
+            g_autoptr(RdsShape) dimension = NULL;
+            RdsShape *metric;
+
+            if (info->scope != RDS_METRIC_FOR_CLUSTER || (filter.name != NULL && !g_str_equal (filter.name, info->name)))
+              continue;
+            metric = g_object_new (RDS_TYPE_METRIC, "namespace", RDS_METRICS_NAMESPACE,
+                                   "metric-name", info->name, NULL);
+            dimension = g_object_new (RDS_TYPE_DIMENSION, "name", RDS_METRICS_CLUSTER_DIMENSION, "value", id, NULL);
             g_list_store_append (rds_shape_ensure_list (metric, "dimensions"), dimension);
             g_ptr_array_add (matches, metric);
           }

@@ -598,6 +598,37 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
       }
       break;
 
+    case RDS_METRIC_BUFFER_CACHE_HIT_RATIO:
+      /* A cold cache after a start misses more. */
+      if (!engine_up)
+        return FALSE;
+      *value = CLAMP (99.6 - 30.0 * (1.0 - warmth (segment, time, 20 * MINUTE_USEC)) + 0.3 * n, 0.0, 100.0);
+      break;
+
+    case RDS_METRIC_AURORA_REPLICA_LAG:
+    case RDS_METRIC_AURORA_REPLICA_LAG_MAXIMUM:
+      /* Readers read the writer's volume: they trail it by milliseconds,
+       * a little more under heavy writes; the maximum is the worst reader. */
+      if (!engine_up)
+        return FALSE;
+      *value = (metric == RDS_METRIC_AURORA_REPLICA_LAG_MAXIMUM ? 9.0 : 5.5) + 1.5 * level +
+               2.0 * fabs (n);
+      break;
+
+    case RDS_METRIC_VOLUME_BYTES_USED:
+      *value = round (rds_sim_segment_used_gib (segment, time) * GIB);
+      break;
+
+    case RDS_METRIC_VOLUME_READ_IOPS:
+      /* The volume's I/O over the minute: reads the buffer cache misses. */
+      *value = round (MAX (0.0, level * p->read_iops * 60.0 * 0.25 * (1.0 + 0.1 * n)));
+      break;
+
+    case RDS_METRIC_VOLUME_WRITE_IOPS:
+      /* Without a write quorum (FULL) nothing is written. */
+      *value = round (MAX (0.0, (engine_up ? 20.0 : 0.0) + level * p->write_iops * 60.0 * (1.0 + 0.1 * n)));
+      break;
+
     case RDS_METRIC_REPLICA_LAG:
     case RDS_N_METRICS:
     default:

@@ -462,6 +462,9 @@ rds_metric_scale_for (RdsMetricDisplay  display,
     case RDS_METRIC_DISPLAY_SECONDS:
       scale->unit = C_("unit", "s");
       break;
+    case RDS_METRIC_DISPLAY_MILLISECONDS:
+      scale->unit = C_("unit", "ms");
+      break;
     case RDS_METRIC_DISPLAY_COUNT:
     default:
       break;

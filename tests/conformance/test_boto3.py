@@ -192,7 +192,8 @@ class Boto3Conformance(unittest.TestCase):
 
         versions = self.rds.get_paginator("describe_db_engine_versions").paginate(
             PaginationConfig={"PageSize": 20})
-        self.assertEqual(sum(len(p["DBEngineVersions"]) for p in versions), 44)
+        # 44 of RDS's engines, 9 of Aurora's.
+        self.assertEqual(sum(len(p["DBEngineVersions"]) for p in versions), 53)
         options = self.rds.get_paginator("describe_orderable_db_instance_options").paginate(
             Engine="mysql", EngineVersion="8.0.41", PaginationConfig={"PageSize": 100})
         found = [o for p in options for o in p["OrderableDBInstanceOptions"]]
@@ -417,12 +418,17 @@ class Boto3Conformance(unittest.TestCase):
                     for q in client.describe_account_attributes()["AccountQuotas"]}
 
         self.assertEqual(quotas(self.rds), {"DBInstances": (0, 40), "AllocatedStorage": (0, 100000),
-                                            "ManualSnapshots": (0, 100)})
+                                            "ManualSnapshots": (0, 100), "DBClusters": (0, 40),
+                                            "ManualClusterSnapshots": (0, 100)})
         self.create("counted", AllocatedStorage=50)
+        self.rds.create_db_cluster(DBClusterIdentifier="counted-cluster", Engine="aurora-postgresql",
+                                   MasterUsername="dbadmin", MasterUserPassword="correct-horse-battery")
         self.simd.advance(HOUR)
         self.rds.create_db_snapshot(DBInstanceIdentifier="counted", DBSnapshotIdentifier="kept")
+        self.rds.create_db_cluster_snapshot(DBClusterIdentifier="counted-cluster", DBClusterSnapshotIdentifier="kept")
         self.assertEqual(quotas(self.rds), {"DBInstances": (1, 40), "AllocatedStorage": (50, 100000),
-                                            "ManualSnapshots": (1, 100)})
+                                            "ManualSnapshots": (1, 100), "DBClusters": (1, 40),
+                                            "ManualClusterSnapshots": (1, 100)})
         # Quotas are per Region.
         self.assertEqual(quotas(self.client(region="eu-west-1"))["DBInstances"], (0, 40))
 
