@@ -261,6 +261,10 @@ static const ListKind list_kinds[] = {
    * ones share its resource ID, never at the same time. */
   { "DescribeDBInstanceAutomatedBackups", { "DbiResourceId", NULL } },
   { "DescribeEvents", { "Date", "SourceType", "SourceIdentifier", "Message", NULL }, "Duration", EVENT_MINUTES },
+  { "DescribeDBClusters", { "DBClusterIdentifier", NULL } },
+  /* A cluster's own two endpoints have no identifier: its type tells them. */
+  { "DescribeDBClusterEndpoints", { "DBClusterIdentifier", "EndpointType", "DBClusterEndpointIdentifier", NULL } },
+  { "DescribeDBClusterSnapshots", { "DBClusterSnapshotIdentifier", NULL } },
 };
 
 static void
@@ -503,6 +507,14 @@ rds_session_get_instances (RdsSession *self)
   g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
 
   return rds_session_get_list (self, "DescribeDBInstances");
+}
+
+RdsResourceList *
+rds_session_get_clusters (RdsSession *self)
+{
+  g_return_val_if_fail (RDS_IS_SESSION (self), NULL);
+
+  return rds_session_get_list (self, "DescribeDBClusters");
 }
 
 RdsResourceList *

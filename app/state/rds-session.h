@@ -28,6 +28,7 @@ const GError    *rds_session_get_problem        (RdsSession           *self);
 RdsResourceList *rds_session_get_list           (RdsSession           *self,
                                                  const char           *action);
 RdsResourceList *rds_session_get_instances      (RdsSession           *self);
+RdsResourceList *rds_session_get_clusters       (RdsSession           *self);
 RdsResourceList *rds_session_get_snapshots      (RdsSession           *self);
 RdsResourceList *rds_session_get_events         (RdsSession           *self);
 RdsDbInstance   *rds_session_find_snapshot_instance (RdsSession       *self,
