@@ -1,4 +1,4 @@
-/* test-databases-page.c: the Databases page: a database created, modified and deleted, the actions each status allows, search, pages, the rows in sight, read replicas under their source
+/* test-databases-page.c: the Databases page: a database created, modified and deleted, the actions each status allows, search, pages, the rows in sight, read replicas under their source, Aurora clusters and their instances
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1180,6 +1180,92 @@ read_replicas (Fixture *f)
   assert_databases_table_rows (f, all_rows);
 }
 
+/* Aurora clusters */
+
+static void
+create_cluster (Fixture    *f,
+                const char *identifier,
+                const char *engine)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBCluster");
+
+  rds_request_set (request, "DBClusterIdentifier", identifier);
+  rds_request_set (request, "Engine", engine);
+  rds_request_set (request, "MasterUsername", "dbadmin");
+  rds_request_set (request, "MasterUserPassword", "correct-horse-battery");
+  call (f, request);
+}
+
+static void
+add_cluster_instance (Fixture    *f,
+                      const char *cluster,
+                      const char *identifier,
+                      const char *engine)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("CreateDBInstance");
+
+  rds_request_set (request, "DBInstanceIdentifier", identifier);
+  rds_request_set (request, "DBClusterIdentifier", cluster);
+  rds_request_set (request, "Engine", engine);
+  rds_request_set (request, "DBInstanceClass", "db.r6g.large");
+  call (f, request);
+}
+
+/* A cluster is a row of its own, "Regional cluster", its instances under
+ * it with their roles; a failover swaps them; the cluster's link opens its
+ * page, and its row has no instance actions. */
+static void
+aurora_clusters (Fixture *f)
+{
+  RdsDatabasesPage *page;
+  GtkEditable *entry;
+  const char *all_rows = "audit-db, shop, > shop-1, > shop-2";
+
+  create_instance (f, "audit-db", "postgres", FALSE);
+  create_cluster (f, "shop", "aurora-mysql");
+  add_cluster_instance (f, "shop", "shop-1", "aurora-mysql");
+  add_cluster_instance (f, "shop", "shop-2", "aurora-mysql");
+  advance_until (f, "shop-1", "available");
+  advance_until (f, "shop-2", "available");
+  advance_until (f, "audit-db", "available");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "databases"));
+  page = RDS_DATABASES_PAGE (rds_window_get_page_widget (f->window, "databases"));
+  entry = rds_databases_page_get_search (page);
+  assert_databases_table_rows (f, all_rows);
+  assert_row_shows (f, "shop\tAvailable\tRegional cluster\tAurora MySQL\tus-east-1\t2 instances");
+  assert_row_shows (f, "shop-1\tAvailable\tWriter instance\tAurora MySQL");
+  assert_row_shows (f, "shop-2\tAvailable\tReader instance\tAurora MySQL");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_showing, "Databases (4)"));
+  g_assert_true (gtk_tree_list_row_is_expandable (gtk_tree_expander_get_list_row (
+    GTK_TREE_EXPANDER (row_expander (f, "shop")))));
+  screenshot (f, GTK_WIDGET (f->window), "page-databases-aurora");
+
+  /* A search for an instance keeps its cluster's row above it. */
+  gtk_editable_set_text (entry, "shop-2");
+  assert_databases_table_rows (f, "shop, > shop-2");
+  gtk_editable_set_text (entry, "");
+  assert_databases_table_rows (f, all_rows);
+
+  /* The cluster's row acts on no instance. */
+  rds_databases_page_select (page, "shop-1");
+  g_assert_nonnull (rds_databases_page_get_selected (page));
+  gtk_single_selection_set_selected (rds_databases_page_get_selection (page), 1);
+  g_assert_null (rds_databases_page_get_selected (page));
+
+  /* A failover: the roles change places. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("FailoverDBCluster");
+
+    rds_request_set (request, "DBClusterIdentifier", "shop");
+    call (f, request);
+  }
+  advance (f, 60);
+  rds_session_refresh (f->session);
+  assert_row_shows (f, "shop-1\tAvailable\tReader instance");
+  assert_row_shows (f, "shop-2\tAvailable\tWriter instance");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1192,6 +1278,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/databases/pages", pages);
   CONSOLE_TEST_ADD ("/console/databases/rows-in-sight-first", rows_in_sight_first);
   CONSOLE_TEST_ADD ("/console/databases/read-replicas", read_replicas);
+  CONSOLE_TEST_ADD ("/console/databases/aurora-clusters", aurora_clusters);
 
   return g_test_run ();
 }

@@ -17,6 +17,12 @@
  * tree never sees the 10,000 instances, only the page: a keystroke costs
  * what it did. A replica in another Region shows under its source with
  * what its ARN tells (its identifier and Region).
+ *
+ * An Aurora cluster is a row of its own ("Regional cluster") with its
+ * instances under it, the writer first, as the RDS console shows them:
+ * the row is an RdsDbInstance standing for the cluster (DescribeDBClusters
+ * is another list), which the sort, the search and the pages take as any
+ * other row.
  */
 
 #include "config.h"
@@ -29,6 +35,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rds-db-cluster.h"
+#include "rds-db-cluster-member.h"
 #include "rds-db-instance.h"
 #include "rds-format.h"
 #include "rds-instance-actions.h"
@@ -88,6 +96,13 @@ struct _RdsDatabasesPage
   GHashTable         *replicas;     /* source identifier → GPtrArray of its replicas shown under it */
   GHashTable         *sources;      /* replica → its source, both in this Region's list */
   GHashTable         *elsewhere;    /* ARN → RdsDbInstance standing for a replica in another Region */
+
+  /* Aurora clusters: a row each, their instances under it */
+  RdsResourceList    *clusters;     /* the session's, held while the page is */
+  GListStore         *cluster_rows; /* RdsDbInstance standing for each cluster */
+  GHashTable         *cluster_stand_ins; /* cluster identifier → its row */
+  GtkFlattenListModel *all_rows;    /* the instances, then the clusters' rows */
+  GListStore         *row_lists;    /* what all_rows flattens */
 
   /* The CPU and connections of the databases on the page */
   GHashTable         *activity;     /* identifier → Activity */
@@ -232,6 +247,81 @@ static const char *
 elsewhere_region (RdsDbInstance *instance)
 {
   return g_object_get_qdata (G_OBJECT (instance), elsewhere_quark ());
+}
+
+static GQuark
+cluster_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("rds-databases-page-cluster");
+  return quark;
+}
+
+/* The cluster a row stands for, else NULL: a DB instance's row. */
+static RdsDbCluster *
+row_cluster (RdsDbInstance *instance)
+{
+  return g_object_get_qdata (G_OBJECT (instance), cluster_quark ());
+}
+
+/* What a row's rows are found by: a cluster's apart from an instance of
+ * the same name. */
+static char *
+row_key (RdsDbInstance *instance)
+{
+  const char *identifier = rds_db_instance_get_identifier (instance);
+
+  return row_cluster (instance) != NULL ? g_strconcat ("cluster:", identifier, NULL) : g_strdup (identifier);
+}
+
+/* The rows under @instance's row: its read replicas, or a cluster's
+ * instances. */
+static GPtrArray *
+rows_under (RdsDatabasesPage *self,
+            RdsDbInstance    *instance)
+{
+  g_autofree char *key = row_key (instance);
+
+  return g_hash_table_lookup (self->replicas, key);
+}
+
+/* The row standing for @cluster, made once and kept up to date: what the
+ * table shows of a cluster, in the fields it shows of an instance. */
+static RdsDbInstance *
+ensure_cluster_row (RdsDatabasesPage *self,
+                    GHashTable       *rows,
+                    RdsDbCluster     *cluster)
+{
+  const char *identifier = rds_db_cluster_get_identifier (cluster);
+  RdsDbInstance *row = g_hash_table_lookup (self->cluster_stand_ins, identifier);
+  RdsShape *shape;
+
+  if (row != NULL)
+    g_object_ref (row);
+  else
+    row = g_object_new (RDS_TYPE_DB_INSTANCE, "db-instance-identifier", identifier, NULL);
+  g_object_set_qdata_full (G_OBJECT (row), cluster_quark (), g_object_ref (cluster), g_object_unref);
+  shape = RDS_SHAPE (row);
+  rds_shape_set_string (shape, "db-instance-status", rds_db_cluster_get_status (cluster));
+  rds_shape_set_string (shape, "engine", rds_db_cluster_get_engine (cluster));
+  rds_shape_set_boolean (shape, "multi-az", rds_shape_get_boolean (RDS_SHAPE (cluster), "multi-az"));
+  rds_shape_set_string (shape, "db-cluster-identifier", identifier);
+  g_hash_table_insert (rows, g_strdup (identifier), row);
+  return row;
+}
+
+/* Whether @instance is its cluster's writer, as its cluster's row says. */
+static gboolean
+is_cluster_writer (RdsDatabasesPage *self,
+                   RdsDbInstance    *instance)
+{
+  const char *cluster_id = rds_shape_get_string (RDS_SHAPE (instance), "db-cluster-identifier");
+  RdsDbInstance *row = cluster_id != NULL ? g_hash_table_lookup (self->cluster_stand_ins, cluster_id) : NULL;
+
+  return row != NULL && g_strcmp0 (rds_db_cluster_get_writer (row_cluster (row)),
+                                   rds_db_instance_get_identifier (instance)) == 0;
 }
 
 /* "arn:aws:rds:REGION:ACCOUNT:db:ID": its Region and identifier. */
@@ -384,6 +474,54 @@ read_replicas (RdsDatabasesPage *self)
         }
     }
 
+  /* A cluster's row, and under it its instances, the writer first. */
+  if (self->clusters != NULL)
+    {
+      GListModel *clusters = rds_resource_list_get_model (self->clusters);
+      g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+        {
+          g_autoptr(RdsDbCluster) cluster = g_list_model_get_item (clusters, i);
+          RdsDbInstance *row = ensure_cluster_row (self, rows, cluster);
+          GListModel *members = rds_db_cluster_get_members (cluster);
+          g_autofree char *key = row_key (row);
+
+          g_ptr_array_add (order, row);
+          for (guint pass = 0; pass < 2; pass++)
+            for (guint m = 0; members != NULL && m < g_list_model_get_n_items (members); m++)
+              {
+                g_autoptr(RdsDbClusterMember) member = g_list_model_get_item (members, m);
+                RdsDbInstance *instance;
+
+                if (rds_db_cluster_member_is_writer (member) != (pass == 0))
+                  continue;
+                instance = rds_resource_list_find (list, rds_db_cluster_member_get_instance_identifier (member));
+                if (instance == NULL)
+                  continue;
+                add_replica (replicas, key, instance);
+                g_hash_table_insert (sources, g_object_ref (instance), g_object_ref (row));
+              }
+        }
+      g_clear_pointer (&self->cluster_stand_ins, g_hash_table_unref);
+      self->cluster_stand_ins = g_steal_pointer (&rows);
+      /* The clusters' rows, changed only if which they are changed. */
+      {
+        guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->cluster_rows));
+        gboolean same = shown == order->len;
+
+        for (guint i = 0; same && i < order->len; i++)
+          {
+            g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->cluster_rows), i);
+
+            same = row == g_ptr_array_index (order, i);
+          }
+        if (!same)
+          g_list_store_splice (self->cluster_rows, 0, shown, order->pdata, order->len);
+      }
+    }
+
   changed = !same_replicas (self->replicas, replicas) || !same_sources (self->sources, sources);
   g_clear_pointer (&self->replicas, g_hash_table_unref);
   self->replicas = g_steal_pointer (&replicas);
@@ -408,7 +546,7 @@ search_keeps (RdsDatabasesPage *self,
   if (depth >= MAX_REPLICA_DEPTH || elsewhere_region (instance) != NULL)
     return FALSE;
 
-  replicas = g_hash_table_lookup (self->replicas, rds_db_instance_get_identifier (instance));
+  replicas = rows_under (self, instance);
   for (guint i = 0; replicas != NULL && i < replicas->len; i++)
     if (search_keeps (self, g_ptr_array_index (replicas, i), depth + 1))
       return TRUE;
@@ -439,7 +577,7 @@ create_replicas_cb (gpointer item,
 
   if (elsewhere_region (instance) != NULL)
     return NULL;
-  replicas = g_hash_table_lookup (self->replicas, rds_db_instance_get_identifier (instance));
+  replicas = rows_under (self, instance);
   if (replicas == NULL)
     return NULL;
 
@@ -590,9 +728,9 @@ static void
 update_state (RdsDatabasesPage *self)
 {
   RdsResourceList *list = rds_page_get_list (RDS_PAGE (self));
-  GListModel *all = list != NULL ? rds_resource_list_get_model (list) : NULL;
-  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
-  guint shown = all != NULL ? count_found (self, all, total) : 0;
+  GListModel *all = G_LIST_MODEL (self->all_rows);
+  guint total = list != NULL ? g_list_model_get_n_items (all) : 0;
+  guint shown = list != NULL ? count_found (self, all, total) : 0;
   g_autofree char *title = NULL;
   const char *page;
 
@@ -663,8 +801,8 @@ static const char * const cell_notify[] = {
 static const int cell_width_chars[] = {
   [CELL_IDENTIFIER] = 10,
   [CELL_STATUS] = 10,
-  [CELL_ROLE] = 8,
-  [CELL_ENGINE] = 10,
+  [CELL_ROLE] = 14,
+  [CELL_ENGINE] = 12,
   [CELL_ZONE] = 10,
   [CELL_CLASS] = 11,
   [CELL_MULTI_AZ] = 4,
@@ -688,6 +826,7 @@ typedef struct
   gulong            notify_id;
   RdsDatabasesPage *page;          /* CPU and activity: where the values are */
   char             *expander_of;   /* the identifier: whose replicas its expander shows */
+  gboolean          expander_cluster; /* and whether it is a cluster's, of its instances */
 } CellData;
 
 static void
@@ -713,12 +852,39 @@ cell_show (CellData *cell)
       return;
     }
 
+  /* An Aurora cluster: what the RDS console shows of one. */
+  if (G_UNLIKELY (row_cluster (instance) != NULL) && cell->kind != CELL_IDENTIFIER && cell->kind != CELL_STATUS &&
+      cell->kind != CELL_ENGINE && cell->kind != CELL_MULTI_AZ)
+    {
+      RdsDbCluster *cluster = row_cluster (instance);
+      GListModel *members = rds_db_cluster_get_members (cluster);
+      guint n = members != NULL ? g_list_model_get_n_items (members) : 0;
+
+      if (cell->kind == CELL_ROLE)
+        text = g_strdup (_("Regional cluster"));
+      else if (cell->kind == CELL_ZONE)
+        text = cell->page != NULL && rds_page_get_session (RDS_PAGE (cell->page)) != NULL
+               ? g_strdup (rds_session_get_region (rds_page_get_session (RDS_PAGE (cell->page))))
+               : g_strdup ("-");
+      else if (cell->kind == CELL_CLASS)
+        /* Translators: the size of an Aurora cluster in the Databases table */
+        text = g_strdup_printf (ngettext ("%u instance", "%u instances", n), n);
+      else
+        text = g_strdup ("-");
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) != 0)
+        gtk_label_set_label (GTK_LABEL (widget), text);
+      return;
+    }
+
   switch (cell->kind)
     {
     case CELL_IDENTIFIER:
       {
         GtkWidget *link = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+        const char *action = row_cluster (instance) != NULL ? "win.open-cluster" : "win.open-database";
 
+        if (g_strcmp0 (rds_link_button_get_action (RDS_LINK_BUTTON (link)), action) != 0)
+          g_object_set (link, "action", action, NULL);
         rds_link_button_set_target (RDS_LINK_BUTTON (link), rds_db_instance_get_identifier (instance));
         /* One in another Region has no page in this one. */
         gtk_widget_set_sensitive (link, region == NULL);
@@ -728,7 +894,11 @@ cell_show (CellData *cell)
       rds_status_badge_set_status (RDS_STATUS_BADGE (widget), rds_db_instance_get_status (instance));
       return;
     case CELL_ROLE:
-      text = rds_format_role (NULL, instance);
+      if (rds_shape_get_string (RDS_SHAPE (instance), "db-cluster-identifier") != NULL)
+        text = g_strdup (cell->page != NULL && is_cluster_writer (cell->page, instance)
+                         ? _("Writer instance") : _("Reader instance"));
+      else
+        text = rds_format_role (NULL, instance);
       break;
     case CELL_ENGINE:
       text = rds_format_engine (NULL, rds_shape_get_string (RDS_SHAPE (instance), "engine"));
@@ -743,7 +913,11 @@ cell_show (CellData *cell)
       text = rds_format_yes_no (NULL, rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az"));
       break;
     case CELL_STORAGE:
-      text = rds_format_gib (NULL, rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"));
+      /* An Aurora instance's data is on its cluster's volume. */
+      if (rds_shape_get_string (RDS_SHAPE (instance), "db-cluster-identifier") != NULL)
+        text = g_strdup ("-");
+      else
+        text = rds_format_gib (NULL, rds_shape_get_int (RDS_SHAPE (instance), "allocated-storage"));
       break;
     case CELL_CPU:
     case CELL_ACTIVITY:
@@ -805,8 +979,14 @@ static void
 cell_set_instance (CellData      *cell,
                    RdsDbInstance *instance)
 {
+  /* A cluster instance's role is its cluster's to say: the rows are made
+   * again when it changes, with the same instances. */
   if (cell->instance == instance)
-    return;
+    {
+      if (cell->kind == CELL_ROLE && instance != NULL)
+        cell_show (cell);
+      return;
+    }
 
   if (cell->instance != NULL)
     {
@@ -850,19 +1030,25 @@ cell_name_expander (CellData       *cell,
   GtkWidget *expander = gtk_list_item_get_child (cell->item);
   const char *identifier = row != NULL && gtk_tree_list_row_is_expandable (row)
                            ? rds_db_instance_get_identifier (instance) : NULL;
+  gboolean cluster = instance != NULL && row_cluster (instance) != NULL;
 
   if (identifier != NULL)
     hide_arrow (expander);
-  if (g_strcmp0 (cell->expander_of, identifier) == 0)
+  if (g_strcmp0 (cell->expander_of, identifier) == 0 && cell->expander_cluster == cluster)
     return;
 
   g_free (cell->expander_of);
   cell->expander_of = g_strdup (identifier);
+  cell->expander_cluster = cluster;
   if (identifier != NULL)
     {
-      /* Translators: what a screen reader says of the arrow that shows and
-       * hides a database's read replicas in the table; %s is its identifier */
-      g_autofree char *label = g_strdup_printf (_("Show read replicas of %s"), identifier);
+      g_autofree char *label = cluster
+        /* Translators: what a screen reader says of the arrow that shows and
+         * hides an Aurora cluster's instances in the table; %s is its identifier */
+        ? g_strdup_printf (_("Show instances of %s"), identifier)
+        /* Translators: what a screen reader says of the arrow that shows and
+         * hides a database's read replicas in the table; %s is its identifier */
+        : g_strdup_printf (_("Show read replicas of %s"), identifier);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       /* That alone, not followed by the link's name. */
@@ -987,11 +1173,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, widget);
   cell->item = item;
   cell->kind = kind;
-  if (kind == CELL_CPU || kind == CELL_ACTIVITY)
+  /* Activity comes from the page; a cluster instance's role and a
+   * cluster's Region too. */
+  if (kind == CELL_CPU || kind == CELL_ACTIVITY || kind == CELL_ROLE || kind == CELL_ZONE)
     {
       cell->page = g_object_get_data (G_OBJECT (factory), "page");
       g_object_add_weak_pointer (G_OBJECT (cell->page), (gpointer *) &cell->page);
-      g_ptr_array_add (cell->page->activity_cells, cell);
+      if (kind == CELL_CPU || kind == CELL_ACTIVITY)
+        g_ptr_array_add (cell->page->activity_cells, cell);
     }
   g_object_set_data_full (G_OBJECT (item), "cell", cell, cell_data_free);
 }
@@ -1209,7 +1398,7 @@ fetch_activity (RdsDatabasesPage *self)
       guint in_call = asked % ACTIVITY_ROWS_PER_CALL;
       RdsRequest *request;
 
-      if (instance == NULL || elsewhere_region (instance) != NULL)
+      if (instance == NULL || elsewhere_region (instance) != NULL || row_cluster (instance) != NULL)
         continue;
       identifier = rds_db_instance_get_identifier (instance);
       cpu = g_strdup_printf ("c%u", asked);
@@ -1239,6 +1428,15 @@ fetch_activity (RdsDatabasesPage *self)
     rds_session_call_async (session, g_ptr_array_index (requests, i), self->activity_cancellable, activity_cb, fetch);
 }
 
+/* Clusters came, went or changed: their rows and who is under them. */
+static void
+clusters_refreshed_cb (RdsDatabasesPage *self)
+{
+  if (read_replicas (self))
+    show_replicas (self);
+  update_state (self);
+}
+
 /* The clock moved on a minute since: the values are read again. */
 static void
 list_refreshed_cb (RdsDatabasesPage *self)
@@ -1259,9 +1457,10 @@ selection_changed_cb (RdsDatabasesPage *self)
 
   if (!self->reselecting)
     g_set_weak_pointer (&self->selected, instance);
-  /* A replica in another Region is acted on there. */
+  /* A replica in another Region is acted on there; a cluster on its page. */
   rds_instance_actions_set_instance (self->actions,
-                                     instance != NULL && elsewhere_region (instance) == NULL ? instance : NULL);
+                                     instance != NULL && elsewhere_region (instance) == NULL &&
+                                     row_cluster (instance) == NULL ? instance : NULL);
 }
 
 /* The list is about to change under the selection: whatever the selection
@@ -1368,8 +1567,9 @@ activate_cb (RdsDatabasesPage *self,
   g_autoptr(RdsDbInstance) instance = row_get_instance (rds_slot_model_get_item (self->slots, position));
 
   if (instance != NULL && elsewhere_region (instance) == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-database", "s",
-                                rds_db_instance_get_identifier (instance));
+    gtk_widget_activate_action (GTK_WIDGET (self), row_cluster (instance) != NULL ? "win.open-cluster"
+                                                                                 : "win.open-database",
+                                "s", rds_db_instance_get_identifier (instance));
 }
 
 static void
@@ -1436,7 +1636,13 @@ rds_databases_page_dispose (GObject *object)
   if (self->search_filter != NULL)
     g_signal_handlers_disconnect_by_data (self->search_filter, self);
   g_clear_object (&self->tree_filter);
+  if (self->clusters != NULL)
+    g_signal_handlers_disconnect_by_data (self->clusters, self);
+  g_clear_object (&self->clusters);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_DATABASES_PAGE);
+  g_clear_object (&self->all_rows);
+  g_clear_object (&self->row_lists);
+  g_clear_object (&self->cluster_rows);
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->dispose (object);
 }
@@ -1450,6 +1656,7 @@ rds_databases_page_finalize (GObject *object)
   g_clear_pointer (&self->replicas, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->elsewhere, g_hash_table_unref);
+  g_clear_pointer (&self->cluster_stand_ins, g_hash_table_unref);
 
   G_OBJECT_CLASS (rds_databases_page_parent_class)->finalize (object);
 }
@@ -1502,7 +1709,28 @@ rds_databases_page_session_changed (RdsPage *page)
 {
   RdsDatabasesPage *self = RDS_DATABASES_PAGE (page);
 
-  rds_instance_actions_set_session (self->actions, rds_page_get_session (page));
+  RdsSession *session = rds_page_get_session (page);
+  RdsResourceList *list = rds_page_get_list (page);
+
+  rds_instance_actions_set_session (self->actions, session);
+
+  /* The rows: the session's instances, then its clusters'. */
+  if (self->clusters != NULL)
+    g_signal_handlers_disconnect_by_data (self->clusters, self);
+  g_clear_object (&self->clusters);
+  g_list_store_remove_all (self->cluster_rows);
+  g_hash_table_remove_all (self->cluster_stand_ins);
+  g_list_store_remove_all (self->row_lists);
+  if (list != NULL)
+    g_list_store_append (self->row_lists, rds_resource_list_get_model (list));
+  g_list_store_append (self->row_lists, self->cluster_rows);
+  if (session != NULL)
+    {
+      self->clusters = g_object_ref (rds_session_get_clusters (session));
+      g_signal_connect_object (self->clusters, "refreshed", G_CALLBACK (clusters_refreshed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
   g_cancellable_cancel (self->activity_cancellable);
   g_clear_object (&self->activity_cancellable);
   self->activity_cancellable = g_cancellable_new ();
@@ -1581,7 +1809,13 @@ rds_databases_page_init (RdsDatabasesPage *self)
   self->elsewhere = g_hash_table_new (g_str_hash, g_str_equal);
   self->activity_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  rds_page_show_list_in (RDS_PAGE (self), self->sort_model);
+  /* What the table sorts: the instances and the clusters' rows together
+   * (see rds_databases_page_session_changed ()). */
+  self->cluster_rows = g_list_store_new (RDS_TYPE_DB_INSTANCE);
+  self->cluster_stand_ins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->row_lists = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->all_rows = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->row_lists)));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->all_rows));
 
   set_cell_factory (self->identifier_column, CELL_IDENTIFIER, self);
   set_cell_factory (self->status_column, CELL_STATUS, self);

@@ -164,6 +164,8 @@ static const EngineLabel engine_labels[] = {
   { "sqlserver-se", N_("SQL Server Standard Edition") },
   { "sqlserver-ex", N_("SQL Server Express Edition") },
   { "sqlserver-web", N_("SQL Server Web Edition") },
+  { "aurora-mysql", N_("Aurora MySQL") },
+  { "aurora-postgresql", N_("Aurora PostgreSQL") },
 };
 
 char *

@@ -124,6 +124,15 @@ rds_link_button_init (RdsLinkButton *self)
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
 }
 
+/* The window action it activates with its target. */
+const char *
+rds_link_button_get_action (RdsLinkButton *self)
+{
+  g_return_val_if_fail (RDS_IS_LINK_BUTTON (self), NULL);
+
+  return self->action;
+}
+
 const char *
 rds_link_button_get_target (RdsLinkButton *self)
 {

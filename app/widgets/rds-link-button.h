@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (RdsLinkButton, rds_link_button, RDS, LINK_BUTTON, GtkButto
 const char *rds_link_button_get_target (RdsLinkButton *self);
 void        rds_link_button_set_target (RdsLinkButton *self,
                                         const char    *target);
+const char *rds_link_button_get_action (RdsLinkButton *self);
 
 G_END_DECLS
