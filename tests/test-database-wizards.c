@@ -8,6 +8,7 @@
 #include "console-test.h"
 
 #include "rds-create-replica-wizard.h"
+#include "rds-db-cluster.h"
 
 static gboolean
 is_password_label (GtkWidget     *widget,
@@ -212,6 +213,79 @@ generated_password (Fixture *f)
   advance (f, 60);
   g_assert_false (file_contains (f->dir, secret));
   g_assert_false (file_contains (f->dir, "Chosen-Password-42"));
+}
+
+/* Aurora: the cluster and its writer, with a reader in another zone when
+ * asked, from the same form; its own storage configuration. */
+static gboolean
+cluster_has_instances (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBClusters");
+  g_autoptr(RdsQueryResult) answer = NULL;
+  GListModel *members;
+
+  rds_request_set (request, "DBClusterIdentifier", data);
+  answer = call_for_answer (f, request);
+  if (answer == NULL || answer->items->len != 1)
+    return FALSE;
+  members = rds_db_cluster_get_members (g_ptr_array_index (answer->items, 0));
+  return members != NULL && g_list_model_get_n_items (members) == 2;
+}
+
+static void
+create_aurora (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBClusters");
+  g_autoptr(RdsQueryResult) answer = NULL;
+  g_autofree char *secret = NULL;
+  RdsDbCluster *cluster;
+  RdsDbInstance *writer, *reader;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_cmpstr (rds_database_form_get_engine (form), ==, "aurora-mysql");
+  g_assert_cmpstr (rds_form_field_get_title (RDS_FORM_FIELD (form_widget (form, "identifier_field"))), ==,
+                   "DB cluster identifier");
+  /* The cluster volume's configuration, not a size. */
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "aurora_box")));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "allocated_field")));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (form_widget (form, "deploy_multi_az"))), ==,
+                   "Create an Aurora Replica in a different AZ");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "aurora_optimized")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "deploy_multi_az")), TRUE);
+  type_into (form, "identifier_entry", "shop");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  g_assert_true (rds_database_form_get_valid (form));
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-aurora");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, cluster_has_instances, "shop"));
+  g_assert_true (spin_until (f, on_page, "databases"));
+
+  rds_request_set (request, "DBClusterIdentifier", "shop");
+  answer = call_for_answer (f, request);
+  cluster = g_ptr_array_index (answer->items, 0);
+  g_assert_cmpstr (rds_db_cluster_get_engine (cluster), ==, "aurora-mysql");
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (cluster), "storage-type"), ==, "aurora-iopt1");
+  g_assert_cmpint (rds_shape_get_int (RDS_SHAPE (cluster), "backup-retention-period"), >=, 1);
+  g_assert_cmpstr (rds_db_cluster_get_writer (cluster), ==, "shop-instance-1");
+  writer = find_instance (f, "shop-instance-1");
+  reader = find_instance (f, "shop-instance-2");
+  g_assert_nonnull (writer);
+  g_assert_nonnull (reader);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (writer), "db-cluster-identifier"), ==, "shop");
+  /* The reader is in another zone than the writer. */
+  advance (f, 15 * 60);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (find_instance (f, "shop-instance-1")), "availability-zone"), !=,
+                   rds_shape_get_string (RDS_SHAPE (find_instance (f, "shop-instance-2")), "availability-zone"));
+  /* The password is the cluster's, in the keyring. */
+  secret = keyring_password (f, "us-east-1/shop");
+  g_assert_cmpstr (secret, ==, "correct-horse-battery");
+  assert_databases_table_rows (f, "shop, > shop-instance-1, > shop-instance-2");
 }
 
 /* Create read replica */
@@ -740,6 +814,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/wizard/service-error", wizard_service_error);
   CONSOLE_TEST_ADD ("/console/wizard/easy-create", easy_create);
   CONSOLE_TEST_ADD ("/console/wizard/generated-password", generated_password);
+  CONSOLE_TEST_ADD ("/console/wizard/create-aurora", create_aurora);
   CONSOLE_TEST_ADD ("/console/wizard/read-replica", read_replica);
   CONSOLE_TEST_ADD ("/console/wizard/read-replica-cross-region", cross_region_read_replica);
 

@@ -498,6 +498,19 @@ rds_catalog_estimate_monthly (const RdsEngineInfo *engine,
   if (klass != NULL)
     estimate->instance = rds_catalog_hourly_price (klass, engine) * HOURS_PER_MONTH * copies;
 
+  /* Aurora: a reader, not a standby, is the second instance; the one
+   * cluster volume is billed as it grows (from 10 GiB here), I/O-Optimized
+   * at 30 % more for instances and storage, without I/O charges. */
+  if (engine->aurora)
+    {
+      gboolean optimized = g_strcmp0 (storage_type, "aurora-iopt1") == 0;
+
+      estimate->instance *= optimized ? 1.3 : 1.0;
+      estimate->storage = 10 * (optimized ? 0.225 : 0.10);
+      estimate->total = estimate->instance + estimate->storage;
+      return;
+    }
+
   if (g_strcmp0 (storage_type, "io1") == 0)
     {
       per_gib = 0.125;

@@ -426,6 +426,66 @@ static const RdsConcept concepts[] = {
     N_("Open a database and its Monitoring tab"),
     { "cloudwatch-metrics", "storage-autoscaling", "multi-az" },
   },
+  {
+    "aurora-cluster-volume",
+    N_("The Aurora cluster volume"),
+    N_("An Aurora cluster keeps its data on one shared volume, not on disks of its own "
+       "instances. The volume is cut into protection groups of 10 GiB, and each group is kept "
+       "as six copies, two in each of three Availability Zones. A write counts once four of "
+       "the six copies have it; a read needs three. The volume grows by itself with the data, "
+       "up to 128 TiB."),
+    N_("Choose Aurora for a MySQL- or PostgreSQL-compatible database that must keep writing "
+       "through the loss of a whole zone, fail over in seconds, and scale reads with up to 15 "
+       "readers that share the writer's data. Choose Aurora I/O-Optimized when I/O would be "
+       "more than a quarter of the bill."),
+    N_("Aurora Standard bills the storage by the GiB-month as it is used and each million I/O "
+       "requests; I/O-Optimized has no I/O charge but costs more for instances and storage. "
+       "There is no storage to provision, and backups up to the volume's size are free."),
+    N_("Copies that fail are repaired from their peers in seconds, without the instances "
+       "noticing: losing a zone's two copies leaves four, and writes go on. A third lost copy "
+       "stops writes until one is repaired. This console's simulator shows the six copies of "
+       "a cluster and lets you fail them."),
+    "databases",
+    N_("Open a cluster from the Databases page"),
+    { "aurora-failover", "aurora-endpoints", "availability-zones" },
+  },
+  {
+    "aurora-failover",
+    N_("Aurora readers and failover"),
+    N_("An Aurora cluster has one writer and up to 15 readers, all reading the same cluster "
+       "volume: a reader is a few milliseconds behind, not a copy of the data. When the writer "
+       "fails, or you ask for a failover, a reader becomes the writer, usually in less than 30 "
+       "seconds."),
+    N_("Add a reader in another Availability Zone to every cluster that must stay up: without "
+       "one, Aurora has to start a new writer, which takes minutes. Give the readers that "
+       "should take over a lower promotion tier (0 first); among equal tiers the largest wins."),
+    N_("Each reader is billed as an instance of its class, by the hour. Readers need no "
+       "storage of their own."),
+    N_("Aurora picks the reader with the lowest tier, then the largest class, promotes it, and "
+       "points the cluster endpoint at it; the old writer restarts as a reader. Events say "
+       "when it starts and completes."),
+    "databases",
+    N_("Watch a cluster's instances on the Databases page"),
+    { "aurora-endpoints", "aurora-cluster-volume", "failover" },
+  },
+  {
+    "aurora-endpoints",
+    N_("Aurora endpoints"),
+    N_("Applications reach an Aurora cluster by its endpoints, not by its instances: the "
+       "cluster endpoint always leads to the writer, the reader endpoint spreads connections "
+       "over the readers, and up to five custom endpoints lead to the instances you choose."),
+    N_("Send writes to the cluster endpoint and reads that can be a few milliseconds old to the "
+       "reader endpoint. Make a custom endpoint for a group of instances with a job of their "
+       "own, such as large readers for reports; with an exclusion list, new readers join it by "
+       "themselves."),
+    N_("Endpoints cost nothing: only the instances behind them are billed."),
+    N_("Each endpoint is a DNS name that Aurora keeps pointing at the right instances: after a "
+       "failover the cluster endpoint leads to the new writer, and a READER custom endpoint "
+       "drops an instance that became the writer."),
+    "databases",
+    N_("Open a cluster from the Databases page"),
+    { "aurora-failover", "aurora-cluster-volume", "security-groups" },
+  },
 };
 
 static const RdsWellKnownPort ports[] = {

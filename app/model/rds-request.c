@@ -416,6 +416,60 @@ rds_request_is_empty_of (RdsRequest *self,
   return TRUE;
 }
 
+static int
+strcmp_indirect (const char * const *a,
+                 const char * const *b)
+{
+  return g_strcmp0 (*a, *b);
+}
+
+/**
+ * rds_request_dup_names:
+ *
+ * Returns: (transfer full): the names of the parameters set, sorted
+ */
+char **
+rds_request_dup_names (RdsRequest *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+  char **names;
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  keys = g_hash_table_get_keys_as_array (self->params, &n);
+  names = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    names[i] = g_strdup (keys[i]);
+  qsort (names, n, sizeof (char *), (int (*) (const void *, const void *)) strcmp_indirect);
+  return names;
+}
+
+/**
+ * rds_request_copy:
+ *
+ * Returns: (transfer full): a request of the same action with the same
+ *   parameters
+ */
+RdsRequest *
+rds_request_copy (RdsRequest *self)
+{
+  RdsRequest *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (RDS_IS_REQUEST (self), NULL);
+
+  copy = rds_request_new_for_api (self->api, self->action);
+  g_hash_table_iter_init (&iter, self->params);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->params, g_strdup (key), g_strdup (value));
+  g_hash_table_iter_init (&iter, self->typed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->typed, g_strdup (key), value);
+  return copy;
+}
+
 void
 rds_request_set (RdsRequest *self,
                  const char *name,

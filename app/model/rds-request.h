@@ -45,6 +45,8 @@ const char  *rds_request_get_action      (RdsRequest          *self);
 char        *rds_request_encode          (RdsRequest          *self);
 gboolean     rds_request_is_empty_of     (RdsRequest          *self,
                                           const char          *prefix);
+char       **rds_request_dup_names       (RdsRequest          *self);
+RdsRequest  *rds_request_copy            (RdsRequest          *self);
 
 /* Building a request (client side, tests). */
 void         rds_request_set             (RdsRequest          *self,

@@ -9,7 +9,10 @@
  * until the endpoint answers: on success the master password goes to the
  * keyring (and, if generated, is shown once) and "created" tells the
  * window; on failure the service's message shows next to its field, or in
- * the footer and as a toast, and nothing typed is lost.
+ * the footer and as a toast, and nothing typed is lost. An Aurora database
+ * is a cluster and its instances: CreateDBCluster, then CreateDBInstance
+ * for the writer and (with a replica in another zone) a reader, one after
+ * the other.
  */
 
 #include "config.h"
@@ -116,11 +119,15 @@ typedef struct
   char                    *username;
   char                    *password;
   gboolean                 generated;
+  GPtrArray               *requests;    /* the calls after the one in flight */
+  char                    *selected;    /* the row to show once created */
 } Creation;
 
 static void
 creation_free (Creation *creation)
 {
+  g_clear_pointer (&creation->requests, g_ptr_array_unref);
+  g_free (creation->selected);
   g_object_unref (creation->self);
   g_free (creation->identifier);
   g_free (creation->username);
@@ -147,7 +154,8 @@ finish (Creation *creation)
                                                                      rds_secrets_get_persistent (self->secrets))));
 
   set_busy (self, NULL);
-  g_signal_emit (self, signals[CREATED], 0, creation->identifier);
+  g_signal_emit (self, signals[CREATED], 0,
+                 creation->selected != NULL ? creation->selected : creation->identifier);
   creation_free (creation);
 }
 
@@ -193,6 +201,18 @@ created_cb (GObject      *object,
     }
   rds_query_result_free (answer);
 
+  /* A cluster's instances, one after the other. */
+  if (creation->requests != NULL && creation->requests->len > 0)
+    {
+      g_autoptr(RdsRequest) next = g_ptr_array_steal_index (creation->requests, 0);
+      g_autofree char *status = g_strdup_printf (_("Creating %s…"),
+                                                 rds_request_get_string (next, "DBInstanceIdentifier"));
+
+      set_busy (self, status);
+      rds_session_call_async (self->session, next, self->cancellable, created_cb, creation);
+      return;
+    }
+
   if (creation->password != NULL && self->secrets != NULL)
     {
       rds_secrets_store_master_password_async (self->secrets, rds_session_get_region (self->session),
@@ -224,8 +244,20 @@ create_action (GtkWidget  *widget,
 
   creation = g_new0 (Creation, 1);
   creation->self = g_object_ref (self);
-  request = rds_database_form_build_create_request (self->form, &creation->password);
-  creation->identifier = g_ascii_strdown (rds_request_get_string (request, "DBInstanceIdentifier"), -1);
+  if (g_str_has_prefix (rds_database_form_get_engine (self->form), "aurora"))
+    {
+      creation->requests = rds_database_form_build_aurora_requests (self->form, &creation->password);
+      request = g_ptr_array_steal_index (creation->requests, 0);
+      creation->identifier = g_strdup (rds_request_get_string (request, "DBClusterIdentifier"));
+      /* The writer's row, under its cluster's. */
+      creation->selected = g_strdup (rds_request_get_string (g_ptr_array_index (creation->requests, 0),
+                                                             "DBInstanceIdentifier"));
+    }
+  else
+    {
+      request = rds_database_form_build_create_request (self->form, &creation->password);
+      creation->identifier = g_ascii_strdown (rds_request_get_string (request, "DBInstanceIdentifier"), -1);
+    }
   creation->username = g_strdup (rds_request_get_string (request, "MasterUsername"));
   creation->generated = rds_database_form_get_password_generated (self->form);
 

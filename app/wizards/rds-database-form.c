@@ -325,7 +325,7 @@ apply_preset (RdsDatabaseForm *self,
               const char      *instance_class,
               int              allocated)
 {
-  gboolean multi_az_possible = engine (self)->multi_az && preset != TEMPLATE_FREE;
+  gboolean multi_az_possible = (engine (self)->multi_az || engine (self)->aurora) && preset != TEMPLATE_FREE;
 
   self->applying = TRUE;
   self->template_ = preset;
@@ -494,6 +494,128 @@ rds_database_form_build_create_request (RdsDatabaseForm  *self,
     explicit_bzero (secret, strlen (secret));
 
   return request;
+}
+
+/* What CreateDBInstance's parameters become for an Aurora cluster, by
+ * their name before any '.': the cluster's (under its own name there), its
+ * instances' too, or nothing (a cluster volume has no size, no standby). */
+static const struct
+{
+  const char *name;
+  const char *cluster_name;   /* NULL: the instances' alone */
+  gboolean    instance;
+} aurora_parameters[] = {
+  { "Engine", "Engine", TRUE },
+  { "EngineVersion", "EngineVersion", FALSE },
+  { "MasterUsername", "MasterUsername", FALSE },
+  { "MasterUserPassword", "MasterUserPassword", FALSE },
+  { "ManageMasterUserPassword", "ManageMasterUserPassword", FALSE },
+  { "MasterUserSecretKmsKeyId", "MasterUserSecretKmsKeyId", FALSE },
+  { "DBName", "DatabaseName", FALSE },
+  { "Port", "Port", FALSE },
+  { "BackupRetentionPeriod", "BackupRetentionPeriod", FALSE },
+  { "PreferredBackupWindow", "PreferredBackupWindow", FALSE },
+  { "PreferredMaintenanceWindow", "PreferredMaintenanceWindow", TRUE },
+  { "StorageEncrypted", "StorageEncrypted", FALSE },
+  { "KmsKeyId", "KmsKeyId", FALSE },
+  { "StorageType", "StorageType", FALSE },
+  { "VpcSecurityGroupIds", "VpcSecurityGroupIds", FALSE },
+  { "DBSubnetGroupName", "DBSubnetGroupName", TRUE },
+  { "EnableIAMDatabaseAuthentication", "EnableIAMDatabaseAuthentication", FALSE },
+  { "DeletionProtection", "DeletionProtection", FALSE },
+  { "EnableCloudwatchLogsExports", "EnableCloudwatchLogsExports", FALSE },
+  { "CopyTagsToSnapshot", "CopyTagsToSnapshot", TRUE },
+  { "Tags", "Tags", TRUE },
+  { "NetworkType", "NetworkType", TRUE },
+  { "AllocatedStorage", NULL, FALSE },
+  { "MaxAllocatedStorage", NULL, FALSE },
+  { "Iops", NULL, FALSE },
+  { "StorageThroughput", NULL, FALSE },
+  { "MultiAZ", NULL, FALSE },
+  { "LicenseModel", NULL, FALSE },
+  { "CharacterSetName", NULL, FALSE },
+  { "DBInstanceIdentifier", NULL, FALSE },
+};
+
+/**
+ * rds_database_form_build_aurora_requests:
+ * @password: (out) (optional): as for rds_database_form_build_create_request ()
+ *
+ * An Aurora cluster from the form, as the RDS console makes it: the
+ * cluster (named by the identifier typed), then its writer
+ * (IDENTIFIER-instance-1) and, with a replica in another zone, a reader
+ * (IDENTIFIER-instance-2).
+ *
+ * Returns: (transfer full) (element-type RdsRequest): CreateDBCluster, then
+ *   CreateDBInstance for each instance
+ */
+GPtrArray *
+rds_database_form_build_aurora_requests (RdsDatabaseForm  *self,
+                                         char            **password)
+{
+  g_autoptr(RdsRequest) all = NULL;
+  g_autoptr(RdsRequest) instance = NULL;
+  g_auto(GStrv) names = NULL;
+  GPtrArray *requests = g_ptr_array_new_with_free_func (g_object_unref);
+  RdsRequest *cluster = rds_request_new ("CreateDBCluster");
+  g_autofree char *identifier = NULL;
+  g_autofree char *writer = NULL;
+  gboolean reader = FALSE;
+  int retention = 1;
+
+  g_return_val_if_fail (RDS_IS_DATABASE_FORM (self), NULL);
+
+  all = rds_database_form_build_create_request (self, password);
+  identifier = g_ascii_strdown (rds_request_get_string (all, "DBInstanceIdentifier"), -1);
+  rds_request_get_boolean (all, "MultiAZ", &reader, NULL);
+  instance = rds_request_new ("CreateDBInstance");
+  names = rds_request_dup_names (all);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize prefix = strcspn (names[i], ".");
+      const char *value = rds_request_get_string (all, names[i]);
+      gboolean known = FALSE;
+
+      for (guint p = 0; p < G_N_ELEMENTS (aurora_parameters); p++)
+        {
+          if (strlen (aurora_parameters[p].name) != prefix ||
+              strncmp (names[i], aurora_parameters[p].name, prefix) != 0)
+            continue;
+          known = TRUE;
+          if (aurora_parameters[p].cluster_name != NULL)
+            {
+              g_autofree char *name = g_strconcat (aurora_parameters[p].cluster_name, names[i] + prefix, NULL);
+
+              rds_request_set (cluster, name, value);
+            }
+          if (aurora_parameters[p].instance)
+            rds_request_set (instance, names[i], value);
+        }
+      if (!known)
+        rds_request_set (instance, names[i], value);
+    }
+  /* Aurora's backups can't be turned off. */
+  rds_request_get_int (all, "BackupRetentionPeriod", &retention, NULL);
+  if (retention < 1)
+    rds_request_set_int (cluster, "BackupRetentionPeriod", 1);
+
+  rds_request_set (cluster, "DBClusterIdentifier", identifier);
+  g_ptr_array_add (requests, cluster);
+
+  writer = g_strconcat (identifier, "-instance-1", NULL);
+  rds_request_set (instance, "DBClusterIdentifier", identifier);
+  rds_request_set (instance, "DBInstanceIdentifier", writer);
+  g_ptr_array_add (requests, g_object_ref (instance));
+  if (reader)
+    {
+      g_autofree char *name = g_strconcat (identifier, "-instance-2", NULL);
+      RdsRequest *second = rds_request_copy (instance);
+
+      rds_request_set (second, "DBInstanceIdentifier", name);
+      rds_request_set (second, "AvailabilityZone", NULL);
+      g_ptr_array_add (requests, second);
+    }
+  return requests;
 }
 
 /**
@@ -960,6 +1082,8 @@ rds_database_form_get_estimate (RdsDatabaseForm *self,
     return;
 
   rds_storage_section_get_choice (self->storage_section, &storage);
+  if (engine (self)->aurora)
+    storage.storage_type = rds_storage_section_get_aurora_storage_type (self->storage_section);
   klass = rds_instance_class_section_get_class (self->instance_section);
   rds_catalog_estimate_monthly (engine (self), klass != NULL ? rds_catalog_find_class (klass) : NULL,
                                 rds_availability_section_get_multi_az (self->availability_section),

@@ -32,6 +32,8 @@ RdsRequest      *rds_database_form_build_create_request (RdsDatabaseForm      *s
 RdsRequest      *rds_database_form_build_modify_request (RdsDatabaseForm      *self,
                                                          gboolean              apply_immediately,
                                                          char                **password);
+GPtrArray       *rds_database_form_build_aurora_requests (RdsDatabaseForm  *self,
+                                                         char            **password);
 RdsRequest      *rds_database_form_build_replica_request (RdsDatabaseForm    *self);
 RdsRequest      *rds_database_form_build_restore_request (RdsDatabaseForm    *self,
                                                           const char         *action);

@@ -10,12 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "rds-db-instance.h"
+#include "rds-heading.h"
 
 struct _RdsAvailabilitySection
 {
   RdsFormSection  parent_instance;
 
-  GtkWidget      *deploy_multi_az, *deploy_single, *deploy_multi_az_description;
+  GtkWidget      *deploy_multi_az, *deploy_single, *deploy_multi_az_description, *deploy_single_description;
+  GtkWidget      *heading;
 };
 
 G_DEFINE_FINAL_TYPE (RdsAvailabilitySection, rds_availability_section, RDS_TYPE_FORM_SECTION)
@@ -68,13 +70,36 @@ rds_availability_section_setup (RdsFormSection *section)
                                  ? self->deploy_multi_az : self->deploy_single, TRUE);
 }
 
+/* Aurora has no standby: its readers take over. The choice is a reader
+ * in another zone or not (MultiAZ in the form's request, a second
+ * instance for the cluster). */
 static void
 rds_availability_section_engine_changed (RdsFormSection *section)
 {
   RdsAvailabilitySection *self = RDS_AVAILABILITY_SECTION (section);
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+  gboolean aurora = engine != NULL && engine->aurora;
 
   if (!rds_form_section_get_creating (section))
-    gtk_widget_set_sensitive (self->deploy_multi_az, rds_form_section_get_engine (section)->multi_az);
+    gtk_widget_set_sensitive (self->deploy_multi_az, engine->multi_az);
+  if (rds_form_section_get_replica (section) || rds_form_section_get_instance (section) != NULL)
+    return;
+
+  rds_heading_set_info (RDS_HEADING (self->heading), aurora ? "aurora-failover" : "multi-az");
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (self->deploy_multi_az),
+                              aurora ? _("Create an Aurora Replica in a different AZ")
+                                     : _("Multi-AZ DB instance"));
+  gtk_label_set_label (GTK_LABEL (self->deploy_multi_az_description),
+                       aurora ? _("Creates a reader in a different Availability Zone: it serves reads, and "
+                                  "takes over as the writer in under 30 seconds if the writer fails.")
+                              : _("Creates a primary DB instance and a standby DB instance in a different "
+                                  "Availability Zone. High availability, but the standby doesn’t serve read "
+                                  "traffic."));
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (self->deploy_single),
+                              aurora ? _("Don’t create an Aurora Replica") : _("Single DB instance"));
+  gtk_label_set_label (GTK_LABEL (self->deploy_single_description),
+                       aurora ? _("Creates the writer alone. Readers can be added later.")
+                              : _("Creates a single DB instance with no standby DB instances."));
 }
 
 static void
@@ -125,6 +150,8 @@ rds_availability_section_class_init (RdsAvailabilitySectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_multi_az);
   gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_single);
   gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_multi_az_description);
+  gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, deploy_single_description);
+  gtk_widget_class_bind_template_child (widget_class, RdsAvailabilitySection, heading);
 }
 
 static void

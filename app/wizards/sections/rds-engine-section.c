@@ -34,6 +34,7 @@ struct _RdsEngineSection
   GPtrArray           *editions;
   char                *wanted_version;
 
+  GtkWidget *engine_aurora_mysql, *engine_aurora_postgres;
   GtkWidget *engine_mysql, *engine_mariadb, *engine_postgres, *engine_oracle, *engine_sqlserver;
   GtkWidget *edition_field, *edition_dropdown, *license_field, *license_dropdown;
   GtkWidget *version_field, *version_dropdown;
@@ -51,6 +52,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const aurora_mysql_engines[] = { "aurora-mysql", NULL };
+static const char * const aurora_postgres_engines[] = { "aurora-postgresql", NULL };
 static const char * const mysql_engines[] = { "mysql", NULL };
 static const char * const mariadb_engines[] = { "mariadb", NULL };
 static const char * const postgres_engines[] = { "postgres", NULL };
@@ -195,7 +198,11 @@ versions_refreshed_cb (RdsEngineSection *self,
       if (g_strcmp0 (name, wanted) == 0)
         chosen = self->version_names->len;
       g_ptr_array_add (self->version_names, g_strdup (name));
-      g_ptr_array_add (labels, rds_format_engine_version (NULL, self->chosen->engine, name));
+      /* Aurora's versions say which MySQL or PostgreSQL they are compatible with. */
+      if (self->chosen->aurora && rds_catalog_find_version (self->chosen, name) != NULL)
+        g_ptr_array_add (labels, g_strdup (rds_catalog_find_version (self->chosen, name)->description));
+      else
+        g_ptr_array_add (labels, rds_format_engine_version (NULL, self->chosen->engine, name));
     }
 
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->version_dropdown, (const char * const *) labels->pdata, labels->len);
@@ -230,6 +237,10 @@ set_chosen (RdsEngineSection    *self,
 static const char * const *
 engines_of_type (RdsEngineSection *self)
 {
+  if (rds_form_is_active (self->engine_aurora_mysql))
+    return aurora_mysql_engines;
+  if (rds_form_is_active (self->engine_aurora_postgres))
+    return aurora_postgres_engines;
   if (rds_form_is_active (self->engine_mariadb))
     return mariadb_engines;
   if (rds_form_is_active (self->engine_postgres))
@@ -299,6 +310,8 @@ rds_engine_section_choose (RdsEngineSection *self,
                            const char       *engine)
 {
   struct { GtkWidget *toggle; const char * const *engines; } types[] = {
+    { self->engine_aurora_mysql, aurora_mysql_engines },
+    { self->engine_aurora_postgres, aurora_postgres_engines },
     { self->engine_mysql, mysql_engines }, { self->engine_mariadb, mariadb_engines },
     { self->engine_postgres, postgres_engines }, { self->engine_oracle, oracle_engines },
     { self->engine_sqlserver, sqlserver_engines },
@@ -442,6 +455,7 @@ rds_engine_section_class_init (RdsEngineSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-engine-section.ui");
+  BIND (engine_aurora_mysql); BIND (engine_aurora_postgres);
   BIND (engine_mysql); BIND (engine_mariadb); BIND (engine_postgres); BIND (engine_oracle);
   BIND (engine_sqlserver);
   BIND (edition_field); BIND (edition_dropdown); BIND (license_field); BIND (license_dropdown);
@@ -459,6 +473,7 @@ rds_engine_section_init (RdsEngineSection *self)
   self->editions = g_ptr_array_new_with_free_func (g_free);
 
   GtkWidget *types[] = {
+    self->engine_aurora_mysql, self->engine_aurora_postgres,
     self->engine_mysql, self->engine_mariadb, self->engine_postgres, self->engine_oracle,
     self->engine_sqlserver,
   };

@@ -230,9 +230,26 @@ rds_settings_section_engine_changed (RdsFormSection *section)
 {
   RdsSettingsSection *self = RDS_SETTINGS_SECTION (section);
 
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+  gboolean cluster = engine != NULL && engine->aurora;
+
   if (!self->username_edited && rds_form_section_get_creating (section))
-    rds_form_section_set_text (section, self->username_entry,
-                               default_username (rds_form_section_get_engine (section)));
+    rds_form_section_set_text (section, self->username_entry, default_username (engine));
+  /* Aurora: the name is the cluster's; its instances are named after it. */
+  if (rds_form_section_get_creating (section) && !rds_form_section_get_replica (section) &&
+      !rds_form_section_get_restore (section))
+    {
+      rds_form_field_set_title (RDS_FORM_FIELD (self->identifier_field),
+                                cluster ? _("DB cluster identifier") : _("DB instance identifier"));
+      rds_form_field_set_description (RDS_FORM_FIELD (self->identifier_field),
+                                      cluster
+                                      ? _("Type a name for your DB cluster. The name must be unique across "
+                                          "all DB clusters owned by your AWS account in the current AWS "
+                                          "Region. Its writer is named after it: NAME-instance-1.")
+                                      : _("Type a name for your DB instance. The name must be unique across "
+                                          "all DB instances owned by your AWS account in the current AWS "
+                                          "Region."));
+    }
 }
 
 static gboolean

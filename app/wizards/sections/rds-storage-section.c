@@ -5,7 +5,9 @@
  * The storage types are those the endpoint offers for the class and
  * license (DescribeOrderableDBInstanceOptions); each field is checked by
  * the rules of the engine and type (rds-validation). Modify may not shrink
- * the storage; a read replica has at least its source's.
+ * the storage; a read replica has at least its source's. An Aurora
+ * cluster's volume has no size to choose: the section offers its storage
+ * configuration instead, Aurora Standard or I/O-Optimized.
  */
 
 #include "config.h"
@@ -16,6 +18,7 @@
 
 #include "rds-db-instance.h"
 #include "rds-format.h"
+#include "rds-heading.h"
 #include "rds-validation.h"
 
 struct _RdsStorageSection
@@ -29,6 +32,8 @@ struct _RdsStorageSection
   GtkWidget      *allocated_field, *allocated_entry, *iops_field, *iops_entry;
   GtkWidget      *throughput_field, *throughput_entry;
   GtkWidget      *autoscaling_check, *max_storage_field, *max_storage_entry;
+  GtkWidget      *heading, *autoscaling_heading;
+  GtkWidget      *aurora_box, *aurora_standard, *aurora_optimized;
 };
 
 G_DEFINE_FINAL_TYPE (RdsStorageSection, rds_storage_section, RDS_TYPE_FORM_SECTION)
@@ -221,6 +226,51 @@ allocated_problem (RdsFormSection *section,
 }
 
 static gboolean
+aurora (RdsFormSection *section)
+{
+  const RdsEngineInfo *engine = rds_form_section_get_engine (section);
+
+  return engine != NULL && engine->aurora;
+}
+
+/**
+ * rds_storage_section_get_aurora_storage_type:
+ *
+ * Returns: the Aurora cluster storage configuration chosen: "aurora"
+ *   (Aurora Standard) or "aurora-iopt1" (Aurora I/O-Optimized)
+ */
+const char *
+rds_storage_section_get_aurora_storage_type (RdsStorageSection *self)
+{
+  g_return_val_if_fail (RDS_IS_STORAGE_SECTION (self), NULL);
+
+  return rds_form_is_active (self->aurora_optimized) ? "aurora-iopt1" : "aurora";
+}
+
+/* Aurora's choice, or RDS's fields. */
+static void
+rds_storage_section_engine_changed (RdsFormSection *section)
+{
+  RdsStorageSection *self = RDS_STORAGE_SECTION (section);
+  gboolean cluster = aurora (section);
+  GtkWidget *rds_only[] = {
+    self->storage_type_field, self->allocated_field, self->iops_field, self->throughput_field,
+    self->autoscaling_heading, self->autoscaling_check, self->max_storage_field,
+  };
+
+  rds_heading_set_label (RDS_HEADING (self->heading),
+                         cluster ? _("Cluster storage configuration") : _("Storage"));
+  rds_heading_set_info (RDS_HEADING (self->heading), cluster ? "aurora-cluster-volume" : "storage-types");
+  gtk_widget_set_visible (self->aurora_box, cluster);
+  for (guint i = 0; i < G_N_ELEMENTS (rds_only); i++)
+    if (cluster)
+      gtk_widget_set_visible (rds_only[i], FALSE);
+    else if (rds_only[i] != self->iops_field && rds_only[i] != self->throughput_field &&
+             rds_only[i] != self->max_storage_field)
+      gtk_widget_set_visible (rds_only[i], TRUE);
+}
+
+static gboolean
 rds_storage_section_validate (RdsFormSection *section)
 {
   RdsStorageSection *self = RDS_STORAGE_SECTION (section);
@@ -228,6 +278,10 @@ rds_storage_section_validate (RdsFormSection *section)
   const char *storage_type = current_type (self);
   int allocated = 0, iops = 0, throughput = 0, max_storage = 0;
   gboolean big, valid = TRUE;
+
+  /* Nothing to get wrong in a choice of two. */
+  if (aurora (section))
+    return TRUE;
 
   rds_parse_int (rds_form_text_of (self->allocated_entry), &allocated);
   big = allocated >= rds_catalog_gp3_threshold (engine);
@@ -264,6 +318,12 @@ rds_storage_section_add_to_create (RdsFormSection *section,
 {
   RdsStorageChoice storage;
 
+  if (aurora (section))
+    {
+      rds_request_set (request, "StorageType",
+                       rds_storage_section_get_aurora_storage_type (RDS_STORAGE_SECTION (section)));
+      return;
+    }
   rds_storage_section_get_choice (RDS_STORAGE_SECTION (section), &storage);
   rds_request_set (request, "StorageType", storage.storage_type);
   rds_request_set_int (request, "AllocatedStorage", storage.allocated);
@@ -343,6 +403,7 @@ rds_storage_section_class_init (RdsStorageSectionClass *klass)
   object_class->finalize = rds_storage_section_finalize;
   section_class->setup = rds_storage_section_setup;
   section_class->validate = rds_storage_section_validate;
+  section_class->engine_changed = rds_storage_section_engine_changed;
   section_class->add_to_create = rds_storage_section_add_to_create;
   section_class->add_changes = rds_storage_section_add_changes;
   section_class->add_to_replica = rds_storage_section_add_to_create;
@@ -352,7 +413,8 @@ rds_storage_section_class_init (RdsStorageSectionClass *klass)
   BIND (storage_type_field); BIND (storage_type_dropdown); BIND (allocated_field);
   BIND (allocated_entry); BIND (iops_field); BIND (iops_entry); BIND (throughput_field);
   BIND (throughput_entry); BIND (autoscaling_check); BIND (max_storage_field);
-  BIND (max_storage_entry);
+  BIND (max_storage_entry); BIND (heading); BIND (autoscaling_heading); BIND (aurora_box);
+  BIND (aurora_standard); BIND (aurora_optimized);
 }
 
 #undef BIND
@@ -365,7 +427,7 @@ rds_storage_section_init (RdsStorageSection *self)
 
   GtkWidget *controls[] = {
     self->storage_type_dropdown, self->allocated_entry, self->iops_entry, self->throughput_entry,
-    self->max_storage_entry, self->autoscaling_check,
+    self->max_storage_entry, self->autoscaling_check, self->aurora_optimized,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)

@@ -34,4 +34,6 @@ void rds_storage_section_set_offer       (RdsStorageSection *self,
                                           const char        *instance_class,
                                           const char        *license);
 
+const char *rds_storage_section_get_aurora_storage_type (RdsStorageSection *self);
+
 G_END_DECLS
