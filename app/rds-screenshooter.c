@@ -26,6 +26,7 @@
 #include "rds-create-database-wizard.h"
 #include "rds-create-replica-wizard.h"
 #include "rds-database-form.h"
+#include "rds-cluster-page.h"
 #include "rds-database-page.h"
 #include "rds-db-instance.h"
 #include "rds-databases-page.h"
@@ -230,6 +231,24 @@ static const RdsScene scenes[] = {
     .caption = N_("A database’s own events") },
   { .name = "database-tags", .page = "database", .database = "billing-postgres", .tab = "tags",
     .caption = N_("A database’s tags") },
+  { .name = "cluster-page", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "connectivity",
+    .caption = N_("An Aurora cluster’s page: its writer and reader, and its endpoints with the instances each reaches") },
+  { .name = "cluster-volume", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "volume",
+    .caption = N_("An Aurora cluster volume: six copies in three Availability Zones, and the write and read quorums") },
+  { .name = "cluster-configuration", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "configuration",
+    .caption = N_("An Aurora cluster’s configuration: its engine, storage configuration and encryption") },
+  { .name = "menu-cluster-actions", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "connectivity", .menu = "cluster-actions-menu",
+    .caption = N_("An Aurora cluster’s actions: add a reader, fail over, a custom endpoint, stop, snapshot, delete") },
+  { .name = "dialog-create-custom-endpoint", .page = "cluster", .action = "win.open-cluster",
+    .target = "shop-aurora", .tab = "connectivity", .dialog_action = "cluster.create-endpoint",
+    .caption = N_("Create custom endpoint: its type and instances, and the instances it will reach") },
+  { .name = "dialog-cluster-failover", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "connectivity", .dialog_action = "cluster.failover",
+    .caption = N_("Fail over an Aurora cluster: the reader that becomes the writer") },
   { .name = "snapshots", .page = "snapshots",
     .caption = N_("Snapshots: the DB snapshots of the Region, manual and automated") },
   { .name = "snapshot-page", .page = "snapshot", .action = "win.open-snapshot",
@@ -805,7 +824,9 @@ rds_screenshooter_show_scene (RdsWindow      *window,
     rds_window_open_database (window, scene->database);
   else
     rds_window_show_page (window, scene->page);
-  if (scene->tab != NULL)
+  if (scene->tab != NULL && g_strcmp0 (scene->page, "cluster") == 0)
+    rds_cluster_page_show_tab (RDS_CLUSTER_PAGE (rds_window_get_page_widget (window, "cluster")), scene->tab);
+  else if (scene->tab != NULL)
     rds_database_page_show_tab (RDS_DATABASE_PAGE (rds_window_get_page_widget (window, "database")), scene->tab);
 
   if (scene->prepare == NULL)

@@ -24,6 +24,7 @@
 #include "rds-activity-watcher.h"
 #include "rds-application.h"
 #include "rds-clock-control.h"
+#include "rds-cluster-page.h"
 #include "rds-connection-store.h"
 #include "rds-accessible-names.h"
 #include "rds-create-database-wizard.h"
@@ -130,6 +131,7 @@ static const struct
   { "events", N_("Events"), "x-office-calendar-symbolic", rds_events_page_get_type },
   { "keys", N_("KMS keys"), "dialog-password-symbolic", rds_keys_page_get_type },
   { "database", N_("Database"), NULL, rds_database_page_get_type },
+  { "cluster", N_("DB cluster"), NULL, rds_cluster_page_get_type },
   { "snapshot", N_("Snapshot"), NULL, rds_snapshot_page_get_type, FALSE, "snapshots" },
   { "ports", N_("Ports Reference"), NULL, rds_ports_page_get_type, TRUE },
 };
@@ -240,6 +242,11 @@ update_title (RdsWindow *self)
     {
       title = rds_snapshot_page_get_identifier (RDS_SNAPSHOT_PAGE (child));
       subtitle = _("DB snapshot");
+    }
+  else if (g_strcmp0 (name, "cluster") == 0)
+    {
+      title = rds_cluster_page_get_identifier (RDS_CLUSTER_PAGE (child));
+      subtitle = _("DB cluster");
     }
 
   adw_window_title_set_title (self->page_title, title != NULL ? title : "");
@@ -1385,6 +1392,23 @@ open_snapshot_action (GtkWidget  *widget,
   rds_window_show_page (self, "snapshot");
 }
 
+/* An Aurora cluster's page, from its name in a list. Like a database's,
+ * it is part of Databases. */
+static void
+open_cluster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdsWindow *self = RDS_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return;
+  page = ensure_page (self, "cluster");
+  rds_cluster_page_set_identifier (RDS_CLUSTER_PAGE (page), g_variant_get_string (parameter, NULL));
+  rds_window_show_page (self, "cluster");
+}
+
 /* What the window's contents ask of it, as actions: none of them includes
  * this file. */
 
@@ -1916,6 +1940,7 @@ rds_window_class_init (RdsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", "s", open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-snapshot", "s", open_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "win.open-cluster", "s", open_cluster_action);
   gtk_widget_class_install_action (widget_class, "win.modify-database", "s", modify_database_action);
   gtk_widget_class_install_action (widget_class, "win.create-read-replica", "s", create_read_replica_action);
   for (guint i = 0; i < G_N_ELEMENTS (restore_sources); i++)

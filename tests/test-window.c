@@ -328,7 +328,7 @@ sample_settled (Fixture       *f,
   RdsDbInstance *stopped = find_instance (f, "catalog-mariadb");
   RdsDbInstance *replica = find_instance (f, "billing-reports");
 
-  return g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))) == 6 &&
+  return g_list_model_get_n_items (rds_resource_list_get_model (rds_session_get_instances (f->session))) == 8 &&
          replica != NULL && g_strcmp0 (rds_db_instance_get_status (replica), "available") == 0 &&
          stopped != NULL && g_strcmp0 (rds_db_instance_get_status (stopped), "stopped") == 0 &&
          snapshot_available (f, "billing-postgres-before-upgrade");
@@ -391,10 +391,12 @@ sample_environment (Fixture *f)
     g_error ("no “ready” toast; the last toast: %s", rds_window_get_last_toast (f->window));
   rds_session_refresh (f->session);
   advance (f, 1);
-  /* Five databases, and a read replica of billing-postgres (another is in us-west-2). */
-  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 6);
+  /* Five databases, a read replica of billing-postgres (another is in
+   * us-west-2), and the two instances of an Aurora cluster. */
+  g_assert_cmpuint (g_list_model_get_n_items (instances), ==, 8);
   g_assert_nonnull (rds_resource_list_find (rds_session_get_instances (f->session), "billing-reports"));
-  for (guint i = 0; i < 6; i++)
+  g_assert_nonnull (rds_resource_list_find (rds_session_get_instances (f->session), "shop-aurora-instance-2"));
+  for (guint i = 0; i < 8; i++)
     {
       g_autoptr(RdsDbInstance) instance = g_list_model_get_item (instances, i);
       const char *status = rds_db_instance_get_status (instance);
@@ -403,7 +405,7 @@ sample_environment (Fixture *f)
       multi_az += rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az");
       g_assert_true (g_str_equal (status, "available") || g_str_equal (status, "stopped"));
     }
-  g_assert_cmpuint (g_hash_table_size (engines), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (engines), ==, 6);
   g_assert_cmpuint (multi_az, ==, 1);
   g_assert_cmpstr (rds_window_get_page (f->window), ==, "databases");
   /* Not seven toasts more, one for each database it made available. */

@@ -249,3 +249,45 @@ rds_db_cluster_get_writer (RdsDbCluster *self)
     }
   return NULL;
 }
+
+/**
+ * rds_db_cluster_allows:
+ *
+ * Whether @action is possible for the cluster as it is, as RDS allows it:
+ * readers join a cluster being created or available, up to 15; a
+ * failover needs a reader; only an available cluster stops, takes a
+ * snapshot or gets a custom endpoint (five at most), only a stopped one
+ * starts; a cluster is deleted once its instances are.
+ */
+gboolean
+rds_db_cluster_allows (RdsDbCluster     *self,
+                       RdsClusterAction  action)
+{
+  GListModel *members;
+  guint n;
+  gboolean available;
+
+  g_return_val_if_fail (RDS_IS_DB_CLUSTER (self), FALSE);
+
+  members = rds_db_cluster_get_members (self);
+  n = members != NULL ? g_list_model_get_n_items (members) : 0;
+  available = g_strcmp0 (self->status, "available") == 0;
+  switch (action)
+    {
+    case RDS_CLUSTER_ACTION_ADD_READER:
+      return (available || g_strcmp0 (self->status, "creating") == 0) && n < 16;
+    case RDS_CLUSTER_ACTION_FAILOVER:
+      return available && n >= 2;
+    case RDS_CLUSTER_ACTION_STOP:
+    case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
+      return available;
+    case RDS_CLUSTER_ACTION_START:
+      return g_strcmp0 (self->status, "stopped") == 0;
+    case RDS_CLUSTER_ACTION_DELETE:
+      return n == 0 && g_strcmp0 (self->status, "deleting") != 0;
+    case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
+      return available && (self->custom_endpoints == NULL || g_strv_length (self->custom_endpoints) < 5);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}

@@ -11,6 +11,18 @@
 
 G_BEGIN_DECLS
 
+/* What the console's Actions menu offers on an Aurora cluster. */
+typedef enum
+{
+  RDS_CLUSTER_ACTION_ADD_READER,
+  RDS_CLUSTER_ACTION_FAILOVER,
+  RDS_CLUSTER_ACTION_STOP,
+  RDS_CLUSTER_ACTION_START,
+  RDS_CLUSTER_ACTION_TAKE_SNAPSHOT,
+  RDS_CLUSTER_ACTION_DELETE,
+  RDS_CLUSTER_ACTION_CREATE_ENDPOINT,
+} RdsClusterAction;
+
 #define RDS_TYPE_DB_CLUSTER (rds_db_cluster_get_type ())
 G_DECLARE_FINAL_TYPE (RdsDbCluster, rds_db_cluster, RDS, DB_CLUSTER, RdsShape)
 
@@ -22,5 +34,7 @@ const char *rds_db_cluster_get_engine     (RdsDbCluster *self);
 const char *rds_db_cluster_get_arn        (RdsDbCluster *self);
 GListModel *rds_db_cluster_get_members    (RdsDbCluster *self);
 const char *rds_db_cluster_get_writer     (RdsDbCluster *self);
+gboolean    rds_db_cluster_allows         (RdsDbCluster     *self,
+                                           RdsClusterAction  action);
 
 G_END_DECLS

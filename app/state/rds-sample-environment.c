@@ -8,9 +8,11 @@
  * ahead until they are available, one is stopped and one gets a manual
  * snapshot, and the clock jumps again until both are done. A customer
  * managed KMS key, alias/orders, waits to encrypt orders-mysql (the one
- * database left unencrypted) with the Encrypt database wizard. Their master
- * passwords are managed by (simulated) Secrets Manager, so none is made up
- * and none needs the keyring.
+ * database left unencrypted) with the Encrypt database wizard. An Aurora
+ * MySQL cluster, shop-aurora, has a writer, a reader in another zone and a
+ * custom endpoint for reports. Their master passwords are managed by
+ * (simulated) Secrets Manager, so none is made up and none needs the
+ * keyring.
  */
 
 #include "config.h"
@@ -60,8 +62,13 @@ static const SampleInstance instances[] = {
 #define REMOTE_REPLICA_NAME "billing-dr"
 #define REMOTE_REGION "us-west-2"
 #define KEY_ALIAS "alias/orders"
-/* next_step()'s step after the key's: the last jump of the clock. */
-#define KEY_DONE_STEP (G_N_ELEMENTS (instances) + 8)
+/* next_step()'s step after the key's: the custom endpoint, then the last
+ * jump of the clock. */
+#define KEY_DONE_STEP (G_N_ELEMENTS (instances) + 11)
+#define CLUSTER_NAME "shop-aurora"
+#define CLUSTER_WRITER "shop-aurora-instance-1"
+#define CLUSTER_READER "shop-aurora-instance-2"
+#define CLUSTER_ENDPOINT "shop-reporting"
 
 typedef struct
 {
@@ -243,20 +250,44 @@ next_step (GTask *task)
   switch (step - G_N_ELEMENTS (instances))
     {
     case 0:
-      advance (task, CREATE_SECONDS);
+      request = rds_request_new ("CreateDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", CLUSTER_NAME);
+      rds_request_set (request, "Engine", "aurora-mysql");
+      rds_request_set (request, "MasterUsername", "admin");
+      rds_request_set_boolean (request, "ManageMasterUserPassword", TRUE);
+      rds_request_set (request, "DatabaseName", "shop");
+      rds_request_set_int (request, "BackupRetentionPeriod", 7);
+      rds_request_set_boolean (request, "StorageEncrypted", TRUE);
+      rds_request_set_boolean (request, "CopyTagsToSnapshot", TRUE);
+      rds_request_add_tag (request, "Tags", "environment", "sample");
+      rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
     case 1:
+    case 2:
+      request = rds_request_new ("CreateDBInstance");
+      rds_request_set (request, "DBInstanceIdentifier", step == G_N_ELEMENTS (instances) + 1 ? CLUSTER_WRITER
+                                                                                              : CLUSTER_READER);
+      rds_request_set (request, "DBClusterIdentifier", CLUSTER_NAME);
+      rds_request_set (request, "Engine", "aurora-mysql");
+      rds_request_set (request, "DBInstanceClass", "db.r6g.large");
+      rds_request_add_tag (request, "Tags", "environment", "sample");
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 3:
+      advance (task, CREATE_SECONDS);
+      return;
+    case 4:
       request = rds_request_new ("StopDBInstance");
       rds_request_set (request, "DBInstanceIdentifier", STOPPED_INSTANCE);
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 2:
+    case 5:
       request = rds_request_new ("CreateDBSnapshot");
       rds_request_set (request, "DBInstanceIdentifier", SNAPSHOT_INSTANCE);
       rds_request_set (request, "DBSnapshotIdentifier", SNAPSHOT_NAME);
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 3:
+    case 6:
       request = rds_request_new ("CreateDBInstanceReadReplica");
       rds_request_set (request, "DBInstanceIdentifier", REPLICA_NAME);
       rds_request_set (request, "SourceDBInstanceIdentifier", REPLICA_SOURCE);
@@ -264,7 +295,7 @@ next_step (GTask *task)
       rds_request_add_tag (request, "Tags", "environment", "sample");
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 4:
+    case 7:
       {
         /* Named by its ARN from the other Region; encrypted with a key of it. */
         request = rds_request_new ("CreateDBInstanceReadReplica");
@@ -276,19 +307,19 @@ next_step (GTask *task)
                                client_call_cb, task);
       }
       return;
-    case 5:
+    case 8:
       request = rds_request_new_for_api (&rds_api_kms, "DescribeKey");
       rds_request_set (request, "KeyId", KEY_ALIAS);
       rds_session_call_async (session, request, cancellable, key_described_cb, task);
       return;
-    case 6:
+    case 9:
       request = rds_request_new_for_api (&rds_api_kms, "CreateKey");
       rds_request_set (request, "Description", "Sample key for the orders database");
       rds_request_set (request, "KeyUsage", "ENCRYPT_DECRYPT");
       rds_request_set (request, "KeySpec", "SYMMETRIC_DEFAULT");
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 7:
+    case 10:
       if (progress->key_id == NULL)
         {
           g_task_return_new_error (task, RDS_AWS_ERROR, RDS_AWS_ERROR_UNKNOWN,
@@ -301,7 +332,15 @@ next_step (GTask *task)
       rds_request_set (request, "TargetKeyId", progress->key_id);
       rds_session_call_async (session, request, cancellable, call_cb, task);
       return;
-    case 8:
+    case 11:
+      request = rds_request_new ("CreateDBClusterEndpoint");
+      rds_request_set (request, "DBClusterIdentifier", CLUSTER_NAME);
+      rds_request_set (request, "DBClusterEndpointIdentifier", CLUSTER_ENDPOINT);
+      rds_request_set (request, "EndpointType", "READER");
+      rds_request_add_list_item (request, "StaticMembers", "member", CLUSTER_READER);
+      rds_session_call_async (session, request, cancellable, call_cb, task);
+      return;
+    case 12:
       advance (task, SETTLE_SECONDS);
       return;
     default:

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct _RdsApplication             RdsApplication;
 typedef struct _RdsClockControl            RdsClockControl;
+typedef struct _RdsClusterPage             RdsClusterPage;
 typedef struct _RdsConnection              RdsConnection;
 typedef struct _RdsBackupsPage             RdsBackupsPage;
 typedef struct _RdsConnectionStore         RdsConnectionStore;
