@@ -897,6 +897,25 @@ is_label_showing (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
+static gboolean
+is_field_titled (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_FORM_FIELD (widget) &&
+         g_strcmp0 (rds_form_field_get_title (RDS_FORM_FIELD (widget)), data) == 0;
+}
+
+/* The form field titled @title under @root: there must be one. */
+GtkWidget *
+field_titled (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *field = find_widget (root, is_field_titled, title);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
 /* Tab and Shift+Tab go round the whole window and back to where they
  * started: the focus is never lost on the way, nor stuck. */
 void

@@ -203,6 +203,8 @@ gboolean is_entry_with_placeholder (GtkWidget     *widget,
                                     gconstpointer  data);
 GtkWidget *check_labelled (GtkWidget  *root,
                            const char *label);
+GtkWidget *field_titled (GtkWidget  *root,
+                         const char *title);
 RdsActionDialog *action_dialog (void);
 gboolean no_action_dialog (Fixture       *f,
                            gconstpointer  data);

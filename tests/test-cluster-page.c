@@ -635,6 +635,13 @@ is_check_button (GtkWidget     *widget,
 }
 
 static gboolean
+is_spin_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
 is_entry (GtkWidget     *widget,
           gconstpointer  data)
 {
@@ -711,6 +718,100 @@ cluster_actions (Fixture *f)
   screenshot (f, GTK_WIDGET (f->window), "page-cluster-volume");
 }
 
+static gboolean
+retention_is (Fixture       *f,
+              gconstpointer  data)
+{
+  RdsDbCluster *cluster = rds_cluster_page_get_cluster (cluster_page (f));
+
+  if (cluster != NULL && rds_shape_get_int (RDS_SHAPE (cluster), "backup-retention-period") == GPOINTER_TO_INT (data))
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static gboolean
+session_has_cluster (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (rds_resource_list_find (rds_session_get_clusters (f->session), data) != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static GtkWidget *
+field_entry (RdsActionDialog *dialog,
+             const char      *title)
+{
+  GtkWidget *entry = find_widget (field_titled (GTK_WIDGET (dialog), title), is_entry, NULL);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+/* Modify: the backup retention and deletion protection, applied at once.
+ * Restore to point in time: a time outside the window is refused next to
+ * its field, and the latest restorable time makes a new cluster. */
+static void
+cluster_modify_restore (Fixture *f)
+{
+  RdsClusterPage *page;
+  RdsActionDialog *dialog;
+  GtkWidget *spin, *time_field;
+  RdsDbCluster *cluster;
+
+  create_cluster (f, CLUSTER);
+  add_instance (f, CLUSTER, WRITER);
+  advance_until (f, WRITER, "available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-cluster", "s", CLUSTER));
+  page = cluster_page (f);
+  g_assert_true (spin_until (f, cluster_is, "available"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.modify", NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
+  dialog = action_dialog ();
+  spin = find_widget (field_titled (GTK_WIDGET (dialog), "Backup retention period (days)"), is_spin_button, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 14);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              "Enable deletion _protection")), TRUE);
+  screenshot (f, GTK_WIDGET (dialog), "dialog-modify-cluster");
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  g_assert_true (spin_until (f, retention_is, GINT_TO_POINTER (14)));
+  cluster = rds_cluster_page_get_cluster (page);
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "deletion-protection"));
+
+  /* Restore to point in time. */
+  advance (f, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.restore", NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
+  dialog = action_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_entry (dialog, "DB cluster identifier"))), ==,
+                   CLUSTER "-restored");
+  time_field = field_titled (GTK_WIDGET (dialog), "Restore time (UTC)");
+  g_assert_false (gtk_widget_get_visible (time_field));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              "_Latest restorable time")), FALSE);
+  g_assert_true (gtk_widget_get_visible (time_field));
+  gtk_editable_set_text (GTK_EDITABLE (field_entry (dialog, "Restore time (UTC)")), "yesterday");
+  g_assert_cmpstr (rds_form_field_get_error (RDS_FORM_FIELD (time_field)), ==,
+                   "Enter a time in UTC as YYYY-MM-DDTHH:MM:SSZ.");
+  gtk_editable_set_text (GTK_EDITABLE (field_entry (dialog, "Restore time (UTC)")), "2001-01-01T00:00:00Z");
+  g_assert_true (g_str_has_prefix (rds_form_field_get_error (RDS_FORM_FIELD (time_field)),
+                                   "That time is outside the restorable window."));
+  rds_action_dialog_submit (dialog);
+  g_assert_nonnull (action_dialog ());
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              "_Latest restorable time")), TRUE);
+  g_assert_null (rds_form_field_get_error (RDS_FORM_FIELD (time_field)));
+  screenshot (f, GTK_WIDGET (dialog), "dialog-restore-cluster");
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  g_assert_true (spin_until (f, session_has_cluster, CLUSTER "-restored"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +824,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/cluster/unknown", unknown);
   CONSOLE_TEST_ADD ("/console/cluster/keyboard", keyboard);
   CONSOLE_TEST_ADD ("/console/cluster/actions", cluster_actions);
+  CONSOLE_TEST_ADD ("/console/cluster/modify-restore", cluster_modify_restore);
 
   return g_test_run ();
 }

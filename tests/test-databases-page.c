@@ -181,26 +181,6 @@ assert_row_shows (Fixture    *f,
 }
 
 static gboolean
-is_field_titled (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return RDS_IS_FORM_FIELD (widget) &&
-         g_strcmp0 (rds_form_field_get_title (RDS_FORM_FIELD (widget)), data) == 0;
-}
-
-
-static GtkWidget *
-field_titled (GtkWidget  *root,
-              const char *title)
-{
-  GtkWidget *field = find_widget (root, is_field_titled, title);
-
-  g_assert_nonnull (field);
-  return field;
-}
-
-
-static gboolean
 dialog_idle (Fixture       *f,
              gconstpointer  data)
 {

@@ -8,6 +8,7 @@
 #include "console-test.h"
 #include "rds-word-wrap.h"
 
+#include "rds-cluster-page.h"
 #include "rds-command-line-dialog.h"
 #include "rds-snapshot-page.h"
 
@@ -434,7 +435,16 @@ sample_environment (Fixture *f)
           g_assert_true (spin_until (f, scene_prepared, &scenes[i]));
         g_assert_cmpstr (rds_window_get_page (f->window), ==, scenes[i].page);
         g_assert_true (rds_window_get_info_open (f->window) == (scenes[i].info != NULL));
-        if (scenes[i].tab != NULL)
+        if (scenes[i].tab != NULL && g_strcmp0 (scenes[i].page, "cluster") == 0)
+          {
+            RdsClusterPage *page = RDS_CLUSTER_PAGE (rds_window_get_page_widget (f->window, "cluster"));
+            AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                RDS_TYPE_CLUSTER_PAGE, "tabs"));
+
+            g_assert_cmpstr (rds_cluster_page_get_identifier (page), ==, scenes[i].target);
+            g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, scenes[i].tab);
+          }
+        else if (scenes[i].tab != NULL)
           {
             RdsDatabasePage *page = RDS_DATABASE_PAGE (rds_window_get_page_widget (f->window, "database"));
             AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),

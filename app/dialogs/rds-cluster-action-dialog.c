@@ -13,7 +13,13 @@
  * - Start;
  * - Take snapshot: its name;
  * - Delete: a final snapshot or not, and "delete me" (its instances are
- *   deleted first, each from its own page).
+ *   deleted first, each from its own page);
+ * - Modify: its backup retention (1 to 35 days), storage configuration,
+ *   deletion protection, IAM authentication, copying tags to snapshots,
+ *   applied at once as Aurora applies them;
+ * - Restore to point in time: a new cluster's name and a time in the
+ *   restorable window (the latest, or one typed in UTC); the new cluster
+ *   has no instances until readers and a writer are added.
  */
 
 #include "config.h"
@@ -48,6 +54,14 @@ struct _RdsClusterActionDialog
   GtkStringList    *targets;         /* "" first: Aurora's choice */
   GtkWidget        *snapshot_check;
   GtkWidget        *confirm_entry;
+  GtkWidget        *retention_spin;
+  GtkWidget        *optimized_check;
+  GtkWidget        *protection_check;
+  GtkWidget        *iam_check;
+  GtkWidget        *copy_tags_check;
+  GtkWidget        *latest_check;
+  GtkWidget        *time_entry;
+  GtkWidget        *time_field;
 };
 
 G_DEFINE_FINAL_TYPE (RdsClusterActionDialog, rds_cluster_action_dialog, RDS_TYPE_ACTION_DIALOG)
@@ -81,6 +95,14 @@ selected_string (GtkWidget     *dropdown,
   return i != GTK_INVALID_LIST_POSITION ? gtk_string_list_get_string (list, i) : NULL;
 }
 
+static char *
+format_utc (gint64 usec)
+{
+  g_autoptr(GDateTime) time = usec > 0 ? g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC) : NULL;
+
+  return rds_format_restore_time (NULL, time);
+}
+
 static gboolean
 rds_cluster_action_dialog_validate (RdsActionDialog *dialog)
 {
@@ -109,9 +131,40 @@ rds_cluster_action_dialog_validate (RdsActionDialog *dialog)
         problem = rds_validate_instance_identifier (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
       rds_form_field_set_error (RDS_FORM_FIELD (self->name_field), problem);
       return problem == NULL && rds_action_dialog_delete_confirmed (self->confirm_entry);
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      {
+        RdsShape *cluster = RDS_SHAPE (cluster_of (self));
+        gint64 earliest = rds_shape_get_timestamp (cluster, "earliest-restorable-time");
+        gint64 latest = rds_shape_get_timestamp (cluster, "latest-restorable-time");
+        g_autofree char *time_problem = NULL;
+        gboolean custom;
+        gint64 usec = 0;
+
+        /* Not until the dialog has its fields. */
+        if (self->name_entry == NULL || self->time_entry == NULL)
+          return FALSE;
+        custom = !gtk_check_button_get_active (GTK_CHECK_BUTTON (self->latest_check));
+        problem = rds_validate_instance_identifier (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+        rds_form_field_set_error (RDS_FORM_FIELD (self->name_field), problem);
+        gtk_widget_set_visible (self->time_field, custom);
+        if (custom && !rds_parse_timestamp (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &usec))
+          time_problem = g_strdup (_("Enter a time in UTC as YYYY-MM-DDTHH:MM:SSZ."));
+        else if (custom && (usec < earliest || usec > latest))
+          {
+            g_autofree char *from = format_utc (earliest);
+            g_autofree char *to = format_utc (latest);
+
+            /* Translators: the restorable window, from %s to %s */
+            time_problem = g_strdup_printf (_("That time is outside the restorable window. Choose a time from %s "
+                                              "to %s."), from, to);
+          }
+        rds_form_field_set_error (RDS_FORM_FIELD (self->time_field), time_problem);
+        return problem == NULL && time_problem == NULL;
+      }
     case RDS_CLUSTER_ACTION_FAILOVER:
     case RDS_CLUSTER_ACTION_STOP:
     case RDS_CLUSTER_ACTION_START:
+    case RDS_CLUSTER_ACTION_MODIFY:
     case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
     default:
       return TRUE;
@@ -167,6 +220,31 @@ rds_cluster_action_dialog_build_request (RdsActionDialog  *dialog,
       else
         rds_request_set_boolean (request, "SkipFinalSnapshot", TRUE);
       return request;
+    case RDS_CLUSTER_ACTION_MODIFY:
+      request = rds_request_new ("ModifyDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", cluster_id (self));
+      rds_request_set_int (request, "BackupRetentionPeriod",
+                           gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->retention_spin)));
+      rds_request_set (request, "StorageType",
+                       gtk_check_button_get_active (GTK_CHECK_BUTTON (self->optimized_check)) ? "aurora-iopt1"
+                                                                                             : "aurora");
+      rds_request_set_boolean (request, "DeletionProtection",
+                               gtk_check_button_get_active (GTK_CHECK_BUTTON (self->protection_check)));
+      rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication",
+                               gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)));
+      rds_request_set_boolean (request, "CopyTagsToSnapshot",
+                               gtk_check_button_get_active (GTK_CHECK_BUTTON (self->copy_tags_check)));
+      rds_request_set_boolean (request, "ApplyImmediately", TRUE);
+      return request;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      request = rds_request_new ("RestoreDBClusterToPointInTime");
+      rds_request_set (request, "DBClusterIdentifier", gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+      rds_request_set (request, "SourceDBClusterIdentifier", cluster_id (self));
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->latest_check)))
+        rds_request_set_boolean (request, "UseLatestRestorableTime", TRUE);
+      else
+        rds_request_set (request, "RestoreToTime", gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
+      return request;
     case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
     default:
       g_return_val_if_reached (NULL);
@@ -196,6 +274,12 @@ rds_cluster_action_dialog_describe_success (RdsActionDialog *dialog,
     case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
       /* Translators: %s is a snapshot name */
       return g_strdup_printf (_("Creating snapshot %s"), gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+    case RDS_CLUSTER_ACTION_MODIFY:
+      /* Translators: %s is an Aurora cluster's identifier */
+      return g_strdup_printf (_("Modifying %s"), cluster_id (self));
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      /* Translators: %s is the new Aurora cluster's identifier */
+      return g_strdup_printf (_("Restoring %s"), gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
     case RDS_CLUSTER_ACTION_DELETE:
     default:
       /* Translators: %s is an Aurora cluster's identifier */
@@ -379,6 +463,65 @@ rds_cluster_action_dialog_constructed (GObject *object)
         rds_action_dialog_set_submit_label (dialog, _("_Take snapshot"), FALSE);
       }
       break;
+    case RDS_CLUSTER_ACTION_MODIFY:
+      {
+        RdsShape *cluster = RDS_SHAPE (cluster_of (self));
+        GtkWidget *field;
+
+        rds_action_dialog_set_heading (dialog, _("Modify DB cluster"));
+        /* Translators: %s is an Aurora cluster's identifier */
+        body = g_strdup_printf (_("The settings of <b>%s</b> that are the cluster's: they apply at once."),
+                                escaped);
+        self->retention_spin = gtk_spin_button_new_with_range (1, 35, 1);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->retention_spin),
+                                   rds_shape_get_int (cluster, "backup-retention-period"));
+        gtk_widget_set_halign (self->retention_spin, GTK_ALIGN_START);
+        field = rds_form_field_new (_("Backup retention period (days)"), self->retention_spin);
+        rds_form_field_set_parameter (RDS_FORM_FIELD (field), "BackupRetentionPeriod");
+        rds_form_field_set_hint (RDS_FORM_FIELD (field), _("1 to 35 days: Aurora’s backups can’t be turned off."));
+        rds_action_dialog_add (dialog, field);
+        self->optimized_check = rds_action_dialog_add_check (dialog, _("Aurora _I/O-Optimized storage"));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->optimized_check),
+                                     g_strcmp0 (rds_shape_get_string (cluster, "storage-type"), "aurora-iopt1") == 0);
+        self->iam_check = rds_action_dialog_add_check (dialog, _("IAM database _authentication"));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->iam_check),
+                                     rds_shape_get_boolean (cluster, "iam-database-authentication-enabled"));
+        self->copy_tags_check = rds_action_dialog_add_check (dialog, _("_Copy tags to snapshots"));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->copy_tags_check),
+                                     rds_shape_get_boolean (cluster, "copy-tags-to-snapshot"));
+        self->protection_check = rds_action_dialog_add_check (dialog, _("Enable deletion _protection"));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->protection_check),
+                                     rds_shape_get_boolean (cluster, "deletion-protection"));
+        rds_action_dialog_set_submit_label (dialog, _("_Modify cluster"), FALSE);
+      }
+      break;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      {
+        RdsShape *cluster = RDS_SHAPE (cluster_of (self));
+        g_autofree char *name = g_strconcat (cluster_id (self), "-restored", NULL);
+        g_autofree char *from = format_utc (rds_shape_get_timestamp (cluster,
+                                                                                         "earliest-restorable-time"));
+        g_autofree char *to = format_utc (rds_shape_get_timestamp (cluster,
+                                                                                       "latest-restorable-time"));
+
+        rds_action_dialog_set_heading (dialog, _("Restore to point in time"));
+        /* Translators: %1$s is an Aurora cluster's identifier; %2$s and %3$s its restorable window */
+        body = g_strdup_printf (_("A new cluster with the data of <b>%1$s</b> as it was at a second from %2$s to "
+                                  "%3$s. It has no instances: add a writer and readers once it is "
+                                  "available."), escaped, from, to);
+        self->name_entry = rds_action_dialog_add_entry (dialog, _("DB cluster identifier"), "DBClusterIdentifier",
+                                                        _("1 to 63 letters, digits or hyphens. Must begin with a "
+                                                          "letter; can't end with a hyphen or contain two "
+                                                          "consecutive hyphens."),
+                                                        &self->name_field);
+        gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+        self->latest_check = rds_action_dialog_add_check (dialog, _("_Latest restorable time"));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->latest_check), TRUE);
+        self->time_entry = rds_action_dialog_add_entry (dialog, _("Restore time (UTC)"), "RestoreToTime",
+                                                        _("YYYY-MM-DDTHH:MM:SSZ"), &self->time_field);
+        rds_action_dialog_set_submit_label (dialog, _("_Restore to point in time"), FALSE);
+      }
+      break;
     case RDS_CLUSTER_ACTION_DELETE:
     default:
       {
@@ -447,7 +590,7 @@ rds_cluster_action_dialog_class_init (RdsClusterActionDialogClass *klass)
   dialog_class->describe_success = rds_cluster_action_dialog_describe_success;
 
   properties[PROP_ACTION] =
-    g_param_spec_int ("action", NULL, NULL, 0, RDS_CLUSTER_ACTION_CREATE_ENDPOINT, 0,
+    g_param_spec_int ("action", NULL, NULL, 0, RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME, 0,
                       G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

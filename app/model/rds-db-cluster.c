@@ -256,8 +256,9 @@ rds_db_cluster_get_writer (RdsDbCluster *self)
  * Whether @action is possible for the cluster as it is, as RDS allows it:
  * readers join a cluster being created or available, up to 15; a
  * failover needs a reader; only an available cluster stops, takes a
- * snapshot or gets a custom endpoint (five at most), only a stopped one
- * starts; a cluster is deleted once its instances are.
+ * snapshot, is modified or gets a custom endpoint (five at most), only a
+ * stopped one starts; a cluster is deleted once its instances are; one
+ * with a restorable time restores to a point in time, whatever it does.
  */
 gboolean
 rds_db_cluster_allows (RdsDbCluster     *self,
@@ -280,7 +281,10 @@ rds_db_cluster_allows (RdsDbCluster     *self,
       return available && n >= 2;
     case RDS_CLUSTER_ACTION_STOP:
     case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
+    case RDS_CLUSTER_ACTION_MODIFY:
       return available;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      return self->latest_restorable_time > 0 && g_strcmp0 (self->status, "deleting") != 0;
     case RDS_CLUSTER_ACTION_START:
       return g_strcmp0 (self->status, "stopped") == 0;
     case RDS_CLUSTER_ACTION_DELETE:

@@ -980,6 +980,8 @@ update_actions (RdsClusterPage *self)
     { "cluster.take-snapshot", RDS_CLUSTER_ACTION_TAKE_SNAPSHOT },
     { "cluster.delete", RDS_CLUSTER_ACTION_DELETE },
     { "cluster.create-endpoint", RDS_CLUSTER_ACTION_CREATE_ENDPOINT },
+    { "cluster.modify", RDS_CLUSTER_ACTION_MODIFY },
+    { "cluster.restore", RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME },
   };
   RdsDbClusterEndpoint *endpoint = selected_custom_endpoint (self);
   gboolean endpoint_available = endpoint != NULL &&
@@ -1013,6 +1015,8 @@ cluster_action (GtkWidget  *widget,
     { "cluster.start", RDS_CLUSTER_ACTION_START },
     { "cluster.take-snapshot", RDS_CLUSTER_ACTION_TAKE_SNAPSHOT },
     { "cluster.delete", RDS_CLUSTER_ACTION_DELETE },
+    { "cluster.modify", RDS_CLUSTER_ACTION_MODIFY },
+    { "cluster.restore", RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME },
   };
 
   if (session == NULL || self->cluster == NULL)
@@ -1346,6 +1350,7 @@ rds_cluster_page_class_init (RdsClusterPageClass *klass)
     const char *names[] = {
       "cluster.add-reader", "cluster.failover", "cluster.stop", "cluster.start", "cluster.take-snapshot",
       "cluster.delete", "cluster.create-endpoint", "cluster.modify-endpoint", "cluster.delete-endpoint",
+      "cluster.modify", "cluster.restore",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
