@@ -19,6 +19,9 @@
 #include "rds-action-dialog.h"
 #include "rds-db-cluster-endpoint.h"
 #include "rds-db-cluster-snapshot.h"
+#include "rds-event-row.h"
+#include "rds-fault-panel.h"
+#include "rds-metrics-view.h"
 
 #define CLUSTER "orders-aurora"
 #define WRITER "orders-aurora-1"
@@ -547,37 +550,59 @@ test_notify (void)
 
 /* Actions, custom endpoints and the volume */
 
-static void
-control_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+static gboolean
+is_fault_panel (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rds_session_control_finish (RDS_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
+  return RDS_IS_FAULT_PANEL (widget);
 }
 
-/* A zone of the Region down, or back, through /_sim/faults. */
-static void
-set_zone_down (Fixture    *f,
-               const char *zone,
-               gboolean    down)
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  gboolean done = FALSE;
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "zone");
-  json_builder_add_string_value (builder, zone);
-  json_builder_set_member_name (builder, "down");
-  json_builder_add_boolean_value (builder, down);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-  rds_session_control_async (f->session, "faults", body, NULL, control_cb, &done);
-  g_assert_true (spin_until (f, flag_set, &done));
+/* A button of the volume tab's fault panel, by what a screen reader
+ * calls it: "Availability Zone us-east-1a: Take down". */
+static gboolean
+is_named_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "accessible-name"), data) == 0;
+}
+
+static gboolean
+fault_button_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  return find_widget (GTK_WIDGET (cluster_page (f)), is_named_button, data) != NULL;
+}
+
+static void
+click_fault (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *button;
+
+  if (!spin_until (f, fault_button_shown, name))
+    g_error ("the fault panel has no button “%s”", name);
+  button = find_widget (GTK_WIDGET (cluster_page (f)), is_named_button, name);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The subtitle of the fault panel's row titled @title. */
+static const char *
+fault_consequence (Fixture    *f,
+                   const char *title)
+{
+  GtkWidget *panel = find_widget (GTK_WIDGET (cluster_page (f)), is_fault_panel, NULL);
+  GtkWidget *row = panel != NULL ? find_widget (panel, is_action_row_titled, title) : NULL;
+
+  return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
 }
 
 static gboolean
@@ -703,18 +728,39 @@ cluster_actions (Fixture *f)
   g_assert_true (spin_until (f, writer_is, READER));
   assert_cell (f, "instances_view", READER, "Role", "Writer instance");
 
-  /* The volume: six copies; a zone down takes two, writes go on. */
+  /* The volume: six copies; a zone down takes two, writes go on. The
+   * fault panel says so before. */
   show_tab (f, page, "volume");
   assert_volume_says (f, "Cluster volume: 6 of 6 copies up.");
   zone = g_strdup (rds_shape_get_strv (RDS_SHAPE (rds_cluster_page_get_cluster (page)), "availability-zones")[0]);
-  set_zone_down (f, zone, TRUE);
-  assert_volume_says (f, "Cluster volume: 4 of 6 copies up. Writes need 4 copies: they go on.");
-  assert_volume_says (f, "down with its zone");
-  screenshot (f, GTK_WIDGET (f->window), "page-cluster-volume-zone-down");
-  set_zone_down (f, zone, FALSE);
-  assert_volume_says (f, "catching up");
-  advance (f, 300);
-  assert_volume_says (f, "Cluster volume: 6 of 6 copies up.");
+  {
+    g_autofree char *title = g_strdup_printf ("Availability Zone %s", zone);
+    g_autofree char *take_down = g_strconcat (title, ": Take down", NULL);
+    g_autofree char *bring_back = g_strconcat (title, ": Bring back", NULL);
+
+    click_fault (f, take_down);
+    assert_volume_says (f, "Cluster volume: 4 of 6 copies up. Writes need 4 copies: they go on.");
+    assert_volume_says (f, "down with its zone");
+    screenshot (f, GTK_WIDGET (f->window), "page-cluster-volume-zone-down");
+    click_fault (f, bring_back);
+    assert_volume_says (f, "catching up");
+    advance (f, 300);
+    assert_volume_says (f, "Cluster volume: 6 of 6 copies up.");
+  }
+
+  /* A copy lost: five stay, writes go on, and it is repaired. */
+  {
+    g_autofree char *title = g_strdup_printf ("A copy of the volume in %s", zone);
+    g_autofree char *lose = g_strconcat (title, ": Lose a copy", NULL);
+
+    g_assert_true (spin_until (f, fault_button_shown, lose));
+    g_assert_cmpstr (fault_consequence (f, title), ==,
+                     "5 of six copies stay up: writes go on (they need four). Aurora repairs it from its peers.");
+    click_fault (f, lose);
+    assert_volume_says (f, "Cluster volume: 5 of 6 copies up.");
+    advance (f, 600);
+    assert_volume_says (f, "Cluster volume: 6 of 6 copies up.");
+  }
   screenshot (f, GTK_WIDGET (f->window), "page-cluster-volume");
 }
 
@@ -812,6 +858,364 @@ cluster_modify_restore (Fixture *f)
   g_assert_true (spin_until (f, session_has_cluster, CLUSTER "-restored"));
 }
 
+static gboolean
+is_metrics_view (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_METRICS_VIEW (widget);
+}
+
+static gboolean
+view_settled (Fixture       *f,
+              gconstpointer  data)
+{
+  return !rds_metrics_view_is_loading (RDS_METRICS_VIEW ((gpointer) data));
+}
+
+/* The chart of @metric has points, the last one not zero: data came. */
+static gboolean
+chart_has_data (RdsMetricsView *view,
+                const char     *metric)
+{
+  RdsChart *chart = rds_metrics_view_get_chart (view, metric);
+  guint n = chart != NULL ? rds_chart_get_n_points (chart) : 0;
+  double value = 0;
+
+  return n > 0 && rds_chart_get_point (chart, n - 1, NULL, &value) && value > 0;
+}
+
+typedef struct
+{
+  RdsMetricsView *view;
+  const char     *metric;
+} ChartWait;
+
+static gboolean
+has_chart (Fixture       *f,
+           gconstpointer  data)
+{
+  const ChartWait *wait = data;
+
+  if (rds_metrics_view_get_chart (wait->view, wait->metric) != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static gboolean
+is_event_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return RDS_IS_EVENT_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* The Logs & events tab shows an event saying @data. */
+static gboolean
+events_listed (Fixture       *f,
+               gconstpointer  data)
+{
+  if (find_widget (GTK_WIDGET (cluster_page (f)), is_event_row, data) != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+/* Monitoring: the cluster volume's metrics by DBClusterIdentifier, then
+ * each instance's, a reader's lag on the reader, its maximum on the
+ * writer, and after a failover the other way round. Logs & events: the
+ * cluster's events and its instances'. */
+static void
+cluster_monitoring (Fixture *f)
+{
+  RdsClusterPage *page;
+  RdsMetricsView *view;
+  GtkDropDown *dropdown;
+  ChartWait wait;
+
+  create_cluster (f, CLUSTER);
+  add_instance (f, CLUSTER, WRITER);
+  add_instance (f, CLUSTER, READER);
+  advance_until (f, WRITER, "available");
+  advance_until (f, READER, "available");
+  advance (f, 1800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-cluster", "s", CLUSTER));
+  page = cluster_page (f);
+  g_assert_true (spin_until (f, cluster_is, "available"));
+  g_assert_true (spin_until (f, instances_listed, GUINT_TO_POINTER (2)));
+  show_tab (f, page, "monitoring");
+  view = RDS_METRICS_VIEW (find_widget (GTK_WIDGET (page), is_metrics_view, NULL));
+  dropdown = GTK_DROP_DOWN (template_child (page, "metrics_dropdown"));
+
+  /* The cluster volume. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
+  g_assert_true (spin_until (f, view_settled, view));
+  g_assert_cmpuint (rds_metrics_view_get_n_charts (view), ==, 3);
+  g_assert_true (chart_has_data (view, "VolumeBytesUsed"));
+  g_assert_nonnull (rds_metrics_view_get_chart (view, "VolumeWriteIOPs"));
+  g_assert_null (rds_metrics_view_get_chart (view, "CPUUtilization"));
+  screenshot (f, GTK_WIDGET (f->window), "page-cluster-monitoring");
+
+  /* The reader: its lag, not the maximum. */
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 2), ==,
+                   READER " (reader)");
+  g_assert_true (spin_until (f, view_settled, view));
+  g_assert_true (chart_has_data (view, "CPUUtilization"));
+  g_assert_true (chart_has_data (view, "AuroraReplicaLag"));
+  g_assert_null (rds_metrics_view_get_chart (view, "AuroraReplicaLagMaximum"));
+  g_assert_null (rds_metrics_view_get_chart (view, "VolumeBytesUsed"));
+  g_assert_null (rds_metrics_view_get_chart (view, "FreeStorageSpace"));
+
+  /* The writer: the maximum of its readers' lag. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (spin_until (f, view_settled, view));
+  g_assert_true (chart_has_data (view, "AuroraReplicaLagMaximum"));
+  g_assert_null (rds_metrics_view_get_chart (view, "AuroraReplicaLag"));
+
+  /* A failover: the reader becomes the writer, its charts follow. */
+  gtk_drop_down_set_selected (dropdown, 2);
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("FailoverDBCluster");
+
+    rds_request_set (request, "DBClusterIdentifier", CLUSTER);
+    call (f, request);
+  }
+  advance (f, 60);
+  g_assert_true (spin_until (f, writer_is, READER));
+  wait.view = view;
+  wait.metric = "AuroraReplicaLagMaximum";
+  g_assert_true (spin_until (f, has_chart, &wait));
+  g_assert_null (rds_metrics_view_get_chart (view, "AuroraReplicaLag"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)),
+                                               gtk_drop_down_get_selected (dropdown)), ==, READER " (writer)");
+
+  /* Logs & events: the cluster's and its instances'. */
+  show_tab (f, page, "events");
+  g_assert_true (spin_until (f, events_listed, "Completed failover to DB instance: " READER));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_event_row, "DB cluster created."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_event_row, "Completed failover to DB instance: " READER));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_event_row, "DB instance created."));
+  screenshot (f, GTK_WIDGET (f->window), "page-cluster-events");
+}
+
+/* The whole of it, as a user does it: an Aurora cluster made with Create
+ * database, two readers added from its page (each in its own zone), a
+ * custom endpoint of one reader, the writer's zone taken down from the
+ * fault panel; the cluster fails over to the reader of the lowest tier,
+ * the volume keeps writing with four copies, and the endpoints follow. */
+#define JOURNEY "journey"
+#define JOURNEY_WRITER "journey-instance-1"
+#define JOURNEY_READER_1 "journey-reader-1"
+#define JOURNEY_READER_2 "journey-reader-2"
+
+static gboolean
+cluster_created (Fixture       *f,
+                 gconstpointer  data)
+{
+  if (rds_resource_list_find (rds_session_get_clusters (f->session), data) != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static gboolean
+is_drop_down (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+static GtkDropDown *
+field_drop_down (RdsActionDialog *dialog,
+                 const char      *title)
+{
+  return GTK_DROP_DOWN (find_widget (field_titled (GTK_WIDGET (dialog), title), is_drop_down, NULL));
+}
+
+static void
+add_reader_from_page (Fixture    *f,
+                      const char *name,
+                      const char *zone,
+                      guint       tier)
+{
+  RdsActionDialog *dialog;
+  GtkDropDown *zones;
+  GListModel *model;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cluster_page (f)), "cluster.add-reader", NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
+  dialog = action_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (field_entry (dialog, "DB instance identifier")), name);
+  zones = field_drop_down (dialog, "Availability Zone");
+  model = gtk_drop_down_get_model (zones);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), zone) == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (zones, position);
+  gtk_drop_down_set_selected (field_drop_down (dialog, "Failover priority"), tier);
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+}
+
+static RdsDbClusterEndpoint *
+endpoint_of_type (RdsClusterPage *page,
+                  const char     *type)
+{
+  GListModel *endpoints = rds_cluster_page_get_endpoints (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (endpoints); i++)
+    {
+      g_autoptr(RdsDbClusterEndpoint) endpoint = g_list_model_get_item (endpoints, i);
+
+      if (g_strcmp0 (rds_db_cluster_endpoint_get_endpoint_type (endpoint), type) == 0)
+        return endpoint;  /* the page's list keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+is_volume_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return RDS_IS_CLUSTER_VOLUME_VIEW (widget);
+}
+
+static gboolean
+volume_view_says (Fixture       *f,
+                  gconstpointer  data)
+{
+  RdsClusterVolumeView *view = RDS_CLUSTER_VOLUME_VIEW ((gpointer) data);
+  g_autofree char *text = rds_cluster_volume_view_describe (view);
+
+  return strstr (text, "Cluster volume: 4 of 6 copies up.") != NULL &&
+         strstr (text, JOURNEY_READER_1 " (writer)") != NULL;
+}
+
+static gboolean
+panel_has_row (Fixture       *f,
+               gconstpointer  data)
+{
+  return find_widget (GTK_WIDGET ((gpointer) data), is_action_row_titled, "The writer's host") != NULL;
+}
+
+static void
+cluster_journey (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  RdsClusterPage *page;
+  RdsActionDialog *dialog;
+  const char * const *zones;
+  g_autofree char *writer_zone = NULL;
+  g_autofree char *take_down = NULL;
+  g_autofree char *zone_title = NULL;
+  const char *other_zones[2] = { NULL, NULL };
+  guint n_other = 0;
+
+  /* Create database: Aurora MySQL, the writer alone. */
+  g_assert_true (spin_until (f, form_ready, form));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "deploy_multi_az")), FALSE);
+  type_into (form, "identifier_entry", JOURNEY);
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+  g_assert_true (rds_database_form_get_valid (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, cluster_created, JOURNEY));
+  advance_until (f, JOURNEY_WRITER, "available");
+
+  /* Its page: two readers, each in a zone of its own, reader 1 first to
+   * take over. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-cluster", "s", JOURNEY));
+  page = cluster_page (f);
+  g_assert_true (spin_until (f, cluster_is, "available"));
+  g_assert_true (spin_until (f, instances_listed, GUINT_TO_POINTER (1)));
+  writer_zone = g_strdup (rds_shape_get_string (RDS_SHAPE (find_instance (f, JOURNEY_WRITER)), "availability-zone"));
+  zones = rds_shape_get_strv (RDS_SHAPE (rds_cluster_page_get_cluster (page)), "availability-zones");
+  for (guint i = 0; zones[i] != NULL && n_other < 2; i++)
+    if (g_strcmp0 (zones[i], writer_zone) != 0)
+      other_zones[n_other++] = zones[i];
+  g_assert_cmpuint (n_other, ==, 2);
+  add_reader_from_page (f, JOURNEY_READER_1, other_zones[0], 0);
+  add_reader_from_page (f, JOURNEY_READER_2, other_zones[1], 2);
+  advance_until (f, JOURNEY_READER_1, "available");
+  advance_until (f, JOURNEY_READER_2, "available");
+  g_assert_true (spin_until (f, instances_listed, GUINT_TO_POINTER (3)));
+  assert_cell (f, "instances_view", JOURNEY_READER_1, "Role", "Reader instance");
+  assert_cell (f, "instances_view", JOURNEY_READER_1, "Promotion tier", "0");
+
+  /* A custom endpoint of reader 2 alone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.create-endpoint", NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
+  dialog = action_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry, NULL)), "journey-reports");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              "_Attach future")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              JOURNEY_WRITER)), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              JOURNEY_READER_1)), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              JOURNEY_READER_2)), TRUE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_showing, "It will reach: " JOURNEY_READER_2));
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  advance (f, 180);
+  g_assert_true (spin_until (f, endpoint_available, "journey-reports"));
+
+  /* The writer's zone down, from the fault panel, which says first what
+   * will happen. */
+  show_tab (f, page, "volume");
+  assert_volume_says (f, "Cluster volume: 6 of 6 copies up.");
+  zone_title = g_strdup_printf ("Availability Zone %s", writer_zone);
+  take_down = g_strconcat (zone_title, ": Take down", NULL);
+  g_assert_true (spin_until (f, fault_button_shown, take_down));
+  g_assert_cmpstr (fault_consequence (f, zone_title), ==,
+                   "Two copies of the volume are here. 4 of six copies stay up: writes go on (they need four). "
+                   "The writer is here: Aurora fails over to a reader in another zone, typically in under 30 "
+                   "seconds.");
+  click_fault (f, take_down);
+  assert_volume_says (f, "Cluster volume: 4 of 6 copies up. Writes need 4 copies: they go on.");
+
+  /* The failover: reader 1, tier 0, in under 30 seconds. */
+  advance (f, 30);
+  g_assert_true (spin_until (f, writer_is, JOURNEY_READER_1));
+  assert_cell (f, "instances_view", JOURNEY_READER_1, "Role", "Writer instance");
+  assert_cell (f, "instances_view", JOURNEY_WRITER, "Role", "Reader instance");
+  assert_volume_says (f, "Cluster volume: 4 of 6 copies up. Writes need 4 copies: they go on.");
+  screenshot (f, GTK_WIDGET (f->window), "page-cluster-journey-failover");
+
+  /* The endpoints after: the cluster endpoint to the new writer, the
+   * custom one still to reader 2 only. */
+  show_tab (f, page, "connectivity");
+  assert_cell (f, "endpoints_view", rds_db_cluster_endpoint_get_address (endpoint_of_type (page, "WRITER")),
+               "Instances reached", JOURNEY_READER_1);
+  assert_cell (f, "endpoints_view", rds_db_cluster_endpoint_get_address (endpoint_of_type (page, "CUSTOM")),
+               "Instances reached", JOURNEY_READER_2);
+
+  /* An instance's Topology tab: its cluster's volume, and the cluster's
+   * faults (no storage of its own to fail). */
+  {
+    RdsDatabasePage *database = open_database_tab (f, JOURNEY_READER_1, "topology");
+    RdsClusterVolumeView *view = RDS_CLUSTER_VOLUME_VIEW (find_widget (GTK_WIDGET (database), is_volume_view, NULL));
+    GtkWidget *panel = find_widget (GTK_WIDGET (database), is_fault_panel, NULL);
+
+    g_assert_nonnull (view);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    g_assert_true (spin_until (f, volume_view_says, view));
+    g_assert_true (spin_until (f, panel_has_row, panel));
+    g_assert_null (find_widget (panel, is_action_row_titled, "The primary's storage"));
+    /* Its role, as its cluster says. */
+    g_assert_nonnull (find_widget (GTK_WIDGET (database), is_label_showing, "Writer instance"));
+    screenshot (f, GTK_WIDGET (f->window), "page-database-aurora-topology");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +1229,8 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/cluster/keyboard", keyboard);
   CONSOLE_TEST_ADD ("/console/cluster/actions", cluster_actions);
   CONSOLE_TEST_ADD ("/console/cluster/modify-restore", cluster_modify_restore);
+  CONSOLE_TEST_ADD ("/console/cluster/monitoring", cluster_monitoring);
+  CONSOLE_TEST_ADD ("/console/cluster/journey", cluster_journey);
 
   return g_test_run ();
 }

@@ -112,7 +112,8 @@ rds_cluster_action_dialog_validate (RdsActionDialog *dialog)
   switch (self->action)
     {
     case RDS_CLUSTER_ACTION_ADD_READER:
-      if (self->name_entry == NULL)
+      /* Not until the dialog has its fields. */
+      if (self->name_entry == NULL || self->class_dropdown == NULL)
         return FALSE;
       problem = rds_validate_instance_identifier (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
       rds_form_field_set_error (RDS_FORM_FIELD (self->name_field), problem);

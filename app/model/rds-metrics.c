@@ -222,14 +222,35 @@ rds_metrics_add_query (RdsRequest *request,
                        const char *stat,
                        gboolean    return_data)
 {
+  rds_metrics_add_query_for (request, n, id, metric, RDS_METRICS_DIMENSION, instance, period, stat, return_data);
+}
+
+/**
+ * rds_metrics_add_query_for:
+ * @dimension: RDS_METRICS_DIMENSION or RDS_METRICS_CLUSTER_DIMENSION
+ *
+ * As rds_metrics_add_query(), of the metric whose @dimension is @value:
+ * an instance's, or an Aurora cluster's.
+ */
+void
+rds_metrics_add_query_for (RdsRequest *request,
+                           guint       n,
+                           const char *id,
+                           const char *metric,
+                           const char *dimension,
+                           const char *value,
+                           int         period,
+                           const char *stat,
+                           gboolean    return_data)
+{
   g_autofree char *period_text = g_strdup_printf ("%d", period);
   g_autofree char *prefix = g_strdup_printf ("MetricDataQueries.member.%u.", n);
   const char *fields[][2] = {
     { "Id", id },
     { "MetricStat.Metric.Namespace", RDS_METRICS_NAMESPACE },
     { "MetricStat.Metric.MetricName", metric },
-    { "MetricStat.Metric.Dimensions.member.1.Name", RDS_METRICS_DIMENSION },
-    { "MetricStat.Metric.Dimensions.member.1.Value", instance },
+    { "MetricStat.Metric.Dimensions.member.1.Name", dimension },
+    { "MetricStat.Metric.Dimensions.member.1.Value", value },
     { "MetricStat.Period", period_text },
     { "MetricStat.Stat", stat },
     { "ReturnData", return_data ? NULL : "false" },

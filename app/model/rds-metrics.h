@@ -104,6 +104,15 @@ void                 rds_metrics_add_query   (RdsRequest          *request,
                                               int                  period,
                                               const char          *stat,
                                               gboolean             return_data);
+void                 rds_metrics_add_query_for (RdsRequest        *request,
+                                                guint              n,
+                                                const char        *id,
+                                                const char        *metric,
+                                                const char        *dimension,
+                                                const char        *value,
+                                                int                period,
+                                                const char        *stat,
+                                                gboolean           return_data);
 const char          *rds_metrics_alarm_instance (RdsShape         *alarm);
 
 /* Where CloudWatch keeps data of an age, at what resolution. */

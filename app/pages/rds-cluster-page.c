@@ -3,23 +3,27 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The RDS console's page of one Aurora DB cluster: its name and its
- * Actions (add a reader, fail over, a custom endpoint, stop, start, take a
- * snapshot, delete: each offered by rds_db_cluster_allows ()), a summary
- * (identifier, status, role, engine, Region and the zones of its volume,
- * how many instances), its DB instances (the writer first, each a link to
- * its page), and the tabs Connectivity & security (its endpoints, with the
- * instances each one sends connections to, custom ones created, changed
- * and deleted here, and its networking), Cluster volume (the simulator's
+ * Actions (add a reader, fail over, a custom endpoint, modify, stop,
+ * start, take a snapshot, restore to a point in time, delete: each offered
+ * by rds_db_cluster_allows ()), a summary (identifier, status, role,
+ * engine, Region and the zones of its volume, how many instances), its DB
+ * instances (the writer first, each a link to its page), and the tabs
+ * Connectivity & security (its endpoints, with the instances each one
+ * sends connections to, custom ones created, changed and deleted here, and
+ * its networking), Monitoring (the volume's CloudWatch metrics by
+ * DBClusterIdentifier, or one instance's), Cluster volume (the simulator's
  * picture of its six copies), Configuration, Maintenance & backups (with
- * the cluster's snapshots) and Tags.
+ * the cluster's snapshots), Logs & events (the cluster's and its
+ * instances') and Tags.
  *
  * Everything on it comes from the session's lists: DescribeDBClusters
- * (the page's own list), DescribeDBInstances, DescribeDBClusterEndpoints
- * and DescribeDBClusterSnapshots, each filtered to this cluster. The page
- * follows the cluster by identifier: it stays current with every poll
- * (the tables update in place), and says so when the cluster is gone. It
- * reads nothing beyond those lists, so the window's Refresh (which
- * refreshes them) is all it needs: it has no page.refresh.
+ * (the page's own list), DescribeDBInstances, DescribeDBClusterEndpoints,
+ * DescribeDBClusterSnapshots and DescribeEvents, each filtered to this
+ * cluster; only the Monitoring tab asks CloudWatch itself (and has its
+ * own Refresh). The page follows the cluster by identifier: it stays
+ * current with every poll (the tables update in place), and says so when
+ * the cluster is gone. The window's Refresh (which refreshes the lists) is
+ * all it needs: it has no page.refresh.
  */
 
 #include "config.h"
@@ -39,9 +43,13 @@
 #include "rds-db-cluster-member.h"
 #include "rds-db-cluster-snapshot.h"
 #include "rds-db-instance.h"
+#include "rds-event.h"
+#include "rds-event-row.h"
+#include "rds-fault-panel.h"
 #include "rds-format.h"
 #include "rds-heading.h"
 #include "rds-link-button.h"
+#include "rds-metrics-view.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-status-badge.h"
@@ -77,6 +85,15 @@ struct _RdsClusterPage
   RdsResourceList     *instances_held;
   RdsResourceList     *endpoints_held;
   RdsResourceList     *snapshots_held;
+  RdsResourceList     *events_held;
+
+  /* Logs & events: the cluster's and its instances', newest first. */
+  GtkFilterListModel  *events;
+  GtkCustomFilter     *events_filter;
+  GtkSortListModel    *events_sorted;
+  RdsMetricsView      *metrics_view;
+  RdsFaultPanel       *fault_panel;
+  gboolean             listing_sources;   /* filling the dropdown, not the user choosing */
 
   /* Template */
   GtkWidget           *stack;
@@ -115,6 +132,12 @@ struct _RdsClusterPage
   GtkSingleSelection  *endpoints_selection;
   AdwViewStackPage    *volume_tab;
   RdsClusterVolumeView *volume_view;
+  GtkWidget           *monitoring_box;
+  GtkWidget           *volume_box;
+  GtkWidget           *metrics_dropdown;
+  GtkStringList       *metrics_sources;
+  GtkWidget           *events_stack;
+  GtkWidget           *events_list;
 };
 
 G_DEFINE_FINAL_TYPE (RdsClusterPage, rds_cluster_page, RDS_TYPE_PAGE)
@@ -805,6 +828,112 @@ compare_endpoints (gconstpointer a,
 
 /* The cluster's writer and members, as its DBClusterMembers say: what the
  * instances table filters and orders by, and what the endpoints reach. */
+/* Monitoring: the cluster volume's metrics, or one instance's */
+
+/* The instance the dropdown's @position stands for; NULL for the cluster. */
+static const char *
+metrics_source_at (RdsClusterPage *self,
+                   guint           position)
+{
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || self->members == NULL ||
+      position > g_strv_length (self->members))
+    return NULL;
+  return self->members[position - 1];
+}
+
+static void
+update_metrics_source (RdsClusterPage *self)
+{
+  RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+  const char *instance_id = metrics_source_at (self, gtk_drop_down_get_selected (GTK_DROP_DOWN (self->metrics_dropdown)));
+  RdsDbInstance *instance = NULL;
+
+  if (instance_id == NULL || session == NULL)
+    {
+      rds_metrics_view_set_cluster (self->metrics_view, self->cluster);
+      return;
+    }
+  instance = rds_resource_list_find (rds_session_get_instances (session), instance_id);
+  if (instance != NULL)
+    rds_metrics_view_set_instance (self->metrics_view, instance);
+}
+
+/* The cluster first, then its instances, each with its role; the choice
+ * kept by identifier when the members change. */
+static void
+update_metrics_sources (RdsClusterPage *self)
+{
+  guint n = self->members != NULL ? g_strv_length (self->members) : 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->metrics_sources));
+  g_autofree char *chosen = g_strdup (metrics_source_at (self, gtk_drop_down_get_selected (
+                                                           GTK_DROP_DOWN (self->metrics_dropdown))));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+  guint selected = 0;
+  gboolean same;
+
+  g_strv_builder_add (builder, _("The cluster volume"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (self->members[i], self->writer) == 0)
+        /* Translators: %s is an Aurora instance's identifier, in the Monitoring tab's dropdown */
+        label = g_strdup_printf (_("%s (writer)"), self->members[i]);
+      else
+        /* Translators: %s is an Aurora instance's identifier, in the Monitoring tab's dropdown */
+        label = g_strdup_printf (_("%s (reader)"), self->members[i]);
+      g_strv_builder_add (builder, label);
+      if (g_strcmp0 (self->members[i], chosen) == 0)
+        selected = i + 1;
+    }
+  labels = g_strv_builder_end (builder);
+
+  same = old == n + 1;
+  for (guint i = 0; same && i <= n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->metrics_sources, i), labels[i]) == 0;
+  if (!same)
+    {
+      self->listing_sources = TRUE;
+      gtk_string_list_splice (self->metrics_sources, 0, old, (const char * const *) labels);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->metrics_dropdown), selected);
+      self->listing_sources = FALSE;
+    }
+  update_metrics_source (self);
+}
+
+static void
+metrics_selected_cb (RdsClusterPage *self)
+{
+  if (!self->listing_sources)
+    update_metrics_source (self);
+}
+
+/* Logs & events */
+
+static gboolean
+is_own_event (gpointer item,
+              gpointer user_data)
+{
+  RdsClusterPage *self = user_data;
+  const char *source = rds_event_get_source_identifier (item);
+
+  if (source == NULL || self->identifier == NULL)
+    return FALSE;
+  if (g_str_equal (source, self->identifier))
+    return TRUE;
+  return g_strcmp0 (rds_event_get_source_type (item), "db-instance") == 0 && self->members != NULL &&
+         g_strv_contains ((const char * const *) self->members, source);
+}
+
+static void
+events_changed_cb (RdsClusterPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events_sorted));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->events_stack), n > 0 ? "list" : "empty");
+}
+
 static void
 update_members (RdsClusterPage *self)
 {
@@ -835,8 +964,10 @@ update_members (RdsClusterPage *self)
       g_strfreev (self->members);
       self->members = g_steal_pointer (&members);
       gtk_filter_changed (GTK_FILTER (self->instances_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (GTK_FILTER (self->events_filter), GTK_FILTER_CHANGE_DIFFERENT);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
     }
+  update_metrics_sources (self);
 }
 
 static GtkWidget *
@@ -1049,6 +1180,7 @@ update_volume (RdsClusterPage *self)
 
   adw_view_stack_page_set_visible (self->volume_tab, simulator);
   rds_cluster_volume_view_set_cluster (self->volume_view, simulator ? session : NULL, self->identifier);
+  rds_fault_panel_set_session (self->fault_panel, session);
 }
 
 static void
@@ -1058,6 +1190,7 @@ set_cluster (RdsClusterPage *self,
   if (g_set_object (&self->cluster, cluster))
     {
       g_signal_group_set_target (self->cluster_signals, cluster);
+      rds_fault_panel_set_cluster (self->fault_panel, cluster);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER]);
     }
   update_members (self);
@@ -1089,6 +1222,7 @@ static void
 refreshed_cb (RdsClusterPage *self)
 {
   find_cluster (self);
+  update_metrics_source (self);
 }
 
 static void
@@ -1109,12 +1243,14 @@ hold_lists (RdsClusterPage *self,
   g_clear_object (&self->instances_held);
   g_clear_object (&self->endpoints_held);
   g_clear_object (&self->snapshots_held);
+  g_clear_object (&self->events_held);
   if (!hold || session == NULL)
     return;
 
   self->instances_held = g_object_ref (rds_session_get_instances (session));
   self->endpoints_held = g_object_ref (rds_session_get_list (session, "DescribeDBClusterEndpoints"));
   self->snapshots_held = g_object_ref (rds_session_get_list (session, "DescribeDBClusterSnapshots"));
+  self->events_held = g_object_ref (rds_session_get_events (session));
 }
 
 static GListModel *
@@ -1139,10 +1275,15 @@ rds_cluster_page_dispose (GObject *object)
     gtk_filter_list_model_set_model (self->endpoints_filtered, NULL);
   if (self->snapshots_filtered != NULL)
     gtk_filter_list_model_set_model (self->snapshots_filtered, NULL);
+  if (self->events != NULL)
+    gtk_filter_list_model_set_model (self->events, NULL);
   hold_lists (self, FALSE);
   g_clear_object (&self->cluster_signals);
   g_clear_object (&self->cluster);
   g_clear_object (&self->tags);
+  g_clear_object (&self->events_sorted);
+  g_clear_object (&self->events);
+  g_clear_object (&self->events_filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), RDS_TYPE_CLUSTER_PAGE);
 
   G_OBJECT_CLASS (rds_cluster_page_parent_class)->dispose (object);
@@ -1244,10 +1385,13 @@ rds_cluster_page_is_loading (RdsPage *page)
   /* The volume's picture, once the simulator told it. */
   if (self->cluster != NULL && adw_view_stack_page_get_visible (self->volume_tab) &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->tabs), "volume") == 0 &&
-      !rds_cluster_volume_view_is_loaded (self->volume_view))
+      (!rds_cluster_volume_view_is_loaded (self->volume_view) || rds_fault_panel_is_loading (self->fault_panel)))
+    return TRUE;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->tabs), "monitoring") == 0 &&
+      rds_metrics_view_is_loading (self->metrics_view))
     return TRUE;
   return list_settling (self->instances_held) || list_settling (self->endpoints_held) ||
-         list_settling (self->snapshots_held);
+         list_settling (self->snapshots_held) || list_settling (self->events_held);
 }
 
 static void
@@ -1259,6 +1403,10 @@ rds_cluster_page_session_changed (RdsPage *page)
   gtk_filter_list_model_set_model (self->instances_filtered, model_of (session, "DescribeDBInstances"));
   gtk_filter_list_model_set_model (self->endpoints_filtered, model_of (session, "DescribeDBClusterEndpoints"));
   gtk_filter_list_model_set_model (self->snapshots_filtered, model_of (session, "DescribeDBClusterSnapshots"));
+  gtk_filter_list_model_set_model (self->events,
+                                   session != NULL ? rds_resource_list_get_model (rds_session_get_events (session))
+                                                   : NULL);
+  rds_metrics_view_set_session (self->metrics_view, session);
   hold_lists (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   /* Another endpoint: what was shown of the last one's cluster goes. */
   set_cluster (self, NULL);
@@ -1345,6 +1493,12 @@ rds_cluster_page_class_init (RdsClusterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, endpoints_selection);
   gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, volume_tab);
   gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, volume_view);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, monitoring_box);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, volume_box);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, metrics_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, metrics_sources);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, events_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdsClusterPage, events_list);
 
   {
     const char *names[] = {
@@ -1383,6 +1537,24 @@ rds_cluster_page_init (RdsClusterPage *self)
   g_signal_connect_swapped (self->snapshots_sorted, "items-changed", G_CALLBACK (update_tables), self);
   g_signal_connect_swapped (self->endpoints_selection, "notify::selected-item", G_CALLBACK (update_actions), self);
 
+  self->fault_panel = RDS_FAULT_PANEL (rds_fault_panel_new ());
+  gtk_box_append (GTK_BOX (self->volume_box), GTK_WIDGET (self->fault_panel));
+  self->metrics_view = RDS_METRICS_VIEW (rds_metrics_view_new ());
+  gtk_box_append (GTK_BOX (self->monitoring_box), GTK_WIDGET (self->metrics_view));
+  g_signal_connect_swapped (self->metrics_dropdown, "notify::selected", G_CALLBACK (metrics_selected_cb), self);
+
+  self->events_filter = gtk_custom_filter_new (is_own_event, self, NULL);
+  self->events = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->events_filter)));
+  {
+    GtkNumericSorter *sorter = gtk_numeric_sorter_new (rds_date_expression_new (RDS_TYPE_EVENT, "date"));
+
+    gtk_numeric_sorter_set_sort_order (sorter, GTK_SORT_DESCENDING);
+    self->events_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->events)), GTK_SORTER (sorter));
+  }
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->events_list), G_LIST_MODEL (self->events_sorted),
+                           (GtkListBoxCreateWidgetFunc) rds_event_row_new, NULL, NULL);
+  g_signal_connect_swapped (self->events_sorted, "items-changed", G_CALLBACK (events_changed_cb), self);
+
   self->tags = g_list_store_new (RDS_TYPE_SHAPE);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->tags_list), G_LIST_MODEL (self->tags), create_tag_row, NULL, NULL);
 
@@ -1415,6 +1587,8 @@ rds_cluster_page_set_identifier (RdsClusterPage *self,
   self->identifier = g_strdup (identifier);
   gtk_string_filter_set_search (self->endpoints_filter, identifier != NULL ? identifier : MATCH_NOTHING);
   gtk_string_filter_set_search (self->snapshots_filter, identifier != NULL ? identifier : MATCH_NOTHING);
+  gtk_filter_changed (GTK_FILTER (self->events_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->metrics_dropdown), 0);
   adw_view_stack_set_visible_child_name (self->tabs, "connectivity");
   set_cluster (self, NULL);
   find_cluster (self);

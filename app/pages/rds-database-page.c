@@ -31,6 +31,8 @@
 #include "rds-fault-panel.h"
 #include "rds-metrics-view.h"
 #include "rds-topology-view.h"
+#include "rds-cluster-volume-view.h"
+#include "rds-db-cluster.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
 #include "rds-status-badge.h"
@@ -74,6 +76,9 @@ struct _RdsDatabasePage
   GtkWidget          *connectivity_box;
   GtkWidget          *topology_box;
   RdsTopologyView    *topology_view;
+  GtkWidget          *deployment_card;
+  GtkWidget          *volume_card;       /* an Aurora instance's: its cluster's volume */
+  RdsClusterVolumeView *volume_view;
   RdsFaultPanel      *fault_panel;
   GtkWidget          *monitoring_box;
   RdsMetricsView     *metrics_view;
@@ -758,6 +763,24 @@ update_tags (RdsDatabasePage *self)
                                  self->instance != NULL && rds_page_get_session (RDS_PAGE (self)) != NULL && n < MAX_TAGS);
 }
 
+/* "Writer instance" or "Reader instance", as its cluster says; NULL for
+ * an instance of no cluster (or one not listed yet). */
+static const char *
+aurora_role (RdsDatabasePage *self)
+{
+  RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+  const char *identifier = rds_shape_get_string (RDS_SHAPE (self->instance), "db-cluster-identifier");
+  RdsDbCluster *cluster;
+
+  if (identifier == NULL || session == NULL)
+    return NULL;
+  cluster = rds_resource_list_find (rds_session_get_clusters (session), identifier);
+  if (cluster == NULL)
+    return NULL;
+  return g_strcmp0 (rds_db_cluster_get_writer (cluster), rds_db_instance_get_identifier (self->instance)) == 0
+         ? _("Writer instance") : _("Reader instance");
+}
+
 static void
 update (RdsDatabasePage *self)
 {
@@ -767,6 +790,15 @@ update (RdsDatabasePage *self)
   rds_metrics_view_set_instance (self->metrics_view, self->instance);
   rds_topology_view_set_instance (self->topology_view, self->instance);
   rds_fault_panel_set_instance (self->fault_panel, self->instance);
+  {
+    RdsSession *session = rds_page_get_session (RDS_PAGE (self));
+    const char *cluster = instance != NULL ? rds_shape_get_string (instance, "db-cluster-identifier") : NULL;
+    gboolean volume = cluster != NULL && session != NULL && rds_session_is_simulator (session);
+
+    gtk_widget_set_visible (self->deployment_card, cluster == NULL);
+    gtk_widget_set_visible (self->volume_card, volume);
+    rds_cluster_volume_view_set_cluster (self->volume_view, volume ? session : NULL, volume ? cluster : NULL);
+  }
 
   if (instance == NULL)
     {
@@ -799,6 +831,12 @@ update (RdsDatabasePage *self)
       Field *field = &g_array_index (self->fields, Field, i);
       g_autofree char *text = field->func (instance);
 
+      /* An Aurora instance's role is its cluster's to say. */
+      if (field->func == value_role && aurora_role (self) != NULL)
+        {
+          g_free (text);
+          text = g_strdup (aurora_role (self));
+        }
       if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (field->value)), text) != 0)
         gtk_label_set_label (GTK_LABEL (field->value), text);
     }
@@ -1104,7 +1142,9 @@ rds_database_page_is_loading (RdsPage *page)
   RdsDatabasePage *self = RDS_DATABASE_PAGE (page);
 
   return rds_metrics_view_is_loading (self->metrics_view) || rds_topology_view_is_loading (self->topology_view) ||
-         rds_fault_panel_is_loading (self->fault_panel);
+         rds_fault_panel_is_loading (self->fault_panel) ||
+         (gtk_widget_get_mapped (GTK_WIDGET (self->volume_view)) &&
+          !rds_cluster_volume_view_is_loaded (self->volume_view));
 }
 
 static void
@@ -1203,6 +1243,20 @@ rds_database_page_init (RdsDatabasePage *self)
     self->topology_view = RDS_TOPOLOGY_VIEW (rds_topology_view_new ());
     gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->topology_view));
     gtk_box_append (GTK_BOX (self->topology_box), card);
+    self->deployment_card = card;
+
+    /* An Aurora instance's deployment is its cluster's: the volume's
+     * three zones, and the cluster's instances in them. */
+    card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    gtk_widget_add_css_class (card, "card");
+    gtk_widget_add_css_class (card, "summary-card");
+    gtk_box_append (GTK_BOX (card), rds_heading_new (_("Six copies in three Availability Zones"), "heading",
+                                                     "aurora-cluster-volume"));
+    self->volume_view = RDS_CLUSTER_VOLUME_VIEW (rds_cluster_volume_view_new ());
+    gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->volume_view));
+    gtk_widget_set_visible (card, FALSE);
+    gtk_box_append (GTK_BOX (self->topology_box), card);
+    self->volume_card = card;
     self->fault_panel = RDS_FAULT_PANEL (rds_fault_panel_new ());
     gtk_box_append (GTK_BOX (self->topology_box), GTK_WIDGET (self->fault_panel));
   }

@@ -810,7 +810,7 @@ control_cb (GObject      *object,
 
 /**
  * rds_session_control_async:
- * @path: "clock", "clock/advance", "quotas", "workload", "faults" or "instance"
+ * @path: "clock", "clock/advance", "quotas", "workload", "faults", "instance" or "cluster"
  *
  * POSTs @body to the simulator's control API. The lists the session holds
  * are refreshed after a change (not after a question).
@@ -829,10 +829,10 @@ rds_session_control_async (RdsSession          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rds_session_control_async);
-  /* Read-only: /_sim/instance, and /_sim/faults or /_sim/workload asked
+  /* Read-only: /_sim/instance and /_sim/cluster, and /_sim/faults or /_sim/workload asked
    * nothing but the instance (or nothing at all). */
   g_task_set_task_data (task,
-                        GINT_TO_POINTER (g_str_equal (path, "instance") ||
+                        GINT_TO_POINTER (g_str_equal (path, "instance") || g_str_equal (path, "cluster") ||
                                          ((g_str_equal (path, "faults") || g_str_equal (path, "workload")) &&
                                           body != NULL && JSON_NODE_HOLDS_OBJECT (body) &&
                                           json_object_get_size (json_node_get_object (body)) <=

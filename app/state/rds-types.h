@@ -23,6 +23,7 @@ typedef struct _RdsDashboardPage           RdsDashboardPage;
 typedef struct _RdsDatabasePage            RdsDatabasePage;
 typedef struct _RdsEncryptJob              RdsEncryptJob;
 typedef struct _RdsDatabasesPage           RdsDatabasesPage;
+typedef struct _RdsDbCluster               RdsDbCluster;
 typedef struct _RdsDbInstance              RdsDbInstance;
 typedef struct _RdsDbSnapshot              RdsDbSnapshot;
 typedef struct _RdsEventsPage              RdsEventsPage;

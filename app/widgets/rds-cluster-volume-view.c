@@ -703,6 +703,9 @@ rds_cluster_volume_view_set_cluster (RdsClusterVolumeView *self,
   g_return_if_fail (RDS_IS_CLUSTER_VOLUME_VIEW (self));
   g_return_if_fail (session == NULL || RDS_IS_SESSION (session));
 
+  /* The same: what is asked goes on. */
+  if (self->session == session && g_strcmp0 (self->cluster, cluster) == 0)
+    return;
   if (self->session != session)
     {
       if (self->session != NULL)

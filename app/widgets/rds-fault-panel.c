@@ -8,6 +8,12 @@
  * its host, failed storage is restored from backups (or lost without
  * them), a replica stops replicating. The zones offered are those the
  * database and its standby and replicas are in.
+ *
+ * Or for an Aurora cluster: its volume's three zones (two copies each, and
+ * the instances there), a copy of the volume lost in a zone, the writer's
+ * host; each says what the quorums make of it (writes need four of the
+ * six copies, reads three) and whether Aurora fails over. The copies'
+ * states come from /_sim/cluster, read with the zones down.
  */
 
 #include "config.h"
@@ -16,8 +22,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "rds-accessible-names.h"
+#include "rds-db-cluster.h"
 #include "rds-info-button.h"
 #include "rds-resource-list.h"
 #include "rds-session.h"
@@ -31,6 +39,10 @@ struct _RdsFaultPanel
   RdsSession     *session;
   RdsDbInstance  *instance;
   GSignalGroup   *instance_signals;
+  RdsDbCluster   *cluster;       /* or an Aurora cluster's, instance NULL */
+  GSignalGroup   *cluster_signals;
+  GStrv           copy_states;   /* its volume's six copies: "up", "down", "repairing", "catching-up" */
+  GStrv           copy_zones;    /* and the zone of each */
   GCancellable   *cancellable;
   GStrv           zones_down;
   guint           poll_id;
@@ -63,7 +75,23 @@ zone_down (RdsFaultPanel *self,
   return self->zones_down != NULL && zone != NULL && g_strv_contains ((const char * const *) self->zones_down, zone);
 }
 
+/* The cluster whose faults these are: the one set, or the Aurora cluster
+ * the instance belongs to (whose volume and failover its faults are). */
+static RdsDbCluster *
+the_cluster (RdsFaultPanel *self)
+{
+  const char *identifier;
+
+  if (self->cluster != NULL)
+    return self->cluster;
+  identifier = self->instance != NULL ? rds_shape_get_string (shape (self), "db-cluster-identifier") : NULL;
+  if (identifier == NULL || self->session == NULL)
+    return NULL;
+  return rds_resource_list_find (rds_session_get_clusters (self->session), identifier);
+}
+
 static void rebuild (RdsFaultPanel *self);
+static void read_cluster (RdsFaultPanel *self);
 
 /* Calls */
 
@@ -102,7 +130,67 @@ faults_cb (GObject      *object,
   g_strfreev (self->zones_down);
   self->zones_down = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
+  /* A cluster's copies too, before the rows say what a fault would do. */
+  if (the_cluster (self) != NULL)
+    {
+      read_cluster (self);
+      return;
+    }
   rebuild (self);
+}
+
+static void
+cluster_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RdsFaultPanel) self = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) states = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) zones = g_strv_builder_new ();
+  JsonObject *volume = NULL;
+  JsonArray *copies = NULL;
+
+  answer = rds_session_control_finish_answer (RDS_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->in_flight = FALSE;
+  self->fetched = TRUE;
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    volume = json_object_get_object_member (json_node_get_object (answer), "volume");
+  if (volume != NULL && json_object_has_member (volume, "copies") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (volume, "copies")))
+    copies = json_object_get_array_member (volume, "copies");
+  for (guint i = 0; copies != NULL && i < json_array_get_length (copies); i++)
+    {
+      JsonNode *node = json_array_get_element (copies, i);
+      JsonObject *copy = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      g_strv_builder_add (states, copy != NULL ? json_object_get_string_member_with_default (copy, "state", "up")
+                                               : "up");
+      g_strv_builder_add (zones, copy != NULL ? json_object_get_string_member_with_default (copy, "zone", "") : "");
+    }
+  g_strfreev (self->copy_states);
+  g_strfreev (self->copy_zones);
+  self->copy_states = g_strv_builder_end (states);
+  self->copy_zones = g_strv_builder_end (zones);
+  rebuild (self);
+}
+
+static void
+read_cluster (RdsFaultPanel *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cluster");
+  json_builder_add_string_value (builder, rds_db_cluster_get_identifier (the_cluster (self)));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  self->in_flight = TRUE;
+  rds_session_control_async (self->session, "cluster", body, self->cancellable, cluster_cb, g_object_ref (self));
 }
 
 /* Sends @body to /_sim/faults ({} only reads). */
@@ -160,18 +248,19 @@ zone_clicked_cb (GtkButton     *button,
   toast (self, text);
 }
 
+/* The host or the storage of @instance fails. */
 static void
-fail_clicked_cb (GtkButton     *button,
-                 RdsFaultPanel *self)
+fail_instance (RdsFaultPanel *self,
+               const char    *instance,
+               const char    *what)
 {
-  const char *what = g_object_get_data (G_OBJECT (button), "what");
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "instance");
-  json_builder_add_string_value (builder, rds_db_instance_get_identifier (self->instance));
+  json_builder_add_string_value (builder, instance);
   json_builder_set_member_name (builder, "fail");
   json_builder_add_string_value (builder, what);
   json_builder_end_object (builder);
@@ -180,9 +269,17 @@ fail_clicked_cb (GtkButton     *button,
 
   text = g_str_equal (what, "host")
     /* Translators: %s is a DB instance identifier */
-    ? g_strdup_printf (_("The host of %s failed"), rds_db_instance_get_identifier (self->instance))
-    : g_strdup_printf (_("The storage of %s failed"), rds_db_instance_get_identifier (self->instance));
+    ? g_strdup_printf (_("The host of %s failed"), instance)
+    : g_strdup_printf (_("The storage of %s failed"), instance);
   toast (self, text);
+}
+
+static void
+fail_clicked_cb (GtkButton     *button,
+                 RdsFaultPanel *self)
+{
+  fail_instance (self, rds_db_instance_get_identifier (self->instance),
+                 g_object_get_data (G_OBJECT (button), "what"));
 }
 
 /* What each control will do, in words */
@@ -330,17 +427,195 @@ spec (GPtrArray  *specs,
 }
 
 static void
+copy_clicked_cb (GtkButton     *button,
+                 RdsFaultPanel *self)
+{
+  const char *copy = g_object_get_data (G_OBJECT (button), "copy");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+  int index = atoi (copy);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cluster");
+  json_builder_add_string_value (builder, rds_db_cluster_get_identifier (the_cluster (self)));
+  json_builder_set_member_name (builder, "copy");
+  json_builder_add_int_value (builder, index);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  send (self, body);
+
+  /* Translators: %s is an Availability Zone */
+  text = g_strdup_printf (_("A copy of the cluster volume in %s was lost"),
+                          self->copy_zones != NULL && index < (int) g_strv_length (self->copy_zones)
+                          ? self->copy_zones[index] : "");
+  toast (self, text);
+}
+
+static void
+host_clicked_cb (GtkButton     *button,
+                 RdsFaultPanel *self)
+{
+  fail_instance (self, g_object_get_data (G_OBJECT (button), "instance"), "host");
+}
+
+/* An Aurora cluster's faults */
+
+static guint
+copies_up (RdsFaultPanel *self,
+           const char    *zone)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->copy_states != NULL && self->copy_states[i] != NULL; i++)
+    if (g_str_equal (self->copy_states[i], "up") && (zone == NULL || g_strcmp0 (self->copy_zones[i], zone) == 0))
+      n++;
+  return n;
+}
+
+/* What the quorums make of @left copies up. */
+static char *
+quorum_consequence (guint left)
+{
+  if (left >= 4)
+    /* Translators: %u is how many of the volume's six copies stay up */
+    return g_strdup_printf (_("%u of six copies stay up: writes go on (they need four)."), left);
+  if (left == 3)
+    return g_strdup (_("Three of six copies stay up: writes stop until a copy is repaired; reads go on."));
+  /* Translators: %u is how many of the volume's six copies stay up */
+  return g_strdup_printf (_("Only %u of six copies stay up: reads stop too until copies are repaired."), left);
+}
+
+static gboolean
+instance_in_zone (RdsFaultPanel *self,
+                  const char    *identifier,
+                  const char    *zone)
+{
+  RdsDbInstance *instance = rds_resource_list_find (rds_session_get_instances (self->session), identifier);
+
+  return instance != NULL && g_strcmp0 (rds_shape_get_string (RDS_SHAPE (instance), "availability-zone"), zone) == 0;
+}
+
+static char *
+cluster_zone_consequence (RdsFaultPanel *self,
+                          RdsDbCluster  *cluster,
+                          const char    *zone)
+{
+  GListModel *members = rds_db_cluster_get_members (cluster);
+  const char *writer = rds_db_cluster_get_writer (cluster);
+  gboolean writer_here = writer != NULL && instance_in_zone (self, writer, zone);
+  gboolean reader_elsewhere = FALSE;
+  guint readers_here = 0;
+  g_autofree char *quorum = NULL;
+  const char *instances;
+
+  if (zone_down (self, zone))
+    return g_strdup (_("Down now. Bringing it back lets its copies catch up and its instances return."));
+  for (guint i = 0; members != NULL && i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(RdsShape) member = g_list_model_get_item (members, i);
+      const char *identifier = rds_shape_get_string (member, "db-instance-identifier");
+
+      if (g_strcmp0 (identifier, writer) == 0)
+        continue;
+      if (instance_in_zone (self, identifier, zone))
+        readers_here++;
+      else
+        reader_elsewhere = TRUE;
+    }
+
+  quorum = quorum_consequence (copies_up (self, NULL) - copies_up (self, zone));
+  if (writer_here && reader_elsewhere)
+    instances = _("The writer is here: Aurora fails over to a reader in another zone, typically in under 30 "
+                  "seconds.");
+  else if (writer_here)
+    instances = _("The writer is here and no reader is elsewhere: the cluster can't take connections until the "
+                  "zone returns.");
+  else if (readers_here > 0)
+    instances = _("Readers are here: the reader endpoint leaves them out until the zone returns.");
+  else
+    instances = _("No instance is here.");
+  /* Translators: %1$s says what the quorums make of the copies left, %2$s what happens to the instances */
+  return g_strdup_printf (_("Two copies of the volume are here. %1$s %2$s"), quorum, instances);
+}
+
+static void
+rebuild_cluster (RdsFaultPanel *self,
+                 RdsDbCluster  *cluster,
+                 GPtrArray     *specs,
+                 GString       *signature)
+{
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  const char * const *cluster_zones = rds_shape_get_strv (RDS_SHAPE (cluster), "availability-zones");
+  const char *writer = rds_db_cluster_get_writer (cluster);
+  gboolean running = g_strcmp0 (rds_db_cluster_get_status (cluster), "available") == 0;
+
+  /* What a fault would do depends on the copies: none until they are known. */
+  if (self->copy_states == NULL)
+    return;
+  for (guint i = 0; cluster_zones != NULL && cluster_zones[i] != NULL; i++)
+    add_zone (self, zones, cluster_zones[i]);
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (zones, i);
+
+      /* Translators: %s is an Availability Zone */
+      spec (specs, signature, g_strdup_printf (_("Availability Zone %s"), zone),
+            cluster_zone_consequence (self, cluster, zone), zone_down (self, zone) ? _("_Bring back") : _("Take _down"),
+            G_CALLBACK (zone_clicked_cb), "zone", zone);
+    }
+  if (!running)
+    return;
+
+  /* A copy lost in a zone: the first one up there. */
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (zones, i);
+
+      for (guint c = 0; self->copy_states != NULL && self->copy_states[c] != NULL; c++)
+        if (g_str_equal (self->copy_states[c], "up") && g_strcmp0 (self->copy_zones[c], zone) == 0)
+          {
+            g_autofree char *copy = g_strdup_printf ("%u", c);
+            g_autofree char *quorum = quorum_consequence (copies_up (self, NULL) - 1);
+
+            /* Translators: %s is an Availability Zone */
+            spec (specs, signature, g_strdup_printf (_("A copy of the volume in %s"), zone),
+                  /* Translators: %s says what the quorums make of the copies left */
+                  g_strdup_printf (_("%s Aurora repairs it from its peers."), quorum),
+                  _("_Lose a copy"), G_CALLBACK (copy_clicked_cb), "copy", copy);
+            break;
+          }
+    }
+
+  if (writer != NULL)
+    {
+      gboolean readers = rds_db_cluster_get_members (cluster) != NULL &&
+                         g_list_model_get_n_items (rds_db_cluster_get_members (cluster)) > 1;
+
+      spec (specs, signature, g_strdup (_("The writer's host")),
+            g_strdup (readers ? _("Aurora fails over to a reader, typically in under 30 seconds; the old writer "
+                                  "comes back as a reader.")
+                              : _("With no reader to fail over to, Aurora restarts the writer on a new host: "
+                                  "the cluster can't take connections for a few minutes.")),
+            _("_Fail host"), G_CALLBACK (host_clicked_cb), "instance", writer);
+    }
+}
+
+static void
 rebuild (RdsFaultPanel *self)
 {
   g_autoptr(GPtrArray) zones = g_ptr_array_new ();
   g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func ((GDestroyNotify) row_spec_free);
   g_autoptr(GString) signature = g_string_new (NULL);
   const char * const *replicas;
-  gboolean shown = self->session != NULL && rds_session_is_simulator (self->session) && self->instance != NULL;
+  gboolean shown = self->session != NULL && rds_session_is_simulator (self->session) &&
+                   (self->instance != NULL || self->cluster != NULL);
   const char *status;
 
   gtk_widget_set_visible (GTK_WIDGET (self), shown);
-  if (shown)
+  if (shown && the_cluster (self) != NULL)
+    rebuild_cluster (self, the_cluster (self), specs, signature);
+  else if (shown)
     {
       add_zone (self, zones, rds_shape_get_string (shape (self), "availability-zone"));
       add_zone (self, zones, rds_shape_get_string (shape (self), "secondary-availability-zone"));
@@ -372,8 +647,10 @@ rebuild (RdsFaultPanel *self)
         {
           spec (specs, signature, g_strdup (_("The primary's host")), host_consequence (self), _("_Fail host"),
                 G_CALLBACK (fail_clicked_cb), "what", "host");
-          spec (specs, signature, g_strdup (_("The primary's storage")), storage_consequence (self),
-                _("Fail _storage"), G_CALLBACK (fail_clicked_cb), "what", "storage");
+          /* An Aurora instance's data is in its cluster's volume. */
+          if (rds_shape_get_string (shape (self), "db-cluster-identifier") == NULL)
+            spec (specs, signature, g_strdup (_("The primary's storage")), storage_consequence (self),
+                  _("Fail _storage"), G_CALLBACK (fail_clicked_cb), "what", "storage");
         }
     }
 
@@ -432,6 +709,10 @@ rds_fault_panel_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->instance_signals);
   g_clear_object (&self->instance);
+  g_clear_object (&self->cluster_signals);
+  g_clear_object (&self->cluster);
+  g_clear_pointer (&self->copy_states, g_strfreev);
+  g_clear_pointer (&self->copy_zones, g_strfreev);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->zones_down, g_strfreev);
@@ -471,6 +752,8 @@ rds_fault_panel_init (RdsFaultPanel *self)
   g_signal_group_connect_swapped (self->instance_signals, "notify::db-instance-status", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (self->instance_signals, "notify::multi-az", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (self->instance_signals, "notify::availability-zone", G_CALLBACK (rebuild), self);
+  self->cluster_signals = g_signal_group_new (RDS_TYPE_DB_CLUSTER);
+  g_signal_group_connect_swapped (self->cluster_signals, "notify", G_CALLBACK (rebuild), self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
@@ -529,5 +812,31 @@ rds_fault_panel_set_instance (RdsFaultPanel *self,
   if (!g_set_object (&self->instance, instance))
     return;
   g_signal_group_set_target (self->instance_signals, instance);
+  g_clear_pointer (&self->copy_states, g_strfreev);
+  g_clear_pointer (&self->copy_zones, g_strfreev);
+  rebuild (self);
+}
+
+/**
+ * rds_fault_panel_set_cluster:
+ *
+ * The faults of an Aurora cluster: its zones, its volume's copies, its
+ * writer's host.
+ */
+void
+rds_fault_panel_set_cluster (RdsFaultPanel *self,
+                             RdsDbCluster  *cluster)
+{
+  g_return_if_fail (RDS_IS_FAULT_PANEL (self));
+  g_return_if_fail (cluster == NULL || RDS_IS_DB_CLUSTER (cluster));
+
+  if (!g_set_object (&self->cluster, cluster))
+    return;
+  g_signal_group_set_target (self->cluster_signals, cluster);
+  g_clear_pointer (&self->copy_states, g_strfreev);
+  g_clear_pointer (&self->copy_zones, g_strfreev);
+  self->fetched = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_faults (self);
   rebuild (self);
 }

@@ -20,6 +20,8 @@ void       rds_fault_panel_set_session  (RdsFaultPanel *self,
                                          RdsSession    *session);
 void       rds_fault_panel_set_instance (RdsFaultPanel *self,
                                          RdsDbInstance *instance);
+void       rds_fault_panel_set_cluster  (RdsFaultPanel *self,
+                                         RdsDbCluster  *cluster);
 gboolean   rds_fault_panel_is_loading   (RdsFaultPanel *self);
 
 G_END_DECLS

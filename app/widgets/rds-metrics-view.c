@@ -10,6 +10,10 @@
  * endpoint's CloudWatch: one GetMetricData for every chart, DescribeEvents
  * and DescribeAlarms. When the range ends now, the view follows the
  * clock: the simulator's, or the real one.
+ *
+ * Or an Aurora cluster's: the metrics CloudWatch keeps by
+ * DBClusterIdentifier (its volume's size and I/O) and the cluster's
+ * events; its alarms are its instances'.
  */
 
 #include "config.h"
@@ -23,6 +27,7 @@
 
 #include "rds-alarm-list.h"
 #include "rds-create-alarm-dialog.h"
+#include "rds-db-cluster.h"
 #include "rds-db-instance.h"
 #include "rds-dimension.h"
 #include "rds-event.h"
@@ -73,6 +78,8 @@ struct _RdsMetricsView
 
   RdsSession      *session;
   RdsDbInstance   *instance;
+  RdsDbCluster    *cluster;      /* or a cluster's, instance NULL */
+  char            *charts_key;   /* what the charts were built for */
   GCancellable    *cancellable;
   GSignalGroup    *list_signals;
   GSignalGroup    *session_signals;
@@ -96,6 +103,7 @@ struct _RdsMetricsView
   GtkWidget       *custom_end_entry;
   GtkWidget       *custom_error;
   GtkWidget       *charts_box;
+  GtkWidget       *alarms_heading;
   GtkWidget       *alarms_stack;
   GtkWidget       *alarms_list;
   GtkWidget       *status_label;
@@ -176,6 +184,47 @@ instance_id (RdsMetricsView *self)
   return self->instance != NULL ? rds_db_instance_get_identifier (self->instance) : NULL;
 }
 
+/* Whose metrics and events: the instance's, or the cluster's. */
+static const char *
+source_id (RdsMetricsView *self)
+{
+  return self->cluster != NULL ? rds_db_cluster_get_identifier (self->cluster) : instance_id (self);
+}
+
+/* An Aurora reader publishes AuroraReplicaLag, its writer the maximum;
+ * which is which the cluster says. Other engines' replicas, their lag. */
+static gboolean
+is_replica (RdsMetricsView *self)
+{
+  RdsShape *shape = RDS_SHAPE (self->instance);
+  const char *cluster_id = rds_shape_get_string (shape, "db-cluster-identifier");
+
+  if (cluster_id != NULL)
+    {
+      RdsDbCluster *cluster = self->session != NULL
+                              ? rds_resource_list_find (rds_session_get_clusters (self->session), cluster_id)
+                              : NULL;
+
+      return cluster != NULL && rds_db_cluster_get_writer (cluster) != NULL &&
+             g_strcmp0 (rds_db_cluster_get_writer (cluster), instance_id (self)) != 0;
+    }
+  return rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") != NULL;
+}
+
+/* What the charts depend on: rebuilt when it changes. */
+static char *
+charts_key (RdsMetricsView *self)
+{
+  RdsShape *shape = RDS_SHAPE (self->instance);
+
+  if (self->cluster != NULL)
+    return g_strconcat ("cluster/", rds_db_cluster_get_identifier (self->cluster), NULL);
+  if (self->instance == NULL)
+    return NULL;
+  return g_strdup_printf ("%s/%s/%s/%d", instance_id (self), rds_shape_get_string (shape, "db-instance-class"),
+                          rds_shape_get_string (shape, "storage-type"), is_replica (self));
+}
+
 static GtkWidget *
 chart_card (RdsMetricsView      *self,
             const RdsMetricInfo *info,
@@ -209,6 +258,8 @@ chart_card (RdsMetricsView      *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (alarm), "metrics.create-alarm");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (alarm), "s", info->name);
 
+  /* The alarms the console makes watch an instance. */
+  gtk_widget_set_visible (alarm, self->instance != NULL);
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), alarm);
   gtk_box_append (GTK_BOX (header), enlarge);
@@ -218,12 +269,13 @@ chart_card (RdsMetricsView      *self,
   return card;
 }
 
-/* One chart per metric the instance publishes. */
+/* One chart per metric the instance (or the cluster) publishes. */
 static void
 rebuild_charts (RdsMetricsView *self)
 {
   RdsShape *shape = self->instance != NULL ? RDS_SHAPE (self->instance) : NULL;
   const RdsMetricInfo *all;
+  gboolean replica;
   guint n;
   GtkWidget *child;
 
@@ -231,18 +283,21 @@ rebuild_charts (RdsMetricsView *self)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->charts_box), child);
   g_ptr_array_set_size (self->charts, 0);
   g_array_set_size (self->chart_metrics, 0);
-  if (shape == NULL)
+  gtk_widget_set_visible (self->alarms_heading, self->cluster == NULL);
+  gtk_widget_set_visible (self->alarms_stack, self->cluster == NULL);
+  if (shape == NULL && self->cluster == NULL)
     return;
 
+  replica = shape != NULL && is_replica (self);
   all = rds_metrics_get_all (&n);
   for (guint i = 0; i < n; i++)
     {
       RdsChart *chart;
 
-      if (!rds_metrics_publishes (&all[i], rds_db_instance_get_engine (self->instance),
-                                  rds_shape_get_string (shape, "db-instance-class"),
-                                  rds_shape_get_string (shape, "storage-type"),
-                                  rds_shape_get_string (shape, "read-replica-source-db-instance-identifier") != NULL))
+      if (self->cluster != NULL ? all[i].scope != RDS_METRIC_FOR_CLUSTER
+                                : !rds_metrics_publishes (&all[i], rds_db_instance_get_engine (self->instance),
+                                                          rds_shape_get_string (shape, "db-instance-class"),
+                                                          rds_shape_get_string (shape, "storage-type"), replica))
         continue;
       chart = RDS_CHART (rds_chart_new ());
       rds_chart_set_title (chart, _(all[i].title));
@@ -320,9 +375,10 @@ metric_data_request (RdsMetricsView *self,
     {
       g_autofree char *id = g_strdup_printf ("m%u", i);
 
-      rds_metrics_add_query (request, i + 1, id,
-                             rds_metrics_get (g_array_index (self->chart_metrics, RdsMetricId, i))->name,
-                             instance_id (self), self->period, "Average", TRUE);
+      rds_metrics_add_query_for (request, i + 1, id,
+                                 rds_metrics_get (g_array_index (self->chart_metrics, RdsMetricId, i))->name,
+                                 self->cluster != NULL ? RDS_METRICS_CLUSTER_DIMENSION : RDS_METRICS_DIMENSION,
+                                 source_id (self), self->period, "Average", TRUE);
     }
   rds_request_set_timestamp (request, "StartTime", self->start);
   rds_request_set_timestamp (request, "EndTime", self->end);
@@ -618,8 +674,8 @@ events_request (RdsMetricsView *self,
 {
   RdsRequest *request = rds_request_new ("DescribeEvents");
 
-  rds_request_set (request, "SourceType", "db-instance");
-  rds_request_set (request, "SourceIdentifier", instance_id (self));
+  rds_request_set (request, "SourceType", self->cluster != NULL ? "db-cluster" : "db-instance");
+  rds_request_set (request, "SourceIdentifier", source_id (self));
   rds_request_set_timestamp (request, "StartTime", MAX (self->start, clock_now (self) - 14 * DAY_USEC));
   rds_request_set_timestamp (request, "EndTime", MAX (self->end, self->start + MINUTE_USEC));
   rds_request_set_int (request, "MaxRecords", 100);
@@ -636,7 +692,7 @@ fetch (RdsMetricsView *self)
   g_autoptr(RdsRequest) alarms = NULL;
   Fetch *state;
 
-  if (self->session == NULL || self->instance == NULL)
+  if (self->session == NULL || (self->instance == NULL && self->cluster == NULL))
     return;
   if (self->in_flight > 0)
     {
@@ -646,7 +702,7 @@ fetch (RdsMetricsView *self)
   self->again = FALSE;
 
   update_window (self);
-  set_loading (self, 3);
+  set_loading (self, self->instance != NULL ? 3 : 2);
 
   state = g_new0 (Fetch, 1);
   state->self = g_object_ref (self);
@@ -659,10 +715,14 @@ fetch (RdsMetricsView *self)
   events = events_request (self, NULL);
   rds_session_call_async (self->session, events, self->cancellable, events_cb, g_object_ref (self));
 
+  if (self->instance == NULL)
+    return;
   g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
   alarms = alarms_request (NULL);
   rds_session_call_async (self->session, alarms, self->cancellable, alarms_cb, g_object_ref (self));
 }
+
+static void update_charts (RdsMetricsView *self);
 
 static void
 loading_changed_cb (RdsMetricsView *self)
@@ -676,6 +736,8 @@ loading_changed_cb (RdsMetricsView *self)
 static void
 list_refreshed_cb (RdsMetricsView *self)
 {
+  /* A failover makes a reader the writer: other metrics. */
+  update_charts (self);
   if (self->range == RDS_METRICS_RANGE_CUSTOM || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   if (ABS (clock_now (self) - self->fetched_at) >= MINUTE_USEC)
@@ -968,6 +1030,7 @@ rds_metrics_view_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->session);
   g_clear_object (&self->instance);
+  g_clear_object (&self->cluster);
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
   if (self->session_signals != NULL)
@@ -988,6 +1051,7 @@ rds_metrics_view_finalize (GObject *object)
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->chart_metrics, g_array_unref);
   g_clear_pointer (&self->alarms_collected, g_ptr_array_unref);
+  g_free (self->charts_key);
 
   G_OBJECT_CLASS (rds_metrics_view_parent_class)->finalize (object);
 }
@@ -1203,6 +1267,7 @@ rds_metrics_view_init (RdsMetricsView *self)
   alarms_heading = rds_heading_new (_("CloudWatch alarms"), "heading", "cloudwatch-alarms");
   gtk_widget_set_margin_top (alarms_heading, 12);
   gtk_box_append (GTK_BOX (self->box), alarms_heading);
+  self->alarms_heading = alarms_heading;
   self->alarms_stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->alarms_stack), FALSE);
   empty = gtk_label_new (_("No alarms watch this database. Create one from a chart's alarm button."));
@@ -1259,20 +1324,42 @@ void
 rds_metrics_view_set_instance (RdsMetricsView *self,
                                RdsDbInstance  *instance)
 {
-  g_autofree char *old_key = NULL;
-  g_autofree char *new_key = NULL;
-
   g_return_if_fail (RDS_IS_METRICS_VIEW (self));
+  g_return_if_fail (instance == NULL || RDS_IS_DB_INSTANCE (instance));
 
-#define KEY(i) ((i) != NULL ? g_strdup_printf ("%s/%s/%s", rds_db_instance_get_identifier (i), \
-                  rds_shape_get_string (RDS_SHAPE (i), "db-instance-class"), \
-                  rds_shape_get_string (RDS_SHAPE (i), "storage-type")) : NULL)
-  old_key = KEY (self->instance);
-  new_key = KEY (instance);
-#undef KEY
   g_set_object (&self->instance, instance);
-  if (g_strcmp0 (old_key, new_key) == 0)
+  g_clear_object (&self->cluster);
+  update_charts (self);
+}
+
+/**
+ * rds_metrics_view_set_cluster:
+ *
+ * Shows the metrics of @cluster's volume and the cluster's events, by its
+ * DBClusterIdentifier; its instances' metrics are theirs.
+ */
+void
+rds_metrics_view_set_cluster (RdsMetricsView *self,
+                              RdsDbCluster   *cluster)
+{
+  g_return_if_fail (RDS_IS_METRICS_VIEW (self));
+  g_return_if_fail (cluster == NULL || RDS_IS_DB_CLUSTER (cluster));
+
+  g_set_object (&self->cluster, cluster);
+  g_clear_object (&self->instance);
+  update_charts (self);
+}
+
+/* The charts rebuilt, and asked for again, when what they show changed. */
+static void
+update_charts (RdsMetricsView *self)
+{
+  g_autofree char *key = charts_key (self);
+
+  if (g_strcmp0 (key, self->charts_key) == 0)
     return;
+  g_free (self->charts_key);
+  self->charts_key = g_steal_pointer (&key);
 
   /* What was asked about the one before goes unanswered: its answers would
    * land on this one's charts, its workload change on this database. */

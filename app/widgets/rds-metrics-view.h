@@ -34,6 +34,8 @@ void             rds_metrics_view_set_session      (RdsMetricsView  *self,
                                                     RdsSession      *session);
 void             rds_metrics_view_set_instance     (RdsMetricsView  *self,
                                                     RdsDbInstance   *instance);
+void             rds_metrics_view_set_cluster      (RdsMetricsView  *self,
+                                                    RdsDbCluster    *cluster);
 RdsMetricsRange  rds_metrics_view_get_range        (RdsMetricsView  *self);
 void             rds_metrics_view_set_range        (RdsMetricsView  *self,
                                                     RdsMetricsRange  range);
