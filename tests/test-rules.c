@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rds-aws-error.h"
+#include "rds-db-cluster.h"
 #include "rds-db-instance.h"
 #include "rds-rules.h"
 #include "rds-sim-engine.h"
@@ -751,6 +752,183 @@ test_availability_actions_by_role (void)
     g_error ("The menu, the simulator and RDS disagree:\n%s", wrong->str);
 }
 
+/* Aurora clusters: the cluster page's actions against the simulator */
+
+typedef struct
+{
+  const char *name;
+  guint       readers;     /* besides the writer */
+  gboolean    instances;   /* a writer at all */
+  guint       endpoints;   /* custom endpoints */
+} ClusterRole;
+
+static const ClusterRole cluster_roles[] = {
+  { "an empty cluster", 0, FALSE, 0 },
+  { "a writer alone", 0, TRUE, 0 },
+  { "a writer and a reader", 1, TRUE, 0 },
+  { "a writer, a reader and five custom endpoints", 1, TRUE, 5 },
+};
+
+static char *
+build_cluster_role (const ClusterRole *role)
+{
+  g_autoptr(RdsSimEngine) engine = new_engine ();
+  g_autoptr(RdsQueryResult) created = sim_call (engine, REGION, "CreateDBCluster", "DBClusterIdentifier", "target",
+                                                "Engine", "aurora-mysql", "MasterUsername", "admin_user",
+                                                "MasterUserPassword", "valid-password-1", NULL);
+  guint n = role->instances ? role->readers + 1 : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("member-%u", i);
+      g_autoptr(RdsQueryResult) member = sim_call (engine, REGION, "CreateDBInstance", "DBInstanceIdentifier", id,
+                                                   "DBClusterIdentifier", "target", "Engine", "aurora-mysql",
+                                                   "DBInstanceClass", "db.r6g.large", NULL);
+
+      settle (engine, id);
+    }
+  /* Past the first backup: a restorable window. */
+  rds_sim_engine_advance (engine, 2 * 3600);
+  for (guint i = 0; i < role->endpoints; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("custom-%u", i);
+      g_autoptr(RdsQueryResult) endpoint = sim_call (engine, REGION, "CreateDBClusterEndpoint",
+                                                     "DBClusterIdentifier", "target",
+                                                     "DBClusterEndpointIdentifier", id, "EndpointType", "ANY",
+                                                     NULL);
+    }
+  rds_sim_engine_advance (engine, 600);
+  return sim_state_dump (engine);
+}
+
+static gboolean
+simulator_takes_cluster (RdsSimEngine      *engine,
+                         RdsClusterAction   action,
+                         GError           **error)
+{
+  g_autoptr(RdsRequest) request = NULL;
+  g_autoptr(RdsQueryResult) result = NULL;
+
+  switch (action)
+    {
+    case RDS_CLUSTER_ACTION_ADD_READER:
+      request = rds_request_new ("CreateDBInstance");
+      rds_request_set (request, "DBInstanceIdentifier", "new-reader");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      rds_request_set (request, "Engine", "aurora-mysql");
+      rds_request_set (request, "DBInstanceClass", "db.r6g.large");
+      break;
+    case RDS_CLUSTER_ACTION_FAILOVER:
+      request = rds_request_new ("FailoverDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      break;
+    case RDS_CLUSTER_ACTION_STOP:
+      request = rds_request_new ("StopDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      break;
+    case RDS_CLUSTER_ACTION_START:
+      request = rds_request_new ("StartDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      break;
+    case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
+      request = rds_request_new ("CreateDBClusterSnapshot");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      rds_request_set (request, "DBClusterSnapshotIdentifier", "new-snapshot");
+      break;
+    case RDS_CLUSTER_ACTION_DELETE:
+      request = rds_request_new ("DeleteDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      rds_request_set (request, "SkipFinalSnapshot", "true");
+      break;
+    case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
+      request = rds_request_new ("CreateDBClusterEndpoint");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      rds_request_set (request, "DBClusterEndpointIdentifier", "new-endpoint");
+      rds_request_set (request, "EndpointType", "ANY");
+      break;
+    case RDS_CLUSTER_ACTION_MODIFY:
+      request = rds_request_new ("ModifyDBCluster");
+      rds_request_set (request, "DBClusterIdentifier", "target");
+      rds_request_set (request, "BackupRetentionPeriod", "7");
+      rds_request_set (request, "ApplyImmediately", "true");
+      break;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      request = rds_request_new ("RestoreDBClusterToPointInTime");
+      rds_request_set (request, "DBClusterIdentifier", "restored");
+      rds_request_set (request, "SourceDBClusterIdentifier", "target");
+      rds_request_set (request, "UseLatestRestorableTime", "true");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  result = rds_sim_engine_call (engine, REGION, request, error);
+  g_assert_true ((result == NULL) == (*error != NULL));
+  return result != NULL;
+}
+
+/* The cluster page offers an action exactly when the simulator takes it,
+ * for an empty cluster, a writer alone, a writer and a reader, and one
+ * with all its custom endpoints, in every status a cluster has. */
+static void
+test_cluster_actions_by_status (void)
+{
+  const char *statuses[] = { "available", "creating", "backing-up", "modifying", "renaming", "failing-over",
+                             "stopping", "stopped", "starting", "deleting", "maintenance", "migrating" };
+  const char *names[] = {
+    [RDS_CLUSTER_ACTION_ADD_READER] = "Add reader",
+    [RDS_CLUSTER_ACTION_FAILOVER] = "Failover",
+    [RDS_CLUSTER_ACTION_STOP] = "Stop",
+    [RDS_CLUSTER_ACTION_START] = "Start",
+    [RDS_CLUSTER_ACTION_TAKE_SNAPSHOT] = "Take snapshot",
+    [RDS_CLUSTER_ACTION_DELETE] = "Delete",
+    [RDS_CLUSTER_ACTION_CREATE_ENDPOINT] = "Create custom endpoint",
+    [RDS_CLUSTER_ACTION_MODIFY] = "Modify",
+    [RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME] = "Restore to point in time",
+  };
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (cluster_roles); r++)
+    {
+      g_autofree char *state = build_cluster_role (&cluster_roles[r]);
+
+      for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+        for (guint a = 0; a < G_N_ELEMENTS (names); a++)
+          {
+            g_autoptr(RdsSimEngine) engine = new_engine ();
+            g_autoptr(RdsQueryResult) described = NULL;
+            g_autoptr(GError) error = NULL;
+            RdsDbCluster *model;
+            gboolean offered, taken;
+
+            sim_state_load (engine, state);
+            /* The engine's own object: the status is set as its timers would. */
+            described = sim_call (engine, REGION, "DescribeDBClusters", "DBClusterIdentifier", "target", NULL);
+            g_assert_cmpuint (described->items->len, ==, 1);
+            model = g_ptr_array_index (described->items, 0);
+            rds_db_cluster_set_status (model, statuses[s]);
+            offered = rds_db_cluster_allows (model, a);
+            taken = simulator_takes_cluster (engine, a, &error);
+
+            g_test_message ("%s, %s, %s: the page %s, the simulator %s", cluster_roles[r].name, statuses[s],
+                            names[a], offered ? "offers it" : "does not", taken ? "takes it" : error->message);
+            if (error != NULL)
+              {
+                g_assert_true (error->domain == RDS_AWS_ERROR);
+                g_assert_null (strstr (error->message, "Rds"));
+              }
+            if (offered != taken)
+              g_string_append_printf (wrong, "%s, %s, %s: the page %s it, the simulator %s\n",
+                                      cluster_roles[r].name, statuses[s], names[a],
+                                      offered ? "offers" : "does not offer",
+                                      taken ? "takes it" : error->message);
+          }
+    }
+
+  if (wrong->len > 0)
+    g_error ("The cluster page and the simulator disagree:\n%s", wrong->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/rds/rules/passwords-never-echoed", test_passwords_never_echoed);
   g_test_add_func ("/rds/rules/actions-by-status", test_actions_by_status);
   g_test_add_func ("/rds/rules/availability-actions-by-role", test_availability_actions_by_role);
+  g_test_add_func ("/rds/rules/cluster-actions-by-status", test_cluster_actions_by_status);
 
   return g_test_run ();
 }

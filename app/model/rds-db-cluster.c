@@ -266,31 +266,66 @@ rds_db_cluster_allows (RdsDbCluster     *self,
 {
   GListModel *members;
   guint n;
-  gboolean available;
 
   g_return_val_if_fail (RDS_IS_DB_CLUSTER (self), FALSE);
 
+  if (!rds_db_cluster_status_allows (self->status, action))
+    return FALSE;
   members = rds_db_cluster_get_members (self);
   n = members != NULL ? g_list_model_get_n_items (members) : 0;
-  available = g_strcmp0 (self->status, "available") == 0;
   switch (action)
     {
     case RDS_CLUSTER_ACTION_ADD_READER:
-      return (available || g_strcmp0 (self->status, "creating") == 0) && n < 16;
+      return n < 16;
     case RDS_CLUSTER_ACTION_FAILOVER:
-      return available && n >= 2;
+      return n >= 2;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      return self->latest_restorable_time > 0;
+    case RDS_CLUSTER_ACTION_DELETE:
+      return n == 0;
+    case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
+      return self->custom_endpoints == NULL || g_strv_length (self->custom_endpoints) < 5;
+    case RDS_CLUSTER_ACTION_STOP:
+    case RDS_CLUSTER_ACTION_START:
+    case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
+    case RDS_CLUSTER_ACTION_MODIFY:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * rds_db_cluster_status_allows:
+ * @status: a DB cluster's status
+ *
+ * The part of the rules the status decides, the simulator's and the
+ * console's: instances are added to a cluster available or still being
+ * created; it fails over, stops, is snapshotted, modified and given
+ * endpoints when available; starts when stopped; is deleted or restored
+ * from unless it is being deleted. How many instances and endpoints it
+ * has is rds_db_cluster_allows()'s to add.
+ */
+gboolean
+rds_db_cluster_status_allows (const char       *status,
+                              RdsClusterAction  action)
+{
+  gboolean available = g_strcmp0 (status, "available") == 0;
+
+  switch (action)
+    {
+    case RDS_CLUSTER_ACTION_ADD_READER:
+      return available || g_strcmp0 (status, "creating") == 0;
+    case RDS_CLUSTER_ACTION_FAILOVER:
     case RDS_CLUSTER_ACTION_STOP:
     case RDS_CLUSTER_ACTION_TAKE_SNAPSHOT:
     case RDS_CLUSTER_ACTION_MODIFY:
-      return available;
-    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
-      return self->latest_restorable_time > 0 && g_strcmp0 (self->status, "deleting") != 0;
-    case RDS_CLUSTER_ACTION_START:
-      return g_strcmp0 (self->status, "stopped") == 0;
-    case RDS_CLUSTER_ACTION_DELETE:
-      return n == 0 && g_strcmp0 (self->status, "deleting") != 0;
     case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
-      return available && (self->custom_endpoints == NULL || g_strv_length (self->custom_endpoints) < 5);
+      return available;
+    case RDS_CLUSTER_ACTION_START:
+      return g_strcmp0 (status, "stopped") == 0;
+    case RDS_CLUSTER_ACTION_DELETE:
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      return status != NULL && g_strcmp0 (status, "deleting") != 0;
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -38,5 +38,7 @@ GListModel *rds_db_cluster_get_members    (RdsDbCluster *self);
 const char *rds_db_cluster_get_writer     (RdsDbCluster *self);
 gboolean    rds_db_cluster_allows         (RdsDbCluster     *self,
                                            RdsClusterAction  action);
+gboolean    rds_db_cluster_status_allows  (const char       *status,
+                                           RdsClusterAction  action);
 
 G_END_DECLS

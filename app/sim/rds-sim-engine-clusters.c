@@ -966,6 +966,11 @@ _rds_sim_cluster_create_instance (RdsSimEngine  *self,
       (cluster = lookup_required (region, request, error)) == NULL)
     return NULL;
   id = g_ascii_strdown (identifier, -1);
+  if (!rds_db_cluster_status_allows (rds_db_cluster_get_status (cluster->model), RDS_CLUSTER_ACTION_ADD_READER))
+    {
+      fail_state (cluster, error);
+      return NULL;
+    }
 
   engine = rds_catalog_find_engine (engine_name);
   if (engine == NULL || !g_str_equal (engine->engine, rds_db_cluster_get_engine (cluster->model)))
@@ -1846,6 +1851,14 @@ restore_db_cluster_to_point_in_time (RdsSimEngine  *self,
     source_name = strrchr (source_name, ':') + 1;
   if ((source_cluster = lookup (region, source_name, error)) == NULL)
     return NULL;
+  if (!rds_db_cluster_status_allows (rds_db_cluster_get_status (source_cluster->model),
+                                     RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME))
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE,
+                   "DB cluster %s is being deleted: restore from one of its snapshots instead.",
+                   cluster_id (source_cluster));
+      return NULL;
+    }
   if (restore_type != NULL && !g_str_equal (restore_type, "full-copy") && !g_str_equal (restore_type, "copy-on-write"))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
@@ -2240,7 +2253,8 @@ delete_db_cluster (RdsSimEngine  *self,
       !rds_request_get_boolean (request, "SkipFinalSnapshot", &skip_final, error))
     return NULL;
 
-  if (cluster->op == RDS_SIM_CLUSTER_OP_DELETE)
+  if (cluster->op == RDS_SIM_CLUSTER_OP_DELETE ||
+      !rds_db_cluster_status_allows (rds_db_cluster_get_status (cluster->model), RDS_CLUSTER_ACTION_DELETE))
     {
       g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_DB_CLUSTER_STATE,
                    "DB cluster %s is already being deleted.", cluster_id (cluster));
