@@ -188,6 +188,73 @@ take_zone_down (GtkWidget *page)
   rds_session_control_async (page_session (page), "faults", body, NULL, scene_control_cb, NULL);
 }
 
+/* Sends @body to /_sim/faults for a scene. */
+static void
+scene_fault (GtkWidget  *page,
+             JsonNode   *body)
+{
+  scene_calls++;
+  rds_session_control_async (page_session (page), "faults", body, NULL, scene_control_cb, NULL);
+}
+
+/* The cluster volume of shop-aurora: a copy in its writer's zone lost,
+ * once (the zone that goes down next: two copies down there, not three). */
+static void
+lose_cluster_copy (GtkWidget *page)
+{
+  RdsDbCluster *cluster = rds_cluster_page_get_cluster (RDS_CLUSTER_PAGE (page));
+  RdsSession *session = page_session (page);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  RdsDbInstance *writer;
+  const char * const *zones;
+  int copy = 0;
+
+  if (cluster == NULL || session == NULL || rds_cluster_page_get_copies_up (RDS_CLUSTER_PAGE (page)) < 6)
+    return;
+  writer = rds_db_cluster_get_writer (cluster) != NULL
+           ? rds_resource_list_find (rds_session_get_instances (session), rds_db_cluster_get_writer (cluster))
+           : NULL;
+  zones = rds_shape_get_strv (RDS_SHAPE (cluster), "availability-zones");
+  for (int i = 0; writer != NULL && zones != NULL && zones[i] != NULL; i++)
+    if (g_strcmp0 (zones[i], rds_shape_get_string (RDS_SHAPE (writer), "availability-zone")) == 0)
+      copy = 2 * i;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cluster");
+  json_builder_add_string_value (builder, rds_db_cluster_get_identifier (cluster));
+  json_builder_set_member_name (builder, "copy");
+  json_builder_add_int_value (builder, copy);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  scene_fault (page, body);
+}
+
+/* The zone of shop-aurora's writer down: two copies go, the cluster fails
+ * over to its reader. */
+static void
+take_writer_zone_down (GtkWidget *page)
+{
+  RdsDbCluster *cluster = rds_cluster_page_get_cluster (RDS_CLUSTER_PAGE (page));
+  RdsSession *session = page_session (page);
+  RdsDbInstance *writer;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (cluster == NULL || session == NULL || rds_db_cluster_get_writer (cluster) == NULL)
+    return;
+  writer = rds_resource_list_find (rds_session_get_instances (session), rds_db_cluster_get_writer (cluster));
+  if (writer == NULL || g_strcmp0 (rds_db_instance_get_status (writer), "available") != 0)
+    return;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "zone");
+  json_builder_add_string_value (builder, rds_shape_get_string (RDS_SHAPE (writer), "availability-zone"));
+  json_builder_set_member_name (builder, "down");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  scene_fault (page, body);
+}
+
 /* KMS keys: the sample's customer managed key chosen. */
 static void
 choose_sample_key (GtkWidget *page)
@@ -393,6 +460,13 @@ static const RdsScene scenes[] = {
   { .name = "database-topology-failing-over", .page = "database", .database = "billing-postgres",
     .tab = "topology", .prepare = fail_over_billing,
     .caption = N_("A failover: the endpoint moves to the standby, which becomes the primary") },
+  { .name = "cluster-volume-copy-lost", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "volume", .prepare = lose_cluster_copy,
+    .caption = N_("A copy of an Aurora cluster volume lost: five of six stay, writes go on, and it is repaired") },
+  { .name = "cluster-volume-zone-down", .page = "cluster", .action = "win.open-cluster", .target = "shop-aurora",
+    .tab = "volume", .prepare = take_writer_zone_down,
+    .caption = N_("The writer’s Availability Zone down: the volume keeps writing with four copies, and the "
+                  "cluster fails over to its reader") },
   { .name = "database-topology-zone-down", .page = "database", .database = "reports-sqlserver", .tab = "topology",
     .prepare = take_zone_down,
     .caption = N_("An Availability Zone down: a Single-AZ database in it is down until it returns") },

@@ -1223,6 +1223,9 @@ refreshed_cb (RdsClusterPage *self)
 {
   find_cluster (self);
   update_metrics_source (self);
+  /* The picture in step with the lists: after a change, at once. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->volume_view)))
+    rds_cluster_volume_view_refresh (self->volume_view);
 }
 
 static void
@@ -1564,6 +1567,20 @@ rds_cluster_page_init (RdsClusterPage *self)
                                   G_CALLBACK (refreshed_cb), self);
 
   update (self);
+}
+
+/**
+ * rds_cluster_page_get_copies_up:
+ *
+ * Returns: how many of the volume's six copies the picture shows up (0
+ *   before the simulator told it)
+ */
+guint
+rds_cluster_page_get_copies_up (RdsClusterPage *self)
+{
+  g_return_val_if_fail (RDS_IS_CLUSTER_PAGE (self), 0);
+
+  return rds_cluster_volume_view_get_copies_up (self->volume_view);
 }
 
 const char *

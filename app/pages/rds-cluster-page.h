@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdsClusterPage, rds_cluster_page, RDS, CLUSTER_PAGE, RdsPage)
 
 const char         *rds_cluster_page_get_identifier (RdsClusterPage *self);
+guint               rds_cluster_page_get_copies_up  (RdsClusterPage *self);
 void                rds_cluster_page_set_identifier (RdsClusterPage *self,
                                                      const char     *identifier);
 RdsDbCluster       *rds_cluster_page_get_cluster    (RdsClusterPage *self);

@@ -24,7 +24,7 @@ typedef struct
   RdsStatusKind  kind;
 } StatusInfo;
 
-/* DB instance statuses (reference §2.1) and snapshot statuses. */
+/* DB instance statuses (reference §2.1), DB cluster and snapshot statuses. */
 static const StatusInfo statuses[] = {
   { "available", N_("Available"), RDS_STATUS_KIND_SUCCESS },
   { "backing-up", N_("Backing-up"), RDS_STATUS_KIND_PROGRESS },
@@ -57,6 +57,11 @@ static const StatusInfo statuses[] = {
   { "storage-full", N_("Storage-full"), RDS_STATUS_KIND_ERROR },
   { "storage-optimization", N_("Storage-optimization"), RDS_STATUS_KIND_WARNING },
   { "upgrading", N_("Upgrading"), RDS_STATUS_KIND_PROGRESS },
+  /* Aurora DB clusters' own */
+  { "failing-over", N_("Failing-over"), RDS_STATUS_KIND_PROGRESS },
+  { "migrating", N_("Migrating"), RDS_STATUS_KIND_PROGRESS },
+  { "migration-failed", N_("Migration-failed"), RDS_STATUS_KIND_ERROR },
+  { "promoting", N_("Promoting"), RDS_STATUS_KIND_PROGRESS },
   /* Snapshots */
   { "pending", N_("Pending"), RDS_STATUS_KIND_PROGRESS },
   { "copying", N_("Copying"), RDS_STATUS_KIND_PROGRESS },

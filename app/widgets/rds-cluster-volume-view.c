@@ -744,6 +744,26 @@ rds_cluster_volume_view_describe (RdsClusterVolumeView *self)
   return describe (self);
 }
 
+/**
+ * rds_cluster_volume_view_get_copies_up:
+ *
+ * Returns: how many of the six copies it shows up; 0 before it knows
+ */
+guint
+rds_cluster_volume_view_get_copies_up (RdsClusterVolumeView *self)
+{
+  JsonArray *copies;
+  guint n = 0;
+
+  g_return_val_if_fail (RDS_IS_CLUSTER_VOLUME_VIEW (self), 0);
+
+  copies = copies_array (self);
+  for (guint i = 0; copies != NULL && i < json_array_get_length (copies); i++)
+    if (copy_state (json_array_get_object_element (copies, i)) == COPY_UP)
+      n++;
+  return n;
+}
+
 gboolean
 rds_cluster_volume_view_is_loaded (RdsClusterVolumeView *self)
 {

@@ -172,6 +172,10 @@ class ClustersConformance(unittest.TestCase):
         self.assertEqual(self.rds.describe_db_instances(DBInstanceIdentifier="shop-1")["DBInstances"][0]
                          ["DBInstanceStatus"], "stopped")
         self.assertIn("AutomaticRestartTime", self.cluster("shop"))
+        # No instance joins a stopped cluster.
+        self.assertError("InvalidDBClusterStateFault", 400, self.rds.create_db_instance,
+                         DBInstanceIdentifier="shop-late", DBClusterIdentifier="shop",
+                         Engine="aurora-mysql", DBInstanceClass="db.r6g.large")
         self.rds.start_db_cluster(DBClusterIdentifier="shop")
         self.simd.advance(10 * MINUTE)
         self.rds.get_waiter("db_cluster_available").wait(DBClusterIdentifier="shop",
