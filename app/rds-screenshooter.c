@@ -229,18 +229,33 @@ lose_cluster_copy (GtkWidget *page)
   scene_fault (page, body);
 }
 
+/* The cluster of a cluster's page, or of an Aurora instance's page. */
+static RdsDbCluster *
+page_cluster (GtkWidget *page)
+{
+  RdsDbInstance *instance = page_instance (page);
+  const char *identifier;
+
+  if (RDS_IS_CLUSTER_PAGE (page))
+    return rds_cluster_page_get_cluster (RDS_CLUSTER_PAGE (page));
+  identifier = instance != NULL ? rds_shape_get_string (RDS_SHAPE (instance), "db-cluster-identifier") : NULL;
+  return identifier != NULL && page_session (page) != NULL
+         ? rds_resource_list_find (rds_session_get_clusters (page_session (page)), identifier) : NULL;
+}
+
 /* The zone of shop-aurora's writer down: two copies go, the cluster fails
- * over to its reader. */
+ * over to its reader. Once: not while it fails over already. */
 static void
 take_writer_zone_down (GtkWidget *page)
 {
-  RdsDbCluster *cluster = rds_cluster_page_get_cluster (RDS_CLUSTER_PAGE (page));
+  RdsDbCluster *cluster = page_cluster (page);
   RdsSession *session = page_session (page);
   RdsDbInstance *writer;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
-  if (cluster == NULL || session == NULL || rds_db_cluster_get_writer (cluster) == NULL)
+  if (cluster == NULL || session == NULL || rds_db_cluster_get_writer (cluster) == NULL ||
+      g_strcmp0 (rds_db_cluster_get_status (cluster), "available") != 0)
     return;
   writer = rds_resource_list_find (rds_session_get_instances (session), rds_db_cluster_get_writer (cluster));
   if (writer == NULL || g_strcmp0 (rds_db_instance_get_status (writer), "available") != 0)
@@ -467,6 +482,10 @@ static const RdsScene scenes[] = {
     .tab = "volume", .prepare = take_writer_zone_down,
     .caption = N_("The writer’s Availability Zone down: the volume keeps writing with four copies, and the "
                   "cluster fails over to its reader") },
+  { .name = "database-topology-aurora", .page = "database", .database = "shop-aurora-instance-2",
+    .tab = "topology", .prepare = take_writer_zone_down,
+    .caption = N_("An Aurora instance’s topology is its cluster’s: the volume’s copies, and the reader taking "
+                  "over from a writer whose zone is down") },
   { .name = "database-topology-zone-down", .page = "database", .database = "reports-sqlserver", .tab = "topology",
     .prepare = take_zone_down,
     .caption = N_("An Availability Zone down: a Single-AZ database in it is down until it returns") },

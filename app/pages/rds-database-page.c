@@ -1219,6 +1219,16 @@ rds_database_page_class_init (RdsDatabasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "tags.remove", "s", remove_tag_action);
 }
 
+/* The instances were listed again: this one as it is now, and an Aurora
+ * instance's volume picture in step (after a fault, at once). */
+static void
+list_refreshed_cb (RdsDatabasePage *self)
+{
+  find_instance (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->volume_view)))
+    rds_cluster_volume_view_refresh (self->volume_view);
+}
+
 static void
 rds_database_page_init (RdsDatabasePage *self)
 {
@@ -1318,7 +1328,7 @@ rds_database_page_init (RdsDatabasePage *self)
   self->instance_signals = g_signal_group_new (RDS_TYPE_DB_INSTANCE);
   g_signal_group_connect_swapped (self->instance_signals, "notify", G_CALLBACK (update), self);
   g_signal_group_connect_swapped (rds_page_get_list_signals (RDS_PAGE (self)), "refreshed",
-                                  G_CALLBACK (find_instance), self);
+                                  G_CALLBACK (list_refreshed_cb), self);
 
   events_changed_cb (self);
   update (self);
