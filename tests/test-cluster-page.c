@@ -849,6 +849,26 @@ cluster_modify_restore (Fixture *f)
                                    "That time is outside the restorable window."));
   rds_action_dialog_submit (dialog);
   g_assert_nonnull (action_dialog ());
+  /* A second of the window, typed the way people do: sent as the wire has it. */
+  {
+    gint64 latest = rds_shape_get_timestamp (RDS_SHAPE (rds_cluster_page_get_cluster (page)),
+                                             "latest-restorable-time");
+    g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (latest / G_USEC_PER_SEC - 120);
+    g_autofree char *typed = g_date_time_format (time, "%Y-%m-%d %H:%M:%S");
+
+    gtk_editable_set_text (GTK_EDITABLE (field_entry (dialog, "Restore time (UTC)")), typed);
+    g_assert_null (rds_form_field_get_error (RDS_FORM_FIELD (time_field)));
+    gtk_editable_set_text (GTK_EDITABLE (field_entry (dialog, "DB cluster identifier")), CLUSTER "-before");
+    rds_action_dialog_submit (dialog);
+    g_assert_true (spin_until (f, no_action_dialog, NULL));
+    g_assert_true (spin_until (f, session_has_cluster, CLUSTER "-before"));
+  }
+
+  /* And the latest restorable time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.restore", NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
+  dialog = action_dialog ();
+  time_field = field_titled (GTK_WIDGET (dialog), "Restore time (UTC)");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
                                                               "_Latest restorable time")), TRUE);
   g_assert_null (rds_form_field_get_error (RDS_FORM_FIELD (time_field)));

@@ -244,7 +244,19 @@ rds_cluster_action_dialog_build_request (RdsActionDialog  *dialog,
       if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->latest_check)))
         rds_request_set_boolean (request, "UseLatestRestorableTime", TRUE);
       else
-        rds_request_set (request, "RestoreToTime", gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
+        {
+          gint64 usec = 0;
+
+          /* As the wire wants it, however it was typed. */
+          if (!rds_parse_timestamp (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &usec))
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _("Enter a time in UTC as YYYY-MM-DDTHH:MM:SSZ."));
+              g_object_unref (request);
+              return NULL;
+            }
+          rds_request_set_timestamp (request, "RestoreToTime", usec);
+        }
       return request;
     case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
     default:

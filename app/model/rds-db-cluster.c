@@ -301,8 +301,8 @@ rds_db_cluster_allows (RdsDbCluster     *self,
  * The part of the rules the status decides, the simulator's and the
  * console's: instances are added to a cluster available or still being
  * created; it fails over, stops, is snapshotted, modified and given
- * endpoints when available; starts when stopped; is deleted or restored
- * from unless it is being deleted. How many instances and endpoints it
+ * endpoints when available; starts when stopped; is deleted unless it is
+ * being deleted, and restored from once created and until deleted. How many instances and endpoints it
  * has is rds_db_cluster_allows()'s to add.
  */
 gboolean
@@ -324,8 +324,10 @@ rds_db_cluster_status_allows (const char       *status,
     case RDS_CLUSTER_ACTION_START:
       return g_strcmp0 (status, "stopped") == 0;
     case RDS_CLUSTER_ACTION_DELETE:
-    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
       return status != NULL && g_strcmp0 (status, "deleting") != 0;
+    case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
+      /* Once it has backups to restore, until it goes. */
+      return status != NULL && g_strcmp0 (status, "deleting") != 0 && g_strcmp0 (status, "creating") != 0;
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -94,6 +94,7 @@ struct _RdsClusterPage
   RdsMetricsView      *metrics_view;
   RdsFaultPanel       *fault_panel;
   gboolean             listing_sources;   /* filling the dropdown, not the user choosing */
+  char                *metrics_source;    /* the instance chosen there; NULL for the cluster */
 
   /* Template */
   GtkWidget           *stack;
@@ -845,7 +846,7 @@ static void
 update_metrics_source (RdsClusterPage *self)
 {
   RdsSession *session = rds_page_get_session (RDS_PAGE (self));
-  const char *instance_id = metrics_source_at (self, gtk_drop_down_get_selected (GTK_DROP_DOWN (self->metrics_dropdown)));
+  const char *instance_id = self->metrics_source;
   RdsDbInstance *instance = NULL;
 
   if (instance_id == NULL || session == NULL)
@@ -865,8 +866,7 @@ update_metrics_sources (RdsClusterPage *self)
 {
   guint n = self->members != NULL ? g_strv_length (self->members) : 0;
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->metrics_sources));
-  g_autofree char *chosen = g_strdup (metrics_source_at (self, gtk_drop_down_get_selected (
-                                                           GTK_DROP_DOWN (self->metrics_dropdown))));
+  const char *chosen = self->metrics_source;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) labels = NULL;
   guint selected = 0;
@@ -888,6 +888,9 @@ update_metrics_sources (RdsClusterPage *self)
         selected = i + 1;
     }
   labels = g_strv_builder_end (builder);
+  /* The instance chosen is gone: the cluster's metrics. */
+  if (selected == 0)
+    g_clear_pointer (&self->metrics_source, g_free);
 
   same = old == n + 1;
   for (guint i = 0; same && i <= n; i++)
@@ -905,8 +908,12 @@ update_metrics_sources (RdsClusterPage *self)
 static void
 metrics_selected_cb (RdsClusterPage *self)
 {
-  if (!self->listing_sources)
-    update_metrics_source (self);
+  if (self->listing_sources)
+    return;
+  g_free (self->metrics_source);
+  self->metrics_source = g_strdup (metrics_source_at (self, gtk_drop_down_get_selected (
+                                                        GTK_DROP_DOWN (self->metrics_dropdown))));
+  update_metrics_source (self);
 }
 
 /* Logs & events */
@@ -921,7 +928,7 @@ is_own_event (gpointer item,
   if (source == NULL || self->identifier == NULL)
     return FALSE;
   if (g_str_equal (source, self->identifier))
-    return TRUE;
+    return g_strcmp0 (rds_event_get_source_type (item), "db-cluster") == 0;
   return g_strcmp0 (rds_event_get_source_type (item), "db-instance") == 0 && self->members != NULL &&
          g_strv_contains ((const char * const *) self->members, source);
 }
@@ -1300,6 +1307,7 @@ rds_cluster_page_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_array_unref);
   g_free (self->identifier);
   g_free (self->writer);
+  g_free (self->metrics_source);
   g_strfreev (self->members);
 
   G_OBJECT_CLASS (rds_cluster_page_parent_class)->finalize (object);
@@ -1388,7 +1396,7 @@ rds_cluster_page_is_loading (RdsPage *page)
   /* The volume's picture, once the simulator told it. */
   if (self->cluster != NULL && adw_view_stack_page_get_visible (self->volume_tab) &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->tabs), "volume") == 0 &&
-      (!rds_cluster_volume_view_is_loaded (self->volume_view) || rds_fault_panel_is_loading (self->fault_panel)))
+      (rds_cluster_volume_view_is_loading (self->volume_view) || rds_fault_panel_is_loading (self->fault_panel)))
     return TRUE;
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->tabs), "monitoring") == 0 &&
       rds_metrics_view_is_loading (self->metrics_view))
@@ -1605,7 +1613,10 @@ rds_cluster_page_set_identifier (RdsClusterPage *self,
   gtk_string_filter_set_search (self->endpoints_filter, identifier != NULL ? identifier : MATCH_NOTHING);
   gtk_string_filter_set_search (self->snapshots_filter, identifier != NULL ? identifier : MATCH_NOTHING);
   gtk_filter_changed (GTK_FILTER (self->events_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_pointer (&self->metrics_source, g_free);
+  self->listing_sources = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->metrics_dropdown), 0);
+  self->listing_sources = FALSE;
   adw_view_stack_set_visible_child_name (self->tabs, "connectivity");
   set_cluster (self, NULL);
   find_cluster (self);

@@ -795,7 +795,8 @@ update (RdsDatabasePage *self)
     const char *cluster = instance != NULL ? rds_shape_get_string (instance, "db-cluster-identifier") : NULL;
     gboolean volume = cluster != NULL && session != NULL && rds_session_is_simulator (session);
 
-    gtk_widget_set_visible (self->deployment_card, cluster == NULL);
+    /* Where no simulator draws the volume, the deployment as it is. */
+    gtk_widget_set_visible (self->deployment_card, !volume);
     gtk_widget_set_visible (self->volume_card, volume);
     rds_cluster_volume_view_set_cluster (self->volume_view, volume ? session : NULL, volume ? cluster : NULL);
   }
@@ -1144,7 +1145,7 @@ rds_database_page_is_loading (RdsPage *page)
   return rds_metrics_view_is_loading (self->metrics_view) || rds_topology_view_is_loading (self->topology_view) ||
          rds_fault_panel_is_loading (self->fault_panel) ||
          (gtk_widget_get_mapped (GTK_WIDGET (self->volume_view)) &&
-          !rds_cluster_volume_view_is_loaded (self->volume_view));
+          rds_cluster_volume_view_is_loading (self->volume_view));
 }
 
 static void

@@ -966,11 +966,6 @@ _rds_sim_cluster_create_instance (RdsSimEngine  *self,
       (cluster = lookup_required (region, request, error)) == NULL)
     return NULL;
   id = g_ascii_strdown (identifier, -1);
-  if (!rds_db_cluster_status_allows (rds_db_cluster_get_status (cluster->model), RDS_CLUSTER_ACTION_ADD_READER))
-    {
-      fail_state (cluster, error);
-      return NULL;
-    }
 
   engine = rds_catalog_find_engine (engine_name);
   if (engine == NULL || !g_str_equal (engine->engine, rds_db_cluster_get_engine (cluster->model)))
@@ -1025,9 +1020,10 @@ _rds_sim_cluster_create_instance (RdsSimEngine  *self,
       return NULL;
     }
 
-  /* Members join a cluster that is being created or is up. */
-  if (cluster->op != RDS_SIM_CLUSTER_OP_NONE && cluster->op != RDS_SIM_CLUSTER_OP_CREATE &&
-      cluster->op != RDS_SIM_CLUSTER_OP_FAILOVER)
+  /* Members join a cluster that is being created or is up (the rule the
+   * console's Add reader follows). */
+  if (!rds_db_cluster_status_allows (rds_db_cluster_get_status (cluster->model), RDS_CLUSTER_ACTION_ADD_READER) ||
+      (cluster->op != RDS_SIM_CLUSTER_OP_NONE && cluster->op != RDS_SIM_CLUSTER_OP_CREATE))
     {
       fail_state (cluster, error);
       return NULL;

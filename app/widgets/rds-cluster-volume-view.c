@@ -57,6 +57,7 @@ struct _RdsClusterVolumeView
   GCancellable *cancellable;
   JsonNode     *detail;         /* what /_sim/cluster said last */
   gboolean      in_flight;
+  gboolean      answered;      /* the simulator answered, or failed to, since the cluster was set */
   guint         poll_id;
   guint         tick_id;
   gint64        tick_start;
@@ -570,6 +571,7 @@ fetch_cb (GObject      *object,
       return;
     }
   self->in_flight = FALSE;
+  self->answered = TRUE;
   g_clear_pointer (&self->detail, json_node_unref);
   self->detail = answer;
   rebuild (self);
@@ -720,6 +722,7 @@ rds_cluster_volume_view_set_cluster (RdsClusterVolumeView *self,
       g_free (self->cluster);
       self->cluster = g_strdup (cluster);
       g_clear_pointer (&self->detail, json_node_unref);
+      self->answered = FALSE;
     }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -762,6 +765,22 @@ rds_cluster_volume_view_get_copies_up (RdsClusterVolumeView *self)
     if (copy_state (json_array_get_object_element (copies, i)) == COPY_UP)
       n++;
   return n;
+}
+
+/**
+ * rds_cluster_volume_view_is_loading:
+ *
+ * Returns: whether it waits for the simulator: asking, or not yet told
+ *   (an answer that failed counts as told)
+ */
+gboolean
+rds_cluster_volume_view_is_loading (RdsClusterVolumeView *self)
+{
+  g_return_val_if_fail (RDS_IS_CLUSTER_VOLUME_VIEW (self), FALSE);
+
+  if (self->session == NULL || self->cluster == NULL || !rds_session_is_simulator (self->session))
+    return FALSE;
+  return self->in_flight || !self->answered;
 }
 
 gboolean

@@ -21,6 +21,7 @@ void       rds_cluster_volume_view_set_cluster (RdsClusterVolumeView *self,
 void       rds_cluster_volume_view_refresh     (RdsClusterVolumeView *self);
 char      *rds_cluster_volume_view_describe    (RdsClusterVolumeView *self);
 gboolean   rds_cluster_volume_view_is_loaded   (RdsClusterVolumeView *self);
+gboolean   rds_cluster_volume_view_is_loading  (RdsClusterVolumeView *self);
 guint      rds_cluster_volume_view_get_copies_up (RdsClusterVolumeView *self);
 
 G_END_DECLS

@@ -157,8 +157,21 @@ cluster_cb (GObject      *object,
     return;
   self->in_flight = FALSE;
   self->fetched = TRUE;
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    volume = json_object_get_object_member (json_node_get_object (answer), "volume");
+  /* Not told: what was known stays, and the user hears why. */
+  if (answer == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-error", "s", error->message);
+      return;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (answer), "volume");
+
+      volume = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
   if (volume != NULL && json_object_has_member (volume, "copies") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (volume, "copies")))
     copies = json_object_get_array_member (volume, "copies");
@@ -166,10 +179,11 @@ cluster_cb (GObject      *object,
     {
       JsonNode *node = json_array_get_element (copies, i);
       JsonObject *copy = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *state = copy != NULL ? json_object_get_string_member_with_default (copy, "state", NULL) : NULL;
+      const char *zone = copy != NULL ? json_object_get_string_member_with_default (copy, "zone", NULL) : NULL;
 
-      g_strv_builder_add (states, copy != NULL ? json_object_get_string_member_with_default (copy, "state", "up")
-                                               : "up");
-      g_strv_builder_add (zones, copy != NULL ? json_object_get_string_member_with_default (copy, "zone", "") : "");
+      g_strv_builder_add (states, state != NULL ? state : "up");
+      g_strv_builder_add (zones, zone != NULL ? zone : "");
     }
   g_strfreev (self->copy_states);
   g_strfreev (self->copy_zones);
@@ -479,11 +493,15 @@ quorum_consequence (guint left)
 {
   if (left >= 4)
     /* Translators: %u is how many of the volume's six copies stay up */
-    return g_strdup_printf (_("%u of six copies stay up: writes go on (they need four)."), left);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of six copies stays up: writes go on (they need four).",
+                                         "%u of six copies stay up: writes go on (they need four).", left), left);
   if (left == 3)
     return g_strdup (_("Three of six copies stay up: writes stop until a copy is repaired; reads go on."));
   /* Translators: %u is how many of the volume's six copies stay up */
-  return g_strdup_printf (_("Only %u of six copies stay up: reads stop too until copies are repaired."), left);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Only %u of six copies stays up: reads stop too until copies are repaired.",
+                                       "Only %u of six copies stay up: reads stop too until copies are repaired.",
+                                       left), left);
 }
 
 static gboolean
@@ -516,11 +534,19 @@ cluster_zone_consequence (RdsFaultPanel *self,
       g_autoptr(RdsShape) member = g_list_model_get_item (members, i);
       const char *identifier = rds_shape_get_string (member, "db-instance-identifier");
 
+      RdsDbInstance *reader;
+
       if (g_strcmp0 (identifier, writer) == 0)
         continue;
       if (instance_in_zone (self, identifier, zone))
-        readers_here++;
-      else
+        {
+          readers_here++;
+          continue;
+        }
+      /* One that could take over: up, in a zone that is up. */
+      reader = rds_resource_list_find (rds_session_get_instances (self->session), identifier);
+      if (reader != NULL && g_strcmp0 (rds_db_instance_get_status (reader), "available") == 0 &&
+          !zone_down (self, rds_shape_get_string (RDS_SHAPE (reader), "availability-zone")))
         reader_elsewhere = TRUE;
     }
 
@@ -803,6 +829,20 @@ rds_fault_panel_is_loading (RdsFaultPanel *self)
   return gtk_widget_get_mapped (GTK_WIDGET (self)) && (self->in_flight || !self->fetched);
 }
 
+/* Another database or cluster: what was asked about the last one goes
+ * unanswered, its copies unknown until read. */
+static void
+forget (RdsFaultPanel *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->in_flight = FALSE;
+  self->fetched = FALSE;
+  g_clear_pointer (&self->copy_states, g_strfreev);
+  g_clear_pointer (&self->copy_zones, g_strfreev);
+}
+
 void
 rds_fault_panel_set_instance (RdsFaultPanel *self,
                               RdsDbInstance *instance)
@@ -812,8 +852,7 @@ rds_fault_panel_set_instance (RdsFaultPanel *self,
   if (!g_set_object (&self->instance, instance))
     return;
   g_signal_group_set_target (self->instance_signals, instance);
-  g_clear_pointer (&self->copy_states, g_strfreev);
-  g_clear_pointer (&self->copy_zones, g_strfreev);
+  forget (self);
   rebuild (self);
 }
 
@@ -833,9 +872,7 @@ rds_fault_panel_set_cluster (RdsFaultPanel *self,
   if (!g_set_object (&self->cluster, cluster))
     return;
   g_signal_group_set_target (self->cluster_signals, cluster);
-  g_clear_pointer (&self->copy_states, g_strfreev);
-  g_clear_pointer (&self->copy_zones, g_strfreev);
-  self->fetched = FALSE;
+  forget (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     read_faults (self);
   rebuild (self);

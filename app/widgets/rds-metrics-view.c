@@ -949,7 +949,7 @@ enlarge_action (GtkWidget  *widget,
   if (chart == NULL || info == NULL)
     return;
 
-  title = g_strdup_printf ("%s — %s", instance_id (self), _(info->title));
+  title = g_strdup_printf ("%s — %s", source_id (self), _(info->title));
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
