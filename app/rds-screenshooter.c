@@ -61,6 +61,13 @@ choose_easy_create (GtkWidget *wizard)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (wizard, "method_easy")), TRUE);
 }
 
+/* Create database: Aurora (MySQL-compatible) chosen. */
+static void
+choose_aurora (GtkWidget *wizard)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (wizard, "engine_aurora_mysql")), TRUE);
+}
+
 /* Modify: more storage, then Continue to the summary of modifications. */
 static void
 continue_to_summary (GtkWidget *wizard)
@@ -368,6 +375,9 @@ static const RdsScene scenes[] = {
   { .name = "create-database-easy", .page = "create-database", .action = "win.create-database",
     .prepare = choose_easy_create,
     .caption = N_("Create database, Easy create: the engine, a size and a name; the rest as recommended") },
+  { .name = "create-database-aurora", .page = "create-database", .action = "win.create-database",
+    .prepare = choose_aurora, .info = "aurora-cluster-volume",
+    .caption = N_("Create database with Aurora: a cluster, its writer and a reader, beside what its volume is") },
   { .name = "modify-database", .page = "modify-database", .action = "win.modify-database",
     .target = "billing-postgres",
     .caption = N_("Modify: a database’s settings, ready to change") },
