@@ -658,9 +658,10 @@ _rds_sim_action_describe_db_instance_automated_backups (RdsSimEngine  *self,
       RdsSimInstance *instance = g_tree_node_value (node);
       g_autoptr(RdsDbInstanceAutomatedBackup) backup = NULL;
 
+      /* An Aurora instance's backups are its cluster's, not listed here. */
       if ((rds_shape_get_int (shape (instance), "backup-retention-period") <= 0 &&
            (instance->automated == NULL || instance->automated->len == 0)) ||
-          instance->op == RDS_SIM_OP_DELETE)
+          instance->op == RDS_SIM_OP_DELETE || rds_shape_get_string (shape (instance), "db-cluster-identifier") != NULL)
         continue;
       if (instance_name != NULL && g_ascii_strcasecmp (instance_name, rds_db_instance_get_identifier (instance->model)) != 0)
         continue;

@@ -108,6 +108,9 @@ class ClustersConformance(unittest.TestCase):
         self.assertTrue(cluster["MultiAZ"])
         self.assertEqual(cluster["TagList"], [{"Key": "team", "Value": "web"}])
         self.assertLessEqual(cluster["EarliestRestorableTime"], cluster["LatestRestorableTime"])
+        # Its backups are the cluster's: no instance-level automated backups.
+        listed = self.rds.describe_db_instance_automated_backups()["DBInstanceAutomatedBackups"]
+        self.assertEqual([b for b in listed if b["DBInstanceIdentifier"].startswith("shop-")], [])
         by_filter = self.rds.describe_db_instances(Filters=[{"Name": "db-cluster-id", "Values": ["shop"]}])
         self.assertEqual(len(by_filter["DBInstances"]), 3)
 
