@@ -331,6 +331,51 @@ class ClustersConformance(unittest.TestCase):
         final = self.rds.describe_db_cluster_snapshots(DBClusterSnapshotIdentifier="ledger-final")
         self.assertEqual(final["DBClusterSnapshots"][0]["Status"], "available")
 
+    def test_kill_minus_nine_keeps_clusters(self):
+        """What rds-simd acknowledged about a cluster survives kill -9: its
+        members and writer, a custom endpoint, a snapshot, a modification,
+        a lost copy under repair and a failover under way, which finishes
+        after the restart."""
+        rds = self.rds
+        rds.create_db_cluster(DBClusterIdentifier="keep", Engine="aurora-postgresql",
+                              MasterUsername="pgadmin", MasterUserPassword="correct-horse-battery",
+                              BackupRetentionPeriod=3)
+        rds.create_db_instance(DBInstanceIdentifier="keep-1", DBClusterIdentifier="keep",
+                               Engine="aurora-postgresql", DBInstanceClass="db.r6g.large")
+        rds.create_db_instance(DBInstanceIdentifier="keep-2", DBClusterIdentifier="keep",
+                               Engine="aurora-postgresql", DBInstanceClass="db.r6g.large", PromotionTier=0)
+        self.simd.advance(15 * MINUTE)
+        rds.create_db_cluster_endpoint(DBClusterIdentifier="keep", DBClusterEndpointIdentifier="keep-reports",
+                                       EndpointType="READER", StaticMembers=["keep-2"])
+        rds.create_db_cluster_snapshot(DBClusterIdentifier="keep", DBClusterSnapshotIdentifier="keep-monday")
+        self.simd.advance(10 * MINUTE)
+        rds.modify_db_cluster(DBClusterIdentifier="keep", BackupRetentionPeriod=9, ApplyImmediately=True)
+        self.simd.lose_copy("keep", 3)
+        rds.failover_db_cluster(DBClusterIdentifier="keep")
+        before = self.cluster("keep")
+        volume = self.simd.cluster("keep")["volume"]
+        self.assertEqual(before["Status"], "failing-over")
+
+        self.simd.kill()
+        self.simd.start()
+        self.rds = rds = boto3.client("rds", endpoint_url=self.simd.url, region_name=REGION,
+                                      aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
+                                      config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+        self.checker.attach(rds)
+        after = self.cluster("keep")
+        for key in ("Status", "BackupRetentionPeriod", "DBClusterMembers", "Endpoint", "ReaderEndpoint",
+                    "AvailabilityZones", "DbClusterResourceId"):
+            self.assertEqual(after[key], before[key], key)
+        self.assertEqual(self.simd.cluster("keep")["volume"]["copies"], volume["copies"])
+        endpoint = rds.describe_db_cluster_endpoints(DBClusterEndpointIdentifier="keep-reports")["DBClusterEndpoints"][0]
+        self.assertEqual(endpoint["StaticMembers"], ["keep-2"])
+        self.assertEqual(rds.describe_db_cluster_snapshots(DBClusterSnapshotIdentifier="keep-monday")
+                         ["DBClusterSnapshots"][0]["Status"], "available")
+        # The failover goes on where it was.
+        self.simd.advance(MINUTE)
+        self.assertEqual(self.writer("keep"), "keep-2")
+        self.assertEqual(self.cluster("keep")["Status"], "available")
+
     def test_awscli_cluster(self):
         created = self.aws("create-db-cluster", "--db-cluster-identifier", "cli", "--engine", "aurora-mysql",
                            "--master-username", "dbadmin", "--master-user-password", "cli-Passw0rd")["DBCluster"]
