@@ -221,16 +221,14 @@ static gboolean
 cluster_has_instances (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBClusters");
-  g_autoptr(RdsQueryResult) answer = NULL;
-  GListModel *members;
+  /* As the console lists it: not there yet until the wizard's calls land. */
+  RdsDbCluster *cluster = rds_resource_list_find (rds_session_get_clusters (f->session), data);
+  GListModel *members = cluster != NULL ? rds_db_cluster_get_members (cluster) : NULL;
 
-  rds_request_set (request, "DBClusterIdentifier", data);
-  answer = call_for_answer (f, request);
-  if (answer == NULL || answer->items->len != 1)
-    return FALSE;
-  members = rds_db_cluster_get_members (g_ptr_array_index (answer->items, 0));
-  return members != NULL && g_list_model_get_n_items (members) == 2;
+  if (members != NULL && g_list_model_get_n_items (members) == 2)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
 }
 
 static void
