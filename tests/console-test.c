@@ -669,6 +669,8 @@ typedef struct
 {
   gboolean        done;
   RdsQueryResult *answer;
+  GError         *error;      /* kept, for try_call (); else it must be NULL */
+  gboolean        tolerant;
 } Call;
 
 static void
@@ -680,8 +682,29 @@ call_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   call->answer = rds_session_call_finish (RDS_SESSION (object), result, &error);
+  if (call->tolerant)
+    call->error = g_steal_pointer (&error);
   g_assert_no_error (error);
   call->done = TRUE;
+}
+
+/* Like call (), for a request the service may refuse: FALSE and @error then. */
+gboolean
+try_call (Fixture     *f,
+          RdsRequest  *request,
+          GError     **error)
+{
+  Call call = { FALSE, NULL, NULL, TRUE };
+
+  rds_session_call_async (f->session, request, NULL, call_cb, &call);
+  g_assert_true (spin_until (f, flag_set, &call.done));
+  rds_query_result_free (call.answer);
+  if (call.error != NULL)
+    {
+      g_propagate_error (error, call.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Through the API (the session's, so the lists refresh after it), for what
@@ -690,7 +713,7 @@ RdsQueryResult *
 call_for_answer (Fixture    *f,
                  RdsRequest *request)
 {
-  Call call = { FALSE, NULL };
+  Call call = { FALSE, NULL, NULL, FALSE };
 
   rds_session_call_async (f->session, request, NULL, call_cb, &call);
   g_assert_true (spin_until (f, flag_set, &call.done));

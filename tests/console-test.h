@@ -159,6 +159,9 @@ gboolean notified (Fixture       *f,
                    gconstpointer  data);
 void call (Fixture    *f,
            RdsRequest *request);
+gboolean try_call (Fixture     *f,
+                   RdsRequest  *request,
+                   GError     **error);
 RdsQueryResult *call_for_answer (Fixture    *f,
                                  RdsRequest *request);
 gboolean is_named (GtkWidget     *widget,
