@@ -1093,6 +1093,38 @@ rds_shape_equal (RdsShape *a,
 }
 
 /**
+ * rds_shape_list_sync:
+ * @store: a GListStore of RdsShape
+ * @shapes: (nullable): what it should hold
+ *
+ * Makes @store hold copies of @shapes, and leaves it as it is when they
+ * are equal already: the rows bound to it stay (a poll's same answer).
+ *
+ * Returns: how many it holds
+ */
+guint
+rds_shape_list_sync (GListStore *store,
+                     GListModel *shapes)
+{
+  guint n = shapes != NULL ? g_list_model_get_n_items (shapes) : 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  gboolean same = n == old;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdsShape) shape = g_list_model_get_item (shapes, i);
+      g_autoptr(RdsShape) shown = same ? g_list_model_get_item (G_LIST_MODEL (store), i) : NULL;
+
+      same = same && rds_shape_equal (shape, shown);
+      g_ptr_array_add (copies, rds_shape_copy (shape));
+    }
+  if (!same)
+    g_list_store_splice (store, 0, old, copies->pdata, copies->len);
+  return n;
+}
+
+/**
  * rds_shape_update_from:
  * @self: the object to update, which keeps its identity
  * @source: an object of the same type with the new values

@@ -180,6 +180,8 @@ rds_shape_field_ptr (RdsShape       *self,
 RdsShape       *rds_shape_copy                 (RdsShape        *self);
 gboolean        rds_shape_equal                (RdsShape        *a,
                                                 RdsShape        *b);
+guint           rds_shape_list_sync            (GListStore      *store,
+                                                GListModel      *shapes);
 void            rds_shape_update_from          (RdsShape        *self,
                                                 RdsShape        *source);
 

@@ -737,27 +737,13 @@ update_tags (RdsDatabasePage *self)
 {
   GListModel *tags = self->instance != NULL
                      ? rds_shape_get_list (RDS_SHAPE (self->instance), "tag-list") : NULL;
-  guint n = tags != NULL ? g_list_model_get_n_items (tags) : 0;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  gboolean same = n == old;
-  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = rds_shape_list_sync (self->tags, tags);
   g_autofree char *heading = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
-      g_autoptr(RdsShape) shown = same ? g_list_model_get_item (G_LIST_MODEL (self->tags), i) : NULL;
-
-      same = same && rds_shape_equal (tag, shown);
-      g_ptr_array_add (copies, rds_shape_copy (tag));
-    }
 
   /* Translators: the Tags tab's heading, with how many there are */
   heading = g_strdup_printf (_("Tags (%u)"), n);
   gtk_label_set_label (GTK_LABEL (self->tags_heading), heading);
 
-  if (!same)
-    g_list_store_splice (self->tags, 0, old, copies->pdata, copies->len);
   gtk_widget_set_visible (self->tags_list, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add",
                                  self->instance != NULL && rds_page_get_session (RDS_PAGE (self)) != NULL && n < MAX_TAGS);

@@ -511,45 +511,16 @@ update_instance_link (RdsSnapshotPage *self)
   gtk_widget_set_visible (self->instance_label, !exists);
 }
 
-static GtkWidget *
-create_tag_row (gpointer item,
-                gpointer user_data)
-{
-  RdsShape *tag = item;
-  const char *value = rds_shape_get_string (tag, "value");
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rds_shape_get_string (tag, "key"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "-");
-
-  return row;
-}
-
 static void
 update_tags (RdsSnapshotPage *self)
 {
   GListModel *tags = self->snapshot != NULL ? rds_shape_get_list (RDS_SHAPE (self->snapshot), "tag-list") : NULL;
-  guint n = tags != NULL ? g_list_model_get_n_items (tags) : 0;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
-  gboolean same = n == old;
-  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = rds_shape_list_sync (self->tags, tags);
   g_autofree char *heading = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RdsShape) tag = g_list_model_get_item (tags, i);
-      g_autoptr(RdsShape) shown = same ? g_list_model_get_item (G_LIST_MODEL (self->tags), i) : NULL;
-
-      same = same && rds_shape_equal (tag, shown);
-      g_ptr_array_add (copies, rds_shape_copy (tag));
-    }
 
   /* Translators: the heading of a snapshot's tags, with how many there are */
   heading = g_strdup_printf (_("Tags (%u)"), n);
   rds_heading_set_label (RDS_HEADING (self->tags_heading), heading);
-  if (!same)
-    g_list_store_splice (self->tags, 0, old, copies->pdata, copies->len);
   gtk_stack_set_visible_child_name (GTK_STACK (self->tags_stack), n > 0 ? "list" : "empty");
 }
 
@@ -1169,7 +1140,7 @@ rds_snapshot_page_init (RdsSnapshotPage *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (self->sharing_list), G_LIST_MODEL (self->shared_with),
                            create_account_row, NULL, NULL);
   self->tags = g_list_store_new (RDS_TYPE_SHAPE);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->tags_list), G_LIST_MODEL (self->tags), create_tag_row, NULL, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->tags_list), G_LIST_MODEL (self->tags), rds_tag_row_new, NULL, NULL);
 
   self->snapshot_signals = g_signal_group_new (RDS_TYPE_DB_SNAPSHOT);
   g_signal_group_connect_swapped (self->snapshot_signals, "notify", G_CALLBACK (snapshot_changed_cb), self);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "rds-accessible-names.h"
@@ -109,6 +110,21 @@ rds_widget_reveal_in (GtkWidget *widget,
 
       gtk_adjustment_set_value (adjustment, MAX (point.y - 24, 0));
     }
+}
+
+/* A tag as a row of a read-only list: its key, and its value or "-". */
+static inline GtkWidget *
+rds_tag_row_new (gpointer item,
+                 gpointer user_data)
+{
+  RdsShape *tag = item;
+  const char *value = rds_shape_get_string (tag, "value");
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rds_shape_get_string (tag, "key"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "-");
+  return row;
 }
 
 /* The small dim heading above a value ("Endpoint", "Status"). */
