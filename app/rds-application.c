@@ -1318,6 +1318,17 @@ rds_application_set_clock_start (RdsApplication *self,
   self->clock_start = usec;
 }
 
+/* Before startup: the seed of the simulator's random choices (tests fix
+ * it, so a failure comes back when run again); 0 draws one. */
+void
+rds_application_set_seed (RdsApplication *self,
+                          guint64         seed)
+{
+  g_return_if_fail (RDS_IS_APPLICATION (self));
+
+  self->seed = seed;
+}
+
 /* Before startup: where secrets go (tests use an in-memory store). */
 void
 rds_application_set_secrets (RdsApplication *self,

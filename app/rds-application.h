@@ -31,6 +31,8 @@ void            rds_application_set_clock_paused (RdsApplication *self,
                                                   gboolean        paused);
 void            rds_application_set_clock_start  (RdsApplication *self,
                                                   gint64          usec);
+void            rds_application_set_seed         (RdsApplication *self,
+                                                  guint64         seed);
 void            rds_application_set_secrets      (RdsApplication *self,
                                                   RdsSecrets     *secrets);
 void            rds_application_start_backend    (RdsApplication *self);
