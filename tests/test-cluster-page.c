@@ -971,8 +971,9 @@ cluster_monitoring (Fixture *f)
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
   g_assert_true (spin_until (f, view_settled, view));
-  g_assert_cmpuint (rds_metrics_view_get_n_charts (view), ==, 3);
+  g_assert_cmpuint (rds_metrics_view_get_n_charts (view), ==, 4);
   g_assert_true (chart_has_data (view, "VolumeBytesUsed"));
+  g_assert_true (chart_has_data (view, "AuroraVolumeBytesLeftTotal"));
   g_assert_nonnull (rds_metrics_view_get_chart (view, "VolumeWriteIOPs"));
   g_assert_null (rds_metrics_view_get_chart (view, "CPUUtilization"));
   screenshot (f, GTK_WIDGET (f->window), "page-cluster-monitoring");

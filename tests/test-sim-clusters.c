@@ -1123,6 +1123,7 @@ test_metrics (Fixture       *f,
   g_autoptr(GArray) lag = NULL;
   g_autoptr(GArray) writer_lag = NULL;
   g_autoptr(GArray) maximum = NULL;
+  g_autoptr(GArray) left = NULL;
   g_autoptr(GArray) wrong = NULL;
   g_autoptr(GArray) storage = NULL;
   g_autoptr(RdsQueryResult) listed = NULL;
@@ -1137,6 +1138,12 @@ test_metrics (Fixture       *f,
   g_assert_cmpuint (volume->len, >=, 4);
   g_assert_cmpfloat (g_array_index (volume, double, 0), >, 0.1 * 1024 * 1024 * 1024);
   g_assert_cmpfloat (g_array_index (volume, double, volume->len - 1), >, g_array_index (volume, double, 0));
+  /* What is left shrinks as much: the two add up to the 128 TiB limit. */
+  left = hourly (f, "AuroraVolumeBytesLeftTotal", "DBClusterIdentifier", "c", "Average", 5);
+  g_assert_cmpuint (left->len, ==, volume->len);
+  for (guint i = 0; i < left->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (left, double, i) + g_array_index (volume, double, i),
+                                    128.0 * 1024 * 1024 * 1024 * 1024, 1.0);
 
   /* Readers trail the writer by milliseconds; the writer says the worst. */
   lag = hourly (f, "AuroraReplicaLag", "DBInstanceIdentifier", "c-instance-2", "Maximum", 5);

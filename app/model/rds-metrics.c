@@ -87,6 +87,9 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
   { RDS_METRIC_VOLUME_WRITE_IOPS, "VolumeWriteIOPs", "Count",
     N_("Volume write I/O"), N_("Writes to the cluster volume, billed as I/O"),
     RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_COUNT },
+  { RDS_METRIC_VOLUME_BYTES_LEFT, "AuroraVolumeBytesLeftTotal", "Bytes",
+    N_("Volume bytes left"), N_("Room left on the cluster volume before its 128 TiB limit"),
+    RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_BYTES },
 };
 
 /* CloudWatch's StandardUnit values. */

@@ -619,6 +619,12 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
       *value = round (rds_sim_segment_used_gib (segment, time) * GIB);
       break;
 
+    case RDS_METRIC_VOLUME_BYTES_LEFT:
+      /* What the volume can still grow by: its limit (128 TiB) less what
+       * it holds, so that the two add up. */
+      *value = MAX (0.0, segment->allocated_gib * GIB - round (rds_sim_segment_used_gib (segment, time) * GIB));
+      break;
+
     case RDS_METRIC_VOLUME_READ_IOPS:
       /* The volume's I/O over the minute: reads the buffer cache misses. */
       *value = round (MAX (0.0, level * p->read_iops * 60.0 * 0.25 * (1.0 + 0.1 * n)));
