@@ -56,6 +56,13 @@ shows (RdsClusterPage *page,
   return find_widget (GTK_WIDGET (page), is_label_showing, text) != NULL;
 }
 
+static gboolean
+page_shows (Fixture       *f,
+            gconstpointer  data)
+{
+  return shows (cluster_page (f), data);
+}
+
 /* A label that shows text starting with @data. */
 static gboolean
 is_label_starting (GtkWidget     *widget,
@@ -438,7 +445,22 @@ cluster_page_case (Fixture *f)
   g_assert_true (spin_until (f, lists_snapshot, SNAPSHOT));
   wait_for_frames (f, GTK_WIDGET (page));
   assert_cell (f, "snapshots_view", SNAPSHOT, "Snapshot type", "Manual");
+  g_assert_true (shows (page, "None"));
   screenshot (f, GTK_WIDGET (f->window), "page-cluster-maintenance");
+
+  /* A change left for the maintenance window (from the AWS CLI, say)
+   * shows as pending until the window. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("ModifyDBCluster");
+
+    rds_request_set (request, "DBClusterIdentifier", CLUSTER);
+    rds_request_set (request, "EnableIAMDatabaseAuthentication", "true");
+    call (f, request);
+  }
+  advance (f, 1);
+  g_assert_true (spin_until (f, page_shows, "IAM DB authentication: Yes"));
+  g_assert_false (rds_shape_get_boolean (RDS_SHAPE (rds_cluster_page_get_cluster (page)),
+                                         "iam-database-authentication-enabled"));
 
   show_tab (f, page, "tags");
   g_assert_true (shows (page, "Tags (0)"));

@@ -722,6 +722,18 @@ test_stop_start (Fixture       *f,
   g_assert_true (has_event (f, "c", "DB cluster started."));
 }
 
+/* Whether a cluster has modifications waiting for its window. */
+static gboolean
+any_pending (Fixture *f)
+{
+  g_autoptr(RdsQueryResult) result = sim_call (f->engine, EAST, "DescribeDBClusters", NULL);
+
+  for (guint i = 0; i < result->items->len; i++)
+    if (rds_shape_get_object (g_ptr_array_index (result->items, i), "pending-modified-values") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_modify (Fixture       *f,
              gconstpointer  data)
@@ -739,15 +751,64 @@ test_modify (Fixture       *f,
   }
   sim_assert_error (f->engine, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "protected", "DeleteDBCluster",
                     "DBClusterIdentifier", "c", "SkipFinalSnapshot", "true", NULL);
+
+  /* Without ApplyImmediately, a new name, a password and IAM authentication
+   * wait for the maintenance window; the rest applied at once. */
   {
     g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier", "c",
-                                            "NewDBClusterIdentifier", "renamed", NULL);
-    g_autoptr(RdsDbInstance) member = sim_describe (f->engine, EAST, "c-instance-1");
-    g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "renamed");
+                                            "NewDBClusterIdentifier", "Later", "MasterUserPassword", "another-secret",
+                                            "EnableIAMDatabaseAuthentication", "true", "CopyTagsToSnapshot", "true",
+                                            NULL);
+    RdsShape *pending = rds_shape_get_object (RDS_SHAPE (r->item), "pending-modified-values");
+    g_autoptr(RdsDbInstance) member = NULL;
 
+    g_assert_nonnull (pending);
+    g_assert_cmpstr (rds_shape_get_string (pending, "db-cluster-identifier"), ==, "later");
+    g_assert_cmpstr (rds_shape_get_string (pending, "master-user-password"), ==, "****");
+    g_assert_cmpint (rds_shape_get_tristate (pending, "iam-database-authentication-enabled"), ==, RDS_TRISTATE_TRUE);
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (r->item), "db-cluster-identifier"), ==, "c");
+    g_assert_false (rds_shape_get_boolean (RDS_SHAPE (r->item), "iam-database-authentication-enabled"));
+    g_assert_true (rds_shape_get_boolean (RDS_SHAPE (r->item), "copy-tags-to-snapshot"));
+    g_assert_false (has_event (f, "c", "Reset master credentials."));
+
+    /* The window comes within a week: all of it then, in one go. */
+    for (int hours = 0; any_pending (f); hours++)
+      {
+        g_assert_cmpint (hours, <, 7 * 24);
+        rds_sim_engine_advance (f->engine, HOUR);
+      }
+    {
+      g_autoptr(RdsDbCluster) cluster = describe_cluster (f, "later");
+
+      g_assert_null (rds_shape_get_object (RDS_SHAPE (cluster), "pending-modified-values"));
+      g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "iam-database-authentication-enabled"));
+    }
+    member = sim_describe (f->engine, EAST, "c-instance-1");
+    g_assert_true (rds_shape_get_boolean (RDS_SHAPE (member), "iam-database-authentication-enabled"));
+    g_assert_true (has_event (f, "later", "Reset master credentials."));
+    g_assert_true (has_event (f, "later", "Renamed cluster from c to later."));
+  }
+
+  /* Pending, then ApplyImmediately: what was pending goes too. */
+  {
+    g_autoptr(RdsQueryResult) deferred = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier",
+                                                   "later", "NewDBClusterIdentifier", "renamed", NULL);
+    g_autoptr(RdsQueryResult) r = NULL;
+    g_autoptr(RdsDbInstance) member = NULL;
+    g_autoptr(RdsDbCluster) cluster = NULL;
+
+    g_assert_cmpstr (rds_shape_get_string (rds_shape_get_object (RDS_SHAPE (deferred->item),
+                                                                 "pending-modified-values"),
+                                           "db-cluster-identifier"), ==, "renamed");
+    r = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier", "later",
+                  "EnableIAMDatabaseAuthentication", "false", "ApplyImmediately", "true", NULL);
+    member = sim_describe (f->engine, EAST, "c-instance-1");
+    cluster = describe_cluster (f, "renamed");
+    g_assert_null (rds_shape_get_object (RDS_SHAPE (r->item), "pending-modified-values"));
+    g_assert_false (rds_shape_get_boolean (RDS_SHAPE (cluster), "iam-database-authentication-enabled"));
     g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (member), "db-cluster-identifier"), ==, "renamed");
     g_assert_true (g_str_has_prefix (rds_shape_get_string (RDS_SHAPE (cluster), "endpoint"), "renamed.cluster-"));
-    g_assert_true (has_event (f, "renamed", "Renamed cluster from c to renamed."));
+    g_assert_true (has_event (f, "renamed", "Renamed cluster from later to renamed."));
   }
 }
 

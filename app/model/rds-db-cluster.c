@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rds-db-cluster.h"
+#include "rds-cluster-pending-modified-values.h"
 #include "rds-db-cluster-member.h"
 #include "rds-tag.h"
 #include "rds-vpc-security-group-membership.h"
@@ -61,6 +62,7 @@ struct _RdsDbCluster
   const char  *storage_type;
   RdsTristate  auto_minor_version_upgrade;
   const char  *network_type;
+  RdsShape    *pending_modified_values;
 };
 
 G_DEFINE_FINAL_TYPE (RdsDbCluster, rds_db_cluster, RDS_TYPE_SHAPE)
@@ -157,6 +159,9 @@ static const RdsField fields[] = {
                               N_("Whether minor engine upgrades are applied in the maintenance window")),
   RDS_FIELD_INTERNED (T, network_type, "network-type", "NetworkType",
                       N_("IPV4 or DUAL")),
+  RDS_FIELD_OBJECT (T, pending_modified_values, "pending-modified-values", "PendingModifiedValues",
+                    N_("Changes waiting for the maintenance window"),
+                    rds_cluster_pending_modified_values_get_type),
 };
 #undef T
 

@@ -441,6 +441,13 @@ value_copy_tags (RdsClusterPage *self,
   return rds_format_enabled (NULL, rds_shape_get_boolean (c, "copy-tags-to-snapshot"));
 }
 
+static char *
+value_pending (RdsClusterPage *self,
+               RdsShape       *c)
+{
+  return rds_format_pending (rds_shape_get_object (c, "pending-modified-values"));
+}
+
 typedef struct
 {
   const char *section;     /* NULL: same section as before */
@@ -489,6 +496,7 @@ static const FieldInfo configuration_fields[] = {
 static const FieldInfo maintenance_fields[] = {
   { N_("Maintenance"), N_("Maintenance window"), value_maintenance_window, "maintenance-window" },
   { NULL, N_("Auto minor version upgrade"), value_auto_minor },
+  { NULL, N_("Pending modifications"), value_pending },
   { N_("Backup"), N_("Backup retention period"), value_retention, "backups" },
   { NULL, N_("Backup window"), value_backup_window },
   { NULL, N_("Copy tags to snapshots"), value_copy_tags },

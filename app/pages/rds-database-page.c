@@ -477,66 +477,10 @@ value_maintenance_window (RdsShape *i)
   return window != NULL ? g_strdup_printf (_("%s UTC (GMT)"), window) : g_strdup ("-");
 }
 
-typedef struct
-{
-  const char *property;
-  const char *label;
-} PendingLabel;
-
-static const PendingLabel pending_labels[] = {
-  { "db-instance-class", N_("DB instance class") },
-  { "allocated-storage", N_("Allocated storage") },
-  { "storage-type", N_("Storage type") },
-  { "iops", N_("Provisioned IOPS") },
-  { "storage-throughput", N_("Storage throughput") },
-  { "multi-az", N_("Multi-AZ") },
-  { "backup-retention-period", N_("Backup retention period") },
-  { "engine-version", N_("Engine version") },
-  { "license-model", N_("License model") },
-  { "port", N_("Database port") },
-  { "ca-certificate-identifier", N_("Certificate authority") },
-  { "db-subnet-group-name", N_("DB subnet group") },
-  { "db-instance-identifier", N_("DB instance identifier") },
-  { "master-user-password", N_("Master password") },
-};
-
 static char *
 value_pending (RdsShape *i)
 {
-  RdsShape *pending = object_of (i, "pending-modified-values");
-  GString *text = g_string_new (NULL);
-  GObjectClass *klass = pending != NULL ? G_OBJECT_GET_CLASS (pending) : NULL;
-
-  for (guint k = 0; pending != NULL && k < G_N_ELEMENTS (pending_labels); k++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (klass, pending_labels[k].property);
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autofree char *shown = NULL;
-
-      if (pspec == NULL)
-        continue;
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (G_OBJECT (pending), pending_labels[k].property, &value);
-
-      if (G_VALUE_HOLDS_STRING (&value) && g_value_get_string (&value) != NULL)
-        shown = g_strcmp0 (pending_labels[k].property, "master-user-password") == 0
-                ? g_strdup ("••••••••") : g_value_dup_string (&value);
-      else if (G_VALUE_HOLDS_INT (&value) && g_value_get_int (&value) >= 0)
-        shown = g_strdup_printf ("%d", g_value_get_int (&value));
-      else if (G_VALUE_HOLDS_ENUM (&value) && g_value_get_enum (&value) != RDS_TRISTATE_UNSET)
-        shown = rds_format_yes_no (NULL, g_value_get_enum (&value) == RDS_TRISTATE_TRUE);
-
-      if (shown == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* Translators: a pending change, "DB instance class: db.m5.large" */
-      g_string_append_printf (text, _("%s: %s"), _(pending_labels[k].label), shown);
-    }
-
-  if (text->len == 0)
-    g_string_append (text, _("None"));
-  return g_string_free (text, FALSE);
+  return rds_format_pending (object_of (i, "pending-modified-values"));
 }
 
 static char *

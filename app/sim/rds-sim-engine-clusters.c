@@ -27,6 +27,7 @@
 
 #include "rds-sim-engine-private.h"
 
+#include "rds-cluster-pending-modified-values.h"
 #include "rds-db-cluster-member.h"
 #include "rds-option-group-membership.h"
 #include "rds-rules.h"
@@ -2028,9 +2029,71 @@ describe_db_clusters (RdsSimEngine  *self,
   return g_steal_pointer (&result);
 }
 
-/* ModifyDBCluster: applied at once (RDS waits for the window only for a
- * new name, the password and IAM authentication without ApplyImmediately;
- * the simulator applies them at once too). */
+/* ModifyDBCluster: applied at once, but for a new name, a new master
+ * password and IAM database authentication, which wait for the
+ * maintenance window unless ApplyImmediately (which applies what was
+ * pending too). */
+
+static RdsShape *
+cluster_pending (RdsSimCluster *cluster)
+{
+  RdsShape *values = rds_shape_get_object (shape (cluster), "pending-modified-values");
+
+  return values != NULL && !rds_cluster_pending_modified_values_is_empty (RDS_CLUSTER_PENDING_MODIFIED_VALUES (values))
+         ? values : NULL;
+}
+
+static RdsShape *
+cluster_pending_new (RdsSimCluster *cluster)
+{
+  RdsShape *values = rds_shape_get_object (shape (cluster), "pending-modified-values");
+
+  if (values == NULL)
+    {
+      g_autoptr(RdsShape) empty = g_object_new (RDS_TYPE_CLUSTER_PENDING_MODIFIED_VALUES, NULL);
+
+      rds_shape_set_object (shape (cluster), "pending-modified-values", empty);
+      values = empty;
+    }
+  return values;
+}
+
+/* What the members show of their cluster. */
+static void
+mirror_members (RdsSimEngine  *self,
+                RdsSimCluster *cluster)
+{
+  RdsShape *model = shape (cluster);
+
+  for (guint i = 0; i < n_members (cluster); i++)
+    {
+      RdsSimInstance *instance = member_instance (cluster, get_member (cluster, i));
+
+      if (instance == NULL)
+        continue;
+      rds_shape_set_int (RDS_SHAPE (instance->model), "backup-retention-period",
+                         rds_shape_get_int (model, "backup-retention-period"));
+      rds_shape_set_string (RDS_SHAPE (instance->model), "preferred-backup-window",
+                            rds_shape_get_string (model, "preferred-backup-window"));
+      rds_shape_set_boolean (RDS_SHAPE (instance->model), "iam-database-authentication-enabled",
+                             rds_shape_get_boolean (model, "iam-database-authentication-enabled"));
+      rds_shape_set_string (RDS_SHAPE (instance->model), "storage-type", rds_shape_get_string (model, "storage-type"));
+      _rds_sim_instance_dirty (self, instance);
+    }
+}
+
+/* The start of the cluster's next maintenance window after @now. */
+static gint64
+next_window (RdsSimCluster *cluster,
+             gint64         now)
+{
+  int start, length;
+
+  if (!rds_rules_parse_maintenance_window (rds_shape_get_string (shape (cluster), "preferred-maintenance-window"),
+                                           &start, &length, NULL))
+    return now + USEC (7 * DAY);
+  return rds_rules_next_window_start (start, now);
+}
 
 static void
 rename_cluster (RdsSimEngine  *self,
@@ -2087,7 +2150,9 @@ modify_db_cluster (RdsSimEngine  *self,
   g_auto(GStrv) enable_logs = NULL;
   g_auto(GStrv) disable_logs = NULL;
   int retention, port;
-  gboolean iam_auth, deletion_protection, copy_tags;
+  gboolean iam_auth, deletion_protection, copy_tags, apply_immediately = FALSE;
+  gboolean reset_password;
+  RdsShape *pending;
   gint64 now = rds_sim_engine_get_now (self);
 
   if ((cluster = lookup_required (region, request, error)) == NULL)
@@ -2120,7 +2185,8 @@ modify_db_cluster (RdsSimEngine  *self,
       !rds_rules_check_port (engine, port, error) ||
       !rds_request_get_boolean (request, "EnableIAMDatabaseAuthentication", &iam_auth, error) ||
       !rds_request_get_boolean (request, "DeletionProtection", &deletion_protection, error) ||
-      !rds_request_get_boolean (request, "CopyTagsToSnapshot", &copy_tags, error))
+      !rds_request_get_boolean (request, "CopyTagsToSnapshot", &copy_tags, error) ||
+      !rds_request_get_boolean (request, "ApplyImmediately", &apply_immediately, error))
     return NULL;
 
   password = rds_request_get_string (request, "MasterUserPassword");
@@ -2167,7 +2233,59 @@ modify_db_cluster (RdsSimEngine  *self,
         }
     }
 
-  /* Every check passed. */
+  /* ApplyImmediately takes what was pending along, unless this request
+   * says otherwise. */
+  pending = cluster_pending (cluster);
+  reset_password = password != NULL;
+  if (apply_immediately && pending != NULL)
+    {
+      const char *pending_id = rds_shape_get_string (pending, "db-cluster-identifier");
+      RdsTristate pending_iam = rds_shape_get_tristate (pending, "iam-database-authentication-enabled");
+
+      if (!rds_request_has (request, "NewDBClusterIdentifier") && pending_id != NULL &&
+          !g_str_equal (pending_id, cluster_id (cluster)))
+        {
+          if (g_tree_lookup (RDS_SIM_CLUSTERS (region), pending_id) != NULL)
+            {
+              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_ALREADY_EXISTS,
+                           "DB Cluster already exists: %s", pending_id);
+              return NULL;
+            }
+          new_id = g_strdup (pending_id);
+        }
+      if (!rds_request_has (request, "EnableIAMDatabaseAuthentication") && pending_iam != RDS_TRISTATE_UNSET)
+        iam_auth = pending_iam == RDS_TRISTATE_TRUE;
+      reset_password |= rds_shape_get_string (pending, "master-user-password") != NULL;
+    }
+
+  /* Every check passed. Without ApplyImmediately, the name, the password
+   * and IAM authentication wait for the window. */
+  if (!apply_immediately)
+    {
+      gboolean current_iam = rds_shape_get_boolean (model, "iam-database-authentication-enabled");
+
+      pending = cluster_pending_new (cluster);
+      if (new_id != NULL)
+        rds_shape_set_string (pending, "db-cluster-identifier", new_id);
+      else if (rds_request_has (request, "NewDBClusterIdentifier"))
+        rds_shape_set_string (pending, "db-cluster-identifier", NULL);
+      if (reset_password)
+        rds_shape_set_string (pending, "master-user-password", "****");
+      if (rds_request_has (request, "EnableIAMDatabaseAuthentication"))
+        rds_shape_set_tristate (pending, "iam-database-authentication-enabled",
+                                iam_auth == current_iam ? RDS_TRISTATE_UNSET
+                                                        : iam_auth ? RDS_TRISTATE_TRUE : RDS_TRISTATE_FALSE);
+      g_clear_pointer (&new_id, g_free);
+      reset_password = FALSE;
+      iam_auth = current_iam;
+    }
+  else
+    rds_shape_set_object (model, "pending-modified-values", NULL);
+  if (cluster_pending (cluster) == NULL)
+    rds_shape_set_object (model, "pending-modified-values", NULL);
+  _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_MAINTENANCE,
+                            cluster_pending (cluster) != NULL ? next_window (cluster, now) : 0);
+
   g_object_freeze_notify (G_OBJECT (model));
   rds_shape_set_int (model, "backup-retention-period", retention);
   rds_shape_set_int (model, "port", port);
@@ -2205,22 +2323,9 @@ modify_db_cluster (RdsSimEngine  *self,
     }
   g_object_thaw_notify (G_OBJECT (model));
 
-  /* What the members show of their cluster. */
-  for (guint i = 0; i < n_members (cluster); i++)
-    {
-      RdsSimInstance *instance = member_instance (cluster, get_member (cluster, i));
+  mirror_members (self, cluster);
 
-      if (instance == NULL)
-        continue;
-      rds_shape_set_int (RDS_SHAPE (instance->model), "backup-retention-period", retention);
-      rds_shape_set_string (RDS_SHAPE (instance->model), "preferred-backup-window",
-                            rds_shape_get_string (model, "preferred-backup-window"));
-      rds_shape_set_boolean (RDS_SHAPE (instance->model), "iam-database-authentication-enabled", iam_auth);
-      rds_shape_set_string (RDS_SHAPE (instance->model), "storage-type", rds_shape_get_string (model, "storage-type"));
-      _rds_sim_instance_dirty (self, instance);
-    }
-
-  if (password != NULL)
+  if (reset_password)
     emit (self, cluster, "Reset master credentials.", "configuration change", now);
   if (new_id != NULL)
     rename_cluster (self, cluster, new_id, now);
@@ -2535,6 +2640,48 @@ failover_db_cluster (RdsSimEngine  *self,
 
 /* Timers */
 
+/* The maintenance window: what ModifyDBCluster kept for it. A cluster busy
+ * then (stopped, failing over) keeps it for the next window. */
+static void
+apply_pending (RdsSimEngine  *self,
+               RdsSimCluster *cluster,
+               gint64         now)
+{
+  RdsShape *pending = cluster_pending (cluster);
+  g_autofree char *new_id = NULL;
+  RdsTristate iam;
+  gboolean reset_password;
+
+  if (pending == NULL)
+    return;
+  if (!is_available (cluster))
+    {
+      _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_MAINTENANCE,
+                                next_window (cluster, now));
+      dirty (self, cluster);
+      return;
+    }
+
+  new_id = g_strdup (rds_shape_get_string (pending, "db-cluster-identifier"));
+  iam = rds_shape_get_tristate (pending, "iam-database-authentication-enabled");
+  reset_password = rds_shape_get_string (pending, "master-user-password") != NULL;
+  rds_shape_set_object (shape (cluster), "pending-modified-values", NULL);
+
+  if (iam != RDS_TRISTATE_UNSET)
+    {
+      rds_shape_set_boolean (shape (cluster), "iam-database-authentication-enabled", iam == RDS_TRISTATE_TRUE);
+      mirror_members (self, cluster);
+    }
+  /* A name taken since is not applied: the cluster keeps its own. */
+  if (new_id != NULL && !g_str_equal (new_id, cluster_id (cluster)) &&
+      g_tree_lookup (RDS_SIM_CLUSTERS (cluster->region), new_id) == NULL)
+    rename_cluster (self, cluster, new_id, now);
+  if (reset_password)
+    emit (self, cluster, "Reset master credentials.", "configuration change", now);
+  refresh (cluster, now);
+  dirty (self, cluster);
+}
+
 static void
 cluster_fire (RdsSimEngine   *self,
               RdsSimResource *resource,
@@ -2551,6 +2698,11 @@ cluster_fire (RdsSimEngine   *self,
   if (timer == RDS_SIM_CLUSTER_TIMER_BACKUP)
     {
       _rds_sim_cluster_backup_fire (self, cluster, now);
+      return;
+    }
+  if (timer == RDS_SIM_CLUSTER_TIMER_MAINTENANCE)
+    {
+      apply_pending (self, cluster, now);
       return;
     }
   if (timer == RDS_SIM_CLUSTER_TIMER_RESTART)
@@ -2587,7 +2739,9 @@ cluster_fire (RdsSimEngine   *self,
 
 /* Saving and loading */
 
-static const char * const timer_names[RDS_SIM_N_CLUSTER_TIMERS] = { "step", "repair", "restart", "backup" };
+static const char * const timer_names[RDS_SIM_N_CLUSTER_TIMERS] = {
+  "step", "repair", "restart", "backup", "maintenance",
+};
 
 /* Saved: {"op": …, "due": {"step": …}, "failoverTarget": …, "failoverAutomatic": …,
  * "lastFailover": …, "lost": [{"group": …, "copy": …, "repairDue": …, "catchUp": …}],

@@ -188,6 +188,7 @@ typedef enum
   RDS_SIM_CLUSTER_TIMER_REPAIR,   /* the next lost copy of the volume repaired */
   RDS_SIM_CLUSTER_TIMER_RESTART,  /* a stopped cluster starts again by itself */
   RDS_SIM_CLUSTER_TIMER_BACKUP,   /* the daily automated cluster snapshot */
+  RDS_SIM_CLUSTER_TIMER_MAINTENANCE, /* pending modifications, in the maintenance window */
   RDS_SIM_N_CLUSTER_TIMERS
 } RdsSimClusterTimer;
 

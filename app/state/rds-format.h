@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "rds-metrics.h"
+#include "rds-shape.h"
 #include "rds-types.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,7 @@ char          *rds_format_time_short     (gpointer       unused,
 char          *rds_format_or_dash        (gpointer       unused,
                                           const char    *text);
 char          *rds_format_usd            (double         usd);
+char          *rds_format_pending        (RdsShape      *pending);
 char          *rds_format_percent        (gpointer       unused,
                                           int            percent);
 char          *rds_format_retention      (gpointer       unused,

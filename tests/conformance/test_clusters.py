@@ -160,6 +160,17 @@ class ClustersConformance(unittest.TestCase):
                                               StorageType="aurora-iopt1", ApplyImmediately=True)["DBCluster"]
         self.assertEqual(modified["BackupRetentionPeriod"], 14)
         self.assertEqual(modified["StorageType"], "aurora-iopt1")
+        # Without ApplyImmediately a new name and IAM authentication wait for
+        # the maintenance window; asking for what is current cancels them.
+        pending = self.rds.modify_db_cluster(DBClusterIdentifier="shop", NewDBClusterIdentifier="Shop-Later",
+                                             EnableIAMDatabaseAuthentication=True)["DBCluster"]
+        self.assertEqual(pending["DBClusterIdentifier"], "shop")
+        self.assertFalse(pending["IAMDatabaseAuthenticationEnabled"])
+        self.assertEqual(self.cluster("shop")["PendingModifiedValues"],
+                         {"DBClusterIdentifier": "shop-later", "IAMDatabaseAuthenticationEnabled": True})
+        cancelled = self.rds.modify_db_cluster(DBClusterIdentifier="shop", NewDBClusterIdentifier="shop",
+                                               EnableIAMDatabaseAuthentication=False)["DBCluster"]
+        self.assertNotIn("PendingModifiedValues", cancelled)
         self.rds.modify_db_instance(DBInstanceIdentifier="shop-3", PromotionTier=0)
         self.assertEqual([m["PromotionTier"] for m in self.cluster("shop")["DBClusterMembers"]
                           if m["DBInstanceIdentifier"] == "shop-3"], [0])
@@ -350,6 +361,7 @@ class ClustersConformance(unittest.TestCase):
         rds.create_db_cluster_snapshot(DBClusterIdentifier="keep", DBClusterSnapshotIdentifier="keep-monday")
         self.simd.advance(10 * MINUTE)
         rds.modify_db_cluster(DBClusterIdentifier="keep", BackupRetentionPeriod=9, ApplyImmediately=True)
+        rds.modify_db_cluster(DBClusterIdentifier="keep", EnableIAMDatabaseAuthentication=True)
         self.simd.lose_copy("keep", 3)
         rds.failover_db_cluster(DBClusterIdentifier="keep")
         before = self.cluster("keep")
@@ -363,8 +375,9 @@ class ClustersConformance(unittest.TestCase):
                                       config=Config(retries={"max_attempts": 1, "mode": "standard"}))
         self.checker.attach(rds)
         after = self.cluster("keep")
+        self.assertEqual(before["PendingModifiedValues"], {"IAMDatabaseAuthenticationEnabled": True})
         for key in ("Status", "BackupRetentionPeriod", "DBClusterMembers", "Endpoint", "ReaderEndpoint",
-                    "AvailabilityZones", "DbClusterResourceId"):
+                    "AvailabilityZones", "DbClusterResourceId", "PendingModifiedValues"):
             self.assertEqual(after[key], before[key], key)
         self.assertEqual(self.simd.cluster("keep")["volume"]["copies"], volume["copies"])
         endpoint = rds.describe_db_cluster_endpoints(DBClusterEndpointIdentifier="keep-reports")["DBClusterEndpoints"][0]
@@ -375,6 +388,10 @@ class ClustersConformance(unittest.TestCase):
         self.simd.advance(MINUTE)
         self.assertEqual(self.writer("keep"), "keep-2")
         self.assertEqual(self.cluster("keep")["Status"], "available")
+        # And IAM authentication comes on in the maintenance window.
+        self.simd.advance(7 * 24 * 60 * MINUTE)
+        self.assertNotIn("PendingModifiedValues", self.cluster("keep"))
+        self.assertTrue(self.cluster("keep")["IAMDatabaseAuthenticationEnabled"])
 
     def test_awscli_cluster(self):
         created = self.aws("create-db-cluster", "--db-cluster-identifier", "cli", "--engine", "aurora-mysql",
