@@ -799,6 +799,25 @@ retention_is (Fixture       *f,
 }
 
 static gboolean
+has_pending (Fixture       *f,
+             gconstpointer  data)
+{
+  RdsDbCluster *cluster = rds_cluster_page_get_cluster (cluster_page (f));
+
+  if (cluster != NULL && rds_shape_get_object (RDS_SHAPE (cluster), "pending-modified-values") != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
 session_has_cluster (Fixture       *f,
                      gconstpointer  data)
 {
@@ -836,9 +855,23 @@ cluster_modify_restore (Fixture *f)
   page = cluster_page (f);
   g_assert_true (spin_until (f, cluster_is, "available"));
 
+  /* IAM authentication left for the maintenance window (from the AWS CLI,
+   * say): the dialog shows it as it will be, and says it goes now too. */
+  {
+    g_autoptr(RdsRequest) request = rds_request_new ("ModifyDBCluster");
+
+    rds_request_set (request, "DBClusterIdentifier", CLUSTER);
+    rds_request_set (request, "EnableIAMDatabaseAuthentication", "true");
+    call (f, request);
+  }
+  g_assert_true (spin_until (f, has_pending, NULL));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.modify", NULL));
   g_assert_true (spin_until (f, has_action_dialog, NULL));
   dialog = action_dialog ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_containing, "waiting for its maintenance window"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                                             "IAM database _authentication"))));
   spin = find_widget (field_titled (GTK_WIDGET (dialog), "Backup retention period (days)"), is_spin_button, NULL);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 14);
@@ -850,6 +883,8 @@ cluster_modify_restore (Fixture *f)
   g_assert_true (spin_until (f, retention_is, GINT_TO_POINTER (14)));
   cluster = rds_cluster_page_get_cluster (page);
   g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "deletion-protection"));
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "iam-database-authentication-enabled"));
+  g_assert_null (rds_shape_get_object (RDS_SHAPE (cluster), "pending-modified-values"));
 
   /* Restore to point in time. */
   advance (f, 900);

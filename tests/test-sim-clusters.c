@@ -812,6 +812,61 @@ test_modify (Fixture       *f,
   }
 }
 
+/* A maintenance window @minutes from now, half an hour long. */
+static char *
+window_in (Fixture *f,
+           int      minutes)
+{
+  static const char * const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (rds_sim_engine_get_now (f->engine) / G_USEC_PER_SEC +
+                                                              minutes * 60);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 30);
+
+  return g_strdup_printf ("%s:%02d:%02d-%s:%02d:%02d",
+                          days[g_date_time_get_day_of_week (start) - 1], g_date_time_get_hour (start),
+                          g_date_time_get_minute (start),
+                          days[g_date_time_get_day_of_week (end) - 1], g_date_time_get_hour (end),
+                          g_date_time_get_minute (end));
+}
+
+/* The window a request moves is the one its pending change waits for; a
+ * cluster busy when it opens tries again within it. */
+static void
+test_modify_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(RdsDbCluster) cluster = NULL;
+
+  make_cluster_with (f, "c", 1);
+  rds_sim_engine_advance (f->engine, 60 - (rds_sim_engine_get_now (f->engine) / G_USEC_PER_SEC) % 60);
+  window = window_in (f, 120);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "ModifyDBCluster", "DBClusterIdentifier", "c",
+                                            "PreferredMaintenanceWindow", window,
+                                            "EnableIAMDatabaseAuthentication", "true", NULL);
+
+    g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (r->item), "preferred-maintenance-window"), ==, window);
+  }
+  g_assert_true (any_pending (f));
+
+  /* A failover just before the window opens: busy then, done a minute
+   * later, and the change goes in five minutes into the window. */
+  rds_sim_engine_advance (f->engine, 120 * 60 - 5);
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (f->engine, EAST, "FailoverDBCluster", "DBClusterIdentifier", "c", NULL);
+  }
+  rds_sim_engine_advance (f->engine, 6);
+  status = cluster_status (f, "c");
+  g_assert_cmpstr (status, ==, "failing-over");
+  g_assert_true (any_pending (f));
+  rds_sim_engine_advance (f->engine, 5 * 60);
+  g_assert_false (any_pending (f));
+  cluster = describe_cluster (f, "c");
+  g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "iam-database-authentication-enabled"));
+}
+
 /* Custom endpoints */
 
 static void
@@ -1265,6 +1320,7 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("stop-start", test_stop_start);
   ADD ("modify", test_modify);
+  ADD ("modify-window", test_modify_window);
   ADD ("endpoints", test_endpoints);
   ADD ("save-load", test_save_load);
   ADD ("snapshots", test_snapshots);

@@ -58,6 +58,7 @@ struct _RdsClusterActionDialog
   GtkWidget        *optimized_check;
   GtkWidget        *protection_check;
   GtkWidget        *iam_check;
+  gboolean          iam_shown;       /* what the check showed first: pending, or current */
   GtkWidget        *copy_tags_check;
   GtkWidget        *latest_check;
   GtkWidget        *time_entry;
@@ -231,8 +232,10 @@ rds_cluster_action_dialog_build_request (RdsActionDialog  *dialog,
                                                                                              : "aurora");
       rds_request_set_boolean (request, "DeletionProtection",
                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->protection_check)));
-      rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication",
-                               gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)));
+      /* Sent only when changed: left alone, a pending change applies now. */
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)) != self->iam_shown)
+        rds_request_set_boolean (request, "EnableIAMDatabaseAuthentication",
+                                 gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)));
       rds_request_set_boolean (request, "CopyTagsToSnapshot",
                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->copy_tags_check)));
       rds_request_set_boolean (request, "ApplyImmediately", TRUE);
@@ -480,11 +483,21 @@ rds_cluster_action_dialog_constructed (GObject *object)
       {
         RdsShape *cluster = RDS_SHAPE (cluster_of (self));
         GtkWidget *field;
+        RdsShape *pending = rds_shape_get_object (cluster, "pending-modified-values");
+        RdsTristate pending_iam = pending != NULL ? rds_shape_get_tristate (pending,
+                                                                            "iam-database-authentication-enabled")
+                                                  : RDS_TRISTATE_UNSET;
 
         rds_action_dialog_set_heading (dialog, _("Modify DB cluster"));
-        /* Translators: %s is an Aurora cluster's identifier */
-        body = g_strdup_printf (_("The settings of <b>%s</b> that are the cluster's: they apply at once."),
-                                escaped);
+        /* ApplyImmediately takes the changes waiting for the window along. */
+        if (pending != NULL)
+          /* Translators: %s is an Aurora cluster's identifier */
+          body = g_strdup_printf (_("The settings of <b>%s</b> that are the cluster's: they apply at once, and so "
+                                    "do the changes waiting for its maintenance window."), escaped);
+        else
+          /* Translators: %s is an Aurora cluster's identifier */
+          body = g_strdup_printf (_("The settings of <b>%s</b> that are the cluster's: they apply at once."),
+                                  escaped);
         self->retention_spin = gtk_spin_button_new_with_range (1, 35, 1);
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->retention_spin),
                                    rds_shape_get_int (cluster, "backup-retention-period"));
@@ -497,8 +510,10 @@ rds_cluster_action_dialog_constructed (GObject *object)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->optimized_check),
                                      g_strcmp0 (rds_shape_get_string (cluster, "storage-type"), "aurora-iopt1") == 0);
         self->iam_check = rds_action_dialog_add_check (dialog, _("IAM database _authentication"));
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->iam_check),
-                                     rds_shape_get_boolean (cluster, "iam-database-authentication-enabled"));
+        self->iam_shown = pending_iam != RDS_TRISTATE_UNSET
+                          ? pending_iam == RDS_TRISTATE_TRUE
+                          : rds_shape_get_boolean (cluster, "iam-database-authentication-enabled");
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->iam_check), self->iam_shown);
         self->copy_tags_check = rds_action_dialog_add_check (dialog, _("_Copy tags to snapshots"));
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->copy_tags_check),
                                      rds_shape_get_boolean (cluster, "copy-tags-to-snapshot"));

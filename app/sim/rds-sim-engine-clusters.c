@@ -2058,6 +2058,25 @@ cluster_pending_new (RdsSimCluster *cluster)
   return values;
 }
 
+/* A cluster busy when its window opens (failing over, its volume under
+ * repair) tries again five minutes later while the window lasts, then in
+ * the next one. */
+static gint64
+retry_in_window (RdsSimCluster *cluster,
+                 gint64         now)
+{
+  int start, length;
+  gint64 opened;
+
+  if (!rds_rules_parse_maintenance_window (rds_shape_get_string (shape (cluster), "preferred-maintenance-window"),
+                                           &start, &length, NULL))
+    return now + USEC (7 * DAY);
+  opened = rds_rules_next_window_start (start, now - USEC ((gint64) length * 60));
+  if (opened <= now && now + USEC (5 * 60) < opened + USEC ((gint64) length * 60))
+    return now + USEC (5 * 60);
+  return rds_rules_next_window_start (start, now);
+}
+
 /* What the members show of their cluster. */
 static void
 mirror_members (RdsSimEngine  *self,
@@ -2242,17 +2261,11 @@ modify_db_cluster (RdsSimEngine  *self,
       const char *pending_id = rds_shape_get_string (pending, "db-cluster-identifier");
       RdsTristate pending_iam = rds_shape_get_tristate (pending, "iam-database-authentication-enabled");
 
+      /* A name taken since is dropped, as in the window. */
       if (!rds_request_has (request, "NewDBClusterIdentifier") && pending_id != NULL &&
-          !g_str_equal (pending_id, cluster_id (cluster)))
-        {
-          if (g_tree_lookup (RDS_SIM_CLUSTERS (region), pending_id) != NULL)
-            {
-              g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_DB_CLUSTER_ALREADY_EXISTS,
-                           "DB Cluster already exists: %s", pending_id);
-              return NULL;
-            }
-          new_id = g_strdup (pending_id);
-        }
+          !g_str_equal (pending_id, cluster_id (cluster)) &&
+          g_tree_lookup (RDS_SIM_CLUSTERS (region), pending_id) == NULL)
+        new_id = g_strdup (pending_id);
       if (!rds_request_has (request, "EnableIAMDatabaseAuthentication") && pending_iam != RDS_TRISTATE_UNSET)
         iam_auth = pending_iam == RDS_TRISTATE_TRUE;
       reset_password |= rds_shape_get_string (pending, "master-user-password") != NULL;
@@ -2283,8 +2296,6 @@ modify_db_cluster (RdsSimEngine  *self,
     rds_shape_set_object (model, "pending-modified-values", NULL);
   if (cluster_pending (cluster) == NULL)
     rds_shape_set_object (model, "pending-modified-values", NULL);
-  _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_MAINTENANCE,
-                            cluster_pending (cluster) != NULL ? next_window (cluster, now) : 0);
 
   g_object_freeze_notify (G_OBJECT (model));
   rds_shape_set_int (model, "backup-retention-period", retention);
@@ -2322,6 +2333,9 @@ modify_db_cluster (RdsSimEngine  *self,
                           logs[0] != NULL ? (const char * const *) logs : NULL);
     }
   g_object_thaw_notify (G_OBJECT (model));
+  /* In the window this request may have moved. */
+  _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_MAINTENANCE,
+                            cluster_pending (cluster) != NULL ? next_window (cluster, now) : 0);
 
   mirror_members (self, cluster);
 
@@ -2657,7 +2671,7 @@ apply_pending (RdsSimEngine  *self,
   if (!is_available (cluster))
     {
       _rds_sim_engine_schedule (self, &cluster->resource, RDS_SIM_CLUSTER_TIMER_MAINTENANCE,
-                                next_window (cluster, now));
+                                retry_in_window (cluster, now));
       dirty (self, cluster);
       return;
     }
