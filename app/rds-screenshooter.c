@@ -68,6 +68,23 @@ choose_aurora (GtkWidget *wizard)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (wizard, "engine_aurora_mysql")), TRUE);
 }
 
+/* Create database: Aurora Serverless v2, its capacity range in view. */
+static void
+choose_aurora_serverless (GtkWidget *wizard)
+{
+  GtkWidget *family = form_widget (wizard, "class_serverless");
+  GtkWidget *scroller = gtk_widget_get_ancestor (family, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at;
+
+  choose_aurora (wizard);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (family), TRUE);
+  /* The instance configuration at the top: its families, then the range. */
+  if (scroller != NULL &&
+      gtk_widget_compute_point (form_widget (wizard, "class_description"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), at.y - 80);
+}
+
 /* Modify: more storage, then Continue to the summary of modifications. */
 static void
 continue_to_summary (GtkWidget *wizard)
@@ -381,6 +398,9 @@ static const RdsScene scenes[] = {
   { .name = "create-database-aurora", .page = "create-database", .action = "win.create-database",
     .prepare = choose_aurora, .info = "aurora-cluster-volume",
     .caption = N_("Create database with Aurora: a cluster, its writer and a reader, beside what its volume is") },
+  { .name = "create-database-serverless", .page = "create-database", .action = "win.create-database",
+    .prepare = choose_aurora_serverless,
+    .caption = N_("Create database with Aurora Serverless v2: the capacity range its instances scale within") },
   { .name = "modify-database", .page = "modify-database", .action = "win.modify-database",
     .target = "billing-postgres",
     .caption = N_("Modify: a database’s settings, ready to change") },

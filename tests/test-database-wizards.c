@@ -8,7 +8,9 @@
 #include "console-test.h"
 
 #include "rds-create-replica-wizard.h"
+#include "rds-cluster-page.h"
 #include "rds-db-cluster.h"
+#include "rds-instance-class-section.h"
 
 static gboolean
 is_password_label (GtkWidget     *widget,
@@ -284,6 +286,90 @@ create_aurora (Fixture *f)
   secret = keyring_password (f, "us-east-1/shop");
   g_assert_cmpstr (secret, ==, "correct-horse-battery");
   assert_databases_table_rows (f, "shop, > shop-instance-1, > shop-instance-2");
+}
+
+/* Aurora Serverless v2: its own family of the instance configuration,
+ * with the cluster's capacity range, checked inline and sent to
+ * CreateDBCluster; the writer is a db.serverless instance. */
+static gboolean
+cluster_listed (Fixture       *f,
+                gconstpointer  data)
+{
+  if (rds_resource_list_find (rds_session_get_clusters (f->session), data) != NULL &&
+      find_instance (f, "elastic-instance-1") != NULL)
+    return TRUE;
+  rds_session_refresh (f->session);
+  return FALSE;
+}
+
+static gboolean
+page_shows_label (Fixture       *f,
+                  gconstpointer  data)
+{
+  return find_widget (rds_window_get_page_widget (f->window, "cluster"), is_label_showing, data) != NULL;
+}
+
+static void
+create_serverless (Fixture *f)
+{
+  RdsCreateDatabaseWizard *wizard = open_create_wizard (f);
+  RdsDatabaseForm *form = rds_create_database_wizard_get_form (wizard);
+  g_autoptr(RdsRequest) request = rds_request_new ("DescribeDBClusters");
+  g_autoptr(RdsQueryResult) answer = NULL;
+  RdsFormField *capacity = NULL;
+  RdsClusterPage *page;
+  RdsShape *scaling;
+  RdsCostEstimate estimate;
+
+  g_assert_true (spin_until (f, form_ready, form));
+  /* Not for MySQL: Serverless v2 is Aurora's. */
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "class_serverless")));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "class_serverless")));
+  capacity = RDS_FORM_FIELD (form_widget (form, "capacity_field"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (capacity)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless")), TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (capacity)));
+  g_assert_cmpstr (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (
+                     gtk_widget_get_ancestor (GTK_WIDGET (capacity), RDS_TYPE_INSTANCE_CLASS_SECTION))), ==,
+                   "db.serverless");
+  type_into (form, "identifier_entry", "elastic");
+  type_into (form, "password_entry", "correct-horse-battery");
+  type_into (form, "confirm_entry", "correct-horse-battery");
+
+  /* A maximum below the minimum is refused next to the range. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_widget (form, "min_capacity_spin")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_widget (form, "max_capacity_spin")), 4);
+  g_assert_false (rds_database_form_get_valid (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_nonnull (strstr (rds_form_field_get_error (capacity), "at least the minimum"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_widget (form, "min_capacity_spin")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_widget (form, "max_capacity_spin")), 8);
+  g_assert_true (rds_database_form_get_valid (form));
+  g_assert_null (rds_form_field_get_error (capacity));
+  /* Priced by the ACU-hour, at its minimum: 1 ACU. */
+  rds_database_form_get_estimate (form, &estimate, NULL);
+  g_assert_cmpfloat_with_epsilon (estimate.instance, 0.12 * 730, 0.01);
+  screenshot (f, GTK_WIDGET (f->window), "wizard-create-serverless");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.create", NULL));
+  g_assert_true (spin_until (f, cluster_listed, "elastic"));
+  rds_request_set (request, "DBClusterIdentifier", "elastic");
+  answer = call_for_answer (f, request);
+  scaling = rds_shape_get_object (RDS_SHAPE (g_ptr_array_index (answer->items, 0)),
+                                  "serverless-v2-scaling-configuration");
+  g_assert_nonnull (scaling);
+  g_assert_cmpfloat (rds_shape_get_double (scaling, "min-capacity"), ==, 1);
+  g_assert_cmpfloat (rds_shape_get_double (scaling, "max-capacity"), ==, 8);
+  g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (find_instance (f, "elastic-instance-1")), "db-instance-class"),
+                   ==, "db.serverless");
+
+  /* The cluster's page says its range. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-cluster", "s", "elastic"));
+  page = RDS_CLUSTER_PAGE (rds_window_get_page_widget (f->window, "cluster"));
+  rds_cluster_page_show_tab (page, "configuration");
+  g_assert_true (spin_until (f, page_shows_label, "1 – 8 ACUs"));
 }
 
 /* Create read replica */
@@ -813,6 +899,7 @@ main (int   argc,
   CONSOLE_TEST_ADD ("/console/wizard/easy-create", easy_create);
   CONSOLE_TEST_ADD ("/console/wizard/generated-password", generated_password);
   CONSOLE_TEST_ADD ("/console/wizard/create-aurora", create_aurora);
+  CONSOLE_TEST_ADD ("/console/wizard/create-serverless", create_serverless);
   CONSOLE_TEST_ADD ("/console/wizard/read-replica", read_replica);
   CONSOLE_TEST_ADD ("/console/wizard/read-replica-cross-region", cross_region_read_replica);
 

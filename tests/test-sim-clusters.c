@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "rds-db-cluster.h"
 #include "rds-db-cluster-endpoint.h"
 #include "rds-db-cluster-member.h"
@@ -1231,6 +1233,119 @@ hourly (Fixture    *f,
   return values;
 }
 
+/* Serverless v2: the cluster's range, checked; instances of db.serverless
+ * within it, their ACUs following the load in CloudWatch. */
+static void
+test_serverless (Fixture       *f,
+                 gconstpointer  data)
+{
+  RdsSimEngine *e = f->engine;
+  g_autoptr(GArray) capacity = NULL;
+  g_autoptr(GArray) utilization = NULL;
+  g_autoptr(GArray) wider = NULL;
+  double lowest = G_MAXDOUBLE, highest = 0;
+
+  /* Without a range, no Serverless v2 instance; with a wrong one, no cluster. */
+  make_cluster (f, "plain", "aurora-mysql");
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "Serverless v2 scaling configuration",
+                    "CreateDBInstance", "DBInstanceIdentifier", "s", "DBClusterIdentifier", "plain",
+                    "Engine", "aurora-mysql", "DBInstanceClass", "db.serverless", NULL);
+  for (const char * const *bad = (const char * const[]) { "0.25", "129", "1.3", "x", NULL }; *bad != NULL; bad++)
+    sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE, "steps of 0.5", "CreateDBCluster",
+                      "DBClusterIdentifier", "bad", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                      "MasterUserPassword", "correct-horse-battery",
+                      "ServerlessV2ScalingConfiguration.MinCapacity", *bad,
+                      "ServerlessV2ScalingConfiguration.MaxCapacity", "16", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "greater than or equal",
+                    "CreateDBCluster", "DBClusterIdentifier", "bad", "Engine", "aurora-mysql",
+                    "MasterUsername", "dbadmin", "MasterUserPassword", "correct-horse-battery",
+                    "ServerlessV2ScalingConfiguration.MinCapacity", "8",
+                    "ServerlessV2ScalingConfiguration.MaxCapacity", "4", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "both", "CreateDBCluster",
+                    "DBClusterIdentifier", "bad", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                    "MasterUserPassword", "correct-horse-battery",
+                    "ServerlessV2ScalingConfiguration.MaxCapacity", "4", NULL);
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "DBInstanceClass=db.serverless",
+                    "CreateDBInstance", "DBInstanceIdentifier", "not-aurora", "Engine", "mysql",
+                    "DBInstanceClass", "db.serverless", "AllocatedStorage", "20", "MasterUsername", "admin",
+                    "MasterUserPassword", "correct-horse-battery", NULL);
+
+  {
+    g_autoptr(RdsQueryResult) created = sim_call (e, EAST, "CreateDBCluster", "DBClusterIdentifier", "elastic",
+                                                  "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
+                                                  "MasterUserPassword", "correct-horse-battery",
+                                                  "ServerlessV2ScalingConfiguration.MinCapacity", "0.5",
+                                                  "ServerlessV2ScalingConfiguration.MaxCapacity", "4", NULL);
+    RdsShape *scaling = rds_shape_get_object (RDS_SHAPE (created->item), "serverless-v2-scaling-configuration");
+
+    g_assert_nonnull (scaling);
+    g_assert_cmpfloat (rds_shape_get_double (scaling, "min-capacity"), ==, 0.5);
+    g_assert_cmpfloat (rds_shape_get_double (scaling, "max-capacity"), ==, 4);
+  }
+  add_instance (f, "elastic", "elastic-1", "db.serverless", "0", NULL);
+  add_instance (f, "elastic", "elastic-2", "db.r6g.large", "1", NULL);
+  sim_advance_until (e, EAST, "elastic-1", "available", HOUR);
+  sim_advance_until (e, EAST, "elastic-2", "available", HOUR);
+  rds_sim_engine_advance (e, 24 * HOUR);
+
+  /* Over a day its ACUs follow the load within 0.5 to 4, in steps of 0.5,
+   * its processors kept busy about as much; the utilization is their share
+   * of the most. */
+  capacity = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-1", "Average", 24);
+  utilization = hourly (f, "ACUUtilization", "DBInstanceIdentifier", "elastic-1", "Average", 24);
+  g_assert_cmpuint (capacity->len, >=, 20);
+  g_assert_cmpuint (utilization->len, ==, capacity->len);
+  for (guint i = 0; i < capacity->len; i++)
+    {
+      double acu = g_array_index (capacity, double, i);
+
+      g_assert_cmpfloat (acu, >=, 0.5);
+      g_assert_cmpfloat (acu, <=, 4);
+      g_assert_cmpfloat_with_epsilon (g_array_index (utilization, double, i), 100.0 * acu / 4, 1e-6);
+      lowest = MIN (lowest, acu);
+      highest = MAX (highest, acu);
+    }
+  g_assert_cmpfloat (highest, >, lowest);
+  {
+    g_autoptr(GArray) maxima = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-1",
+                                       "Maximum", 24);
+
+    for (guint i = 0; i < maxima->len; i++)
+      g_assert_cmpfloat (fmod (g_array_index (maxima, double, i) * 2.0, 1.0), ==, 0.0);
+  }
+  /* A provisioned reader has no ACUs. */
+  {
+    g_autoptr(GArray) none = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-2",
+                                     "Average", 6);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  /* A wider range: from now on it may grow further; a narrower one holds it. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "ModifyDBCluster", "DBClusterIdentifier", "elastic",
+                                            "ServerlessV2ScalingConfiguration.MinCapacity", "2",
+                                            "ServerlessV2ScalingConfiguration.MaxCapacity", "2", NULL);
+    RdsShape *scaling = rds_shape_get_object (RDS_SHAPE (r->item), "serverless-v2-scaling-configuration");
+
+    g_assert_cmpfloat (rds_shape_get_double (scaling, "min-capacity"), ==, 2);
+  }
+  rds_sim_engine_advance (e, 3 * HOUR);
+  wider = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-1", "Average", 2);
+  g_assert_cmpuint (wider->len, >=, 1);
+  for (guint i = 0; i < wider->len; i++)
+    g_assert_cmpfloat (g_array_index (wider, double, i), ==, 2);
+  /* Only one bound: the other stays. */
+  {
+    g_autoptr(RdsQueryResult) r = sim_call (e, EAST, "ModifyDBCluster", "DBClusterIdentifier", "elastic",
+                                            "ServerlessV2ScalingConfiguration.MaxCapacity", "64", NULL);
+    RdsShape *scaling = rds_shape_get_object (RDS_SHAPE (r->item), "serverless-v2-scaling-configuration");
+
+    g_assert_cmpfloat (rds_shape_get_double (scaling, "min-capacity"), ==, 2);
+    g_assert_cmpfloat (rds_shape_get_double (scaling, "max-capacity"), ==, 64);
+  }
+}
+
 static void
 test_metrics (Fixture       *f,
               gconstpointer  data)
@@ -1321,6 +1436,7 @@ main (int   argc,
   ADD ("stop-start", test_stop_start);
   ADD ("modify", test_modify);
   ADD ("modify-window", test_modify_window);
+  ADD ("serverless", test_serverless);
   ADD ("endpoints", test_endpoints);
   ADD ("save-load", test_save_load);
   ADD ("snapshots", test_snapshots);

@@ -353,7 +353,10 @@ add_reader_fields (RdsClusterActionDialog *self)
   self->classes = gtk_string_list_new (NULL);
   classes = rds_catalog_get_classes (&n_classes);
   for (guint i = 0; engine != NULL && i < n_classes; i++)
-    if (rds_catalog_class_supports (&classes[i], engine))
+    if (rds_catalog_class_supports (&classes[i], engine) &&
+        /* Serverless v2 once the cluster has a capacity range. */
+        (!classes[i].serverless ||
+         rds_shape_get_object (RDS_SHAPE (cluster_of (self)), "serverless-v2-scaling-configuration") != NULL))
       {
         if (g_strcmp0 (classes[i].name, writer_class) == 0)
           chosen = g_list_model_get_n_items (G_LIST_MODEL (self->classes));

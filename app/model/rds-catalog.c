@@ -194,6 +194,8 @@ static const RdsClassInfo classes[] = {
   { "db.r6i.4xlarge", 16, 128, 1.920, 2.000 },
   { "db.r6i.8xlarge", 32, 256, 3.840, 4.000 },
   { "db.r6i.16xlarge", 64, 512, 7.680, 8.000 },
+  /* Aurora Serverless v2: USD 0.12 per ACU-hour, whatever the engine. */
+  { "db.serverless", 0, 0, 0.12, 0.12, TRUE },
 };
 
 static const char * const storage_types[] = { "gp2", "gp3", "io1", "standard", NULL };
@@ -313,6 +315,10 @@ rds_catalog_class_supports (const RdsClassInfo  *klass,
   g_return_val_if_fail (klass != NULL, FALSE);
   g_return_val_if_fail (engine != NULL, FALSE);
 
+  /* Serverless v2 is Aurora's alone. */
+  if (klass->serverless)
+    return engine->aurora;
+
   /* Aurora: memory optimized, and the burstable classes from medium. */
   if (engine->aurora)
     return class_in_family (klass, "db.r5") || class_in_family (klass, "db.r6g") ||
@@ -362,7 +368,8 @@ rds_catalog_hourly_price (const RdsClassInfo  *klass,
   g_return_val_if_fail (engine != NULL, 0.0);
 
   base = engine->family == RDS_FAMILY_POSTGRES ? klass->price_postgres : klass->price_mysql;
-  return base * engine->price_factor;
+  /* An ACU-hour costs the same for both Aurora engines. */
+  return klass->serverless ? base : base * engine->price_factor;
 }
 
 /* The storage types of RDS DB instances. */

@@ -51,9 +51,16 @@ typedef struct
   const char *name;         /* db.m5.large */
   int         vcpu;
   double      memory_gib;
-  double      price_mysql;  /* USD per hour, us-east-1, Single-AZ */
+  double      price_mysql;  /* USD per hour, us-east-1, Single-AZ; per ACU-hour when serverless */
   double      price_postgres;
+  gboolean    serverless;   /* db.serverless: Aurora Serverless v2, its size in ACUs */
 } RdsClassInfo;
+
+/* Aurora Serverless v2 capacity, in Aurora capacity units (ACUs): 0.5 to
+ * 128 in steps of 0.5; an ACU is about 2 GiB of memory with its CPU. */
+#define RDS_SERVERLESS_MIN_ACU 0.5
+#define RDS_SERVERLESS_MAX_ACU 128.0
+#define RDS_SERVERLESS_GIB_PER_ACU 2.0
 
 typedef struct
 {

@@ -14,6 +14,7 @@
 #include "rds-db-cluster.h"
 #include "rds-cluster-pending-modified-values.h"
 #include "rds-db-cluster-member.h"
+#include "rds-serverless-v2-scaling-configuration.h"
 #include "rds-tag.h"
 #include "rds-vpc-security-group-membership.h"
 
@@ -63,6 +64,7 @@ struct _RdsDbCluster
   RdsTristate  auto_minor_version_upgrade;
   const char  *network_type;
   RdsShape    *pending_modified_values;
+  RdsShape    *serverless_v2_scaling_configuration;
 };
 
 G_DEFINE_FINAL_TYPE (RdsDbCluster, rds_db_cluster, RDS_TYPE_SHAPE)
@@ -162,6 +164,10 @@ static const RdsField fields[] = {
   RDS_FIELD_OBJECT (T, pending_modified_values, "pending-modified-values", "PendingModifiedValues",
                     N_("Changes waiting for the maintenance window"),
                     rds_cluster_pending_modified_values_get_type),
+  RDS_FIELD_OBJECT (T, serverless_v2_scaling_configuration, "serverless-v2-scaling-configuration",
+                    "ServerlessV2ScalingConfiguration",
+                    N_("The capacity range of the cluster's Serverless v2 instances, in ACUs"),
+                    rds_serverless_v2_scaling_configuration_get_type),
 };
 #undef T
 

@@ -90,6 +90,12 @@ static const RdsMetricInfo metrics[RDS_N_METRICS] = {
   { RDS_METRIC_VOLUME_BYTES_LEFT, "AuroraVolumeBytesLeftTotal", "Bytes",
     N_("Volume bytes left"), N_("Room left on the cluster volume before its 128 TiB limit"),
     RDS_METRIC_FOR_CLUSTER, RDS_METRIC_DISPLAY_BYTES },
+  { RDS_METRIC_SERVERLESS_DATABASE_CAPACITY, "ServerlessDatabaseCapacity", "Count",
+    N_("Serverless capacity"), N_("The Aurora capacity units (ACUs) the Serverless v2 instance has"),
+    RDS_METRIC_FOR_SERVERLESS, RDS_METRIC_DISPLAY_COUNT },
+  { RDS_METRIC_ACU_UTILIZATION, "ACUUtilization", "Percent",
+    N_("ACU utilization"), N_("Its capacity as a share of the most its cluster allows"),
+    RDS_METRIC_FOR_SERVERLESS, RDS_METRIC_DISPLAY_PERCENT },
 };
 
 /* CloudWatch's StandardUnit values. */
@@ -164,6 +170,8 @@ rds_metrics_publishes (const RdsMetricInfo *info,
       return aurora && !replica;
     case RDS_METRIC_FOR_CLUSTER:
       return FALSE;
+    case RDS_METRIC_FOR_SERVERLESS:
+      return g_strcmp0 (instance_class, "db.serverless") == 0;
     case RDS_METRIC_FOR_NOT_SQLSERVER:
       return engine == NULL || !g_str_has_prefix (engine, "sqlserver");
     case RDS_METRIC_FOR_GP2:

@@ -45,6 +45,8 @@ typedef enum
   RDS_METRIC_VOLUME_READ_IOPS,
   RDS_METRIC_VOLUME_WRITE_IOPS,
   RDS_METRIC_VOLUME_BYTES_LEFT,
+  RDS_METRIC_SERVERLESS_DATABASE_CAPACITY,
+  RDS_METRIC_ACU_UTILIZATION,
   RDS_N_METRICS
 } RdsMetricId;
 
@@ -60,7 +62,8 @@ typedef enum
   RDS_METRIC_FOR_AURORA,         /* an Aurora instance */
   RDS_METRIC_FOR_AURORA_READER,  /* AuroraReplicaLag */
   RDS_METRIC_FOR_AURORA_WRITER,  /* AuroraReplicaLagMaximum */
-  RDS_METRIC_FOR_CLUSTER,        /* the cluster volume, dimension DBClusterIdentifier */
+  RDS_METRIC_FOR_CLUSTER,
+  RDS_METRIC_FOR_SERVERLESS,     /* a db.serverless instance: its ACUs */        /* the cluster volume, dimension DBClusterIdentifier */
 } RdsMetricScope;
 
 /* How a person reads the values: CloudWatch's unit, scaled for display. */

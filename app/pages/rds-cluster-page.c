@@ -441,6 +441,20 @@ value_copy_tags (RdsClusterPage *self,
   return rds_format_enabled (NULL, rds_shape_get_boolean (c, "copy-tags-to-snapshot"));
 }
 
+/* Serverless v2: "0.5 – 16 ACUs"; a dash for a cluster without a range. */
+static char *
+value_capacity (RdsClusterPage *self,
+                RdsShape       *c)
+{
+  RdsShape *scaling = rds_shape_get_object (c, "serverless-v2-scaling-configuration");
+
+  if (scaling == NULL)
+    return g_strdup ("-");
+  /* Translators: Aurora Serverless v2's capacity range, "0.5 – 16 ACUs" */
+  return g_strdup_printf (_("%g – %g ACUs"), rds_shape_get_double (scaling, "min-capacity"),
+                          rds_shape_get_double (scaling, "max-capacity"));
+}
+
 static char *
 value_pending (RdsClusterPage *self,
                RdsShape       *c)
@@ -479,6 +493,7 @@ static const FieldInfo connectivity_fields[] = {
 static const FieldInfo configuration_fields[] = {
   { N_("Configuration"), N_("DB cluster ID"), value_identifier, "engines" },
   { NULL, N_("Engine version"), value_engine_version },
+  { NULL, N_("Capacity range"), value_capacity },
   { NULL, N_("DB cluster parameter group"), value_parameter_group },
   { NULL, N_("Deletion protection"), value_deletion_protection },
   { NULL, N_("IAM DB authentication"), value_iam },

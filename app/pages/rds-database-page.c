@@ -337,6 +337,9 @@ value_vcpu (RdsShape *i)
 {
   const RdsClassInfo *info = rds_catalog_find_class (rds_shape_get_string (i, "db-instance-class"));
 
+  /* Serverless v2: as many as its ACUs, which change. */
+  if (info != NULL && info->serverless)
+    return g_strdup (_("Follows its capacity"));
   return info != NULL ? g_strdup_printf ("%d", info->vcpu) : g_strdup ("-");
 }
 
@@ -345,6 +348,9 @@ value_memory (RdsShape *i)
 {
   const RdsClassInfo *info = rds_catalog_find_class (rds_shape_get_string (i, "db-instance-class"));
 
+  if (info != NULL && info->serverless)
+    /* Translators: Aurora Serverless v2 memory, per Aurora capacity unit */
+    return g_strdup_printf (_("%g GiB per ACU"), RDS_SERVERLESS_GIB_PER_ACU);
   /* Translators: memory in gibibytes */
   return info != NULL ? g_strdup_printf (_("%g GiB"), info->memory_gib) : g_strdup ("-");
 }

@@ -31,6 +31,7 @@
 #include "rds-db-cluster-member.h"
 #include "rds-option-group-membership.h"
 #include "rds-rules.h"
+#include "rds-serverless-v2-scaling-configuration.h"
 #include "rds-vpc-security-group-membership.h"
 
 #define DAY (G_GINT64_CONSTANT (86400))
@@ -112,6 +113,15 @@ _rds_sim_cluster_lookup (RdsSimRegion  *region,
                          GError       **error)
 {
   return lookup (region, identifier, error);
+}
+
+/* The most ACUs a Serverless v2 instance of @cluster has, 0 without a range. */
+static double
+scaling_max (RdsSimCluster *cluster)
+{
+  RdsShape *scaling = rds_shape_get_object (shape (cluster), "serverless-v2-scaling-configuration");
+
+  return scaling != NULL ? rds_shape_get_double (scaling, "max-capacity") : 0.0;
 }
 
 static RdsQueryResult *
@@ -271,7 +281,9 @@ pick_failover_target (RdsSimCluster *cluster)
 
       tier = rds_shape_get_int (member, "promotion-tier");
       klass = rds_catalog_find_class (rds_shape_get_string (RDS_SHAPE (instance->model), "db-instance-class"));
-      memory = klass != NULL ? klass->memory_gib : 0;
+      memory = klass == NULL ? 0
+               : klass->serverless ? scaling_max (cluster) * RDS_SERVERLESS_GIB_PER_ACU
+               : klass->memory_gib;
       if (best == NULL || tier < best_tier || (tier == best_tier && memory > best_memory) ||
           (tier == best_tier && memory == best_memory && strcmp (instance_id (instance), instance_id (best)) < 0))
         {
@@ -851,6 +863,44 @@ static const struct
   { "CharacterSetName", "character set" },
 };
 
+/* The range a Serverless v2 member scales within: its cluster's; 0 and 0
+ * for any other instance. */
+void
+_rds_sim_cluster_member_scaling (RdsSimInstance *instance,
+                                 float          *min_acu,
+                                 float          *max_acu)
+{
+  const RdsClassInfo *klass = rds_catalog_find_class (rds_shape_get_string (RDS_SHAPE (instance->model),
+                                                                            "db-instance-class"));
+  const char *cluster_name = rds_shape_get_string (RDS_SHAPE (instance->model), "db-cluster-identifier");
+  RdsSimCluster *cluster = cluster_name != NULL ? lookup (instance->region, cluster_name, NULL) : NULL;
+  RdsShape *scaling = cluster != NULL ? rds_shape_get_object (shape (cluster), "serverless-v2-scaling-configuration")
+                                      : NULL;
+
+  *min_acu = *max_acu = 0;
+  if (klass == NULL || !klass->serverless || scaling == NULL)
+    return;
+  *min_acu = (float) rds_shape_get_double (scaling, "min-capacity");
+  *max_acu = (float) rds_shape_get_double (scaling, "max-capacity");
+}
+
+/* A Serverless v2 instance scales within its cluster's range: the range
+ * comes first. */
+static gboolean
+check_serverless (RdsSimCluster  *cluster,
+                  const char     *class_name,
+                  GError        **error)
+{
+  const RdsClassInfo *klass = rds_catalog_find_class (class_name);
+
+  if (klass == NULL || !klass->serverless ||
+      rds_shape_get_object (shape (cluster), "serverless-v2-scaling-configuration") != NULL)
+    return TRUE;
+  return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                        "Set the Serverless v2 scaling configuration on the parent DB cluster %s before "
+                        "creating a Serverless v2 DB instance.", cluster_id (cluster));
+}
+
 gboolean
 _rds_sim_cluster_check_member_request (RdsSimInstance  *instance,
                                        RdsRequest      *request,
@@ -894,6 +944,16 @@ _rds_sim_cluster_check_member_request (RdsSimInstance  *instance,
   if (tier < 0 || tier > 15)
     return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
                           "Invalid PromotionTier %d: it must be between 0 and 15.", tier);
+  if (rds_request_has (request, "DBInstanceClass"))
+    {
+      RdsSimCluster *cluster = _rds_sim_cluster_lookup (instance->region,
+                                                        rds_shape_get_string (RDS_SHAPE (instance->model),
+                                                                              "db-cluster-identifier"),
+                                                        NULL);
+
+      if (cluster != NULL && !check_serverless (cluster, rds_request_get_string (request, "DBInstanceClass"), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1011,7 +1071,8 @@ _rds_sim_cluster_create_instance (RdsSimEngine  *self,
   license = rds_request_get_string (request, "LicenseModel");
   if (license == NULL)
     license = engine->license_models[0];
-  if (!_rds_sim_check_class (engine, version, class_name, license, error))
+  if (!_rds_sim_check_class (engine, version, class_name, license, error) ||
+      !check_serverless (cluster, class_name, error))
     return NULL;
 
   if (g_tree_lookup (RDS_SIM_INSTANCES (region), id) != NULL)
@@ -1422,6 +1483,67 @@ cluster_new (RdsSimRegion *region,
   return cluster;
 }
 
+
+/* ServerlessV2ScalingConfiguration: @current's range with what @request
+ * changes of it, or a new range (both bounds then); *scaling is NULL when
+ * the request says nothing of it. */
+static gboolean
+read_scaling (RdsRequest  *request,
+              RdsShape    *current,
+              RdsShape   **scaling,
+              GError     **error)
+{
+  static const char * const names[] = {
+    "ServerlessV2ScalingConfiguration.MinCapacity", "ServerlessV2ScalingConfiguration.MaxCapacity",
+  };
+  double bounds[2];
+
+  *scaling = NULL;
+  if (!rds_request_has (request, names[0]) && !rds_request_has (request, names[1]))
+    return TRUE;
+
+  bounds[0] = current != NULL ? rds_shape_get_double (current, "min-capacity") : -1;
+  bounds[1] = current != NULL ? rds_shape_get_double (current, "max-capacity") : -1;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *text = rds_request_get_string (request, names[i]);
+      char *end = NULL;
+      double value;
+
+      if (text == NULL)
+        continue;
+      value = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0' || !isfinite (value) ||
+          value < (i == 0 ? RDS_SERVERLESS_MIN_ACU : 1.0) || value > RDS_SERVERLESS_MAX_ACU ||
+          fmod (value * 2.0, 1.0) != 0.0)
+        {
+          g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_VALUE,
+                       "Invalid %s %s: Serverless v2 capacity is %g to %g ACUs (the maximum at least 1), in "
+                       "steps of 0.5.", strchr (names[i], '.') + 1, text, RDS_SERVERLESS_MIN_ACU,
+                       RDS_SERVERLESS_MAX_ACU);
+          return FALSE;
+        }
+      bounds[i] = value;
+    }
+  if (bounds[0] < 0 || bounds[1] < 0)
+    {
+      g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                           "Specify both MinCapacity and MaxCapacity in ServerlessV2ScalingConfiguration.");
+      return FALSE;
+    }
+  if (bounds[0] > bounds[1])
+    {
+      g_set_error (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
+                   "The maximum capacity (%g ACUs) must be greater than or equal to the minimum capacity "
+                   "(%g ACUs).", bounds[1], bounds[0]);
+      return FALSE;
+    }
+
+  *scaling = g_object_new (RDS_TYPE_SERVERLESS_V2_SCALING_CONFIGURATION,
+                           "min-capacity", bounds[0], "max-capacity", bounds[1], NULL);
+  return TRUE;
+}
+
 /* A new cluster, from CreateDBCluster's request (@source NULL) or from
  * a restore's: then the engine, its version, the credentials, the
  * database, the encryption and the data are the source's. */
@@ -1449,6 +1571,7 @@ new_cluster (RdsSimEngine                *self,
   g_auto(GStrv) security_groups = NULL;
   g_auto(GStrv) log_exports = NULL;
   g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(RdsShape) scaling = NULL;
   RdsSimCluster *cluster;
   RdsShape *model;
   int port, retention = 1;
@@ -1500,16 +1623,15 @@ new_cluster (RdsSimEngine                *self,
                            "CreateDBInstance.");
       return NULL;
     }
-  if (rds_request_has (request, "ServerlessV2ScalingConfiguration.MinCapacity") ||
-      rds_request_has (request, "ServerlessV2ScalingConfiguration.MaxCapacity") ||
-      rds_request_has (request, "ReplicationSourceIdentifier") ||
+  if (rds_request_has (request, "ReplicationSourceIdentifier") ||
       rds_request_has (request, "GlobalClusterIdentifier"))
     {
       g_set_error_literal (error, RDS_AWS_ERROR, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                           "Serverless v2 capacity, replica clusters and global databases aren't simulated "
-                           "yet.");
+                           "Replica clusters and global databases aren't simulated yet.");
       return NULL;
     }
+  if (!read_scaling (request, NULL, &scaling, error))
+    return NULL;
 
   if (source != NULL)
     version = rds_catalog_find_version (engine, source->engine_version);
@@ -1711,6 +1833,8 @@ new_cluster (RdsSimEngine                *self,
                         "network-type", network_type != NULL ? network_type : "IPV4",
                         NULL);
   rds_shape_set_timestamp (model, "cluster-create-time", now);
+  if (scaling != NULL)
+    rds_shape_set_object (model, "serverless-v2-scaling-configuration", scaling);
   cluster = cluster_new (region, RDS_DB_CLUSTER (model));
   set_endpoints (cluster);
   if (security_groups == NULL || security_groups[0] == NULL)
@@ -2156,7 +2280,6 @@ modify_db_cluster (RdsSimEngine  *self,
 {
   static const char * const unsupported[] = {
     "EngineVersion", "BacktrackWindow", "DBClusterInstanceClass", "AllocatedStorage", "Iops",
-    "ServerlessV2ScalingConfiguration.MinCapacity", "ServerlessV2ScalingConfiguration.MaxCapacity",
     "Domain", "EnableGlobalWriteForwarding", "OptionGroupName",
   };
   RdsSimCluster *cluster;
@@ -2172,6 +2295,7 @@ modify_db_cluster (RdsSimEngine  *self,
   gboolean iam_auth, deletion_protection, copy_tags, apply_immediately = FALSE;
   gboolean reset_password;
   RdsShape *pending;
+  g_autoptr(RdsShape) scaling = NULL;
   gint64 now = rds_sim_engine_get_now (self);
 
   if ((cluster = lookup_required (region, request, error)) == NULL)
@@ -2225,7 +2349,8 @@ modify_db_cluster (RdsSimEngine  *self,
   storage_type = rds_request_get_string (request, "StorageType");
   if (!check_storage_type (storage_type, error) ||
       !check_cluster_parameter_group (version, rds_request_get_string (request, "DBClusterParameterGroupName"),
-                                      error))
+                                      error) ||
+      !read_scaling (request, rds_shape_get_object (model, "serverless-v2-scaling-configuration"), &scaling, error))
     return NULL;
 
   security_groups = rds_request_get_list (request, "VpcSecurityGroupIds", "VpcSecurityGroupId");
@@ -2309,6 +2434,8 @@ modify_db_cluster (RdsSimEngine  *self,
     rds_shape_set_string (model, "preferred-maintenance-window", maintenance_window);
   if (storage_type != NULL)
     rds_shape_set_string (model, "storage-type", storage_type);
+  if (scaling != NULL)
+    rds_shape_set_object (model, "serverless-v2-scaling-configuration", scaling);
   if (security_groups != NULL && security_groups[0] != NULL)
     set_security_groups (cluster, security_groups);
   if (enable_logs != NULL || disable_logs != NULL)
@@ -2338,6 +2465,15 @@ modify_db_cluster (RdsSimEngine  *self,
                             cluster_pending (cluster) != NULL ? next_window (cluster, now) : 0);
 
   mirror_members (self, cluster);
+  /* Its Serverless v2 instances scale within the new range from now. */
+  if (scaling != NULL)
+    for (guint i = 0; i < n_members (cluster); i++)
+      {
+        RdsSimInstance *instance = member_instance (cluster, get_member (cluster, i));
+
+        if (instance != NULL && rds_sim_workload_last (&instance->workload) != NULL)
+          _rds_sim_instance_record (self, instance, now, -1);
+      }
 
   if (reset_password)
     emit (self, cluster, "Reset master credentials.", "configuration change", now);

@@ -254,6 +254,7 @@ _rds_sim_instance_record (RdsSimEngine   *self,
   segment->klass = rds_catalog_find_class (rds_shape_get_string (model, "db-instance-class"));
   segment->storage_type = g_intern_string (rds_shape_get_string (model, "storage-type"));
   segment->allocated_gib = rds_shape_get_int (model, "allocated-storage");
+  _rds_sim_cluster_member_scaling (instance, &segment->min_acu, &segment->max_acu);
   if (phase >= 0)
     segment->phase = phase;
   storage_schedule (self, instance, now);

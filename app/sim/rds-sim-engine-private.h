@@ -721,6 +721,9 @@ RdsQueryResult *_rds_sim_cluster_create_instance     (RdsSimEngine    *self,
                                                       RdsSimRegion    *region,
                                                       RdsRequest      *request,
                                                       GError         **error);
+void            _rds_sim_cluster_member_scaling      (RdsSimInstance  *instance,
+                                                      float           *min_acu,
+                                                      float           *max_acu);
 void            _rds_sim_cluster_member_created      (RdsSimEngine    *self,
                                                       RdsSimInstance  *instance,
                                                       gint64           now);

@@ -418,6 +418,59 @@ credits_per_hour (const RdsClassInfo *klass)
   return 192;
 }
 
+/* The processors the load keeps busy, in vCPUs. */
+static double
+busy_vcpus (const RdsSimWorkload *self,
+            const RdsSimSegment  *segment,
+            double                level)
+{
+  return level * profiles[segment->profile].cpu * 2.0 * engine_weight (self->family) / 100.0;
+}
+
+/* An ACU is about a quarter of a vCPU with its 2 GiB of memory. */
+#define VCPUS_PER_ACU 0.25
+
+/**
+ * rds_sim_workload_capacity:
+ * @time: a whole minute
+ *
+ * Returns: the ACUs a Serverless v2 instance has over the minute: enough to
+ *   keep its processors about 70 % busy, within its cluster's range, in
+ *   steps of 0.5; it scales up at once and down after five quieter
+ *   minutes. 0 for a provisioned class.
+ */
+double
+rds_sim_workload_capacity (const RdsSimWorkload *self,
+                           const RdsSimSegment  *segment,
+                           gint64                time)
+{
+  double wanted = 0.0;
+
+  if (segment == NULL || segment->klass == NULL || !segment->klass->serverless)
+    return 0.0;
+  if (segment->phase != RDS_SIM_PHASE_RUNNING)
+    return segment->min_acu;
+
+  for (int back = 0; back < 5; back++)
+    {
+      gint64 minute = MAX (segment->start, time - back * MINUTE_USEC);
+
+      wanted = MAX (wanted, busy_vcpus (self, segment, load (self, segment, minute)) / VCPUS_PER_ACU / 0.7);
+    }
+  return CLAMP (ceil (wanted * 2.0) / 2.0, segment->min_acu, segment->max_acu);
+}
+
+/* The vCPUs the instance has: its class's, or its ACUs'. */
+static double
+segment_vcpus (const RdsSimWorkload *self,
+               const RdsSimSegment  *segment,
+               gint64                time)
+{
+  if (segment->klass != NULL && segment->klass->serverless)
+    return MAX (0.5, rds_sim_workload_capacity (self, segment, time)) * VCPUS_PER_ACU;
+  return segment->klass != NULL ? segment->klass->vcpu : 2;
+}
+
 static double
 cpu_percent (const RdsSimWorkload *self,
              const RdsSimSegment  *segment,
@@ -425,9 +478,7 @@ cpu_percent (const RdsSimWorkload *self,
              gint64                minute,
              gboolean              noisy)
 {
-  const Profile *p = &profiles[segment->profile];
-  int vcpu = segment->klass != NULL ? segment->klass->vcpu : 2;
-  double value = 1.5 + level * p->cpu * 2.0 / vcpu * engine_weight (self->family);
+  double value = 1.5 + busy_vcpus (self, segment, level) * 100.0 / segment_vcpus (self, segment, minute);
 
   if (noisy)
     value *= 1.0 + 0.08 * noise (self->key, minute, RDS_METRIC_CPU_UTILIZATION);
@@ -468,7 +519,9 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
   engine_up = segment->phase == RDS_SIM_PHASE_RUNNING;
   level = engine_up ? load (self, segment, time) : 0.0;
   n = noise (self->key, time / MINUTE_USEC, metric);
-  memory = (segment->klass != NULL ? segment->klass->memory_gib : 1.0) * GIB;
+  memory = (segment->klass == NULL ? 1.0
+            : segment->klass->serverless ? rds_sim_workload_capacity (self, segment, time) * RDS_SERVERLESS_GIB_PER_ACU
+            : segment->klass->memory_gib) * GIB;
   warm = warmth (segment, time, 2 * HOUR_USEC);
 
   switch (metric)
@@ -619,6 +672,18 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
       *value = round (rds_sim_segment_used_gib (segment, time) * GIB);
       break;
 
+    case RDS_METRIC_SERVERLESS_DATABASE_CAPACITY:
+      if (segment->klass == NULL || !segment->klass->serverless)
+        return FALSE;
+      *value = rds_sim_workload_capacity (self, segment, time);
+      break;
+
+    case RDS_METRIC_ACU_UTILIZATION:
+      if (segment->klass == NULL || !segment->klass->serverless || segment->max_acu <= 0)
+        return FALSE;
+      *value = 100.0 * rds_sim_workload_capacity (self, segment, time) / segment->max_acu;
+      break;
+
     case RDS_METRIC_VOLUME_BYTES_LEFT:
       /* What the volume can still grow by: its limit (128 TiB) less what
        * it holds, so that the two add up. */
@@ -652,7 +717,7 @@ static double
 apply_capacity (const RdsSimWorkload *self,
                 const RdsSimSegment  *segment)
 {
-  int vcpu = segment->klass != NULL ? segment->klass->vcpu : 2;
+  int vcpu = segment->klass != NULL ? MAX (1, segment->klass->vcpu) : 2;
   double per_vcpu = self->family == RDS_FAMILY_MYSQL || self->family == RDS_FAMILY_MARIADB ? 140.0 : 420.0;
 
   return per_vcpu * sqrt ((double) vcpu);
@@ -708,7 +773,8 @@ rds_sim_workload_replica_lag (const RdsSimWorkload *self,
 
 /* Saving and loading: [start, phase, profile, multiplier, class, storage
  * type, allocated GiB, used GiB, restarted] per segment, then for a
- * replica [replication, lag at start], and the key. */
+ * replica or a Serverless v2 instance [replication, lag at start], for the
+ * latter [min ACUs, max ACUs], and the key. */
 
 static const char * const phase_names[RDS_SIM_N_PHASES] = {
   "absent", "running", "rebooting", "stopped", "full",
@@ -741,10 +807,15 @@ rds_sim_workload_save (const RdsSimWorkload *self)
       json_array_add_int_element (row, s->allocated_gib);
       json_array_add_double_element (row, s->used_gib);
       json_array_add_int_element (row, s->restarted);
-      if (s->replication != RDS_SIM_LAG_NONE)
+      if (s->replication != RDS_SIM_LAG_NONE || s->max_acu > 0)
         {
           json_array_add_string_element (row, lag_names[s->replication]);
           json_array_add_double_element (row, s->lag_start);
+        }
+      if (s->max_acu > 0)
+        {
+          json_array_add_double_element (row, s->min_acu);
+          json_array_add_double_element (row, s->max_acu);
         }
       json_array_add_array_element (segments, row);
     }
@@ -799,10 +870,19 @@ rds_sim_workload_load (RdsSimWorkload  *self,
 
       if (!JSON_NODE_HOLDS_ARRAY (row_node) ||
           (json_array_get_length (json_node_get_array (row_node)) != 9 &&
-           json_array_get_length (json_node_get_array (row_node)) != 11))
+           json_array_get_length (json_node_get_array (row_node)) != 11 &&
+           json_array_get_length (json_node_get_array (row_node)) != 13))
         return invalid (error);
       row = json_node_get_array (row_node);
-      if (json_array_get_length (row) == 11)
+      if (json_array_get_length (row) == 13)
+        {
+          s.min_acu = (float) json_array_get_double_element (row, 11);
+          s.max_acu = (float) json_array_get_double_element (row, 12);
+          if (!(s.min_acu >= RDS_SERVERLESS_MIN_ACU && s.max_acu >= s.min_acu &&
+                s.max_acu <= RDS_SERVERLESS_MAX_ACU))
+            return invalid (error);
+        }
+      if (json_array_get_length (row) >= 11)
         {
           const char *lag = json_array_get_string_element (row, 9);
           guint l;

@@ -58,6 +58,8 @@ typedef struct
   guint8              profile;
   guint8              replication; /* RdsSimLagState */
   float               lag_start;   /* seconds behind its source at start */
+  float               min_acu;     /* Serverless v2 (klass->serverless): its cluster's range */
+  float               max_acu;
 } RdsSimSegment;
 
 typedef struct
@@ -92,6 +94,9 @@ double        rds_sim_segment_used_gib     (const RdsSimSegment   *segment,
 gint64        rds_sim_segment_time_used    (const RdsSimSegment   *segment,
                                             double                 used_gib);
 
+double        rds_sim_workload_capacity    (const RdsSimWorkload  *self,
+                                            const RdsSimSegment   *segment,
+                                            gint64                 time);
 gboolean      rds_sim_workload_sample      (const RdsSimWorkload  *self,
                                             const RdsSimSegment   *segment,
                                             RdsMetricId            metric,

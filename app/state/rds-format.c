@@ -361,6 +361,9 @@ rds_format_class (gpointer    unused,
   if (info == NULL)
     return g_strdup (instance_class != NULL ? instance_class : "-");
 
+  if (info->serverless)
+    /* Translators: the instance class of Aurora Serverless v2 */
+    return g_strdup_printf (_("%s (Serverless v2)"), info->name);
   /* Translators: an instance class, its vCPUs and memory */
   return g_strdup_printf (_("%s (%d vCPUs, %g GiB RAM)"), info->name, info->vcpu, info->memory_gib);
 }

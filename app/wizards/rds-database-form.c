@@ -527,6 +527,7 @@ static const struct
   { "CopyTagsToSnapshot", "CopyTagsToSnapshot", TRUE },
   { "Tags", "Tags", TRUE },
   { "NetworkType", "NetworkType", TRUE },
+  { "ServerlessV2ScalingConfiguration", "ServerlessV2ScalingConfiguration", FALSE },
   { "AllocatedStorage", NULL, FALSE },
   { "MaxAllocatedStorage", NULL, FALSE },
   { "Iops", NULL, FALSE },
@@ -1089,6 +1090,17 @@ rds_database_form_get_estimate (RdsDatabaseForm *self,
                                 rds_availability_section_get_multi_az (self->availability_section),
                                 storage.storage_type, storage.allocated, storage.iops, storage.throughput,
                                 estimate);
+  /* Serverless v2 is priced by the ACU-hour: at least its minimum. */
+  {
+    double min_acu;
+
+    if (rds_instance_class_section_get_capacity (self->instance_section, &min_acu, NULL))
+      {
+        estimate->total -= estimate->instance;
+        estimate->instance *= min_acu;
+        estimate->total += estimate->instance;
+      }
+  }
   /* Storage the form refuses has no price: not a number, shown as such. */
   if (!self->storage_valid)
     {

@@ -393,6 +393,54 @@ class ClustersConformance(unittest.TestCase):
         self.assertNotIn("PendingModifiedValues", self.cluster("keep"))
         self.assertTrue(self.cluster("keep")["IAMDatabaseAuthenticationEnabled"])
 
+    def test_serverless_v2(self):
+        rds = self.rds
+        # No Serverless v2 instance before its cluster has a range.
+        rds.create_db_cluster(DBClusterIdentifier="fixed", Engine="aurora-postgresql", MasterUsername="dbadmin",
+                              MasterUserPassword="fixed-Passw0rd")
+        self.assertIn("Serverless v2 scaling configuration",
+                      self.assertError("InvalidParameterCombination", 400, rds.create_db_instance,
+                                       DBInstanceIdentifier="fixed-1", DBClusterIdentifier="fixed",
+                                       Engine="aurora-postgresql", DBInstanceClass="db.serverless"))
+        self.assertError("InvalidParameterValue", 400, rds.create_db_cluster, DBClusterIdentifier="tiny",
+                         Engine="aurora-postgresql", MasterUsername="dbadmin", MasterUserPassword="tiny-Passw0rd",
+                         ServerlessV2ScalingConfiguration={"MinCapacity": 0.25, "MaxCapacity": 8})
+        self.assertError("InvalidParameterCombination", 400, rds.create_db_cluster, DBClusterIdentifier="upside",
+                         Engine="aurora-postgresql", MasterUsername="dbadmin", MasterUserPassword="up-Passw0rd",
+                         ServerlessV2ScalingConfiguration={"MinCapacity": 16, "MaxCapacity": 8})
+        classes = {o["DBInstanceClass"] for o in rds.describe_orderable_db_instance_options(
+            Engine="aurora-postgresql")["OrderableDBInstanceOptions"]}
+        self.assertIn("db.serverless", classes)
+
+        # The AWS CLI's shorthand, and a Serverless v2 writer.
+        created = self.aws("create-db-cluster", "--db-cluster-identifier", "elastic", "--engine",
+                           "aurora-postgresql", "--master-username", "dbadmin", "--master-user-password",
+                           "elastic-Passw0rd", "--serverless-v2-scaling-configuration",
+                           "MinCapacity=0.5,MaxCapacity=8")["DBCluster"]
+        self.assertEqual(created["ServerlessV2ScalingConfiguration"], {"MinCapacity": 0.5, "MaxCapacity": 8.0})
+        rds.create_db_instance(DBInstanceIdentifier="elastic-1", DBClusterIdentifier="elastic",
+                               Engine="aurora-postgresql", DBInstanceClass="db.serverless")
+        self.simd.advance(20 * MINUTE)
+        instance = rds.describe_db_instances(DBInstanceIdentifier="elastic-1")["DBInstances"][0]
+        self.assertEqual((instance["DBInstanceClass"], instance["DBInstanceStatus"]), ("db.serverless", "available"))
+        modified = rds.modify_db_cluster(DBClusterIdentifier="elastic",
+                                         ServerlessV2ScalingConfiguration={"MaxCapacity": 16})["DBCluster"]
+        self.assertEqual(modified["ServerlessV2ScalingConfiguration"], {"MinCapacity": 0.5, "MaxCapacity": 16.0})
+
+        # CloudWatch has its ACUs, within the range.
+        self.simd.advance(2 * HOUR)
+        cw = boto3.client("cloudwatch", endpoint_url=self.simd.url, region_name=REGION,
+                          aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY)
+        now = rds.describe_db_clusters(DBClusterIdentifier="elastic")["DBClusters"][0]["LatestRestorableTime"]
+        points = cw.get_metric_statistics(Namespace="AWS/RDS", MetricName="ServerlessDatabaseCapacity",
+                                          Dimensions=[{"Name": "DBInstanceIdentifier", "Value": "elastic-1"}],
+                                          StartTime=now.timestamp() - HOUR, EndTime=now.timestamp(),
+                                          Period=300, Statistics=["Minimum", "Maximum"])["Datapoints"]
+        self.assertTrue(points)
+        for point in points:
+            self.assertGreaterEqual(point["Minimum"], 0.5)
+            self.assertLessEqual(point["Maximum"], 16)
+
     def test_awscli_cluster(self):
         created = self.aws("create-db-cluster", "--db-cluster-identifier", "cli", "--engine", "aurora-mysql",
                            "--master-username", "dbadmin", "--master-user-password", "cli-Passw0rd")["DBCluster"]

@@ -5,7 +5,8 @@
  * The classes are those the endpoint offers for the engine version and
  * license (DescribeOrderableDBInstanceOptions), which the form loads and
  * hands over; a family (standard, memory optimized, burstable) narrows
- * them.
+ * them. Where the engine offers Aurora Serverless v2 (db.serverless), it
+ * is a family of its own, with the cluster's capacity range.
  */
 
 #include "config.h"
@@ -23,6 +24,7 @@ typedef enum
   FAMILY_STANDARD,
   FAMILY_MEMORY,
   FAMILY_BURSTABLE,
+  FAMILY_SERVERLESS,   /* Aurora Serverless v2: db.serverless and a capacity range */
 } ClassFamily;
 
 struct _RdsInstanceClassSection
@@ -34,8 +36,9 @@ struct _RdsInstanceClassSection
   GPtrArray      *class_names;
   char           *wanted_class;   /* asked for before the classes loaded */
 
-  GtkWidget      *class_standard, *class_memory, *class_burstable, *class_field, *class_dropdown;
-  GtkWidget      *class_description;
+  GtkWidget      *class_standard, *class_memory, *class_burstable, *class_serverless;
+  GtkWidget      *class_field, *class_dropdown, *class_description;
+  GtkWidget      *capacity_field, *min_capacity_spin, *max_capacity_spin;
 };
 
 G_DEFINE_FINAL_TYPE (RdsInstanceClassSection, rds_instance_class_section, RDS_TYPE_FORM_SECTION)
@@ -43,6 +46,8 @@ G_DEFINE_FINAL_TYPE (RdsInstanceClassSection, rds_instance_class_section, RDS_TY
 static ClassFamily
 family_of_class (const char *name)
 {
+  if (g_strcmp0 (name, "db.serverless") == 0)
+    return FAMILY_SERVERLESS;
   if (g_str_has_prefix (name, "db.t"))
     return FAMILY_BURSTABLE;
   if (g_str_has_prefix (name, "db.r") || g_str_has_prefix (name, "db.x") ||
@@ -58,7 +63,30 @@ chosen_family (RdsInstanceClassSection *self)
     return FAMILY_MEMORY;
   if (rds_form_is_active (self->class_burstable))
     return FAMILY_BURSTABLE;
+  if (rds_form_is_active (self->class_serverless))
+    return FAMILY_SERVERLESS;
   return FAMILY_STANDARD;
+}
+
+/**
+ * rds_instance_class_section_get_capacity:
+ * @min_acu: (out) (optional): the fewest ACUs
+ * @max_acu: (out) (optional): the most ACUs
+ *
+ * Returns: whether Serverless v2 is chosen, with the capacity range asked for
+ */
+gboolean
+rds_instance_class_section_get_capacity (RdsInstanceClassSection *self,
+                                         double                  *min_acu,
+                                         double                  *max_acu)
+{
+  g_return_val_if_fail (RDS_IS_INSTANCE_CLASS_SECTION (self), FALSE);
+
+  if (min_acu != NULL)
+    *min_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->min_capacity_spin));
+  if (max_acu != NULL)
+    *max_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->max_capacity_spin));
+  return chosen_family (self) == FAMILY_SERVERLESS;
 }
 
 /**
@@ -84,11 +112,15 @@ update_classes (RdsInstanceClassSection *self)
   guint n = self->orderable != NULL ? g_list_model_get_n_items (self->orderable) : 0;
   int chosen;
 
+  gboolean serverless_offered = FALSE;
+
   g_ptr_array_set_size (self->class_names, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdsShape) option = g_list_model_get_item (self->orderable, i);
       const char *name = rds_shape_get_string (option, "db-instance-class");
+
+      serverless_offered |= family_of_class (name) == FAMILY_SERVERLESS;
 
       if ((self->license != NULL &&
            g_strcmp0 (rds_shape_get_string (option, "license-model"), self->license) != 0) ||
@@ -98,6 +130,9 @@ update_classes (RdsInstanceClassSection *self)
       g_ptr_array_add (labels, rds_format_class (NULL, name));
     }
 
+  /* Serverless v2 where the engine has it (Aurora), with its range. */
+  gtk_widget_set_visible (self->class_serverless, serverless_offered);
+  gtk_widget_set_visible (self->capacity_field, family == FAMILY_SERVERLESS);
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->class_dropdown, (const char * const *) labels->pdata, labels->len);
   chosen = rds_form_index_of (self->class_names, wanted);
   rds_form_section_select (RDS_FORM_SECTION (self), self->class_dropdown, MAX (chosen, 0));
@@ -147,6 +182,7 @@ rds_instance_class_section_choose (RdsInstanceClassSection *self,
   rds_form_section_set_active (section,
                                family == FAMILY_MEMORY ? self->class_memory
                                : family == FAMILY_BURSTABLE ? self->class_burstable
+                               : family == FAMILY_SERVERLESS ? self->class_serverless
                                : self->class_standard, TRUE);
   update_classes (self);
 }
@@ -184,12 +220,22 @@ static gboolean
 rds_instance_class_section_validate (RdsFormSection *section)
 {
   RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (section);
+  double min_acu, max_acu;
+  gboolean serverless = rds_instance_class_section_get_capacity (self, &min_acu, &max_acu);
+  gboolean valid;
 
-  return rds_form_section_check (section, self->class_field, NULL,
-                                 rds_instance_class_section_get_class (self) == NULL
-                                 ? g_strdup (_("No instance class of this family is offered for the "
-                                               "engine version. Choose another family."))
-                                 : NULL);
+  valid = rds_form_section_check (section, self->class_field, NULL,
+                                  rds_instance_class_section_get_class (self) == NULL
+                                  ? g_strdup (_("No instance class of this family is offered for the "
+                                                "engine version. Choose another family."))
+                                  : NULL);
+  valid &= rds_form_section_check (section, self->capacity_field, NULL,
+                                   serverless && min_acu > max_acu
+                                   /* Translators: the Serverless v2 capacity range, in ACUs */
+                                   ? g_strdup_printf (_("The maximum (%g ACUs) must be at least the minimum (%g ACUs)."),
+                                                      max_acu, min_acu)
+                                   : NULL);
+  return valid;
 }
 
 static void
@@ -197,8 +243,19 @@ rds_instance_class_section_add_to_create (RdsFormSection *section,
                                           RdsRequest     *request)
 {
   RdsInstanceClassSection *self = RDS_INSTANCE_CLASS_SECTION (section);
+  double min_acu, max_acu;
 
   rds_request_set (request, "DBInstanceClass", rds_instance_class_section_get_class (self));
+  /* The cluster's, which an Aurora form hands over to CreateDBCluster. */
+  if (rds_instance_class_section_get_capacity (self, &min_acu, &max_acu))
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      rds_request_set (request, "ServerlessV2ScalingConfiguration.MinCapacity",
+                       g_ascii_dtostr (text, sizeof text, min_acu));
+      rds_request_set (request, "ServerlessV2ScalingConfiguration.MaxCapacity",
+                       g_ascii_dtostr (text, sizeof text, max_acu));
+    }
 }
 
 static void
@@ -258,8 +315,9 @@ rds_instance_class_section_class_init (RdsInstanceClassSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rds-instance-class-section.ui");
-  BIND (class_standard); BIND (class_memory); BIND (class_burstable); BIND (class_field);
-  BIND (class_dropdown); BIND (class_description);
+  BIND (class_standard); BIND (class_memory); BIND (class_burstable); BIND (class_serverless);
+  BIND (class_field); BIND (class_dropdown); BIND (class_description); BIND (capacity_field);
+  BIND (min_capacity_spin); BIND (max_capacity_spin);
 }
 
 #undef BIND
@@ -270,10 +328,13 @@ rds_instance_class_section_init (RdsInstanceClassSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->class_names = g_ptr_array_new_with_free_func (g_free);
 
-  GtkWidget *families[] = { self->class_standard, self->class_memory, self->class_burstable };
+  GtkWidget *families[] = { self->class_standard, self->class_memory, self->class_burstable,
+                            self->class_serverless };
 
   for (guint i = 0; i < G_N_ELEMENTS (families); i++)
     g_signal_connect_object (families[i], "toggled", G_CALLBACK (family_toggled_cb), self,
                              G_CONNECT_SWAPPED);
   rds_form_section_watch (RDS_FORM_SECTION (self), self->class_dropdown);
+  rds_form_section_watch (RDS_FORM_SECTION (self), self->min_capacity_spin);
+  rds_form_section_watch (RDS_FORM_SECTION (self), self->max_capacity_spin);
 }

@@ -19,5 +19,8 @@ void        rds_instance_class_section_set_offer (RdsInstanceClassSection *self,
                                                   GListModel              *orderable,
                                                   const char              *license,
                                                   const GError            *error);
+gboolean    rds_instance_class_section_get_capacity (RdsInstanceClassSection *self,
+                                                     double                  *min_acu,
+                                                     double                  *max_acu);
 
 G_END_DECLS
