@@ -1221,7 +1221,7 @@ hourly (Fixture    *f,
                                                "Statistics.member.1", stat, NULL);
   GListModel *points = rds_shape_get_list (result->item, "datapoints");
   GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *field = g_str_equal (stat, "Maximum") ? "maximum" : "average";
+  const char *field = g_str_equal (stat, "Maximum") ? "maximum" : g_str_equal (stat, "Minimum") ? "minimum" : "average";
 
   for (guint i = 0; points != NULL && i < g_list_model_get_n_items (points); i++)
     {
@@ -1284,8 +1284,23 @@ test_serverless (Fixture       *f,
   }
   add_instance (f, "elastic", "elastic-1", "db.serverless", "0", NULL);
   add_instance (f, "elastic", "elastic-2", "db.r6g.large", "1", NULL);
+  add_instance (f, "elastic", "elastic-3", "db.serverless", "0", NULL);
   sim_advance_until (e, EAST, "elastic-1", "available", HOUR);
   sim_advance_until (e, EAST, "elastic-2", "available", HOUR);
+  sim_advance_until (e, EAST, "elastic-3", "available", HOUR);
+  add_instance (f, "elastic", "elastic-4", "db.serverless", "2", NULL);
+  sim_advance_until (e, EAST, "elastic-4", "available", HOUR);
+  /* The writer busy, its readers quiet. */
+  {
+    g_autoptr(GError) error = NULL;
+    const char *profile = NULL;
+    double multiplier;
+
+    g_assert_true (rds_sim_engine_get_workload (e, EAST, "elastic-1", &profile, &multiplier, &error));
+    g_assert_true (rds_sim_engine_set_workload (e, EAST, "elastic-1", profile, 3.0, &error));
+    g_assert_true (rds_sim_engine_set_workload (e, EAST, "elastic-3", profile, 0.2, &error));
+    g_assert_true (rds_sim_engine_set_workload (e, EAST, "elastic-4", profile, 0.2, &error));
+  }
   rds_sim_engine_advance (e, 24 * HOUR);
 
   /* Over a day its ACUs follow the load within 0.5 to 4, in steps of 0.5,
@@ -1312,6 +1327,32 @@ test_serverless (Fixture       *f,
 
     for (guint i = 0; i < maxima->len; i++)
       g_assert_cmpfloat (fmod (g_array_index (maxima, double, i) * 2.0, 1.0), ==, 0.0);
+  }
+  /* A reader of tier 0 keeps at least the writer's ACUs, to take over at
+   * its size. */
+  {
+    g_autoptr(GArray) follower = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-3",
+                                         "Minimum", 24);
+    g_autoptr(GArray) writer = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-1",
+                                       "Minimum", 24);
+
+    g_autoptr(GArray) own_size = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-4",
+                                         "Average", 24);
+    g_autoptr(GArray) led = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-3",
+                                    "Average", 24);
+    double sum_own = 0, sum_led = 0;
+
+    g_assert_cmpuint (follower->len, ==, writer->len);
+    for (guint i = 0; i < follower->len; i++)
+      g_assert_cmpfloat (g_array_index (follower, double, i), >=, g_array_index (writer, double, i));
+    /* A reader of tier 2 as quiet keeps its own, smaller size. */
+    g_assert_cmpuint (own_size->len, ==, led->len);
+    for (guint i = 0; i < own_size->len; i++)
+      {
+        sum_own += g_array_index (own_size, double, i);
+        sum_led += g_array_index (led, double, i);
+      }
+    g_assert_cmpfloat (sum_own, <, sum_led);
   }
   /* A provisioned reader has no ACUs. */
   {

@@ -315,6 +315,7 @@ compute_series (const Source   *from,
   Accumulator acc = { 0 };
   gboolean percentile = FALSE;
   RdsSimInstance *source = NULL;
+  RdsSimInstance *lead = NULL;
 
   for (guint s = 0; s < n_stats; s++)
     percentile |= stats[s].kind == STAT_PERCENTILE;
@@ -346,6 +347,18 @@ compute_series (const Source   *from,
       published = cluster != NULL && (metric == RDS_METRIC_AURORA_REPLICA_LAG ? !is_writer : is_writer);
     }
 
+  /* A Serverless v2 reader of promotion tier 0 or 1 keeps at least the
+   * writer's capacity, to take over at its size. */
+  if ((metric == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY || metric == RDS_METRIC_ACU_UTILIZATION) &&
+      from->cluster == NULL && rds_shape_get_int (RDS_SHAPE (instance->model), "promotion-tier") <= 1)
+    {
+      RdsSimCluster *cluster = _rds_sim_instance_get_cluster (instance);
+      const char *writer = cluster != NULL ? rds_db_cluster_get_writer (cluster->model) : NULL;
+
+      if (writer != NULL && !g_str_equal (writer, rds_db_instance_get_identifier (instance->model)))
+        lead = _rds_sim_instance_lookup (instance->region, writer, NULL);
+    }
+
   for (gint64 t = start; t < end; t += step)
     {
       int resolution = rds_metrics_resolution_for_age (now - t);
@@ -364,7 +377,17 @@ compute_series (const Source   *from,
           if (metric == RDS_METRIC_REPLICA_LAG
                 ? _rds_sim_instance_replica_lag (instance, source, m, &value)
                 : rds_sim_workload_sample (workload, segment, metric, m, &value))
-            accumulator_add (&acc, value);
+            {
+              if (lead != NULL && segment->max_acu > 0)
+                {
+                  double own = rds_sim_workload_capacity (workload, segment, m);
+                  double led = rds_sim_workload_capacity (&lead->workload, rds_sim_workload_at (&lead->workload, m), m);
+                  double acu = MAX (own, MIN (led, segment->max_acu));
+
+                  value = metric == RDS_METRIC_ACU_UTILIZATION ? 100.0 * acu / segment->max_acu : acu;
+                }
+              accumulator_add (&acc, value);
+            }
         }
       if (acc.count == 0)
         continue;
