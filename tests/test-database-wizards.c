@@ -303,6 +303,20 @@ cluster_listed (Fixture       *f,
 }
 
 static gboolean
+has_dialog (Fixture       *f,
+            gconstpointer  data)
+{
+  return action_dialog () != NULL;
+}
+
+static gboolean
+is_spin (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
 page_shows_label (Fixture       *f,
                   gconstpointer  data)
 {
@@ -318,6 +332,8 @@ create_serverless (Fixture *f)
   g_autoptr(RdsQueryResult) answer = NULL;
   RdsFormField *capacity = NULL;
   RdsClusterPage *page;
+  RdsActionDialog *dialog;
+  GtkWidget *range, *spins, *max_spin;
   RdsShape *scaling;
   RdsCostEstimate estimate;
 
@@ -370,6 +386,24 @@ create_serverless (Fixture *f)
   page = RDS_CLUSTER_PAGE (rds_window_get_page_widget (f->window, "cluster"));
   rds_cluster_page_show_tab (page, "configuration");
   g_assert_true (spin_until (f, page_shows_label, "1 – 8 ACUs"));
+
+  /* Modify changes the range, checked inline as in the wizard. */
+  advance_until (f, "elastic-instance-1", "available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.modify", NULL));
+  g_assert_true (spin_until (f, has_dialog, NULL));
+  dialog = action_dialog ();
+  range = field_titled (GTK_WIDGET (dialog), "Capacity range");
+  g_assert_nonnull (range);
+  spins = find_widget (range, is_spin, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins), 8);
+  max_spin = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spins));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (max_spin), 4);
+  g_assert_nonnull (strstr (rds_form_field_get_error (RDS_FORM_FIELD (range)), "at least the minimum"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins), 2);
+  g_assert_null (rds_form_field_get_error (RDS_FORM_FIELD (range)));
+  rds_action_dialog_submit (dialog);
+  g_assert_true (spin_until (f, no_action_dialog, NULL));
+  g_assert_true (spin_until (f, page_shows_label, "2 – 4 ACUs"));
 }
 
 /* Create read replica */

@@ -59,6 +59,8 @@ struct _RdsClusterActionDialog
   GtkWidget        *protection_check;
   GtkWidget        *iam_check;
   gboolean          iam_shown;       /* what the check showed first: pending, or current */
+  GtkWidget        *capacity_field;  /* Serverless v2's range, where the cluster has one */
+  GtkWidget        *min_capacity_spin, *max_capacity_spin;
   GtkWidget        *copy_tags_check;
   GtkWidget        *latest_check;
   GtkWidget        *time_entry;
@@ -163,10 +165,22 @@ rds_cluster_action_dialog_validate (RdsActionDialog *dialog)
         rds_form_field_set_error (RDS_FORM_FIELD (self->time_field), time_problem);
         return problem == NULL && time_problem == NULL;
       }
+    case RDS_CLUSTER_ACTION_MODIFY:
+      if (self->capacity_field != NULL)
+        {
+          double min_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->min_capacity_spin));
+          double max_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->max_capacity_spin));
+
+          if (min_acu > max_acu)
+            /* Translators: the Serverless v2 capacity range, in ACUs */
+            problem = g_strdup_printf (_("The maximum (%g ACUs) must be at least the minimum (%g ACUs)."),
+                                       max_acu, min_acu);
+          rds_form_field_set_error (RDS_FORM_FIELD (self->capacity_field), problem);
+        }
+      return problem == NULL;
     case RDS_CLUSTER_ACTION_FAILOVER:
     case RDS_CLUSTER_ACTION_STOP:
     case RDS_CLUSTER_ACTION_START:
-    case RDS_CLUSTER_ACTION_MODIFY:
     case RDS_CLUSTER_ACTION_CREATE_ENDPOINT:
     default:
       return TRUE;
@@ -238,6 +252,17 @@ rds_cluster_action_dialog_build_request (RdsActionDialog  *dialog,
                                  gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)));
       rds_request_set_boolean (request, "CopyTagsToSnapshot",
                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->copy_tags_check)));
+      if (self->capacity_field != NULL)
+        {
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          rds_request_set (request, "ServerlessV2ScalingConfiguration.MinCapacity",
+                           g_ascii_dtostr (text, sizeof text,
+                                           gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->min_capacity_spin))));
+          rds_request_set (request, "ServerlessV2ScalingConfiguration.MaxCapacity",
+                           g_ascii_dtostr (text, sizeof text,
+                                           gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->max_capacity_spin))));
+        }
       rds_request_set_boolean (request, "ApplyImmediately", TRUE);
       return request;
     case RDS_CLUSTER_ACTION_RESTORE_TO_POINT_IN_TIME:
@@ -487,6 +512,7 @@ rds_cluster_action_dialog_constructed (GObject *object)
         RdsShape *cluster = RDS_SHAPE (cluster_of (self));
         GtkWidget *field;
         RdsShape *pending = rds_shape_get_object (cluster, "pending-modified-values");
+        RdsShape *scaling = rds_shape_get_object (cluster, "serverless-v2-scaling-configuration");
         RdsTristate pending_iam = pending != NULL ? rds_shape_get_tristate (pending,
                                                                             "iam-database-authentication-enabled")
                                                   : RDS_TRISTATE_UNSET;
@@ -523,6 +549,37 @@ rds_cluster_action_dialog_constructed (GObject *object)
         self->protection_check = rds_action_dialog_add_check (dialog, _("Enable deletion _protection"));
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->protection_check),
                                      rds_shape_get_boolean (cluster, "deletion-protection"));
+        /* Serverless v2's range, where the cluster has one. */
+        if (scaling != NULL)
+          {
+            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+            self->min_capacity_spin = gtk_spin_button_new_with_range (RDS_SERVERLESS_MIN_ACU, RDS_SERVERLESS_MAX_ACU,
+                                                                      0.5);
+            self->max_capacity_spin = gtk_spin_button_new_with_range (1.0, RDS_SERVERLESS_MAX_ACU, 0.5);
+            gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_capacity_spin),
+                                       rds_shape_get_double (scaling, "min-capacity"));
+            gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_capacity_spin),
+                                       rds_shape_get_double (scaling, "max-capacity"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (self->min_capacity_spin),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minimum ACUs"), -1);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_capacity_spin),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Maximum ACUs"), -1);
+            gtk_box_append (GTK_BOX (box), gtk_label_new (_("Minimum")));
+            gtk_box_append (GTK_BOX (box), self->min_capacity_spin);
+            gtk_box_append (GTK_BOX (box), gtk_label_new (_("Maximum")));
+            gtk_box_append (GTK_BOX (box), self->max_capacity_spin);
+            gtk_box_append (GTK_BOX (box), gtk_label_new (_("ACUs")));
+            self->capacity_field = rds_form_field_new (_("Capacity range"), box);
+            rds_form_field_set_parameter (RDS_FORM_FIELD (self->capacity_field), "ServerlessV2ScalingConfiguration");
+            rds_form_field_set_hint (RDS_FORM_FIELD (self->capacity_field),
+                                     _("Its Serverless v2 instances scale within it, from now on."));
+            rds_action_dialog_add (dialog, self->capacity_field);
+            g_signal_connect_object (self->min_capacity_spin, "value-changed",
+                                     G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
+            g_signal_connect_object (self->max_capacity_spin, "value-changed",
+                                     G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
+          }
         rds_action_dialog_set_submit_label (dialog, _("_Modify cluster"), FALSE);
       }
       break;
