@@ -347,6 +347,16 @@ create_serverless (Fixture *f)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (capacity)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless")), TRUE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (capacity)));
+  /* Another engine: back to a family it has; then Aurora again. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_mysql")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "class_serverless")));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (capacity)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);
+  g_assert_true (spin_until (f, form_ready, form));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless")), TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (capacity)));
   g_assert_cmpstr (rds_instance_class_section_get_class (RDS_INSTANCE_CLASS_SECTION (
                      gtk_widget_get_ancestor (GTK_WIDGET (capacity), RDS_TYPE_INSTANCE_CLASS_SECTION))), ==,
                    "db.serverless");

@@ -1265,6 +1265,17 @@ test_serverless (Fixture       *f,
                     "DBClusterIdentifier", "bad", "Engine", "aurora-mysql", "MasterUsername", "dbadmin",
                     "MasterUserPassword", "correct-horse-battery",
                     "ServerlessV2ScalingConfiguration.MaxCapacity", "4", NULL);
+  /* Aurora MySQL 2 (MySQL 5.7) has no Serverless v2, even with a range. */
+  {
+    g_autoptr(RdsQueryResult) old = sim_call (e, EAST, "CreateDBCluster", "DBClusterIdentifier", "old",
+                                              "Engine", "aurora-mysql", "EngineVersion", "5.7.mysql_aurora.2.12.4",
+                                              "MasterUsername", "dbadmin", "MasterUserPassword", "correct-horse-battery",
+                                              "ServerlessV2ScalingConfiguration.MinCapacity", "0.5",
+                                              "ServerlessV2ScalingConfiguration.MaxCapacity", "4", NULL);
+  }
+  sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "DBInstanceClass=db.serverless",
+                    "CreateDBInstance", "DBInstanceIdentifier", "old-1", "DBClusterIdentifier", "old",
+                    "Engine", "aurora-mysql", "DBInstanceClass", "db.serverless", NULL);
   sim_assert_error (e, EAST, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION, "DBInstanceClass=db.serverless",
                     "CreateDBInstance", "DBInstanceIdentifier", "not-aurora", "Engine", "mysql",
                     "DBInstanceClass", "db.serverless", "AllocatedStorage", "20", "MasterUsername", "admin",

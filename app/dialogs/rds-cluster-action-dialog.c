@@ -557,6 +557,8 @@ rds_cluster_action_dialog_constructed (GObject *object)
             self->min_capacity_spin = gtk_spin_button_new_with_range (RDS_SERVERLESS_MIN_ACU, RDS_SERVERLESS_MAX_ACU,
                                                                       0.5);
             self->max_capacity_spin = gtk_spin_button_new_with_range (1.0, RDS_SERVERLESS_MAX_ACU, 0.5);
+            gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->min_capacity_spin), TRUE);
+            gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->max_capacity_spin), TRUE);
             gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_capacity_spin),
                                        rds_shape_get_double (scaling, "min-capacity"));
             gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_capacity_spin),

@@ -14,6 +14,7 @@
 
 #include "rds-catalog.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const RdsVersionInfo postgres_versions[] = {
@@ -356,6 +357,36 @@ rds_catalog_class_supports (const RdsClassInfo  *klass,
     default:
       g_assert_not_reached ();
     }
+}
+
+/**
+ * rds_catalog_class_supports_version:
+ *
+ * Returns: whether @klass runs @engine at @version: as
+ *   rds_catalog_class_supports (), and Serverless v2 only from Aurora MySQL
+ *   3 (MySQL 8.0) and Aurora PostgreSQL 13.6
+ */
+gboolean
+rds_catalog_class_supports_version (const RdsClassInfo   *klass,
+                                    const RdsEngineInfo  *engine,
+                                    const RdsVersionInfo *version)
+{
+  g_return_val_if_fail (klass != NULL, FALSE);
+  g_return_val_if_fail (engine != NULL, FALSE);
+
+  if (!rds_catalog_class_supports (klass, engine))
+    return FALSE;
+  if (!klass->serverless || version == NULL)
+    return TRUE;
+  if (engine->family == RDS_FAMILY_MYSQL)
+    return g_str_equal (version->major, "8.0");
+  {
+    int major = 0, minor = 0;
+
+    if (sscanf (version->version, "%d.%d", &major, &minor) < 1)
+      return FALSE;
+    return major > 13 || (major == 13 && minor >= 6);
+  }
 }
 
 double

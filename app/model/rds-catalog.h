@@ -90,6 +90,9 @@ gboolean                 rds_catalog_has_license_model (const RdsEngineInfo *eng
 
 const RdsClassInfo   *rds_catalog_get_classes      (guint                  *n_classes);
 const RdsClassInfo   *rds_catalog_find_class       (const char             *name);
+gboolean              rds_catalog_class_supports_version (const RdsClassInfo   *klass,
+                                                          const RdsEngineInfo  *engine,
+                                                          const RdsVersionInfo *version);
 gboolean                 rds_catalog_class_supports   (const RdsClassInfo  *klass,
                                                            const RdsEngineInfo *engine);
 double                   rds_catalog_hourly_price     (const RdsClassInfo  *klass,

@@ -62,8 +62,8 @@ typedef enum
   RDS_METRIC_FOR_AURORA,         /* an Aurora instance */
   RDS_METRIC_FOR_AURORA_READER,  /* AuroraReplicaLag */
   RDS_METRIC_FOR_AURORA_WRITER,  /* AuroraReplicaLagMaximum */
-  RDS_METRIC_FOR_CLUSTER,
-  RDS_METRIC_FOR_SERVERLESS,     /* a db.serverless instance: its ACUs */        /* the cluster volume, dimension DBClusterIdentifier */
+  RDS_METRIC_FOR_CLUSTER,        /* the cluster volume, dimension DBClusterIdentifier */
+  RDS_METRIC_FOR_SERVERLESS,     /* a db.serverless instance: its ACUs */
 } RdsMetricScope;
 
 /* How a person reads the values: CloudWatch's unit, scaled for display. */

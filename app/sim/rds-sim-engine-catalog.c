@@ -330,7 +330,7 @@ _rds_sim_action_describe_orderable_options (RdsSimEngine  *self,
         {
           if (class_filter != NULL && !g_str_equal (class_filter, classes[c].name))
             continue;
-          if (!rds_catalog_class_supports (&classes[c], engine))
+          if (!rds_catalog_class_supports_version (&classes[c], engine, version))
             continue;
 
           for (guint l = 0; engine->license_models[l] != NULL; l++)

@@ -132,7 +132,7 @@ _rds_sim_check_class (const RdsEngineInfo   *engine,
 {
   const RdsClassInfo *klass = rds_catalog_find_class (class_name);
 
-  if (klass != NULL && rds_catalog_class_supports (klass, engine) &&
+  if (klass != NULL && rds_catalog_class_supports_version (klass, engine, version) &&
       rds_catalog_has_license_model (engine, license))
     return TRUE;
 

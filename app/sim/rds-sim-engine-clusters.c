@@ -889,6 +889,7 @@ _rds_sim_cluster_member_scaling (RdsSimInstance *instance,
 static gboolean
 check_serverless (RdsSimCluster  *cluster,
                   const char     *class_name,
+                  gboolean        creating,
                   GError        **error)
 {
   const RdsClassInfo *klass = rds_catalog_find_class (class_name);
@@ -897,8 +898,9 @@ check_serverless (RdsSimCluster  *cluster,
       rds_shape_get_object (shape (cluster), "serverless-v2-scaling-configuration") != NULL)
     return TRUE;
   return _rds_sim_fail (error, RDS_AWS_ERROR_INVALID_PARAMETER_COMBINATION,
-                        "Set the Serverless v2 scaling configuration on the parent DB cluster %s before "
-                        "creating a Serverless v2 DB instance.", cluster_id (cluster));
+                        "Set the Serverless v2 scaling configuration on the parent DB cluster %s before %s a "
+                        "Serverless v2 DB instance.", cluster_id (cluster),
+                        creating ? "creating" : "changing a DB instance into");
 }
 
 gboolean
@@ -951,7 +953,8 @@ _rds_sim_cluster_check_member_request (RdsSimInstance  *instance,
                                                                               "db-cluster-identifier"),
                                                         NULL);
 
-      if (cluster != NULL && !check_serverless (cluster, rds_request_get_string (request, "DBInstanceClass"), error))
+      if (cluster != NULL && !check_serverless (cluster, rds_request_get_string (request, "DBInstanceClass"), FALSE,
+                                                error))
         return FALSE;
     }
   return TRUE;
@@ -1072,7 +1075,7 @@ _rds_sim_cluster_create_instance (RdsSimEngine  *self,
   if (license == NULL)
     license = engine->license_models[0];
   if (!_rds_sim_check_class (engine, version, class_name, license, error) ||
-      !check_serverless (cluster, class_name, error))
+      !check_serverless (cluster, class_name, TRUE, error))
     return NULL;
 
   if (g_tree_lookup (RDS_SIM_INSTANCES (region), id) != NULL)

@@ -446,18 +446,22 @@ rds_sim_workload_capacity (const RdsSimWorkload *self,
 {
   double wanted = 0.0;
 
+  double low, high;
+
   if (segment == NULL || segment->klass == NULL || !segment->klass->serverless)
     return 0.0;
+  /* Without its cluster's range (a record from before it), the widest. */
+  low = segment->max_acu > 0 ? segment->min_acu : RDS_SERVERLESS_MIN_ACU;
+  high = segment->max_acu > 0 ? segment->max_acu : RDS_SERVERLESS_MAX_ACU;
   if (segment->phase != RDS_SIM_PHASE_RUNNING)
-    return segment->min_acu;
+    return low;
 
+  /* The load is a function of time: the minutes before count even across
+   * a change of segment. */
   for (int back = 0; back < 5; back++)
-    {
-      gint64 minute = MAX (segment->start, time - back * MINUTE_USEC);
-
-      wanted = MAX (wanted, busy_vcpus (self, segment, load (self, segment, minute)) / VCPUS_PER_ACU / 0.7);
-    }
-  return CLAMP (ceil (wanted * 2.0) / 2.0, segment->min_acu, segment->max_acu);
+    wanted = MAX (wanted, busy_vcpus (self, segment, load (self, segment, time - back * MINUTE_USEC)) /
+                            VCPUS_PER_ACU / 0.7);
+  return CLAMP (ceil (wanted * 2.0) / 2.0, low, high);
 }
 
 /* The vCPUs the instance has: its class's, or its ACUs'. */
@@ -639,14 +643,16 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
 
     case RDS_METRIC_CPU_CREDIT_BALANCE:
       {
-        int vcpu = segment->klass != NULL ? segment->klass->vcpu : 2;
-        double earned = credits_per_hour (segment->klass);
-        double baseline = earned / 60.0 / vcpu * 100.0;
-        double smooth = cpu_percent (self, segment, level, time, FALSE);
-        double over = MAX (0.0, smooth - baseline) / MAX (1.0, 100.0 - baseline);
+        int vcpu;
+        double earned, baseline, smooth, over;
 
         if (segment->klass == NULL || !g_str_has_prefix (segment->klass->name, "db.t"))
           return FALSE;
+        vcpu = segment->klass->vcpu;
+        earned = credits_per_hour (segment->klass);
+        baseline = earned / 60.0 / vcpu * 100.0;
+        smooth = cpu_percent (self, segment, level, time, FALSE);
+        over = MAX (0.0, smooth - baseline) / MAX (1.0, 100.0 - baseline);
         *value = round (earned * 24.0 * (1.0 - 0.8 * MIN (1.0, over * 3.0)) * 100.0) / 100.0;
       }
       break;
@@ -673,7 +679,7 @@ rds_sim_workload_sample (const RdsSimWorkload *self,
       break;
 
     case RDS_METRIC_SERVERLESS_DATABASE_CAPACITY:
-      if (segment->klass == NULL || !segment->klass->serverless)
+      if (segment->klass == NULL || !segment->klass->serverless || segment->max_acu <= 0)
         return FALSE;
       *value = rds_sim_workload_capacity (self, segment, time);
       break;

@@ -14,6 +14,7 @@
 #include "rds-instance-class-section.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rds-db-instance.h"
 #include "rds-form-field.h"
@@ -86,7 +87,9 @@ rds_instance_class_section_get_capacity (RdsInstanceClassSection *self,
     *min_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->min_capacity_spin));
   if (max_acu != NULL)
     *max_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->max_capacity_spin));
-  return chosen_family (self) == FAMILY_SERVERLESS;
+  /* The range is the new cluster's: asked for when creating one. */
+  return gtk_widget_get_visible (self->capacity_field) &&
+         g_strcmp0 (rds_instance_class_section_get_class (self), "db.serverless") == 0;
 }
 
 /**
@@ -130,10 +133,21 @@ update_classes (RdsInstanceClassSection *self)
       g_ptr_array_add (labels, rds_format_class (NULL, name));
     }
 
-  /* Serverless v2 where the engine has it (Aurora), with its range. */
+  /* Serverless v2 where the engine has it (Aurora), with the cluster's
+   * range when creating one; a modified instance keeps its cluster's. */
+  if (rds_form_section_get_instance (RDS_FORM_SECTION (self)) != NULL)
+    serverless_offered &= family == FAMILY_SERVERLESS;
   gtk_widget_set_visible (self->class_serverless, serverless_offered);
-  gtk_widget_set_visible (self->capacity_field, family == FAMILY_SERVERLESS);
+  gtk_widget_set_visible (self->capacity_field, family == FAMILY_SERVERLESS &&
+                          rds_form_section_get_instance (RDS_FORM_SECTION (self)) == NULL);
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->class_dropdown, (const char * const *) labels->pdata, labels->len);
+  /* Serverless v2 chosen, then an engine without it: memory optimized. */
+  if (family == FAMILY_SERVERLESS && !serverless_offered && n > 0)
+    {
+      rds_form_section_set_active (RDS_FORM_SECTION (self), self->class_memory, TRUE);
+      update_classes (self);
+      return;
+    }
   chosen = rds_form_index_of (self->class_names, wanted);
   rds_form_section_select (RDS_FORM_SECTION (self), self->class_dropdown, MAX (chosen, 0));
   /* A class asked for before the classes loaded waits for them. */
@@ -230,7 +244,10 @@ rds_instance_class_section_validate (RdsFormSection *section)
                                                 "engine version. Choose another family."))
                                   : NULL);
   valid &= rds_form_section_check (section, self->capacity_field, NULL,
-                                   serverless && min_acu > max_acu
+                                   !serverless ? NULL
+                                   : fmod (min_acu * 2.0, 1.0) != 0.0 || fmod (max_acu * 2.0, 1.0) != 0.0
+                                   ? g_strdup (_("Capacity goes in steps of 0.5 ACUs."))
+                                   : min_acu > max_acu
                                    /* Translators: the Serverless v2 capacity range, in ACUs */
                                    ? g_strdup_printf (_("The maximum (%g ACUs) must be at least the minimum (%g ACUs)."),
                                                       max_acu, min_acu)
