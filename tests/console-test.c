@@ -1064,10 +1064,24 @@ action_dialog (void)
 }
 
 gboolean
+has_action_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  return action_dialog () != NULL;
+}
+
+gboolean
 no_action_dialog (Fixture       *f,
                   gconstpointer  data)
 {
   return action_dialog () == NULL;
+}
+
+gboolean
+is_spin_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
 }
 
 /* The Databases table as shown: its rows from the top, "source,

@@ -209,8 +209,12 @@ GtkWidget *check_labelled (GtkWidget  *root,
 GtkWidget *field_titled (GtkWidget  *root,
                          const char *title);
 RdsActionDialog *action_dialog (void);
+gboolean has_action_dialog (Fixture       *f,
+                            gconstpointer  data);
 gboolean no_action_dialog (Fixture       *f,
                            gconstpointer  data);
+gboolean is_spin_button (GtkWidget     *widget,
+                         gconstpointer  data);
 
 void console_test_init (int    *argc,
                         char ***argv);

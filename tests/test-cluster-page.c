@@ -666,26 +666,12 @@ writer_is (Fixture       *f,
 }
 
 static gboolean
-has_action_dialog (Fixture       *f,
-                   gconstpointer  data)
-{
-  return action_dialog () != NULL;
-}
-
-static gboolean
 is_check_button (GtkWidget     *widget,
                  gconstpointer  data)
 {
   return GTK_IS_CHECK_BUTTON (widget) &&
          g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL
                            ? gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) : "", data);
-}
-
-static gboolean
-is_spin_button (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_SPIN_BUTTON (widget);
 }
 
 static gboolean

@@ -303,20 +303,6 @@ cluster_listed (Fixture       *f,
 }
 
 static gboolean
-has_dialog (Fixture       *f,
-            gconstpointer  data)
-{
-  return action_dialog () != NULL;
-}
-
-static gboolean
-is_spin (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return GTK_IS_SPIN_BUTTON (widget);
-}
-
-static gboolean
 page_shows_label (Fixture       *f,
                   gconstpointer  data)
 {
@@ -400,11 +386,11 @@ create_serverless (Fixture *f)
   /* Modify changes the range, checked inline as in the wizard. */
   advance_until (f, "elastic-instance-1", "available");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cluster.modify", NULL));
-  g_assert_true (spin_until (f, has_dialog, NULL));
+  g_assert_true (spin_until (f, has_action_dialog, NULL));
   dialog = action_dialog ();
   range = field_titled (GTK_WIDGET (dialog), "Capacity range");
   g_assert_nonnull (range);
-  spins = find_widget (range, is_spin, NULL);
+  spins = find_widget (range, is_spin_button, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins), 8);
   max_spin = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spins));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (max_spin), 4);
