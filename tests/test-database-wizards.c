@@ -376,6 +376,10 @@ create_serverless (Fixture *f)
   g_assert_cmpfloat (rds_shape_get_double (scaling, "max-capacity"), ==, 8);
   g_assert_cmpstr (rds_shape_get_string (RDS_SHAPE (find_instance (f, "elastic-instance-1")), "db-instance-class"),
                    ==, "db.serverless");
+  /* The Databases table sizes it as the AWS console does. */
+  g_assert_true (spin_until (f, on_page, "databases"));
+  advance_until (f, "elastic-instance-1", "available");
+  assert_databases_table_cell (f, "elastic-instance-1", "Size", "Serverless v2 (1–8 ACUs)");
 
   /* The cluster's page says its range. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-cluster", "s", "elastic"));

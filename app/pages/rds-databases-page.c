@@ -324,6 +324,26 @@ is_cluster_writer (RdsDatabasesPage *self,
                                    rds_db_instance_get_identifier (instance)) == 0;
 }
 
+/* The Size column: the class, or for Serverless v2 its cluster's range,
+ * as the AWS console says it. */
+static char *
+class_text (RdsDatabasesPage *self,
+            RdsDbInstance    *instance)
+{
+  const char *klass = rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class");
+  const char *cluster_id = rds_shape_get_string (RDS_SHAPE (instance), "db-cluster-identifier");
+  RdsDbInstance *row = cluster_id != NULL ? g_hash_table_lookup (self->cluster_stand_ins, cluster_id) : NULL;
+  RdsShape *scaling = row != NULL ? rds_shape_get_object (RDS_SHAPE (row_cluster (row)),
+                                                          "serverless-v2-scaling-configuration")
+                                  : NULL;
+
+  if (g_strcmp0 (klass, "db.serverless") != 0 || scaling == NULL)
+    return g_strdup (klass);
+  /* Translators: Aurora Serverless v2 and its capacity range, "Serverless v2 (0.5–16 ACUs)" */
+  return g_strdup_printf (_("Serverless v2 (%g–%g ACUs)"), rds_shape_get_double (scaling, "min-capacity"),
+                          rds_shape_get_double (scaling, "max-capacity"));
+}
+
 /* "arn:aws:rds:REGION:ACCOUNT:db:ID": its Region and identifier. */
 static gboolean
 parse_instance_arn (const char  *arn,
@@ -789,7 +809,7 @@ static const char * const cell_notify[] = {
   [CELL_ROLE] = "notify",      /* from its source or its replicas */
   [CELL_ENGINE] = "notify::engine",
   [CELL_ZONE] = "notify::availability-zone",
-  [CELL_CLASS] = "notify::db-instance-class",
+  [CELL_CLASS] = "notify",     /* a Serverless v2 range is its cluster's */
   [CELL_MULTI_AZ] = "notify::multi-az",
   [CELL_STORAGE] = "notify::allocated-storage",
   /* From CloudWatch, not the instance: shown when its answer comes. */
@@ -907,7 +927,8 @@ cell_show (CellData *cell)
       text = rds_format_zone (NULL, rds_shape_get_string (RDS_SHAPE (instance), "availability-zone"));
       break;
     case CELL_CLASS:
-      text = g_strdup (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"));
+      text = cell->page != NULL ? class_text (cell->page, instance)
+                                : g_strdup (rds_shape_get_string (RDS_SHAPE (instance), "db-instance-class"));
       break;
     case CELL_MULTI_AZ:
       text = rds_format_yes_no (NULL, rds_shape_get_boolean (RDS_SHAPE (instance), "multi-az"));
@@ -1173,9 +1194,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, widget);
   cell->item = item;
   cell->kind = kind;
-  /* Activity comes from the page; a cluster instance's role and a
-   * cluster's Region too. */
-  if (kind == CELL_CPU || kind == CELL_ACTIVITY || kind == CELL_ROLE || kind == CELL_ZONE)
+  /* Activity comes from the page; a cluster instance's role and size and
+   * a cluster's Region too. */
+  if (kind == CELL_CPU || kind == CELL_ACTIVITY || kind == CELL_ROLE || kind == CELL_ZONE || kind == CELL_CLASS)
     {
       cell->page = g_object_get_data (G_OBJECT (factory), "page");
       g_object_add_weak_pointer (G_OBJECT (cell->page), (gpointer *) &cell->page);
