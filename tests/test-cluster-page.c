@@ -831,7 +831,7 @@ cluster_modify_restore (Fixture *f)
 {
   RdsClusterPage *page;
   RdsActionDialog *dialog;
-  GtkWidget *spin, *time_field;
+  GtkWidget *spin, *time_field, *range;
   RdsDbCluster *cluster;
 
   create_cluster (f, CLUSTER);
@@ -863,6 +863,14 @@ cluster_modify_restore (Fixture *f)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 14);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
                                                               "Enable deletion _protection")), TRUE);
+  /* A first Serverless v2 range, asked for. */
+  range = field_titled (GTK_WIDGET (dialog), "Capacity range");
+  g_assert_false (gtk_widget_get_visible (range));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                              "Set a _Serverless v2 capacity range")), TRUE);
+  g_assert_true (gtk_widget_get_visible (range));
+  spin = find_widget (range, is_spin_button, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (spin))), 8);
   screenshot (f, GTK_WIDGET (dialog), "dialog-modify-cluster");
   rds_action_dialog_submit (dialog);
   g_assert_true (spin_until (f, no_action_dialog, NULL));
@@ -871,6 +879,9 @@ cluster_modify_restore (Fixture *f)
   g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "deletion-protection"));
   g_assert_true (rds_shape_get_boolean (RDS_SHAPE (cluster), "iam-database-authentication-enabled"));
   g_assert_null (rds_shape_get_object (RDS_SHAPE (cluster), "pending-modified-values"));
+  g_assert_cmpfloat (rds_shape_get_double (rds_shape_get_object (RDS_SHAPE (cluster),
+                                                                 "serverless-v2-scaling-configuration"),
+                                           "max-capacity"), ==, 8);
 
   /* Restore to point in time. */
   advance (f, 900);

@@ -59,7 +59,8 @@ struct _RdsClusterActionDialog
   GtkWidget        *protection_check;
   GtkWidget        *iam_check;
   gboolean          iam_shown;       /* what the check showed first: pending, or current */
-  GtkWidget        *capacity_field;  /* Serverless v2's range, where the cluster has one */
+  GtkWidget        *capacity_field;  /* Serverless v2's range */
+  GtkWidget        *capacity_check;  /* a first range, for a cluster without one */
   GtkWidget        *min_capacity_spin, *max_capacity_spin;
   GtkWidget        *copy_tags_check;
   GtkWidget        *latest_check;
@@ -104,6 +105,44 @@ format_utc (gint64 usec)
   g_autoptr(GDateTime) time = usec > 0 ? g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC) : NULL;
 
   return rds_format_restore_time (NULL, time);
+}
+
+/* Modify: the Serverless v2 capacity range, the cluster's (@scaling) or
+ * 0.5 to 16 ACUs for a first one. */
+static void
+add_capacity_field (RdsClusterActionDialog *self,
+                    RdsActionDialog        *dialog,
+                    RdsShape               *scaling)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  self->min_capacity_spin = gtk_spin_button_new_with_range (RDS_SERVERLESS_MIN_ACU, RDS_SERVERLESS_MAX_ACU,
+                                                            0.5);
+  self->max_capacity_spin = gtk_spin_button_new_with_range (1.0, RDS_SERVERLESS_MAX_ACU, 0.5);
+  gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->min_capacity_spin), TRUE);
+  gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->max_capacity_spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_capacity_spin),
+                             scaling != NULL ? rds_shape_get_double (scaling, "min-capacity") : 0.5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_capacity_spin),
+                             scaling != NULL ? rds_shape_get_double (scaling, "max-capacity") : 16);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->min_capacity_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minimum ACUs"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_capacity_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Maximum ACUs"), -1);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Minimum")));
+  gtk_box_append (GTK_BOX (box), self->min_capacity_spin);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Maximum")));
+  gtk_box_append (GTK_BOX (box), self->max_capacity_spin);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("ACUs")));
+  self->capacity_field = rds_form_field_new (_("Capacity range"), box);
+  rds_form_field_set_parameter (RDS_FORM_FIELD (self->capacity_field), "ServerlessV2ScalingConfiguration");
+  rds_form_field_set_hint (RDS_FORM_FIELD (self->capacity_field),
+                           _("Its Serverless v2 instances scale within it, from now on."));
+  rds_action_dialog_add (dialog, self->capacity_field);
+  g_signal_connect_object (self->min_capacity_spin, "value-changed",
+                           G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->max_capacity_spin, "value-changed",
+                           G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -167,6 +206,10 @@ rds_cluster_action_dialog_validate (RdsActionDialog *dialog)
       }
     case RDS_CLUSTER_ACTION_MODIFY:
       if (self->capacity_field != NULL)
+        gtk_widget_set_visible (self->capacity_field,
+                                self->capacity_check == NULL ||
+                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->capacity_check)));
+      if (self->capacity_field != NULL && gtk_widget_get_visible (self->capacity_field))
         {
           double min_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->min_capacity_spin));
           double max_acu = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->max_capacity_spin));
@@ -252,7 +295,7 @@ rds_cluster_action_dialog_build_request (RdsActionDialog  *dialog,
                                  gtk_check_button_get_active (GTK_CHECK_BUTTON (self->iam_check)));
       rds_request_set_boolean (request, "CopyTagsToSnapshot",
                                gtk_check_button_get_active (GTK_CHECK_BUTTON (self->copy_tags_check)));
-      if (self->capacity_field != NULL)
+      if (self->capacity_field != NULL && gtk_widget_get_visible (self->capacity_field))
         {
           char text[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -549,39 +592,15 @@ rds_cluster_action_dialog_constructed (GObject *object)
         self->protection_check = rds_action_dialog_add_check (dialog, _("Enable deletion _protection"));
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->protection_check),
                                      rds_shape_get_boolean (cluster, "deletion-protection"));
-        /* Serverless v2's range, where the cluster has one. */
-        if (scaling != NULL)
+        /* Serverless v2's range: the cluster's, or a first one asked for
+         * (Serverless v2 readers can join it then). */
+        if (scaling == NULL)
           {
-            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-            self->min_capacity_spin = gtk_spin_button_new_with_range (RDS_SERVERLESS_MIN_ACU, RDS_SERVERLESS_MAX_ACU,
-                                                                      0.5);
-            self->max_capacity_spin = gtk_spin_button_new_with_range (1.0, RDS_SERVERLESS_MAX_ACU, 0.5);
-            gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->min_capacity_spin), TRUE);
-            gtk_spin_button_set_snap_to_ticks (GTK_SPIN_BUTTON (self->max_capacity_spin), TRUE);
-            gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_capacity_spin),
-                                       rds_shape_get_double (scaling, "min-capacity"));
-            gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_capacity_spin),
-                                       rds_shape_get_double (scaling, "max-capacity"));
-            gtk_accessible_update_property (GTK_ACCESSIBLE (self->min_capacity_spin),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minimum ACUs"), -1);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_capacity_spin),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Maximum ACUs"), -1);
-            gtk_box_append (GTK_BOX (box), gtk_label_new (_("Minimum")));
-            gtk_box_append (GTK_BOX (box), self->min_capacity_spin);
-            gtk_box_append (GTK_BOX (box), gtk_label_new (_("Maximum")));
-            gtk_box_append (GTK_BOX (box), self->max_capacity_spin);
-            gtk_box_append (GTK_BOX (box), gtk_label_new (_("ACUs")));
-            self->capacity_field = rds_form_field_new (_("Capacity range"), box);
-            rds_form_field_set_parameter (RDS_FORM_FIELD (self->capacity_field), "ServerlessV2ScalingConfiguration");
-            rds_form_field_set_hint (RDS_FORM_FIELD (self->capacity_field),
-                                     _("Its Serverless v2 instances scale within it, from now on."));
-            rds_action_dialog_add (dialog, self->capacity_field);
-            g_signal_connect_object (self->min_capacity_spin, "value-changed",
-                                     G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
-            g_signal_connect_object (self->max_capacity_spin, "value-changed",
-                                     G_CALLBACK (rds_action_dialog_revalidate), dialog, G_CONNECT_SWAPPED);
+            self->capacity_check = rds_action_dialog_add_check (dialog, _("Set a _Serverless v2 capacity range"));
+            g_signal_connect_object (self->capacity_check, "toggled", G_CALLBACK (rds_action_dialog_revalidate), dialog,
+                                     G_CONNECT_SWAPPED);
           }
+        add_capacity_field (self, dialog, scaling);
         rds_action_dialog_set_submit_label (dialog, _("_Modify cluster"), FALSE);
       }
       break;
