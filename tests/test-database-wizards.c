@@ -11,6 +11,7 @@
 #include "rds-cluster-page.h"
 #include "rds-db-cluster.h"
 #include "rds-instance-class-section.h"
+#include "rds-metrics-view.h"
 
 static gboolean
 is_password_label (GtkWidget     *widget,
@@ -303,6 +304,13 @@ cluster_listed (Fixture       *f,
 }
 
 static gboolean
+is_metrics_view (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return RDS_IS_METRICS_VIEW (widget);
+}
+
+static gboolean
 page_shows_label (Fixture       *f,
                   gconstpointer  data)
 {
@@ -319,7 +327,7 @@ create_serverless (Fixture *f)
   RdsFormField *capacity = NULL;
   RdsClusterPage *page;
   RdsActionDialog *dialog;
-  GtkWidget *range, *spins, *max_spin;
+  GtkWidget *range, *spins, *max_spin, *view;
   RdsShape *scaling;
   RdsCostEstimate estimate;
 
@@ -386,6 +394,13 @@ create_serverless (Fixture *f)
   page = RDS_CLUSTER_PAGE (rds_window_get_page_widget (f->window, "cluster"));
   rds_cluster_page_show_tab (page, "configuration");
   g_assert_true (spin_until (f, page_shows_label, "1 – 8 ACUs"));
+  /* Its Monitoring has the average capacity of its Serverless v2 instances. */
+  rds_cluster_page_show_tab (page, "monitoring");
+  view = find_widget (GTK_WIDGET (page), is_metrics_view, NULL);
+  g_assert_nonnull (view);
+  g_assert_nonnull (rds_metrics_view_get_chart (RDS_METRICS_VIEW (view), "ServerlessDatabaseCapacity"));
+  g_assert_nonnull (rds_metrics_view_get_chart (RDS_METRICS_VIEW (view), "VolumeBytesUsed"));
+  rds_cluster_page_show_tab (page, "configuration");
 
   /* Modify changes the range, checked inline as in the wizard. */
   advance_until (f, "elastic-instance-1", "available");

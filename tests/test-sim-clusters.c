@@ -1365,6 +1365,31 @@ test_serverless (Fixture       *f,
       }
     g_assert_cmpfloat (sum_own, <, sum_led);
   }
+  /* The cluster's: the average of its Serverless v2 instances' (not the
+   * provisioned reader's), listed by ListMetrics too. */
+  {
+    g_autoptr(GArray) whole = hourly (f, "ServerlessDatabaseCapacity", "DBClusterIdentifier", "elastic", "Average", 24);
+    GArray *parts[3] = { NULL, NULL, NULL };
+    const char *ids[] = { "elastic-1", "elastic-3", "elastic-4" };
+    g_autoptr(RdsQueryResult) listed = sim_call (e, EAST, "ListMetrics", "Namespace", "AWS/RDS",
+                                                 "MetricName", "ServerlessDatabaseCapacity",
+                                                 "Dimensions.member.1.Name", "DBClusterIdentifier",
+                                                 "Dimensions.member.1.Value", "elastic", NULL);
+
+    for (guint p = 0; p < 3; p++)
+      {
+        parts[p] = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", ids[p], "Average", 24);
+        g_assert_cmpuint (parts[p]->len, ==, whole->len);
+      }
+    g_assert_cmpuint (whole->len, >=, 20);
+    for (guint i = 0; i < whole->len; i++)
+      g_assert_cmpfloat_with_epsilon (g_array_index (whole, double, i),
+                                      (g_array_index (parts[0], double, i) + g_array_index (parts[1], double, i) +
+                                       g_array_index (parts[2], double, i)) / 3, 1e-6);
+    g_assert_cmpuint (g_list_model_get_n_items (rds_shape_get_list (listed->item, "metrics")), ==, 1);
+    for (guint p = 0; p < 3; p++)
+      g_clear_pointer (&parts[p], g_array_unref);
+  }
   /* A provisioned reader has no ACUs. */
   {
     g_autoptr(GArray) none = hourly (f, "ServerlessDatabaseCapacity", "DBInstanceIdentifier", "elastic-2",

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rds-datapoint.h"
+#include "rds-db-cluster-member.h"
 #include "rds-dimension.h"
 #include "rds-message-data.h"
 #include "rds-metric.h"
@@ -270,9 +271,67 @@ resolve_metric (RdsSimRegion          *region,
 
   if (g_strcmp0 (name, RDS_METRICS_DIMENSION) == 0 && (*info)->scope != RDS_METRIC_FOR_CLUSTER)
     source->instance = (RdsSimInstance *) g_tree_lookup (RDS_SIM_INSTANCES (region), value);
-  else if (g_strcmp0 (name, RDS_METRICS_CLUSTER_DIMENSION) == 0 && (*info)->scope == RDS_METRIC_FOR_CLUSTER)
+  else if (g_strcmp0 (name, RDS_METRICS_CLUSTER_DIMENSION) == 0 &&
+           ((*info)->scope == RDS_METRIC_FOR_CLUSTER || (*info)->id == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY))
     source->cluster = (RdsSimCluster *) g_tree_lookup (RDS_SIM_CLUSTERS (region), value);
   return source->instance != NULL || source->cluster != NULL;
+}
+
+/* Serverless v2 */
+
+/* Whom a Serverless v2 reader of promotion tier 0 or 1 keeps up with: its
+ * writer, to take over at its size; NULL for any other instance. */
+static RdsSimInstance *
+capacity_lead (RdsSimInstance *instance)
+{
+  RdsSimCluster *cluster = _rds_sim_instance_get_cluster (instance);
+  const char *writer = cluster != NULL ? rds_db_cluster_get_writer (cluster->model) : NULL;
+
+  if (writer == NULL || g_str_equal (writer, rds_db_instance_get_identifier (instance->model)) ||
+      rds_shape_get_int (RDS_SHAPE (instance->model), "promotion-tier") > 1)
+    return NULL;
+  return _rds_sim_instance_lookup (instance->region, writer, NULL);
+}
+
+/* An instance's ACUs over the minute from @m: its own, or at least
+ * @lead's within its range. */
+static gboolean
+serverless_capacity (RdsSimInstance *instance,
+                     RdsSimInstance *lead,
+                     gint64          m,
+                     double         *acu)
+{
+  const RdsSimSegment *segment = rds_sim_workload_at (&instance->workload, m);
+
+  if (!rds_sim_workload_sample (&instance->workload, segment, RDS_METRIC_SERVERLESS_DATABASE_CAPACITY, m, acu))
+    return FALSE;
+  if (lead != NULL)
+    *acu = MAX (*acu, MIN (rds_sim_workload_capacity (&lead->workload, rds_sim_workload_at (&lead->workload, m), m),
+                           segment->max_acu));
+  return TRUE;
+}
+
+/* A cluster's instances and whom each keeps up with, in pairs (the second
+ * may be NULL). */
+static GPtrArray *
+serverless_members (RdsSimCluster *cluster)
+{
+  GListModel *list = rds_db_cluster_get_members (cluster->model);
+  GPtrArray *members = g_ptr_array_new ();
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdsDbClusterMember) member = g_list_model_get_item (list, i);
+      RdsSimInstance *instance = _rds_sim_instance_lookup (cluster->region,
+                                                           rds_db_cluster_member_get_instance_identifier (member),
+                                                           NULL);
+
+      if (instance == NULL)
+        continue;
+      g_ptr_array_add (members, instance);
+      g_ptr_array_add (members, capacity_lead (instance));
+    }
+  return members;
 }
 
 /* A series */
@@ -316,6 +375,7 @@ compute_series (const Source   *from,
   gboolean percentile = FALSE;
   RdsSimInstance *source = NULL;
   RdsSimInstance *lead = NULL;
+  g_autoptr(GPtrArray) members = NULL;
 
   for (guint s = 0; s < n_stats; s++)
     percentile |= stats[s].kind == STAT_PERCENTILE;
@@ -347,16 +407,12 @@ compute_series (const Source   *from,
       published = cluster != NULL && (metric == RDS_METRIC_AURORA_REPLICA_LAG ? !is_writer : is_writer);
     }
 
-  /* A Serverless v2 reader of promotion tier 0 or 1 keeps at least the
-   * writer's capacity, to take over at its size. */
-  if ((metric == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY || metric == RDS_METRIC_ACU_UTILIZATION) &&
-      from->cluster == NULL && rds_shape_get_int (RDS_SHAPE (instance->model), "promotion-tier") <= 1)
+  if (metric == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY || metric == RDS_METRIC_ACU_UTILIZATION)
     {
-      RdsSimCluster *cluster = _rds_sim_instance_get_cluster (instance);
-      const char *writer = cluster != NULL ? rds_db_cluster_get_writer (cluster->model) : NULL;
-
-      if (writer != NULL && !g_str_equal (writer, rds_db_instance_get_identifier (instance->model)))
-        lead = _rds_sim_instance_lookup (instance->region, writer, NULL);
+      if (from->cluster != NULL)
+        members = serverless_members (from->cluster);
+      else
+        lead = capacity_lead (instance);
     }
 
   for (gint64 t = start; t < end; t += step)
@@ -374,20 +430,33 @@ compute_series (const Source   *from,
           const RdsSimSegment *segment = rds_sim_workload_at (workload, m);
           double value;
 
-          if (metric == RDS_METRIC_REPLICA_LAG
-                ? _rds_sim_instance_replica_lag (instance, source, m, &value)
-                : rds_sim_workload_sample (workload, segment, metric, m, &value))
+          if (members != NULL)
             {
-              if (lead != NULL && segment->max_acu > 0)
-                {
-                  double own = rds_sim_workload_capacity (workload, segment, m);
-                  double led = rds_sim_workload_capacity (&lead->workload, rds_sim_workload_at (&lead->workload, m), m);
-                  double acu = MAX (own, MIN (led, segment->max_acu));
+              /* The cluster's: the average of its Serverless v2 instances'. */
+              double sum = 0;
+              guint count = 0;
 
-                  value = metric == RDS_METRIC_ACU_UTILIZATION ? 100.0 * acu / segment->max_acu : acu;
-                }
-              accumulator_add (&acc, value);
+              for (guint i = 0; i < members->len; i += 2)
+                if (serverless_capacity (g_ptr_array_index (members, i), g_ptr_array_index (members, i + 1), m,
+                                         &value))
+                  {
+                    sum += value;
+                    count++;
+                  }
+              if (count > 0)
+                accumulator_add (&acc, sum / count);
             }
+          else if (lead != NULL && (metric == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY ||
+                                    metric == RDS_METRIC_ACU_UTILIZATION))
+            {
+              if (serverless_capacity (instance, lead, m, &value))
+                accumulator_add (&acc, metric == RDS_METRIC_ACU_UTILIZATION
+                                       ? 100.0 * value / segment->max_acu : value);
+            }
+          else if (metric == RDS_METRIC_REPLICA_LAG
+                     ? _rds_sim_instance_replica_lag (instance, source, m, &value)
+                     : rds_sim_workload_sample (workload, segment, metric, m, &value))
+            accumulator_add (&acc, value);
         }
       if (acc.count == 0)
         continue;
@@ -1549,7 +1618,12 @@ _rds_sim_action_list_metrics (RdsSimEngine  *self,
             g_autoptr(RdsShape) dimension = NULL;
             RdsShape *metric;
 
-            if (info->scope != RDS_METRIC_FOR_CLUSTER || (filter.name != NULL && !g_str_equal (filter.name, info->name)))
+            /* And the average capacity of its Serverless v2 instances, once
+             * it has a range. */
+            if ((info->scope != RDS_METRIC_FOR_CLUSTER &&
+                 (m != RDS_METRIC_SERVERLESS_DATABASE_CAPACITY ||
+                  rds_shape_get_object (RDS_SHAPE (cluster->model), "serverless-v2-scaling-configuration") == NULL)) ||
+                (filter.name != NULL && !g_str_equal (filter.name, info->name)))
               continue;
             metric = g_object_new (RDS_TYPE_METRIC, "namespace", RDS_METRICS_NAMESPACE,
                                    "metric-name", info->name, NULL);

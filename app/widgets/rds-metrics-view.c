@@ -269,6 +269,17 @@ chart_card (RdsMetricsView      *self,
   return card;
 }
 
+/* A cluster's: its volume's, and its Serverless v2 instances' average
+ * capacity once it has a range. */
+static gboolean
+cluster_publishes (RdsMetricsView      *self,
+                   const RdsMetricInfo *info)
+{
+  return info->scope == RDS_METRIC_FOR_CLUSTER ||
+         (info->id == RDS_METRIC_SERVERLESS_DATABASE_CAPACITY &&
+          rds_shape_get_object (RDS_SHAPE (self->cluster), "serverless-v2-scaling-configuration") != NULL);
+}
+
 /* One chart per metric the instance (or the cluster) publishes. */
 static void
 rebuild_charts (RdsMetricsView *self)
@@ -294,7 +305,7 @@ rebuild_charts (RdsMetricsView *self)
     {
       RdsChart *chart;
 
-      if (self->cluster != NULL ? all[i].scope != RDS_METRIC_FOR_CLUSTER
+      if (self->cluster != NULL ? !cluster_publishes (self, &all[i])
                                 : !rds_metrics_publishes (&all[i], rds_db_instance_get_engine (self->instance),
                                                           rds_shape_get_string (shape, "db-instance-class"),
                                                           rds_shape_get_string (shape, "storage-type"), replica))
