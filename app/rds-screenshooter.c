@@ -27,6 +27,7 @@
 #include "rds-create-replica-wizard.h"
 #include "rds-database-form.h"
 #include "rds-cluster-page.h"
+#include "rds-instance-class-section.h"
 #include "rds-database-page.h"
 #include "rds-db-instance.h"
 #include "rds-databases-page.h"
@@ -77,7 +78,10 @@ choose_aurora_serverless (GtkWidget *wizard)
   graphene_point_t at;
 
   choose_aurora (wizard);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (family), TRUE);
+  /* Chosen once Aurora's classes are loaded. */
+  rds_instance_class_section_choose (RDS_INSTANCE_CLASS_SECTION (gtk_widget_get_ancestor (family,
+                                                                                         RDS_TYPE_INSTANCE_CLASS_SECTION)),
+                                     "db.serverless");
   /* The instance configuration at the top: its families, then the range. */
   if (scroller != NULL &&
       gtk_widget_compute_point (form_widget (wizard, "class_description"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),

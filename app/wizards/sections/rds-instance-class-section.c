@@ -142,7 +142,7 @@ update_classes (RdsInstanceClassSection *self)
                           rds_form_section_get_instance (RDS_FORM_SECTION (self)) == NULL);
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->class_dropdown, (const char * const *) labels->pdata, labels->len);
   /* Serverless v2 chosen, then an engine without it: memory optimized. */
-  if (family == FAMILY_SERVERLESS && !serverless_offered && n > 0)
+  if (family == FAMILY_SERVERLESS && !serverless_offered && n > 0 && self->wanted_class == NULL)
     {
       rds_form_section_set_active (RDS_FORM_SECTION (self), self->class_memory, TRUE);
       update_classes (self);
