@@ -337,6 +337,8 @@ create_serverless (Fixture *f)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);
   g_assert_true (spin_until (f, form_ready, form));
   g_assert_true (gtk_widget_get_visible (form_widget (form, "class_serverless")));
+  /* Aurora has no standard classes to offer. */
+  g_assert_false (gtk_widget_get_visible (form_widget (form, "class_standard")));
   capacity = RDS_FORM_FIELD (form_widget (form, "capacity_field"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (capacity)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless")), TRUE);
@@ -345,6 +347,7 @@ create_serverless (Fixture *f)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_mysql")), TRUE);
   g_assert_true (spin_until (f, form_ready, form));
   g_assert_false (gtk_widget_get_visible (form_widget (form, "class_serverless")));
+  g_assert_true (gtk_widget_get_visible (form_widget (form, "class_standard")));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_widget (form, "class_serverless"))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (capacity)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (form_widget (form, "engine_aurora_mysql")), TRUE);

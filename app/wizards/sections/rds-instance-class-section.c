@@ -115,7 +115,7 @@ update_classes (RdsInstanceClassSection *self)
   guint n = self->orderable != NULL ? g_list_model_get_n_items (self->orderable) : 0;
   int chosen;
 
-  gboolean serverless_offered = FALSE;
+  gboolean serverless_offered = FALSE, standard_offered = FALSE;
 
   g_ptr_array_set_size (self->class_names, 0);
   for (guint i = 0; i < n; i++)
@@ -124,6 +124,7 @@ update_classes (RdsInstanceClassSection *self)
       const char *name = rds_shape_get_string (option, "db-instance-class");
 
       serverless_offered |= family_of_class (name) == FAMILY_SERVERLESS;
+      standard_offered |= family_of_class (name) == FAMILY_STANDARD;
 
       if ((self->license != NULL &&
            g_strcmp0 (rds_shape_get_string (option, "license-model"), self->license) != 0) ||
@@ -138,6 +139,9 @@ update_classes (RdsInstanceClassSection *self)
   if (rds_form_section_get_instance (RDS_FORM_SECTION (self)) != NULL)
     serverless_offered &= family == FAMILY_SERVERLESS;
   gtk_widget_set_visible (self->class_serverless, serverless_offered);
+  /* Aurora has no standard classes: no choice of them, as in the AWS
+   * console (unless chosen, or nothing is known yet). */
+  gtk_widget_set_visible (self->class_standard, standard_offered || family == FAMILY_STANDARD || n == 0);
   gtk_widget_set_visible (self->capacity_field, family == FAMILY_SERVERLESS &&
                           rds_form_section_get_instance (RDS_FORM_SECTION (self)) == NULL);
   rds_form_section_fill_dropdown (RDS_FORM_SECTION (self), self->class_dropdown, (const char * const *) labels->pdata, labels->len);
